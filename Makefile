@@ -1,0 +1,48 @@
+# stbrief: `make brief` and `make test` do everything on a fresh machine.
+.DEFAULT_GOAL := help
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SEEDS  ?= seeds
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(PY):
+	python3 -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml constraints.txt
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the pinned dependencies
+
+brief: $(STAMP) ## build the briefs of briefs.toml into reports/ (skips unchanged ones)
+	$(VENV)/bin/stbrief docs --seeds $(SEEDS) --out reports/data/documents.csv
+	$(VENV)/bin/stbrief build --seeds $(SEEDS)
+
+test: $(STAMP) ## lint, then run the test suite
+	$(VENV)/bin/ruff check analysis tests bench
+	$(VENV)/bin/ruff format --check analysis tests bench
+	$(VENV)/bin/pytest -q
+
+lint: $(STAMP) ## ruff check and format check
+	$(VENV)/bin/ruff check analysis tests bench
+	$(VENV)/bin/ruff format --check analysis tests bench
+
+format: $(STAMP) ## apply ruff formatting and fixes
+	$(VENV)/bin/ruff check --fix analysis tests bench
+	$(VENV)/bin/ruff format analysis tests bench
+
+lab: $(STAMP) ## JupyterLab on notebooks/ with the package importable
+	$(PY) -m ipykernel install --prefix $(VENV) --name stbrief --display-name "stbrief (.venv)" >/dev/null
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP) ## measure build time, rebuild, CLI start, extraction throughput; writes reports/bench.json
+	$(PY) bench/bench.py
+
+clean: ## remove generated reports (keeps .venv)
+	rm -rf reports/*.html reports/*.pdf reports/figures reports/data reports/failed reports/manifest.json
+
+.PHONY: help install brief test lint format lab bench clean
