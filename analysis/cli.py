@@ -81,9 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("facts", help="one row per numeric claim, with provenance")
     common(p)
     p.add_argument("--out", type=Path, help="CSV file to write (default: print a table)")
-    p.add_argument(
-        "--workers", type=int, default=0, help="processes over documents (0: automatic)"
-    )
+    p.add_argument("--workers", type=int, default=0, help="processes over documents (0: automatic)")
     p.set_defaults(func=cmd_facts)
 
     p = sub.add_parser("timeline", help="dated events with their sentences")
