@@ -64,7 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stbrief",
-        description="Tables and a policy brief on China's S&T diplomacy from a corpus of documents.",
+        description="Tables and a policy brief on China's S&T diplomacy, from documents.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

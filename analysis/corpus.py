@@ -181,6 +181,9 @@ def settings() -> _Settings:
 
 
 # --------------------------------------------------------------------------- decoding
+_MULTI_BYTE = re.compile(r"^(?:utf|gb|big5|cp93|cp949|cp950|euc|shift_jis|iso2022|hz|johab)")
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes to text: UTF-8 (with or without BOM), else the encoding charset-normalizer finds.
 
@@ -200,6 +203,14 @@ def decode(data: bytes, name: str) -> str:
         if best is None:
             raise SkipFile("cannot be decoded as text (no encoding fits)") from None
         text = str(best)
+        if not _MULTI_BYTE.match(best.encoding):
+            # On short English texts the detector guesses among Latin code pages almost at
+            # random (cp1257 for a Latin-1 page); English web pages that are not UTF-8 are
+            # windows-1252 in practice (what browsers read "latin-1" as), so prefer it.
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > 0.05 * min(len(text), 65536):
         raise SkipFile("binary file (control characters)")

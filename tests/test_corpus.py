@@ -1,0 +1,335 @@
+"""The corpus layer: decoding, cleaning with offsets, structure, dates, near-duplicates, docs."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import corpus
+from analysis.cli import main as cli_main
+from analysis.config import ROOT, InputError
+
+SEEDS = ROOT / "seeds"
+
+PAGE = """Home > World News
+Olympic torch arrives in Athens
+Markets close higher
+Weather: storms ahead
+Film festival opens
+
+Cooperation on Fusion Energy
+
+Geneva, May 1999. Scientists from twelve countries met to review the fusion programme.
+The meeting was held in the old hall. Delegates agreed on a schedule for the next phase.
+
+Next Steps
+
+The programme will continue through the decade.
+
+Please contact us with questions or comments.
+<Suggest to a friend>
+Copyright © Example News Agency. All Rights Reserved
+E-mail: desk@example.org Tel: 12-34-5678
+"""
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def english(n: int = 1) -> str:
+    base = (
+        "China and its partners signed an agreement on joint research in the field of energy. "
+        "The two sides have agreed to exchange scientists and to open a laboratory in the city. "
+    )
+    return base * n
+
+
+# ------------------------------------------------------------------ decoding
+def test_bad_files_are_skipped_by_name_and_the_rest_is_read(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", "A Title\n\n" + english(3))
+    write(tmp_path, "empty.txt", b"")
+    write(tmp_path, "blank.txt", b"   \n\n")
+    write(tmp_path, "binary.txt", bytes(range(256)) * 40)
+    write(tmp_path, "chinese.txt", ("中国的国际科技合作不断发展。" * 200).encode("gb18030"))
+    result = corpus.load_corpus(tmp_path)
+    assert [d.doc_id for d in result] == ["good"]
+    reasons = {s.file: s.reason for s in result.skipped}
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["blank.txt"] == "empty file"
+    assert "binary" in reasons["binary.txt"]
+    assert "not in English" in reasons["chinese.txt"] and "Chinese" in reasons["chinese.txt"]
+
+
+def test_latin1_file_is_decoded(tmp_path: Path) -> None:
+    text = "Café Science Review\n\n" + english(3) + "The café in Zürich hosted the délégués.\n"
+    write(tmp_path, "latin.txt", text.encode("latin-1"))
+    doc = corpus.load_corpus(tmp_path).get("latin")
+    assert "Zürich" in doc.text and "délégués" in doc.text
+    assert doc.title == "Café Science Review"
+
+
+def test_ten_megabyte_single_line_is_read(tmp_path: Path) -> None:
+    line = english(1).strip() + " "
+    write(tmp_path, "huge.txt", (line * (10_000_000 // len(line))).strip())
+    doc = corpus.load_corpus(tmp_path).get("huge")
+    assert doc.words > 1_500_000
+    assert len(doc.body) > 50_000  # split into sentences, not one 10 MB blob
+
+
+def test_file_without_final_newline_keeps_its_last_sentence(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Title A\n\nThe first sentence is here. The last one ends the file.")
+    doc = corpus.load_corpus(tmp_path).get("a")
+    assert doc.body[-1].text == "The last one ends the file."
+
+
+# ------------------------------------------------------------------ cleaning
+def test_boilerplate_removed_and_offsets_map_to_the_original(tmp_path: Path) -> None:
+    write(tmp_path, "page.txt", PAGE)
+    doc = corpus.load_corpus(tmp_path).get("page")
+    for gone in ("Home >", "Olympic torch", "Film festival", "Please contact", "Suggest to a"):
+        assert gone not in doc.text
+    assert "Copyright" not in doc.text and "desk@example.org" not in doc.text
+    rules = {r.rule for r in doc.removed}
+    assert {"breadcrumb", "link_block", "footer", "share", "copyright", "contact"} <= rules
+    assert doc.publisher == "Example News Agency"
+    # every sentence can be found at its mapped place in the original file
+    for s in doc.sentences:
+        o = doc.to_original(s.start)
+        assert doc.original[o : o + len(s.text)] == s.text
+
+
+def test_body_lists_of_short_lines_are_not_taken_for_links(tmp_path: Path) -> None:
+    text = (
+        "Fields of Cooperation\n\nThe agreement names the following fields for joint work.\n\n"
+        "Biotechnology\nSpace science\nNew materials\n\n" + english(2)
+    )
+    write(tmp_path, "list.txt", text)
+    doc = corpus.load_corpus(tmp_path).get("list")
+    assert "Space science" in doc.text
+
+
+# ------------------------------------------------------------------ structure
+def test_title_subtitle_and_headings(tmp_path: Path) -> None:
+    write(tmp_path, "page.txt", PAGE)
+    doc = corpus.load_corpus(tmp_path).get("page")
+    assert doc.title == "Cooperation on Fusion Energy"
+    assert [h.text for h in doc.headings] == ["Next Steps"]
+    # a heading is never glued to the following sentence
+    assert all("Next Steps" not in s.text for s in doc.body)
+
+
+def test_sentence_splitter_keeps_abbreviations_and_money_together() -> None:
+    text = (
+        "The deal was worth US$ 6.69 billion in Dec. 1998 for P. R. China. "
+        "Talks with U.S. officials began in Jan. 1992 and advisors for Ph.D. candidates came. "
+        "S&T links grew. Next sentence."
+    )
+    spans = corpus.split_sentences(text)
+    got = [text[a:b] for a, b in spans]
+    assert got == [
+        "The deal was worth US$ 6.69 billion in Dec. 1998 for P. R. China.",
+        "Talks with U.S. officials began in Jan. 1992 and advisors for Ph.D. candidates came.",
+        "S&T links grew.",
+        "Next sentence.",
+    ]
+
+
+# ------------------------------------------------------------------ dates
+@pytest.mark.parametrize(
+    ("first_line", "published", "basis"),
+    [
+        ("Shanghai, 12 March 2004. The forum opened with 40 delegates.", "2004-03-12", "dateline"),
+        ("Geneva, May 1999. The forum opened with 40 delegates.", "1999-05", "dateline"),
+        (
+            "BEIJING, Oct. 8 (Xinhua) -- The forum opened, as it did in 2007.",
+            "2007-10-08",
+            "dateline+text_year",
+        ),
+        ("Updated: 2005-03-14 08:30", "2005-03-14", "dateline"),
+        ("The conference was held on August 28, 2011 in Beijing.", "2011-08-28", "text"),
+        (
+            "In 1996 the ministry signed two accords. By 1999 they had doubled.",
+            "1999",
+            "latest_year",
+        ),
+    ],
+)
+def test_dating(tmp_path: Path, first_line: str, published: str, basis: str) -> None:
+    write(tmp_path, "d.txt", f"A Forum on Science\n\n{first_line}\n\n{english(2)}")
+    doc = corpus.load_corpus(tmp_path).get("d")
+    assert (doc.published, doc.published_basis) == (published, basis)
+
+
+def test_future_years_and_boilerplate_dates_are_weak_evidence(tmp_path: Path) -> None:
+    text = (
+        "Sidebar one\nSidebar two\nMajor Events [2006-10-08]\n\nA Plan for Cooperation\n\n"
+        "The ministry will open ten centres by 2015. " + english(2)
+    )
+    write(tmp_path, "p.txt", text)
+    doc = corpus.load_corpus(tmp_path).get("p")
+    assert (doc.published, doc.published_basis) == ("2006-10-08", "boilerplate (weak)")
+
+
+def test_catalog_overrides_and_checks_hash(tmp_path: Path) -> None:
+    good = write(tmp_path, "a.txt", "Title A\n\n" + english(2))
+    write(tmp_path, "b.txt", "Title B\n\n" + english(2) + "In 2003 it grew.")
+    digest = hashlib.sha256(good.read_bytes()).hexdigest()
+    (tmp_path / "catalog.yaml").write_text(
+        f"a.txt:\n  sha256: {digest}\n  published: '2001-05'\n  publisher: Ministry\n"
+        f"b.txt:\n  sha256: '{'0' * 64}'\n"
+    )
+    result = corpus.load_corpus(tmp_path)
+    a = result.get("a")
+    assert (a.published, a.published_basis, a.publisher) == ("2001-05", "catalog", "Ministry")
+    assert [s.file for s in result.skipped] == ["b.txt"]
+    assert "sha256" in result.skipped[0].reason
+
+
+def test_invalid_catalog_names_the_file_and_entry(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Title A\n\n" + english(2))
+    (tmp_path / "catalog.yaml").write_text("a.txt:\n  published: last spring\n")
+    with pytest.raises(InputError, match=r"catalog\.yaml.*published"):
+        corpus.load_corpus(tmp_path)
+
+
+# ------------------------------------------------------------------ duplicates
+STORY = (
+    "Scientists from China and Germany opened a joint laboratory for new energy research on "
+    "Monday. The laboratory will study solar cells, batteries and the storage of power for "
+    "cities. Both governments will fund the work for five years, and twenty researchers from "
+    "each side will move to the new site. Officials said the project builds on an agreement "
+    "signed last year and on a long record of exchanges between universities of the two "
+    "countries. The first results are expected within two years, and industry partners have "
+    "been invited to join the work on batteries and grids."
+)
+
+
+def test_near_copy_is_marked_and_same_subject_is_not(tmp_path: Path) -> None:
+    write(tmp_path, "a_original.txt", f"Joint Lab Opens\n\nBerlin, 3 May 2010. {STORY}\n")
+    repost = STORY.replace("Monday", "Tuesday").replace("twenty", "25").replace("cities", "towns")
+    write(
+        tmp_path,
+        "b_repost.txt",
+        f"Germany and China Open Energy Lab\n\nXinhua, 5 May 2010. {repost}\n",
+    )
+    other = (
+        "Scientists from China and Germany discussed new energy research at a conference. "
+        "Solar power and batteries were on the agenda, as was the exchange of students between "
+        "universities. Officials from both countries praised the long record of cooperation and "
+        "said that further agreements would follow in the coming years."
+    )
+    write(tmp_path, "c_other.txt", f"Energy Conference\n\nMunich, 9 May 2010. {other}\n")
+    result = corpus.load_corpus(tmp_path)
+    b = result.get("b_repost")
+    assert b.duplicate_of == "a_original"
+    assert b.similarity >= 0.6
+    assert result.get("a_original").duplicate_of == ""
+    assert result.get("c_other").duplicate_of == ""
+
+
+# ------------------------------------------------------------------ the seeds
+@pytest.fixture(scope="module")
+def seeds() -> corpus.Corpus:
+    return corpus.load_corpus(SEEDS)
+
+
+def test_seed_titles_dates_and_no_duplicates(seeds: corpus.Corpus) -> None:
+    assert len(seeds.documents) == 5 and not seeds.skipped
+    titles = {d.doc_id[:3]: d.title for d in seeds}
+    assert titles["002"] == "Riding the Tides"
+    assert seeds.get("002_24c16528485b79a8").subtitle.startswith("An overview of China")
+    assert titles["003"] == "Scientific and Technological Diplomacy"
+    assert titles["004"].startswith("Program Outline for Key International S&T Cooperation")
+    assert seeds.get("003_c997b1d9b36d536a").published.startswith("2011")
+    assert seeds.get("003_c997b1d9b36d536a").publisher == "China Internet Information Center"
+    assert all(d.duplicate_of == "" for d in seeds)
+
+
+def test_seed_cleaning_leaves_no_navigation_or_footer(seeds: corpus.Corpus) -> None:
+    leftovers = [
+        "Home >",
+        "Poznaj Chiny",
+        "Summer Youth Olympic",
+        "Suggest",
+        "Please contact us",
+        "Copyright",
+        "webmaster@",
+        "International Training Programs 2004",
+        "Major Events in 2003",
+    ]
+    for doc in seeds:
+        for bit in leftovers:
+            assert bit not in doc.text, (doc.doc_id, bit)
+
+
+def test_seed_headings_stand_alone(seeds: corpus.Corpus) -> None:
+    d002 = [h.text for h in seeds.get("002_24c16528485b79a8").headings]
+    assert "A Global Perspective" in d002
+    d004 = [h.text for h in seeds.get("004_c89366740c270e81").headings]
+    assert "I. Situation and Current Status" in d004
+    for doc in seeds:
+        for s in doc.body:
+            assert not s.text.startswith(("A Global Perspective", "I. Situation"))
+
+
+def test_stbrief_docs_writes_the_contract_columns(tmp_path: Path) -> None:
+    out = tmp_path / "docs.csv"
+    assert cli_main(["docs", "--seeds", str(SEEDS), "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0]) == corpus.DOC_COLUMNS
+    assert len(rows) == 5
+    assert all(r["duplicate_of"] == "" for r in rows)
+
+
+def test_stbrief_docs_reports_skipped_files_and_succeeds(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", "A Title\n\n" + english(3))
+    write(tmp_path, "empty.txt", b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis.cli", "docs", "--seeds", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0
+    assert "skipped empty.txt: empty file" in proc.stderr
+    assert "good" in proc.stdout
+
+
+def test_stbrief_docs_bad_seeds_folder_exits_2(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis.cli", "docs", "--seeds", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 2
+    assert "nope" in proc.stderr
+
+
+@pytest.mark.slow
+def test_corpus_notebook_runs_under_papermill(tmp_path: Path) -> None:
+    import nbformat
+    import papermill
+
+    out = tmp_path / "01-out.ipynb"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "01-corpus.ipynb"),
+        str(out),
+        parameters={"seeds_dir": str(SEEDS)},
+        kernel_name="python3",
+        cwd=str(ROOT / "notebooks"),
+        progress_bar=False,
+    )
+    nb = nbformat.read(out, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # heatmap, words
+    assert any("Riding the Tides" in str(o.get("data", {})) for o in outputs)
