@@ -86,7 +86,11 @@ def execute_notebook(
         and the cell's error.
     """
     import papermill
+    from traitlets.config import Config
 
+    # Curve-encrypted kernel sockets where the kernel supports them (else plain TCP on
+    # localhost); this also keeps ipykernel's "running over TCP" warning off cron output.
+    config = Config({"KernelManager": {"transport_encryption": "auto"}})
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
         papermill.execute_notebook(
@@ -94,10 +98,12 @@ def execute_notebook(
             str(output),
             parameters=parameters,
             kernel_name="python3",
+            language="python",
             execution_timeout=timeout,
             log_output=False,
             progress_bar=False,
             cwd=str(cwd),
+            config=config,
         )
     except Exception as exc:  # noqa: BLE001 - every failure becomes one RenderError
         ename = getattr(exc, "ename", None)
