@@ -1,0 +1,221 @@
+"""Partners: the countries, regions, organisations and programmes a document names.
+
+Names come from pycountry (every country's ``name``, ``official_name`` and
+``common_name``) and from the alias lexicon ``analysis/lexicon/partners.yaml`` (short
+forms, demonyms, acronyms, regions, organisations, programmes). All of them go into one
+alternation regex, compiled once, longest names first, matched case-sensitively between
+non-word characters: "who" is not WHO, "US$" is a currency (a stop phrase), and
+"China-Pakistan" gives Pakistan. China itself (China, Chinese, PRC, …) is the subject of
+the documents and never a partner.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from analysis.config import LEXICON_DIR, InputError, load_lexicon
+
+KINDS = ("country", "region", "organisation", "programme")
+SUBJECT = "__subject__"
+STOP = "__stop__"
+
+MENTION_COLUMNS = [
+    "doc_id",
+    "start",
+    "end",
+    "year",
+    "year_basis",
+    "era",
+    "partner",
+    "kind",
+    "quote",
+    "duplicate",
+]
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    regex: re.Pattern[str]
+    names: dict[str, tuple[str, str]]  # surface form -> (canonical, kind)
+    stop: re.Pattern[str] | None
+
+
+@functools.cache
+def matcher() -> _Matcher:
+    """The compiled partner regex and its name table (built once per process)."""
+    import pycountry
+
+    lex = load_lexicon("partners")
+    names: dict[str, tuple[str, str]] = {}
+    skip = set(lex["skip_names"])
+    for country in pycountry.countries:
+        default = getattr(country, "common_name", None) or country.name
+        if ", " in default:  # "Virgin Islands, British": the official name reads better
+            default = getattr(country, "official_name", None) or default
+        canonical = lex["canonical"].get(country.alpha_3, default)
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and value not in skip and ", " not in value:
+                names.setdefault(value, (canonical, "country"))
+        if canonical not in skip:
+            names.setdefault(canonical, (canonical, "country"))
+    # the lexicon wins over pycountry
+    for entry in lex["entries"]:
+        for surface in [entry["name"], *entry["aliases"]]:
+            names[surface] = (entry["name"], entry["kind"])
+    for surface in lex["subject"]:
+        names[surface] = (SUBJECT, SUBJECT)
+    for surface in skip:
+        names.pop(surface, None)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    regex = re.compile(rf"(?<![\w.'’])(?:{alternation})(?!\w)")
+    stop = None
+    if lex["stop_phrases"]:
+        try:
+            stop = re.compile("|".join(f"(?:{p})" for p in lex["stop_phrases"]))
+        except re.error as exc:
+            raise InputError(f"{LEXICON_DIR / 'partners.yaml'}: stop_phrases: {exc}") from exc
+    return _Matcher(regex, names, stop)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def find_partners(text: str) -> list[tuple[int, int, str, str]]:
+    """Every partner named in ``text`` as ``(start, end, canonical, kind)``, in order.
+
+    ``kind`` is country, region, organisation or programme. Mentions of China itself and
+    names inside a stop phrase ("US$ 6.69 billion", "Indian Ocean") are left out.
+    """
+    m = matcher()
+    blocked: list[tuple[int, int]] = []
+    if m.stop is not None:
+        blocked = [(s.start(), s.end()) for s in m.stop.finditer(text)]
+    out = []
+    for hit in m.regex.finditer(text):
+        start, end = hit.span()
+        if any(a <= start < b for a, b in blocked):
+            continue
+        surface = hit.group(0)
+        entry = m.names.get(surface) or m.names.get(_POSSESSIVE.sub("", surface))
+        if entry is None or entry[0] == SUBJECT:
+            continue
+        if out and out[-1][2] == entry[0] and text[out[-1][1] : start].strip() == "(":
+            continue  # "International Thermonuclear Experimental Reactor (ITER)": one mention
+        out.append((start, end, entry[0], entry[1]))
+    return out
+
+
+def partner_names(text: str) -> list[str]:
+    """The canonical partner names of ``text``, each once, in order of first mention."""
+    return list(dict.fromkeys(p[2] for p in find_partners(text)))
+
+
+def partner_mentions(corpus):
+    """One row per partner mention: the columns of ``MENTION_COLUMNS``.
+
+    ``start``/``end`` are the sentence's offsets in ``doc.text``; ``quote`` the words as
+    written ("German", "U.S."). ``year`` is the year the sentence speaks of (its first
+    dated event, see :func:`analysis.events.sentence_years`), else the document's
+    publication year (``year_basis`` says which); ``era`` comes from that year (none for
+    "before 1978" context). ``duplicate`` marks documents that are near-copies of another.
+    """
+    import pandas as pd
+
+    from analysis.events import sentence_years
+    from analysis.themes import era_of, load_eras
+
+    eras = load_eras()
+    rows = []
+    for doc in corpus:
+        years = sentence_years(doc)
+        for s in doc.sentences:
+            found = find_partners(s.text)
+            if not found:
+                continue
+            year, basis = years[s.start]
+            era = era_of(year, eras) if basis != "before" else None
+            for a, b, canonical, kind in found:
+                rows.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "start": s.start,
+                        "end": s.end,
+                        "year": year,
+                        "year_basis": basis,
+                        "era": era,
+                        "partner": canonical,
+                        "kind": kind,
+                        "quote": s.text[a:b],
+                        "duplicate": bool(doc.duplicate_of),
+                    }
+                )
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    frame["year"] = frame["year"].astype("Int64")
+    frame["era"] = frame["era"].astype("str")
+    frame["duplicate"] = frame["duplicate"].astype(bool)
+    return mentions_schema().validate(frame)
+
+
+def partners_by_document(corpus, mentions=None):
+    """Mentions per document and partner: doc_id, partner, kind, mentions, sentences."""
+    import pandas as pd
+
+    mentions = partner_mentions(corpus) if mentions is None else mentions
+    cols = ["doc_id", "partner", "kind", "mentions", "sentences"]
+    if mentions.empty:
+        return pd.DataFrame(columns=cols)
+    out = (
+        mentions.groupby(["doc_id", "partner", "kind"], as_index=False)
+        .agg(mentions=("quote", "size"), sentences=("start", "nunique"))
+        .sort_values(["doc_id", "mentions", "partner"], ascending=[True, False, True])
+    )
+    return out.reset_index(drop=True)[cols]
+
+
+def partners_by_era(mentions):
+    """Mentions per era and partner, duplicates left out: era, partner, kind, mentions, documents.
+
+    Eras in the order of ``eras.yaml``; mentions with no era (before the first era, after
+    the last, or "before 1978" context) are left out.
+    """
+    import pandas as pd
+
+    from analysis.themes import load_eras
+
+    cols = ["era", "partner", "kind", "mentions", "documents"]
+    kept = mentions[~mentions["duplicate"] & mentions["era"].notna()]
+    if kept.empty:
+        return pd.DataFrame(columns=cols)
+    order = [e["id"] for e in load_eras()]
+    out = kept.groupby(["era", "partner", "kind"], as_index=False).agg(
+        mentions=("quote", "size"), documents=("doc_id", "nunique")
+    )
+    out["era"] = pd.Categorical(out["era"], categories=order, ordered=True)
+    out = out.sort_values(["era", "mentions", "partner"], ascending=[True, False, True])
+    return out.reset_index(drop=True)[cols]
+
+
+def mentions_schema():
+    """The pandera schema of :func:`partner_mentions`."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "doc_id": pa.Column(str),
+            "start": pa.Column(int, pa.Check.ge(0)),
+            "end": pa.Column(int, pa.Check.ge(0)),
+            "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
+            "year_basis": pa.Column(str),
+            "era": pa.Column(str, nullable=True),
+            "partner": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "kind": pa.Column(str, pa.Check.isin(KINDS)),
+            "quote": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "duplicate": pa.Column(bool),
+        },
+        checks=pa.Check(lambda df: (df["end"] >= df["start"]).all(), error="end before start"),
+        strict=True,
+        ordered=True,
+    )
