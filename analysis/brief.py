@@ -151,7 +151,7 @@ class Brief:
         row = self.facts.loc[self.facts["fact_id"] == fact_id].iloc[0]
         return Markup(
             f'<a class="cite" href="#{escape(_anchor(fact_id))}" data-fact="{escape(fact_id)}" '
-            f'data-value="{row["value"]!r}">[{n}]</a>'
+            f'data-value="{float(row["value"])!r}">[{n}]</a>'
         )
 
     def fact_phrase(self, row: Any) -> Any:
@@ -229,7 +229,9 @@ def load(
     mentions = mentions[mentions["year"].between(start_year, end_year)]
     theme_mentions = themes.theme_mentions(docs_corpus)
     theme_mentions = theme_mentions[theme_mentions["year"].between(start_year, end_year)]
-    rates = themes.themes_by_era(theme_mentions, docs_corpus)
+    rates = themes.themes_by_era(
+        theme_mentions, docs_corpus, start_year=start_year, end_year=end_year
+    )
     eras = [e for e in themes.load_eras() if e["end"] >= start_year and e["start"] <= end_year]
     used = sorted(set(period_facts["doc_id"]) | set(timeline["doc_id"]) | set(mentions["doc_id"]))
     b = Brief(
@@ -545,17 +547,21 @@ def phases(b: Brief) -> str:
     rows = []
     for era in b.eras:
         lo, hi = max(era["start"], b.start_year), min(era["end"], b.end_year)
-        ev = b.events[b.events["year"].between(lo, hi)]
-        if "has_figures" in ev:
-            ev = ev[~ev["has_figures"].astype(bool)]
-        ev = ev.drop_duplicates("sentence").head(3)
+        ev = _landmarks(b.events)
+        ev = ev[ev["year"].between(lo, hi)].head(3)
         events_cell = Markup("<br>").join(
             escape(f"{r['date']}: {textwrap.shorten(str(r['event']), 80, placeholder='…')}")
             for _, r in ev.iterrows()
         ) or Markup("—")
         themes_cell = _leading_themes(b, era["id"])
-        vals = _stated(b, SCALE + TRADE + TALENT + INSTITUTIONS)
-        vals = vals[vals["year"].between(lo, hi)].head(4)
+        f = b.facts
+        vals = f[
+            f["indicator"].isin(SCALE + TRADE + TALENT + INSTITUTIONS)
+            & (f["unit"] != "multiple")
+            & ~f["duplicate"]
+            & f["year"].between(lo, hi)
+        ].sort_values(["year", "doc_id", "start"])
+        vals = vals.drop_duplicates("indicator").head(5)
         values_cell = Markup("<br>").join(
             escape(b.label(r["indicator"])) + Markup(": ") + b.fact_phrase(r)
             for _, r in vals.iterrows()
@@ -567,10 +573,7 @@ def phases(b: Brief) -> str:
         "words of text about that era; values are the indicator figures stated for its years."
     )
     table = _table(["Era", "Landmark events", "Leading themes", "Indicator values"], rows, "phases")
-    timeline_data = b.events
-    if "has_figures" in timeline_data:
-        timeline_data = timeline_data[~timeline_data["has_figures"].astype(bool)]
-    timeline_data = timeline_data.drop_duplicates("sentence")
+    timeline_data = _landmarks(b.events)
     from analysis import figures
 
     fig = b.add_figure(
@@ -586,6 +589,13 @@ def phases(b: Brief) -> str:
         ),
     )
     return _section("Phases of the period", "phases", intro, table, _figure(fig))
+
+
+def _landmarks(events):
+    """Events that are occasions, not statistics: no figures, no trend start, no target."""
+    keep = ~events["has_figures"].astype(bool) & (events["context"].fillna("") == "")
+    keep &= ~events["duplicate"].astype(bool)
+    return events[keep].drop_duplicates("sentence")
 
 
 def _leading_themes(b: Brief, era_id: str) -> Any:
@@ -683,7 +693,7 @@ def talent(b: Brief) -> str:
 
     rows = _stated(b, TALENT)
     flows = rows.assign(period=[year_text(r) for _, r in rows.iterrows()])[
-        ["fact_id", "doc_id", "indicator", "value", "qualifier", "period"]
+        ["fact_id", "doc_id", "indicator", "value", "unit", "qualifier", "low", "high", "period"]
     ]
     fig = b.add_figure(
         figures.talent_flows(flows, b.labels),
@@ -740,10 +750,9 @@ def institutions(b: Brief) -> str:
 
 def partners_section(b: Brief) -> str:
     """Countries and organisations mentioned, by era."""
-    from analysis import figures, themes
+    from analysis import figures
 
-    m = b.mentions.copy()
-    m["era"] = [themes.era_of(int(y)) if y == y else None for y in m["year"]]
+    m = b.mentions
     counts = (
         m.dropna(subset=["era"]).groupby(["partner", "era"]).size().reset_index(name="mentions")
     )
@@ -789,8 +798,11 @@ def themes_section(b: Brief) -> str:
     if r is None or r.empty:
         pivot = r
     else:
-        pivot = r.pivot_table(index="label", columns="era", values="rate", aggfunc="sum").fillna(0)
-        pivot = pivot.loc[pivot.sum(axis=1) > 0]
+        # an era with no text about it stays blank rather than showing zeros
+        pivot = r.pivot_table(
+            index="label", columns="era", values="rate", aggfunc="sum", dropna=False
+        )
+        pivot = pivot.loc[pivot.fillna(0).sum(axis=1) > 0]
     fig = b.add_figure(
         figures.themes_heatmap(pivot),
         r,

@@ -248,6 +248,11 @@ def indicator_ids() -> list[str]:
     return list(indicator_lexicon().ids)
 
 
+def indicator_labels() -> dict[str, str]:
+    """Indicator id -> the label a reader sees (from the lexicon)."""
+    return dict(indicator_lexicon().labels)
+
+
 def _classify(
     text: str, unit: str, before: tuple[int, int], after: tuple[int, int], sent: tuple[int, int]
 ) -> tuple[str, int]:

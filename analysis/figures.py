@@ -125,7 +125,7 @@ def indicator_series(points: pd.DataFrame, labels: dict[str, str]) -> Figure:
     cols = 3 if len(indicators) > 4 else max(len(indicators), 1)
     rows = -(-len(indicators) // cols)
     fig, axes = plt.subplots(
-        rows, cols, figsize=(WIDTH_IN, 1.9 * rows + 0.6), squeeze=False, sharex=True
+        rows, cols, figsize=(WIDTH_IN, 1.75 * rows + 0.6), squeeze=False, sharex=True
     )
     docs = sorted(data["doc_id"].unique())
     colours = dict(zip(docs, sns.color_palette("colorblind", len(docs)), strict=False))
@@ -146,8 +146,8 @@ def indicator_series(points: pd.DataFrame, labels: dict[str, str]) -> Figure:
         stated = sub[sub["kind"] == "stated"]
         if len(stated) > 1:
             ax.plot(stated["year"], stated["value"], color="0.7", lw=0.8, zorder=1)
-        title = textwrap.shorten(labels.get(ind, ind), 34, placeholder="…")
-        ax.set_title(title, fontsize=8)
+        title = textwrap.fill(textwrap.shorten(labels.get(ind, ind), 46, placeholder="…"), 24)
+        ax.set_title(title, fontsize=7.5)
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt(v)))
         ax.tick_params(axis="x", labelrotation=0)
         ax.margins(y=0.25)
@@ -266,6 +266,7 @@ def themes_heatmap(rates: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.28 * len(rates) + 1.3))
     sns.heatmap(
         rates,
+        mask=rates.isna(),
         cmap="mako_r",
         annot=True,
         fmt=".1f",

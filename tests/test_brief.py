@@ -20,9 +20,12 @@ def facts_rows(built) -> dict[str, dict]:
 
 
 def citations(html: str) -> list[tuple[str, str, str]]:
-    return re.findall(
-        r'class="cite" href="#([^"]+)" data-fact="([^"]+)" data-value="([^"]+)"', html
-    )
+    """(anchor, fact_id, value) of every citation link, whatever the order of its attributes."""
+    out = []
+    for tag in re.findall(r'<a [^>]*class="cite"[^>]*>', html):
+        attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
+        out.append((attrs["href"].lstrip("#"), attrs["data-fact"], attrs["data-value"]))
+    return out
 
 
 # ------------------------------------------------------------------ HTML
@@ -69,7 +72,7 @@ def test_annex_shows_each_fact_in_its_sentence(seed_brief) -> None:
     html = seed_brief.html
     # the repaired scan error keeps its original words in the sentence
     assert "<mark>I 07,000</mark>" in html or "<mark>I 07,000 " in html
-    assert "<mark>5,984</mark>" in html
+    assert "<mark>5,984" in html
 
 
 def test_key_figures_of_the_seeds_are_in_the_brief(seed_brief) -> None:
@@ -84,10 +87,14 @@ def test_key_figures_of_the_seeds_are_in_the_brief(seed_brief) -> None:
 
 def test_figures_are_numbered_captioned_with_alt_text_and_saved_with_data(seed_brief) -> None:
     html = seed_brief.html
-    figures = re.findall(r'<figure id="figure-(\d+)".*?</figure>', html, flags=re.S)
+    figures = re.findall(r'<figure [^>]*id="figure-(\d+)"', html)
     assert figures == [str(i) for i in range(1, len(figures) + 1)] and len(figures) >= 6
-    for alt in re.findall(r'<img src="data:image/png;base64,[^"]+" alt="([^"]*)"', html):
-        assert len(alt) > 20
+    imgs = re.findall(r"<img [^>]*>", html)
+    assert len(imgs) == len(figures)
+    for tag in imgs:
+        assert 'src="data:image/png;base64,' in tag
+        alt = re.search(r'alt="([^"]*)"', tag)
+        assert alt and len(alt.group(1)) > 20, tag[:80]
     assert html.count("Source: documents") >= 6
     folder = seed_brief.out / "figures" / "brief"
     pngs = sorted(p.stem for p in folder.glob("*.png"))
