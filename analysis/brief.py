@@ -88,7 +88,7 @@ def year_text(row: Any) -> str:
         end = int(pe) if pe == pe and pe is not None else y
         return f"{int(ps)}–{end}"
     if basis == "publication":
-        return f"as of {y} (date of the document)" if y else "undated"
+        return f"as of {y}" if y else "undated"
     if basis == "relative":
         return f"{y} (computed)"
     return y
@@ -800,7 +800,7 @@ def themes_section(b: Brief) -> str:
     else:
         # an era with no text about it stays blank rather than showing zeros
         pivot = r.pivot_table(
-            index="label", columns="era", values="rate", aggfunc="sum", dropna=False
+            index="label", columns="era", values="rate", aggfunc="mean", dropna=False
         )
         pivot = pivot.loc[pivot.fillna(0).sum(axis=1) > 0]
     fig = b.add_figure(

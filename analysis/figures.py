@@ -122,10 +122,11 @@ def indicator_series(points: pd.DataFrame, labels: dict[str, str]) -> Figure:
     if data.empty:
         return _empty("No indicator values in this period.")
     indicators = list(dict.fromkeys(data.sort_values(["indicator"])["indicator"]))
-    cols = 3 if len(indicators) > 4 else max(len(indicators), 1)
+    n = len(indicators)
+    cols = 4 if n > 9 else 3 if n > 4 else max(n, 1)
     rows = -(-len(indicators) // cols)
     fig, axes = plt.subplots(
-        rows, cols, figsize=(WIDTH_IN, 1.75 * rows + 0.6), squeeze=False, sharex=True
+        rows, cols, figsize=(WIDTH_IN, 1.6 * rows + 0.6), squeeze=False, sharex=True
     )
     docs = sorted(data["doc_id"].unique())
     colours = dict(zip(docs, sns.color_palette("colorblind", len(docs)), strict=False))
@@ -146,7 +147,10 @@ def indicator_series(points: pd.DataFrame, labels: dict[str, str]) -> Figure:
         stated = sub[sub["kind"] == "stated"]
         if len(stated) > 1:
             ax.plot(stated["year"], stated["value"], color="0.7", lw=0.8, zorder=1)
-        title = textwrap.fill(textwrap.shorten(labels.get(ind, ind), 46, placeholder="…"), 24)
+        width = 20 if cols == 4 else 26
+        title = textwrap.fill(
+            textwrap.shorten(labels.get(ind, ind), 2 * width, placeholder="…"), width
+        )
         ax.set_title(title, fontsize=7.5)
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt(v)))
         ax.tick_params(axis="x", labelrotation=0)

@@ -92,3 +92,29 @@ def test_page_fits_a_phone(browser, page_file: Path) -> None:
     finally:
         context.close()
     assert errors == [] and remote == []
+
+
+@pytest.mark.slow
+def test_seed_brief_in_the_browser(browser, seed_brief) -> None:
+    """The real brief: no console error, no request off the machine, figures decode,
+    a citation jumps to its annex entry, and a phone-width page does not scroll sideways."""
+    context, page, errors, remote = open_page(browser, seed_brief.out / "brief.html", 1280, 900)
+    try:
+        assert page.locator("main h2").count() >= 13
+        widths = page.eval_on_selector_all("main img", "els => els.map(e => e.naturalWidth)")
+        assert len(widths) >= 6 and all(w > 0 for w in widths)
+        cite = page.locator("a.cite").first
+        target = cite.get_attribute("href")
+        cite.click()
+        assert page.evaluate("location.hash") == target
+        assert page.locator(target).is_visible()
+        assert errors == [] and remote == []
+    finally:
+        context.close()
+    context, page, errors, remote = open_page(browser, seed_brief.out / "brief.html", 375, 740)
+    try:
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1
+        assert errors == [] and remote == []
+    finally:
+        context.close()
