@@ -181,10 +181,20 @@ class Brief:
         return f"documents {refs} (annex A); extraction by stbrief."
 
     # -------------------------------------------------------------- figures
-    def add_figure(self, fig, data, name: str, caption: str, source_docs, alt: str) -> Figure:
-        """Save the figure beside its data, and keep it for the HTML (inlined)."""
+    def add_figure(
+        self, fig, data, name: str, caption: str, source_docs, alt: str
+    ) -> Figure | None:
+        """Save the figure beside its data, and keep it for the HTML (inlined).
+
+        With no data behind it there is no figure (and no number): the section says so.
+        """
         from analysis import figures
 
+        if data is None or len(data) == 0:
+            import matplotlib.pyplot as plt
+
+            plt.close(fig)
+            return None
         number = len(self.figures) + 1
         stem = f"{number:02d}-{name}"
         _path, png = figures.save(fig, data, self.output_dir / "figures", stem)
@@ -301,9 +311,11 @@ def _table(columns: list[str], rows: list[list[Any]], cls: str = "") -> Any:
     return Markup(_macro("table")(columns, rows, cls))
 
 
-def _figure(fig: Figure) -> Any:
+def _figure(fig: Figure | None) -> Any:
     from markupsafe import Markup
 
+    if fig is None:
+        return _p("No data for this figure in this period.", "note")
     return Markup(_macro("figure")(fig))
 
 
@@ -386,36 +398,44 @@ def key_findings(b: Brief) -> str:
     from markupsafe import Markup, escape
 
     items: list[Any] = []
-    # 1. largest growth, with its computed base-year value
+    # 1. largest growth: the stated multiple, with the figures at both ends where known
     top = _largest_multiple(b)
     if top is not None:
-        text = Markup("Largest growth: ") + escape(b.label(top["indicator"])) + Markup(" rose to ")
-        fig = b.facts[
-            (b.facts["indicator"] == top["indicator"])
-            & (b.facts["year"] == top["period_end"])
-            & (b.facts["doc_id"] == top["doc_id"])
-            & (b.facts["unit"] != "multiple")
-            & (b.facts["derived_from"].fillna("") == "")
-        ]
-        if len(fig):
-            text += b.fact_phrase(fig.iloc[0])
-        text += (
-            Markup(", ")
+        base_year, end_year = int(top["period_start"]), int(top["period_end"])
+        text = (
+            Markup("Largest growth: ")
+            + escape(b.label(top["indicator"]))
+            + Markup(" reached ")
             + escape(value_text(top))
-            + Markup(f" its {int(top['period_start'])} level")
+            + Markup(f" the {base_year} level by {end_year}")
             + b.cite(top["fact_id"])
         )
-        base = b.facts[
-            (b.facts["derived_from"].fillna("") != "")
-            & (b.facts["start"] == top["start"])
-            & (b.facts["doc_id"] == top["doc_id"])
+        f = b.facts
+        base = f[(f["derived_from"].fillna("") != "") & (f["start"] == top["start"])]
+        base = base[base["doc_id"] == top["doc_id"]]
+        end = f[
+            (f["indicator"] == top["indicator"])
+            & (f["year"] == top["period_end"])
+            & (f["doc_id"] == top["doc_id"])
+            & (f["unit"] != "multiple")
+            & (f["derived_from"].fillna("") == "")
         ]
+        ends = []
         if len(base):
-            text += (
-                Markup(" (about ")
+            ends.append(
+                Markup("about ")
                 + escape(_num(base.iloc[0]["value"]))
-                + Markup(f" in {int(top['period_start'])}, computed)")
+                + Markup(f" in {base_year} (computed)")
                 + b.cite(base.iloc[0]["fact_id"])
+            )
+        if len(end):
+            ends.append(escape(value_text(end.iloc[0])) + Markup(f" in {end_year}"))
+            ends[-1] += b.cite(end.iloc[0]["fact_id"])
+        if ends:
+            text += (
+                Markup(": from ") + Markup(" to ").join(ends)
+                if len(ends) == 2
+                else (Markup(" (") + ends[0] + Markup(")"))
             )
         items.append(text + Markup("."))
     # 2. reach: the latest stated partner count and agreements
@@ -620,7 +640,7 @@ def scale(b: Brief) -> str:
     pts = b.series
     pts = pts[pts["kind"].isin(["stated", "derived"]) & pts["indicator"].isin(SCALE + INSTITUTIONS)]
     fig = b.add_figure(
-        figures.indicator_series(pts, b.labels),
+        figures.indicator_series(pts, b.labels, years=(b.start_year, b.end_year)),
         pts,
         "indicator-series",
         "Indicators of the scale of cooperation over time. Filled circles are figures the "
@@ -637,7 +657,7 @@ def scale(b: Brief) -> str:
             "states them, with the year each figure describes."
         ),
         _figure(fig),
-        _values_table(b, SCALE, "No figures on the scale of cooperation in this period."),
+        _values_table(b, SCALE, "No figure on the scale of cooperation is stated for this period."),
     )
 
 
@@ -808,7 +828,12 @@ def themes_section(b: Brief) -> str:
         r,
         "themes-by-era",
         "Fields and modes of cooperation by era: mentions per 1,000 words of text about that era "
-        "(phrases in analysis/lexicon/themes.yaml).",
+        "(phrases in analysis/lexicon/themes.yaml)."
+        + (
+            " A blank column: no sentence of the documents is dated to that era."
+            if pivot is not None and not pivot.empty and pivot.isna().all().any()
+            else ""
+        ),
         b.used_docs,
         "Heatmap of themes by era: "
         + (

@@ -109,7 +109,9 @@ def words_per_document(docs: pd.DataFrame) -> Figure:
 
 
 # ------------------------------------------------------------------ indicators
-def indicator_series(points: pd.DataFrame, labels: dict[str, str]) -> Figure:
+def indicator_series(
+    points: pd.DataFrame, labels: dict[str, str], years: tuple[int, int] | None = None
+) -> Figure:
     """Small multiples, one panel per indicator: stated points filled, derived hollow.
 
     ``points`` has columns indicator, year, value, kind (stated|derived), doc_id.
@@ -155,6 +157,9 @@ def indicator_series(points: pd.DataFrame, labels: dict[str, str]) -> Figure:
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt(v)))
         ax.tick_params(axis="x", labelrotation=0)
         ax.margins(y=0.25)
+    if years:
+        pad = max(1, (years[1] - years[0]) // 20)
+        axes.flat[0].set_xlim(years[0] - pad, years[1] + pad)
     for ax in list(axes.flat)[len(indicators) :]:
         ax.axis("off")
     handles = [
