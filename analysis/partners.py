@@ -202,14 +202,11 @@ def mentions_schema():
     """The pandera schema of :func:`partner_mentions`."""
     import pandera.pandas as pa
 
+    from analysis.themes import sentence_columns
+
     return pa.DataFrameSchema(
         {
-            "doc_id": pa.Column(str),
-            "start": pa.Column(int, pa.Check.ge(0)),
-            "end": pa.Column(int, pa.Check.ge(0)),
-            "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
-            "year_basis": pa.Column(str),
-            "era": pa.Column(str, nullable=True),
+            **sentence_columns(),
             "partner": pa.Column(str, pa.Check.str_length(min_value=1)),
             "kind": pa.Column(str, pa.Check.isin(KINDS)),
             "quote": pa.Column(str, pa.Check.str_length(min_value=1)),

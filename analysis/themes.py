@@ -264,18 +264,27 @@ def themes_by_era(
     return table
 
 
+def sentence_columns() -> dict:
+    """Pandera columns every per-sentence mention table starts with (themes, partners)."""
+    import pandera.pandas as pa
+
+    return {
+        "doc_id": pa.Column(str),
+        "start": pa.Column(int, pa.Check.ge(0)),
+        "end": pa.Column(int, pa.Check.ge(0)),
+        "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
+        "year_basis": pa.Column(str),
+        "era": pa.Column(str, nullable=True),
+    }
+
+
 def mentions_schema():
     """The pandera schema of :func:`theme_mentions`."""
     import pandera.pandas as pa
 
     return pa.DataFrameSchema(
         {
-            "doc_id": pa.Column(str),
-            "start": pa.Column(int, pa.Check.ge(0)),
-            "end": pa.Column(int, pa.Check.ge(0)),
-            "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
-            "year_basis": pa.Column(str),
-            "era": pa.Column(str, nullable=True),
+            **sentence_columns(),
             "group": pa.Column(str, pa.Check.isin(GROUPS)),
             "theme": pa.Column(str),
             "label": pa.Column(str),
