@@ -27,6 +27,34 @@ On 12 March 2010, China and Spain opened a joint laboratory for renewable energy
 """
 
 
+@pytest.fixture
+def run_notebook(tmp_path):
+    """Execute ``notebooks/<name>`` under papermill (a cell error raises); return its outputs."""
+
+    def run(name: str, **parameters) -> list[dict]:
+        import nbformat
+        import papermill
+
+        out = tmp_path / name
+        papermill.execute_notebook(
+            str(ROOT / "notebooks" / name),
+            str(out),
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=str(ROOT / "notebooks"),
+            progress_bar=False,
+        )
+        nb = nbformat.read(out, as_version=4)
+        return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
+    return run
+
+
+def images(outputs: list[dict]) -> int:
+    """How many PNG figures the outputs hold."""
+    return sum("image/png" in o.get("data", {}) for o in outputs)
+
+
 @dataclass
 class Built:
     out: Path

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import images
 
 from analysis import corpus
 from analysis.cli import main as cli_main
@@ -315,21 +316,7 @@ def test_stbrief_docs_bad_seeds_folder_exits_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_corpus_notebook_runs_under_papermill(tmp_path: Path) -> None:
-    import nbformat
-    import papermill
-
-    out = tmp_path / "01-out.ipynb"
-    papermill.execute_notebook(
-        str(ROOT / "notebooks" / "01-corpus.ipynb"),
-        str(out),
-        parameters={"seeds_dir": str(SEEDS)},
-        kernel_name="python3",
-        cwd=str(ROOT / "notebooks"),
-        progress_bar=False,
-    )
-    nb = nbformat.read(out, as_version=4)
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
-    assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # heatmap, words
+def test_corpus_notebook_runs_under_papermill(run_notebook) -> None:
+    outputs = run_notebook("01-corpus.ipynb", seeds_dir=str(SEEDS))
+    assert images(outputs) == 2  # heatmap, words
     assert any("Riding the Tides" in str(o.get("data", {})) for o in outputs)

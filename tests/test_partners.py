@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from conftest import images
 
 from analysis import corpus, partners
-from analysis.config import NOTEBOOKS_DIR, ROOT
+from analysis.config import ROOT
 
 SEEDS = ROOT / "seeds"
 
@@ -150,17 +150,8 @@ def test_duplicates_are_not_counted_by_era(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_partners_themes_notebook_runs(tmp_path: Path) -> None:
-    papermill = pytest.importorskip("papermill")
-    out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(
-        str(NOTEBOOKS_DIR / "04-partners-themes.ipynb"),
-        str(out),
-        parameters={"seeds_dir": str(SEEDS), "start_year": 1978, "end_year": 2011},
-        kernel_name="python3",
-        cwd=str(NOTEBOOKS_DIR),
+def test_partners_themes_notebook_runs(run_notebook) -> None:
+    outputs = run_notebook(
+        "04-partners-themes.ipynb", seeds_dir=str(SEEDS), start_year=1978, end_year=2011
     )
-    nb = json.loads(out.read_text(encoding="utf-8"))
-    outputs = [o for c in nb["cells"] for o in c.get("outputs", [])]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
-    assert sum("image/png" in o.get("data", {}) for o in outputs) >= 2  # two charts
+    assert images(outputs) >= 2  # two charts
