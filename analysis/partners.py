@@ -122,10 +122,9 @@ def partner_mentions(corpus):
     publication year (``year_basis`` says which); ``era`` comes from that year (none for
     "before 1978" context). ``duplicate`` marks documents that are near-copies of another.
     """
-    import pandas as pd
 
     from analysis.events import sentence_years
-    from analysis.themes import era_of, load_eras
+    from analysis.themes import era_of, load_eras, mention_frame, sentence_row
 
     eras = load_eras()
     rows = []
@@ -139,24 +138,11 @@ def partner_mentions(corpus):
             era = era_of(year, eras) if basis != "before" else None
             for a, b, canonical, kind in found:
                 rows.append(
-                    {
-                        "doc_id": doc.doc_id,
-                        "start": s.start,
-                        "end": s.end,
-                        "year": year,
-                        "year_basis": basis,
-                        "era": era,
-                        "partner": canonical,
-                        "kind": kind,
-                        "quote": s.text[a:b],
-                        "duplicate": bool(doc.duplicate_of),
-                    }
+                    sentence_row(
+                        doc, s, year, basis, era, partner=canonical, kind=kind, quote=s.text[a:b]
+                    )
                 )
-    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    frame["year"] = frame["year"].astype("Int64")
-    frame["era"] = frame["era"].astype("str")
-    frame["duplicate"] = frame["duplicate"].astype(bool)
-    return mentions_schema().validate(frame)
+    return mention_frame(rows, MENTION_COLUMNS, mentions_schema())
 
 
 def partners_by_document(corpus, mentions=None):

@@ -131,7 +131,6 @@ def theme_mentions(corpus):
     matched; ``year`` the year the sentence speaks of, else the publication year
     (``year_basis``); ``era`` from that year.
     """
-    import pandas as pd
 
     eras = load_eras()
     labels = {t.id: t.label for t in themes()}
@@ -140,25 +139,45 @@ def theme_mentions(corpus):
         for s, year, basis, era in _sentence_eras(doc, eras):
             for a, b, group, theme in find_themes(s.text):
                 rows.append(
-                    {
-                        "doc_id": doc.doc_id,
-                        "start": s.start,
-                        "end": s.end,
-                        "year": year,
-                        "year_basis": basis,
-                        "era": era,
-                        "group": group,
-                        "theme": theme,
-                        "label": labels[theme],
-                        "phrase": s.text[a:b],
-                        "duplicate": bool(doc.duplicate_of),
-                    }
+                    sentence_row(
+                        doc,
+                        s,
+                        year,
+                        basis,
+                        era,
+                        group=group,
+                        theme=theme,
+                        label=labels[theme],
+                        phrase=s.text[a:b],
+                    )
                 )
-    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return mention_frame(rows, MENTION_COLUMNS, mentions_schema())
+
+
+def sentence_row(doc, s, year, basis: str, era, **fields) -> dict:
+    """One row of a per-sentence mention table: where it stands, when, then ``fields``."""
+    row = {
+        "doc_id": doc.doc_id,
+        "start": s.start,
+        "end": s.end,
+        "year": year,
+        "year_basis": basis,
+        "era": era,
+    }
+    row.update(fields)
+    row["duplicate"] = bool(doc.duplicate_of)
+    return row
+
+
+def mention_frame(rows: list[dict], columns: list[str], schema):
+    """The rows as a typed DataFrame, validated against ``schema``."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=columns)
     frame["year"] = frame["year"].astype("Int64")
     frame["era"] = frame["era"].astype("str")
     frame["duplicate"] = frame["duplicate"].astype(bool)
-    return mentions_schema().validate(frame)
+    return schema.validate(frame)
 
 
 def words_by_era(corpus, start_year: int | None = None, end_year: int | None = None):
