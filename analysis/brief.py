@@ -466,7 +466,7 @@ def key_findings(b: Brief) -> str:
     if quotes:
         parts = [
             Markup("“")
-            + escape(textwrap.shorten(q["sentence"], 190, placeholder=" …"))
+            + escape(textwrap.shorten(q["sentence"], 320, placeholder=" …"))
             + Markup("” (")
             + escape(b.refs.get(q["doc_id"], q["doc_id"]))
             + Markup(", ")
