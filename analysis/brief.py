@@ -222,6 +222,8 @@ def load(
     seeds_dir: str | Path, start_year: int, end_year: int, title: str, output_dir: str | Path
 ) -> Brief:
     """Read the corpus and build every table of the brief for the period."""
+    import pandas as pd
+
     from analysis import corpus, events, facts, partners, series, themes
 
     validate_period(start_year, end_year)
@@ -270,6 +272,9 @@ def load(
     period_facts.to_csv(output_dir / "data" / "facts.csv", index=False)
     timeline.to_csv(output_dir / "data" / "timeline.csv", index=False)
     conflicts.to_csv(output_dir / "data" / "conflicts.csv", index=False)
+    pd.DataFrame(
+        [(s.file, s.reason) for s in docs_corpus.skipped], columns=["file", "reason"]
+    ).to_csv(output_dir / "data" / "skipped.csv", index=False)
     return b
 
 

@@ -446,6 +446,16 @@ def _keep_failed(executed: Path, out: Path, name: str) -> Path | None:
     return target
 
 
+def _left_out(path: Path) -> list[tuple[str, str]]:
+    """(file, reason) rows of the ``skipped.csv`` a brief notebook writes, if any."""
+    import csv
+
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [(row["file"], row["reason"]) for row in csv.DictReader(fh)]
+
+
 def _build_one(
     brief: Brief, out: Path, digest: str, parameters: dict, versions: dict, say
 ) -> dict[str, Any]:
@@ -470,6 +480,13 @@ def _build_one(
             progress=lambda step: say(brief.name, step),
             cwd=config.ROOT,
         )
+
+        # Files the notebook left out (empty, binary, not English…): said even with --quiet.
+        left_out = _left_out(output_dir / "data" / "skipped.csv")
+        for file, reason in left_out:
+            print(
+                f"stbrief: warning: brief {brief.name}: left out {file}: {reason}", file=sys.stderr
+            )
 
         # Publish: every file is complete in tmp (same filesystem), so os.replace is atomic.
         outputs: dict[str, int] = {}
@@ -497,6 +514,7 @@ def _build_one(
             "duration_s": round(time.perf_counter() - tick, 3),
             "timings": result.timings,
             "outputs": outputs,
+            "left_out": [{"file": f, "reason": r} for f, r in left_out],
         }
         manifest = read_manifest(out)
         manifest["version"] = 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import math
 import re
 
@@ -121,6 +122,10 @@ def test_written_corpus_facts_reach_the_brief(written_brief) -> None:
     for _anchor, fact_id, _value in citations(html):
         assert fact_id in facts
     assert "empty.txt (empty file)" in html  # the skipped file is named in the methodology
+    manifest = json.loads((written_brief.out / "manifest.json").read_text())
+    assert manifest["briefs"]["brief"]["left_out"] == [
+        {"file": "empty.txt", "reason": "empty file"}
+    ]
 
 
 # ------------------------------------------------------------------ the period filter
