@@ -37,29 +37,33 @@ QUAL_PREFIX = {
 
 
 # ------------------------------------------------------------------ formatting
-def _num(value: float) -> str:
+def _num(value: float, digits: int = 3) -> str:
+    """A number for prose: thousands separators, "billion"/"million" words, ``digits``
+    significant digits for scaled values (stated figures pass 6 so none is lost)."""
     if value != value:  # NaN
         return "?"
     if abs(value) >= 1e9:
-        return f"{value / 1e9:,.3g} billion"
+        return f"{value / 1e9:,.{digits}g} billion"
     if abs(value) >= 1e6:
-        return f"{value / 1e6:,.3g} million"
+        return f"{value / 1e6:,.{digits}g} million"
     if value == int(value):
         return f"{int(value):,}"
     if abs(value) >= 100:
         return f"{value:,.0f}"
-    return f"{value:.3g}"
+    return f"{value:.{digits}g}"
 
 
 def value_text(row: Any) -> str:
     """A fact's value as a reader expects it: "nearly 200,000", "US$6.69 billion", "2–3"."""
     unit, qualifier = row["unit"], row["qualifier"]
     low, high = row["low"], row["high"]
+    computed = bool(row.get("derived_from")) and row.get("derived_from") == row.get("derived_from")
+    digits = 3 if computed else 6  # a stated figure keeps every digit the document gives
     if qualifier in ("range", "target") and low == low and low is not None:
-        num = _num(low) if low == high else f"{_num(low)}–{_num(high)}"
+        num = _num(low, digits) if low == high else f"{_num(low, digits)}–{_num(high, digits)}"
         prefix = "target " if qualifier == "target" else ""
     else:
-        num, prefix = _num(row["value"]), QUAL_PREFIX.get(qualifier, "")
+        num, prefix = _num(row["value"], digits), QUAL_PREFIX.get(qualifier, "")
     if unit == "USD":
         num = "US$" + num
     elif unit == "EUR":
@@ -90,7 +94,7 @@ def year_text(row: Any) -> str:
     if basis == "publication":
         return f"as of {y}" if y else "undated"
     if basis == "relative":
-        return f"{y} (computed)"
+        return f"{y}, computed"
     return y
 
 
