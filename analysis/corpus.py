@@ -145,6 +145,7 @@ class _Settings:
     language: dict[str, Any]
     function_words: frozenset[str]
     future_re: re.Pattern[str]
+    future_markers: tuple[str, ...] = ()  # lower-case literals of future_re; () = no fast scan
 
 
 @functools.cache
@@ -177,6 +178,9 @@ def settings() -> _Settings:
         language=cs["language"],
         function_words=frozenset(w.lower() for w in cs["language"]["english_function_words"]),
         future_re=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in future) + r")\b", re.I),
+        future_markers=tuple(w.lower() for w in future)
+        if all(w.isascii() and w and w[0].isalnum() for w in future)
+        else (),
     )
 
 
@@ -211,27 +215,101 @@ def decode(data: bytes, name: str) -> str:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
                 pass
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(text, 0, 65536))
     if controls > 0.05 * min(len(text), 65536):
         raise SkipFile("binary file (control characters)")
     _check_english(text)
     return text
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # ord < 32 but \t \n \f \r
+_ASCII = bytes(range(128))
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# bytes -> lower-case ASCII letters, everything else a blank (UTF-8: non-ASCII is >= 0x80)
+_LETTER_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
 def _check_english(text: str) -> None:
     cfg = settings()
     sample = text[: cfg.language["sample_chars"]]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if not letters:
+    # Letters: ASCII ones counted on the UTF-8 bytes in C, the (few) others one by one.
+    data = sample.encode("utf-8", "surrogatepass")
+    n_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    # the non-ASCII characters, in order: their UTF-8 bytes are exactly the bytes >= 0x80
+    rest = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    letters = [ch for ch in rest if ch.isalpha()]
+    n_letters += len(letters)
+    if not n_letters:
         raise SkipFile("no words in it")
     non_latin = sum(1 for ch in letters if ord(ch) > 0x24F)
-    if non_latin > 0.3 * len(letters):
+    if non_latin > 0.3 * n_letters:
         script = "Chinese" if any("\u4e00" <= ch <= "\u9fff" for ch in letters) else "non-Latin"
         raise SkipFile(f"not in English ({script} script)")
-    words = re.findall(r"[A-Za-z]+", sample)
-    share = sum(1 for w in words if w.lower() in cfg.function_words) / max(len(words), 1)
+    # the [A-Za-z]+ words, lower-cased, as bytes
+    words = data.translate(_LETTER_BYTES).split()
+    share = sum(map(_function_words_bytes(cfg.function_words).__contains__, words)) / max(
+        len(words), 1
+    )
     if share < cfg.language["min_english_share"]:
         raise SkipFile(f"not in English (only {share:.0%} common English words)")
+
+
+@functools.cache
+def _function_words_bytes(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(w.encode() for w in words if w.isascii())
+
+
+# --------------------------------------------------------------------------- regex prefilters
+def _required(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` contains, or None.
+
+    Read from the parsed regex: a run of literal characters is required; a group, or a
+    repeat of at least one, requires what its content requires; an alternation requires
+    one of its branches' strings (all branches must require some). Anything else
+    (classes, look-arounds, optional parts) requires nothing. With the text lower-cased,
+    ``any(s in window)`` is then a necessary condition for a match inside the window.
+    """
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an internal API: without it, no prefilter
+        return None
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def better(a, b):
+        if a is None:
+            return b
+        if b is None:
+            return a
+        return a if min(map(len, a)) >= min(map(len, b)) else b
+
+    def seq(items) -> tuple[str, ...] | None:
+        best, run = None, []
+        for op, av in items:
+            if op is c.LITERAL and av < 128:
+                run.append(chr(av))
+                continue
+            if run:
+                best, run = better(best, ("".join(run).lower(),)), []
+            if op is c.SUBPATTERN:
+                need = seq(av[-1])
+            elif op is c.BRANCH:
+                alts = [seq(a) for a in av[1]]
+                need = None if any(a is None for a in alts) else tuple(sorted(set().union(*alts)))
+            elif op in repeats and av[0] >= 1:
+                need = seq(av[2])
+            elif op is getattr(c, "ATOMIC_GROUP", None):
+                need = seq(av)
+            else:
+                need = None
+            best = better(best, need)
+        if run:
+            best = better(best, ("".join(run).lower(),))
+        return best
+
+    return seq(list(tree))
 
 
 # --------------------------------------------------------------------------- cleaning
@@ -379,9 +457,11 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
     cfg = settings()
     sentences: list[Sentence] = []
     title = subtitle = ""
+    # words are only compared with these limits: count up to one more than the largest
+    cap = max(40, cfg.heading["max_words"], cfg.heading["numbered_max_words"]) + 1
     for n, (s, e, n_lines) in enumerate(_paragraphs(text)):
         para = text[s:e]
-        words = len(para.split())
+        words = len(para.split(None, cap)) if n_lines == 1 else 0
         if n == 0 and n_lines == 1 and words <= 40 and not para.endswith((".", "!", "?")):
             title = para.strip()
             if cfg.subtitle_re:
@@ -425,9 +505,112 @@ _DATELINES = [
 ]
 _YEAR = re.compile(rf"(?<![\d,.\-/])({YEAR_RE})(?![\d%]|,\d)")
 _YEAR_RANGE = re.compile(rf"\(?\b({YEAR_RE})\s*[-–—]\s*({YEAR_RE})\b\)?")
-_OCCASION = re.compile(
-    r"\b(?:held|opened|convened|signed|issued|released|published|took place|launched)\b", re.I
-)
+_OCCASION_WORDS = (
+    "held", "opened", "convened", "signed", "issued", "released", "published", "took place",
+    "launched",
+)  # fmt: skip
+_OCCASION = re.compile(r"\b(?:" + "|".join(map(re.escape, _OCCASION_WORDS)) + r")\b", re.I)
+
+
+# Non-ASCII characters that re.IGNORECASE matches to ASCII letters ("ſince", Kelvin sign);
+# U+0130 is also the only character whose lower() is two characters long.
+_FOLD_SPECIAL = "\u0130\u0131\u017f\u212a"
+
+
+def _has_fold_special(text: str) -> bool:
+    """One of _FOLD_SPECIAL in ``text`` (four ``in`` tests: 30 times a regex search)."""
+    return any(ch in text for ch in _FOLD_SPECIAL)
+
+
+_YEAR_CANDIDATE = re.compile(r"(?:19|20)\d\d")  # a superset of _YEAR's matches
+
+
+# bytes -> itself for a-z, else a blank: the [a-z] runs of a lower-cased text
+_LETTER_RUNS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+@functools.lru_cache(maxsize=2)
+def _scan_view(text: str) -> tuple[str, frozenset[bytes], list[int]] | None:
+    """(text.lower(), its [a-z] runs, starts of "19dd"/"20dd"), or None when ``text`` has
+    one of the _FOLD_SPECIAL characters (then lower() does not stand for re.IGNORECASE).
+
+    The scans of dating and of facts.extract_facts share it (the same document's text).
+    A word, or phrase, matched case-insensitively as whole words is found by ``low.find``,
+    and only when all its letter runs are among the runs of the text.
+    """
+    if _has_fold_special(text):
+        return None
+    low = text.lower()
+    runs = frozenset(low.encode("ascii", "replace").translate(_LETTER_RUNS).split())
+    return low, runs, [m.start() for m in _YEAR_CANDIDATE.finditer(text)]
+
+
+@functools.cache
+def _letter_runs(phrase: str) -> tuple[bytes, ...]:
+    return tuple(phrase.lower().encode("ascii", "replace").translate(_LETTER_RUNS).split())
+
+
+def _find_all(low: str, literals, runs: frozenset[bytes] | None = None) -> list[int]:
+    """Every start of every literal in ``low``; with ``runs`` (:func:`_scan_view`), a
+    literal some letter run of which is not in the text is not searched for."""
+    out = []
+    find = low.find
+    for lit in literals:
+        if runs is not None and not runs.issuperset(_letter_runs(lit)):
+            continue
+        i = find(lit)
+        while i >= 0:
+            out.append(i)
+            i = find(lit, i + 1)
+    return out
+
+
+def _sentence_hits(text: str, sentences: list[Sentence], cfg: _Settings, checked: bool = False):
+    """What :func:`date_document` asks of each sentence, from a few scans of the whole text.
+
+    Returns (indices of sentences with a future marker, {index: years of _YEAR in it},
+    indices of sentences with an occasion word), or None when the text needs the plain
+    sentence-by-sentence loop. Candidates come from substring search on ``text.lower()``
+    (same length, and re.I = lower() for ASCII words, without the four characters
+    _FOLD_SPECIAL lists) and each is confirmed by the sentence's own regex at that position,
+    with the sentence's end as ``endpos``: the same answer as searching ``sentence.text``,
+    since sentences are separated by blanks (which ``\b`` and _YEAR's look-arounds treat as
+    the end of the string).
+    """
+    markers = cfg.future_markers
+    view = _scan_view(text) if sentences and markers else None
+    if view is None:
+        return None
+    low, runs, year_starts = view
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    if not checked:
+        for a, b in zip(ends, starts[1:], strict=False):
+            if a > b or text[a:b].strip():
+                return None  # sentences overlap or leave out text: not what structure() makes
+        if any(text[s.start : s.end] != s.text for s in sentences):
+            return None
+
+    def confirmed(positions, pattern) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for p in sorted(positions):
+            k = bisect.bisect_right(starts, p) - 1
+            if k >= 0 and p < ends[k] and pattern.match(text, p, ends[k]):
+                out.setdefault(k, []).append(p)
+        return out
+
+    future = set(confirmed(_find_all(low, markers, runs), cfg.future_re))
+    occasion = set(confirmed(_find_all(low, _OCCASION_WORDS, runs), _OCCASION))
+    years = {
+        k: [int(text[p : p + 4]) for p in ps] for k, ps in confirmed(year_starts, _YEAR).items()
+    }
+    return future, years, occasion
+
+
+def _edge_lines(text: str, n: int) -> list[str]:
+    """``lines[:n] + lines[-n:]`` of the stripped non-blank lines of ``text``."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return lines[:n] + lines[-n:]
 
 
 def _month(name: str) -> int:
@@ -464,6 +647,14 @@ def date_document(doc: Document, evidence: dict, catalog_date: str = "") -> None
     plan for 2001-2005 is written at its start); last, a date beside a sidebar link that
     cleaning removed (weak evidence, said so in the basis).
     """
+    _date_document(doc, evidence, catalog_date)
+
+
+def _date_document(
+    doc: Document, evidence: dict, catalog_date: str = "", sentences_from_text: bool = False
+) -> None:
+    """:func:`date_document`; ``sentences_from_text``: the caller knows ``doc.sentences``
+    are spans of ``doc.text`` as :func:`structure` makes them (no need to check)."""
     if catalog_date:
         doc.published, doc.published_basis = catalog_date, "catalog"
         doc.published_year = int(catalog_date[:4])
@@ -471,19 +662,32 @@ def date_document(doc: Document, evidence: dict, catalog_date: str = "") -> None
     cfg = settings()
     latest_past = None
     occasion: list[tuple[str, int]] = []
-    for s in doc.sentences:
-        if s.kind == "title":
-            continue
-        if s.kind == "body" and cfg.future_re.search(s.text):
-            continue
-        years = [int(y) for y in _YEAR.findall(s.text)]
-        if years:
-            latest_past = max(years + ([latest_past] if latest_past else []))
-        if _OCCASION.search(s.text):
-            occasion.extend(full_dates(s.text))
+    hits = _sentence_hits(doc.text, doc.sentences, cfg, sentences_from_text)
+    if hits is None:  # the plain loop, sentence by sentence
+        for s in doc.sentences:
+            if s.kind == "title":
+                continue
+            if s.kind == "body" and cfg.future_re.search(s.text):
+                continue
+            years = [int(y) for y in _YEAR.findall(s.text)]
+            if years:
+                latest_past = max(years + ([latest_past] if latest_past else []))
+            if _OCCASION.search(s.text):
+                occasion.extend(full_dates(s.text))
+    else:
+        future, year_hits, occasion_hits = hits
+        for k in sorted(set(year_hits) | occasion_hits):
+            s = doc.sentences[k]
+            if s.kind == "title" or (s.kind == "body" and k in future):
+                continue
+            years = year_hits.get(k)
+            if years:
+                latest_past = max(years + ([latest_past] if latest_past else []))
+            if k in occasion_hits:
+                occasion.extend(full_dates(s.text))
     # datelines: the first and last few body lines
-    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
-    for line in lines[:4] + lines[-4:]:
+    lines = _edge_lines(doc.text, 4)
+    for line in lines:
         for pattern in _DATELINES:
             m = pattern.match(line)
             if not m:
@@ -552,6 +756,14 @@ def read_document(path: Path, meta: dict | None = None) -> Document:
 
     Raises :class:`SkipFile` with the reason when the file must be left out.
     """
+    doc, title = _read(path, meta)
+    doc.minhash = minhash(doc.text, title)
+    return doc
+
+
+def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
+    """:func:`read_document` but the MinHash (``minhash`` is None), and the title found in
+    the text (the one the MinHash leaves out)."""
     meta = meta or {}
     data = path.read_bytes()
     if meta.get("sha256") and hashlib.sha256(data).hexdigest() != meta["sha256"]:
@@ -575,9 +787,8 @@ def read_document(path: Path, meta: dict | None = None) -> Document:
         source_url=meta.get("source_url", ""),
         notes=meta.get("notes", ""),
     )
-    date_document(doc, evidence, meta.get("published", ""))
-    doc.minhash = minhash(text, title)
-    return doc
+    _date_document(doc, evidence, meta.get("published", ""), sentences_from_text=True)
+    return doc, title
 
 
 def document_files(folder: Path) -> list[Path]:
@@ -616,17 +827,127 @@ def _shingles(text: str, k: int) -> list[bytes]:
     return [" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)]
 
 
-def minhash(text: str, title: str = ""):
-    """A datasketch MinHash of the body's word shingles (the title left out: reposts retitle)."""
+# bytes -> itself for [0-9a-z], else a blank: the words of _shingles are the runs left
+_WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+_MINHASH_CHUNK = 1024  # shingles per (chunk x num_perm) array: bounds memory, fits in cache
+
+
+_MINHASH_SEED = 1  # MinHash(num_perm)'s default seed, the one minhash() uses
+
+
+@functools.cache
+def _affine32(num_perm: int, seed: int = _MINHASH_SEED):
+    """datasketch's "affine32" MinHash arithmetic in numpy alone: (permutations, empty hash
+    values, update). ``update(digests)`` takes the SHA-1 digests of the shingles, joined,
+    and gives the hash values ``update_batch`` gives (its sha1_hash32, murmur3 fmix32 and
+    a * h + b mod 2**32, min over shingles), a chunk of shingles at a time, in place.
+
+    It copies datasketch's code, so :func:`_minhash_kit` checks it against datasketch before
+    minhash() uses it, and facts_for_folder checks it before trusting workers' values.
+    """
+    import numpy as np
+
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    empty = np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    buf = np.empty((_MINHASH_CHUNK, num_perm), dtype=np.uint32)
+    m1, m2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
+
+    def update(digests: bytes):
+        hv = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32)  # sha1_hash32
+        hv ^= hv >> np.uint32(16)  # fmix32
+        hv *= m1
+        hv ^= hv >> np.uint32(13)
+        hv *= m2
+        hv ^= hv >> np.uint32(16)
+        out = empty
+        for i in range(0, len(hv), _MINHASH_CHUNK):
+            chunk = hv[i : i + _MINHASH_CHUNK, None]
+            x = buf[: len(chunk)]
+            np.multiply(chunk, a, out=x)
+            np.add(x, b, out=x)
+            out = np.minimum(out, x.min(axis=0))
+        return out
+
+    return np.array([a, b]), empty, update
+
+
+@functools.cache
+def _minhash_kit(num_perm: int):
+    """(an empty MinHash to copy, the fast exact update or None), once per process.
+
+    ``MinHash(num_perm)`` draws its permutations from a seeded RandomState every time (0.2
+    ms); copies share them. The update of :func:`_affine32` is used only if its permutations
+    are the template's and it gives the same hash values as ``update_batch`` on a probe.
+    """
+    import numpy as np
     from datasketch import MinHash
 
+    template = MinHash(num_perm=num_perm)
+    try:
+        if getattr(template, "scheme", None) != "affine32" or template.seed != _MINHASH_SEED:
+            return template, None
+        perms, empty, update = _affine32(num_perm, template.seed)
+        same = (
+            isinstance(template.permutations, np.ndarray)
+            and template.permutations.dtype == perms.dtype
+            and np.array_equal(template.permutations, perms)
+            and template.hashvalues.dtype == empty.dtype
+            and np.array_equal(template.hashvalues, empty)
+        )
+        probe = [b"since reform and opening up", b"a b c d e", b"x", b"2 000 1990"] * 300
+        ref = template.copy()
+        ref.update_batch(probe)
+        got = update(b"".join(hashlib.sha1(x).digest() for x in probe))
+        if not same or got.dtype != ref.hashvalues.dtype or not np.array_equal(got, ref.hashvalues):
+            return template, None
+        return template, update
+    except Exception:  # noqa: BLE001 - any surprise in datasketch: its public API
+        return template, None
+
+
+def _shingle_digests(text: str, title: str) -> bytes:
+    """The SHA-1 digests of the body's word shingles (what _shingles makes), joined."""
     cfg = settings().duplicates
     body = text.replace(title, " ", 1) if title else text
-    m = MinHash(num_perm=cfg["num_perm"])
-    shingles = _shingles(body, cfg["shingle_words"])
-    if shingles:
-        m.update_batch(shingles)
+    k = cfg["shingle_words"]
+    # the [a-z0-9]+ runs of body.lower(): in UTF-8 every other character is bytes >= 0x80
+    words = body.lower().encode().translate(_WORD_BYTES).split()
+    sha1 = hashlib.sha1
+    if len(words) < k:
+        return b"".join([sha1(s).digest() for s in _shingles(body, k)])
+    # shingle i is words i .. i+k-1 joined by blanks: joined[starts[i] : ends[i]] (the
+    # blanks of `joined` are found by numpy)
+    import numpy as np
+
+    joined = b" ".join(words)
+    blanks = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 32)
+    starts = [0, *(blanks + 1).tolist()]
+    ends = [*blanks[k - 1 :].tolist(), len(joined)]
+    return b"".join([sha1(joined[i:j]).digest() for i, j in zip(starts, ends, strict=False)])
+
+
+def minhash(text: str, title: str = ""):
+    """A datasketch MinHash of the body's word shingles (the title left out: reposts retitle)."""
+    cfg = settings().duplicates
+    template, update = _minhash_kit(cfg["num_perm"])
+    m = template.copy()
+    if update is None:
+        body = text.replace(title, " ", 1) if title else text
+        shingles = _shingles(body, cfg["shingle_words"])
+        if shingles:
+            m.update_batch(shingles)
+        return m
+    m.hashvalues = update(_shingle_digests(text, title))
     return m
+
+
+def _minhash_values(text: str, title: str = ""):
+    """``minhash(text, title).hashvalues`` without datasketch (numpy alone: a worker does not
+    import it); valid only when :func:`_minhash_kit` has a fast update (checked by the
+    caller)."""
+    return _affine32(settings().duplicates["num_perm"])[2](_shingle_digests(text, title))
 
 
 def _order_key(doc: Document) -> tuple[str, str]:
@@ -645,17 +966,132 @@ def mark_duplicates(docs: list[Document]) -> None:
 
     threshold = settings().duplicates["threshold"]
     lsh = MinHashLSH(threshold=min(threshold, 0.9) * 0.8, num_perm=docs[0].minhash.hashvalues.size)
-    by_id = {d.doc_id: d for d in docs}
-    for d in sorted(docs, key=_order_key):
+    order = sorted(docs, key=_order_key)
+    best_of = _best_candidates(order, lsh)
+    if best_of is None:  # signatures the fast path does not cover: one query at a time
+        by_id = {d.doc_id: d for d in docs}
+        for d in order:
+            best, best_sim = None, 0.0
+            for other_id in lsh.query(d.minhash):
+                sim = d.minhash.jaccard(by_id[other_id].minhash)
+                if sim > best_sim:
+                    best, best_sim = by_id[other_id], sim
+            d.similarity = round(best_sim, 3)
+            if best is not None and best_sim >= threshold:
+                d.duplicate_of = best.duplicate_of or best.doc_id
+            lsh.insert(d.doc_id, d.minhash)
+        return
+    size = float(len(docs[0].minhash))
+    inserted = 0  # the LSH index is only filled (in the same order) when a tie needs it
+    for i, d in enumerate(order):
+        equal, tied = best_of[i]
         best, best_sim = None, 0.0
-        for other_id in lsh.query(d.minhash):
-            sim = d.minhash.jaccard(by_id[other_id].minhash)
-            if sim > best_sim:
-                best, best_sim = by_id[other_id], sim
+        if equal:
+            best_sim = float(equal) / size  # MinHash.jaccard
+            roots = {order[c].duplicate_of or order[c].doc_id for c in tied}
+            if len(roots) == 1 or best_sim < threshold:
+                best = order[int(tied[0])]
+            else:
+                # Several documents share the highest similarity and lead to different
+                # originals: the first in the LSH's answer wins, as it always did.
+                while inserted < i:
+                    lsh.insert(order[inserted].doc_id, order[inserted].minhash)
+                    inserted += 1
+                ids = {order[c].doc_id: order[c] for c in tied}
+                best = next(ids[k] for k in lsh.query(d.minhash) if k in ids)
         d.similarity = round(best_sim, 3)
         if best is not None and best_sim >= threshold:
             d.duplicate_of = best.duplicate_of or best.doc_id
-        lsh.insert(d.doc_id, d.minhash)
+        if inserted == i and inserted:
+            lsh.insert(d.doc_id, d.minhash)
+            inserted += 1
+
+
+def _best_candidates(order: list, lsh):
+    """For each document (in ``order``): (hash values equal to the most similar earlier LSH
+    candidate's, indices of all earlier candidates with that many), or None when the
+    signatures are not all alike (then :func:`mark_duplicates` queries the LSH itself).
+
+    The candidates are exactly ``lsh.query``'s: the earlier documents whose hash values in
+    some band all equal this one's. Buckets come from sorting; similarities are counted
+    with numpy over each document's candidates at once, not one ``jaccard`` call each.
+    """
+    import numpy as np
+
+    first = order[0].minhash
+    n, size = len(order), len(first)
+    if len({d.doc_id for d in order}) != n or lsh.h != size or not lsh.hashranges:
+        return None
+    for d in order:
+        m = d.minhash
+        if (
+            getattr(m, "scheme", None) != getattr(first, "scheme", None)
+            or m.seed != first.seed
+            or len(m) != size
+            or not isinstance(m.hashvalues, np.ndarray)
+            or m.hashvalues.dtype != first.hashvalues.dtype
+            or m.hashvalues.dtype.kind not in "ui"
+        ):
+            return None
+    hv = np.stack([d.minhash.hashvalues for d in order])
+    # equality-preserving small ids per hash position (less memory to gather)
+    ids = np.empty((n, size), dtype=np.uint16 if n < 2**16 else np.uint32)
+    for k in range(size):
+        ids[:, k] = np.unique(hv[:, k], return_inverse=True)[1].ravel()
+    members, slot, bucket_start = [], [], []
+    for start, end in lsh.hashranges:
+        band = np.ascontiguousarray(hv[:, start:end])
+        keys = band.view(np.dtype((np.void, band.dtype.itemsize * (end - start)))).ravel()
+        bucket = np.unique(keys, return_inverse=True)[1].ravel()
+        sorted_ = np.lexsort((np.arange(n), bucket))  # by bucket, then document order
+        b_sorted = bucket[sorted_]
+        starts = np.flatnonzero(np.r_[True, b_sorted[1:] != b_sorted[:-1]])
+        first_slot = np.repeat(starts, np.diff(np.r_[starts, n]))
+        where = np.empty(n, dtype=np.int64)
+        where[sorted_] = np.arange(n)
+        begin = np.empty(n, dtype=np.int64)
+        begin[sorted_] = first_slot
+        members.append(sorted_)
+        slot.append(where)
+        bucket_start.append(begin)
+    slot_m = np.stack(slot, axis=1).tolist()
+    begin_m = np.stack(bucket_start, axis=1).tolist()
+    lanes = np.uint64(0x0101010101010101)
+    out: list[tuple[int, Any]] = [(0, ())] * n
+
+    def best_for(indices) -> None:
+        mask = np.zeros(n, dtype=bool)
+        for i in indices:
+            parts = [
+                members[j][b:e]
+                for j, (b, e) in enumerate(zip(begin_m[i], slot_m[i], strict=True))
+                if e > b
+            ]
+            if not parts:
+                continue
+            cand = np.concatenate(parts)
+            mask[cand] = True
+            cand = np.flatnonzero(mask[:i])  # the union, in document order
+            mask[cand] = False
+            same = ids[cand] == ids[i]
+            if size % 8 == 0 and size < 256:  # count the equal positions 8 bytes at a time
+                equal = (same.view(np.uint64).sum(axis=1) * lanes) >> np.uint64(56)
+            else:
+                equal = np.count_nonzero(same, axis=1)
+            top = int(equal.max())
+            out[i] = (top, cand[equal == top] if top else ())
+
+    # documents are independent here, and numpy lets go of the GIL on large arrays: two
+    # threads share the work (interleaved, so both get early and late documents)
+    threads = 2 if n >= 2000 else 1
+    if threads == 1:
+        best_for(range(n))
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(best_for, [range(t, n, threads) for t in range(threads)]))
+    return out
 
 
 def similarity_matrix(corpus: Corpus):

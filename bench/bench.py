@@ -173,15 +173,19 @@ def synth_corpus(folder: Path, megabytes: int, seed: int = 7) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     target, total, i = megabytes * 1_000_000, 0, 0
 
+    offset = 0
+
     def number(m: re.Match) -> str:
         s = m.group(0)
         if re.fullmatch(r"(19|20)\d\d", s):
-            return str(rng.randint(1979, 2019))
+            # one shift per document keeps its chronology ("that of 1978" stays before 1998)
+            return str(int(s) + offset)
         digits = re.sub(r"\D", "", s)
         n = max(1, int(int(digits) * rng.uniform(0.5, 1.5))) if digits else 1
         return f"{n:,}" if "," in s else str(n)
 
     while total < target:
+        offset = rng.randint(-12, 8)
         text = re.sub(r"\d[\d,]*\d|\d", number, texts[i % len(texts)])
         for a, b in rng.sample(SWAPS, 2):
             text = text.replace(a, b)

@@ -320,3 +320,154 @@ def test_corpus_notebook_runs_under_papermill(run_notebook) -> None:
     outputs = run_notebook("01-corpus.ipynb", seeds_dir=str(SEEDS))
     assert images(outputs) == 2  # heatmap, words
     assert any("Riding the Tides" in str(o.get("data", {})) for o in outputs)
+
+
+# ------------------------------------------------------------------ fast paths
+# Each fast path must give exactly what the plain code gives (kept here as the reference).
+def _english_reference(text: str) -> str | None:
+    """The language check as first written: the SkipFile reason, or None."""
+    import re
+
+    cfg = corpus.settings()
+    sample = text[: cfg.language["sample_chars"]]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return "no words in it"
+    non_latin = sum(1 for ch in letters if ord(ch) > 0x24F)
+    if non_latin > 0.3 * len(letters):
+        script = "Chinese" if any("\u4e00" <= ch <= "\u9fff" for ch in letters) else "non-Latin"
+        return f"not in English ({script} script)"
+    words = re.findall(r"[A-Za-z]+", sample)
+    share = sum(1 for w in words if w.lower() in cfg.function_words) / max(len(words), 1)
+    if share < cfg.language["min_english_share"]:
+        return f"not in English (only {share:.0%} common English words)"
+    return None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        english(2),
+        "中国的国际科技合作不断发展。" * 20,
+        english(1) + "中国的国际科技合作不断发展。" * 30,
+        "W 2011 roku Chiny podpisały umowy o współpracy z 123 krajami. " * 5,
+        "В 2011 году Китай подписал соглашения. " * 5,
+        "Ωμέγα " * 40 + english(1),
+        "1234 5678 ---",
+        english(1).upper().replace("E", "É"),
+        "Ǆ ǅ ǆ Ⅻ ﬁve ² ½ " * 30 + english(1),
+        "the\ud800 of and " * 20,
+    ],
+)
+def test_language_check_is_the_reference(text: str) -> None:
+    try:
+        corpus._check_english(text)
+        reason = None
+    except corpus.SkipFile as exc:
+        reason = str(exc)
+    assert reason == _english_reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "one two",
+        "one two three four five",
+        english(3),
+        "Zürich 2,000 İstanbul K é " * 50,
+        english(1) * 2000,
+    ],
+)
+def test_fast_minhash_is_update_batch(text: str) -> None:
+    from datasketch import MinHash
+
+    expected = MinHash(num_perm=corpus.settings().duplicates["num_perm"])
+    shingles = corpus._shingles(text, corpus.settings().duplicates["shingle_words"])
+    if shingles:
+        expected.update_batch(shingles)
+    assert corpus.minhash(text) == expected
+    assert (corpus._minhash_values(text) == expected.hashvalues).all()  # numpy alone
+    title = text[:30]
+    assert (corpus._minhash_values(text, title) == corpus.minhash(text, title).hashvalues).all()
+
+
+def _mark_reference(docs) -> None:
+    """mark_duplicates as first written: one LSH query and jaccard() per candidate."""
+    from datasketch import MinHashLSH
+
+    threshold = corpus.settings().duplicates["threshold"]
+    lsh = MinHashLSH(threshold=min(threshold, 0.9) * 0.8, num_perm=docs[0].minhash.hashvalues.size)
+    by_id = {d.doc_id: d for d in docs}
+    for d in sorted(docs, key=corpus._order_key):
+        best, best_sim = None, 0.0
+        for other_id in lsh.query(d.minhash):
+            sim = d.minhash.jaccard(by_id[other_id].minhash)
+            if sim > best_sim:
+                best, best_sim = by_id[other_id], sim
+        d.similarity = round(best_sim, 3)
+        if best is not None and best_sim >= threshold:
+            d.duplicate_of = best.duplicate_of or best.doc_id
+        lsh.insert(d.doc_id, d.minhash)
+
+
+def test_mark_duplicates_is_the_reference_with_ties() -> None:
+    import random
+    from dataclasses import dataclass
+
+    import numpy as np
+    from datasketch import MinHash
+
+    @dataclass
+    class Sig:
+        doc_id: str
+        file: str
+        published: str
+        minhash: object
+        duplicate_of: str = ""
+        similarity: float = 0.0
+
+    rng = random.Random(5)
+    template = MinHash(num_perm=128)
+    roots = [rng.getrandbits(32) for _ in range(128)]
+    docs = []
+    for i in range(300):
+        # a few families of near-copies; several docs tie with different originals
+        base = np.array(roots, dtype=np.uint32)
+        family = i % 4
+        base[family * 20 : family * 20 + 20] = rng.getrandbits(16)
+        hv = base.copy()
+        for k in rng.sample(range(128), rng.choice([0, 10, 30, 50, 90])):
+            hv[k] = rng.getrandbits(32)
+        mh = MinHash(hashvalues=hv, permutations=template.permutations, scheme=template.scheme)
+        docs.append(Sig(f"d{i:03d}", f"d{i:03d}.txt", f"20{i % 7:02d}", mh))
+    for t in range(6):  # A and B share 40 values; C takes 44 more from each: a tie at 84
+        a = np.array([rng.getrandbits(32) for _ in range(128)], dtype=np.uint32)
+        b = np.array([rng.getrandbits(32) for _ in range(128)], dtype=np.uint32)
+        b[:40] = a[:40]
+        c = a.copy()
+        c[84:] = b[84:]
+        for name, hv in (("a", a), ("b", b), ("c", c)):
+            mh = MinHash(hashvalues=hv, permutations=template.permutations, scheme=template.scheme)
+            docs.append(Sig(f"t{t}{name}", f"t{t}{name}.txt", f"2010-0{t + 1}", mh))
+    reference = [Sig(d.doc_id, d.file, d.published, d.minhash) for d in docs]
+    _mark_reference(reference)
+    corpus.mark_duplicates(docs)
+    assert [(d.duplicate_of, d.similarity) for d in docs] == [
+        (d.duplicate_of, d.similarity) for d in reference
+    ]
+    assert sum(1 for d in docs if d.duplicate_of) > 100
+    assert all(d.duplicate_of for d in docs if d.doc_id[0] == "t" and d.doc_id[-1] == "c")
+
+
+def test_dating_loop_and_scans_agree(seeds: corpus.Corpus) -> None:
+    import copy
+
+    for doc in seeds:
+        fast, plain = copy.copy(doc), copy.copy(doc)
+        corpus.date_document(fast, {"dates": []})
+        # sentences that are not spans of the text: the plain loop must be used
+        plain.sentences = [corpus.Sentence(0, 1, s.text, s.kind) for s in doc.sentences]
+        assert corpus._sentence_hits(plain.text, plain.sentences, corpus.settings()) is None
+        corpus.date_document(plain, {"dates": []})
+        assert (fast.published, fast.published_basis) == (plain.published, plain.published_basis)

@@ -477,3 +477,166 @@ def test_indicators_notebook_runs(run_notebook):
     )
     assert images(outputs) >= 1  # the first chart
     assert any("personnel_exchanges" in str(o.get("data", {})) for o in outputs)
+
+
+# --------------------------------------------------------------------------- fast paths
+# The scans visit only the positions where a match can start; they must give exactly what
+# the plain regex scans give, whatever the text (cases, blanks, OCR, currencies, Unicode).
+PIECES = [
+    "22,000", "I 07,000", "l 5,000", "I2,000", "US$ 6.69 billion", "US  $ 5", "US$5", "€ 3",
+    "EUR 40 million", "RMB 8 billion", "$ 7", "21.2%", "2-3", "8–10", "1994-1997", "five",
+    "TWO", "Twenty", "one third", "One  Third", "a dozen", "A\tdozen", "two-thirds", "half",
+    "the other half", "ten", "often", "attention", "sixteen", "twenty-five", "five-year",
+    "20.6 times", "that of 1978", "over 1985", "compared with that of 1980", "since 1990",
+    "since reform and opening up", "in the past five years", "over the last decade",
+    "In The Past Five Years", "by the end of 2010", "as of June 2005", "between 1990 and 2000",
+    "(2006-10)", "1990 to 95", "during 2001–2005", "since the beginning of September. 1990",
+    "compared with the level of in 1980", "up to the end of December 2001", "the numbers of 1985", "Aug. 28, 2011", "23 November 1979",
+    "(1)", "1.", "86-10-1234567", "1234567", "will reach", "To build", "has", "more than",
+    "nearly", "about", "or more", "150 or more", "2049", "2050", "1899", "٣", "١٢٣", "½", "é",
+    "\u00a0", "—", "’", "\n", ". ", "; ", ", ", "  ", " ", " ", " ",
+]  # fmt: skip
+# characters re.IGNORECASE matches to ASCII letters: texts with one take the plain scans
+FOLDING = ["ſix", "paſt", "İ", "K"]
+texts = st.builds(
+    lambda pieces, extra, at: "".join(pieces[:at] + [extra] + pieces[at:]),
+    st.lists(st.sampled_from(PIECES), max_size=60),
+    st.sampled_from([""] * 12 + FOLDING),
+    st.integers(0, 60),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_fast_number_scan_is_finditer(text):
+    g = facts.grammar()
+    spans = [(m.span(), m.groups()) for m in facts._number_matches(g, text, facts._lower(text))]
+    assert spans == [(m.span(), m.groups()) for m in g.number.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.data())
+def test_fast_year_scan_is_finditer(text, data):
+    g = facts.grammar()
+    anchors = facts._year_anchors(text, facts._lower(text))
+    a = data.draw(st.one_of(st.just(0), st.integers(0, len(text))))
+    b = data.draw(st.one_of(st.just(len(text)), st.integers(a, len(text))))
+    fast = facts._year_matches(g, text, a, b, anchors)
+    assert [m.span() for m in fast] == [m.span() for m in g.years.finditer(text, a, b)]
+
+
+def test_required_words_are_in_every_match():
+    import re
+
+    for pattern, text in [
+        (r"countries(?: and (?:regions|areas))?", "Countries and Areas"),
+        (
+            r"(?:foreign|overseas) (?:experts|specialists)|experts from abroad",
+            "EXPERTS FROM ABROAD",
+        ),
+        (r"stud(?:y|ied) (?:abroad|overseas)", "studied overseas"),
+    ]:
+        p = re.compile(pattern, re.I)
+        needs = corpus._required(p)
+        m = p.search(text)
+        assert m and any(w in m.group(0).lower() for w in needs)
+    assert corpus._required(re.compile(r"\d+|x?")) is None  # nothing is required
+
+
+def test_classify_prefilter_gives_the_same_indicators(seed_corpus):
+    for doc in seed_corpus:
+        for s in doc.sentences:
+            a, b = s.start, s.end
+            for cut in range(a, b, 7):
+                args = (doc.text, "count", (a, cut), (cut, b), (a, b))
+                assert facts._classify(*args, facts._lower(doc.text)) == facts._classify(*args)
+
+
+def test_frame_from_rows_tuples_and_columns_is_the_same(seed_corpus):
+    rows = [r for d in seed_corpus for r in facts.extract_facts(d)]
+    by_dict = facts._frame(rows)
+    tuples = [tuple(r[c] for c in facts.COLUMNS) for r in rows]
+    assert facts._frame(tuples).equals(by_dict)
+    cols = facts._Columns()
+    cols.add(facts._facts_of_files([(str(p), None) for p in sorted(SEEDS.glob("*.txt"))])[1])
+    packed = facts._frame(cols)
+    assert packed.equals(by_dict) and list(packed.dtypes) == list(by_dict.dtypes)
+
+
+def test_fast_schema_check_agrees_with_pandera(seed_facts):
+    import pandera.errors
+
+    assert facts._schema_holds(seed_facts)
+    facts.facts_schema().validate(seed_facts, lazy=True)  # pandera takes _frame's dtypes
+    breakers = {
+        "unit": lambda df: df.loc.__setitem__((0, "unit"), "furlongs"),
+        "end": lambda df: df.loc.__setitem__((3, "end"), df.loc[3, "start"]),
+        "indicator": lambda df: df.loc.__setitem__((5, "indicator"), "made_up"),
+        "year": lambda df: df.loc.__setitem__((7, "year"), 1492),
+        "fact_id": lambda df: df.loc.__setitem__((2, "fact_id"), df.loc[1, "fact_id"]),
+        "quote": lambda df: df.loc.__setitem__((4, "quote"), ""),
+        "value": lambda df: df.loc.__setitem__((6, "value"), math.inf),
+        "low": lambda df: df.loc.__setitem__((8, ("low", "high")), (5.0, 1.0)),
+        "period": lambda df: df.loc.__setitem__((9, ("period_start", "period_end")), (2010, 2000)),
+        "start": lambda df: df.loc.__setitem__((10, "start"), -1),
+        "basis": lambda df: df.loc.__setitem__((11, "year_basis"), "guess"),
+        "extra column": lambda df: df.insert(0, "extra", 1),
+        "dtype": lambda df: df.__setitem__("start", df["start"].astype("float64")),
+    }
+    for name, breaker in breakers.items():
+        bad = seed_facts.copy()
+        breaker(bad)
+        assert not facts._schema_holds(bad), name
+        with pytest.raises(pandera.errors.SchemaErrors):
+            facts.facts_schema().validate(bad, lazy=True)
+
+
+def test_near_copies_without_any_year_are_flagged(tmp_path):
+    # an undated document and its copy: the claims have no year (used to raise TypeError)
+    body = (
+        "Notes of the Office\n\nThe office counted 42 visiting delegations and many other "
+        "things happened here with the people of the town and the members of the committee.\n"
+    )
+    write(tmp_path / "undated", "a", body)
+    write(tmp_path / "undated", "b", body)
+    df, _ = facts.facts_for_folder(tmp_path / "undated", workers=1)
+    assert df["year"].isna().all()
+    assert df["duplicate"].tolist() == [False, True]
+
+
+def test_process_pool_gives_the_same_table(tmp_path, monkeypatch):
+    folder = tmp_path / "pool"
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(40):
+        src = seeds[i % len(seeds)].read_text(encoding="utf-8")
+        write(
+            folder, f"{i:03d}_doc", src + f"\n\nIn {1980 + i}, it counted {100 + i * 7} visits.\n"
+        )
+    (folder / "bad.txt").write_bytes(b"\x00\x01binary")
+    one_, skipped1 = facts.facts_for_folder(folder, workers=1)
+    monkeypatch.setattr(facts, "_POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(facts, "_POOL_MIN_FILES", 0)
+    two, skipped2 = facts.facts_for_folder(folder, workers=2)
+    assert one_.equals(two) and list(one_.dtypes) == list(two.dtypes)
+    assert [s.file for s in skipped1] == [s.file for s in skipped2] == ["bad.txt"]
+
+
+def test_worker_minhash_checked_against_datasketch(tmp_path, monkeypatch):
+    # if datasketch ever computes MinHash otherwise than the workers' numpy copy of it, the
+    # signatures are computed again with datasketch: the same table either way
+    folder = tmp_path / "check"
+    for i, p in enumerate(sorted(SEEDS.glob("*.txt")) * 2):
+        write(folder, f"{i:02d}", p.read_text(encoding="utf-8"))
+    expected, _ = facts.facts_for_folder(folder, workers=1)
+    real = corpus._minhash_kit
+
+    def without_fast_update(num_perm):
+        return real(num_perm)[0], None
+
+    import numpy as np
+
+    wrong = np.zeros(128, dtype=np.uint32)  # what a changed datasketch would not give
+    monkeypatch.setattr(corpus, "_minhash_kit", without_fast_update)
+    monkeypatch.setattr(corpus, "_affine32", lambda *a: (None, wrong, lambda d: wrong))
+    got, _ = facts.facts_for_folder(folder, workers=1)
+    assert got.equals(expected) and got.duplicate.any()
