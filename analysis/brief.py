@@ -133,6 +133,7 @@ class Brief:
     events: Any
     mentions: Any
     theme_rates: Any
+    theme_mentions: Any
     eras: list[dict]
     labels: dict[str, str]
     used_docs: list[str]
@@ -264,6 +265,7 @@ def load(
         events=timeline,
         mentions=mentions,
         theme_rates=rates,
+        theme_mentions=theme_mentions,
         eras=eras,
         labels=facts.indicator_labels(),
         used_docs=used,
@@ -546,10 +548,7 @@ def _return_ratio(b: Brief):
 def _mode_quotes(b: Brief, words: tuple[str, ...]) -> list[dict]:
     """The earliest and the latest sentence that the themes lexicon files under a mode whose
     id contains one of ``words`` (the aid and South-South mode)."""
-    from analysis import themes
-
-    mentions = themes.theme_mentions(b.corpus)
-    mentions = mentions[mentions["year"].between(b.start_year, b.end_year)]
+    mentions = b.theme_mentions
     hits = mentions[
         (mentions["group"] == "mode")
         & mentions["theme"].astype(str).str.contains("|".join(words), regex=True)

@@ -321,7 +321,8 @@ def png_bytes(fig: Figure) -> bytes:
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    # every figure already ran tight_layout: bbox_inches="tight" would draw it a second time
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     plt.close(fig)
     return buf.getvalue()
 
