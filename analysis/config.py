@@ -37,7 +37,7 @@ def load_lexicon(name: str, directory: str | None = None) -> dict[str, Any]:
     path = folder / f"{name}.yaml"
     schema_path = LEXICON_DIR / f"{name}.schema.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise InputError(f"{path}: lexicon file is missing") from exc
     except yaml.YAMLError as exc:
@@ -65,11 +65,18 @@ def validate(data: Any, schema_path: Path, data_path: Path) -> None:
 
 @functools.cache
 def _schema(path: str) -> dict:
-    import yaml
 
-    schema = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    schema = read_yaml(Path(path).read_text(encoding="utf-8"))
     schema.pop("$schema", None)
     return schema
+
+
+def read_yaml(text: str) -> Any:
+    """``yaml.safe_load`` with libyaml's C loader when PyYAML has it (about 10x faster:
+    the lexicons are read at the start of every notebook run)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def lexicon_files() -> list[Path]:

@@ -738,13 +738,13 @@ def read_catalog(folder: Path) -> dict[str, dict]:
     """``folder/catalog.yaml`` validated against its schema; {} when there is none."""
     import yaml
 
-    from analysis.config import validate
+    from analysis.config import read_yaml, validate
 
     path = folder / "catalog.yaml"
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML: {exc}") from exc
     validate(data, LEXICON_DIR / "catalog.schema.yaml", path)
