@@ -954,32 +954,48 @@ def _order_key(doc: Document) -> tuple[str, str]:
     return (doc.published or "9999", doc.file)
 
 
+def _lsh(docs: list, threshold: float):
+    from datasketch import MinHashLSH
+
+    return MinHashLSH(threshold=min(threshold, 0.9) * 0.8, num_perm=docs[0].minhash.hashvalues.size)
+
+
+def mark_duplicates_plain(docs: list) -> None:
+    """:func:`mark_duplicates` with datasketch alone: one LSH query and ``jaccard`` per
+    candidate. The reference the fast path is tested against, and its fallback."""
+    if len(docs) < 2:
+        return
+    threshold = settings().duplicates["threshold"]
+    lsh = _lsh(docs, threshold)
+    by_id = {d.doc_id: d for d in docs}
+    for d in sorted(docs, key=_order_key):
+        best, best_sim = None, 0.0
+        for other_id in lsh.query(d.minhash):
+            sim = d.minhash.jaccard(by_id[other_id].minhash)
+            if sim > best_sim:
+                best, best_sim = by_id[other_id], sim
+        d.similarity = round(best_sim, 3)
+        if best is not None and best_sim >= threshold:
+            d.duplicate_of = best.duplicate_of or best.doc_id
+        lsh.insert(d.doc_id, d.minhash)
+
+
 def mark_duplicates(docs: list[Document]) -> None:
     """Set ``duplicate_of`` (the earlier document, by date then file name) and ``similarity``.
 
     Candidate pairs come from MinHash LSH, so large corpora are not compared all-to-all;
     ``similarity`` is each document's highest estimated Jaccard similarity to any other.
+    The candidates' similarities are counted with numpy, all at once per document; the
+    result is :func:`mark_duplicates_plain`'s.
     """
     if len(docs) < 2:
         return
-    from datasketch import MinHashLSH
-
     threshold = settings().duplicates["threshold"]
-    lsh = MinHashLSH(threshold=min(threshold, 0.9) * 0.8, num_perm=docs[0].minhash.hashvalues.size)
+    lsh = _lsh(docs, threshold)
     order = sorted(docs, key=_order_key)
     best_of = _best_candidates(order, lsh)
-    if best_of is None:  # signatures the fast path does not cover: one query at a time
-        by_id = {d.doc_id: d for d in docs}
-        for d in order:
-            best, best_sim = None, 0.0
-            for other_id in lsh.query(d.minhash):
-                sim = d.minhash.jaccard(by_id[other_id].minhash)
-                if sim > best_sim:
-                    best, best_sim = by_id[other_id], sim
-            d.similarity = round(best_sim, 3)
-            if best is not None and best_sim >= threshold:
-                d.duplicate_of = best.duplicate_of or best.doc_id
-            lsh.insert(d.doc_id, d.minhash)
+    if best_of is None:  # signatures the fast path does not cover
+        mark_duplicates_plain(docs)
         return
     size = float(len(docs[0].minhash))
     inserted = 0  # the LSH index is only filled (in the same order) when a tie needs it

@@ -16,18 +16,14 @@ import re
 from dataclasses import dataclass
 
 from analysis.config import LEXICON_DIR, InputError, load_lexicon
+from analysis.themes import SENTENCE_COLUMNS
 
 KINDS = ("country", "region", "organisation", "programme")
 SUBJECT = "__subject__"
 STOP = "__stop__"
 
 MENTION_COLUMNS = [
-    "doc_id",
-    "start",
-    "end",
-    "year",
-    "year_basis",
-    "era",
+    *SENTENCE_COLUMNS,
     "partner",
     "kind",
     "quote",

@@ -18,13 +18,10 @@ from pathlib import Path
 from analysis.config import LEXICON_DIR, InputError, load_lexicon
 
 GROUPS = ("field", "mode")
+# where a mention stands and when: the first columns of every per-sentence mention table
+SENTENCE_COLUMNS = ["doc_id", "start", "end", "year", "year_basis", "era"]
 MENTION_COLUMNS = [
-    "doc_id",
-    "start",
-    "end",
-    "year",
-    "year_basis",
-    "era",
+    *SENTENCE_COLUMNS,
     "group",
     "theme",
     "label",

@@ -392,25 +392,6 @@ def test_fast_minhash_is_update_batch(text: str) -> None:
     assert (corpus._minhash_values(text, title) == corpus.minhash(text, title).hashvalues).all()
 
 
-def _mark_reference(docs) -> None:
-    """mark_duplicates as first written: one LSH query and jaccard() per candidate."""
-    from datasketch import MinHashLSH
-
-    threshold = corpus.settings().duplicates["threshold"]
-    lsh = MinHashLSH(threshold=min(threshold, 0.9) * 0.8, num_perm=docs[0].minhash.hashvalues.size)
-    by_id = {d.doc_id: d for d in docs}
-    for d in sorted(docs, key=corpus._order_key):
-        best, best_sim = None, 0.0
-        for other_id in lsh.query(d.minhash):
-            sim = d.minhash.jaccard(by_id[other_id].minhash)
-            if sim > best_sim:
-                best, best_sim = by_id[other_id], sim
-        d.similarity = round(best_sim, 3)
-        if best is not None and best_sim >= threshold:
-            d.duplicate_of = best.duplicate_of or best.doc_id
-        lsh.insert(d.doc_id, d.minhash)
-
-
 def test_mark_duplicates_is_the_reference_with_ties() -> None:
     import random
     from dataclasses import dataclass
@@ -451,7 +432,7 @@ def test_mark_duplicates_is_the_reference_with_ties() -> None:
             mh = MinHash(hashvalues=hv, permutations=template.permutations, scheme=template.scheme)
             docs.append(Sig(f"t{t}{name}", f"t{t}{name}.txt", f"2010-0{t + 1}", mh))
     reference = [Sig(d.doc_id, d.file, d.published, d.minhash) for d in docs]
-    _mark_reference(reference)
+    corpus.mark_duplicates_plain(reference)
     corpus.mark_duplicates(docs)
     assert [(d.duplicate_of, d.similarity) for d in docs] == [
         (d.duplicate_of, d.similarity) for d in reference
