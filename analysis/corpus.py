@@ -834,13 +834,86 @@ _MINHASH_CHUNK = 1024  # shingles per (chunk x num_perm) array: bounds memory, f
 
 _MINHASH_SEED = 1  # MinHash(num_perm)'s default seed, the one minhash() uses
 
+# The shingle hash. SHA-1 per shingle (datasketch's default) cost a Python call per shingle:
+# a quarter of all extraction time. This hash is computed for a whole document at once in
+# numpy: a word is the polynomial sum(byte_i * P**i) mod 2**64, a shingle the sum of its k
+# word hashes times Q**j, and its high 32 bits go to datasketch (which mixes them with
+# murmur3's fmix32 before its permutations). :func:`shingle_hash32` is the same function
+# one shingle at a time, given to datasketch as ``hashfunc``; the two are checked equal.
+_P = 0x100000001B3  # odd (the FNV-1 prime), so invertible mod 2**64
+_Q = 0x9E3779B97F4A7C15  # odd (the 64-bit golden ratio)
+_M64 = (1 << 64) - 1
+
+
+def shingle_hash32(shingle: bytes) -> int:
+    """datasketch ``hashfunc`` of one shingle (its words joined by single blanks)."""
+    x, q = 0, 1
+    for word in shingle.split(b" "):
+        h, p = 0, 1
+        for byte in word:
+            h = (h + byte * p) & _M64
+            p = (p * _P) & _M64
+        x = (x + h * q) & _M64
+        q = (q * _Q) & _M64
+    return x >> 32
+
+
+@functools.cache
+def _powers(n: int):
+    """P**i mod 2**64 for i < n (n a power of two: a few sizes are cached), uint64."""
+    import numpy as np
+
+    up = np.full(n, _P, dtype=np.uint64)
+    up[0] = 1
+    return np.cumprod(up, dtype=np.uint64)
+
+
+@functools.cache
+def _powers_q(k: int):
+    import numpy as np
+
+    return np.array([pow(_Q, j, 1 << 64) for j in range(k)], dtype=np.uint64)
+
+
+def _shingle_hashes(text: str, title: str = ""):
+    """``shingle_hash32`` of every shingle of the body (what _shingles makes), in numpy."""
+    import numpy as np
+
+    body = text.replace(title, " ", 1) if title else text
+    k = settings().duplicates["shingle_words"]
+    # the [a-z0-9]+ runs of body.lower(): in UTF-8 every other character is bytes >= 0x80
+    data = np.frombuffer(body.lower().encode().translate(_WORD_BYTES), dtype=np.uint8)
+    is_word = data != 32
+    edges = np.flatnonzero(np.diff(is_word, prepend=False, append=False))
+    starts, ends = edges[::2], edges[1::2]
+    if not len(starts):
+        return np.empty(0, dtype=np.uint32)
+    # each byte times P to the power of its place in its word; a word's hash is the sum
+    index = np.arange(len(data))
+    marks = np.zeros(len(data), dtype=np.int64)
+    marks[starts] = starts
+    place = index - np.maximum.accumulate(marks)
+    up = _powers(1 << int((ends - starts).max()).bit_length())
+    terms = np.where(is_word, data * up[np.minimum(place, len(up) - 1)], np.uint64(0))
+    words = np.add.reduceat(terms, starts)
+    shift = np.uint64(32)
+    if len(words) < k:
+        total = (words * _powers_q(len(words))).sum(dtype=np.uint64)
+        return np.array([total >> shift], dtype=np.uint32)
+    q = _powers_q(k)
+    count = len(words) - k + 1
+    x = words[:count] * q[0]
+    for j in range(1, k):
+        x += words[j : j + count] * q[j]
+    return (x >> shift).astype(np.uint32)
+
 
 @functools.cache
 def _affine32(num_perm: int, seed: int = _MINHASH_SEED):
     """datasketch's "affine32" MinHash arithmetic in numpy alone: (permutations, empty hash
-    values, update). ``update(digests)`` takes the SHA-1 digests of the shingles, joined,
-    and gives the hash values ``update_batch`` gives (its sha1_hash32, murmur3 fmix32 and
-    a * h + b mod 2**32, min over shingles), a chunk of shingles at a time, in place.
+    values, update). ``update(hashes)`` takes the 32-bit hashes of the shingles and gives
+    the hash values ``update_batch`` gives (murmur3 fmix32, then a * h + b mod 2**32, the
+    minimum over shingles), a chunk of shingles at a time.
 
     It copies datasketch's code, so :func:`_minhash_kit` checks it against datasketch before
     minhash() uses it, and facts_for_folder checks it before trusting workers' values.
@@ -854,8 +927,8 @@ def _affine32(num_perm: int, seed: int = _MINHASH_SEED):
     buf = np.empty((_MINHASH_CHUNK, num_perm), dtype=np.uint32)
     m1, m2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
 
-    def update(digests: bytes):
-        hv = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32)  # sha1_hash32
+    def update(hashes):
+        hv = np.unique(hashes)  # the same minimum; repeated shingles cost nothing
         hv ^= hv >> np.uint32(16)  # fmix32
         hv *= m1
         hv ^= hv >> np.uint32(13)
@@ -879,12 +952,13 @@ def _minhash_kit(num_perm: int):
 
     ``MinHash(num_perm)`` draws its permutations from a seeded RandomState every time (0.2
     ms); copies share them. The update of :func:`_affine32` is used only if its permutations
-    are the template's and it gives the same hash values as ``update_batch`` on a probe.
+    are the template's and, on a probe, numpy's shingle hashes are :func:`shingle_hash32`'s
+    and its hash values are those of ``update_batch``.
     """
     import numpy as np
     from datasketch import MinHash
 
-    template = MinHash(num_perm=num_perm)
+    template = MinHash(num_perm=num_perm, hashfunc=shingle_hash32)
     try:
         if getattr(template, "scheme", None) != "affine32" or template.seed != _MINHASH_SEED:
             return template, None
@@ -896,36 +970,22 @@ def _minhash_kit(num_perm: int):
             and template.hashvalues.dtype == empty.dtype
             and np.array_equal(template.hashvalues, empty)
         )
-        probe = [b"since reform and opening up", b"a b c d e", b"x", b"2 000 1990"] * 300
+        probe = "Since reform and opening up, 2,000 İstanbul x y of 1990 ... " * 40
+        shingles = _shingles(probe, settings().duplicates["shingle_words"])
+        hashes = _shingle_hashes(probe)
         ref = template.copy()
-        ref.update_batch(probe)
-        got = update(b"".join(hashlib.sha1(x).digest() for x in probe))
-        if not same or got.dtype != ref.hashvalues.dtype or not np.array_equal(got, ref.hashvalues):
+        ref.update_batch(shingles)
+        got = update(hashes)
+        if (
+            not same
+            or hashes.tolist() != [shingle_hash32(s) for s in shingles]
+            or got.dtype != ref.hashvalues.dtype
+            or not np.array_equal(got, ref.hashvalues)
+        ):
             return template, None
         return template, update
     except Exception:  # noqa: BLE001 - any surprise in datasketch: its public API
         return template, None
-
-
-def _shingle_digests(text: str, title: str) -> bytes:
-    """The SHA-1 digests of the body's word shingles (what _shingles makes), joined."""
-    cfg = settings().duplicates
-    body = text.replace(title, " ", 1) if title else text
-    k = cfg["shingle_words"]
-    # the [a-z0-9]+ runs of body.lower(): in UTF-8 every other character is bytes >= 0x80
-    words = body.lower().encode().translate(_WORD_BYTES).split()
-    sha1 = hashlib.sha1
-    if len(words) < k:
-        return b"".join([sha1(s).digest() for s in _shingles(body, k)])
-    # shingle i is words i .. i+k-1 joined by blanks: joined[starts[i] : ends[i]] (the
-    # blanks of `joined` are found by numpy)
-    import numpy as np
-
-    joined = b" ".join(words)
-    blanks = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 32)
-    starts = [0, *(blanks + 1).tolist()]
-    ends = [*blanks[k - 1 :].tolist(), len(joined)]
-    return b"".join([sha1(joined[i:j]).digest() for i, j in zip(starts, ends, strict=False)])
 
 
 def minhash(text: str, title: str = ""):
@@ -939,7 +999,7 @@ def minhash(text: str, title: str = ""):
         if shingles:
             m.update_batch(shingles)
         return m
-    m.hashvalues = update(_shingle_digests(text, title))
+    m.hashvalues = update(_shingle_hashes(text, title))
     return m
 
 
@@ -947,7 +1007,7 @@ def _minhash_values(text: str, title: str = ""):
     """``minhash(text, title).hashvalues`` without datasketch (numpy alone: a worker does not
     import it); valid only when :func:`_minhash_kit` has a fast update (checked by the
     caller)."""
-    return _affine32(settings().duplicates["num_perm"])[2](_shingle_digests(text, title))
+    return _affine32(settings().duplicates["num_perm"])[2](_shingle_hashes(text, title))
 
 
 def _order_key(doc: Document) -> tuple[str, str]:

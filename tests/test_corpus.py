@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import images
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis import corpus
 from analysis.cli import main as cli_main
@@ -382,7 +384,9 @@ def test_language_check_is_the_reference(text: str) -> None:
 def test_fast_minhash_is_update_batch(text: str) -> None:
     from datasketch import MinHash
 
-    expected = MinHash(num_perm=corpus.settings().duplicates["num_perm"])
+    expected = MinHash(
+        num_perm=corpus.settings().duplicates["num_perm"], hashfunc=corpus.shingle_hash32
+    )
     shingles = corpus._shingles(text, corpus.settings().duplicates["shingle_words"])
     if shingles:
         expected.update_batch(shingles)
@@ -390,6 +394,13 @@ def test_fast_minhash_is_update_batch(text: str) -> None:
     assert (corpus._minhash_values(text) == expected.hashvalues).all()  # numpy alone
     title = text[:30]
     assert (corpus._minhash_values(text, title) == corpus.minhash(text, title).hashvalues).all()
+
+
+@given(st.text(alphabet="ab Zz09 ,.İé\n-ſ", max_size=300))
+def test_numpy_shingle_hashes_are_the_hashfunc(text: str) -> None:
+    # the whole-document numpy hash and datasketch's per-shingle hashfunc agree
+    shingles = corpus._shingles(text, corpus.settings().duplicates["shingle_words"])
+    assert corpus._shingle_hashes(text).tolist() == [corpus.shingle_hash32(s) for s in shingles]
 
 
 def test_mark_duplicates_is_the_reference_with_ties() -> None:
