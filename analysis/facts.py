@@ -579,14 +579,18 @@ def _parse(
     match (a qualifier is whole words next to the number, blanks between)."""
     cur, digits, word, unit_w, scale_w, hi = m.group("cur", "digits", "word", "unit", "scale", "hi")
     start, end = m.start(), m.end()
-    scale = g.scales[" ".join(scale_w.lower().split())] if scale_w else 1.0
+    # casefold, not lower: the (?i:...) groups also match Unicode case variants ("ſix" with
+    # a long s, a Kelvin sign "K"), which casefold maps onto the lexicon's keys
+    scale = g.scales.get(" ".join(scale_w.casefold().split()), 1.0) if scale_w else 1.0
     unit = "count"
     if unit_w:
-        unit = g.units.get(" ".join(unit_w.lower().split()), "count")
+        unit = g.units.get(" ".join(unit_w.casefold().split()), "count")
     if cur:
         unit = g.currencies.get(cur.strip(), g.currencies.get(cur, unit))
     if word:
-        key = " ".join(word.lower().split())
+        key = " ".join(word.casefold().split())
+        if key not in g.fractions and key not in g.words:
+            return None  # a case variant casefold does not map back: not read as a number
         if key in g.fractions:
             if key == "half" and _HALF_VETO.search(text, max(s_start, start - 12), start):
                 return None
@@ -884,6 +888,10 @@ def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) ->
         base = next((e.y1 for e in exprs if e.kind == "compare" and e.start >= run[0].start), None)
         for fig, mult in pairs:
             f, mrow = fig.fact, mult.fact
+            if base is not None and (f["year"] is None or base >= f["year"]):
+                # "in 1995 ... twice that of 1998": a base year after the figure's is no
+                # growth period (a typo or a forecast); the multiple keeps no base, none derived
+                base = None
             mrow["indicator"] = f["indicator"]
             mrow["year"] = f["year"]
             mrow["period_end"] = f["year"]
@@ -1436,8 +1444,13 @@ def validate_facts(df):
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         bad: dict[Any, list[str]] = {}
-        for idx, check, col in zip(cases["index"], cases["check"], cases["column"], strict=True):
-            bad.setdefault(idx, []).append(f"{col}: {check}" if col else str(check))
+        context = cases.get("schema_context", [None] * len(cases))
+        for idx, check, col, ctx in zip(
+            cases["index"], cases["check"], cases["column"], context, strict=True
+        ):
+            # a check of whole rows (DataFrameSchema) is reported once, not once per column
+            whole_row = ctx == "DataFrameSchema" or not col
+            bad.setdefault(idx, []).append(str(check) if whole_row else f"{col}: {check}")
         lines = []
         for idx, problems in bad.items():
             if idx is None or (isinstance(idx, float) and math.isnan(idx)) or idx not in df.index:

@@ -315,6 +315,30 @@ def test_multiples_pair_in_order_and_give_baselines(tmp_path):
     )
 
 
+def test_a_base_year_after_the_figure_gives_no_period(tmp_path):
+    # "twice that of 1998" in a 1995 sentence is no growth period: the table stays valid
+    folder = tmp_path / "later"
+    write(
+        folder,
+        "a",
+        "Report\n\nIn 1995, China signed 50 cooperation agreements, 2 times that of 1998. "
+        "In 2010, 600 foreign experts came, 3 times that of 2000.\n",
+    )
+    df, _skipped = facts.facts_for_folder(folder, workers=1)
+    twice = one(df, quote="2 times")
+    assert twice["period_end"] == 1995 and facts._missing(twice["period_start"])
+    assert not (df["derived_from"] == one(df, value=50)["fact_id"]).any()
+    assert one(df, value=3)["period_start"] == 2000  # a true base year still counts
+
+
+def test_unicode_case_variants_of_number_words(tmp_path):
+    # the long s and capitals match the number words case-insensitively: read, not a crash
+    rows = stated(
+        rows_of(tmp_path, "In 2003, China sent ſix hundred students and SIX delegations.")
+    )
+    assert [(r["quote"].split()[0], r["value"]) for r in rows] == [("ſix", 600), ("SIX", 6)]
+
+
 # --------------------------------------------------------------------------- seeds
 def test_seed_quotes_match_offsets(seed_corpus, seed_facts):
     assert len(seed_facts) > 40
