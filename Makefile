@@ -51,6 +51,6 @@ bench: $(STAMP) ## measure build time, rebuild, CLI start, extraction throughput
 	$(PY) bench/bench.py
 
 clean: ## remove generated reports (keeps .venv and .venv-lab)
-	rm -rf reports/*.html reports/*.pdf reports/figures reports/data reports/failed reports/manifest.json
+	rm -rf reports/*.html reports/*.pdf reports/figures reports/data reports/failed reports/manifest.json reports/.cache
 
 .PHONY: help install brief test lint format lab bench clean

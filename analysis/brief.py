@@ -230,22 +230,22 @@ def load(
     """Read the corpus and build every table of the brief for the period."""
     import pandas as pd
 
-    from analysis import corpus, events, facts, partners, series, themes
+    from analysis import cache, events, facts, series, themes
 
     validate_period(start_year, end_year)
     output_dir = Path(output_dir)
     (output_dir / "data").mkdir(parents=True, exist_ok=True)
-    docs_corpus = corpus.load_corpus(seeds_dir)
-    docs = corpus.documents_table(docs_corpus)
-    period_facts = facts.facts_table(docs_corpus, start_year, end_year)
+    tables = cache.corpus_tables(seeds_dir)  # the same for every period: computed once
+    docs_corpus, docs = tables.corpus, tables.docs
+    period_facts = facts.filter_period(tables.facts, start_year, end_year)
     classified = period_facts[period_facts["indicator"] != "unclassified"]
     point_series = series.indicator_series(period_facts)
     multiples = classified[(classified["unit"] == "multiple") & ~classified["duplicate"]]
     conflicts = series.conflicts(period_facts)
     timeline = events.timeline_table(docs_corpus, start_year, end_year)
-    mentions = partners.partner_mentions(docs_corpus)
+    mentions = tables.partner_mentions
     mentions = mentions[mentions["year"].between(start_year, end_year)]
-    theme_mentions = themes.theme_mentions(docs_corpus)
+    theme_mentions = tables.theme_mentions
     theme_mentions = theme_mentions[theme_mentions["year"].between(start_year, end_year)]
     rates = themes.themes_by_era(
         theme_mentions, docs_corpus, start_year=start_year, end_year=end_year

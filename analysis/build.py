@@ -284,7 +284,7 @@ def package_versions(packages: Iterable[str] = KEY_PACKAGES) -> dict[str, str]:
     return versions
 
 
-def _hashed_package_files(package_dir: Path) -> list[Path]:
+def hashed_package_files(package_dir: Path) -> list[Path]:
     files = []
     for path in package_dir.rglob("*"):
         rel = path.relative_to(package_dir)
@@ -341,7 +341,7 @@ def input_hash(
         if path.is_file():
             add(f"seeds/{path.name}", path.read_bytes())
     package_dir = HASH_PACKAGE_DIR if package_dir is None else package_dir
-    for path in _hashed_package_files(package_dir):
+    for path in hashed_package_files(package_dir):
         add(f"analysis/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
     add("notebook", notebook.read_bytes())
     add("parameters", json.dumps(dict(parameters), sort_keys=True, default=str).encode())
@@ -572,6 +572,7 @@ def build_briefs(
     from filelock import FileLock, Timeout
 
     reporter = _Reporter(quiet)
+    warming = None
     seeds = seeds.resolve()
     out.mkdir(parents=True, exist_ok=True)
     lock_path = out / LOCK
@@ -599,6 +600,8 @@ def build_briefs(
             if not force and _up_to_date(manifest["briefs"].get(brief.name), digest, out):
                 reporter.progress(brief.name, f"unchanged (hash {digest[:8]}…), skipped")
                 continue
+            if warming is None:
+                warming = _warm_corpus_cache(seeds, out)
             try:
                 _build_one(brief, out, digest, parameters, versions, reporter.progress)
             except Exception as exc:  # noqa: BLE001 - report, keep the old brief, go on
@@ -616,7 +619,34 @@ def build_briefs(
                 )
         return 1 if failures else 0
     finally:
+        if warming is not None:
+            proc, ours = warming
+            proc.wait()  # never leave a half-written cache file behind
+            if ours:
+                os.environ.pop("STBRIEF_CACHE", None)
         lock.release()
+
+
+def _warm_corpus_cache(seeds: Path, out: Path):
+    """Compute the corpus tables (:mod:`analysis.cache`) in a process of their own while the
+    first kernel starts and imports its libraries: the two run on two cores. The kernel
+    finds them in ``<out>/.cache`` (it inherits ``$STBRIEF_CACHE``), or waits for them.
+    (A thread of this process would hold the GIL that papermill's message loop needs.)"""
+    import subprocess
+
+    from analysis import cache
+
+    ours = cache.CACHE_ENV not in os.environ  # a folder the user chose is kept
+    if ours:
+        os.environ[cache.CACHE_ENV] = str(out / ".cache")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis.cache", str(seeds)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=config.ROOT,
+    )
+    return proc, ours
 
 
 def run_from_cli(args: argparse.Namespace) -> int:
