@@ -1028,9 +1028,12 @@ def mark_duplicates_plain(docs: list) -> None:
     threshold = settings().duplicates["threshold"]
     lsh = _lsh(docs, threshold)
     by_id = {d.doc_id: d for d in docs}
-    for d in sorted(docs, key=_order_key):
+    order = sorted(docs, key=_order_key)
+    rank = {d.doc_id: i for i, d in enumerate(order)}
+    for d in order:
         best, best_sim = None, 0.0
-        for other_id in lsh.query(d.minhash):
+        # candidates in document order: of equally similar ones, the earliest wins
+        for other_id in sorted(lsh.query(d.minhash), key=rank.__getitem__):
             sim = d.minhash.jaccard(by_id[other_id].minhash)
             if sim > best_sim:
                 best, best_sim = by_id[other_id], sim
@@ -1043,7 +1046,9 @@ def mark_duplicates_plain(docs: list) -> None:
 def mark_duplicates(docs: list[Document]) -> None:
     """Set ``duplicate_of`` (the earlier document, by date then file name) and ``similarity``.
 
-    Candidate pairs come from MinHash LSH, so large corpora are not compared all-to-all;
+    A document is a near-copy of its most similar earlier candidate (of equally similar
+    ones, the earliest), or of that one's original. Candidate pairs come from MinHash LSH,
+    so large corpora are not compared all-to-all;
     ``similarity`` is each document's highest estimated Jaccard similarity to any other.
     The candidates' similarities are counted with numpy, all at once per document; the
     result is :func:`mark_duplicates_plain`'s.
@@ -1058,29 +1063,15 @@ def mark_duplicates(docs: list[Document]) -> None:
         mark_duplicates_plain(docs)
         return
     size = float(len(docs[0].minhash))
-    inserted = 0  # the LSH index is only filled (in the same order) when a tie needs it
     for i, d in enumerate(order):
         equal, tied = best_of[i]
         best, best_sim = None, 0.0
         if equal:
             best_sim = float(equal) / size  # MinHash.jaccard
-            roots = {order[c].duplicate_of or order[c].doc_id for c in tied}
-            if len(roots) == 1 or best_sim < threshold:
-                best = order[int(tied[0])]
-            else:
-                # Several documents share the highest similarity and lead to different
-                # originals: the first in the LSH's answer wins, as it always did.
-                while inserted < i:
-                    lsh.insert(order[inserted].doc_id, order[inserted].minhash)
-                    inserted += 1
-                ids = {order[c].doc_id: order[c] for c in tied}
-                best = next(ids[k] for k in lsh.query(d.minhash) if k in ids)
+            best = order[int(tied[0])]  # of equally similar ones, the earliest
         d.similarity = round(best_sim, 3)
         if best is not None and best_sim >= threshold:
             d.duplicate_of = best.duplicate_of or best.doc_id
-        if inserted == i and inserted:
-            lsh.insert(d.doc_id, d.minhash)
-            inserted += 1
 
 
 def _best_candidates(order: list, lsh):
@@ -1130,8 +1121,10 @@ def _best_candidates(order: list, lsh):
         members.append(sorted_)
         slot.append(where)
         bucket_start.append(begin)
-    slot_m = np.stack(slot, axis=1).tolist()
-    begin_m = np.stack(bucket_start, axis=1).tolist()
+    # rows become Python lists one document at a time (fast to zip; whole-matrix lists would
+    # leave tens of MB of small ints behind in a large corpus)
+    slot_m = np.stack(slot, axis=1)
+    begin_m = np.stack(bucket_start, axis=1)
     lanes = np.uint64(0x0101010101010101)
     out: list[tuple[int, Any]] = [(0, ())] * n
 
@@ -1140,7 +1133,9 @@ def _best_candidates(order: list, lsh):
         for i in indices:
             parts = [
                 members[j][b:e]
-                for j, (b, e) in enumerate(zip(begin_m[i], slot_m[i], strict=True))
+                for j, (b, e) in enumerate(
+                    zip(begin_m[i].tolist(), slot_m[i].tolist(), strict=True)
+                )
                 if e > b
             ]
             if not parts:

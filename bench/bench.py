@@ -63,6 +63,7 @@ def median_of(n: int, fn) -> tuple[float, list[float]]:
 # ------------------------------------------------------------------ 1. cold build vs floor
 def cold_build(out: Path) -> dict:
     def once() -> float:
+        shutil.rmtree(out / ".cache", ignore_errors=True)  # cold: no corpus tables cached
         wall, _peak, proc = run(
             [STBRIEF, "build", "--brief", "brief", "--force", "--quiet", "--out", str(out)],
             cwd=ROOT,
@@ -119,6 +120,7 @@ def floor(tmp: Path) -> dict:
     out = tmp / "floor-out"
 
     def once() -> float:
+        shutil.rmtree(out / ".cache", ignore_errors=True)
         wall, _peak, proc = run(
             [
                 STBRIEF,
