@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -295,6 +295,20 @@ def hashed_package_files(package_dir: Path) -> list[Path]:
     return sorted(files)
 
 
+def add_corpus_inputs(add: Callable[[str, bytes], None], seeds_dir: Path, package_dir: Path):
+    """Give ``add(label, data)`` what the corpus tables depend on: the documents and
+    ``catalog.yaml`` (name and bytes), and the package's code, lexicons and templates."""
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    catalog = seeds_dir / "catalog.yaml"
+    if catalog.is_file():
+        seeds.append(catalog)
+    for path in seeds:
+        if path.is_file():
+            add(f"seeds/{path.name}", path.read_bytes())
+    for path in hashed_package_files(package_dir):
+        add(f"analysis/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
+
+
 def input_hash(
     seeds_dir: Path,
     notebook: Path,
@@ -333,16 +347,7 @@ def input_hash(
         digest.update(f"{label}\0{len(data)}\0".encode())
         digest.update(data)
 
-    seeds = sorted(seeds_dir.glob("*.txt"))
-    catalog = seeds_dir / "catalog.yaml"
-    if catalog.is_file():
-        seeds.append(catalog)
-    for path in seeds:
-        if path.is_file():
-            add(f"seeds/{path.name}", path.read_bytes())
-    package_dir = HASH_PACKAGE_DIR if package_dir is None else package_dir
-    for path in hashed_package_files(package_dir):
-        add(f"analysis/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
+    add_corpus_inputs(add, seeds_dir, HASH_PACKAGE_DIR if package_dir is None else package_dir)
     add("notebook", notebook.read_bytes())
     add("parameters", json.dumps(dict(parameters), sort_keys=True, default=str).encode())
     add("formats", json.dumps(sorted(set(formats))).encode())

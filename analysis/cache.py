@@ -50,9 +50,7 @@ def cache_dir() -> Path:
 
 def corpus_key(seeds_dir: str | Path) -> str:
     """SHA-256 of the documents (names and bytes), the package and the library versions."""
-    from importlib import metadata
-
-    from analysis.build import hashed_package_files
+    from analysis.build import add_corpus_inputs, package_versions
 
     seeds_dir = Path(seeds_dir)
     digest = hashlib.sha256()
@@ -62,20 +60,8 @@ def corpus_key(seeds_dir: str | Path) -> str:
         digest.update(data)
 
     add("folder", str(seeds_dir.resolve()).encode())  # Corpus.folder is in the tables
-    files = sorted(seeds_dir.glob("*.txt"))
-    if (seeds_dir / "catalog.yaml").is_file():
-        files.append(seeds_dir / "catalog.yaml")
-    for path in files:
-        if path.is_file():
-            add(f"seeds/{path.name}", path.read_bytes())
-    for path in hashed_package_files(config.PACKAGE_DIR):
-        add(f"analysis/{path.relative_to(config.PACKAGE_DIR).as_posix()}", path.read_bytes())
-    versions = {}
-    for package in _VERSIONED:
-        try:
-            versions[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            versions[package] = "missing"
+    add_corpus_inputs(add, seeds_dir, config.PACKAGE_DIR)
+    versions = package_versions(_VERSIONED)
     add("versions", json.dumps([sys.version, versions], sort_keys=True).encode())
     return digest.hexdigest()
 
@@ -101,23 +87,33 @@ def corpus_tables(seeds_dir: str | Path) -> CorpusTables:
     them) wait for the first instead of computing them again. Bad input raises as
     :func:`compute` does, and nothing is cached.
     """
-    from filelock import FileLock
-
     seeds_dir = Path(seeds_dir)
     if not seeds_dir.is_dir():
         raise config.InputError(f"--seeds {seeds_dir}: not a folder")
+    path = _entry(seeds_dir)
+    if path is None:
+        return compute(seeds_dir)  # a read-only place: work without the cache
+    return _read_or_compute(seeds_dir, path)
+
+
+def _entry(seeds_dir: Path) -> Path | None:
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return compute(seeds_dir)  # a read-only place: work without the cache
-    path = folder / f"corpus-{corpus_key(seeds_dir)[:40]}.pickle"
+        return None
+    return folder / f"corpus-{corpus_key(seeds_dir)[:40]}.pickle"
+
+
+def _read_or_compute(seeds_dir: Path, path: Path) -> CorpusTables:
+    from filelock import FileLock
+
     with FileLock(str(path) + ".lock"):
         tables = _read(path)
         if tables is None:
             tables = compute(seeds_dir)
             _write(path, tables)
-            _prune(folder)
+            _prune(path.parent)
     return tables
 
 
@@ -153,8 +149,10 @@ def warm(seeds_dir: str | Path) -> None:
     """Compute and cache the tables unless they are cached, saying nothing on failure (the
     notebook then computes them itself and reports the error with the brief's)."""
     try:
-        if not (cache_dir() / f"corpus-{corpus_key(seeds_dir)[:40]}.pickle").is_file():
-            corpus_tables(seeds_dir)
+        seeds_dir = Path(seeds_dir)
+        path = _entry(seeds_dir) if seeds_dir.is_dir() else None
+        if path is not None and not path.is_file():  # cached already: nothing to load here
+            _read_or_compute(seeds_dir, path)
     except Exception:  # noqa: BLE001 - see above
         pass
 
