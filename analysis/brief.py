@@ -211,6 +211,11 @@ class Brief:
         return item
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 figure", "2 figures" """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _anchor(fact_id: str) -> str:
     return "fact-" + re.sub(r"[^A-Za-z0-9]+", "-", fact_id).strip("-")
 
@@ -510,7 +515,10 @@ def key_findings(b: Brief) -> str:
     if len(b.conflicts):
         c = b.conflicts.sort_values("difference", ascending=False).iloc[0]
         items.append(
-            Markup(f"Sources disagree on {len(b.conflicts)} figure(s) for about the same time; ")
+            Markup(
+                f"Sources disagree on {_count(len(b.conflicts), 'figure')} for about the same "
+                "time; "
+            )
             + Markup("the widest gap: ")
             + escape(b.label(c["indicator"]))
             + Markup(", ")
@@ -899,6 +907,24 @@ def disagreements(b: Brief) -> str:
     )
 
 
+# How a document's date was found (corpus.date_document's basis codes), in a reader's words.
+# The codes stay in documents.csv; an unknown code is shown as it is.
+DATE_BASIS_TEXT = {
+    "catalog": "given in the catalog",
+    "dateline": "dateline or “Updated” stamp",
+    "dateline+text_year": "dateline, year from the text",
+    "text": "date of the occasion in the text",
+    "latest_year": "latest year the text reports",
+    "title_period": "start of the period in the title",
+    "boilerplate (weak)": "page date only (weak)",
+    "unknown": "not found",
+}
+
+
+def date_basis_text(code: str) -> str:
+    return DATE_BASIS_TEXT.get(code, code)
+
+
 def methodology(b: Brief) -> str:
     """How the numbers were made, and what to keep in mind."""
     from markupsafe import Markup, escape
@@ -913,7 +939,7 @@ def methodology(b: Brief) -> str:
         "maps back to its place in the original file.",
         "Publication dates are inferred from the text when no catalog entry gives them; the "
         "basis of each date is in annex A ("
-        + ", ".join(f"{k}: {v}" for k, v in bases.items())
+        + "; ".join(f"{date_basis_text(k)}: {v}" for k, v in bases.items())
         + ").",
         "Numbers are extracted with their qualifier (nearly, over, about), unit and the year "
         "they describe; a figure without a year of its own is dated by its document "
@@ -922,8 +948,8 @@ def methodology(b: Brief) -> str:
         f"{unclassified} numbers in this period's documents match no indicator of "
         "analysis/lexicon/indicators.yaml and are left out of the analysis (they stay in "
         "the facts data).",
-        f"Near-copies of a document are detected by MinHash similarity; {dups} repeated "
-        "figure(s) from such copies are shown but not counted twice.",
+        "Near-copies of a document are detected by MinHash similarity; "
+        f"{_count(dups, 'repeated figure')} from such copies are shown but not counted twice.",
         "Documents are official or press sources of their time; figures are as stated, not "
         "verified against statistics.",
     ]
@@ -948,14 +974,14 @@ def annex_sources(b: Brief) -> str:
             r["title"],
             r["publisher"] or "—",
             r["published"] or "—",
-            r["published_basis"],
+            date_basis_text(r["published_basis"]),
             r["words"],
             r["duplicate_of"] or "—",
         ]
         for _, r in used.iterrows()
     ]
     table = _table(
-        ["Ref", "Title", "Publisher", "Published", "Date basis", "Words", "Copy of"],
+        ["Ref", "Title", "Publisher", "Published", "Dated by", "Words", "Copy of"],
         rows,
         "sources",
     )
@@ -963,8 +989,8 @@ def annex_sources(b: Brief) -> str:
         "Annex A: sources",
         "annex-sources",
         _p(
-            f"The {len(used)} document(s) this brief for {b.period} draws on (file names in the "
-            "data folder's documents.csv)."
+            f"The {_count(len(used), 'document')} this brief for {b.period} draws on (file "
+            "names in the data folder's documents.csv)."
         ),
         table,
     )

@@ -1049,7 +1049,9 @@ def mark_duplicates(docs: list[Document]) -> None:
     A document is a near-copy of its most similar earlier candidate (of equally similar
     ones, the earliest), or of that one's original. Candidate pairs come from MinHash LSH,
     so large corpora are not compared all-to-all;
-    ``similarity`` is each document's highest estimated Jaccard similarity to any other.
+    ``similarity`` is a document's highest estimated Jaccard similarity to an earlier
+    document that LSH offers as a candidate: 0.0 when no earlier document comes near the
+    threshold (:func:`similarity_matrix` has every pair, however low).
     The candidates' similarities are counted with numpy, all at once per document; the
     result is :func:`mark_duplicates_plain`'s.
     """
@@ -1189,7 +1191,11 @@ DOC_COLUMNS = [
 
 
 def documents_table(corpus: Corpus):
-    """One row per document, the columns of ``stbrief docs`` (DESIGN.md)."""
+    """One row per document, the columns of ``stbrief docs`` (DESIGN.md).
+
+    ``similarity`` is to the closest earlier near-duplicate candidate, 0.0 when there is none
+    (see :func:`mark_duplicates`); low similarities of every pair are in similarity_matrix.
+    """
     import pandas as pd
 
     rows = [

@@ -282,7 +282,9 @@ def themes_heatmap(rates: pd.DataFrame) -> Figure:
 
     if rates.empty:
         return _empty("No themes found in this period.")
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.28 * len(rates) + 1.3))
+    # constrained layout makes room for seaborn's colour bar and its label; tight_layout
+    # leaves that axes out and the label was cut off at the right edge
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.28 * len(rates) + 1.3), layout="constrained")
     sns.heatmap(
         rates,
         mask=rates.isna(),
@@ -296,7 +298,7 @@ def themes_heatmap(rates: pd.DataFrame) -> Figure:
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(axis="x", labelrotation=0)
-    fig.tight_layout()
+    ax.grid(False)  # no grid lines through the blank column of an era without text
     return fig
 
 

@@ -76,6 +76,18 @@ def test_annex_shows_each_fact_in_its_sentence(seed_brief) -> None:
     assert "<mark>5,984" in html
 
 
+def test_annex_a_says_in_words_how_each_document_was_dated(seed_brief) -> None:
+    from analysis.brief import DATE_BASIS_TEXT
+
+    html = seed_brief.html
+    annex = html[html.index('id="annex-sources"') : html.index('id="annex-facts"')]
+    with (seed_brief.data / "documents.csv").open(encoding="utf-8") as fh:
+        bases = {r["published_basis"] for r in csv.DictReader(fh)}
+    for basis in bases:
+        assert DATE_BASIS_TEXT[basis] in annex  # every code the seeds give has its words
+        assert f">{basis}<" not in annex  # and the code itself is not what the reader sees
+
+
 def test_key_figures_of_the_seeds_are_in_the_brief(seed_brief) -> None:
     html = seed_brief.html
     findings = html[html.index('id="key-findings"') : html.index('id="phases"')]
