@@ -983,7 +983,7 @@ def annex_sources(b: Brief) -> str:
     table = _table(
         ["Ref", "Title", "Publisher", "Published", "Dated by", "Words", "Copy of"],
         rows,
-        "sources",
+        "sources breakable",  # grows with the corpus: may run over pages
     )
     return _section(
         "Annex A: sources",
