@@ -11,12 +11,13 @@ the documents and never a partner.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 
 from analysis.config import LEXICON_DIR, InputError, load_lexicon
-from analysis.themes import SENTENCE_COLUMNS
+from analysis.sentences import SENTENCE_COLUMNS
 
 KINDS = ("country", "region", "organisation", "programme")
 SUBJECT = "__subject__"
@@ -36,6 +37,11 @@ class _Matcher:
     regex: re.Pattern[str]
     names: dict[str, tuple[str, str]]  # surface form -> (canonical, kind)
     stop: re.Pattern[str] | None
+    # the fast path of ``regex`` (:func:`find_partners`): where a name may start (a first
+    # character of some name, not inside a word), and the names of each first character,
+    # in ``regex``'s order, matched there
+    starts: re.Pattern[str] | None = None
+    by_first: dict[str, re.Pattern[str]] | None = None
 
 
 @functools.cache
@@ -65,15 +71,24 @@ def matcher() -> _Matcher:
         names[surface] = (SUBJECT, SUBJECT)
     for surface in skip:
         names.pop(surface, None)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    alternation = "|".join(re.escape(n) for n in ordered)
     regex = re.compile(rf"(?<![\w.'’])(?:{alternation})(?!\w)")
+    groups: dict[str, list[str]] = {}
+    for n in ordered:
+        groups.setdefault(n[0], []).append(n)
+    by_first = {
+        c: re.compile(rf"(?:{'|'.join(map(re.escape, group))})(?!\w)")
+        for c, group in groups.items()
+    }
+    starts = re.compile(rf"(?<![\w.'’])[{''.join(map(re.escape, groups))}]")
     stop = None
     if lex["stop_phrases"]:
         try:
             stop = re.compile("|".join(f"(?:{p})" for p in lex["stop_phrases"]))
         except re.error as exc:
             raise InputError(f"{LEXICON_DIR / 'partners.yaml'}: stop_phrases: {exc}") from exc
-    return _Matcher(regex, names, stop)
+    return _Matcher(regex, names, stop, starts, by_first)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -86,13 +101,19 @@ def find_partners(text: str) -> list[tuple[int, int, str, str]]:
     names inside a stop phrase ("US$ 6.69 billion", "Indian Ocean") are left out.
     """
     m = matcher()
-    blocked: list[tuple[int, int]] = []
+    # stop phrases in order, not overlapping: only the last one starting at or before a
+    # name can hold it (linear in the text; plain twin in tests/test_facts.py)
+    blocked_starts: list[int] = []
+    blocked_ends: list[int] = []
     if m.stop is not None:
-        blocked = [(s.start(), s.end()) for s in m.stop.finditer(text)]
+        for s in m.stop.finditer(text):
+            blocked_starts.append(s.start())
+            blocked_ends.append(s.end())
     out = []
-    for hit in m.regex.finditer(text):
+    for hit in _name_hits(m, text):
         start, end = hit.span()
-        if any(a <= start < b for a, b in blocked):
+        j = bisect.bisect_right(blocked_starts, start) - 1
+        if j >= 0 and start < blocked_ends[j]:
             continue
         surface = hit.group(0)
         entry = m.names.get(surface) or m.names.get(_POSSESSIVE.sub("", surface))
@@ -102,6 +123,21 @@ def find_partners(text: str) -> list[tuple[int, int, str, str]]:
             continue  # "International Thermonuclear Experimental Reactor (ITER)": one mention
         out.append((start, end, entry[0], entry[1]))
     return out
+
+
+def _name_hits(m: _Matcher, text: str):
+    """``m.regex.finditer(text)``, faster: each of the names of one first character is
+    tried only where such a name may start (the one big alternation tries all ~660 names
+    at every character)."""
+    last = 0
+    for c in m.starts.finditer(text):
+        at = c.start()
+        if at < last:
+            continue  # inside the name found before
+        hit = m.by_first[text[at]].match(text, at)
+        if hit is not None:
+            last = hit.end()
+            yield hit
 
 
 def partner_names(text: str) -> list[str]:
@@ -114,31 +150,43 @@ def partner_mentions(corpus):
 
     ``start``/``end`` are the sentence's offsets in ``doc.text``; ``quote`` the words as
     written ("German", "U.S."). ``year`` is the year the sentence speaks of (its first
-    dated event, see :func:`analysis.events.sentence_years`), else the document's
+    dated event, see :func:`analysis.dating.sentence_years`), else the document's
     publication year (``year_basis`` says which); ``era`` comes from that year (none for
     "before 1978" context). ``duplicate`` marks documents that are near-copies of another.
     """
 
-    from analysis.events import sentence_years
-    from analysis.themes import era_of, load_eras, mention_frame, sentence_row
+    from analysis.sentences import mention_frame
+    from analysis.themes import load_eras
 
     eras = load_eras()
     rows = []
     for doc in corpus:
-        years = sentence_years(doc)
-        for s in doc.sentences:
-            found = find_partners(s.text)
-            if not found:
-                continue
-            year, basis = years[s.start]
-            era = era_of(year, eras) if basis != "before" else None
-            for a, b, canonical, kind in found:
-                rows.append(
-                    sentence_row(
-                        doc, s, year, basis, era, partner=canonical, kind=kind, quote=s.text[a:b]
-                    )
-                )
+        rows.extend(partner_rows(doc, eras))
     return mention_frame(rows, MENTION_COLUMNS, mentions_schema())
+
+
+def partner_rows(doc, eras: list[dict] | None = None) -> list[dict]:
+    """The rows of :func:`partner_mentions` for one document (cached per document)."""
+    from analysis.dating import sentence_years
+    from analysis.sentences import sentence_row
+    from analysis.themes import era_of, load_eras
+
+    eras = load_eras() if eras is None else eras
+    rows = []
+    years = sentence_years(doc)
+    for s in doc.sentences:
+        found = find_partners(s.text)
+        if not found:
+            continue
+        year, basis = years[s.start]
+        era = era_of(year, eras) if basis != "before" else None
+        for a, b, canonical, kind in found:
+            rows.append(
+                sentence_row(
+                    doc, s, year, basis, era, partner=canonical, kind=kind, quote=s.text[a:b]
+                )
+            )
+    return rows
 
 
 def partners_by_document(corpus, mentions=None):

@@ -3,7 +3,7 @@
 The eras (``analysis/lexicon/eras.yaml``) and the theme phrases
 (``analysis/lexicon/themes.yaml``) are data an analyst may edit. Every sentence is
 assigned a year: the year it speaks of (its first dated event, see
-:func:`analysis.events.sentence_years`), else its document's publication year; that
+:func:`analysis.dating.sentence_years`), else its document's publication year; that
 year gives the era. A sentence that speaks only of the time "before 1978" belongs to no
 era, nor does a year outside every era.
 """
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.config import LEXICON_DIR, InputError, load_lexicon
+from analysis.sentences import SENTENCE_COLUMNS, mention_frame, sentence_row
+from analysis.sentences import sentence_eras as _sentence_eras
 
 GROUPS = ("field", "mode")
-# where a mention stands and when: the first columns of every per-sentence mention table
-SENTENCE_COLUMNS = ["doc_id", "start", "end", "year", "year_basis", "era"]
 MENTION_COLUMNS = [
     *SENTENCE_COLUMNS,
     "group",
@@ -110,17 +110,6 @@ def find_themes(text: str) -> list[tuple[int, int, str, str]]:
 
 
 # --------------------------------------------------------------------------- tables
-def _sentence_eras(doc, eras):
-    """(sentence, year, basis, era) for each sentence of a document."""
-    from analysis.events import sentence_years
-
-    years = sentence_years(doc)
-    for s in doc.sentences:
-        year, basis = years[s.start]
-        era = None if basis == "before" else era_of(year, eras)
-        yield s, year, basis, era
-
-
 def theme_mentions(corpus):
     """One row per theme phrase found: the columns of ``MENTION_COLUMNS``, checked.
 
@@ -130,51 +119,33 @@ def theme_mentions(corpus):
     """
 
     eras = load_eras()
-    labels = {t.id: t.label for t in themes()}
     rows = []
     for doc in corpus:
-        for s, year, basis, era in _sentence_eras(doc, eras):
-            for a, b, group, theme in find_themes(s.text):
-                rows.append(
-                    sentence_row(
-                        doc,
-                        s,
-                        year,
-                        basis,
-                        era,
-                        group=group,
-                        theme=theme,
-                        label=labels[theme],
-                        phrase=s.text[a:b],
-                    )
-                )
+        rows.extend(theme_rows(doc, eras))
     return mention_frame(rows, MENTION_COLUMNS, mentions_schema())
 
 
-def sentence_row(doc, s, year, basis: str, era, **fields) -> dict:
-    """One row of a per-sentence mention table: where it stands, when, then ``fields``."""
-    row = {
-        "doc_id": doc.doc_id,
-        "start": s.start,
-        "end": s.end,
-        "year": year,
-        "year_basis": basis,
-        "era": era,
-    }
-    row.update(fields)
-    row["duplicate"] = bool(doc.duplicate_of)
-    return row
-
-
-def mention_frame(rows: list[dict], columns: list[str], schema):
-    """The rows as a typed DataFrame, validated against ``schema``."""
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["year"] = frame["year"].astype("Int64")
-    frame["era"] = frame["era"].astype("str")
-    frame["duplicate"] = frame["duplicate"].astype(bool)
-    return schema.validate(frame)
+def theme_rows(doc, eras: list[dict] | None = None) -> list[dict]:
+    """The rows of :func:`theme_mentions` for one document (cached per document)."""
+    eras = load_eras() if eras is None else eras
+    labels = {t.id: t.label for t in themes()}
+    rows = []
+    for s, year, basis, era in _sentence_eras(doc, eras):
+        for a, b, group, theme in find_themes(s.text):
+            rows.append(
+                sentence_row(
+                    doc,
+                    s,
+                    year,
+                    basis,
+                    era,
+                    group=group,
+                    theme=theme,
+                    label=labels[theme],
+                    phrase=s.text[a:b],
+                )
+            )
+    return rows
 
 
 def words_by_era(corpus, start_year: int | None = None, end_year: int | None = None):

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import images
-from hypothesis import given
-from hypothesis import strategies as st
 
-from analysis import corpus
+from analysis import corpus, decoding
 from analysis.cli import main as cli_main
 from analysis.config import ROOT, InputError
 
@@ -79,12 +77,29 @@ def test_latin1_file_is_decoded(tmp_path: Path) -> None:
     assert doc.title == "Café Science Review"
 
 
-def test_ten_megabyte_single_line_is_read(tmp_path: Path) -> None:
+def test_three_megabyte_single_line_is_read(tmp_path: Path) -> None:
     line = english(1).strip() + " "
-    write(tmp_path, "huge.txt", (line * (10_000_000 // len(line))).strip())
+    write(tmp_path, "huge.txt", (line * (3_000_000 // len(line))).strip())
     doc = corpus.load_corpus(tmp_path).get("huge")
-    assert doc.words > 1_500_000
-    assert len(doc.body) > 50_000  # split into sentences, not one 10 MB blob
+    assert doc.words > 450_000
+    assert len(doc.body) > 15_000  # split into sentences, not one 3 MB blob
+
+
+def test_document_above_the_size_limit_is_left_out_unread(tmp_path: Path, monkeypatch) -> None:
+    limit = corpus.settings().max_bytes
+    big = write(tmp_path, "big.txt", "A Title\n\n" + english(1) * (limit // len(english(1)) + 1))
+    write(tmp_path, "small.txt", "A Title\n\n" + english(3))
+    read = Path.read_bytes
+
+    def guarded(self: Path) -> bytes:
+        assert self.name != big.name, "the big file was read"
+        return read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", guarded)
+    result = corpus.load_corpus(tmp_path)
+    assert [d.doc_id for d in result] == ["small"]
+    (skipped,) = result.skipped
+    assert skipped.file == "big.txt" and "larger than 5 MB" in skipped.reason
 
 
 def test_file_without_final_newline_keeps_its_last_sentence(tmp_path: Path) -> None:
@@ -145,42 +160,6 @@ def test_sentence_splitter_keeps_abbreviations_and_money_together() -> None:
     ]
 
 
-# ------------------------------------------------------------------ dates
-@pytest.mark.parametrize(
-    ("first_line", "published", "basis"),
-    [
-        ("Shanghai, 12 March 2004. The forum opened with 40 delegates.", "2004-03-12", "dateline"),
-        ("Geneva, May 1999. The forum opened with 40 delegates.", "1999-05", "dateline"),
-        (
-            "BEIJING, Oct. 8 (Xinhua) -- The forum opened, as it did in 2007.",
-            "2007-10-08",
-            "dateline+text_year",
-        ),
-        ("Updated: 2005-03-14 08:30", "2005-03-14", "dateline"),
-        ("The conference was held on August 28, 2011 in Beijing.", "2011-08-28", "text"),
-        (
-            "In 1996 the ministry signed two accords. By 1999 they had doubled.",
-            "1999",
-            "latest_year",
-        ),
-    ],
-)
-def test_dating(tmp_path: Path, first_line: str, published: str, basis: str) -> None:
-    write(tmp_path, "d.txt", f"A Forum on Science\n\n{first_line}\n\n{english(2)}")
-    doc = corpus.load_corpus(tmp_path).get("d")
-    assert (doc.published, doc.published_basis) == (published, basis)
-
-
-def test_future_years_and_boilerplate_dates_are_weak_evidence(tmp_path: Path) -> None:
-    text = (
-        "Sidebar one\nSidebar two\nMajor Events [2006-10-08]\n\nA Plan for Cooperation\n\n"
-        "The ministry will open ten centres by 2015. " + english(2)
-    )
-    write(tmp_path, "p.txt", text)
-    doc = corpus.load_corpus(tmp_path).get("p")
-    assert (doc.published, doc.published_basis) == ("2006-10-08", "boilerplate (weak)")
-
-
 def test_catalog_overrides_and_checks_hash(tmp_path: Path) -> None:
     good = write(tmp_path, "a.txt", "Title A\n\n" + english(2))
     write(tmp_path, "b.txt", "Title B\n\n" + english(2) + "In 2003 it grew.")
@@ -201,41 +180,6 @@ def test_invalid_catalog_names_the_file_and_entry(tmp_path: Path) -> None:
     (tmp_path / "catalog.yaml").write_text("a.txt:\n  published: last spring\n")
     with pytest.raises(InputError, match=r"catalog\.yaml.*published"):
         corpus.load_corpus(tmp_path)
-
-
-# ------------------------------------------------------------------ duplicates
-STORY = (
-    "Scientists from China and Germany opened a joint laboratory for new energy research on "
-    "Monday. The laboratory will study solar cells, batteries and the storage of power for "
-    "cities. Both governments will fund the work for five years, and twenty researchers from "
-    "each side will move to the new site. Officials said the project builds on an agreement "
-    "signed last year and on a long record of exchanges between universities of the two "
-    "countries. The first results are expected within two years, and industry partners have "
-    "been invited to join the work on batteries and grids."
-)
-
-
-def test_near_copy_is_marked_and_same_subject_is_not(tmp_path: Path) -> None:
-    write(tmp_path, "a_original.txt", f"Joint Lab Opens\n\nBerlin, 3 May 2010. {STORY}\n")
-    repost = STORY.replace("Monday", "Tuesday").replace("twenty", "25").replace("cities", "towns")
-    write(
-        tmp_path,
-        "b_repost.txt",
-        f"Germany and China Open Energy Lab\n\nXinhua, 5 May 2010. {repost}\n",
-    )
-    other = (
-        "Scientists from China and Germany discussed new energy research at a conference. "
-        "Solar power and batteries were on the agenda, as was the exchange of students between "
-        "universities. Officials from both countries praised the long record of cooperation and "
-        "said that further agreements would follow in the coming years."
-    )
-    write(tmp_path, "c_other.txt", f"Energy Conference\n\nMunich, 9 May 2010. {other}\n")
-    result = corpus.load_corpus(tmp_path)
-    b = result.get("b_repost")
-    assert b.duplicate_of == "a_original"
-    assert b.similarity >= 0.6
-    assert result.get("a_original").duplicate_of == ""
-    assert result.get("c_other").duplicate_of == ""
 
 
 # ------------------------------------------------------------------ the seeds
@@ -330,7 +274,7 @@ def _english_reference(text: str) -> str | None:
     """The language check as first written: the SkipFile reason, or None."""
     import re
 
-    cfg = corpus.settings()
+    cfg = decoding.language()
     sample = text[: cfg.language["sample_chars"]]
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters:
@@ -363,103 +307,89 @@ def _english_reference(text: str) -> str | None:
 )
 def test_language_check_is_the_reference(text: str) -> None:
     try:
-        corpus._check_english(text)
+        decoding._check_english(text)
         reason = None
-    except corpus.SkipFile as exc:
+    except decoding.SkipFile as exc:
         reason = str(exc)
     assert reason == _english_reference(text)
 
 
+# ------------------------------------------------------------------ page furniture, titles
+NEWS = """Beijing  Sunny  3°C / -6°C
+Tuesday, March 16, 2010  14:35
+
+Returnees from overseas study rise sharply
+
+By Wang Jing (China Daily)
+
+The number of students who returned rose by 56.2 percent, the ministry said on Monday.
+
+[Photo: Visitors look at 3 giant pandas at the zoo. (Xinhua Photo)]
+
+A total of 108,300 students returned to China in 2009, the ministry said.
+
+Share: Facebook | Twitter | 0 comments
+
+Most read
+1. Beijing to add 5 new subway lines by 2012
+2. 3 killed in Hebei coal mine accident
+3. Top 10 universities named
+"""
+
+
+def test_news_page_furniture_title_publisher_and_stamp(tmp_path: Path) -> None:
+    write(tmp_path, "n.txt", NEWS)
+    doc = corpus.load_corpus(tmp_path).get("n")
+    assert doc.title == "Returnees from overseas study rise sharply"
+    assert doc.publisher == "China Daily"
+    assert (doc.published, doc.published_basis) == ("2010-03-16", "stamp")
+    rules = {r.rule for r in doc.removed}
+    assert {"weather", "clock", "byline", "caption", "share", "headline_list"} <= rules
+    for gone in ("°C", "14:35", "giant pandas", "subway", "comments"):
+        assert gone not in doc.text
+    for r in doc.removed:  # offsets still map back to the file
+        assert doc.original.splitlines()[r.line - 1].strip() == r.text
+    start = doc.text.index("A total of 108,300")
+    assert doc.original[doc.to_original(start) :].startswith("A total of 108,300")
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("page", "title", "publisher"),
     [
-        "",
-        "one two",
-        "one two three four five",
-        english(3),
-        "Zürich 2,000 İstanbul K é " * 50,
-        english(1) * 2000,
+        (
+            "Embassy of Switzerland in China > Science > Bilateral Cooperation\n\n"
+            "Sino-Swiss Science Program\n\nThe program ran from 2004 to 2011.\n",
+            "Sino-Swiss Science Program",
+            "Embassy of Switzerland in China",
+        ),
+        (
+            "Department of Industry, Innovation and Science (Australia)\n"
+            "Home / Science / International collaboration / China\n\n"
+            "Australia-China Science Fund\n\nThe fund supports joint research.\n",
+            "Australia-China Science Fund",
+            "Department of Industry, Innovation and Science",
+        ),
+        (
+            "STUDENTS ABROAD. From 1978 to the end of 1989\nChina sent about 80,000 students\n"
+            "to study in 76 countries and regions. Some\n27,000 were sponsored by the State.\n",
+            "STUDENTS ABROAD",
+            "",
+        ),
+        (
+            "Brain drain or brain gain?\n\nFew students came back in 1990.\n",
+            "Brain drain or brain gain?",
+            "",
+        ),
+        (
+            "China Signs Pact\n\nBEIJING, Nov. 8, 2009 (Xinhua) -- China signed a pact.\n",
+            "China Signs Pact",
+            "Xinhua",
+        ),
     ],
 )
-def test_fast_minhash_is_update_batch(text: str) -> None:
-    from datasketch import MinHash
-
-    expected = MinHash(
-        num_perm=corpus.settings().duplicates["num_perm"], hashfunc=corpus.shingle_hash32
-    )
-    shingles = corpus._shingles(text, corpus.settings().duplicates["shingle_words"])
-    if shingles:
-        expected.update_batch(shingles)
-    assert corpus.minhash(text) == expected
-    assert (corpus._minhash_values(text) == expected.hashvalues).all()  # numpy alone
-    title = text[:30]
-    assert (corpus._minhash_values(text, title) == corpus.minhash(text, title).hashvalues).all()
-
-
-@given(st.text(alphabet="ab Zz09 ,.İé\n-ſ", max_size=300))
-def test_numpy_shingle_hashes_are_the_hashfunc(text: str) -> None:
-    # the whole-document numpy hash and datasketch's per-shingle hashfunc agree
-    shingles = corpus._shingles(text, corpus.settings().duplicates["shingle_words"])
-    assert corpus._shingle_hashes(text).tolist() == [corpus.shingle_hash32(s) for s in shingles]
-
-
-def test_mark_duplicates_is_the_reference_with_ties() -> None:
-    import random
-    from dataclasses import dataclass
-
-    import numpy as np
-    from datasketch import MinHash
-
-    @dataclass
-    class Sig:
-        doc_id: str
-        file: str
-        published: str
-        minhash: object
-        duplicate_of: str = ""
-        similarity: float = 0.0
-
-    rng = random.Random(5)
-    template = MinHash(num_perm=128)
-    roots = [rng.getrandbits(32) for _ in range(128)]
-    docs = []
-    for i in range(300):
-        # a few families of near-copies; several docs tie with different originals
-        base = np.array(roots, dtype=np.uint32)
-        family = i % 4
-        base[family * 20 : family * 20 + 20] = rng.getrandbits(16)
-        hv = base.copy()
-        for k in rng.sample(range(128), rng.choice([0, 10, 30, 50, 90])):
-            hv[k] = rng.getrandbits(32)
-        mh = MinHash(hashvalues=hv, permutations=template.permutations, scheme=template.scheme)
-        docs.append(Sig(f"d{i:03d}", f"d{i:03d}.txt", f"20{i % 7:02d}", mh))
-    for t in range(6):  # A and B share 40 values; C takes 44 more from each: a tie at 84
-        a = np.array([rng.getrandbits(32) for _ in range(128)], dtype=np.uint32)
-        b = np.array([rng.getrandbits(32) for _ in range(128)], dtype=np.uint32)
-        b[:40] = a[:40]
-        c = a.copy()
-        c[84:] = b[84:]
-        for name, hv in (("a", a), ("b", b), ("c", c)):
-            mh = MinHash(hashvalues=hv, permutations=template.permutations, scheme=template.scheme)
-            docs.append(Sig(f"t{t}{name}", f"t{t}{name}.txt", f"2010-0{t + 1}", mh))
-    reference = [Sig(d.doc_id, d.file, d.published, d.minhash) for d in docs]
-    corpus.mark_duplicates_plain(reference)
-    corpus.mark_duplicates(docs)
-    assert [(d.duplicate_of, d.similarity) for d in docs] == [
-        (d.duplicate_of, d.similarity) for d in reference
-    ]
-    assert sum(1 for d in docs if d.duplicate_of) > 100
-    assert all(d.duplicate_of for d in docs if d.doc_id[0] == "t" and d.doc_id[-1] == "c")
-
-
-def test_dating_loop_and_scans_agree(seeds: corpus.Corpus) -> None:
-    import copy
-
-    for doc in seeds:
-        fast, plain = copy.copy(doc), copy.copy(doc)
-        corpus.date_document(fast, {"dates": []})
-        # sentences that are not spans of the text: the plain loop must be used
-        plain.sentences = [corpus.Sentence(0, 1, s.text, s.kind) for s in doc.sentences]
-        assert corpus._sentence_hits(plain.text, plain.sentences, corpus.settings()) is None
-        corpus.date_document(plain, {"dates": []})
-        assert (fast.published, fast.published_basis) == (plain.published, plain.published_basis)
+def test_titles_and_publishers_where_pages_put_them(
+    tmp_path: Path, page: str, title: str, publisher: str
+) -> None:
+    write(tmp_path, "p.txt", page + "\n" + english(2))
+    doc = corpus.load_corpus(tmp_path).get("p")
+    assert (doc.title, doc.publisher) == (title, publisher)

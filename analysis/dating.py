@@ -1,0 +1,417 @@
+"""Dates: when a document was published, with its evidence; the month and year patterns.
+
+The dates a sentence speaks of are :mod:`analysis.sentencedates` (which uses the same
+patterns); its public names are importable from here too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from analysis import scan
+from analysis.config import load_lexicon
+
+_MONTH_NAMES = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+]
+MONTHS = {m: i + 1 for i, names in enumerate(_MONTH_NAMES) for m in names}
+# any month name or abbreviation ("Mar", "Mar.", "March")
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# a month written out, or abbreviated with its period: without a year beside it, "Mar" or
+# "May" alone are too often words
+FULL_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
+)
+YEAR_RE = r"(?:19[4-9]\d|20[0-4]\d)"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# a full date: "August 28, 2011", "23 November 1979", "2005-03-14"
+DAY_DATE = re.compile(
+    rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR_RE})\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE}),?\s+"
+    rf"(?P<year2>{YEAR_RE})\b"
+    rf"|\b(?P<year3>{YEAR_RE})-(?P<mnum>\d{{2}})-(?P<day3>\d{{2}})\b"
+)
+# a year standing alone: not part of a number, an amount or a range; "mid-2009" is 2009
+YEAR = re.compile(
+    rf"(?:(?<=\b[Mm]id-)|(?<![\d,.\-/$#£€¥]))\b(?P<year>{YEAR_RE})\b(?![\d%]|,\d|\.\d"
+    r"|\s*(?:-|–)\s*\d)"
+)
+# the word before a year that makes it a name ("Vision 2030"): a capitalised word
+_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]*)\s$")
+
+
+@dataclass(frozen=True)
+class _Settings:
+    future_re: re.Pattern[str]
+    future_markers: tuple[str, ...]  # lower-case literals of future_re; () = no fast scan
+    date_words: frozenset[str]  # capitalised words a year may follow and stay a date
+    relative: tuple[tuple[re.Pattern[str], str, int, str], ...]  # (regex, unit, offset, anchor)
+
+
+@functools.cache
+def settings() -> _Settings:
+    """The dating settings of the corpus lexicon, compiled once per process."""
+    cs = load_lexicon("corpus")
+    future = cs["future_markers"] or ["will"]
+    dating = cs["dating"]
+    relative = tuple(
+        (
+            re.compile(r"\b" + re.escape(r["phrase"]).replace(r"\ ", r"\s+") + r"\b", re.I),
+            r["unit"],
+            r["offset"],
+            r.get("anchor", "publication"),
+        )
+        for r in dating["relative"]
+    )
+    words = {w.lower() for w in dating["year_follows"]} | set(MONTHS)
+    return _Settings(
+        future_re=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in future) + r")\b", re.I),
+        future_markers=scan.literal_words(future),
+        date_words=frozenset(words),
+        relative=relative,
+    )
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month name or abbreviation ("Sept.", "march")."""
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def iso(year: int, month: int | None = None, day: int | None = None) -> str:
+    """``1991``, ``1991-04`` or ``1991-04-05``."""
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def is_name_year(text: str, pos: int, lo: int = 0) -> bool:
+    """The year at ``text[pos:]`` ends a name ("Vision 2030", "Made in China 2025"): the word
+    right before it is capitalised and not one a date follows ("In", "mid", a month)."""
+    m = _NAME_BEFORE.search(text, max(lo, pos - 30), pos)
+    return bool(m) and m.group(1).lower() not in settings().date_words
+
+
+def years_in(text: str) -> list[int]:
+    """The years a text speaks of (:data:`YEAR`, names left out), in order."""
+    return [int(m["year"]) for m in YEAR.finditer(text) if not is_name_year(text, m.start())]
+
+
+def day_dates(sentence: str) -> list[tuple[str, int]]:
+    """Every day-precise date in a sentence as (ISO date, year)."""
+    out = []
+    for m in DAY_DATE.finditer(sentence):
+        g = m.groupdict()
+        year = int(g["year"] or g["year2"] or g["year3"])
+        month = int(g["mnum"]) if g["mnum"] else month_number(g["month"] or g["month2"])
+        day = int(g["day"] or g["day2"] or g["day3"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            out.append((iso(year, month, day), year))
+    return out
+
+
+full_dates = day_dates  # the name corpus.py used
+
+
+_NUMERIC_DATE = re.compile(
+    rf"\b(?:(?P<year>{YEAR_RE})[/.](?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})"
+    rf"|(?P<d>\d{{1,2}})(?P<sep>[/.])(?P<e>\d{{1,2}})[/.](?P<year2>{YEAR_RE}))\b"
+)
+
+
+def parse_date(text: str) -> str:
+    """An ISO date from a stamp's date ("2009-03-04", "March 4, 2009", "4 Mar 2009"), or ""."""
+    found = day_dates(text)
+    if found:
+        return found[0][0]
+    m = _NUMERIC_DATE.search(text)
+    if m:
+        a, b = int(m["a"] or m["d"]), int(m["b"] or m["e"])
+        year = int(m["year"] or m["year2"])
+        if m["year"]:  # 2009/03/04
+            month, day = a, b
+        elif a > 12 or (b <= 12 and m["sep"] == "."):  # 17/05/2019, 12.05.2012
+            day, month = a, b
+        else:  # 05/17/2019, and 03/04/2009 read the American way
+            month, day = a, b
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return iso(year, month, day)
+    m = re.search(rf"\b(?P<year>{YEAR_RE})-(?P<month>0[1-9]|1[0-2])\b", text)
+    if m:
+        return iso(int(m["year"]), int(m["month"]))
+    m = re.search(rf"\b(?P<month>{MONTH_RE})[\s\d,–-]{{1,12}}?(?P<year>{YEAR_RE})\b", text)
+    if m:
+        return iso(int(m["year"]), month_number(m["month"]))
+    m = re.search(rf"\b{YEAR_RE}\b", text)
+    return m.group(0) if m else ""
+
+
+def closest_year(month: int, day: int | None, published: str) -> int:
+    """The year that puts ``month``/``day`` nearest to a publication date (ISO, day or month
+    precise): "March 3" in a page of 2009-03-04 is 2009, "December 30" in one of
+    2010-01-02 is 2009."""
+    year, pub_month = int(published[:4]), int(published[5:7])
+    pub_day = int(published[8:10]) if len(published) >= 10 else 15
+    here = (month, day or 15)
+
+    def distance(y: int) -> int:
+        return abs((y - year) * 372 + (here[0] - pub_month) * 31 + here[1] - pub_day)
+
+    return min((year, year - 1, year + 1), key=distance)
+
+
+def weekday_before(name: str, published: str) -> str:
+    """The ISO date of the latest ``name`` day (Monday ...) on or before ``published``."""
+    pub = dt.date.fromisoformat(published[:10])
+    back = (pub.weekday() - WEEKDAYS.index(name.lower())) % 7
+    return (pub - dt.timedelta(days=back)).isoformat()
+
+
+def shift(published: str, unit: str, offset: int) -> tuple[str, int, str]:
+    """(ISO date, year, precision) ``offset`` units from a publication date."""
+    year = int(published[:4])
+    if unit == "year":
+        return iso(year + offset), year + offset, "year"
+    if len(published) < 7:
+        raise ValueError("needs a month")
+    month = int(published[5:7])
+    if unit == "month":
+        total = year * 12 + month - 1 + offset
+        return iso(total // 12, total % 12 + 1), total // 12, "month"
+    if len(published) < 10:
+        raise ValueError("needs a day")
+    days = offset * (7 if unit == "week" else 1)
+    day = dt.date.fromisoformat(published[:10]) + dt.timedelta(days=days)
+    if unit == "week":  # a week is known to its month only
+        return iso(day.year, day.month), day.year, "month"
+    return day.isoformat(), day.year, "day"
+
+
+# --------------------------------------------------------------------------- publication
+def _edge_lines(text: str, n: int) -> list[str]:
+    """``lines[:n] + lines[-n:]`` of the stripped non-blank lines of ``text``, read from its
+    two ends (a long text is not split whole)."""
+    size = 4096
+    while True:
+        if 2 * size >= len(text):
+            lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+            return lines[:n] + lines[-n:]
+        # the line a piece cuts in two is left out
+        head = [ln.strip() for ln in text[:size].splitlines()[:-1] if ln.strip()]
+        tail = [ln.strip() for ln in text[-size:].splitlines()[1:] if ln.strip()]
+        if len(head) >= n and len(tail) >= n:
+            return head[:n] + tail[-n:]
+        size *= 4
+
+
+_PLACE = r"(?:[A-Z][A-Za-z.' -]{1,40})"
+DATELINES = [
+    # Shanghai, 12 March 2004.  /  Geneva, May 1999.  /  BEIJING, March 3, 2009 (Xinhua) --
+    re.compile(
+        rf"^{_PLACE},\s+(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{MONTH_RE})"
+        rf"\s+(?:(?P<day2>\d{{1,2}}),?\s+)?(?P<year>{YEAR_RE})\b"
+    ),
+    # BEIJING, Oct. 8 (Xinhua) --  (the year found elsewhere)
+    re.compile(
+        rf"^{_PLACE},\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})"
+        r"\s*(?:\((?P<agency>[A-Za-z ]+)\))?\s*(?:--|—|–|-)"
+    ),
+]
+_YEAR_RANGE = re.compile(rf"\(?\b({YEAR_RE})\s*[-–—]\s*({YEAR_RE})\b\)?")
+OCCASION_WORDS = (
+    "held", "opened", "convened", "signed", "issued", "released", "published", "took place",
+    "launched",
+)  # fmt: skip
+_OCCASION = re.compile(r"\b(?:" + "|".join(map(re.escape, OCCASION_WORDS)) + r")\b", re.I)
+
+# How a publication date was found (``published_basis``), in a reader's words.
+BASIS_TEXT = {
+    "catalog": "given in the catalog",
+    "dateline": "dateline",
+    "stamp": "the page's “Updated” stamp",
+    "dateline+stamp_year": "dateline, year from the page's stamp",
+    "dateline+copyright_year": "dateline, year from the copyright line",
+    "dateline+text_year": "dateline, year from the text",
+    "text": "date of the occasion in the text",
+    "latest_year": "latest year the text reports",
+    "title_period": "start of the period in the title",
+    "boilerplate (weak)": "page date only (weak)",
+    "unknown": "not found",
+}
+
+
+def sentence_hits(text: str, sentences: list, checked: bool = False):
+    """What :func:`date_document` asks of each sentence, from a few scans of the whole text.
+
+    Returns (indices of sentences with a future marker, {index: years in it}, indices of
+    sentences with an occasion word), or None when the text needs the plain sentence-by-
+    sentence loop. Candidates come from substring search on ``text.lower()`` (see
+    :mod:`analysis.scan`: the literals are the lexicon's future markers and
+    :data:`OCCASION_WORDS`, and "19"/"20" for years) and each is confirmed by the sentence's
+    own regex at that position, with the sentence's end as ``endpos``: the same answer as
+    searching the sentence's text, since sentences are separated by blanks.
+    """
+    cfg = settings()
+    markers = cfg.future_markers
+    view = scan.view(text) if sentences and markers else None
+    if view is None:
+        return None
+    low, runs, year_starts = view
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    if not checked:
+        for a, b in zip(ends, starts[1:], strict=False):
+            if a > b or text[a:b].strip():
+                return None  # sentences overlap or leave out text: not what structure() makes
+        if any(text[s.start : s.end] != s.text for s in sentences):
+            return None
+
+    def confirmed(positions, pattern) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for p in sorted(positions):
+            k = bisect.bisect_right(starts, p) - 1
+            if k >= 0 and p < ends[k] and pattern.match(text, p, ends[k]):
+                out.setdefault(k, []).append(p)
+        return out
+
+    future = set(confirmed(scan.find_all(low, markers, runs), cfg.future_re))
+    occasion = set(confirmed(scan.find_all(low, OCCASION_WORDS, runs), _OCCASION))
+    years = {}
+    for k, ps in confirmed(year_starts, YEAR).items():
+        ys = [int(text[p : p + 4]) for p in ps if not is_name_year(text, p, starts[k])]
+        if ys:
+            years[k] = ys
+    return future, years, occasion
+
+
+def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = False) -> None:
+    """Set ``published``, ``published_year`` and ``published_basis`` from the best evidence.
+
+    Order: the catalog; a dateline (without a year: the year of the page's own "Updated"
+    stamp, else the latest year the text speaks of); the page's stamp; a dated sentence
+    about the occasion ("held on August 28, 2011") unless the text speaks of a later year;
+    the latest year the text speaks of in the past; a year range in the title (a plan for
+    2001-2005 is written at its start); last, a date beside a sidebar link that cleaning
+    removed (weak evidence, said so in the basis). ``checked``: the caller knows
+    ``doc.sentences`` are spans of ``doc.text`` as ``corpus.structure`` makes them.
+    """
+    if catalog_date:
+        doc.published, doc.published_basis = catalog_date, "catalog"
+        doc.published_year = int(catalog_date[:4])
+        return
+    cfg = settings()
+    latest_past = None
+    occasion: list[tuple[str, int]] = []
+    hits = sentence_hits(doc.text, doc.sentences, checked)
+    if hits is None:  # the plain loop, sentence by sentence
+        for s in doc.sentences:
+            if s.kind == "title":
+                continue
+            if s.kind == "body" and cfg.future_re.search(s.text):
+                continue
+            years = years_in(s.text)
+            if years:
+                latest_past = max(years + ([latest_past] if latest_past else []))
+            if _OCCASION.search(s.text):
+                occasion.extend(day_dates(s.text))
+    else:
+        future, year_hits, occasion_hits = hits
+        for k in sorted(set(year_hits) | occasion_hits):
+            s = doc.sentences[k]
+            if s.kind == "title" or (s.kind == "body" and k in future):
+                continue
+            years = year_hits.get(k)
+            if years:
+                latest_past = max(years + ([latest_past] if latest_past else []))
+            if k in occasion_hits:
+                occasion.extend(day_dates(s.text))
+    stamps = sorted(d for d, kind in _evidence_dates(evidence) if kind == "strong")
+    copyright_years = sorted(d for d, kind in _evidence_dates(evidence) if kind == "copyright")
+    for line in _edge_lines(doc.text, 4):
+        for pattern in DATELINES:
+            m = pattern.match(line)
+            if not m:
+                continue
+            g = m.groupdict()
+            month = month_number(g["month"])
+            day = g.get("day") or g.get("day2")
+            if g.get("year"):
+                year, basis = int(g["year"]), "dateline"
+            elif stamps:
+                year, basis = closest_year(month, int(day), stamps[-1]), "dateline+stamp_year"
+            elif copyright_years:
+                year, basis = int(copyright_years[-1][:4]), "dateline+copyright_year"
+            elif latest_past is not None:
+                year, basis = latest_past, "dateline+text_year"
+            else:
+                continue
+            doc.published = iso(year, month, int(day) if day else None)
+            doc.published_year, doc.published_basis = year, basis
+            if g.get("agency") and not doc.publisher:
+                doc.publisher = g["agency"].strip()
+            return
+    if stamps:
+        doc.published, doc.published_year = stamps[-1], int(stamps[-1][:4])
+        doc.published_basis = "stamp"
+        return
+    if occasion:
+        date, year = max(occasion)
+        if latest_past is None or year >= latest_past:
+            doc.published, doc.published_year, doc.published_basis = date, year, "text"
+            return
+    if latest_past is not None:
+        doc.published, doc.published_year = iso(latest_past), latest_past
+        doc.published_basis = "latest_year"
+        return
+    rng = _YEAR_RANGE.search(doc.title + " " + doc.subtitle)
+    if rng:
+        year = int(rng.group(1))
+        doc.published, doc.published_year, doc.published_basis = iso(year), year, "title_period"
+        return
+    weak = sorted(d for d, kind in _evidence_dates(evidence) if kind == "weak")
+    if weak:
+        doc.published, doc.published_year = weak[-1], int(weak[-1][:4])
+        doc.published_basis = "boilerplate (weak)"
+        return
+    doc.published, doc.published_year, doc.published_basis = "", None, "unknown"
+
+
+def _evidence_dates(evidence: dict) -> list[tuple[str, str]]:
+    """The dates cleaning found on removed lines, as ISO strings, with their strength."""
+    out = []
+    for raw, kind in evidence.get("dates", []):
+        date = parse_date(raw)
+        if date:
+            out.append((date, kind))
+    return out
+
+
+# the sentence dates under the names they had here (imported last: that module imports this)
+from analysis.sentencedates import (  # noqa: E402, F401 - re-exported
+    Date,
+    find_dates,
+    plan_years,
+    sentence_dates,
+    sentence_years,
+)

@@ -1,0 +1,356 @@
+"""The dates a sentence speaks of, each with its year resolved (the timeline's events, the
+eras of partners and themes). Its date phrases:
+
+- day dates ("on 23 November 1979", "held on August 28, 2011") -> ``1979-11-23``, day;
+- month dates ("In April 2011", "Jan. 1992") -> ``2011-04``, month;
+- years ("in 1994", "mid-2009") -> ``1994``, year; a year that ends a name ("Vision 2030",
+  "Made in China 2025") is a name, not a date;
+- ranges and plan periods ("during 1994-1997", "Tenth Five-year Plan (2001 - 2005)",
+  "the 11th Five-Year Plan") and decades ("the early 1990s") -> start year, precision
+  period, ``period_end`` the last year;
+- a day or month without a year ("In May", "on March 3", "last week (3 March)") takes its
+  year from the sentence or paragraph, else from the publication date when that is known to
+  the day or month, else from the document;
+- relative dates ("last year", "the previous year", "on Monday") resolve against the
+  publication date (the previous year against a year just named, when there is one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.dating import (
+    DAY_DATE,
+    FULL_MONTH_RE,
+    MONTH_RE,
+    WEEKDAYS,
+    YEAR,
+    YEAR_RE,
+    closest_year,
+    day_dates,
+    is_name_year,
+    iso,
+    month_number,
+    settings,
+    shift,
+    weekday_before,
+)
+
+# Five-year plans: the first ran 1953-1957, the second 1958-1962; after the 1963-1965
+# readjustment the third began in 1966 and every later one five years after the last.
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth".split()
+    )
+}
+
+
+_LAST_PLAN = 19  # the last plan that starts within YEAR_RE (2046-2050): "37th" is no plan
+
+
+def plan_years(number: int) -> tuple[int, int]:
+    """First and last year of China's ``number``-th Five-Year Plan (10 -> 2001, 2005)."""
+    start = {1: 1953, 2: 1958}.get(number, 1966 + 5 * (number - 3))
+    return start, start + 4
+
+
+_DASH = r"\s*(?:-|–|—|~|to)\s*"
+_ORD = r"(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+_BARE_LEAD = (
+    r"(?:\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate)\s+|\b[Mm]id-|\()"
+)
+# (kind, pattern) in priority order: a later pattern never overlaps an earlier hit.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("day", DAY_DATE),
+    (
+        "plan",
+        re.compile(
+            rf"\b{_ORD}\s+[“\"‘']?Five[- ]Year\s+(?:Plan|Programme|Program)[”\"’']?"
+            rf"(?:\s*(?:period\s*)?\(\s*(?P<y1>{YEAR_RE}){_DASH}(?P<y2>{YEAR_RE})\s*\))?",
+            re.I,
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            rf"\(?\b(?:between\s+(?P<b1>{YEAR_RE})\s+and\s+(?P<b2>{YEAR_RE})"
+            rf"|(?:from\s+)?(?P<y1>{YEAR_RE}){_DASH}(?P<y2>{YEAR_RE}|\d{{2}}))\b\)?(?![\d%])"
+        ),
+    ),
+    (
+        "decade",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>(?:early|late|mid)[- ]?)?(?P<year>19[4-9]0|20[0-4]0)['’]?s\b"
+        ),
+    ),
+    ("month", re.compile(rf"\b(?P<month>{MONTH_RE})\s*,?\s+(?P<year>{YEAR_RE})\b(?![\d%])")),
+    (
+        "year",
+        re.compile(
+            YEAR.pattern + r"(?!\s+(?:people|persons|projects|scientists|students|enterprises|"
+            r"companies|experts|contracts|yuan|dollars|tons|tonnes|units|items|institutions|"
+            r"members|researchers|meters|metres|km|kilometers|hectares|times)\b)"
+        ),
+    ),
+    (
+        "bare_month",
+        re.compile(
+            rf"{_BARE_LEAD}(?:(?:early|late|mid-)\s*)?(?:(?P<month>{FULL_MONTH_RE})"
+            rf"(?:\s+(?P<day>\d{{1,2}})\b)?|(?P<day_b>\d{{1,2}})\s+(?P<month_b>{FULL_MONTH_RE}))"
+            rf"(?!\s*,?\s*\d{{3}})"
+        ),
+    ),
+    ("weekday", re.compile(r"\b[Oo]n\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
+]
+# words before a date that belong to the date phrase (removed from a label)
+_LEAD = re.compile(
+    r"(?:\b(?:[Ii]n|[Oo]n|[Dd]uring|[Ss]ince|[Bb]efore|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]ill|[Aa]fter"
+    r"|[Ff]or|[Aa]s of|[Tt]hroughout|[Tt]hrough|[Ss]tarting in|[Aa]t the end of|[Tt]he end of"
+    r"|[Ee]arly|[Ll]ate|[Ee]arly in|[Ll]ate in|[Ss]ince the beginning of)\s+(?:the\s+)?)+$"
+)
+_CONTEXT = re.compile(r"\b(before|since|by|as of|until)\s+(?:the\s+)?$", re.I)
+_COMPARISON = re.compile(
+    r"\b(?:that|those|level|levels|figure|figures)\s+of\s+$|\b(?:compared\s+(?:with|to)|than"
+    r"(?:\s+(?:in|that of|those of))?|over|against|relative to)\s+$",
+    re.I,
+)
+# a sentence about the future: its dates are targets, not events ("plan to" is not enough:
+# "launched an action plan to promote" is past)
+_FUTURE = re.compile(r"\b(?:will|shall|is to be|are to be)\b", re.I)
+
+
+@dataclass
+class Date:
+    """A date phrase of a sentence."""
+
+    start: int  # of the whole phrase, its lead words included
+    end: int
+    core_start: int
+    date: str
+    year: int
+    precision: str  # day | month | year | period
+    period_end: int | None = None
+    context: str = ""
+    implicit: bool = False  # a plan named without years
+    bare_month: int | None = None  # a month whose year must come from elsewhere
+    bare_day: int | None = None
+    comparison: bool = False  # a baseline year: "that of 1978"
+    basis: str = "explicit"  # explicit | inherited | publication | relative
+    relative: tuple[str, int, str] | None = None  # (unit, offset, anchor) or ("weekday", i, "")
+
+
+def _second_year(first: int, text: str) -> int:
+    if len(text) == 2:  # 1994-97
+        return first // 100 * 100 + int(text)
+    return int(text)
+
+
+def _make(kind: str, m: re.Match, text: str) -> Date | None:
+    a, b = m.span()
+    g = m.groupdict()
+    if kind == "day":
+        found = day_dates(m.group(0))
+        return Date(a, b, a, found[0][0], found[0][1], "day") if found else None
+    if kind == "plan":
+        word = g["ord"].lower()
+        number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+        if g["y1"]:
+            y1, y2 = int(g["y1"]), int(g["y2"])
+            return Date(a, b, a, iso(y1), y1, "period", y2)
+        if 1 <= number <= _LAST_PLAN:
+            y1, y2 = plan_years(number)
+            return Date(a, b, a, iso(y1), y1, "period", y2, implicit=True)
+        return None
+    if kind == "range":
+        first = g["y1"] or g["b1"]
+        y1, y2 = int(first), _second_year(int(first), g["y2"] or g["b2"])
+        return Date(a, b, a, iso(y1), y1, "period", y2) if y1 < y2 <= y1 + 30 else None
+    if kind == "decade":
+        y1 = int(g["year"])
+        part = (g["part"] or "").strip("- ").lower()
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part, (0, 9))
+        return Date(a, b, a, iso(y1 + lo), y1 + lo, "period", y1 + hi)
+    if kind == "month":
+        year = int(g["year"])
+        return Date(a, b, a, iso(year, month_number(g["month"])), year, "month")
+    if kind == "year":
+        if is_name_year(text, m.start("year")):
+            return None
+        year = int(g["year"])
+        return Date(a, b, a, iso(year), year, "year")
+    if kind == "bare_month":
+        month, raw_day = (g["month"], g["day"]) if g["month"] else (g["month_b"], g["day_b"])
+        core = m.start("month") if g["month"] else m.start("day_b")
+        day = int(raw_day) if raw_day and 1 <= int(raw_day) <= 31 else None
+        d = Date(core, b, core, "", 0, "day" if day else "month")
+        d.bare_month, d.bare_day = month_number(month), day
+        return d
+    if kind == "weekday":
+        d = Date(a, b, m.start("weekday"), "", 0, "day")
+        d.relative = ("weekday", WEEKDAYS.index(g["weekday"].lower()), "")
+        return d
+    return None
+
+
+def find_dates(text: str) -> list[Date]:
+    """Every date phrase of a sentence, in order (baselines of comparisons flagged)."""
+    taken: list[tuple[int, int]] = []
+    found: list[Date] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    relative = [("relative", p, (u, o, an)) for p, u, o, an in settings().relative]
+    for kind, pattern, rel in [(k, p, None) for k, p in _PATTERNS] + relative:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            if rel is not None:
+                d = Date(a, b, a, "", 0, rel[0] if rel[0] in ("day", "month") else "year")
+                d.relative = rel
+            else:
+                d = _make(kind, m, text)
+            if d is None:
+                continue
+            taken.append((a, b))
+            before = text[: d.core_start]
+            if _COMPARISON.search(before) and kind in ("year", "month", "relative"):
+                d.comparison = True
+            ctx = _CONTEXT.search(before)
+            if ctx and not d.comparison:
+                word = ctx.group(1).lower()
+                d.context = {"before": f"before_{d.year}", "since": "since"}.get(word, "by")
+                if word == "before" and d.precision == "period":
+                    d.context = f"before_{d.date[:4]}"
+            lead = _LEAD.search(before)
+            if lead:
+                d.start = lead.start()
+            found.append(d)
+    found.sort(key=lambda x: x.core_start)
+    return found
+
+
+def _paragraph_ids(doc) -> list[int]:
+    breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", doc.text)]
+    out, i = [], 0
+    for s in doc.sentences:
+        while i < len(breaks) and breaks[i] < s.start:
+            i += 1
+        out.append(i)
+    return out
+
+
+# publication dates read from the page itself: relative dates may be resolved against them
+_FIRM = (
+    "catalog", "dateline", "stamp", "dateline+stamp_year", "dateline+copyright_year",
+    "dateline+text_year", "text",
+)  # fmt: skip
+
+
+def _resolve(d: Date, doc, context_year: int | None) -> bool:
+    """Give a relative date or a bare day/month its year; False when nothing can."""
+    published = doc.published or "" if doc.published_basis in _FIRM else ""
+    if d.relative is not None:
+        unit, offset, anchor = d.relative
+        try:
+            if unit == "weekday":
+                if len(published) < 10:
+                    return False
+                d.date = weekday_before(WEEKDAYS[offset], published)
+                d.year = int(d.date[:4])
+            elif anchor == "context" and d.basis == "inherited" and unit == "year":
+                d.year = context_year + offset
+                d.date = iso(d.year)
+            elif published:
+                d.date, d.year, d.precision = shift(published, unit, offset)
+            else:
+                return False
+        except ValueError:
+            return False
+        d.basis = "relative"
+        if d.context.startswith("before"):
+            d.context = f"before_{d.year}"
+        return True
+    if d.bare_month is not None:
+        if context_year is not None and d.basis == "inherited":
+            year = context_year
+        elif len(published) >= 7:
+            year, d.basis = closest_year(d.bare_month, d.bare_day, published), "publication"
+        elif context_year is not None:
+            year, d.basis = context_year, "inherited"
+        elif doc.published_year is not None:
+            year, d.basis = doc.published_year, "publication"
+        else:
+            return False
+        d.year, d.date = year, iso(year, d.bare_month, d.bare_day)
+    return True
+
+
+def sentence_dates(doc) -> list[tuple[object, list[Date]]]:
+    """(sentence, dates kept as events) for every sentence of a document, years resolved."""
+    paragraphs = _paragraph_ids(doc)
+    last_doc: int | None = None
+    last_para: dict[int, int] = {}
+    out = []
+    for s, para in zip(doc.sentences, paragraphs, strict=True):
+        dates = [d for d in find_dates(s.text) if not d.comparison]
+        explicit = [d for d in dates if not d.implicit and d.date]
+        if explicit:
+            dates = [d for d in dates if not d.implicit]
+        # a year already given more precisely in the same sentence is not a second event
+        precise = {d.year for d in dates if d.precision in ("day", "month") and d.year}
+        kept: list[Date] = []
+        seen: set[tuple] = set()
+        for d in dates:
+            if d.precision == "year" and not d.context and d.year in precise:
+                continue
+            if not d.date:
+                earlier = [k.year for k in kept if k.year and not k.context]
+                if earlier or para in last_para:
+                    d.basis = "inherited"  # the sentence or its paragraph names the year
+                context = earlier[-1] if earlier else last_para.get(para, last_doc)
+                if not _resolve(d, doc, context):
+                    continue
+            future = _FUTURE.search(s.text) or (doc.published_year or 9999) < d.year
+            if future and s.kind == "body" and not d.context.startswith("before"):
+                d.context = "target"
+            key = (d.date, d.precision, d.context, d.period_end)
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(d)
+        for d in kept:
+            if d.precision in ("day", "month", "year") and d.context in ("", "by"):
+                last_doc = d.year
+                last_para[para] = d.year
+        out.append((s, kept))
+    return out
+
+
+def sentence_years(doc) -> dict[int, tuple[int | None, str]]:
+    """The year each sentence speaks of, keyed by sentence start, with its basis.
+
+    The first dated event of the sentence that is not "since" or "before" context gives
+    ``(year, basis)`` (the start year for a period); else a "before 1978" phrase gives
+    ``(1978, "before")`` (no era: it is context from before the period); else "since 1990"
+    gives the publication year with basis ``"since"`` (the sentence describes the state
+    reached when it was written); else the document's publication year, ``"publication"``.
+    Partners and themes use this to assign a sentence (and its words) to an era.
+    """
+    out: dict[int, tuple[int | None, str]] = {}
+    for s, dates in sentence_dates(doc):
+        main = [d for d in dates if d.context in ("", "by", "target")]
+        before = [d for d in dates if d.context.startswith("before")]
+        if main:
+            out[s.start] = (main[0].year, main[0].basis)
+        elif before:
+            out[s.start] = (before[0].year, "before")
+        elif dates:
+            out[s.start] = (doc.published_year, "since")
+        else:
+            out[s.start] = (doc.published_year, "publication")
+    return out

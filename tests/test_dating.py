@@ -1,0 +1,157 @@
+"""Dating: publication dates with their evidence, and the dates sentences speak of."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import corpus, dating
+from analysis.config import ROOT
+
+SEEDS = ROOT / "seeds"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def english(n: int = 1) -> str:
+    base = (
+        "China and its partners signed an agreement on joint research in the field of energy. "
+        "The two sides have agreed to exchange scientists and to open a laboratory in the city. "
+    )
+    return base * n
+
+
+# ------------------------------------------------------------------ dates
+@pytest.mark.parametrize(
+    ("first_line", "published", "basis"),
+    [
+        ("Shanghai, 12 March 2004. The forum opened with 40 delegates.", "2004-03-12", "dateline"),
+        ("Geneva, May 1999. The forum opened with 40 delegates.", "1999-05", "dateline"),
+        (
+            "BEIJING, Oct. 8 (Xinhua) -- The forum opened, as it did in 2007.",
+            "2007-10-08",
+            "dateline+text_year",
+        ),
+        ("Updated: 2005-03-14 08:30", "2005-03-14", "stamp"),
+        ("The conference was held on August 28, 2011 in Beijing.", "2011-08-28", "text"),
+        (
+            "In 1996 the ministry signed two accords. By 1999 they had doubled.",
+            "1999",
+            "latest_year",
+        ),
+    ],
+)
+def test_dating(tmp_path: Path, first_line: str, published: str, basis: str) -> None:
+    write(tmp_path, "d.txt", f"A Forum on Science\n\n{first_line}\n\n{english(2)}")
+    doc = corpus.load_corpus(tmp_path).get("d")
+    assert (doc.published, doc.published_basis) == (published, basis)
+
+
+def test_future_years_and_boilerplate_dates_are_weak_evidence(tmp_path: Path) -> None:
+    text = (
+        "Sidebar one\nSidebar two\nMajor Events [2006-10-08]\n\nA Plan for Cooperation\n\n"
+        "The ministry will open ten centres by 2015. " + english(2)
+    )
+    write(tmp_path, "p.txt", text)
+    doc = corpus.load_corpus(tmp_path).get("p")
+    assert (doc.published, doc.published_basis) == ("2006-10-08", "boilerplate (weak)")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> corpus.Corpus:
+    return corpus.load_corpus(SEEDS)
+
+
+def test_dating_loop_and_scans_agree(seeds: corpus.Corpus) -> None:
+    import copy
+
+    for doc in seeds:
+        fast, plain = copy.copy(doc), copy.copy(doc)
+        corpus.date_document(fast, {"dates": []})
+        # sentences that are not spans of the text: the plain loop must be used
+        plain.sentences = [corpus.Sentence(0, 1, s.text, s.kind) for s in doc.sentences]
+        assert dating.sentence_hits(plain.text, plain.sentences) is None
+        corpus.date_document(plain, {"dates": []})
+        assert (fast.published, fast.published_basis) == (plain.published, plain.published_basis)
+
+
+# ------------------------------------------------------------------ new evidence
+def _doc(tmp_path: Path, text: str):
+    write(tmp_path, "n.txt", text)
+    return corpus.load_corpus(tmp_path).get("n")
+
+
+@pytest.mark.parametrize(
+    ("page", "published", "basis"),
+    [
+        (
+            "Updated: 2009-03-04 10:12\n\nA Lab Opens\n\n"
+            "BEIJING, March 3 (Xinhua) -- A lab opened, as planned in 2005.\n",
+            "2009-03-03",
+            "dateline+stamp_year",
+        ),
+        (
+            "A Lab Opens\n\nBEIJING, Dec. 30 (Xinhua) -- A lab opened.\n\nUpdated: 2010-01-02\n",
+            "2009-12-30",
+            "dateline+stamp_year",
+        ),
+        (
+            "A Lab Opens\n\nSHANGHAI, June 5 (Xinhua) -- A lab opened, as in 2011.\n\n"
+            "Copyright 2014 Xinhua News Agency. All rights reserved.\n",
+            "2014-06-05",
+            "dateline+copyright_year",
+        ),
+        (
+            "A Lab Opens\n\nThe lab opened in 2001.\n\nPublished: 12.05.2012\n",
+            "2012-05-12",
+            "stamp",
+        ),
+        (
+            "A Lab Opens\n\nThe lab opened in 2001.\n\nPage last updated: 17/05/2019\n",
+            "2019-05-17",
+            "stamp",
+        ),
+    ],
+)
+def test_stamps_and_yearless_datelines(tmp_path: Path, page: str, published: str, basis: str):
+    doc = _doc(tmp_path, page + english(2))
+    assert (doc.published, doc.published_basis) == (published, basis)
+    assert doc.published_basis in dating.BASIS_TEXT
+
+
+def test_programme_names_are_not_dates_and_mid_year_is_a_year(tmp_path: Path) -> None:
+    doc = _doc(
+        tmp_path,
+        "Plans Compared\n\nThe ministry reviewed Vision 2030 and Made in China 2025 in 2016. "
+        "Work at the site began in mid-2009.\n",
+    )
+    assert (doc.published, doc.published_basis) == ("2016", "latest_year")
+    years = [d.year for d in dating.find_dates("Work began in mid-2009 under Horizon 2020.")]
+    assert years == [2009]
+
+
+def test_relative_dates_resolve_against_the_publication_date(tmp_path: Path) -> None:
+    doc = _doc(
+        tmp_path,
+        "Fund Launched\n\nJERUSALEM, May 21, 2015 (Xinhua) -- The two ministers launched a fund "
+        "on Monday. A first call opened last week (12 May). Trade grew last year. "
+        "In 2008 exports rose; the previous year they had fallen. "
+        "Most returnees came back in the early 1990s.\n",
+    )
+    got = {(d.date, d.precision, d.basis) for _s, ds in dating.sentence_dates(doc) for d in ds}
+    assert ("2015-05-18", "day", "relative") in got  # 21 May 2015 was a Thursday
+    assert "2015-05-12" in {date for date, _p, _b in got}  # the year of the page
+    assert ("2014", "year", "relative") in got
+    assert ("2007", "year", "relative") in got  # the year before the one just named
+    assert ("1990", "period", "explicit") in got  # early 1990s: 1990-1993
+
+
+def test_relative_dates_need_a_date_the_page_gives(tmp_path: Path) -> None:
+    doc = _doc(tmp_path, "Notes\n\nExports grew last year. In 1996 they grew again.\n" + english(2))
+    assert doc.published_basis == "latest_year"
+    assert not any(d.basis == "relative" for _s, ds in dating.sentence_dates(doc) for d in ds)
