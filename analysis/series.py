@@ -1,8 +1,14 @@
 """Indicator series across documents, growth between points, and conflicts between sources.
 
-All three take the facts table (:func:`analysis.facts.facts_table`) and leave out rows
+All take the facts table (:func:`analysis.facts.facts_table`) and leave out rows
 flagged ``duplicate`` (a near-copy's figures are never counted twice) and ``unclassified``
 rows (they belong to no series).
+
+Only comparable points are joined, compared for growth or called a conflict: the same
+``indicator``, ``scope``, ``actor``, ``measure`` and unit (DESIGN.md). A plan target is no
+point of the count it targets. Two figures of one indicator that differ in what they count
+(a ministry's partners against the nation's) are a difference of definition
+(:func:`definition_differences`), never a conflict or a trend.
 """
 
 from __future__ import annotations
@@ -10,8 +16,13 @@ from __future__ import annotations
 import functools
 import math
 
+COMPARABLE = ("indicator", "scope", "actor", "measure", "unit")  # a series is one of these
 SERIES_COLUMNS = [
     "indicator",
+    "scope",
+    "actor",
+    "measure",
+    "counted",
     "year",
     "value",
     "unit",
@@ -26,6 +37,9 @@ SERIES_COLUMNS = [
 ]
 GROWTH_COLUMNS = [
     "indicator",
+    "scope",
+    "actor",
+    "measure",
     "unit",
     "from_year",
     "to_year",
@@ -39,6 +53,9 @@ GROWTH_COLUMNS = [
 ]
 CONFLICT_COLUMNS = [
     "indicator",
+    "scope",
+    "actor",
+    "measure",
     "unit",
     "year_a",
     "value_a",
@@ -75,6 +92,7 @@ def indicator_series(facts):
     """
     import pandas as pd
 
+    facts = _with_definition(facts)
     df = facts[(~facts["duplicate"].astype(bool)) & (facts["indicator"] != "unclassified")]
     if df.empty:
         out = pd.DataFrame({c: pd.Series(dtype="object") for c in SERIES_COLUMNS})
@@ -83,7 +101,9 @@ def indicator_series(facts):
     df["kind"] = df.apply(_kind, axis=1) if len(df) else []
     out = df[SERIES_COLUMNS].copy()
     out["_k"] = out["kind"].map(_KIND_ORDER)
-    out = out.sort_values(["indicator", "_k", "year", "doc_id", "fact_id"], kind="stable")
+    out = out.sort_values(
+        ["indicator", "scope", "actor", "measure", "_k", "year", "doc_id", "fact_id"], kind="stable"
+    )
     out = _series_dtypes(out.drop(columns="_k").reset_index(drop=True))
     series_schema().validate(out, lazy=True)
     return out
@@ -94,6 +114,8 @@ def _series_dtypes(out):
         out[col] = out[col].astype("Int64")
     out["value"] = out["value"].astype("float64")
     for col in ("indicator", "unit", "qualifier", "kind", "year_basis", "doc_id", "fact_id"):
+        out[col] = out[col].astype(str)
+    for col in ("scope", "actor", "measure", "counted"):
         out[col] = out[col].astype(str)
     out["quote"] = out["quote"].astype(str)
     return out
@@ -115,8 +137,12 @@ def growth(series):
     import pandas as pd
 
     rows = []
-    points = series[series["kind"].isin(["stated", "derived"]) & series["year"].notna()]
-    for (ind, unit), grp in points.groupby(["indicator", "unit"], sort=True):
+    points = series[
+        series["kind"].isin(["stated", "derived"])
+        & series["year"].notna()
+        & (series["measure"] != "target")
+    ]
+    for (ind, scope, actor, measure, unit), grp in points.groupby(list(COMPARABLE), sort=True):
         grp = grp.assign(_k=grp["kind"].map(_KIND_ORDER))
         grp = grp.sort_values(["year", "_k", "doc_id", "fact_id"]).drop_duplicates("year")
         recs = grp.to_dict("records")
@@ -125,6 +151,9 @@ def growth(series):
             rows.append(
                 {
                     "indicator": ind,
+                    "scope": scope,
+                    "actor": actor,
+                    "measure": measure,
                     "unit": unit,
                     "from_year": int(a["year"]),
                     "to_year": int(b["year"]),
@@ -146,6 +175,11 @@ def growth(series):
         rows.append(
             {
                 "indicator": m["indicator"],
+                "scope": m["scope"],
+                "actor": m["actor"],
+                "measure": by_fact.loc[derived_id, "measure"]
+                if from_value is not None
+                else "change",
                 "unit": series.loc[series["fact_id"] == derived_id, "unit"].iloc[0]
                 if from_value is not None
                 else "multiple",
@@ -165,7 +199,7 @@ def growth(series):
         out[col] = out[col].astype("Int64")
     for col in ("from_value", "to_value", "multiple", "cagr"):
         out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
-    for col in ("indicator", "unit", "source", "fact_from", "fact_to"):
+    for col in ("indicator", "scope", "actor", "measure", "unit", "source", "fact_from", "fact_to"):
         out[col] = out[col].astype(str)
     growth_schema().validate(out, lazy=True)
     return out
@@ -191,16 +225,9 @@ def conflicts(facts, window_years: int | None = None):
         from analysis.config import InputError
 
         raise InputError(f"window_years {window_years}: must be 0 or more")
-    df = facts[
-        (~facts["duplicate"].astype(bool))
-        & (facts["indicator"] != "unclassified")
-        & (facts["derived_from"] == "")
-        & (facts["qualifier"] != "target")
-        & (~facts["unit"].isin(["multiple"]))
-        & facts["year"].notna()
-    ]
+    df = _stated(_with_definition(facts))
     rows = []
-    for (_ind, _unit), grp in df.groupby(["indicator", "unit"], sort=True):
+    for _key, grp in df.groupby(list(COMPARABLE), sort=True):
         recs = sorted(
             grp.to_dict("records"), key=lambda r: (int(r["year"]), r["doc_id"], r["start"])
         )
@@ -215,8 +242,7 @@ def conflicts(facts, window_years: int | None = None):
                     continue  # figures over different periods are not comparable
                 rows.append(
                     {
-                        "indicator": a["indicator"],
-                        "unit": a["unit"],
+                        **{c: a[c] for c in COMPARABLE},
                         "year_a": int(a["year"]),
                         "value_a": a["value"],
                         "qualifier_a": a["qualifier"],
@@ -236,11 +262,120 @@ def conflicts(facts, window_years: int | None = None):
         out[col] = out[col].astype("int64")
     for col in ("value_a", "value_b", "difference"):
         out[col] = out[col].astype("float64")
-    for col in ("indicator", "unit", "qualifier_a", "qualifier_b", "doc_a", "doc_b"):
+    for col in (*COMPARABLE, "qualifier_a", "qualifier_b", "doc_a", "doc_b"):
         out[col] = out[col].astype(str)
     for col in ("fact_a", "fact_b"):
         out[col] = out[col].astype(str)
     conflicts_schema().validate(out, lazy=True)
+    return out
+
+
+def _with_definition(facts):
+    """``facts`` with the definition columns (a table from before they existed: national,
+    level)."""
+    missing = {"scope": "national", "actor": "", "measure": "level", "counted": ""}
+    missing = {k: v for k, v in missing.items() if k not in facts.columns}
+    return facts.assign(**missing) if missing else facts
+
+
+def _stated(facts):
+    """Stated figures with a year that may be compared: no duplicates, unclassified rows,
+    derived baselines, targets or multiples."""
+    return facts[
+        (~facts["duplicate"].astype(bool))
+        & (facts["indicator"] != "unclassified")
+        & (facts["derived_from"] == "")
+        & (facts["qualifier"] != "target")
+        & (facts["measure"] != "target")
+        & (~facts["unit"].isin(["multiple"]))
+        & facts["year"].notna()
+    ]
+
+
+DEFINITION_COLUMNS = [
+    "indicator",
+    "unit",
+    "year_a",
+    "value_a",
+    "scope_a",
+    "actor_a",
+    "measure_a",
+    "counted_a",
+    "doc_a",
+    "fact_a",
+    "year_b",
+    "value_b",
+    "scope_b",
+    "actor_b",
+    "measure_b",
+    "counted_b",
+    "doc_b",
+    "fact_b",
+    "differs_in",
+]
+
+
+def definition_differences(facts, window_years: int | None = None):
+    """Figures of one indicator and unit, about the same time (years at most
+    ``window_years`` apart), from two documents, with different values, that count
+    different things: their scope, actor or measure differ (a ministry's partner countries
+    against the nation's; a year's students against the running total). They are no
+    conflict: the brief says how the definitions differ, with both ``counted`` phrases.
+    ``differs_in`` names the columns that differ ("scope actor"). One row per pair of
+    definitions and documents (the closest values).
+    """
+    import pandas as pd
+
+    from analysis.facts import indicator_lexicon
+
+    if window_years is None:
+        window_years = indicator_lexicon().conflict_window_years
+    df = _stated(_with_definition(facts))
+    rows = []
+    seen: set = set()
+    for (_ind, _unit), grp in df.groupby(["indicator", "unit"], sort=True):
+        recs = sorted(
+            grp.to_dict("records"), key=lambda r: (int(r["year"]), r["doc_id"], r["start"])
+        )
+        for i, a in enumerate(recs):
+            for b in recs[i + 1 :]:
+                if int(b["year"]) - int(a["year"]) > window_years:
+                    break
+                if a["doc_id"] == b["doc_id"] or math.isclose(a["value"], b["value"]):
+                    continue
+                differs = [c for c in ("scope", "actor", "measure") if a[c] != b[c]]
+                if not differs:
+                    continue
+                key = (
+                    a["indicator"],
+                    a["doc_id"],
+                    b["doc_id"],
+                    *((a[c], b[c]) for c in ("scope", "actor", "measure")),
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                row = {
+                    "indicator": a["indicator"],
+                    "unit": a["unit"],
+                    "differs_in": " ".join(differs),
+                }
+                for side, r in (("a", a), ("b", b)):
+                    row.update({
+                        f"year_{side}": int(r["year"]), f"value_{side}": r["value"],
+                        f"scope_{side}": r["scope"], f"actor_{side}": r["actor"],
+                        f"measure_{side}": r["measure"], f"counted_{side}": r["counted"],
+                        f"doc_{side}": r["doc_id"], f"fact_{side}": r["fact_id"],
+                    })  # fmt: skip
+                rows.append(row)
+    out = pd.DataFrame(rows, columns=DEFINITION_COLUMNS)
+    for col in ("year_a", "year_b"):
+        out[col] = out[col].astype("int64")
+    for col in ("value_a", "value_b"):
+        out[col] = out[col].astype("float64")
+    for col in DEFINITION_COLUMNS:
+        if col not in ("year_a", "year_b", "value_a", "value_b"):
+            out[col] = out[col].astype(str)
     return out
 
 
@@ -256,12 +391,16 @@ def series_schema():
     """Pandera schema of :func:`indicator_series`."""
     import pandera.pandas as pa
 
-    from analysis.facts import QUALIFIERS, UNITS, YEAR_BASES
+    from analysis.facts import MEASURES, QUALIFIERS, SCOPES, UNITS, YEAR_BASES
 
     year = pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True)
     return pa.DataFrameSchema(
         {
             "indicator": pa.Column(str, pa.Check.isin(_ids())),
+            "scope": pa.Column(str, pa.Check.isin(SCOPES)),
+            "actor": pa.Column(str),
+            "measure": pa.Column(str, pa.Check.isin(MEASURES)),
+            "counted": pa.Column(str),
             "year": year,
             "value": pa.Column("float64"),
             "unit": pa.Column(str, pa.Check.isin(UNITS)),
@@ -284,10 +423,15 @@ def growth_schema():
     """Pandera schema of :func:`growth`."""
     import pandera.pandas as pa
 
+    from analysis.facts import MEASURES, SCOPES
+
     year = pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True)
     return pa.DataFrameSchema(
         {
             "indicator": pa.Column(str, pa.Check.isin(_ids())),
+            "scope": pa.Column(str, pa.Check.isin(SCOPES)),
+            "actor": pa.Column(str),
+            "measure": pa.Column(str, pa.Check.isin(MEASURES)),
             "unit": pa.Column(str),
             "from_year": year,
             "to_year": year,
@@ -309,7 +453,7 @@ def conflicts_schema():
     """Pandera schema of :func:`conflicts`."""
     import pandera.pandas as pa
 
-    from analysis.facts import QUALIFIERS
+    from analysis.facts import MEASURES, QUALIFIERS, SCOPES
 
     def side(s: str) -> dict:
         return {
@@ -323,6 +467,9 @@ def conflicts_schema():
     return pa.DataFrameSchema(
         {
             "indicator": pa.Column(str, pa.Check.isin(_ids())),
+            "scope": pa.Column(str, pa.Check.isin(SCOPES)),
+            "actor": pa.Column(str),
+            "measure": pa.Column(str, pa.Check.isin(MEASURES)),
             "unit": pa.Column(str),
             **side("a"),
             **side("b"),

@@ -10,7 +10,7 @@ from conftest import images
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import corpus, facts
+from analysis import classify, corpus, facts, facttable, numbers
 from analysis.config import ROOT, InputError
 
 SEEDS = ROOT / "seeds"
@@ -381,8 +381,10 @@ def test_seed_facts_pinned(seed_facts):
     assert (d000_agree.value, d000_agree.qualifier) == (100, "nearly")
     d002 = df[df.doc_id.str.startswith("002_")]
     heads = one(d002, value=219)
-    assert heads.indicator == "unclassified"  # heads of CAS institutes, not returnees
-    assert one(d002, indicator="returnees").value == 110000
+    # returnees heading CAS institutes: the academy's figure, never the national series
+    assert (heads.indicator, heads.scope, heads.actor) == ("returnees", "agency", "CAS")
+    national = d002[d002.scope == "national"]
+    assert one(national, indicator="returnees").value == 110000
     assert one(d002, indicator="students_abroad").period_start == 1978
     d004 = df[df.doc_id.str.startswith("004_")]
     assert set(d004.qualifier) == {"target"}
@@ -533,24 +535,26 @@ texts = st.builds(
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_fast_number_scan_is_finditer(text):
-    g = facts.grammar()
-    spans = [(m.span(), m.groups()) for m in facts._number_matches(g, text, facts._lower(text))]
+    g = numbers.grammar()
+    spans = [(m.span(), m.groups()) for m in numbers._number_matches(g, text, numbers._lower(text))]
     assert spans == [(m.span(), m.groups()) for m in g.number.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.data())
 def test_fast_year_scan_is_finditer(text, data):
-    g = facts.grammar()
-    anchors = facts._year_anchors(text, facts._lower(text))
+    g = numbers.grammar()
+    anchors = numbers._year_anchors(text, numbers._lower(text))
     a = data.draw(st.one_of(st.just(0), st.integers(0, len(text))))
     b = data.draw(st.one_of(st.just(len(text)), st.integers(a, len(text))))
-    fast = facts._year_matches(g, text, a, b, anchors)
+    fast = numbers._year_matches(g, text, a, b, anchors)
     assert [m.span() for m in fast] == [m.span() for m in g.years.finditer(text, a, b)]
 
 
 def test_required_words_are_in_every_match():
     import re
+
+    from analysis import scan
 
     for pattern, text in [
         (r"countries(?: and (?:regions|areas))?", "Countries and Areas"),
@@ -561,10 +565,10 @@ def test_required_words_are_in_every_match():
         (r"stud(?:y|ied) (?:abroad|overseas)", "studied overseas"),
     ]:
         p = re.compile(pattern, re.I)
-        needs = corpus._required(p)
+        needs = scan.required_words(p)
         m = p.search(text)
         assert m and any(w in m.group(0).lower() for w in needs)
-    assert corpus._required(re.compile(r"\d+|x?")) is None  # nothing is required
+    assert scan.required_words(re.compile(r"\d+|x?")) is None  # nothing is required
 
 
 def test_classify_prefilter_gives_the_same_indicators(seed_corpus):
@@ -573,7 +577,9 @@ def test_classify_prefilter_gives_the_same_indicators(seed_corpus):
             a, b = s.start, s.end
             for cut in range(a, b, 7):
                 args = (doc.text, "count", (a, cut), (cut, b), (a, b))
-                assert facts._classify(*args, facts._lower(doc.text)) == facts._classify(*args)
+                assert classify._classify(*args, numbers._lower(doc.text)) == classify._classify(
+                    *args
+                )
 
 
 def test_frame_from_rows_tuples_and_columns_is_the_same(seed_corpus):
@@ -590,7 +596,7 @@ def test_frame_from_rows_tuples_and_columns_is_the_same(seed_corpus):
 def test_fast_schema_check_agrees_with_pandera(seed_facts):
     import pandera.errors
 
-    assert facts._schema_holds(seed_facts)
+    assert facttable._schema_holds(seed_facts)
     facts.facts_schema().validate(seed_facts, lazy=True)  # pandera takes _frame's dtypes
     breakers = {
         "unit": lambda df: df.loc.__setitem__((0, "unit"), "furlongs"),
@@ -610,7 +616,7 @@ def test_fast_schema_check_agrees_with_pandera(seed_facts):
     for name, breaker in breakers.items():
         bad = seed_facts.copy()
         breaker(bad)
-        assert not facts._schema_holds(bad), name
+        assert not facttable._schema_holds(bad), name
         with pytest.raises(pandera.errors.SchemaErrors):
             facts.facts_schema().validate(bad, lazy=True)
 
@@ -664,3 +670,482 @@ def test_worker_minhash_checked_against_datasketch(tmp_path, monkeypatch):
     monkeypatch.setattr(corpus, "_affine32", lambda *a: (None, wrong, lambda d: wrong))
     got, _ = facts.facts_for_folder(folder, workers=1)
     assert got.equals(expected) and got.duplicate.any()
+
+
+# --------------------------------------------------------------------------- definition
+@pytest.mark.parametrize(
+    "body, quote_start, scope, actor",
+    [
+        ("The Ministry of Agriculture has ties with 58 countries in cooperation.", "58",
+         "agency", "Ministry of Agriculture"),
+        ("China has established cooperative relations with 152 countries and regions.", "152",
+         "national", ""),
+        ("China has cooperative relations with 152 countries, the ministry said.", "152",
+         "national", ""),
+        ("In 2008, 253 scientists from the Chinese Academy of Sciences held posts abroad.",
+         "253", "agency", "Chinese Academy of Sciences"),
+        ("The Chinese Science Association has joined 244 international organizations, "
+         "and 293 Chinese scientists have taken positions in them.", "293", "national", ""),
+        ("Zhejiang University opened 12 joint laboratories with partners abroad.", "12",
+         "local", "Zhejiang University"),
+        ("Under the deal Japan will send 300 foreign experts to work in the country.", "300",
+         "foreign", "Japan"),
+        ("China signed agreements with Japan covering 45 cooperation projects.", "45",
+         "national", ""),
+    ],
+)  # fmt: skip
+def test_scope_comes_from_the_clause(tmp_path, body, quote_start, scope, actor):
+    rows = [r for r in rows_of(tmp_path, body) if r["quote"].startswith(quote_start)]
+    assert len(rows) == 1, rows
+    assert (rows[0]["scope"], rows[0]["actor"]) == (scope, actor)
+
+
+@pytest.mark.parametrize(
+    "body, measure",
+    [
+        ("China has cooperative relations with 152 countries and regions.", "level"),
+        ("In 1998, China signed 2,500 technical export contracts.", "annual"),
+        ("Since 1978, China has signed 27,000 technical import contracts.", "cumulative"),
+        ("A total of 497,300 students abroad had come back by then.", "cumulative"),
+        ("The plan aims to build 50 joint research centers.", "target"),
+        ("Exports grew by 21.2 percent that year.", "change"),
+        ("Of all the experts, 40 percent were engineers.", "share"),
+    ],
+)
+def test_measure_of_a_figure(tmp_path, body, measure):
+    rows = stated(rows_of(tmp_path, body))
+    assert rows[0]["measure"] == measure, rows[0]
+
+
+def test_scaled_values_are_exact(tmp_path):
+    rows = rows_of(tmp_path, "The fund spent US$ 3.27 billion and RMB 0.29 million on labs.")
+    assert [r["value"] for r in rows] == [3270000000.0, 290000.0]
+
+
+def test_words_ranges_and_from_to(tmp_path):
+    rows = stated(rows_of(tmp_path, "By 1988 China had thirty-six joint laboratories abroad."))
+    assert [(r["value"], r["indicator"]) for r in rows] == [(36, "joint_research_centers")]
+    rows = stated(rows_of(tmp_path, "The centre hosted 200 to 400 foreign experts each year."))
+    assert [(r["low"], r["high"], r["qualifier"]) for r in rows] == [(200, 400, "range")]
+    rows = stated(
+        rows_of(
+            tmp_path,
+            "The value of technology export contracts rose from US$ 0.2 billion in 1990 to "
+            "US$ 8.1 billion in 2000.",
+        )
+    )
+    got = [(r["value"], r["year"], r["indicator"]) for r in rows]
+    assert got == [(2e8, 1990, "tech_export_value"), (8.1e9, 2000, "tech_export_value")]
+
+
+# --------------------------------------------------------------------------- context (issue 11)
+def by_quote(rows: list[dict]) -> dict[str, dict]:
+    return {r["quote"]: r for r in stated(rows)}
+
+
+def at(rows: dict[str, dict], start: str) -> dict:
+    """The row whose quote starts with ``start`` (exactly one)."""
+    got = [r for q, r in rows.items() if q.startswith(start)]
+    assert len(got) == 1, (start, list(rows))
+    return got[0]
+
+
+def test_last_year_and_the_next_years_count_from_publication(tmp_path):
+    rows = by_quote(
+        rows_of(
+            tmp_path,
+            "BEIJING, March 30, 2011 (Xinhua) -- Trade grew. China signed 1,024 technology "
+            "export contracts last year. By the end of last year China had sent 40,000 students abroad. China "
+            "will carry out 100 joint demonstration projects over the next three years.",
+        )
+    )
+    contracts = at(rows, "1,024")
+    assert (contracts["year"], contracts["year_basis"], contracts["measure"]) == (
+        2010,
+        "relative",
+        "annual",
+    )
+    sent = at(rows, "40,000")
+    assert (sent["year"], sent["year_basis"], sent["measure"]) == (2010, "cumulative", "cumulative")
+    plan = at(rows, "100 joint")
+    assert (plan["year"], plan["measure"], plan["period_start"]) == (2014, "target", 2011)
+    assert "three" not in rows  # the number of the period is no figure
+
+
+def test_a_sentence_without_a_year_takes_that_of_the_sentence_before(tmp_path):
+    rows = by_quote(
+        rows_of(
+            tmp_path,
+            "Published 2012-03-01.\n\nIn 2010, the State arranged 1,374 projects. By the end of "
+            "the year there were 56 national high-tech industrial development zones. A total of "
+            "229,000 technology contracts were signed.\n\nChina now has 152 partner countries.\n\n"
+            "Nothing else was said. A total of 300 contracts were signed.",
+        )
+    )
+    assert at(rows, "56")["year"] == 2010
+    contracts = at(rows, "229,000")
+    # a chain of sentences: borrowed from the one before, which borrowed it; in one year
+    assert (contracts["year"], contracts["measure"]) == (2010, "annual")
+    assert at(rows, "152")["year"] != 2010  # "now"
+    # a sentence without figures stands between: the publication year again
+    assert at(rows, "300")["year"] != 2010
+
+
+def test_measures_of_states_periods_and_shares(tmp_path):
+    rows = by_quote(
+        rows_of(
+            tmp_path,
+            "Japanese companies operated 120 research centres in China in 2010. "
+            "Chinese contractors have won 12 procurement packages since 2008. "
+            "In 2015, a total of 307,132 technology contracts were registered. "
+            "Imports of patents and know-how made up 46 percent of the value. "
+            "From 1978 to the end of 2009, 1.62 million Chinese went abroad to study.",
+        )
+    )
+    assert at(rows, "120")["measure"] == "level"
+    assert rows["12"]["measure"] == "cumulative"
+    assert at(rows, "307,132")["measure"] == "annual"
+    assert at(rows, "46")["measure"] == "share"
+    students = at(rows, "1.62 million")
+    assert (students["measure"], students["period_start"]) == ("cumulative", 1978)
+
+
+def test_references_take_the_actor_named_before_them(tmp_path):
+    rows = by_quote(
+        rows_of(
+            tmp_path,
+            "China's Ministry of Agriculture now works with 140 countries. The ministry has "
+            "signed 312 agreements with foreign agriculture ministries. "
+            "Under the China-Africa Science and Technology Partnership Plan, China will also "
+            "invite 100 African postdoctoral fellows. Sino-Russian trade reached 38.8 billion "
+            "U.S. dollars in 2009.",
+        )
+    )
+    agreements = at(rows, "312")
+    assert (agreements["scope"], agreements["actor"]) == ("agency", "Ministry of Agriculture")
+    fellows = rows["100"]
+    assert fellows["scope"] == "programme"
+    assert at(rows, "38.8")["scope"] == "national"
+
+
+def test_of_these_is_a_part_of_the_figure_before(tmp_path):
+    rows = by_quote(
+        rows_of(
+            tmp_path,
+            "The Thousand Talents Plan has brought 2,263 professionals to China since 2008. "
+            "Of these, 1,330 work in universities and 933 in enterprises.",
+        )
+    )
+    whole = at(rows, "2,263")
+    part = at(rows, "1,330")
+    assert whole["scope"] == "programme"
+    for key in ("scope", "actor", "measure", "year", "year_basis"):
+        assert part[key] == whole[key], key
+
+
+def test_currencies_in_every_position(tmp_path):
+    rows = stated(
+        rows_of(
+            tmp_path,
+            "The foundation spent RMB 5 bln, USD 1.5 bln, 3 bln USD, CHF 10 million, "
+            "euro 40 million, GBP 30 million and 20 million Swiss francs.",
+        )
+    )
+    got = [(r["value"], r["unit"]) for r in rows]
+    assert got == [
+        (5e9, "CNY"),
+        (1.5e9, "USD"),
+        (3e9, "USD"),
+        (1e7, "CHF"),
+        (4e7, "EUR"),
+        (3e7, "GBP"),
+        (2e7, "CHF"),
+    ]
+
+
+# --------------------------------------------------------------------------- what a figure refers to
+def _by_value(rows: list[dict]) -> dict[float, dict]:
+    return {r["value"]: r for r in stated(rows)}
+
+
+def test_the_number_of_such_nouns_takes_the_fuller_phrase_before(tmp_path):
+    rows = _by_value(
+        rows_of(
+            tmp_path,
+            "In 2000 China signed technology export contracts worth US$ 8.1 billion. "
+            "The number of such contracts grew from 465 in 1991 to 3,230 in 2000. "
+            "The number of contracts was 3,230.\n",
+        )
+    )
+    assert rows[465]["indicator"] == rows[3230]["indicator"] == "tech_export_contracts"
+    assert rows[465]["year"] == 1991
+
+
+def test_a_percent_change_and_a_share_take_the_figure_they_qualify(tmp_path):
+    rows = _by_value(
+        rows_of(
+            tmp_path,
+            "In 2008 technology import contracts totalled US$ 27.1 billion, an increase of "
+            "7.7 percent over 2007. The European Union accounted for 32.4 percent of the total "
+            "value, Japan for 24.5 percent.\n",
+        )
+    )
+    assert rows[7.7]["indicator"] == "tech_import_value"
+    assert (rows[7.7]["measure"], rows[7.7]["year"]) == ("change", 2008)
+    for share in (32.4, 24.5):
+        assert rows[share]["indicator"] == "tech_import_value"
+        assert (rows[share]["measure"], rows[share]["scope"]) == ("share", "national")
+
+
+def test_of_them_takes_the_noun_of_the_figure_before(tmp_path):
+    rows = _by_value(
+        rows_of(
+            tmp_path,
+            "In 2004 China had cooperative relations with 152 countries and regions, and had "
+            "signed intergovernmental agreements on science and technology with 96 of them.\n",
+        )
+    )
+    assert rows[152]["indicator"] == "partner_countries"
+    assert rows[96]["indicator"] == "intergov_agreements"
+
+
+def test_a_figure_without_a_noun_takes_the_sentence_before(tmp_path):
+    rows = _by_value(
+        rows_of(
+            tmp_path,
+            "In 2009 China had 130 S&T diplomats abroad. In 1985 there were fewer than 50.\n",
+        )
+    )
+    assert rows[50]["indicator"] == "st_diplomats"
+    assert rows[50]["year"] == 1985
+
+
+def test_of_these_is_a_subgroup_of_its_head(tmp_path):
+    rows = _by_value(
+        rows_of(
+            tmp_path,
+            "In 1997 the National Natural Science Foundation of China funded 1,235 international "
+            "cooperation projects. Of these, 210 were joint research projects.\n",
+        )
+    )
+    assert rows[1235]["indicator"] == "coop_projects"
+    assert rows[210]["indicator"] == "unclassified"  # a part: no point of the series
+    assert rows[210]["scope"] == rows[1235]["scope"] == "agency"
+
+
+def test_chinese_students_in_another_country_are_its_figure(tmp_path):
+    rows = _by_value(
+        rows_of(
+            tmp_path,
+            "Some 86,000 Chinese students were studying in Japan in 2011. "
+            "About 300 Israeli companies now operate in China. "
+            "In 1988 the Chinese Academy of Sciences had set up 36 joint laboratories, and China "
+            "now has intergovernmental agreements on science with 41 countries.\n",
+        )
+    )
+    assert rows[86000]["indicator"] == "students_abroad"
+    assert (rows[86000]["scope"], rows[86000]["actor"]) == ("foreign", "Japan")
+    assert rows[300]["scope"] == "foreign"
+    assert rows[36]["scope"] == "agency"
+    assert rows[41]["scope"] == "national"  # ", and China ...": a clause of its own
+
+
+def test_by_a_year_a_count_of_partners_is_a_standing_count(tmp_path):
+    rows = _by_value(
+        rows_of(
+            tmp_path,
+            "By 2004, China had established S&T cooperative relations with 160 countries. "
+            "Since 1978 China has set up 53 joint laboratories with foreign partners.\n",
+        )
+    )
+    assert (rows[160]["indicator"], rows[160]["measure"]) == ("partner_countries", "level")
+    assert rows[53]["measure"] == "cumulative"
+
+
+def _by_quote(rows: list[dict], start: str) -> dict:
+    return next(r for r in rows if r["quote"].startswith(start))
+
+
+def test_a_figure_naming_no_owner_is_the_title_subjects(tmp_path):
+    body = (
+        "Published 2010-05-04.\n\n"
+        "Construction of the station is estimated to cost 3 billion euros. "
+        "China will pay about 12 percent of it. "
+        "Nationwide there are 40 such projects. "
+        "Around 20 Chinese engineers work at the site, which employs 500 staff. "
+        "The Hefei institute alone employs 90 researchers."
+    )
+    rows = facts.extract_facts(doc_of(tmp_path, body, title="China joins the Polar Station"))
+    assert _by_quote(rows, "3 billion euros")["scope"] == "programme"
+    assert _by_quote(rows, "3 billion euros")["actor"] == "Polar Station"
+    assert _by_quote(rows, "about 12 percent")["scope"] == "national"  # China by name
+    assert _by_quote(rows, "40")["scope"] == "national"  # nationwide by wording
+    assert _by_quote(rows, "Around 20")["scope"] == "national"  # Chinese engineers
+    hefei = _by_quote(rows, "90")
+    assert (hefei["scope"], hefei["actor"]) == ("agency", "Hefei institute")
+    # a title naming no part leaves unowned figures national
+    plain = facts.extract_facts(doc_of(tmp_path / "b", body, title="Cooperation grows"))
+    assert _by_quote(plain, "3 billion euros")["scope"] == "national"
+
+
+def test_joint_bodies_and_references_to_the_subject(tmp_path):
+    assert classify.document_subject("Australia-China Science Fund") == (
+        "programme",
+        "Australia-China Science Fund",
+    )
+    assert classify.document_subject("Sino-German Center opens") == (
+        "programme",
+        "Sino-German Center",
+    )
+    body = "Updated: 2017-04-03\n\nUnder the Fund, four joint research centres have been set up."
+    rows = facts.extract_facts(doc_of(tmp_path, body, title="Australia-China Science Fund"))
+    assert _by_quote(rows, "four")["scope"] == "programme"
+
+
+def test_a_relative_clause_belongs_to_its_antecedent(tmp_path):
+    body = (
+        "Published 2014-11-19.\n\n"
+        "Around 30 Chinese engineers work at the Fusion Centre, which employs 600 staff. "
+        "The zones were home to 12,937 enterprises, which earned 94.2 billion yuan in 2013."
+    )
+    rows = facts.extract_facts(doc_of(tmp_path, body))
+    staff = _by_quote(rows, "600")
+    assert (staff["scope"], staff["actor"]) == ("programme", "Fusion Centre")
+    assert _by_quote(rows, "94.2 billion yuan")["scope"] == "local"  # the zones', not unowned
+
+
+def test_since_a_launch_year_runs_to_publication(tmp_path):
+    body = (
+        "Updated: 2012-07-26\n\n"
+        "The Talent Plan has brought 2,263 overseas professionals home since it was "
+        "launched in December 2008."
+    )
+    row = _by_quote(facts.extract_facts(doc_of(tmp_path, body)), "2,263")
+    assert (row["year"], row["period_start"], row["measure"]) == (2012, 2008, "cumulative")
+
+
+def test_targets_take_the_plans_end_year_and_datelines_date_no_figure(tmp_path):
+    body = (
+        "BEIJING, Nov. 8, 2009 (Xinhua) -- China will carry out 100 joint projects with "
+        "African countries over the next three years, the premier said.\n\n"
+        "China will also build 50 schools and train 1,500 teachers, he said."
+    )
+    rows = facts.extract_facts(doc_of(tmp_path, body))
+    assert [r["year"] for r in rows if r["qualifier"] == "target"] == [2012, 2012, 2012]
+    plan = "Programme Outline for the Tenth Five-year Plan (2001 - 2005)"
+    rows = facts.extract_facts(
+        doc_of(tmp_path / "b", "The Programme will support 3-5 demonstration bases.", plan)
+    )
+    assert rows[0]["qualifier"] == "target" and rows[0]["year"] == 2005
+
+
+def test_intergovernmental_organisations_and_seats_are_their_own_indicators(tmp_path):
+    body = (
+        "Published 1995-03-01.\n\n"
+        "China has acquired positions in over 30 institutions within the United Nations "
+        "system and participated in 827 international S&T and academic bodies. "
+        "China has joined more than 200 intergovernmental cooperative organizations. "
+        "In all, 293 Chinese scientists have taken the position of councillors."
+    )
+    rows = facts.extract_facts(doc_of(tmp_path, body))
+    got = {r["value"]: r["indicator"] for r in rows}
+    assert got[30] == "intl_org_seats"
+    assert got[827] == "intl_org_memberships"
+    assert got[200] == "intergov_org_memberships"
+    assert got[293] == "intl_org_positions"
+
+
+# --------------------------------------------------------------------------- plain twins
+# The reference versions of the fast paths in analysis.classify / analysis.partners (the
+# code as first written: every containment test a scan of the whole list). The package's
+# versions must give the same answers (test_fast_paths_equal_their_plain_twins).
+def _find_partners_plain(text):
+    from analysis.partners import _POSSESSIVE, SUBJECT, matcher
+
+    m = matcher()
+    blocked = [(s.start(), s.end()) for s in m.stop.finditer(text)] if m.stop else []
+    out = []
+    for hit in m.regex.finditer(text):
+        start, end = hit.span()
+        if any(a <= start < b for a, b in blocked):
+            continue
+        surface = hit.group(0)
+        entry = m.names.get(surface) or m.names.get(_POSSESSIVE.sub("", surface))
+        if entry is None or entry[0] == SUBJECT:
+            continue
+        if out and out[-1][2] == entry[0] and text[out[-1][1] : start].strip() == "(":
+            continue
+        out.append((start, end, entry[0], entry[1]))
+    return out
+
+
+def _mentions_plain(text, start, end):
+    lex = classify.actor_lexicon()
+    out = []
+    for m in lex.mention.finditer(text, start, end):
+        got = classify._kind_of_plain(m.group(0), lex)
+        if got:
+            out.append((m.start(), m.end(), got[1], got[0]))
+    for m in lex.named_head.finditer(text, start, end):
+        name = classify._clean_actor(m.group(1))
+        if classify._kind_of_plain(name, lex) is None and not any(
+            a <= m.start(2) < b for a, b, *_ in out
+        ):
+            kind = lex.kinds[f"head:{m.group(2)[0].upper()}{m.group(2)[1:]}"]
+            out = [o for o in out if not m.start() <= o[0] < m.end()]
+            out.append((m.start(1), m.end(), f"{name} {m.group(2)}", kind))
+    out.sort()
+    taken = [(a, b) for a, b, _, _ in out]
+    foreign = [
+        (start + a, start + b, name, "programme" if kind == "programme" else "foreign")
+        for a, b, name, kind in _find_partners_plain(text[start:end])
+    ]
+    for i, (a, b, name, kind) in enumerate(out):
+        if kind in ("agency", "programme") and classify._JOINT.search(name):
+            out[i] = (a, b, name, "programme")
+        elif kind == "agency" and any(a <= f[0] < b for f in foreign):
+            out[i] = (a, b, name, "foreign")
+    for f in foreign:
+        if not any(a <= f[0] < b for a, b in taken):
+            out.append(f)
+    out.sort()
+    return out
+
+
+def _resolve_reference_plain(text, at, actor, kind, names):
+    lex = classify.actor_lexicon()
+    if actor not in lex.references:
+        return actor
+    for a, _b, name, k in reversed(names):
+        if a < at and k == kind and name not in lex.references:
+            return name
+    return actor
+
+
+def _twin_texts():
+    docs = sorted((ROOT / "tests" / "corpus" / "docs").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in docs]
+    # the whole dev corpus as one text: names repeat, references resolve across documents
+    return [*texts, "\n\n".join(texts)]
+
+
+def test_fast_paths_equal_their_plain_twins():
+    from analysis.partners import find_partners
+
+    lex = classify.actor_lexicon()
+    for text in _twin_texts():
+        assert find_partners(text) == _find_partners_plain(text)
+        names = _mentions_plain(text, 0, len(text))
+        assert classify.mentions(text, 0, len(text)) == names
+        for s in range(0, len(text), 97):
+            e = min(len(text), s + 400)
+            assert classify.mentions(text, s, e) == _mentions_plain(text, s, e)
+        index = classify.ReferenceIndex(names)
+        refs = sorted(lex.references)
+        spots = {a + d for a, *_ in names for d in (0, 1)} | set(range(0, len(text), 501))
+        for i, at in enumerate(sorted(spots)):
+            ref = refs[i % len(refs)]
+            for kind in ("agency", "programme", "local", "foreign"):
+                want = _resolve_reference_plain(text, at, ref, kind, names)
+                assert classify.resolve_reference(text, at, ref, kind, names) == want
+                assert classify.resolve_reference(text, at, ref, kind, index) == want

@@ -112,3 +112,25 @@ def test_new_corpus_conflicts_and_duplicates(tmp_path):
     assert ("foreign_experts", 1200, "a_2", 1350, "c_o") in got
     assert not (conf.indicator == "intergov_agreements").any()  # 104 = 104: no conflict
     assert "b_repost" not in set(conf.doc_a) | set(conf.doc_b)
+
+
+def test_parts_are_no_conflict_but_a_difference_of_definition(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "National partners\n\nIn 2011, China had cooperative relations with 152 countries.\n"
+    )
+    (folder / "b.txt").write_text(
+        "A ministry's partners\n\nIn 2011, the Ministry of Agriculture had cooperative "
+        "relations with 58 countries.\n"
+    )
+    df = facts.facts_table(corpus.load_corpus(folder))
+    assert series.conflicts(df).empty
+    diff = series.definition_differences(df)
+    assert len(diff) == 1
+    row = diff.iloc[0]
+    assert {row.scope_a, row.scope_b} == {"national", "agency"} and "scope" in row.differs_in
+    assert row.counted_a and row.counted_b
+    s = series.indicator_series(df)
+    assert set(s.scope) == {"national", "agency"}
+    assert series.growth(s).empty  # two series of one point each: no growth across them

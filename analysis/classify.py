@@ -1,0 +1,574 @@
+"""Which indicator a figure counts, whose figure it is and what kind of measure it is.
+
+Rules come from ``lexicon/indicators.yaml`` (validated on load); the clause the number
+stands in decides (DESIGN.md: ``indicator``, ``scope``, ``actor``, ``measure``, ``counted``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from analysis import scan
+from analysis.config import InputError, load_lexicon
+
+UNCLASSIFIED = "unclassified"
+_required = scan.required_words  # the pattern's required strings (scan.py)
+
+
+# --------------------------------------------------------------------------- indicators
+@dataclass(frozen=True)
+class _Rule:
+    indicator: str
+    after: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None
+    not_before: re.Pattern[str] | None
+    not_context: re.Pattern[str] | None
+    units: frozenset[str]
+    # for each pattern above: lower-case strings one of which any match contains (None:
+    # unknown), so a window without any of them is passed over without running the regex
+    needs: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class _Indicators:
+    ids: tuple[str, ...]
+    labels: dict[str, str]
+    rules: tuple[_Rule, ...]
+    conflict_window_years: int
+    measures: dict[str, str] = field(default_factory=dict)  # indicator -> default measure
+
+
+@functools.cache
+def indicator_lexicon() -> _Indicators:
+    """``lexicon/indicators.yaml``, validated and compiled (once per process)."""
+    lex = load_lexicon("indicators")
+    path = "analysis/lexicon/indicators.yaml"
+    default_within = lex["settings"]["after_words"]
+    rules, ids, labels = [], [], {}
+    for ind in lex["indicators"]:
+        if ind["id"] in labels or ind["id"] == UNCLASSIFIED:
+            raise InputError(f"{path}: indicator {ind['id']!r} is defined twice or reserved")
+        ids.append(ind["id"])
+        labels[ind["id"]] = ind["label"]
+        for i, r in enumerate(ind["rules"]):
+
+            def comp(key: str, r=r, i=i, ind=ind) -> re.Pattern[str] | None:
+                pattern = r.get(key)
+                if not pattern:
+                    return None
+                if key in ("after", "not_after"):
+                    within = r.get("within", default_within)
+                    pattern = rf"\W*(?:\S+\s+){{0,{within}}}?(?:{pattern})"
+                try:
+                    return re.compile(pattern, re.I)
+                except re.error as exc:
+                    raise InputError(
+                        f"{path}: indicator {ind['id']} rule {i + 1} {key}: bad pattern: {exc}"
+                    ) from exc
+
+            parts = {
+                k: comp(k)
+                for k in ("after", "before", "context", "not_after", "not_before", "not_context")
+            }
+            rules.append(
+                _Rule(
+                    indicator=ind["id"],
+                    **parts,
+                    units=frozenset(r.get("units", ["count"])),
+                    needs={k: _required(p) for k, p in parts.items() if p is not None},
+                )
+            )
+    measures = {ind["id"]: ind.get("measure", "level") for ind in lex["indicators"]}
+    return _Indicators(
+        tuple(ids), labels, tuple(rules), lex["settings"]["conflict_window_years"], measures
+    )
+
+
+def indicator_ids() -> list[str]:
+    """Every indicator id of the lexicon, in its order."""
+    return list(indicator_lexicon().ids)
+
+
+def indicator_labels() -> dict[str, str]:
+    """Indicator id -> the label a reader sees (from the lexicon)."""
+    return dict(indicator_lexicon().labels)
+
+
+def _classify(
+    text: str,
+    unit: str,
+    before: tuple[int, int],
+    after: tuple[int, int],
+    sent: tuple[int, int],
+    low: str | None = None,
+) -> tuple[str, int]:
+    """(indicator, end of the counted noun or -1) of the first rule that matches.
+
+    ``low``: :func:`_lower` of ``text``; a pattern whose required words (:func:`_required`)
+    are not in its window is not run."""
+    if low is None:
+        w_after = w_before = w_sent = None
+    else:
+        w_after, w_before, w_sent = low[slice(*after)], low[slice(*before)], low[slice(*sent)]
+    for (
+        indicator,
+        p_after,
+        n_after,
+        p_before,
+        n_before,
+        p_context,
+        n_context,
+        p_not_after,
+        n_not_after,
+        p_not_before,
+        n_not_before,
+        p_not_context,
+        n_not_context,
+    ) in _rules_for(unit, indicator_lexicon()):
+        noun_end = -1
+        if p_after is not None:
+            if w_after is not None and n_after is not None:
+                for w in n_after:
+                    if w in w_after:
+                        break
+                else:
+                    continue  # none of the words the pattern needs: it cannot match
+            m = p_after.match(text, *after)
+            if not m:
+                continue
+            noun_end = m.end()
+        if p_before is not None:
+            if w_before is not None and n_before is not None:
+                for w in n_before:
+                    if w in w_before:
+                        break
+                else:
+                    continue
+            if not p_before.search(text, *before):
+                continue
+        if p_context is not None:
+            if w_sent is not None and n_context is not None:
+                for w in n_context:
+                    if w in w_sent:
+                        break
+                else:
+                    continue
+            if not p_context.search(text, *sent):
+                continue
+        if p_not_after is not None and not _missing_words(w_after, n_not_after):
+            if p_not_after.match(text, *after):
+                continue
+        if p_not_before is not None and not _missing_words(w_before, n_not_before):
+            if p_not_before.search(text, *before):
+                continue
+        if p_not_context is not None and not _missing_words(w_sent, n_not_context):
+            if p_not_context.search(text, *sent):
+                continue
+        return indicator, noun_end
+    return UNCLASSIFIED, -1
+
+
+@functools.cache
+def _rules_for(unit: str, lexicon: _Indicators) -> tuple[tuple, ...]:
+    """The rules that apply to a unit, in order, flattened for :func:`_classify`."""
+    out = []
+    for r in lexicon.rules:
+        if unit not in r.units:
+            continue
+        row: list[Any] = [r.indicator]
+        for k in ("after", "before", "context", "not_after", "not_before", "not_context"):
+            row += [getattr(r, k), r.needs.get(k)]
+        out.append(tuple(row))
+    return tuple(out)
+
+
+def _first_end(low: str | None, needs: tuple[str, ...] | None, start: int, end: int) -> int:
+    """The smallest end of an occurrence of one of ``needs`` in ``low[start:end]``: a
+    pattern requiring them matches nowhere in ``[start, p)`` for a smaller ``p``. (-1:
+    unknown, no bound; end + 1: none occurs.)"""
+    if low is None or needs is None:
+        return -1
+    first = end + 1
+    for s in needs:
+        i = low.find(s, start, end)
+        if i >= 0 and i + len(s) < first:
+            first = i + len(s)
+    return first
+
+
+def _missing_words(window: str | None, needs: tuple[str, ...] | None) -> bool:
+    """True when ``window`` (lower-cased) holds none of ``needs``: the regex cannot match."""
+    if window is None or needs is None:
+        return False
+    for s in needs:
+        if s in window:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- scope
+@dataclass(frozen=True)
+class _Actors:
+    mention: re.Pattern[str]  # every actor name of a text, kind decided by _kind_of
+    kinds: dict[str, str]  # name, head word or reference -> kind
+    heads: re.Pattern[str]
+    not_subject: re.Pattern[str]  # matches the end of the text before a non-subject name
+    attribution: re.Pattern[str]  # matches the start of the text after an attribution
+    part_of: re.Pattern[str]  # matches the end of the text before a name of a part
+    references: frozenset[str] = frozenset()  # actors that only refer to a name before them
+    named_head: re.Pattern[str] | None = None  # a name + a lower-case head ("Hefei institute")
+    # name -> :func:`_kind_of` (names repeat: each is worked out once per process)
+    kind_memo: dict[str, tuple[str, str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+
+_CAP = r"(?:[A-Z][\w&'’.-]*|S&T|\d{3,4}(?=\s+Pro))"
+# capitalised words opening a sentence that open no name ("Under the X Plan" names X Plan)
+_LEAD = r"(?:Under|During|In|With|By|For|From|At|On|Of|As|After|Since|Across|Among|Between)"
+_SP = r"(?:(?!\n[^\S\n]*\n)\s)+"  # blanks, never across an empty line
+_NAME = rf"{_CAP}(?:{_SP}(?:(?:of|for|and|on|the|in){_SP})*{_CAP})*"
+
+
+@functools.cache
+def actor_lexicon() -> _Actors:
+    """``lexicon/actors.yaml``, validated and compiled (once per process)."""
+    lex = load_lexicon("actors")
+    kinds: dict[str, str] = dict.fromkeys(lex["national"], "national")
+    kinds.update(lex["names"])
+    heads: dict[str, str] = {}
+    for kind, words in lex["heads"].items():
+        heads.update(dict.fromkeys(words, kind))
+    refs: dict[str, str] = {}
+    for kind, words in lex["references"].items():
+        refs.update(dict.fromkeys(words, kind))
+        # "The ministry" opening a sentence
+        refs.update({w[0].upper() + w[1:]: kind for w in words if w[:1].islower()})
+    kinds.update(refs)
+    kinds.update({f"head:{h}": k for h, k in heads.items()})
+    fixed = sorted({*lex["national"], *lex["names"], *refs}, key=len, reverse=True)
+    mention = re.compile(
+        rf"(?<![\w&-])(?:(?!(?:The|Our)\s+[a-z]|{_LEAD}\s){_NAME}"
+        rf"|{'|'.join(re.escape(w) for w in fixed)})(?![\w&])"
+    )
+    words = sorted(heads, key=len, reverse=True)
+    return _Actors(
+        mention=mention,
+        kinds=kinds,
+        heads=re.compile(rf"\b({'|'.join(map(re.escape, words))})s?\b"),
+        not_subject=re.compile(
+            rf"\b(?:{_alt_words(lex['not_subject_after'])})\s+(?:the\s+|its\s+|their\s+)?$",
+            re.I,
+        ),
+        attribution=re.compile(rf"\W*(?:{_alt_words(lex['attribution_after'])})\b", re.I),
+        part_of=re.compile(rf"\b(?:{_alt_words(lex['part_of_after'])})\s+(?:the\s+|its\s+)?$"),
+        references=frozenset(_clean_actor(w) for w in refs),
+        named_head=re.compile(
+            rf"(?<![\w&-])((?!{_LEAD}\s){_CAP}(?:{_SP}{_CAP})*)\s+"
+            rf"({'|'.join(re.escape(w.lower()) for w in words if w[:1].isupper())})\b"
+        ),
+    )
+
+
+def _alt_words(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+
+
+def _kind_of(name: str, lex: _Actors) -> tuple[str, str] | None:
+    """(kind, actor) of an actor name, or None when the name names no actor.
+
+    The whole name ("State Council"), else its first head word ("Chinese Academy of
+    Sciences": agency), else a known name inside it ("Now China": China)."""
+    try:
+        return lex.kind_memo[name]
+    except KeyError:
+        if len(lex.kind_memo) > 100_000:
+            lex.kind_memo.clear()  # bounded, whatever the corpus
+        got = lex.kind_memo[name] = _kind_of_plain(name, lex)
+        return got
+
+
+def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
+    """:func:`_kind_of` worked out (the reference; ``_kind_of`` remembers its answers)."""
+    bare = _clean_actor(name)
+    kind = lex.kinds.get(name) or lex.kinds.get(bare)
+    if kind:
+        return kind, bare
+    head = lex.heads.search(bare)
+    if head:
+        return lex.kinds[f"head:{head.group(1)}"], bare
+    for word in bare.split():
+        kind = lex.kinds.get(word) or lex.kinds.get(_POSSESSIVE_S.sub("", word))
+        if kind:
+            return kind, _POSSESSIVE_S.sub("", word)
+    return None
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:The|the|Our|our|China['’]s)\s+")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
+def _clean_actor(name: str) -> str:
+    return _POSSESSIVE_S.sub("", _LEADING_ARTICLE.sub("", name)).strip()
+
+
+def _foreign(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Partners (other countries, bodies) named in ``text[start:end]`` with their kind."""
+    from analysis.partners import find_partners
+
+    out = []
+    for a, b, name, kind in find_partners(text[start:end]):
+        out.append((start + a, start + b, name, "programme" if kind == "programme" else "foreign"))
+    return out
+
+
+def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Actors named in ``text[start:end]``: (start, end, actor, kind), in order.
+
+    Linear in the span (it is run on whole documents): the containment tests look up sorted
+    starts by bisection (plain twin: tests/test_facts.py ``_mentions_plain``)."""
+    lex = actor_lexicon()
+    out = []
+    for m in lex.mention.finditer(text, start, end):
+        got = _kind_of(m.group(0), lex)
+        if got:
+            out.append((m.start(), m.end(), got[1], got[0]))
+    # ``out`` holds finditer's matches: in order and not overlapping, so the only one that
+    # can hold a position is the last one starting at or before it
+    starts = [o[0] for o in out]
+    alive = [True] * len(out)
+    named: list[tuple[int, int, str, str]] = []
+    for m in lex.named_head.finditer(text, start, end):
+        # "The Hefei institute", "the Zhangjiang park": a place's own body named by a
+        # lower-case head word (earlier ones of these end before this match starts)
+        name = _clean_actor(m.group(1))
+        if _kind_of(name, lex) is not None:
+            continue
+        j = bisect.bisect_right(starts, m.start(2)) - 1
+        if j >= 0 and alive[j] and m.start(2) < out[j][1]:
+            continue
+        kind = lex.kinds[f"head:{m.group(2)[0].upper()}{m.group(2)[1:]}"]
+        for k in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())):
+            alive[k] = False
+        named.append((m.start(1), m.end(), f"{name} {m.group(2)}", kind))
+    if named:
+        out = [o for o, keep in zip(out, alive, strict=True) if keep] + named
+    out.sort()
+    # the spans taken so far (sorted by start; the running maximum of their ends tells
+    # whether any span starting at or before a position reaches past it)
+    taken_starts = [a for a, *_ in out]
+    reach = list(itertools.accumulate((b for _a, b, *_ in out), max))
+    foreign = _foreign(text, start, end)
+    foreign_starts = [f[0] for f in foreign]
+    for i, (a, b, name, kind) in enumerate(out):
+        if kind in ("agency", "programme") and _JOINT.search(name):
+            # "Australia-China Science and Research Fund", "Sino-German Center": a joint
+            # body of two countries is a programme, neither side's own
+            out[i] = (a, b, name, "programme")
+        elif kind == "agency" and bisect.bisect_left(foreign_starts, a) < bisect.bisect_left(
+            foreign_starts, b
+        ):
+            out[i] = (a, b, name, "foreign")  # "Russian Academy of Sciences": theirs
+    for f in foreign:
+        j = bisect.bisect_right(taken_starts, f[0]) - 1
+        if j < 0 or reach[j] <= f[0]:
+            out.append(f)
+    out.sort()
+    return out
+
+
+_JOINT = re.compile(r"\bSino-\w|\w-China\b|\bChina-\w")
+
+
+def document_subject(title: str) -> tuple[str, str] | None:
+    """(scope, actor) of the programme, place or agency a document's title names first
+    ("China signs ITER agreement": ITER; "Thousand Talents Plan lures scientists home"):
+    whose figures those are that name no owner of their own. None: the title names none."""
+    for _a, _b, actor, kind in mentions(title, 0, len(title)):
+        if kind in ("programme", "local", "agency") and actor not in actor_lexicon().references:
+            return kind, actor
+    return None
+
+
+def mentions_part(sentence: str) -> bool:
+    """True when ``sentence`` names an actor other than China (a part or another country)."""
+    return any(kind != "national" for *_, kind in mentions(sentence, 0, len(sentence)))
+
+
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bbut)\s*$")
+
+
+def scope_of(
+    text: str,
+    num_start: int,
+    num_end: int,
+    noun_end: int,
+    clause: tuple[int, int],
+    found: list[tuple[int, int, str, str]] | None = None,
+    default: tuple[str, str] | None = None,
+) -> tuple[str, str]:
+    """(scope, actor) of a figure at ``text[num_start:num_end]`` (DESIGN.md).
+
+    ``clause``: the bounds of the number's clause in ``text`` (sentence start or the last
+    ";" before it, the next clause stop after it); ``noun_end``: the end of the noun the
+    number counts (or ``num_end``); ``found``: :func:`mentions` of the sentence, if known.
+
+    1. A part named in the counted phrase ("253 scientists from the Chinese Academy of
+       Sciences") owns the figure.
+    2. A programme the clause stands under ("Under the X Plan", "During the program").
+    3. A number that opens its clause ("..., 293 Chinese scientists have taken") is its own
+       subject: national unless rule 1 applies.
+    4. Else the subject of the verb: the nearest actor named before the number in its
+       clause that neither follows a preposition ("with Japan") nor is the source of an
+       attribution ("the ministry said"). None: ``default`` (the document's subject,
+       :func:`document_subject`) unless the clause is national by wording ("nationwide",
+       "Chinese scientists"), else national.
+    """
+    lex = actor_lexicon()
+    if found is None:
+        found = mentions(text, clause[0], clause[1])
+    if default is not None:
+        # "Under the Fund", "the Plan": the head word of the document's subject names it
+        last = default[1].split()[-1] if default[1] else ""
+        found = [
+            (a, b, default[1], default[0]) if actor == last else (a, b, actor, kind)
+            for a, b, actor, kind in found
+        ]
+    # a relative clause ("the ITER Organization, which employs 600 staff"; "the reactor,
+    # whose cost is ..."): its subject is what it refers to, the actor just before it
+    rel = max(_RELATIVE.finditer(text, clause[0], num_start), key=lambda m: m.start(), default=None)
+    if rel is not None and not _COUNTED_BEFORE.search(text, clause[0], rel.start()):
+        # (not "12,937 enterprises, which earned 94.2 billion": a figure's own noun)
+        clause = (rel.end(), clause[1])
+        for _a, b, actor, kind in found:
+            if b <= rel.start() and not text[b : rel.start()].strip(" )"):
+                return kind, ("" if kind == "national" else actor)
+    # 1. the counted phrase, and the words tying it to a part
+    phrase_end = max(noun_end, num_end)
+    national_subject = _national_subject(text, num_start, clause, found, lex)
+    for a, _b, actor, kind in found:
+        if num_end <= a <= phrase_end + 40 and a < clause[1] and kind != "national":
+            if lex.part_of.search(text, max(num_end, a - 30), a):
+                if kind == "programme" and national_subject:
+                    continue  # "China had 52 zones, set up under the Torch Program": China's
+                if kind != "foreign":
+                    return kind, actor
+    # 1b. Chinese people counted where they are abroad ("86,000 Chinese students were
+    # studying in Japan"): the host country's figure
+    if _CHINESE.match(text, num_end, phrase_end + 1):
+        for a, _b, actor, kind in found:
+            if kind == "foreign" and num_end < a < clause[1] and a - num_end < 90:
+                if _IN_TO.search(text, max(num_end, a - 12), a):
+                    return kind, actor
+    # 2. a programme the clause is under ("Under the X Plan, China will invite 100 ...")
+    for a, _b, actor, kind in found:
+        if kind == "programme" and clause[0] <= a < num_start:
+            if _UNDER.search(text, max(clause[0], a - 12), a):
+                return kind, actor
+    # 3. the number opens its clause
+    before = text[max(clause[0], num_start - 12) : num_start]
+    if num_start == clause[0] or _CLAUSE_OPEN.search(before):
+        for a, _b, actor, kind in found:
+            # "About 300 Israeli companies now operate in China": another country's own
+            if (
+                kind == "foreign"
+                and num_end < a <= num_end + 2
+                and not _CHINESE.match(text, num_end)
+            ):
+                return kind, actor
+        if _CHINESE.match(text, num_end):
+            return "national", ""  # "Around 30 Chinese engineers work at the site"
+        return _unowned(text, clause, default, phrase_end)
+    # 4. the subject before it
+    for a, b, actor, kind in reversed(found):
+        if b > num_start or a < clause[0]:
+            continue
+        if lex.not_subject.search(text, max(clause[0], a - 20), a) and not _AND_CLAUSE.search(
+            text, max(clause[0], a - 8), a
+        ):
+            continue
+        if a > 0 and text[a - 1] in "-‐–" and kind == "foreign":
+            continue  # "Sino-Russian trade", "China-Africa schools": bilateral, not theirs
+        if lex.attribution.match(text, b, min(clause[1], b + 20)):
+            continue
+        return kind, ("" if kind == "national" else actor)
+    return _unowned(text, clause, default, phrase_end)
+
+
+_NATIONWIDE = re.compile(
+    r"\b(?:[Nn]ationwide|[Nn]ational(?:ly)?|across\s+the\s+(?:country|nation)|"
+    r"(?:whole|entire)\s+country|[Cc]hinese|[Tt]he\s+(?:country|nation))\b"
+)
+
+
+def _unowned(text: str, clause: tuple[int, int], default, upto: int) -> tuple[str, str]:
+    """The scope of a figure whose clause names no owner: the document's subject, unless
+    the clause up to the figure's noun (``upto``) speaks of the nation ("Nationwide there
+    are 53 zones", "12 Chinese contractors")."""
+    if default is None or _NATIONWIDE.search(text, clause[0], min(clause[1], upto)):
+        return "national", ""
+    return default
+
+
+_COUNTED_BEFORE = re.compile(r"\d\s+(?:[\w-]+\s+){0,2}[\w-]+$")
+_RELATIVE = re.compile(r",\s*(?:which|whose|where)\b")
+_CHINESE = re.compile(r"\s+(?:young\s+)?Chinese\s+\w+")
+_IN_TO = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
+_AND_CLAUSE = re.compile(r",\s*and\s+$")  # ", and China now has ...": a new clause's subject
+
+
+def _national_subject(text, num_start, clause, found, lex) -> bool:
+    """True when the nearest subject before the number in its clause is China."""
+    for a, b, _actor, kind in reversed(found):
+        if b > num_start or a < clause[0]:
+            continue
+        if lex.not_subject.search(text, max(clause[0], a - 20), a):
+            continue
+        return kind == "national"
+    return False
+
+
+_UNDER = re.compile(r"\b(?:[Uu]nder|[Dd]uring|[Ii]n)\s+(?:the\s+|its\s+|this\s+)?$")
+
+
+class ReferenceIndex:
+    """The names of a text (:func:`mentions` of the whole of it) by kind and position, for
+    :func:`resolve_reference`: built once per document, each look-up a bisection."""
+
+    def __init__(self, names: list[tuple[int, int, str, str]]):
+        refs = actor_lexicon().references
+        self.by_kind: dict[str, tuple[list[int], list[str]]] = {}
+        for a, _b, name, kind in names:
+            if name not in refs:
+                starts, found = self.by_kind.setdefault(kind, ([], []))
+                starts.append(a)
+                found.append(name)
+
+    def last(self, at: int, kind: str) -> str | None:
+        """The last name of ``kind`` starting before ``at``, or None."""
+        starts, found = self.by_kind.get(kind, ((), ()))
+        j = bisect.bisect_left(starts, at) - 1
+        return found[j] if j >= 0 else None
+
+
+def resolve_reference(text: str, at: int, actor: str, kind: str, names=None) -> str:
+    """The actor a reference ("the ministry", "our institutes") at ``text[at:]`` stands
+    for: the last name of the same kind before it (``names``: :func:`mentions` of the
+    whole text, or their :class:`ReferenceIndex`, if known); the reference itself when there
+    is none."""
+    lex = actor_lexicon()
+    if actor not in lex.references:
+        return actor
+    if names is None:
+        names = mentions(text, 0, at)
+    if not isinstance(names, ReferenceIndex):
+        names = ReferenceIndex(names)
+    found = names.last(at, kind)
+    return actor if found is None else found

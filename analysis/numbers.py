@@ -1,0 +1,573 @@
+"""The number grammar: how documents write numbers, years and periods (DESIGN.md, facts).
+
+One compiled regex (built from ``lexicon/numbers.yaml``) finds number expressions
+(``22,000``, ``I 07,000``, ``US$ 6.69 billion``, ``21.2%``, ``2-3``, ``five``,
+``thirty-six``, ``one third``, ``20.6 times``); :func:`parse` turns a match into a value
+with its unit and qualifier, or drops it (a year used as a date, a day number, a list
+marker, a telephone-like run). A second regex finds the year expressions of a sentence
+and :func:`when` gives a figure its year and period. The fast scans visit only the
+positions where a match can start and give exactly the matches of ``finditer``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from analysis import corpus, scan
+from analysis.config import InputError, load_lexicon
+
+_Y = r"(?<![\d,.])(?:19\d\d|20[0-4]\d)(?![\d%]|,\d)"
+_MONTH = corpus.MONTH_RE
+_YEAR_LIKE = (1900, 2049)
+_MONEY = ("USD", "CNY", "EUR")
+
+
+def _alt(keys) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any blank."""
+    parts = sorted({re.escape(k).replace(r"\ ", r"\s+") for k in keys}, key=len, reverse=True)
+    return "|".join(parts)
+
+
+# --------------------------------------------------------------------------- grammar
+@dataclass(frozen=True)
+class _Grammar:
+    number: re.Pattern[str]
+    words: dict[str, float]
+    fractions: dict[str, float]
+    scales: dict[str, float]
+    currencies: dict[str, str]
+    units: dict[str, str]
+    qual_before: re.Pattern[str]
+    qual_before_map: dict[str, str]
+    qual_after: re.Pattern[str]
+    qual_after_map: dict[str, str]
+    years: re.Pattern[str]
+    period_words: dict[str, int]
+    anchors: list[tuple[re.Pattern[str], int]]
+    target_start: re.Pattern[str]
+    target_markers: re.Pattern[str]
+    not_target: re.Pattern[str]
+    # for the fast scans and prefilters (see "fast scans" below)
+    anchor_needs: tuple[tuple[str, ...] | None, ...] = ()  # _required() of each anchor
+    qual_before_ends: tuple[str, ...] = ()  # last words of the qualifiers before a number
+    qual_after_starts: tuple[str, ...] = ()  # first words of those after it
+    target_needs: tuple[str, ...] | None = None  # _required(target_markers)
+    not_target_needs: tuple[str, ...] | None = None
+    cur_literals: tuple[str, ...] = ()  # every start of a currency is one of these
+    word_literals: tuple[tuple[str, tuple[int, ...]], ...] = ()  # see _word_literals
+
+
+_DAY_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
+_DAY_AFTER = re.compile(rf"\s+{_MONTH}(?![a-z])")
+_CLAUSE_STOP = re.compile(r"[,;:()\[\]]")
+_HALF_VETO = re.compile(r"\b(?:first|second|latter|other|the)\s+$", re.I)
+
+
+def _low(d: dict[str, Any]) -> dict[str, Any]:
+    return {" ".join(k.lower().split()): v for k, v in d.items()}
+
+
+@functools.cache
+def grammar() -> _Grammar:
+    """The number grammar compiled from ``lexicon/numbers.yaml`` (once per process)."""
+    lex = load_lexicon("numbers")
+    path = "analysis/lexicon/numbers.yaml"
+    words, fractions, scales = _low(lex["words"]), _low(lex["fractions"]), _low(lex["scales"])
+    # "thirty-six", "forty one": a word of tens and one of units
+    for tens, t in list(words.items()):
+        if t in (20, 30, 40, 50, 60, 70, 80, 90):
+            for unit, u in _low(lex["compound_units"]).items():
+                words[f"{tens}-{unit}"] = words[f"{tens} {unit}"] = t + u
+    currencies = dict(lex["currencies_before"])
+    units = _low(lex["units_after"])
+    number = re.compile(
+        rf"""
+        (?P<cur>(?<![A-Za-z0-9$€])(?:{_alt(currencies)})\s?)?
+        (?:
+            (?:
+                (?<![A-Za-z0-9.,])(?P<ocr>[Il])\s?(?=\d{{1,2}}(?:,\d{{3}})+(?![\d,]))
+              | (?<![\w.,/\-–])
+            )
+            (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+(?![\d]|,\d))(?P<dec>\.\d+)?(?![A-Za-z_])
+            (?:\s?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
+          | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words))}))(?![\w\-])
+        )
+        (?:\s(?i:(?P<scale>{_alt(scales)}))(?![A-Za-z]))?
+        (?:\s?(?i:(?P<unit>{_alt(units)}))(?![A-Za-z]))?
+        """,
+        re.X,
+    )
+    period_words = _low(lex["period_words"])
+    years = re.compile(
+        rf"""
+        (?P<lastyear>\b(?:(?P<ly_by>by|as\s+of|at|until)\s+the\s+end\s+of\s+)?last\s+year\b)
+      | (?P<next>\b(?:in|over|during|within)\s+the\s+(?:next|coming)\s+
+            (?:(?P<next_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<next_decade>decade))\b)
+      | (?P<relative>\b(?:in|for|over|during|within)\s+the\s+(?:past|last|previous)\s+
+            (?:(?P<rel_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<decade>decade))\b)
+      | (?P<range>(?:\b(?:during|from|between|in)\s+)?\(?(?P<r1>{_Y})\s*(?:[-–—]|to|and|through)
+            \s*(?:the\s+end\s+of\s+)?(?P<r2>{_Y}|\d{{2}}(?!\d))\)?)
+      | (?P<compare>\b(?:that|those|the\s+(?:level|figure|number)s?)\s+(?:of|in)\s+(?P<c1>{_Y})
+            |\bcompared\s+(?:with|to)\s+(?:(?:that|those|the\s+level)\s+(?:of|in)\s+)?(?:in\s+)?(?P<c2>{_Y})
+            |\bthan\s+(?:in\s+)?(?P<c3>{_Y})|\bover\s+(?P<c4>{_Y})|\bas\s+in\s+(?P<c5>{_Y}))
+      | (?P<since>\bsince\s+(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|late\s+
+            |(?:it|they|the\s+\w{{1,12}})\s+(?:was|were)\s+\w{{1,12}}(?:\s+up)?\s+in\s+)?
+            (?:{_MONTH}\s+)?(?P<s1>{_Y}))
+      | (?P<by>\b(?:by|as\s+of|as\s+at|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?
+            (?:{_MONTH}\s+)?(?P<b1>{_Y}))
+      | (?P<explicit>{_Y})
+        """,
+        re.X | re.I,
+    )
+
+    def compile_(pattern: str, what: str) -> re.Pattern[str]:
+        try:
+            return re.compile(pattern, re.I)
+        except re.error as exc:
+            raise InputError(f"{path}: {what}: bad pattern: {exc}") from exc
+
+    anchors = [
+        (compile_(a["pattern"], f"anchors[{i}]"), a["year"]) for i, a in enumerate(lex["anchors"])
+    ]
+    target_markers = compile_(lex["target_markers"], "target_markers")
+    not_target = compile_(lex["not_target"], "not_target")
+    return _Grammar(
+        anchor_needs=tuple(_required(p) for p, _ in anchors),
+        qual_before_ends=tuple({k.lower().split()[-1] for k in lex["qualifiers_before"]}),
+        qual_after_starts=tuple({k.lower().split()[0] for k in lex["qualifiers_after"]}),
+        target_needs=_required(target_markers),
+        not_target_needs=_required(not_target),
+        cur_literals=_start_literals(currencies),
+        word_literals=_word_literals(list(fractions) + list(words)),
+        number=number,
+        words=words,
+        fractions=fractions,
+        scales=scales,
+        currencies=currencies,
+        units=units,
+        qual_before=re.compile(rf"(?i:\b(?P<q>{_alt(lex['qualifiers_before'])}))\s+$"),
+        qual_before_map=_low(lex["qualifiers_before"]),
+        qual_after=re.compile(rf"\s+(?i:(?P<q>{_alt(lex['qualifiers_after'])}))\b"),
+        qual_after_map=_low(lex["qualifiers_after"]),
+        years=years,
+        period_words=period_words,
+        anchors=anchors,
+        target_start=compile_(lex["target_sentence_start"], "target_sentence_start"),
+        target_markers=target_markers,
+        not_target=not_target,
+    )
+
+
+def _absent(low: str | None, needs: tuple[str, ...] | None, start: int, end: int) -> bool:
+    """True when none of ``needs`` is inside ``low[start:end]`` (the regex cannot match)."""
+    if low is None or needs is None:
+        return False
+    for s in needs:
+        if low.find(s, start, end) >= 0:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- fast scans
+# Python's regex engine tries a pattern that opens with look-behinds and alternations at
+# every position of the text (the number grammar runs at ~4 MB/s, the year grammar at ~3).
+# Every match of those grammars contains an "anchor" that plain substring search finds in C
+# (a digit run, a currency symbol, a number word; a year, "past"/"last"/"previous"), so
+# the scans below visit only the few positions where a match can start and give exactly
+# the matches of ``finditer`` (tests/test_facts.py checks it on adversarial texts).
+
+# A text with one of the characters re.IGNORECASE matches to ASCII letters ("ſix", Kelvin
+# sign; scan.FOLD_SPECIAL) takes the plain scans: _lower() gives None for it.
+_DIGIT_RUN = re.compile(r"\d+")
+_required = scan.required_words  # the pattern's required strings (scan.py)
+# every "relative", "lastyear" and "next" year match has one
+_RELATIVE_WORDS = ("past", "last", "previous", "next", "coming")
+_WS_RUN = re.compile(r"\s\s")
+# Longest text a year expression puts before its first anchor (year or relative word):
+# "since the beginning of September. " is 34 characters when words are one blank apart;
+# "since the programme was launched up in September " (at most 12-letter words) is 58.
+_YEAR_PREFIX = 64
+
+
+def _start_literals(keys) -> tuple[str, ...]:
+    """Currency keys -> literals whose occurrences are every start a currency can have."""
+    lits = set()
+    for k in keys:
+        first = k.split(" ")[0]
+        if not first or first != first.strip():
+            return ()  # a key opening with a blank: no fast scan
+        lits.add(first)
+    return tuple(sorted(x for x in lits if not any(x != y and x.startswith(y) for y in lits)))
+
+
+def _word_literals(keys) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Number words -> (last word, lengths of the words before it): "a dozen" -> ("dozen",
+    (1,)). A start is the last word's position, walked back over the words before it."""
+    out = set()
+    for k in keys:
+        words = k.lower().split(" ")
+        if not k.isascii() or any(not w or w != w.strip() for w in words):
+            return ()  # re.IGNORECASE may match other case forms than lower() gives
+        out.add((words[-1], tuple(len(w) for w in reversed(words[:-1]))))
+    return tuple(sorted(out))
+
+
+def _lower(text: str) -> str | None:
+    """``text.lower()`` when the fast scans may use it, else None."""
+    view = scan.view(text)
+    return None if view is None else view[0]
+
+
+def _number_matches(g: _Grammar, text: str, low: str | None) -> list[re.Match[str]]:
+    """``list(g.number.finditer(text))``, visiting only the positions a match can start at.
+
+    ``low`` is :func:`_lower` of ``text``."""
+    if low is None or not g.cur_literals or not g.word_literals:
+        return list(g.number.finditer(text))
+    # a digit run can only start where no word character precedes it
+    digits = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    cands = digits + [p - 1 for p in digits if p and text[p - 1] in "Il"]  # "I07,000"
+    cands += [p - 2 for p in digits if p > 1 and text[p - 2] in "Il" and text[p - 1].isspace()]
+    add = cands.append
+    find = text.find
+    for lit in g.cur_literals:
+        i = find(lit)
+        while i >= 0:
+            add(i)
+            i = find(lit, i + 1)
+    find = low.find  # same length (no U+0130); (?i) on ASCII words = find on lower()
+    runs = scan.view(text)[1]
+    triggers = _word_triggers(g.word_literals)
+    present = [x for run in triggers.keys() & runs for x in triggers[run]]
+    for lit, back in present + triggers.get(b"", []):
+        if not runs.issuperset(scan.letter_runs(lit)):
+            continue  # a number word is a whole word: all its letter runs are in the text
+        i = find(lit)
+        while i >= 0:
+            j = i
+            for n in back:  # walk back over "\s+" and the word before ("a dozen")
+                k = j
+                while k and text[k - 1].isspace():
+                    k -= 1
+                j = k - n if k < j else -1
+                if j < 0:
+                    break
+            if j == 0 or (j > 0 and not (text[j - 1].isalnum() or text[j - 1] in "_-")):
+                add(j)
+            i = find(lit, i + 1)
+    match = g.number.match
+    out = []
+    pos = 0
+    for p in sorted(set(cands)):
+        if p >= pos:
+            m = match(text, p)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+@functools.cache
+def _word_triggers(literals) -> dict[bytes, list[tuple[str, tuple[int, ...]]]]:
+    """Word literals by their first letter run (a text without it has none of them)."""
+    out: dict[bytes, list] = {}
+    for lit, back in literals:
+        runs = scan.letter_runs(lit)
+        out.setdefault(runs[0] if runs else b"", []).append((lit, back))
+    return out
+
+
+def _year_anchors(text: str, low: str | None) -> list[int] | None:
+    """Sorted positions of every possible first anchor of a year expression (None: no fast
+    scan for this text)."""
+    if low is None:
+        return None
+    anchors = list(scan.view(text)[2])  # "19dd"/"20dd": a superset of _Y
+    find = low.find
+    runs = scan.view(text)[1]
+    for word in _RELATIVE_WORDS:
+        if word.encode() not in runs:
+            continue  # "in the past five years": a whole word
+        i = find(word)
+        while i >= 0:
+            anchors.append(i)
+            i = find(word, i + 1)
+    anchors.sort()
+    return anchors
+
+
+def _year_matches(g: _Grammar, text: str, s_start: int, s_end: int, anchors: list[int] | None):
+    """``g.years.finditer(text, s_start, s_end)`` as a list, searching only near anchors.
+
+    No match starts between ``pos`` and ``lo``: its first anchor would be the next anchor,
+    and no year expression puts more than _YEAR_PREFIX characters before its first anchor
+    (unless blanks run longer, then ``lo`` stays at ``pos``).
+    """
+    if anchors is None:
+        return list(g.years.finditer(text, s_start, s_end))
+    out = []
+    search = g.years.search
+    pos = s_start
+    i = bisect.bisect_left(anchors, s_start)
+    n = len(anchors)
+    while i < n:
+        a = anchors[i]
+        i += 1
+        if a < pos:
+            continue
+        if a >= s_end:
+            break
+        lo = a - _YEAR_PREFIX
+        if lo <= pos or _WS_RUN.search(text, lo, a):
+            lo = pos
+        m = search(text, lo, s_end)
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end()
+    return out
+
+
+# --------------------------------------------------------------------------- numbers
+@dataclass(slots=True)
+class _Num:
+    start: int  # of the whole expression (qualifier, currency) in doc.text
+    end: int
+    value: float
+    unit: str
+    qualifier: str
+    low: float | None = None
+    high: float | None = None
+    fact: dict[str, Any] = field(default_factory=dict)
+
+
+def _to_float(digits: str, dec: str | None) -> float:
+    return float(digits.replace(",", "") + (dec or ""))
+
+
+def _scaled(value: float, scale: float) -> float:
+    """``value * scale`` in decimal arithmetic: 3.27 billion is 3270000000 exactly (the
+    float product is 3269999999.9999995)."""
+    if scale == 1.0:
+        return value
+    from decimal import Decimal
+
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
+
+
+def _parse(
+    m: re.Match[str], g: _Grammar, text: str, s_start: int, s_end: int, lowered: str | None = None
+) -> _Num | None:
+    """A number match -> _Num, or None when it is not a figure (date, marker, ...).
+
+    ``lowered``: :func:`_lower` of ``text``, to skip the qualifier patterns where they cannot
+    match (a qualifier is whole words next to the number, blanks between)."""
+    cur, digits, word, unit_w, scale_w, hi = m.group("cur", "digits", "word", "unit", "scale", "hi")
+    start, end = m.start(), m.end()
+    # casefold, not lower: the (?i:...) groups also match Unicode case variants ("ſix" with
+    # a long s, a Kelvin sign "K"), which casefold maps onto the lexicon's keys
+    scale = g.scales.get(" ".join(scale_w.casefold().split()), 1.0) if scale_w else 1.0
+    unit = "count"
+    if unit_w:
+        unit = g.units.get(" ".join(unit_w.casefold().split()), "count")
+    if cur:
+        unit = g.currencies.get(cur.strip(), g.currencies.get(cur, unit))
+    if word:
+        key = " ".join(word.casefold().split())
+        if key not in g.fractions and key not in g.words:
+            return None  # a case variant casefold does not map back: not read as a number
+        if key in g.fractions:
+            if key == "half" and _HALF_VETO.search(text, max(s_start, start - 12), start):
+                return None
+            value, unit = g.fractions[key], "fraction"
+        else:
+            value = g.words[key]
+        low = high = None
+    else:
+        dec = m.group("dec")
+        ocr = m.group("ocr")
+        plain = digits.replace(",", "")
+        if ocr:
+            digits = "1" + digits
+        # years used as dates ("In 1998,", "1994-1997"), unless money or a unit says otherwise
+        if (
+            not ocr
+            and "," not in digits
+            and not dec
+            and len(plain) == 4
+            and _YEAR_LIKE[0] <= int(plain) <= _YEAR_LIKE[1]
+            and not cur
+            and not scale_w
+            and unit in ("count",)
+        ):
+            return None
+        if len(plain) >= 7 and "," not in digits and not dec:
+            return None  # telephone-like digit run
+        nxt = text[end : end + 2]
+        if nxt[:1] in "-–" and nxt[1:2].isalnum() and unit != "multiple":
+            return None  # "86-10-...", "5-year"
+        prev = text[max(s_start, start - 2) : start]
+        if prev[-1:] in "-–" and prev[:1].isdigit():
+            return None
+        if not cur and not ocr:
+            # list markers: "(1)" and "1." / "2)" opening a sentence or heading
+            if prev[-1:] == "(" and text[end : end + 1] == ")":
+                return None
+            if text[end : end + 1] in ".)" and not text[s_start:start].strip(" \t-•*"):
+                return None
+            # day numbers: "August 28, 2011", "Oct. 8", "23 November 1979"
+            if not dec and len(plain) <= 2 and int(plain) <= 31 and not scale_w:
+                if _DAY_BEFORE.search(text, max(s_start, start - 12), start) or _DAY_AFTER.match(
+                    text, end, s_end
+                ):
+                    return None
+        value = _to_float(digits, dec)
+        low = high = None
+        if hi:
+            hi_v = _scaled(_to_float(hi, None), scale)
+            if hi_v <= _scaled(value, scale):
+                return None
+            low, high = _scaled(value, scale), hi_v
+    value = _scaled(value, scale)
+    qualifier = "exact"
+    lo = max(s_start, start - 30)
+    qb = None
+    if lowered is None or not g.qual_before_ends:
+        qb = g.qual_before.search(text, lo, start)
+    else:
+        # "(?i:\bQ)\s+$": the window ends with blanks, and before them with Q's last word
+        j = start
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j < start and lowered.endswith(g.qual_before_ends, lo, j):
+            qb = g.qual_before.search(text, lo, start)
+    if qb:
+        qualifier = g.qual_before_map[" ".join(qb.group("q").lower().split())]
+        start = qb.start("q")
+    qa = None
+    if lowered is None or not g.qual_after_starts:
+        qa = g.qual_after.match(text, end, s_end)
+    else:
+        k = end  # "\s+(?i:Q)\b": blanks, then Q's first word
+        while k < s_end and text[k].isspace():
+            k += 1
+        if k > end and lowered.startswith(g.qual_after_starts, k, s_end):
+            qa = g.qual_after.match(text, end, s_end)
+    if qa:
+        qualifier = g.qual_after_map[" ".join(qa.group("q").lower().split())]
+        end = qa.end()
+    if low is not None:
+        qualifier = "range"
+    return _Num(start, end, value, unit, qualifier, low, high)
+
+
+# --------------------------------------------------------------------------- years
+@dataclass(frozen=True, slots=True)
+class _YearExpr:
+    start: int
+    end: int
+    # explicit | range | since | by | compare | anchor | relative (the past n years) |
+    # lastyear | by_last (by the end of last year) | next (the next n years)
+    kind: str
+    y1: int | None
+    y2: int | None = None  # range end; relative: the number of years
+
+
+def _year_exprs(
+    g: _Grammar,
+    text: str,
+    s_start: int,
+    s_end: int,
+    anchors: list[int] | None = None,
+    lowered: str | None = None,
+) -> list[_YearExpr]:
+    out = []
+    for m in _year_matches(g, text, s_start, s_end, anchors):
+        kind = m.lastgroup
+        if kind == "lastyear":
+            out.append(_YearExpr(m.start(), m.end(), "by_last" if m.group("ly_by") else kind, None))
+        elif kind == "next":
+            n = m.group("next_n")
+            years = (
+                10
+                if m.group("next_decade")
+                else (int(n) if n.isdigit() else g.period_words[n.lower()])
+            )
+            out.append(_YearExpr(m.start(), m.end(), kind, None, years))
+        elif kind == "relative":
+            n = m.group("rel_n")
+            years = (
+                10 if m.group("decade") else (int(n) if n.isdigit() else g.period_words[n.lower()])
+            )
+            out.append(_YearExpr(m.start(), m.end(), kind, None, years))
+        elif kind == "range":
+            y1, r2 = int(m.group("r1")), m.group("r2")
+            y2 = int(r2) if len(r2) == 4 else (y1 // 100) * 100 + int(r2)
+            if y2 > y1:
+                out.append(_YearExpr(m.start(), m.end(), kind, y1, y2))
+            else:
+                out.append(_YearExpr(m.start("r1"), m.end("r1"), "explicit", y1))
+        elif kind == "compare":
+            y = next(int(m.group(k)) for k in ("c1", "c2", "c3", "c4", "c5") if m.group(k))
+            out.append(_YearExpr(m.start(), m.end(), kind, y))
+        elif kind == "since":
+            out.append(_YearExpr(m.start(), m.end(), kind, int(m.group("s1"))))
+        elif kind == "by":
+            out.append(_YearExpr(m.start(), m.end(), kind, int(m.group("b1"))))
+        else:
+            out.append(_YearExpr(m.start(), m.end(), "explicit", int(m.group("explicit"))))
+    needs_of = g.anchor_needs or (None,) * len(g.anchors)
+    for (pattern, year), needs in zip(g.anchors, needs_of, strict=True):
+        if _absent(lowered, needs, s_start, s_end):
+            continue
+        for m in pattern.finditer(text, s_start, s_end):
+            out.append(_YearExpr(m.start(), m.end(), "anchor", year))
+    return out
+
+
+def _when(
+    num: _Num, exprs: list[_YearExpr], text: str, pub: int | None
+) -> tuple[int | None, int | None, int | None, str]:
+    """(year, period_start, period_end, year_basis) of a figure."""
+    best, best_key = None, None
+    for e in exprs:
+        if e.kind == "compare":
+            continue
+        lo, hi = min(num.start, e.start), max(num.end, e.end)
+        other_clause = ";" in text[lo:hi]
+        gap = max(e.start - num.end, num.start - e.end, 0)
+        # a tie goes to the year after the number: "from 465 in 1991 to 3,230 in 2000"
+        key = (other_clause, gap, e.start < num.start)
+        if best_key is None or key < best_key:
+            best, best_key = e, key
+    if best is None:
+        return pub, None, None, "publication"
+    if best.kind == "explicit":
+        return best.y1, None, None, "explicit"
+    if best.kind in ("lastyear", "by_last"):
+        if pub is None:
+            return None, None, None, "relative"
+        if best.kind == "by_last":
+            return pub - 1, None, pub - 1, "cumulative"
+        return pub - 1, None, None, "relative"
+    if best.kind == "next":
+        if pub is None:
+            return None, None, None, "period"
+        return pub + best.y2, pub, pub + best.y2, "period"
+    if best.kind == "range":
+        return best.y2, best.y1, best.y2, "period"
+    if best.kind == "by":
+        return best.y1, None, best.y1, "cumulative"
+    if best.kind in ("since", "anchor"):
+        if pub is None:
+            return None, best.y1, None, "period"
+        end = max(pub, best.y1)
+        return end, best.y1, end, "period"
+    # relative: "in the past five years"
+    if pub is None:
+        return None, None, None, "period"
+    return pub, pub - best.y2 + 1, pub, "period"
