@@ -51,8 +51,13 @@ def run_notebook(tmp_path):
 
 
 def images(outputs: list[dict]) -> int:
-    """How many PNG figures the outputs hold."""
-    return sum("image/png" in o.get("data", {}) for o in outputs)
+    """How many PNG figures the outputs hold: drawn as images, or embedded in a section's HTML."""
+    count = 0
+    for o in outputs:
+        data = o.get("data", {})
+        count += "image/png" in data
+        count += str(data.get("text/html", "")).count('src="data:image/png;base64,')
+    return count
 
 
 @dataclass
