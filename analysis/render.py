@@ -1,9 +1,10 @@
-"""Render a brief: execute the notebook (papermill), export HTML (own template), print PDF."""
+"""Render a brief: execute the notebook (papermill), export HTML (own template), typeset PDF."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html as html_lib
+import os
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -182,6 +183,32 @@ def outline(content: str) -> dict[str, Any]:
     return {"body": body, "toc": toc}
 
 
+NOTES_TAG = "notes"
+_SHOWN = ("display_data", "execute_result")  # streams and errors are never shown
+
+
+def shown_cells(nb: Any) -> Any:
+    """The cells a brief shows, in HTML and PDF alike (``nb`` is changed and returned).
+
+    A markdown cell tagged ``notes`` is for the analyst and never shown. Any other markdown
+    cell (a section's heading and introduction) is shown only when the next code cell has
+    an output (a display or a result), so that a section left out for want of data loses
+    its heading too; one after the last code cell is shown.
+    """
+    keep, gate = [], None  # gate: does the next code cell (after these markdown cells) show?
+    for cell in reversed(nb.cells):
+        if cell.cell_type == "code":
+            gate = any(o.get("output_type") in _SHOWN for o in cell.get("outputs", []))
+            keep.append(cell)
+        elif cell.cell_type == "markdown":
+            if NOTES_TAG not in cell.get("metadata", {}).get("tags", []) and gate is not False:
+                keep.append(cell)
+        else:
+            keep.append(cell)
+    nb.cells = keep[::-1]
+    return nb
+
+
 def notebook_to_html(executed: Path, title: str, subtitle: str, build_date: str) -> str:
     """Export an executed notebook to one self-contained HTML page (outputs only).
 
@@ -208,56 +235,104 @@ def notebook_to_html(executed: Path, title: str, subtitle: str, build_date: str)
         exclude_output_prompt=True,
     )
     exporter.register_filter("brief_outline", outline)
-    nb = nbformat.read(str(executed), as_version=4)
+    nb = shown_cells(nbformat.read(str(executed), as_version=4))
     resources = {"brief": {"title": title, "subtitle": subtitle, "build_date": build_date}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 
 
-def css_string(text: str) -> str:
-    """Quote ``text`` as a CSS string literal (backslashes, quotes, newlines escaped)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = re.sub(r"[\n\r\f]", " ", escaped)
-    return f'"{escaped}"'
+def edition_date(parameters: dict, cwd: Path = ROOT) -> dt.date:
+    """The date a brief's edition carries, from its inputs, never from the clock.
 
-
-def _offline_fetcher():
-    """A WeasyPrint URL fetcher that serves ``data:`` URLs and refuses everything else."""
-    from weasyprint.urls import URLFetcher, URLFetchingError
-
-    class OfflineFetcher(URLFetcher):
-        def fetch(self, url, headers=None):  # noqa: D102 - WeasyPrint's API
-            if not url.startswith("data:"):
-                raise URLFetchingError(f"stbrief renders offline; refused {url[:80]}")
-            return super().fetch(url, headers)
-
-    return OfflineFetcher(allowed_protocols={"data"})
-
-
-def html_to_pdf(html: str, pdf_path: Path, running_title: str) -> None:
-    """Print the HTML to an A4 PDF with WeasyPrint, never fetching a remote resource.
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) when set; otherwise the day
+    the newest file of the seeds folder was last changed, so that the same inputs print
+    the same cover and the same PDF bytes.
 
     Parameters
     ----------
-    html : str
-        The page from :func:`notebook_to_html` (its stylesheet is inline).
+    parameters : dict
+        The notebook's parameters; ``seeds_dir`` (relative to ``cwd``) names the corpus.
+    cwd : Path, optional
+        The folder ``seeds_dir`` is relative to.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    seeds = Path(cwd) / str(parameters.get("seeds_dir", "seeds"))
+    times = [p.stat().st_mtime for p in seeds.glob("*") if p.is_file()] if seeds.is_dir() else []
+    if not times:
+        return dt.date(1970, 1, 1)
+    return dt.datetime.fromtimestamp(max(times), dt.UTC).date()
+
+
+def notebook_to_pdf(
+    executed: Path,
+    pdf_path: Path,
+    title: str,
+    subtitle: str,
+    edition: dt.date,
+    root: Path | None = None,
+) -> None:
+    """Typeset an executed notebook as an A4 PDF with Typst (offline, embedded fonts only).
+
+    The notebook's outputs are exported by :func:`analysis.typst.notebook_to_typst` (each
+    section's Typst form, images, markdown cells), then compiled in this process.
+
+    Parameters
+    ----------
+    executed : Path
+        The executed notebook.
     pdf_path : Path
         The PDF to write.
-    running_title : str
-        Shown at the top of every page except the cover.
-    """
-    from weasyprint import CSS, HTML
+    title, subtitle : str
+        Cover, running title and PDF title (the subtitle is the period, shown when the
+        title does not already name it). Passed as Typst inputs: never read as markup.
+    edition : datetime.date
+        The edition's date: on the cover, and the PDF's creation date.
+    root : Path, optional
+        The folder the sections' figure paths are relative to (the notebook's
+        ``output_dir``); a temporary folder when not given.
 
-    fetcher = _offline_fetcher()
-    page_css = (
-        f"@page {{ @top-center {{ content: {css_string(running_title)}; "
-        'font-family: "DejaVu Sans", sans-serif; font-size: 8.5pt; color: #58626d; } }\n'
-        "@page cover { @top-center { content: none; } @bottom-right { content: none; } }\n"
-    )
-    document = HTML(string=html, base_url=None, url_fetcher=fetcher)
-    stylesheet = CSS(string=page_css, url_fetcher=fetcher)
-    pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(str(pdf_path), stylesheets=[stylesheet])
+    Raises
+    ------
+    RenderError
+        If Typst fails; the source is kept beside the PDF (``<name>.typ``) and named.
+    """
+    import tempfile
+
+    import nbformat
+    import typst
+
+    from analysis import typst as brief_typst
+
+    nb = shown_cells(nbformat.read(str(executed), as_version=4))
+    with tempfile.TemporaryDirectory(prefix=".typst-", dir=root) as scratch:
+        base = Path(root) if root is not None else Path(scratch)
+        # images of the notebook's own outputs go to a folder of this run, under the root
+        image_dir = (Path(scratch) / "images").relative_to(base).as_posix()
+        source, images = brief_typst.notebook_to_typst(nb, image_dir=image_dir)
+        for name, data in images.items():
+            target = base / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data if isinstance(data, bytes) else str(data).encode())
+        moment = dt.datetime.combine(edition, dt.time(), tzinfo=dt.UTC)
+        pdf_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            typst.compile(
+                source.encode("utf-8"),
+                output=str(pdf_path),
+                format="pdf",
+                root=str(base),
+                font_paths=[],
+                ignore_system_fonts=True,
+                sys_inputs={"title": title, "period": subtitle, "date": edition.isoformat()},
+                timestamp=moment,
+            )
+        except Exception as exc:  # noqa: BLE001 - Typst's error becomes one RenderError
+            kept = pdf_path.with_suffix(".typ")
+            kept.write_text(source, encoding="utf-8")
+            reason = f"Typst: {_one_line(getattr(exc, 'diagnostic', '') or exc)}"
+            raise RenderError(f"PDF of {executed} failed (source {kept}): {reason}") from exc
 
 
 def render_brief(
@@ -271,6 +346,7 @@ def render_brief(
     name: str = "brief",
     progress: Callable[[str], None] | None = None,
     cwd: Path = ROOT,
+    edition: dt.date | None = None,
 ) -> RenderResult:
     """Execute a notebook and write its HTML and/or PDF into ``workdir``.
 
@@ -285,7 +361,7 @@ def render_brief(
     formats : iterable of str
         Any of ``html`` and ``pdf``.
     title, subtitle : str
-        Cover title and period; the title is also the PDF's running title.
+        Cover title and period; the title is also the PDF's running title and title.
     timeout : int, optional
         Seconds any one cell may run.
     name : str, optional
@@ -294,6 +370,9 @@ def render_brief(
         Called with ``"execute notebook"``, ``"html"``, ``"pdf"`` before each step.
     cwd : Path, optional
         Working directory of the kernel (the repository root).
+    edition : datetime.date, optional
+        The edition's date (cover, PDF creation date); by default
+        :func:`edition_date` of the inputs, so a rebuild of the same inputs is identical.
 
     Returns
     -------
@@ -322,21 +401,23 @@ def render_brief(
     if not formats:
         return result
 
-    say("html")
-    start = time.perf_counter()
-    build_date = dt.datetime.now(dt.UTC).date().isoformat()
-    page = notebook_to_html(executed, title, subtitle, build_date)
+    edition = edition_date(parameters, cwd) if edition is None else edition
     if "html" in formats:
+        say("html")
+        start = time.perf_counter()
+        page = notebook_to_html(executed, title, subtitle, edition.isoformat())
         html_path = workdir / f"{name}.html"
         html_path.write_text(page, encoding="utf-8")
         result.paths["html"] = html_path
-    result.timings["html"] = round(time.perf_counter() - start, 3)
+        result.timings["html"] = round(time.perf_counter() - start, 3)
 
     if "pdf" in formats:
         say("pdf")
         start = time.perf_counter()
         pdf_path = workdir / f"{name}.pdf"
-        html_to_pdf(page, pdf_path, running_title=title)
+        output_dir = parameters.get("output_dir")
+        root = Path(cwd) / output_dir if output_dir else None
+        notebook_to_pdf(executed, pdf_path, title, subtitle, edition, root=root)
         result.paths["pdf"] = pdf_path
         result.timings["pdf"] = round(time.perf_counter() - start, 3)
     return result
