@@ -70,14 +70,18 @@ def cold_build(out: Path) -> dict:
         )
         if proc.returncode:
             raise SystemExit(f"build failed: {proc.stderr.decode()[-2000:]}")
+        read = out / ".cache" / "last-read.json"  # written by the kernel's corpus_tables
+        reads.append(json.loads(read.read_text()) if read.is_file() else {})
         return wall
 
+    reads: list[dict] = []
     med, walls = median_of(3, once)
     manifest = json.loads((out / "manifest.json").read_text())
     steps = manifest["briefs"]["brief"].get("timings", {}) if "briefs" in manifest else {}
     if not steps:
         steps = manifest.get("brief", {}).get("timings", {})
-    return {"median_s": med, "runs_s": walls, "steps_s": steps}
+    # the store fill started by the build: did the kernel read every document from it?
+    return {"median_s": med, "runs_s": walls, "steps_s": steps, "kernel_reads": reads}
 
 
 FLOOR_NOTEBOOK = {
@@ -111,7 +115,7 @@ FLOOR_NOTEBOOK = {
 
 
 def floor(tmp: Path) -> dict:
-    """The same papermill -> nbconvert -> WeasyPrint path on a one-figure notebook."""
+    """The same papermill -> nbconvert -> Typst path on a one-figure notebook."""
     nb = tmp / "floor.ipynb"
     nb.write_text(json.dumps(FLOOR_NOTEBOOK))
     (tmp / "briefs.toml").write_text(
@@ -168,7 +172,7 @@ SWAPS = [
 ]
 
 
-def synth_corpus(folder: Path, megabytes: int, seed: int = 7) -> int:
+def synth_corpus(folder: Path, megabytes: float, seed: int = 7) -> int:
     """Documents made from the seeds with other numbers, years and wording."""
     rng = random.Random(seed)
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -215,9 +219,7 @@ def extraction(tmp: Path, sizes: list[int]) -> list[dict]:
         folder = tmp / f"corpus-{mb}mb"
         size = synth_corpus(folder, mb)
         out = tmp / f"facts-{mb}.csv"
-        wall, peak, proc = run([STBRIEF, "facts", "--seeds", str(folder), "--out", str(out)])
-        if proc.returncode:
-            raise SystemExit(f"facts failed: {proc.stderr.decode()[-2000:]}")
+        wall, peak, proc = facts_run(folder, out, tmp / f"store-{mb}")
         scan = bare_scan(folder)
         row = {
             "corpus_mb": size / 1e6,
@@ -230,22 +232,192 @@ def extraction(tmp: Path, sizes: list[int]) -> list[dict]:
             "rows": sum(1 for _ in out.open()) - 1,
         }
         if mb == sizes[min(1, len(sizes) - 1)]:
-            one = tmp / f"facts-{mb}-w1.csv"
-            _w, _p, p1 = run(
-                [STBRIEF, "facts", "--seeds", str(folder), "--out", str(one), "--workers", "1"]
-            )
-            two = tmp / f"facts-{mb}-w2.csv"
-            _w, _p, p2 = run(
-                [STBRIEF, "facts", "--seeds", str(folder), "--out", str(two), "--workers", "2"]
-            )
+            one, two = tmp / f"facts-{mb}-w1.csv", tmp / f"facts-{mb}-w2.csv"
+            facts_run(folder, one, tmp / f"store-{mb}-w1", "--workers", "1")
+            facts_run(folder, two, tmp / f"store-{mb}-w2", "--workers", "2")
             row["one_vs_two_processes_identical"] = one.read_bytes() == two.read_bytes()
         rows.append(row)
         shutil.rmtree(folder)
     return rows
 
 
+def facts_run(folder: Path, out: Path, store: Path | None, *args: str, cold: bool = True):
+    """``stbrief facts`` with its per-document store in ``store`` (emptied first if
+    ``cold``); wall time, peak RSS and the process."""
+    if cold and store is not None:
+        shutil.rmtree(store, ignore_errors=True)
+    env = {**os.environ, "STBRIEF_CACHE": str(store or folder.parent / "no-store")}
+    env.pop("STBRIEF_SCHEDULER", None)
+    cmd = [STBRIEF, "facts", "--seeds", str(folder), "--out", str(out), *args]
+    wall, peak, proc = run(cmd, env=env)
+    if proc.returncode:
+        raise SystemExit(f"facts failed: {proc.stderr.decode()[-2000:]}")
+    return wall, peak, proc
+
+
+# ------------------------------------------------------------------ 6. refresh after one add
+def refresh(tmp: Path, mb: int) -> dict:
+    """Cold ``stbrief facts`` on an ``mb`` corpus, then one document added: the refresh reads
+    only that one from the store's misses; its table against a cold run of the new corpus."""
+    folder = tmp / f"refresh-{mb}mb"
+    size = synth_corpus(folder, mb)
+    store = tmp / f"refresh-store-{mb}"
+    cold_s, cold_peak, _ = facts_run(folder, tmp / "refresh-before.csv", store)
+    synth_corpus(tmp / "one-more", 1e-6, seed=99)  # one document (the loop runs once)
+    (extra,) = sorted((tmp / "one-more").glob("*.txt"))
+    shutil.move(extra, folder / "zz_added.txt")
+    shutil.rmtree(tmp / "one-more")
+    warm_s, warm_peak, _ = facts_run(folder, tmp / "refresh-after.csv", store, cold=False)
+    again_s, _p, _ = facts_run(folder, tmp / "refresh-cold.csv", tmp / "refresh-store-cold")
+    same = (tmp / "refresh-after.csv").read_bytes() == (tmp / "refresh-cold.csv").read_bytes()
+    shutil.rmtree(folder)
+    shutil.rmtree(store, ignore_errors=True)
+    shutil.rmtree(tmp / "refresh-store-cold", ignore_errors=True)
+    return {
+        "corpus_mb": size / 1e6,
+        "cold_s": cold_s,
+        "cold_peak_rss_mb": cold_peak / 1e6,
+        "cold_with_new_document_s": again_s,
+        "refresh_s": warm_s,
+        "refresh_peak_rss_mb": warm_peak / 1e6,
+        "refresh_over_cold": warm_s / cold_s,
+        "refresh_equals_cold_table": same,
+    }
+
+
+# ------------------------------------------------------------------ 7. Dask vs the local pool
+def dask_vs_local(tmp: Path, mb: int) -> dict:
+    """``stbrief facts --engine dask`` on a scheduler and 2 one-thread workers started with
+    ``dask scheduler`` / ``dask worker`` on localhost, against the local pool (both cold)."""
+    dask = BIN / "dask"
+    if not dask.exists():
+        return {"skipped": "dask is not installed (pip install '.[dask]')"}
+    folder = tmp / f"dask-{mb}mb"
+    size = synth_corpus(folder, mb)
+    local_s, local_peak, _ = facts_run(folder, tmp / "local.csv", tmp / "store-local")
+    sched_file = tmp / "scheduler.json"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen(
+        [
+            str(dask),
+            "scheduler",
+            "--scheduler-file",
+            str(sched_file),
+            "--port",
+            "0",
+            "--dashboard-address",
+            ":0",
+        ],
+        **quiet,
+    )
+    workers = []
+    try:
+        for _ in range(200):
+            if sched_file.exists() and sched_file.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(sched_file.read_text())["address"]
+        workers = [
+            subprocess.Popen(
+                [
+                    str(dask),
+                    "worker",
+                    address,
+                    "--nthreads",
+                    "1",
+                    "--nworkers",
+                    "1",
+                    "--no-dashboard",
+                ],
+                cwd=ROOT,
+                **quiet,
+            )
+            for _ in range(2)
+        ]
+        _wait_for_workers(address, 2)
+        dask_s, dask_peak, _ = facts_run(
+            folder, tmp / "dask.csv", tmp / "store-dask", "--engine", "dask", "--scheduler", address
+        )
+    finally:
+        for proc in [*workers, scheduler]:
+            proc.terminate()
+        for proc in [*workers, scheduler]:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    same = (tmp / "local.csv").read_bytes() == (tmp / "dask.csv").read_bytes()
+    shutil.rmtree(folder)
+    return {
+        "corpus_mb": size / 1e6,
+        "local_pool_s": local_s,
+        "local_peak_rss_mb": local_peak / 1e6,
+        "dask_2_workers_s": dask_s,
+        "dask_client_peak_rss_mb": dask_peak / 1e6,
+        "dask_over_local": dask_s / local_s,
+        "same_table": same,
+    }
+
+
+def _wait_for_workers(address: str, n: int) -> None:
+    from distributed import Client
+
+    with Client(address, timeout="30s") as client:
+        client.wait_for_workers(n, timeout=60)
+
+
+# ------------------------------------------------------------------ 8. briefs side by side
+def jobs(tmp: Path) -> dict:
+    """Every brief of briefs.toml (HTML + PDF, ``--force``) with ``--jobs 1`` and ``--jobs
+    2``; the store is filled by the first run, so both read the corpus from it."""
+    out = tmp / "jobs-reports"
+    walls = {}
+    for n in (1, 2, 1, 2):  # interleaved: the machine's drift hits both alike
+        wall, _peak, proc = run(
+            [STBRIEF, "build", "--force", "--quiet", "--out", str(out), "--jobs", str(n)],
+            cwd=ROOT,
+        )
+        if proc.returncode:
+            raise SystemExit(f"build --jobs {n} failed: {proc.stderr.decode()[-2000:]}")
+        walls.setdefault(n, []).append(wall)
+    one, two = min(walls[1]), min(walls[2])
+    return {"jobs1_s": walls[1], "jobs2_s": walls[2], "jobs2_over_jobs1": two / one}
+
+
+# ------------------------------------------------------------------ 9. one large document
+def single_document(tmp: Path, mb: int) -> dict:
+    """One ``mb`` MB document (the seeds, shifted, one after another): ``stbrief facts`` and
+    ``stbrief docs``, time and peak memory, and whether it was read or left out by name."""
+    parts = tmp / "single-parts"
+    synth_corpus(parts, mb)
+    folder = tmp / "single"
+    folder.mkdir()
+    with (folder / "one_large.txt").open("wb") as fh:
+        for p in sorted(parts.glob("*.txt")):
+            fh.write(p.read_bytes() + b"\n\n")
+    shutil.rmtree(parts)
+    size = (folder / "one_large.txt").stat().st_size
+    row: dict = {"document_mb": size / 1e6}
+    for command in ("facts", "docs"):
+        out = tmp / f"single-{command}.csv"
+        env = {**os.environ, "STBRIEF_CACHE": str(tmp / f"single-store-{command}")}
+        cmd = [STBRIEF, command, "--seeds", str(folder), "--out", str(out)]
+        wall, peak, proc = run(cmd, env=env)
+        row[command] = {
+            "s": wall,
+            "peak_rss_mb": peak / 1e6,
+            "peak_over_size": peak / size,
+            "exit": proc.returncode,
+            "left_out": b"skipped one_large.txt" in proc.stderr,
+        }
+    shutil.rmtree(folder)
+    return row
+
+
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES_MB", "1,10,100").split(",")]
+    for name in ("STBRIEF_CACHE", "STBRIEF_SCHEDULER"):  # each measure chooses its own store
+        os.environ.pop(name, None)
     REPORTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="stbrief-bench-") as t:
         tmp = Path(t)
@@ -259,6 +431,18 @@ def main() -> None:
         start = cli_start()
         print(f"extraction on {sizes} MB …", file=sys.stderr)
         ext = extraction(tmp, sizes)
+        refresh_sizes = [int(s) for s in os.environ.get("BENCH_REFRESH_MB", "20,100").split(",")]
+        refresh_sizes = [mb for mb in refresh_sizes if mb <= max(sizes)] or [min(sizes)]
+        print(f"refresh after one added document on {refresh_sizes} MB …", file=sys.stderr)
+        ref = [refresh(tmp, mb) for mb in refresh_sizes]
+        dask_mb = min(int(os.environ.get("BENCH_DASK_MB", "10")), max(sizes))
+        print(f"Dask, 2 workers, vs the local pool on {dask_mb} MB …", file=sys.stderr)
+        dsk = dask_vs_local(tmp, dask_mb)
+        print("all briefs, --jobs 2 vs --jobs 1 …", file=sys.stderr)
+        jb = jobs(tmp)
+        single_mb = min(20, max(sizes))
+        print(f"one {single_mb} MB document …", file=sys.stderr)
+        single = single_document(tmp, single_mb)
     result = {
         "machine": {
             "cpus": os.cpu_count(),
@@ -271,6 +455,10 @@ def main() -> None:
         "no_change_rebuild": rebuild,
         "cli_start": start,
         "extraction": ext,
+        "refresh": ref,
+        "dask": dsk,
+        "jobs": jb,
+        "single_document": single,
     }
     (REPORTS / "bench.json").write_text(json.dumps(result, indent=2))
     ok = lambda good: "ok" if good else "MISSED"  # noqa: E731
@@ -278,6 +466,9 @@ def main() -> None:
     print(f"{'measure':44} {'value':>12}  target")
     steps = ", ".join(f"{k} {v:.2f}" for k, v in build["steps_s"].items())
     print(f"{'cold build, brief html+pdf (s)':44} {build['median_s']:12.2f}  [{steps}]")
+    if build["steps_s"].get("execute") and "pdf" in build["steps_s"]:
+        v = build["steps_s"]["pdf"] / build["steps_s"]["execute"]
+        print(f"{'PDF step (Typst) / notebook execution':44} {v:12.3f}  ≤ 0.12 {ok(v <= 0.12)}")
     print(f"{'floor, one-figure notebook (s)':44} {fl['median_s']:12.2f}")
     r = result["build_over_floor"]
     print(f"{'build / floor':44} {r:12.2f}  ≤ 2.0 {ok(r <= 2.0)}")
@@ -297,6 +488,41 @@ def main() -> None:
                 f"{'  1 vs 2 processes give the same table':44} "
                 f"{e['one_vs_two_processes_identical']!s:>12}"
             )
+    for r in ref:
+        label = f"refresh, +1 document, {r['corpus_mb']:.0f} MB (s)"
+        v = r["refresh_over_cold"]
+        print(
+            f"{label:44} {r['refresh_s']:12.2f}  cold {r['cold_s']:.2f} s, "
+            f"ratio {v:.2f} (≤ 0.15 {ok(v <= 0.15)}), "
+            f"same table as cold: {r['refresh_equals_cold_table']}"
+        )
+    if "skipped" in dsk:
+        print(f"{'Dask engine':44} {'skipped':>12}  {dsk['skipped']}")
+    else:
+        print(
+            f"{'Dask, 2 workers, ' + format(dsk['corpus_mb'], '.0f') + ' MB (s)':44} "
+            f"{dsk['dask_2_workers_s']:12.2f}  local pool {dsk['local_pool_s']:.2f} s, "
+            f"same table: {dsk['same_table']}"
+        )
+    v = jb["jobs2_over_jobs1"]
+    print(
+        f"{'all briefs --jobs 2 (s, best of 2)':44} {min(jb['jobs2_s']):12.2f}  "
+        f"--jobs 1 {min(jb['jobs1_s']):.2f} s, ratio {v:.2f} (≤ 0.75 {ok(v <= 0.75)})"
+    )
+    for command in ("facts", "docs"):
+        c = single[command]
+        state = "left out by name" if c["left_out"] else "read"
+        label = f"one {single['document_mb']:.0f} MB document, {command} (s)"
+        print(
+            f"{label:44} {c['s']:12.2f}  peak {c['peak_rss_mb']:.0f} MB "
+            f"({c['peak_over_size']:.1f}x its size), {state}, exit {c['exit']}"
+        )
+    reads = build.get("kernel_reads") or [{}]
+    print(
+        f"{'cold build: kernel read from the fill':44} "
+        f"{reads[-1].get('stored', '?')!s:>12}  of {reads[-1].get('documents', '?')} documents, "
+        f"computed {reads[-1].get('computed', '?')}, waited {reads[-1].get('waited_s', '?')} s"
+    )
     print(f"\nwritten: {REPORTS / 'bench.json'}")
 
 

@@ -1,57 +1,376 @@
-"""The corpus tables cache: the same tables as computing them, and never stale."""
+"""The per-document cache: the tables it gives are the computed ones, however the corpus
+changed since the store was filled, and nothing in the store is ever executed."""
 
 from __future__ import annotations
 
-import shutil
+import contextlib
+import hashlib
+import io
+import json
+import os
+import pickle
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from analysis import cache, corpus, facts
-from analysis.config import ROOT
+from analysis import cache, corpus, facts, store
+
+PARTNERS = ["Germany", "France", "Japan", "Brazil", "Canada", "Russia"]
+FIELDS = ["agriculture", "space technology", "public health", "energy", "biotechnology"]
+
+
+def document(i: int, variant: int = 0) -> str:
+    """A small English report with figures; ``variant`` changes its numbers (an edit)."""
+    partner, other = PARTNERS[i % len(PARTNERS)], PARTNERS[(i + 2) % len(PARTNERS)]
+    year = 1985 + (i * 3) % 25
+    n = 40 + 7 * i + 100 * variant
+    return (
+        f"China and {partner} expand cooperation in {FIELDS[i % len(FIELDS)]}\n\n"
+        f"Beijing, {year}. China and {partner} signed {n} cooperation projects in {year}, "
+        f"the Ministry of Science and Technology said on Monday.\n\n"
+        f"By {year}, China had sent {1200 + 13 * i + variant} students abroad to study "
+        f"science and engineering, and more than {30 + i} of them had returned.\n\n"
+        f"The two sides also agreed to exchange {15 + i} scientists a year with {other} "
+        f"and to open a joint research centre for {FIELDS[(i + 1) % len(FIELDS)]}.\n"
+    )
+
+
+@contextlib.contextmanager
+def cache_in(folder: Path):
+    """$STBRIEF_CACHE set to ``folder`` for the duration (hypothesis-friendly monkeypatch)."""
+    before = os.environ.get(cache.CACHE_ENV)
+    os.environ[cache.CACHE_ENV] = str(folder)
+    try:
+        yield folder
+    finally:
+        if before is None:
+            os.environ.pop(cache.CACHE_ENV, None)
+        else:
+            os.environ[cache.CACHE_ENV] = before
 
 
 @pytest.fixture
 def cache_folder(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    monkeypatch.delenv(cache.SCHEDULER_ENV, raising=False)
     return folder
 
 
 @pytest.fixture
 def seeds(tmp_path) -> Path:
     folder = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", folder)
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"doc{i}.txt").write_text(document(i), encoding="utf-8")
+    # a near-copy (the same story re-posted): flagged, never counted twice
+    (folder / "doc9_repost.txt").write_text(document(1) + "Source: a partner site\n")
+    (folder / "empty.txt").write_text("")
     return folder
 
 
-def test_cached_tables_are_the_computed_ones(seeds, cache_folder):
-    first = cache.corpus_tables(seeds)
-    assert len(list(cache_folder.glob("corpus-*.pickle"))) == 1
-    again = cache.corpus_tables(seeds)  # read back from the file
-    expected = facts.facts_table(corpus.load_corpus(seeds))
-    assert again.facts.equals(expected) and first.facts.equals(expected)
-    assert again.docs.equals(first.docs)
-    assert [d.doc_id for d in again.corpus] == [d.doc_id for d in first.corpus]
+def reference(folder: Path):
+    """The tables computed from the files, no store involved."""
+    return cache.compute(folder)
 
 
-def test_a_changed_document_is_read_again(seeds, cache_folder):
-    before = cache.corpus_tables(seeds)
-    (seeds / "zz_new.txt").write_text(
-        "A New Report\n\nIn 2009, China had 4,321 science attachés in its embassies.\n",
-        encoding="utf-8",
+def entries(folder: Path) -> dict[str, dict]:
+    with sqlite3.connect(folder / store.Store.NAME) as db:
+        names = [r[1] for r in db.execute("PRAGMA table_info(entries)")]
+        return {
+            row[0]: dict(zip(names, row, strict=True))
+            for row in db.execute("SELECT * FROM entries")
+        }
+
+
+def set_blob(folder: Path, key: str, part: str, blob: bytes) -> None:
+    with sqlite3.connect(folder / store.Store.NAME) as db:
+        db.execute(f"UPDATE entries SET {part} = ? WHERE key = ?", (blob, key))
+
+
+def forged(obj) -> bytes:
+    """A blob with a valid digest (as anyone who can write the folder could make)."""
+    payload = json.dumps(obj).encode()
+    return store.MAGIC + hashlib.sha256(payload).digest()[:16] + zlib.compress(payload)
+
+
+def assert_same_tables(got: cache.CorpusTables, want: cache.CorpusTables) -> None:
+    assert got.facts.equals(want.facts)
+    assert got.docs.equals(want.docs)
+    assert got.partner_mentions.equals(want.partner_mentions)
+    assert got.theme_mentions.equals(want.theme_mentions)
+    assert got.corpus.skipped == want.corpus.skipped
+    for a, b in zip(got.corpus, want.corpus, strict=True):
+        assert (a.doc_id, a.text, a.original, a.title, a.published) == (
+            b.doc_id,
+            b.text,
+            b.original,
+            b.title,
+            b.published,
+        )
+        assert a.sentences == b.sentences and a.removed == b.removed
+        assert list(map(tuple, a.segments)) == list(map(tuple, b.segments))
+        assert (a.duplicate_of, a.similarity) == (b.duplicate_of, b.similarity)
+
+
+# --------------------------------------------------------------------------- equal tables
+def test_stored_tables_are_the_computed_ones(seeds, cache_folder, monkeypatch):
+    want = reference(seeds)
+    assert want.facts["duplicate"].any()  # the repost is flagged
+    assert_same_tables(cache.corpus_tables(seeds), want)
+    assert len(entries(cache_folder)) == 6  # every file, the empty one with its reason
+
+    def no_work(tasks):
+        raise AssertionError(f"computed again: {tasks}")
+
+    monkeypatch.setattr(cache, "analyse_files", no_work)
+    again = cache.corpus_tables(seeds)  # everything from the store
+    assert_same_tables(again, want)
+    assert [s.file for s in again.corpus.skipped] == ["empty.txt"]
+    table, skipped = cache.facts_for_folder(seeds)
+    assert table.equals(want.facts) and [s.file for s in skipped] == ["empty.txt"]
+
+
+def test_adding_a_document_reads_only_that_document(seeds, cache_folder, monkeypatch):
+    cache.facts_for_folder(seeds)
+    (seeds / "doc5.txt").write_text(document(5), encoding="utf-8")
+    read = []
+    real = cache.analyse_files
+    monkeypatch.setattr(cache, "analyse_files", lambda tasks: read.extend(tasks) or real(tasks))
+    table, _skipped = cache.facts_for_folder(seeds)
+    assert [Path(task[0]).name for task in read] == ["doc5.txt"]
+    assert table.equals(reference(seeds).facts)
+
+
+def test_a_catalog_entry_is_part_of_the_key(seeds, cache_folder):
+    cache.corpus_tables(seeds)
+    (seeds / "catalog.yaml").write_text('doc2.txt:\n  published: "1999-05"\n  title: "Given"\n')
+    got = cache.corpus_tables(seeds)
+    assert got.corpus.get("doc2").title == "Given"
+    assert_same_tables(got, reference(seeds))
+
+
+OPS = st.lists(
+    st.tuples(st.sampled_from(["add", "remove", "edit", "repost"]), st.integers(0, 6)),
+    min_size=1,
+    max_size=5,
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(OPS)
+def test_incremental_equals_cold_over_adds_removals_and_edits(ops):
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        folder = tmp / "seeds"
+        folder.mkdir()
+        for i in range(3):
+            (folder / f"d{i}.txt").write_text(document(i))
+        warm = tmp / "warm"
+        with cache_in(warm):
+            cache.facts_for_folder(folder)
+        for step, (op, i) in enumerate(ops):
+            path = folder / f"d{i}.txt"
+            if op == "add":
+                path.write_text(document(i))
+            elif op == "remove":
+                path.unlink(missing_ok=True)
+            elif op == "edit":
+                path.write_text(document(i, variant=step + 1))
+            else:  # a near-copy of document i under another name
+                (folder / f"r{i}.txt").write_text(document(i) + "Reposted.\n")
+            with cache_in(warm):
+                incremental, skipped = cache.facts_for_folder(folder)
+            with cache_in(tmp / f"cold-{step}"):
+                cold, cold_skipped = cache.facts_for_folder(folder)
+            assert incremental.equals(cold) and skipped == cold_skipped
+        assert incremental.equals(facts.facts_table(corpus.load_corpus(folder)))
+
+
+# --------------------------------------------------------------------------- bad entries
+def test_a_corrupt_entry_is_computed_again(seeds, cache_folder):
+    want = reference(seeds)
+    cache.corpus_tables(seeds)
+    key = next(k for k, e in entries(cache_folder).items() if e["facts"] is not None)
+    set_blob(cache_folder, key, "facts", b"stb1" + b"\0" * 16 + b"truncated")
+    assert_same_tables(cache.corpus_tables(seeds), want)
+    assert store.decode(entries(cache_folder)[key]["facts"])["n"] > 0  # written again
+
+
+def test_a_store_file_that_is_not_a_database_is_set_aside(seeds, cache_folder):
+    want = reference(seeds)
+    cache_folder.mkdir()
+    (cache_folder / store.Store.NAME).write_bytes(b"garbage " * 1000)
+    assert_same_tables(cache.corpus_tables(seeds), want)
+    assert list(cache_folder.glob(f"{store.Store.NAME}.bad-*"))
+    assert len(entries(cache_folder)) == 6
+
+
+def test_an_entry_of_another_document_is_computed_again(seeds, cache_folder):
+    want = reference(seeds)
+    cache.corpus_tables(seeds)
+    stored = entries(cache_folder)
+    doc0, doc1 = (
+        next(k for k, e in stored.items() if store.decode(e["info"])["file"] == name)
+        for name in ("doc0.txt", "doc1.txt")
     )
-    after = cache.corpus_tables(seeds)
-    assert 4321 not in set(before.facts["value"]) and 4321 in set(after.facts["value"])
-    assert len(list(cache_folder.glob("corpus-*.pickle"))) == 2
+    for part in store.PARTS:  # doc0's whole entry under doc1's key
+        set_blob(cache_folder, doc1, part, stored[doc0][part])
+    assert_same_tables(cache.corpus_tables(seeds), want)
+    assert store.decode(entries(cache_folder)[doc1]["info"])["file"] == "doc1.txt"
 
 
-def test_an_unreadable_cache_file_is_computed_again(seeds, cache_folder):
-    expected = cache.corpus_tables(seeds).facts
-    (entry,) = cache_folder.glob("corpus-*.pickle")
-    entry.write_bytes(b"not a pickle")
-    assert cache.corpus_tables(seeds).facts.equals(expected)
-    assert entry.read_bytes() != b"not a pickle"
+class _Plant:
+    """Unpickling this runs a command: it creates the marker file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (subprocess.call, (["touch", str(self.marker)],))
+
+
+def test_a_planted_pickle_is_never_loaded(seeds, cache_folder, tmp_path):
+    want = reference(seeds)
+    marker = tmp_path / "ran"
+    cache.corpus_tables(seeds)
+    bomb = pickle.dumps(_Plant(marker))
+    assert not marker.exists()
+    # where the old cache read its pickles, and in every part of every entry
+    (cache_folder / "corpus-0123456789abcdef0123456789abcdef01234567.pickle").write_bytes(bomb)
+    for key in entries(cache_folder):
+        for part in store.PARTS:
+            set_blob(cache_folder, key, part, bomb)
+    assert_same_tables(cache.corpus_tables(seeds), want)
+    assert not marker.exists()
+    assert all(e["document"] != bomb for e in entries(cache_folder).values() if e["document"])
+
+
+def test_a_crafted_entry_that_names_a_callable_makes_nothing(seeds, cache_folder):
+    want = reference(seeds)
+    cache.corpus_tables(seeds)
+    key = next(k for k, e in entries(cache_folder).items() if e["document"] is not None)
+    set_blob(
+        cache_folder,
+        key,
+        "document",
+        forged({"~dc": "Popen", "f": {"args": ["touch", "/tmp/stbrief-crafted"]}}),
+    )
+    with pytest.raises(store.BadBlob, match="unknown type"):
+        store.decode(entries(cache_folder)[key]["document"], cache._types())
+    assert_same_tables(cache.corpus_tables(seeds), want)
+    assert not Path("/tmp/stbrief-crafted").exists()
+
+
+def test_an_entry_from_another_worker_code_is_refused(seeds, cache_folder, monkeypatch):
+    monkeypatch.setattr(cache, "_worker_code_key", lambda: "0" * 64)
+    with pytest.raises(RuntimeError, match="another version of stbrief"):
+        cache.facts_for_folder(seeds)
+    assert not (cache_folder / store.Store.NAME).exists() or not entries(cache_folder)
+
+
+# --------------------------------------------------------------------------- the codec
+JSONISH = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**64)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(JSONISH)
+def test_blobs_give_back_what_they_were_given(value):
+    assert store.decode(store.encode(value)) == value
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_decode_to_a_value_or_bad_blob(data):
+    for blob in (data, store.MAGIC + data, forged(data.decode("latin-1"))):
+        try:
+            store.decode(blob, cache._types())
+        except store.BadBlob:
+            pass
+
+
+def test_documents_round_trip_with_their_sentences(seeds):
+    doc, _title = corpus._read(seeds / "doc0.txt")
+    back = store.decode(store.encode(doc), cache._types())
+    assert back == doc and back.sentences and isinstance(back.sentences[0], corpus.Sentence)
+
+
+# --------------------------------------------------------------------------- concurrency
+def test_concurrent_fills_share_one_store(seeds, cache_folder):
+    for i in range(4, 12):
+        (seeds / f"doc{i}.txt").write_text(document(i))
+    code = (
+        "import sys; from analysis import cache; "
+        "t, _ = cache.facts_for_folder(sys.argv[1]); print(len(t))"
+    )
+    env = {**os.environ, cache.CACHE_ENV: str(cache_folder)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(seeds)], env=env, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(3)
+    ]
+    counts = {p.communicate()[0].strip() for p in procs}
+    assert all(p.returncode == 0 for p in procs)
+    want = reference(seeds).facts
+    assert counts == {str(len(want))}
+    assert len(entries(cache_folder)) == 14
+    assert cache.facts_for_folder(seeds)[0].equals(want)
+
+
+def test_a_kernel_waits_for_a_running_fill_no_longer_than_its_bound(
+    seeds, cache_folder, monkeypatch, capfd
+):
+    cache_folder.mkdir()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from filelock import FileLock; "
+            "l = FileLock(sys.argv[1]); l.acquire(); print('held', flush=True); time.sleep(120)",
+            str(cache_folder / cache.FILL_LOCK),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setenv(cache.WAIT_ENV, "0.5")
+        assert_same_tables(cache.corpus_tables(seeds), reference(seeds))
+        assert "did not finish within 0.5 s" in capfd.readouterr().err
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_fill_stores_every_document_for_the_kernel(seeds, cache_folder, monkeypatch):
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis.cache", "fill", str(seeds)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, cache.CACHE_ENV: str(cache_folder)},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0] == "filling"
+    monkeypatch.setattr(cache, "analyse_files", lambda tasks: pytest.fail("kernel computed"))
+    assert_same_tables(cache.corpus_tables(seeds), reference(seeds))
 
 
 def test_bad_input_is_not_cached(tmp_path, cache_folder):
@@ -59,4 +378,30 @@ def test_bad_input_is_not_cached(tmp_path, cache_folder):
 
     with pytest.raises(InputError, match="not a folder"):
         cache.corpus_tables(tmp_path / "missing")
-    assert not list(cache_folder.glob("corpus-*.pickle"))
+    assert not cache_folder.exists()
+
+
+def test_a_refresh_needs_no_datasketch(seeds, cache_folder):
+    """What datasketch computes once (LSH bands, the check of the numpy MinHash) is kept in the
+    store, so a refresh after adding a document does not import it (and scipy): most of a
+    refresh's time otherwise."""
+    cache.facts_for_folder(seeds)
+    (seeds / "doc7.txt").write_text(document(7))
+    code = (
+        "import sys; from analysis import cache; t, _ = cache.facts_for_folder(sys.argv[1]); "
+        "t.to_csv(sys.argv[2], index=False); print('datasketch' in sys.modules)"
+    )
+    out = cache_folder.parent / "refresh.csv"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(seeds), str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, cache.CACHE_ENV: str(cache_folder)},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
+    import pandas as pd
+
+    assert pd.read_csv(out).equals(
+        pd.read_csv(io.StringIO(reference(seeds).facts.to_csv(index=False)))
+    )
