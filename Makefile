@@ -35,22 +35,33 @@ format: $(STAMP) ## apply ruff formatting and fixes
 	$(VENV)/bin/ruff check --fix analysis tests bench
 	$(VENV)/bin/ruff format analysis tests bench
 
-# JupyterLab runs from a venv of its own; its kernel is .venv's Python (see pyproject.toml)
+# JupyterLab runs from a venv of its own; its default kernel "stbrief" runs .venv's Python
 LAB    ?= .venv-lab
 $(LAB)/.installed: $(STAMP) constraints.txt
 	python3 -m venv $(LAB)
 	$(LAB)/bin/python -m pip install -q --upgrade pip
 	$(LAB)/bin/python -m pip install -q -c constraints.txt jupyterlab
-	$(PY) -m ipykernel install --prefix $(LAB) --name stbrief --display-name "stbrief (.venv)" >/dev/null
 	touch $@
 
-lab: $(LAB)/.installed ## JupyterLab on notebooks/, with a kernel that runs .venv (the package importable)
-	$(LAB)/bin/jupyter lab --notebook-dir=notebooks
+lab-kernel: ## install the kernel "stbrief (.venv)" (runs .venv's Python) into $(LAB)
+	$(PY) -m ipykernel install --prefix $(LAB) --name stbrief --display-name "stbrief (.venv)" >/dev/null
+
+# As root (containers, CI) JupyterLab refuses to start without --allow-root: given, and said.
+ROOT_FLAG = $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: $(LAB)/.installed lab-kernel ## JupyterLab on notebooks/, default kernel "stbrief (.venv)"
+	@$(if $(ROOT_FLAG),echo "make lab: running as root; JupyterLab starts with --allow-root")
+	$(LAB)/bin/jupyter lab --notebook-dir=notebooks \
+	  --MappingKernelManager.default_kernel_name=stbrief $(ROOT_FLAG)
 
 bench: $(STAMP) ## measure build time, rebuild, CLI start, extraction throughput; writes reports/bench.json
 	$(PY) bench/bench.py
 
-clean: ## remove generated reports (keeps .venv and .venv-lab)
-	rm -rf reports/*.html reports/*.pdf reports/figures reports/data reports/failed reports/manifest.json reports/.cache
+eval: $(STAMP) ## score titles, dates and figures on tests/corpus (VERBOSE=1: the misses)
+	$(PY) -m analysis.evaluate tests/corpus $(if $(VERBOSE),--verbose)
 
-.PHONY: help install brief test lint format lab bench clean
+clean: ## remove generated reports (keeps .venv and .venv-lab)
+	rm -rf reports/*.html reports/*.pdf reports/figures reports/data reports/failed reports/editions reports/manifest.json reports/.cache
+	@# a store elsewhere ($$STBRIEF_CACHE): only the files stbrief writes there
+	@if [ -n "$$STBRIEF_CACHE" ]; then cd "$$STBRIEF_CACHE" 2>/dev/null && rm -f documents.sqlite documents.sqlite-wal documents.sqlite-shm documents.sqlite.bad-* fill.lock last-read.json; true; fi
+
+.PHONY: help install brief test lint format lab lab-kernel bench eval clean

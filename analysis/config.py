@@ -1,19 +1,37 @@
-"""Paths, lexicon loading and validation, and the input error every module raises."""
+"""Paths, the project, lexicon loading and validation, safe CSV, and the input error.
+
+Two kinds of paths. The package's own files (:data:`PACKAGE_DIR`, its lexicons and
+templates) are where the package is installed. A *project* (``briefs.toml``, ``seeds/``,
+``notebooks/``, ``reports/``) is found as git finds a repository: the nearest folder upward
+from the current one that holds ``briefs.toml``, unless one is named (``stbrief --project
+DIR``, :func:`use_project`). :data:`SEEDS_DIR`, :data:`NOTEBOOKS_DIR`, :data:`REPORTS_DIR`,
+:data:`BRIEFS_TOML` and :data:`PROJECT_DIR` are looked up on each access from that project.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# The source checkout the package was installed from: the tests and the bench use it for
+# the repository's own files. Never a default of the command line (see the project below).
 ROOT = PACKAGE_DIR.parent
 LEXICON_DIR = PACKAGE_DIR / "lexicon"
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
-SEEDS_DIR = ROOT / "seeds"
-NOTEBOOKS_DIR = ROOT / "notebooks"
-REPORTS_DIR = ROOT / "reports"
-BRIEFS_TOML = ROOT / "briefs.toml"
+PROJECT_FILE = "briefs.toml"
+_PROJECT_PATHS = {
+    "PROJECT_DIR": "",
+    "SEEDS_DIR": "seeds",
+    "NOTEBOOKS_DIR": "notebooks",
+    "REPORTS_DIR": "reports",
+    "BRIEFS_TOML": PROJECT_FILE,
+}
+_chosen_project: Path | None = None
+# Cells a spreadsheet would read as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class InputError(Exception):
@@ -21,6 +39,97 @@ class InputError(Exception):
 
     The message always names the file or parameter and what is wrong with it.
     """
+
+
+# --------------------------------------------------------------------------- the project
+
+
+def find_project(start: str | Path | None = None) -> Path | None:
+    """The nearest folder from ``start`` (default: the current folder) upward that holds
+    ``briefs.toml``, or None."""
+    here = Path(start if start is not None else Path.cwd()).absolute()
+    for folder in (here, *here.parents):
+        if (folder / PROJECT_FILE).is_file():
+            return folder
+    return None
+
+
+def use_project(folder: str | Path | None) -> None:
+    """Make ``folder`` the project of this process (``--project DIR``); None: find it again
+    from the current folder.
+
+    Raises
+    ------
+    InputError
+        If ``folder`` is not a folder.
+    """
+    global _chosen_project
+    if folder is None:
+        _chosen_project = None
+        return
+    path = Path(folder)
+    if not path.is_dir():
+        raise InputError(f"--project {folder}: not a folder")
+    _chosen_project = path.absolute()
+
+
+def project_dir() -> Path:
+    """The project: the one named by :func:`use_project`, else :func:`find_project`.
+
+    Raises
+    ------
+    InputError
+        When there is none, saying where it looked and how to name one.
+    """
+    if _chosen_project is not None:
+        return _chosen_project
+    found = find_project()
+    if found is None:
+        raise InputError(
+            f"no {PROJECT_FILE} in {Path.cwd()} or any folder above it: run stbrief inside a "
+            "project, or name one with --project DIR"
+        )
+    return found
+
+
+def __getattr__(name: str) -> Path:
+    """``SEEDS_DIR``, ``REPORTS_DIR``… of the current project (PEP 562: looked up on access)."""
+    if name in _PROJECT_PATHS:
+        root = project_dir()
+        return root / _PROJECT_PATHS[name] if _PROJECT_PATHS[name] else root
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --------------------------------------------------------------------------- safe CSV
+
+
+def safe_cell(value: Any) -> Any:
+    """``value``, with a leading apostrophe when it is text a spreadsheet would run as a
+    formula (it begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_safe(frame):
+    """A copy of a DataFrame whose text cells (and column names) pass through
+    :func:`safe_cell`; numbers are left as they are. Use it for every CSV a reader opens."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.dtype.kind in "biufcmM":  # numbers, flags, dates: never a formula
+            continue
+        starts = values.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_STARTS))
+        if starts.any():
+            out.loc[starts.astype(bool), column] = "'" + values[starts.astype(bool)].astype(str)
+    out.columns = [safe_cell(c) if isinstance(c, str) else c for c in out.columns]
+    return out
+
+
+def write_csv(frame, path: str | Path, **kwargs: Any) -> None:
+    """``frame`` to CSV at ``path`` (no index unless asked), formula cells neutralised."""
+    kwargs.setdefault("index", False)
+    csv_safe(frame).to_csv(os.fspath(path), **kwargs)
 
 
 @functools.cache

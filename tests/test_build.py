@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -112,6 +113,11 @@ def test_build_publishes_html_pdf_figures_and_manifest(built: Built) -> None:
     for rel, size in entry["outputs"].items():
         assert (out / rel).stat().st_size == size
     assert {"fx.html", "fx.pdf", "figures/fx/01-x.png"} <= set(entry["outputs"])
+    # published as an edition: the stable paths are symlinks through editions/fx/current
+    current = out / "editions" / "fx" / "current"
+    assert entry["edition"] == f"editions/fx/{os.readlink(current)}"
+    assert os.readlink(out / "fx.html") == "editions/fx/current/fx.html"
+    assert (current / "edition.json").is_file() and (current / "fx.pdf").is_file()
     lines = built.stderr.splitlines()
     assert any(line.endswith("stbrief build: brief fx: execute notebook") for line in lines)
     assert any("published" in line and "fx.pdf" in line and "kB)" in line for line in lines)
@@ -276,6 +282,14 @@ def test_bad_parameters_exit_2_before_any_work(
         ('[fx]\ntitle = "T"\nstart_year = 1978\n', "'end_year'"),
         ('[fx]\ntitle = "T"\nstart_year = 1978\nend_year = 2011\nformats = ["doc"]\n', "formats"),
         ('[fx]\ntitle = "T {x}"\nstart_year = 1978\nend_year = 2011\n', "title"),
+        ('[fx]\ntitle = "{start_year.nope}"\nstart_year = 1978\nend_year = 2011\n', "nope"),
+        (
+            '[fx]\ntitle = "{start_year.__class__.__mro__}"\nstart_year = 1978\nend_year = 2011\n',
+            "{start_year.__class__.__mro__} is not allowed",
+        ),
+        ('[fx]\ntitle = "{end_year!r}"\nstart_year = 1978\nend_year = 2011\n', "{end_year!r}"),
+        ('[fx]\ntitle = "{0}"\nstart_year = 1978\nend_year = 2011\n', "{0}"),
+        ('[fx]\ntitle = "T"\nstart_year = 1978\nend_year = 2011\nkeep_editions = 0\n', "keep"),
         ('[fx]\ntitle = "T"\nstart_year = 1978\nend_year = 2011\nnotebook = "no.ipynb"\n', "no"),
         ("fx = 1\n", "fx"),
         ("[fx\n", "not valid TOML"),
@@ -355,9 +369,9 @@ def test_input_hash_tracks_inputs(tmp_path: Path) -> None:
 
 
 def test_repo_briefs_file_is_valid() -> None:
-    from analysis.config import BRIEFS_TOML
+    from analysis.config import ROOT
 
-    briefs = build.load_briefs(BRIEFS_TOML)
+    briefs = build.load_briefs(ROOT / "briefs.toml")
     assert briefs["brief"]["start_year"] == 1978 and briefs["brief"]["end_year"] == 2011
     assert "era-1978-1990" in briefs and "era-2006-2011" in briefs
     periods = [(b["start_year"], b["end_year"]) for n, b in briefs.items() if n.startswith("era")]
