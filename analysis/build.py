@@ -53,7 +53,21 @@ EDITION_JSON = "edition.json"
 DEFAULT_KEEP = 10
 _EDITION_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-[0-9a-f]{8}(?:-\d+)?$")
 # Names a build itself writes into its output folder: a folder holding only these is ours.
-_OUR_NAMES = {MANIFEST, MANIFEST_LOCK, LOCK, OWNER, EDITIONS, "figures", "data", "failed", ".cache"}
+# what stbrief writes into reports/ besides a build's own files: `stbrief docs --out
+# reports/data/...` (make brief), the exploratory notebooks' default output (notebook-run)
+_OUR_NAMES = {
+    MANIFEST,
+    MANIFEST_LOCK,
+    LOCK,
+    OWNER,
+    EDITIONS,
+    "figures",
+    "data",
+    "failed",
+    ".cache",
+    "notebook-run",
+    "bench.json",
+}
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
 # Files under analysis/ that count for the input hash: code, lexicons, the template.
 _HASHED_SUFFIXES = {".py", ".yaml", ".yml"}

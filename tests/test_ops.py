@@ -133,6 +133,21 @@ def test_a_foreign_non_empty_out_folder_needs_force_out(
     assert run_cli(*build_args(project, tmp_path / "new"))[0] == 0
 
 
+def test_a_fresh_checkouts_reports_folder_is_ours(
+    project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """`make brief` on a fresh clone: reports/ holds git's .gitkeep, the documents table
+    `stbrief docs` just wrote, the store and a notebook's run folder, and no manifest yet."""
+    out = tmp_path / "reports"
+    for folder in ("data", ".cache", "notebook-run/02"):
+        (out / folder).mkdir(parents=True)
+    (out / ".gitkeep").write_bytes(b"")
+    (out / "data" / "documents.csv").write_text("doc_id\n", encoding="utf-8")
+    reached = []
+    monkeypatch.setattr(build, "build_briefs", lambda *a, **k: reached.append(a) or 0)
+    assert run_cli(*build_args(project, out))[0] == 0 and reached
+
+
 def test_out_below_a_file_exits_2_naming_the_option(project: Path, tmp_path: Path) -> None:
     afile = tmp_path / "afile"
     afile.write_text("x", encoding="utf-8")
