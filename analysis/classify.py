@@ -224,6 +224,8 @@ class _Actors:
     part_of: re.Pattern[str]  # matches the end of the text before a name of a part
     references: frozenset[str] = frozenset()  # actors that only refer to a name before them
     named_head: re.Pattern[str] | None = None  # a name + a lower-case head ("Hefei institute")
+    # what every match of ``named_head`` holds: a blank and a lower-case head word
+    named_head_word: re.Pattern[str] | None = None
     # name -> :func:`_kind_of` (names repeat: each is worked out once per process)
     kind_memo: dict[str, tuple[str, str] | None] = field(
         default_factory=dict, compare=False, repr=False
@@ -259,6 +261,7 @@ def actor_lexicon() -> _Actors:
         rf"|{'|'.join(re.escape(w) for w in fixed)})(?![\w&])"
     )
     words = sorted(heads, key=len, reverse=True)
+    lower_heads = "|".join(re.escape(w.lower()) for w in words if w[:1].isupper())
     return _Actors(
         mention=mention,
         kinds=kinds,
@@ -271,9 +274,9 @@ def actor_lexicon() -> _Actors:
         part_of=re.compile(rf"\b(?:{_alt_words(lex['part_of_after'])})\s+(?:the\s+|its\s+)?$"),
         references=frozenset(_clean_actor(w) for w in refs),
         named_head=re.compile(
-            rf"(?<![\w&-])((?!{_LEAD}\s){_CAP}(?:{_SP}{_CAP})*)\s+"
-            rf"({'|'.join(re.escape(w.lower()) for w in words if w[:1].isupper())})\b"
+            rf"(?<![\w&-])((?!{_LEAD}\s){_CAP}(?:{_SP}{_CAP})*)\s+({lower_heads})\b"
         ),
+        named_head_word=re.compile(rf"\s(?:{lower_heads})\b"),
     )
 
 
@@ -345,7 +348,12 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     starts = [o[0] for o in out]
     alive = [True] * len(out)
     named: list[tuple[int, int, str, str]] = []
-    for m in lex.named_head.finditer(text, start, end):
+    heads = (
+        lex.named_head.finditer(text, start, end)
+        if lex.named_head_word.search(text, start, end)
+        else ()
+    )
+    for m in heads:
         # "The Hefei institute", "the Zhangjiang park": a place's own body named by a
         # lower-case head word (earlier ones of these end before this match starts)
         name = _clean_actor(m.group(1))

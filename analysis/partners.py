@@ -81,7 +81,13 @@ def matcher() -> _Matcher:
         c: re.compile(rf"(?:{'|'.join(map(re.escape, group))})(?!\w)")
         for c, group in groups.items()
     }
-    starts = re.compile(rf"(?<![\w.'’])[{''.join(map(re.escape, groups))}]")
+    # a name opening with a lower-case word ("the Netherlands", "eastern Europe") can only
+    # start where its words up to its first capital stand
+    caps = "".join(re.escape(c) for c in groups if c.isupper())
+    lower = sorted({_up_to_capital(n) for n in ordered if not n[0].isupper()}, key=len)[::-1]
+    firsts = [f"[{caps}]"] if caps else []
+    # (a look-ahead: "the P" must not hide the "P" of "the People's Republic of China")
+    starts = re.compile(rf"(?<![\w.'’])(?={'|'.join(firsts + [re.escape(w) for w in lower])})")
     stop = None
     if lex["stop_phrases"]:
         try:
@@ -89,6 +95,14 @@ def matcher() -> _Matcher:
         except re.error as exc:
             raise InputError(f"{LEXICON_DIR / 'partners.yaml'}: stop_phrases: {exc}") from exc
     return _Matcher(regex, names, stop, starts, by_first)
+
+
+def _up_to_capital(name: str) -> str:
+    """``name`` up to its first capital letter, inclusive (all of it if it has none)."""
+    for i, ch in enumerate(name):
+        if ch.isupper():
+            return name[: i + 1]
+    return name
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
