@@ -320,8 +320,9 @@ def themes_heatmap(rates: pd.DataFrame, max_rows: int = 16) -> Figure | None:
     ax.set_ylabel("")
     ax.tick_params(axis="x", labelrotation=0)
     ax.grid(False)  # no grid lines through the blank column of an era without text
-    if more:
-        _more(fig, more, "themes mentioned less")
+    if more:  # as the axis label: constrained layout makes room for it below the era names
+        ax.set_xlabel(f"and {more:,} more themes mentioned less", loc="right", fontsize=8)
+        ax.xaxis.label.set_color("0.35")
     return fig
 
 
