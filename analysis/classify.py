@@ -15,6 +15,7 @@ from typing import Any
 
 from analysis import scan
 from analysis.config import InputError, load_lexicon
+from analysis.numbers import respectively
 
 UNCLASSIFIED = "unclassified"
 _required = scan.required_words  # the pattern's required strings (scan.py)
@@ -113,6 +114,12 @@ def _classify(
 
     ``low``: :func:`_lower` of ``text``; a pattern whose required words (:func:`_required`)
     are not in its window is not run."""
+    listed = _listed_windows(text, before, after, sent, low)
+    if listed is not None:
+        # an item of a "respectively" list counts what the list does: the words before
+        # the list and after its last item ("7,748 and 9,121 students returned")
+        got = _classify(text, unit, *listed, sent, low)
+        return got[0], -1
     if low is None:
         w_after = w_before = w_sent = None
     else:
@@ -172,7 +179,44 @@ def _classify(
             if p_not_context.search(text, *sent):
                 continue
         return indicator, noun_end
+    if unit == "count" and (w_before is None or "number" in w_before):
+        # "the number of national cooperation bases reached 355": the phrase it names
+        m = max(_NUMBERS_OF.finditer(text, *before), key=lambda x: x.start(), default=None)
+        if m is not None and not _LIST_GAP.match(text, m.end(), before[1]):
+            got, _end = _classify(text, unit, (before[0], m.end()), (m.end(), before[1]), sent, low)
+            if got != UNCLASSIFIED:
+                return got, -1
     return UNCLASSIFIED, -1
+
+
+_LIST_GAP = re.compile(r"\W*(?:and\W*)?$")
+_NUMBERS_OF = re.compile(r"\b(?:the\s+)?numbers?\s+of\s+", re.I)
+_LIST_VERB = re.compile(r"\s+(?:were|was|are|is|stood\s+at|reached|totall?ed)\s*$", re.I)
+
+
+def _listed_windows(text, before, after, sent, low):
+    """(before, after) windows of a figure in a "respectively" list whose own windows hold
+    no words (only the list's separators); None otherwise. Only the list is read."""
+    if (low if low is not None else text).find("respectively", after[0], sent[1]) < 0:
+        return None
+    if not (_LIST_GAP.match(text, *before) or _LIST_GAP.match(text, *after)):
+        return None
+    got = respectively(text, before[1], after[0])
+    if got is None:
+        return None
+    list_start, list_end, _k, _n = got
+    stop = re.compile(r"[,;:()\[\]]").search(text, list_end, sent[1])
+    new_after = (list_end, stop.start() if stop else sent[1])
+    if _LIST_GAP.match(text, *new_after):
+        # "the numbers of students who went abroad in 1998 ... were A, B and C": the noun
+        # the list's clause names before it
+        m = max(
+            _NUMBERS_OF.finditer(text, sent[0], list_start), key=lambda x: x.start(), default=None
+        )
+        if m is not None:
+            verb = _LIST_VERB.search(text, m.end(), list_start)
+            return (sent[0], m.end()), (m.end(), verb.start() if verb else list_start)
+    return (sent[0], list_start), new_after
 
 
 @functools.cache
@@ -462,15 +506,24 @@ def scope_of(
     phrase_end = max(noun_end, num_end)
     national_subject = _national_subject(text, num_start, clause, found, lex)
     for a, _b, actor, kind in found:
-        if num_end <= a <= phrase_end + 40 and a < clause[1] and kind != "national":
-            if lex.part_of.search(text, max(num_end, a - 30), a):
-                if kind == "programme" and national_subject:
-                    continue  # "China had 52 zones, set up under the Torch Program": China's
+        if num_end > a or a >= clause[1] or kind == "national":
+            continue
+        # "53 laboratories with ... under the Belt and Road Science, Technology ... Plan"
+        under = _UNDER_NAMED.search(text, max(num_end, a - 80), a) if kind == "programme" else None
+        if under is not None and _CLAUSE_STOP_BEFORE.search(text, num_end, under.start()):
+            under = None
+        if a <= phrase_end + 40 or (under is not None and a <= phrase_end + 120):
+            if under is not None or lex.part_of.search(text, max(num_end, a - 30), a):
+                if kind == "programme" and national_subject and under is None:
+                    # "China had 52 zones, set up under the Torch Program": China's (a
+                    # description after a comma); "China has launched 53 laboratories ...
+                    # under the X Plan": the plan's
+                    continue
                 if kind != "foreign":
                     return kind, actor
     # 1b. Chinese people counted where they are abroad ("86,000 Chinese students were
     # studying in Japan"): the host country's figure
-    if _CHINESE.match(text, num_end, phrase_end + 1):
+    if _CHINESE.match(text, num_end, max(phrase_end + 1, num_end + 40)):
         for a, _b, actor, kind in found:
             if kind == "foreign" and num_end < a < clause[1] and a - num_end < 90:
                 if _IN_TO.search(text, max(num_end, a - 12), a):
@@ -480,9 +533,10 @@ def scope_of(
         if kind == "programme" and clause[0] <= a < num_start:
             if _UNDER.search(text, max(clause[0], a - 12), a):
                 return kind, actor
-    # 3. the number opens its clause
+    # 3. the number opens its clause ("11 of them": its antecedent's, rule 4)
     before = text[max(clause[0], num_start - 12) : num_start]
-    if num_start == clause[0] or _CLAUSE_OPEN.search(before):
+    them = _OF_THEM.match(text, num_end, clause[1])
+    if not them and (num_start == clause[0] or _CLAUSE_OPEN.search(before)):
         for a, _b, actor, kind in found:
             # "About 300 Israeli companies now operate in China": another country's own
             if (
@@ -506,8 +560,63 @@ def scope_of(
             continue  # "Sino-Russian trade", "China-Africa schools": bilateral, not theirs
         if lex.attribution.match(text, b, min(clause[1], b + 20)):
             continue
+        if kind == "national" and _possessive_object(text, clause[0], a, b):
+            continue  # "To upgrade ... China's overall level and set up 5 laboratories"
         return kind, ("" if kind == "national" else actor)
-    return _unowned(text, clause, default, phrase_end)
+    # "Their exports reached ...", "Together they ...": the subject of the sentence before
+    if _ANAPHOR_SUBJECT.match(text, clause[0], num_start):
+        got = _previous_subject(text, clause[0], lex)
+        if got is not None:
+            return got
+    return _unowned(text, clause, default, num_end if them else phrase_end)
+
+
+def _possessive_object(text: str, clause_start: int, a: int, b: int) -> bool:
+    """True when the name at ``text[a:b]`` is a possessive ("China's") inside its clause,
+    after its verb: it qualifies an object ("upgrade China's level"), it is no subject."""
+    if text[b - 2 : b] not in ("'s", "’s"):
+        return False
+    line = text.rfind("\n", clause_start, a)  # a list item opens a line of its own
+    lead = text[max(clause_start, line + 1) : a]
+    if not lead.strip(" -–—*\n\t"):
+        return False  # "China's technology parks earned ...": the clause's subject
+    if _OBJECTIVE.match(lead):
+        return True  # "To upgrade, through ..., China's level": a plan's objective
+    return not _CLAUSE_OPEN.search(text, max(clause_start, a - 12), a)
+
+
+_CLAUSE_STOP_BEFORE = re.compile(r"[,;:()]")
+_UNDER_NAMED = re.compile(r"\bunder\s+(?:the\s+|its\s+)?(?:(?:[A-Z][\w&-]*|and|of),?\s+)*$")
+_OBJECTIVE = re.compile(r"[\W]*To\s+[a-z]+\b")
+
+
+_OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
+_ANAPHOR_SUBJECT = re.compile(
+    r"\W*(?:(?:Together|Between\s+them|In\s+all|Altogether),?\s+)?"
+    r"(?:[Tt]heir|[Tt]hey|[Tt]hese|[Tt]hose|[Ii]ts)\b"
+)
+_SENTENCE_BACK = 600  # how far back the sentence before a clause is looked for
+
+
+def _previous_subject(text: str, at: int, lex: _Actors) -> tuple[str, str] | None:
+    """(scope, actor) of the subject of the sentence before ``text[at:]``: its first actor
+    that follows no preposition and is no source of an attribution; None when it names none
+    or is China's. Reads at most _SENTENCE_BACK characters back."""
+    lo = max(0, at - _SENTENCE_BACK)
+    end = at
+    while end > lo and not text[end - 1].isalnum():
+        end -= 1  # the sentence before ends before the stop and blanks
+    start = max(text.rfind(". ", lo, end), text.rfind("\n", lo, end))
+    start = lo if start < 0 else start + 1
+    for a, b, actor, kind in mentions(text, start, end):
+        if lex.not_subject.search(text, max(start, a - 20), a):
+            continue
+        if lex.attribution.match(text, b, min(end, b + 20)):
+            continue
+        if kind == "national":
+            return None
+        return kind, actor
+    return None
 
 
 _NATIONWIDE = re.compile(
@@ -543,7 +652,7 @@ def _national_subject(text, num_start, clause, found, lex) -> bool:
     return False
 
 
-_UNDER = re.compile(r"\b(?:[Uu]nder|[Dd]uring|[Ii]n)\s+(?:the\s+|its\s+|this\s+)?$")
+_UNDER = re.compile(r"\b(?:[Uu]nder|[Dd]uring|[Ii]n|[Ss]ince)\s+(?:the\s+|its\s+|this\s+)?$")
 
 
 class ReferenceIndex:

@@ -89,10 +89,10 @@ def grammar() -> _Grammar:
         (?P<cur>(?<![A-Za-z0-9$€])(?:{_alt(currencies)})\s?)?
         (?:
             (?:
-                (?<![A-Za-z0-9.,])(?P<ocr>[Il])\s?(?=\d{{1,2}}(?:,\d{{3}})+(?![\d,]))
+                (?<![A-Za-z0-9.,])(?P<ocr>[Il])\s?(?=\d{{1,2}}(?:,\d{{3}})+(?!\d|,\d))
               | (?<![\w.,/\-–])
             )
-            (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+(?![\d]|,\d))(?P<dec>\.\d+)?(?![A-Za-z_])
+            (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|\d+(?![\d]|,\d))(?P<dec>\.\d+)?(?![A-Za-z_])
             (?:\s?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
           | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words))}))(?![\w\-])
         )
@@ -529,10 +529,63 @@ def _year_exprs(
     return out
 
 
+# a list of figures closed by "respectively" ("were 17,622, 23,749 and 38,989, respectively";
+# "7,748 and 9,121 students returned, respectively"): its items and the words after the last
+_LIST_ITEM = (
+    r"(?<![\w,.])(?!(?:19|20)\d\d\b(?!,\d))(?:[A-Z]{0,3}\$?\s?)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s(?:million|billion|thousand))?%?"
+)
+_LIST_SEP = r"(?:\s*,\s+(?:and\s+)?|\s+and\s+)"
+_LIST_BEFORE = re.compile(rf"(?:{_LIST_ITEM}{_LIST_SEP})+$")
+_LIST_AFTER = re.compile(rf"(?:{_LIST_SEP}{_LIST_ITEM})*[^.;!?]{{0,80}}?\brespectively\b")
+_LIST_WINDOW = 160
+
+
+def respectively(text: str, start: int, end: int) -> tuple[int, int, int, int] | None:
+    """(the start of its list, the end of its last item, its index in the list, the list's
+    length) of a figure at ``text[start:end]`` standing in a list closed by "respectively";
+    None otherwise."""
+    after = _LIST_AFTER.match(text, end, end + 200)
+    if after is None:
+        return None
+    before = _LIST_BEFORE.search(text, max(0, start - _LIST_WINDOW), start)
+    k = 0 if before is None else len(re.findall(_LIST_SEP, text[before.start() : start]))
+    tail = re.match(rf"(?:{_LIST_SEP}{_LIST_ITEM})*", text[end : after.end()])
+    n = k + 1 + (len(re.findall(_LIST_SEP, tail.group(0))) if tail else 0)
+    if n < 2:
+        return None
+    list_end = end + (tail.end() if tail else 0)
+    return (start if before is None else before.start()), list_end, k, n
+
+
+def _listed_year(num: _Num, exprs: list[_YearExpr], text: str) -> int | None:
+    """The year of a figure in a "respectively" list whose clause names one year per item
+    ("in 1998, 1999 and 2000 were A, B and C, respectively": B is of 1999)."""
+    got = respectively(text, num.start, num.end)
+    if got is None:
+        return None
+    list_start, _list_end, k, n = got
+    years: list[int] = []
+    for e in exprs:
+        if e.end > list_start:
+            continue
+        if e.kind == "explicit":
+            years.append(e.y1)
+        elif e.kind == "range" and e.y1 is not None and e.y2 is not None:
+            years += [e.y1, e.y2]
+    if len(years) < n:
+        return None
+    return years[-n:][k]
+
+
 def _when(
     num: _Num, exprs: list[_YearExpr], text: str, pub: int | None
 ) -> tuple[int | None, int | None, int | None, str]:
     """(year, period_start, period_end, year_basis) of a figure."""
+    if exprs and "respectively" in text[num.end : num.end + 200]:
+        listed = _listed_year(num, exprs, text)
+        if listed is not None:
+            return listed, None, None, "explicit"
     best, best_key = None, None
     for e in exprs:
         if e.kind == "compare":

@@ -1149,3 +1149,55 @@ def test_fast_paths_equal_their_plain_twins():
                 want = _resolve_reference_plain(text, at, ref, kind, names)
                 assert classify.resolve_reference(text, at, ref, kind, names) == want
                 assert classify.resolve_reference(text, at, ref, kind, index) == want
+
+
+# --------------------------------------------------------------------------- lists, owners
+def test_respectively_lists_take_years_and_nouns_from_their_clause(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "The numbers of students who went abroad to study in 1998, 1999 and 2000 were "
+        "17,622, 23,749 and 38,989, respectively. In 1999 and 2000, 7,748 and 9,121 "
+        "students returned to China, respectively.",
+    )
+    by_value = {r["value"]: r for r in rows}
+    for value, year in ((17622, 1998), (23749, 1999), (38989, 2000)):
+        assert by_value[value]["year"] == year  # a figure followed by a comma is read too
+        assert by_value[value]["indicator"] == "students_abroad"
+        assert by_value[value]["measure"] == "annual"
+    for value, year in ((7748, 1999), (9121, 2000)):
+        assert by_value[value]["year"] == year
+        assert by_value[value]["indicator"] == "returnees"
+
+
+def test_antecedents_own_their_figures(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "The province now has 27 international joint research centers, and 11 of them have "
+        "been named national-level cooperation bases. In 2012 the Hefei park hosted "
+        "1,200 enterprises. Their exports reached 1.8 billion U.S. dollars in 2012.",
+    )
+    assert _by_quote(rows, "11")["scope"] == "local"
+    assert _by_quote(rows, "1.8 billion")["scope"] == "local"
+
+
+def test_a_plan_a_figure_stands_under_owns_it(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "China has launched 53 joint laboratories with partner countries under the Silk "
+        "Science, Technology and Innovation Action Plan. By 1994 China had 52 zones, set up "
+        "under the Torch Program. China will invest 200 million euros in the project.",
+    )
+    assert _by_quote(rows, "53")["scope"] == "programme"
+    assert _by_quote(rows, "52")["scope"] == "national"
+    assert _by_quote(rows, "200 million")["scope"] == "national"
+
+
+def test_a_possessive_after_the_verb_is_no_subject(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "- To upgrade, through the projects, China's overall level and set up 5 joint "
+        "research laboratories in China.\n"
+        "China's technology parks earned 11.9 billion US dollars in 1999.",
+    )
+    assert _by_quote(rows, "11.9")["scope"] == "national"  # the clause's own subject
+    assert _by_quote(rows, "5 joint")["measure"] == "target"
