@@ -77,12 +77,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
-    from analysis import config, editions
+    from analysis import changelog, config, editions
 
     out = Path(args.out) if args.out else config.REPORTS_DIR
     if args.brief is not None and editions.base_edition(out, args.brief) is None:
         raise InputError(f"--brief {args.brief!r}: no published edition in {out / 'editions'}")
-    text, _found = editions.run_changes(out, args.brief)
+    text, _found = changelog.run_changes(out, args.brief)
     print(text)
     return EXIT_OK
 
@@ -181,9 +181,9 @@ def main(argv: list[str] | None = None) -> int:
             if not args.seeds.is_dir():
                 raise InputError(f"--seeds {args.seeds}: not a folder")
             if args.command != "build":  # build checks them once it has work to do
-                from analysis import build
+                from analysis import briefs
 
-                for warning in build.check_seeds(args.seeds):
+                for warning in briefs.check_seeds(args.seeds):
                     print(f"stbrief: warning: {warning}", file=sys.stderr)
         return args.func(args)
     except InputError as exc:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import build, cli
+from analysis import briefs, cli, inputs
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures_nb"
 GOOD_TOML = """\
@@ -61,7 +61,7 @@ def frozen_package(tmp_path_factory: pytest.TempPathFactory):
     frozen.mkdir()
     (frozen / "module.py").write_text("VERSION = 1\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "HASH_PACKAGE_DIR", frozen)
+        patch.setattr(inputs, "HASH_PACKAGE_DIR", frozen)
         yield frozen
 
 
@@ -342,7 +342,7 @@ def test_input_hash_tracks_inputs(tmp_path: Path) -> None:
             "package_dir": package,
         }
         kwargs.update(changes)
-        return build.input_hash(**kwargs)
+        return inputs.input_hash(**kwargs)
 
     first = digest()
     assert first == digest() == digest(formats=["html", "pdf"])
@@ -371,10 +371,10 @@ def test_input_hash_tracks_inputs(tmp_path: Path) -> None:
 def test_repo_briefs_file_is_valid() -> None:
     from analysis.config import ROOT
 
-    briefs = build.load_briefs(ROOT / "briefs.toml")
-    assert briefs["brief"]["start_year"] == 1978 and briefs["brief"]["end_year"] == 2011
-    assert "era-1978-1990" in briefs and "era-2006-2011" in briefs
-    periods = [(b["start_year"], b["end_year"]) for n, b in briefs.items() if n.startswith("era")]
+    specs = briefs.load_briefs(ROOT / "briefs.toml")
+    assert specs["brief"]["start_year"] == 1978 and specs["brief"]["end_year"] == 2011
+    assert "era-1978-1990" in specs and "era-2006-2011" in specs
+    periods = [(b["start_year"], b["end_year"]) for n, b in specs.items() if n.startswith("era")]
     assert periods == [(1978, 1990), (1991, 2000), (2001, 2005), (2006, 2011)]
-    title = build._format_title(briefs["brief"]["title"], 1978, 2011, "briefs.toml")
+    title = briefs._format_title(specs["brief"]["title"], 1978, 2011, "briefs.toml")
     assert title == "China's Science and Technology Diplomacy, 1978–2011"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import editions
+from analysis import changelog, editiondiff, editions
 from analysis.editions import Edition
 
 
@@ -54,26 +54,26 @@ def doc(doc_id: str, sha: str, title: str = "") -> dict:
 
 
 def test_quote_shape_masks_the_number_and_normalises():
-    assert editions.quote_shape("141 technological  diplomats") == "# technological diplomats"
-    assert editions.quote_shape("143 Technological diplomats") == "# technological diplomats"
-    assert editions.quote_shape("2–3 large projects") == "# large projects"
-    assert editions.quote_shape("US$ 6.69 billion") == "us$ #"
-    assert editions.quote_shape("nearly two hundred countries") == "nearly # countries"
-    assert editions.quote_shape("152 countries") != editions.quote_shape("152 regions")
+    assert editiondiff.quote_shape("141 technological  diplomats") == "# technological diplomats"
+    assert editiondiff.quote_shape("143 Technological diplomats") == "# technological diplomats"
+    assert editiondiff.quote_shape("2–3 large projects") == "# large projects"
+    assert editiondiff.quote_shape("US$ 6.69 billion") == "us$ #"
+    assert editiondiff.quote_shape("nearly two hundred countries") == "nearly # countries"
+    assert editiondiff.quote_shape("152 countries") != editiondiff.quote_shape("152 regions")
 
 
 def test_figure_moving_within_its_sentence_keeps_its_identity():
     before = fig("a", 120, "141 technological diplomats", 141)
     after = fig("a", 377, "141 technological diplomats", 141, sentence="Now: 141 ...")
-    assert editions.figure_key(before) == editions.figure_key(after)
-    result = editions.compare_figures([before], [after])
+    assert editiondiff.figure_key(before) == editiondiff.figure_key(after)
+    result = editiondiff.compare_figures([before], [after])
     assert result["unchanged"] == 1
     assert not (result["new"] or result["gone"] or result["changed"] or result["redefined"])
 
 
 def test_identity_reads_missing_definition_columns_as_empty():
     bare = {"doc_id": "a", "indicator": "st_diplomats", "year": 2011, "quote": "9 diplomats"}
-    assert editions.figure_key(bare) == ("a", "st_diplomats", "", "", 2011, False, "# diplomats")
+    assert editiondiff.figure_key(bare) == ("a", "st_diplomats", "", "", 2011, False, "# diplomats")
 
 
 # --------------------------------------------------------------------------- comparison
@@ -82,7 +82,7 @@ def test_identity_reads_missing_definition_columns_as_empty():
 def test_edited_number_is_one_changed_figure_with_both_values():
     old = [fig("a", 10, "141 technological diplomats", 141), fig("a", 80, "46 countries", 46)]
     new = [fig("a", 10, "143 technological diplomats", 143), fig("a", 80, "46 countries", 46)]
-    result = editions.compare_figures(old, new)
+    result = editiondiff.compare_figures(old, new)
     assert [(p["old"]["value"], p["new"]["value"]) for p in result["changed"]] == [(141, 143)]
     assert result["unchanged"] == 1
     assert result["new"] == result["gone"] == result["redefined"] == []
@@ -91,7 +91,7 @@ def test_edited_number_is_one_changed_figure_with_both_values():
 def test_same_identity_twice_pairs_equal_values_first():
     old = [fig("a", 10, "46 countries", 46), fig("a", 90, "152 countries", 152)]
     new = [fig("a", 10, "152 countries", 152), fig("a", 95, "48 countries", 48)]
-    result = editions.compare_figures(old, new)
+    result = editiondiff.compare_figures(old, new)
     assert result["unchanged"] == 1
     assert [(p["old"]["value"], p["new"]["value"]) for p in result["changed"]] == [(46, 48)]
 
@@ -99,7 +99,7 @@ def test_same_identity_twice_pairs_equal_values_first():
 def test_other_indicator_or_year_with_same_quote_is_redefined_not_new():
     old = [fig("a", 10, "46 countries", 46, indicator="st_offices", year=2010)]
     new = [fig("a", 10, "46 countries", 46, indicator="partner_countries", year=2011)]
-    result = editions.compare_figures(old, new)
+    result = editiondiff.compare_figures(old, new)
     assert [p["fields"] for p in result["redefined"]] == [["indicator", "year"]]
     assert result["new"] == result["gone"] == result["changed"] == []
 
@@ -107,7 +107,7 @@ def test_other_indicator_or_year_with_same_quote_is_redefined_not_new():
 def test_new_and_gone_figures():
     old = [fig("a", 10, "46 countries", 46)]
     new = [fig("b", 10, "12 agreements", 12, indicator="intergov_agreements")]
-    result = editions.compare_figures(old, new)
+    result = editiondiff.compare_figures(old, new)
     assert [f["doc_id"] for f in result["new"]] == ["b"]
     assert [f["doc_id"] for f in result["gone"]] == ["a"]
 
@@ -115,7 +115,7 @@ def test_new_and_gone_figures():
 def test_documents_added_removed_edited_by_content_hash():
     old = [doc("a", "1"), doc("b", "2"), doc("c", "3", "Old title")]
     new = [doc("a", "1"), doc("c", "9", "New title"), doc("d", "4", "Fresh")]
-    result = editions.compare_documents(old, new)
+    result = editiondiff.compare_documents(old, new)
     assert [d["doc_id"] for d in result["added"]] == ["d"]
     assert result["added"][0]["title"] == "Fresh"
     assert [d["doc_id"] for d in result["removed"]] == ["b"]
@@ -139,33 +139,33 @@ def test_conflicts_opened_and_resolved_by_the_identity_of_their_figures():
     # the same conflict after b's sentence moved: not opened, not resolved
     b_moved = fig("b", 400, "158 countries", 158)
     same = Edition(figures=[a1, b_moved], conflicts=[_conflict(b_moved, a1)])
-    assert editions.compare_conflicts(old, same) == {"opened": [], "resolved": []}
+    assert editiondiff.compare_conflicts(old, same) == {"opened": [], "resolved": []}
     # b now agrees (152): resolved; c disagrees: opened
     b_agrees = fig("b", 50, "152 countries", 152)
     c = fig("c", 5, "160 countries", 160)
     new = Edition(figures=[a1, b_agrees, c], conflicts=[_conflict(a1, c)])
-    result = editions.compare_conflicts(old, new)
+    result = editiondiff.compare_conflicts(old, new)
     assert [(x["a"]["value"], x["b"]["value"]) for x in result["resolved"]] == [(152, 158)]
     assert [(x["a"]["value"], x["b"]["value"]) for x in result["opened"]] == [(152, 160)]
 
 
 def test_first_edition_and_nothing_changed():
     tables = Edition(documents=[doc("a", "1")], figures=[fig("a", 1, "5 offices", 5)])
-    first = editions.compare(None, tables)
+    first = editiondiff.compare(None, tables)
     assert first["first"] and first["changed"]
-    assert editions.headline(first).startswith("first edition (1 document, 1 figure")
-    same = editions.compare(tables, tables, {"edition": "e1", "date": "2026-11-24"})
+    assert changelog.headline(first).startswith("first edition (1 document, 1 figure")
+    same = editiondiff.compare(tables, tables, {"edition": "e1", "date": "2026-11-24"})
     assert not same["first"] and not same["changed"]
-    assert editions.headline(same) == "nothing changed since the edition of 2026-11-24"
-    assert editions.change_lines(same) == []
+    assert changelog.headline(same) == "nothing changed since the edition of 2026-11-24"
+    assert changelog.change_lines(same) == []
 
 
 def test_changed_correction_is_named():
     old = Edition(inputs={"corrections.yaml": "aa", "catalog.yaml": ""})
     new = Edition(inputs={"corrections.yaml": "bb", "catalog.yaml": ""})
-    changes = editions.compare(old, new, {"date": "2026-11-24"})
+    changes = editiondiff.compare(old, new, {"date": "2026-11-24"})
     assert changes["changed"] and changes["inputs"] == ["corrections.yaml"]
-    assert "edited: corrections.yaml" in editions.headline(changes)
+    assert "edited: corrections.yaml" in changelog.headline(changes)
 
 
 def test_phases_and_findings_whose_figures_changed():
@@ -180,7 +180,7 @@ def test_phases_and_findings_whose_figures_changed():
         {"section": "phases", "item": "Opening (1978–1990)", "fact_id": "a:30"},
         {"section": "findings", "item": "reach", "fact_id": "n:8"},  # new
     ]
-    result = editions.compare_uses(old, new)
+    result = editiondiff.compare_uses(old, new)
     assert [(x["section"], x["item"], x["changed"]) for x in result] == [
         ("findings", "growth", 1),
         ("findings", "reach", 1),
@@ -192,7 +192,7 @@ def test_phases_and_findings_whose_figures_changed():
         figures=[dict(f, fact_id="x:" + f["fact_id"]) for f in old.figures],
         uses=[dict(u, fact_id="x:" + u["fact_id"]) for u in old.uses],
     )
-    assert editions.compare_uses(old, moved) == []
+    assert editiondiff.compare_uses(old, moved) == []
     assert editions.fact_ids(
         {"a": [{"fact_id": "d:1", "cite": {"fact": "d:1"}}, {"fact_id": "d:2"}]}
     ) == ["d:1", "d:2"]
@@ -225,13 +225,13 @@ def _edited_pair() -> tuple[Edition, Edition]:
 
 def test_edition_round_trips_through_its_files(tmp_path: Path):
     old, _new = _edited_pair()
-    changes = editions.compare(None, old)
+    changes = editiondiff.compare(None, old)
     editions.write_edition(tmp_path / "e1" / editions.EDITION_DIR, old, changes)
     back = editions.read_edition(tmp_path / "e1")
     assert back is not None
     assert back.documents == old.documents
-    assert [editions.figure_key(f) for f in back.figures] == [
-        editions.figure_key(f) for f in old.figures
+    assert [editiondiff.figure_key(f) for f in back.figures] == [
+        editiondiff.figure_key(f) for f in old.figures
     ]
     assert [f["value"] for f in back.figures] == [141.0, 7.0]
     assert back.built == old.built and back.labels == old.labels
@@ -249,15 +249,15 @@ def test_tables_neutralise_spreadsheet_formulas_and_read_back_exactly(tmp_path: 
 
 def test_log_and_manifest_name_the_added_document_and_the_changed_figure():
     old, new = _edited_pair()
-    changes = json.loads(json.dumps(editions.compare(old, new, {"date": "2026-11-24"})))
-    lines = editions.summary_lines(changes, "brief")
+    changes = json.loads(json.dumps(editiondiff.compare(old, new, {"date": "2026-11-24"})))
+    lines = changelog.summary_lines(changes, "brief")
     assert lines[0] == (
         "brief brief: since the edition of 2026-11-24: documents: 1 added, 1 removed, 1 edited; "
         "figures: 1 new, 1 gone, 1 changed"
     )
     assert '  + document added n: "A never-seen report"' in lines
     assert "  ~ figure changed S&T diplomats (2011): 141 -> 143 [a]" in lines
-    record = editions.manifest_record(changes)
+    record = changelog.manifest_record(changes)
     assert record["documents"] == {"added": ["n"], "removed": ["b"], "edited": ["a"]}
     assert [(f["old"], f["new"]) for f in record["figures"]["changed"]] == [(141, 143)]
 
@@ -265,17 +265,17 @@ def test_log_and_manifest_name_the_added_document_and_the_changed_figure():
 def test_log_caps_each_kind_but_stbrief_changes_lists_all():
     old = Edition()
     new = Edition(figures=[fig("a", i, f"{i} offices", i) for i in range(1, 13)])
-    changes = editions.compare(old, new, {"date": "2026-11-24"})
-    lines = editions.summary_lines(changes, "x")
-    assert sum(line.startswith("  + figure new") for line in lines) == editions.LOG_ITEMS
+    changes = editiondiff.compare(old, new, {"date": "2026-11-24"})
+    lines = changelog.summary_lines(changes, "x")
+    assert sum(line.startswith("  + figure new") for line in lines) == changelog.LOG_ITEMS
     assert lines[-1] == "    ... and 4 more (figure new)"
-    assert editions.format_changes(changes, "x").count("+ figure new") == 12
+    assert changelog.format_changes(changes, "x").count("+ figure new") == 12
 
 
 def test_section_data_names_documents_as_the_brief_does_and_cites_only_this_edition():
     old, new = _edited_pair()
-    changes = editions.compare(old, new, {"date": "2026-11-24"})
-    data = editions.section_from(
+    changes = editiondiff.compare(old, new, {"date": "2026-11-24"})
+    data = changelog.section_from(
         changes,
         cite=lambda fact_id: {"n": 1, "anchor": "b-1", "fact": fact_id},
         source=lambda doc_id: {"name": f"Source {doc_id}", "anchor": f"doc-{doc_id}"},
@@ -289,8 +289,8 @@ def test_section_data_names_documents_as_the_brief_does_and_cites_only_this_edit
     # a removed document is no longer in the brief: named by its old title, no link
     assert data["documents"]["removed"][0]["source"] == {"name": "Gone paper", "anchor": None}
     assert data["gone_figures"][0]["source"]["name"] == "Gone paper"
-    assert editions.section_from(None) is None
-    assert editions.section_from(editions.compare(None, new))["first"] is True
+    assert changelog.section_from(None) is None
+    assert changelog.section_from(editiondiff.compare(None, new))["first"] is True
 
 
 def test_section_templates_say_it_and_escape_document_text():
@@ -298,8 +298,8 @@ def test_section_templates_say_it_and_escape_document_text():
 
     old, new = _edited_pair()
     new.figures[0]["sentence"] = "Now <b>143</b> #diplomats [sic] $5"
-    changes = editions.compare(old, new, {"date": "2026-11-24"})
-    data = editions.section_from(
+    changes = editiondiff.compare(old, new, {"date": "2026-11-24"})
+    data = changelog.section_from(
         changes,
         cite=lambda fact_id: {"n": 7, "anchor": "b-7", "fact": fact_id, "value": 143.0},
         source=lambda doc_id: {"name": f"Report <{doc_id}>", "anchor": f"doc-{doc_id}"},
@@ -313,7 +313,9 @@ def test_section_templates_say_it_and_escape_document_text():
     assert "== What changed since the edition of 24 November 2026" in typ
     assert "141 → 143" in typ
     assert "\\#diplomats \\[sic\\] \\$5" in typ
-    first = display.render("changes", editions.section_from(editions.compare(None, new)), "html")
+    first = display.render(
+        "changes", changelog.section_from(editiondiff.compare(None, new)), "html"
+    )
     assert "This is the first edition of this brief" in first
 
 
@@ -324,7 +326,7 @@ def test_base_edition_and_stbrief_changes(tmp_path: Path):
     old, new = _edited_pair()
     folder = tmp_path / "editions" / "brief" / "20261125T021500Z"
     editions.write_edition(
-        folder / editions.EDITION_DIR, new, editions.compare(old, new, {"date": "2026-11-24"})
+        folder / editions.EDITION_DIR, new, editiondiff.compare(old, new, {"date": "2026-11-24"})
     )
     (tmp_path / "editions" / "brief" / "current").symlink_to(folder.name)
     assert editions.base_edition(tmp_path, "brief") == folder.resolve()
@@ -340,7 +342,7 @@ def test_base_edition_and_stbrief_changes(tmp_path: Path):
 
 @pytest.mark.parametrize("iso, words", [("2026-11-04", "4 November 2026"), ("", "")])
 def test_date_words(iso: str, words: str):
-    assert editions._date_words(iso) == words
+    assert changelog._date_words(iso) == words
 
 
 # --------------------------------------------------------------------------- end to end
@@ -438,7 +440,7 @@ class Project:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory):
     """Build, rerun unchanged, fail, then build an edited corpus: the states each step left."""
-    from analysis import build
+    from analysis import inputs
 
     frozen = tmp_path_factory.mktemp("frozen") / "analysis"
     frozen.mkdir()
@@ -450,7 +452,7 @@ def project(tmp_path_factory: pytest.TempPathFactory):
     steps: dict[str, object] = {}
     with pytest.MonkeyPatch.context() as patch:
         # hash a frozen copy of the package: edits elsewhere in analysis/ do not rebuild
-        patch.setattr(build, "HASH_PACKAGE_DIR", frozen)
+        patch.setattr(inputs, "HASH_PACKAGE_DIR", frozen)
         patch.setenv("STBRIEF_CACHE", str(p.root / "cache"))
         steps["first"] = p.build()
         assert steps["first"][0] == 0, steps["first"][1]  # nothing below makes sense without it

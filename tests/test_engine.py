@@ -109,10 +109,11 @@ def test_jobs_build_briefs_side_by_side_in_processes_of_their_own(tmp_path):
     import os
 
     from analysis import build
+    from analysis.briefs import Brief
 
     notebook = tmp_path / "nb.ipynb"
     briefs = [
-        build.Brief(
+        Brief(
             name=name,
             title=name,
             start_year=1978,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import build, cli, config, corpus
+from analysis import build, cli, config, corpus, publish
 
 DOC = "Cooperation Report\n\nIn 1995, China signed 12 science agreements with Brazil.\n"
 TOML = """\
@@ -81,10 +81,10 @@ def test_build_removes_only_temporary_folders_of_dead_builds(tmp_path: Path) -> 
     user = out / ".tmp-notes"
     user.mkdir()
     (user / "n.txt").write_text("mine", encoding="utf-8")
-    dead = build.make_temp(out, "fx")  # a build killed after making it: marker names our lock
+    dead = publish.make_temp(out, "fx")  # a build killed after making it: marker names our lock
     foreign = out / ".tmp-other"
     foreign.mkdir()
-    (foreign / build.TMP_MARKER).write_text(json.dumps({"lock": "/elsewhere/.build.lock"}))
+    (foreign / publish.TMP_MARKER).write_text(json.dumps({"lock": "/elsewhere/.build.lock"}))
     assert build.build_briefs([], tmp_path, out, quiet=True) == 0
     assert (user / "n.txt").read_text(encoding="utf-8") == "mine"
     assert foreign.is_dir()
@@ -341,8 +341,8 @@ def test_csv_safe_touches_only_text_that_starts_a_formula() -> None:
 HOLD = """
 import sys, time
 from pathlib import Path
-from analysis import build
-lock = build._acquire_lock(Path(sys.argv[1]), 5, build._Reporter(True))
+from analysis import build, publish
+lock = publish._acquire_lock(Path(sys.argv[1]), 5, build._Reporter(True))
 print("held", flush=True)
 sys.stdin.readline()
 """
@@ -423,7 +423,7 @@ def test_help_says_how_the_project_is_found() -> None:
 
 def stage(out: Path, version: str) -> Path:
     """A complete edition of brief ``fx`` whose every file says ``version``."""
-    staging = build.make_temp(out, "test") / "edition"
+    staging = publish.make_temp(out, "test") / "edition"
     (staging / "figures").mkdir(parents=True)
     (staging / "data").mkdir()
     for rel in ("fx.html", "fx.pdf", "figures/01-x.csv", "data/facts.csv"):
@@ -452,7 +452,9 @@ def test_publish_switches_one_symlink_and_keeps_the_last_editions(tmp_path: Path
     staged = []
     for n, version in enumerate(["a", "b", "c", "d"]):
         hook = staged.append if n == 3 else None
-        build.publish_edition(out, "fx", stage(out, version), entry(version), keep=2, on_stage=hook)
+        publish.publish_edition(
+            out, "fx", stage(out, version), entry(version), keep=2, on_stage=hook
+        )
         assert visible(out) == [version] * 4
     assert os.readlink(out / "fx.html") == "editions/fx/current/fx.html"
     assert os.readlink(out / "figures" / "fx") == "../editions/fx/current/figures"
@@ -470,10 +472,10 @@ def test_publish_switches_one_symlink_and_keeps_the_last_editions(tmp_path: Path
 KILL = """
 import json, os, sys
 from pathlib import Path
-from analysis import build
+from analysis import publish
 out, staging, at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-build._step = lambda name: os._exit(9) if name == at else None
-build.publish_edition(out, "fx", staging, json.loads(sys.argv[4]), keep=10)
+publish._step = lambda name: os._exit(9) if name == at else None
+publish.publish_edition(out, "fx", staging, json.loads(sys.argv[4]), keep=10)
 """
 STEPS = ["staged", "edition", "links", "current", "manifest", "pruned"]
 
@@ -488,7 +490,7 @@ def publish_killed(out: Path, version: str, at: str) -> int:
 def test_a_kill_between_publish_steps_never_tears_a_pair(tmp_path: Path, at: str) -> None:
     out = tmp_path / "reports"
     out.mkdir()
-    build.publish_edition(out, "fx", stage(out, "old"), entry("old"))
+    publish.publish_edition(out, "fx", stage(out, "old"), entry("old"))
     assert publish_killed(out, "new", at) == 9
     seen = visible(out)
     assert seen in (["old"] * 4, ["new"] * 4), seen

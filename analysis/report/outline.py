@@ -12,9 +12,9 @@ def _changes(b: Any) -> dict | None:
     """What changed since the last edition (the editions step's data), if it ran."""
     if b.changes is None:
         return None
-    from analysis import editions
+    from analysis import changelog
 
-    return editions.section_data(b)
+    return changelog.section_data(b)
 
 
 SECTIONS: dict[str, Callable[[Any], dict | None]] = {

@@ -1,0 +1,549 @@
+"""One document's numeric claims, sentence by sentence (:func:`extract_facts`).
+
+How a document is read:
+
+* one compiled regex (built from ``lexicon/numbers.yaml``) scans the whole cleaned text for
+  number expressions (``22,000``, ``I 07,000``, ``US$ 6.69 billion``, ``21.2%``, ``2-3``,
+  ``five``, ``one third``, ``20.6 times``); matches are mapped to their sentence by bisection,
+  so sentences without numbers cost nothing in Python;
+* cheap checks drop what is not a figure: years used as dates, day numbers next to a month,
+  list markers, plan names and ordinals (digits glued to letters), phone-like digit runs,
+  compound adjectives ("five-year") and the number of a period phrase ("in the past five
+  years", which becomes the period of the sentence's figures);
+* each figure gets its qualifier, its indicator (``lexicon/indicators.yaml``: first matching
+  rule wins, else ``unclassified``), its year and year basis (nearest year expression of
+  the sentence, comparison bases such as "that of 1978" excepted), and target status;
+* multiples ("20.6 times and 12.4 times that of 1978") are paired with their figures in
+  order and give a derived baseline row each.
+
+A range ("2-3", "8-10") has ``value`` = its LOW end (the figure the text commits to) and
+``low``/``high`` its bounds. A four-digit number from 1900 to 2049 without a thousands
+comma, currency or unit is read as a year, never as a count.
+"""
+
+import bisect
+import re
+from typing import Any
+
+from analysis.classify import (
+    UNCLASSIFIED,
+    ReferenceIndex,
+    _classify,
+    _first_end,
+    actor_lexicon,
+    document_subject,
+    indicator_lexicon,
+    mentions,
+    resolve_reference,
+    scope_of,
+)
+from analysis.numbers import (
+    _CLAUSE_STOP,
+    _Y,
+    _Grammar,
+    _lower,
+    _Num,
+    _number_matches,
+    _parse,
+    _when,
+    _year_anchors,
+    _year_exprs,
+    _YearExpr,
+    grammar,
+)
+from analysis.references import _OF_THESE, _inherit
+
+
+def _row(doc, sent_text: str, start: int, end: int, **kw) -> dict[str, Any]:
+    row = {
+        "fact_id": f"{doc.doc_id}:{start}" + (":derived" if kw.get("derived_from") else ""),
+        "doc_id": doc.doc_id,
+        "start": start,
+        "end": end,
+        "sentence": sent_text,
+        "quote": doc.text[start:end],
+        "value": None,
+        "unit": "count",
+        "qualifier": "exact",
+        "low": None,
+        "high": None,
+        "indicator": UNCLASSIFIED,
+        "year": None,
+        "period_start": None,
+        "period_end": None,
+        "year_basis": "publication",
+        "derived_from": "",
+        "duplicate": False,
+        "scope": "national",
+        "actor": "",
+        "measure": "level",
+        "counted": "",
+        "published": doc.published or "",
+    }
+    row.update(kw)
+    return row
+
+
+def _sentence_facts(
+    doc,
+    sent,
+    matches: list[re.Match[str]],
+    g: _Grammar,
+    anchors: list[int] | None = None,
+    lowered: str | None = None,
+    context: list | None = None,
+    index: int = 0,
+) -> list[dict]:
+    """The rows of one sentence. ``context``: the last sentence seen and the year it
+    spoke of (:func:`_borrowed_year`); ``index``: the sentence's index."""
+    text = doc.text
+    s_start, s_end = sent.start, sent.end
+    exprs = _year_exprs(g, text, s_start, s_end, anchors, lowered)
+    if exprs:
+        dateline = _DATELINE.match(text, s_start, s_end)
+        if dateline:  # "BEIJING, Nov. 8, 2009 (Xinhua) --": the date of the page, no figure's
+            exprs = [e for e in exprs if e.start >= dateline.end()]
+    follows = context is not None and context[0] == index - 1
+    borrowed = _borrowed_year(doc, sent, exprs, context, index)
+    # "Of these, 1,330 work in universities": a part of the figure of the sentence before
+    prev_first = context[2] if follows and context[2] else None
+    head = (prev_first or [None])[0]
+    if head is not None and not _OF_THESE.match(text, s_start, s_end):
+        head = None
+    masked = [(e.start, e.end) for e in exprs if e.kind in ("relative", "range", "next")]
+    nums: list[_Num] = []
+    for m in matches:
+        if masked and any(a <= m.start() < b for a, b in masked):
+            continue
+        num = _parse(m, g, text, s_start, s_end, lowered)
+        if num is not None and (not nums or num.start >= nums[-1].end):
+            nums.append(num)
+    if not nums:
+        return []
+    nums = _word_ranges(text, nums)
+    pub = doc.published_year
+    sent_text = " ".join(sent.text.split())
+    target_start = bool(g.target_start.match(sent.text))
+    # a marker search up to a number can only match if a required word ends before it
+    marker_from = _first_end(lowered, g.target_needs, s_start, s_end)
+    not_target_from = _first_end(lowered, g.not_target_needs, s_start, s_end) if target_start else 0
+    rows: list[dict] = []
+    found = None  # the actors the sentence names (analysis.classify.mentions), once needed
+    for i, num in enumerate(nums):
+        before = (nums[i - 1].end if i else s_start, num.start)
+        after_end = nums[i + 1].start if i + 1 < len(nums) else s_end
+        stop = _CLAUSE_STOP.search(text, num.end, after_end)
+        after = (num.end, stop.start() if stop else after_end)
+        if num.unit == "multiple":
+            indicator, noun_end = UNCLASSIFIED, -1
+        else:
+            indicator, noun_end = _classify(
+                text, num.unit, before, after, (s_start, s_end), lowered
+            )
+        end = num.end
+        if noun_end > end:
+            end = noun_end
+            while end < after[1] and text[end].isalnum():
+                end += 1  # a pattern may stop inside a word ("abroad for stud")
+            while end > num.end and not text[end - 1].isalnum():
+                end -= 1
+        year, p_start, p_end, basis = _when(num, exprs, text, pub)
+        own_year = basis != "publication"
+        if (
+            basis == "publication"
+            and borrowed is not None
+            and (
+                indicator_lexicon().measures.get(indicator, "annual") != "level"
+                or _THE_YEAR.search(text, s_start, s_end)
+            )
+        ):
+            year, basis = borrowed, "explicit"
+        qualifier, low, high = num.qualifier, num.low, num.high
+        if num.unit != "multiple" and (
+            (
+                target_start
+                and not (
+                    not_target_from <= num.start and g.not_target.search(text, s_start, num.start)
+                )
+            )
+            or (marker_from <= num.start and g.target_markers.search(text, s_start, num.start))
+        ):
+            qualifier = "target"
+            low = num.value if low is None else low
+            high = num.value if high is None else high
+        if qualifier == "target" and context is not None and len(context) > 6:
+            if not own_year and context[6] is not None:
+                year, basis = context[6], "explicit"  # "The Program will support 3-5 bases"
+            elif basis == "period" and year is not None:
+                context[6] = year  # "over the next three years": the plan's end from here on
+        if found is None:
+            found = mentions(text, s_start, s_end)
+        semi = text.rfind(";", s_start, num.start)
+        scope, actor = scope_of(
+            text,
+            num.start,
+            num.end,
+            end,
+            (semi + 1 if semi >= 0 else s_start, s_end),
+            found,
+            context[5] if context is not None and len(context) > 5 else None,
+        )
+        if actor and scope != "national" and actor in actor_lexicon().references:
+            # "the ministry": the last agency named before this sentence (the names of the
+            # whole document, found once, looked up by position)
+            if context is not None and len(context) > 3 and context[3] is None:
+                context[3] = ReferenceIndex(mentions(text, 0, len(text)))
+            names = context[3] if context is not None and len(context) > 3 else None
+            actor = resolve_reference(text, s_start, actor, scope, names)
+        counted = " ".join(text[num.end : end].split()) if end > num.end else ""
+        if not counted:
+            counted = _following_words(text, after)
+        measure = _measure(
+            num, qualifier, basis, indicator, text, before, (max(s_start, semi), after[1])
+        )
+        if head is not None and num.unit == "count":
+            indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
+        if head is not None and num.unit == head["unit"]:
+            scope, actor, measure = head["scope"], head["actor"], head["measure"]
+        if head is not None and basis == "publication" and num.unit == head["unit"]:
+            year, p_start, p_end, basis = (
+                head["year"],
+                head["period_start"],
+                head["period_end"],
+                head["year_basis"],
+            )
+        num.fact = _row(
+            doc,
+            sent_text,
+            num.start,
+            end,
+            measure=measure,
+            scope=scope,
+            actor=actor,
+            counted=counted,
+            value=num.value,
+            unit=num.unit,
+            qualifier=qualifier,
+            low=low,
+            high=high,
+            indicator=indicator,
+            year=year,
+            period_start=p_start,
+            period_end=p_end,
+            year_basis=basis,
+        )
+        rows.append(num.fact)
+    _inherit(doc, sent, nums, context, index, lowered, prev_first)
+    _second_of_pairs(text, nums)
+    if context is not None:
+        firsts = [r for r in rows if r["unit"] not in ("percent", "fraction", "multiple")]
+        context[2] = firsts[:1] if not head else [head]
+    rows.extend(_multiples(doc, sent_text, nums, exprs))
+    return rows
+
+
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'’-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
+    r"[^-—\n]{0,30}?(?:--|—)"
+)
+
+
+_PLAN_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)\b")
+
+
+def _plan_end(title: str) -> int | None:
+    """The end year of a period a title names ("... Five-year Plan (2001 - 2005)"): the
+    year of the targets its document sets without a year of their own."""
+    m = _PLAN_RANGE.search(title)
+    return int(m.group(1)) if m else None
+
+
+_THE_YEAR = re.compile(r"\b(?:the|that|this|same)\s+year\b", re.I)
+
+
+_NOW = re.compile(r"\b(?:now|today|currently|at\s+present|so\s+far|to\s+date)\b", re.I)
+
+
+_SPOKEN_KINDS = ("explicit", "range", "by", "lastyear", "by_last")
+
+
+def _borrowed_year(
+    doc, sent, exprs: list[_YearExpr], context: list | None, index: int
+) -> int | None:
+    """The year a sentence that names none speaks of: that of the sentence just before it
+    when that one named a year or borrowed one ("In 2010, ... 1,374 projects. By the end
+    of the year there were 56 zones."); None when it names a year itself, speaks of the
+    present ("now", "today") or the sentence before had no year. ``context``:
+    ``[index of the last sentence seen, the year it spoke of]``, updated here."""
+    if context is None:
+        return None
+    last, year = context[:2]
+    if last != index - 1:
+        year = None  # a sentence without figures stood between
+    pub = doc.published_year
+    spoken = []
+    for e in exprs:
+        if e.kind not in _SPOKEN_KINDS:
+            continue
+        if e.kind in ("lastyear", "by_last"):
+            if pub is not None:
+                spoken.append(pub - 1)
+        else:
+            spoken.append(e.y2 if e.kind == "range" else e.y1)
+    if spoken:
+        context[:2] = [index, max(spoken) if sent.kind == "body" else None]
+        return None
+    if exprs or year is None or _NOW.search(doc.text, sent.start, sent.end):
+        context[:2] = [index, None]
+        return None
+    context[:2] = [index, year]
+    return year
+
+
+_RANGE_TO = re.compile(r"\s*(?:to|[-–—])\s*$")
+
+
+_RANGE_BETWEEN = re.compile(r"\s*and\s*$")
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+
+
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
+
+
+def _word_ranges(text: str, nums: list[_Num]) -> list[_Num]:
+    """ "200 to 400 scientists", "between 200 and 400": one figure, a range. ("from 200 to
+    400" is two figures, a change.)"""
+    out: list[_Num] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        b = nums[i + 1] if i + 1 < len(nums) else None
+        if (
+            b is not None
+            and a.low is None
+            and b.low is None
+            and a.unit == b.unit
+            and a.unit not in ("multiple", "fraction")
+            and 0 < a.value < b.value < a.value * 100
+        ):
+            before = text[max(0, a.start - 10) : a.start]
+            to = _RANGE_TO.match(text, a.end, b.start) and not _FROM_BEFORE.search(before)
+            between = _RANGE_BETWEEN.match(text, a.end, b.start) and _BETWEEN_BEFORE.search(before)
+            if to or between:
+                q = a.qualifier if a.qualifier != "exact" else "range"
+                out.append(_Num(a.start, b.end, a.value, a.unit, q, a.value, b.value))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_FROM_TO = re.compile(
+    rf"\s*(?:in\s+{_Y}\s*)?,?\s*(?:to|(?:up|down|rising|falling)\s+from|compared\s+with)\s*$", re.I
+)
+
+
+def _second_of_pairs(text: str, nums: list[_Num]) -> None:
+    """ "rose from US$ 0.2 billion in 1990 to US$ 8.1 billion in 2000": the second figure
+    counts what the first does (its indicator, counted phrase and definition)."""
+    for a, b in zip(nums, nums[1:], strict=False):
+        fa, fb = a.fact, b.fact
+        if (
+            fb["indicator"] == UNCLASSIFIED
+            and fa["indicator"] != UNCLASSIFIED
+            and fa["unit"] == fb["unit"]
+            and _FROM_TO.match(text, max(a.end, min(fa["end"], b.start)), b.start)
+        ):
+            fb["indicator"], fb["counted"] = fa["indicator"], fa["counted"]
+            fb["scope"], fb["actor"] = fa["scope"], fa["actor"]
+            if fa["measure"] in ("level", "annual", "cumulative"):
+                fb["measure"] = fa["measure"]
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:gr[eo]w\w*|increas\w*|ris(?:e|en|es|ing)|rose|up|down|fell|fall\w*|declin\w*|"
+    r"drop\w*|jump\w*|surg\w*|expand\w*|doubl\w*|growth)\b[^,;:]{0,20}$",
+    re.I,
+)
+
+
+_MADE_UP = re.compile(r"\bmad[ea]\s+up\s+(?:\w+\s+)?$", re.I)
+
+
+# verbs of a state: the figure is a level at a date, whatever the indicator's kind
+_STATE = re.compile(
+    r"\b(?:cover(?:s|ed)?|hous(?:e|es|ed)|can\s+house|employ(?:s|ed)?|work(?:s|ed|ing)?\s+(?:at|in)|"
+    r"operat(?:e|es|ed)|run(?:s|ning)?|ran|host(?:s|ed)?|keeps?|kept|(?:is|are|was|were)\s+"
+    r"(?:home\s+to|studying|enrolled)|there\s+(?:is|are|was|were))\b",
+    re.I,
+)
+
+
+_SINCE = re.compile(r"\bsince\b", re.I)
+
+
+_EACH_YEAR = re.compile(r"\b(?:each|every|a|per)\s+year\b", re.I)
+
+
+_WORD = re.compile(r"[\w&'’.-]+")
+
+
+def _following_words(text: str, after: tuple[int, int], most: int = 5) -> str:
+    """Up to ``most`` words after a number, within its clause: the counted phrase when no
+    lexicon noun was found."""
+    words = _WORD.findall(text, *after)[:most]
+    return " ".join(words).rstrip(".")
+
+
+_PERFECT = re.compile(
+    r"\b(?:ha(?:ve|s|d)|having)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|ne|wn)\b", re.I
+)
+
+
+_TOTAL = re.compile(
+    r"\b(?:in\s+total|a\s+total\s+of|total(?:led|ed|ling|ing)?|altogether|so\s+far|to\s+date|"
+    r"accumulated|cumulative(?:ly)?|in\s+all)\b",
+    re.I,
+)
+
+
+def _measure(
+    num: _Num, qualifier: str, basis: str, indicator: str, text: str, before, clause
+) -> str:
+    """The kind of measure of a figure (DESIGN.md ``measure``).
+
+    A target, a multiple or percent change, a share; else by the indicator's kind: a stock
+    (``level``) stays a level whatever its period; a flow (``annual``) is cumulative over a
+    period ("since 1978", "by 2009"), with a word of total ("a total of") or in the present
+    perfect ("have returned"), else annual."""
+    if qualifier == "target":
+        return "target"
+    if num.unit == "multiple":
+        return "change"
+    if num.unit in ("percent", "fraction"):
+        lo = max(before[0], num.start - 40)
+        if _MADE_UP.search(text, lo, num.start):
+            return "share"
+        return "change" if _CHANGE_BEFORE.search(text, lo, num.start) else "share"
+    kind = indicator_lexicon().measures.get(indicator, "level")
+    if basis == "cumulative" and kind == "level" and indicator != UNCLASSIFIED:
+        if not _SINCE.search(text, *clause):
+            return "level"  # "By 2004, ... with 160 countries": a standing count at a date
+    if basis in ("cumulative", "period"):
+        return "cumulative"  # "since 1990", "by 2011", "(2007-2013)": over a period
+    if indicator == UNCLASSIFIED:
+        kind = "annual" if basis in ("explicit", "relative") else "level"
+    if kind != "annual":
+        return kind
+    if _STATE.search(text, max(clause[0], num.start - 50), min(clause[1], num.end + 60)):
+        if not _EACH_YEAR.search(text, num.end, clause[1]):
+            return "level"  # "hosts 120 centres", "were studying", "there were 56"
+    if basis in ("explicit", "relative"):
+        return "annual"  # "a total of 229,000 contracts were signed in the year"
+    if _TOTAL.search(text, *clause) or _PERFECT.search(text, *clause):
+        return "cumulative"
+    return "annual"
+
+
+def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) -> list[dict]:
+    """Pair each run of multiples with the figures before it; add derived baseline rows."""
+    derived: list[dict] = []
+    i = 0
+    while i < len(nums):
+        if nums[i].unit != "multiple":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(nums) and nums[j + 1].unit == "multiple":
+            j += 1
+        run = nums[i : j + 1]
+        figures = [n for n in nums[:i] if n.unit not in ("multiple", "percent", "fraction")]
+        pairs = list(zip(figures[-len(run) :], run, strict=False)) if figures else []
+        if len(run) > len(figures):
+            pairs = list(zip(figures, run[: len(figures)], strict=True))
+        base = next((e.y1 for e in exprs if e.kind == "compare" and e.start >= run[0].start), None)
+        for fig, mult in pairs:
+            f, mrow = fig.fact, mult.fact
+            if base is not None and (f["year"] is None or base >= f["year"]):
+                # "in 1995 ... twice that of 1998": a base year after the figure's is no
+                # growth period (a typo or a forecast); the multiple keeps no base, none derived
+                base = None
+            mrow["indicator"] = f["indicator"]
+            mrow["measure"] = "change"
+            mrow["scope"], mrow["actor"] = f["scope"], f["actor"]
+            mrow["counted"] = f["counted"]
+            mrow["year"] = f["year"]
+            mrow["period_end"] = f["year"]
+            mrow["period_start"] = base
+            mrow["year_basis"] = "period" if base is not None else f["year_basis"]
+            if base is None or not mult.value:
+                continue
+            derived.append(
+                _row(
+                    doc,
+                    sent_text,
+                    mrow["start"],
+                    mrow["end"],
+                    value=f["value"] / mult.value,
+                    unit=f["unit"],
+                    qualifier="approx",
+                    indicator=f["indicator"],
+                    year=base,
+                    year_basis="relative",
+                    derived_from=f["fact_id"],
+                    measure=f["measure"],
+                    counted=f["counted"],
+                    scope=f["scope"],
+                    actor=f["actor"],
+                )
+            )
+        i = j + 1
+    return derived
+
+
+def extract_facts(doc) -> list[dict]:
+    """Every numeric claim of one document as rows of the facts table (``duplicate`` False).
+
+    Pure: reads ``doc.text``, ``doc.sentences``, ``doc.doc_id``, ``doc.published``,
+    ``doc.published_year`` and ``doc.title`` (its subject: :func:`document_subject`) only.
+    """
+    g = grammar()
+    text = doc.text
+    sentences = doc.sentences
+    if not sentences:
+        return []
+    low = _lower(text)
+    matches = _number_matches(g, text, low)
+    if not matches:
+        return []
+    anchors = _year_anchors(text, low)
+    starts = [s.start for s in sentences]
+    rows: list[dict] = []
+    # the last sentence seen, the year it spoke of, its first figure, the document's names,
+    # the document's last classified figures (:func:`_inherit`)
+    # and the document's subject (:func:`analysis.classify.document_subject`)
+    # and the end year of the plan the document sets targets for (:func:`_plan_end`)
+    title = getattr(doc, "title", "") or ""
+    context: list = [-2, None, None, None, [], document_subject(title), _plan_end(title)]
+    current, bucket = -1, []
+    for m in matches:
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or m.start() >= sentences[k].end:
+            continue
+        if k != current:
+            if bucket:
+                rows.extend(
+                    _sentence_facts(
+                        doc, sentences[current], bucket, g, anchors, low, context, current
+                    )
+                )
+            current, bucket = k, []
+        bucket.append(m)
+    if bucket:
+        rows.extend(
+            _sentence_facts(doc, sentences[current], bucket, g, anchors, low, context, current)
+        )
+    return rows
