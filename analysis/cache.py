@@ -82,7 +82,7 @@ def code_key() -> str:
 
     Once per process, like the modules and lexicons it stands for (they are loaded once
     too): a kernel that should see an edited lexicon is restarted, and then keys afresh."""
-    from analysis.build import hashed_package_files, package_versions
+    from analysis.inputs import hashed_package_files, package_versions
 
     digest = hashlib.sha256()
     for path in hashed_package_files(config.PACKAGE_DIR):
