@@ -156,9 +156,12 @@ def _sentence_facts(
                 indicator_lexicon().measures.get(indicator, "annual") != "level"
                 or _THE_YEAR.search(text, s_start, s_end)
             )
+            # "A further 58 group missions have brought ...": a running total to the page's date
+            and not _PERFECT.search(text, before[0], after[1])
         ):
-            year, basis = borrowed, "explicit"
+            year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
         qualifier, low, high = num.qualifier, num.low, num.high
+        pledged = False
         if num.unit != "multiple" and (
             (
                 target_start
@@ -166,7 +169,11 @@ def _sentence_facts(
                     not_target_from <= num.start and g.not_target.search(text, s_start, num.start)
                 )
             )
-            or (marker_from <= num.start and g.target_markers.search(text, s_start, num.start))
+            or (
+                marker_from <= num.start
+                and g.target_markers.search(text, s_start, num.start)
+                and not (pledged := num.unit in _NOT_MARKED_TARGETS)
+            )
         ):
             qualifier = "target"
             low = num.value if low is None else low
@@ -201,6 +208,8 @@ def _sentence_facts(
         measure = _measure(
             num, qualifier, basis, indicator, text, before, (max(s_start, semi), after[1])
         )
+        if pledged and measure == "annual":
+            measure = "level"  # "China will invest 200 million euros": the sum committed
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
         if head is not None and num.unit == head["unit"]:
@@ -240,6 +249,14 @@ def _sentence_facts(
         context[2] = firsts[:1] if not head else [head]
     rows.extend(_multiples(doc, sent_text, nums, exprs))
     return rows
+
+
+# "China will invest 200 million euros", "will contribute about 10 percent of the cost",
+# "satellites orbiting about 23,600 kilometres": a sum pledged, a share, a dimension; a
+# future verb makes a plan's goal of counts (projects, fellows) and capacities only
+_NOT_MARKED_TARGETS = frozenset(
+    {"USD", "CNY", "EUR", "CHF", "GBP", "AUD", "JPY", "percent", "fraction", "m", "km"}
+)
 
 
 _DATELINE = re.compile(
@@ -292,6 +309,10 @@ def _borrowed_year(
             spoken.append(e.y2 if e.kind == "range" else e.y1)
     if spoken:
         context[:2] = [index, max(spoken) if sent.kind == "body" else None]
+        if len(context) > 7:
+            # "From 1978 to the end of 1989 ...": the sentences after speak of that period
+            ranged = any(e.kind == "range" and e.y2 == context[1] for e in exprs)
+            context[7] = "period" if ranged else "explicit"
         return None
     if exprs or year is None or _NOW.search(doc.text, sent.start, sent.end):
         context[:2] = [index, None]
@@ -377,9 +398,16 @@ _MADE_UP = re.compile(r"\bmad[ea]\s+up\s+(?:\w+\s+)?$", re.I)
 _STATE = re.compile(
     r"\b(?:cover(?:s|ed)?|hous(?:e|es|ed)|can\s+house|employ(?:s|ed)?|work(?:s|ed|ing)?\s+(?:at|in)|"
     r"operat(?:e|es|ed)|run(?:s|ning)?|ran|host(?:s|ed)?|keeps?|kept|(?:is|are|was|were)\s+"
-    r"(?:home\s+to|studying|enrolled)|there\s+(?:is|are|was|were))\b",
+    r"(?:home\s+to|studying|enrolled)|(?:headed|led|chaired|staffed)\s+by|there\s+(?:is|are|was|were))\b",
     re.I,
 )
+
+
+_THERE_WERE = re.compile(r"there\b", re.I)
+
+
+# a flow counted within a year, whatever its verb
+_IN_THE_YEAR = re.compile(r"\b(?:during|in|over|within)\s+the\s+year\b", re.I)
 
 
 _SINCE = re.compile(r"\bsince\b", re.I)
@@ -423,6 +451,8 @@ def _measure(
         return "target"
     if num.unit == "multiple":
         return "change"
+    if num.unit in ("m", "km"):
+        return "level"  # "4,300 meters", "orbiting 23,600 kilometres": a dimension
     if num.unit in ("percent", "fraction"):
         lo = max(before[0], num.start - 40)
         if _MADE_UP.search(text, lo, num.start):
@@ -434,11 +464,19 @@ def _measure(
             return "level"  # "By 2004, ... with 160 countries": a standing count at a date
     if basis in ("cumulative", "period"):
         return "cumulative"  # "since 1990", "by 2011", "(2007-2013)": over a period
-    if indicator == UNCLASSIFIED:
+    classified = indicator != UNCLASSIFIED
+    if not classified:
         kind = "annual" if basis in ("explicit", "relative") else "level"
     if kind != "annual":
         return kind
-    if _STATE.search(text, max(clause[0], num.start - 50), min(clause[1], num.end + 60)):
+    state = _STATE.search(text, max(clause[0], num.start - 50), min(clause[1], num.end + 60))
+    if state and _THERE_WERE.match(state.group()) and basis == "explicit" and classified:
+        state = None  # "In 1998, there were 22,000 projects": a flow counted within its year
+    if _IN_THE_YEAR.search(text, *clause):
+        return "annual"  # "15,000 experts had worked in China during the year"
+    if state and basis == "relative" and classified:
+        state = None  # "had 1,300 scientists working in its universities last year"
+    if state:
         if not _EACH_YEAR.search(text, num.end, clause[1]):
             return "level"  # "hosts 120 centres", "were studying", "there were 56"
     if basis in ("explicit", "relative"):
@@ -526,8 +564,9 @@ def extract_facts(doc) -> list[dict]:
     # the document's last classified figures (:func:`_inherit`)
     # and the document's subject (:func:`analysis.classify.document_subject`)
     # and the end year of the plan the document sets targets for (:func:`_plan_end`)
+    # and the basis of the year the last sentence spoke of (a period's end or a year)
     title = getattr(doc, "title", "") or ""
-    context: list = [-2, None, None, None, [], document_subject(title), _plan_end(title)]
+    context: list = [-2, None, None, None, [], document_subject(title), _plan_end(title), None]
     current, bucket = -1, []
     for m in matches:
         k = bisect.bisect_right(starts, m.start()) - 1

@@ -415,7 +415,8 @@ def _parse(
             return None
         if not cur and not ocr:
             # list markers: "(1)" and "1." / "2)" opening a sentence or heading
-            if prev[-1:] == "(" and text[end : end + 1] == ")":
+            # ("(4,300 meters)" with its unit is a figure in brackets)
+            if prev[-1:] == "(" and text[end : end + 1] == ")" and not unit_w and not scale_w:
                 return None
             if text[end : end + 1] in ".)" and not text[s_start:start].strip(" \t-•*"):
                 return None
@@ -578,6 +579,10 @@ def _listed_year(num: _Num, exprs: list[_YearExpr], text: str) -> int | None:
     return years[-n:][k]
 
 
+# a reported clause after a figure: its years are that clause's
+_REPORTED = re.compile(r"\b(?:show(?:s|ed|n)?|found|finds|says|said|reports?|reported)\s+that\b")
+
+
 def _when(
     num: _Num, exprs: list[_YearExpr], text: str, pub: int | None
 ) -> tuple[int | None, int | None, int | None, str]:
@@ -590,6 +595,8 @@ def _when(
     for e in exprs:
         if e.kind == "compare":
             continue
+        if e.start >= num.end and _REPORTED.search(text, num.end, e.start):
+            continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
         lo, hi = min(num.start, e.start), max(num.end, e.end)
         other_clause = ";" in text[lo:hi]
         gap = max(e.start - num.end, num.start - e.end, 0)

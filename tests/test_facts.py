@@ -1201,3 +1201,36 @@ def test_a_possessive_after_the_verb_is_no_subject(tmp_path):
     )
     assert _by_quote(rows, "11.9")["scope"] == "national"  # the clause's own subject
     assert _by_quote(rows, "5 joint")["measure"] == "target"
+
+
+def test_flows_within_their_year_and_pledges_are_no_targets(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "In 1998, there were 22,000 scientific and technological cooperation projects "
+        "between China and foreign countries. About 15,000 foreign experts had worked in "
+        "China during the year. Half of CAS institutes are headed by 219 returned overseas "
+        "students. China will invest 200 million euros in the project. China will contribute "
+        "about 10 percent of the construction cost. China will carry out 100 joint projects "
+        "with African countries.",
+    )
+    assert _by_quote(rows, "22,000")["measure"] == "annual"
+    assert _by_quote(rows, "About 15,000")["measure"] == "annual"
+    assert _by_quote(rows, "219")["measure"] == "level"
+    assert _by_quote(rows, "200 million")["measure"] == "level"
+    assert _by_quote(rows, "about 10 percent")["measure"] == "share"
+    assert _by_quote(rows, "100 joint")["measure"] == "target"
+
+
+def test_bracketed_dimensions_reported_clauses_and_borrowed_periods(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "The Yangbajing Cosmic Ray Observatory is the highest (4,300 meters) station in the "
+        "world. CAS survey of 90 institutes shows that, since 1990, returned students blazed "
+        "trails in 184 new disciplines. From 1978 to the end of 1989 China sent about 80,000 "
+        "students abroad. Some 27,000 were sponsored by the State.",
+    )
+    m = _by_quote(rows, "4,300")
+    assert (m["unit"], m["measure"], m["scope"]) == ("m", "level", "programme")
+    assert _by_quote(rows, "90")["measure"] == "level"
+    r = _by_quote(rows, "Some 27,000")
+    assert (r["year"], r["measure"]) == (1989, "cumulative")
