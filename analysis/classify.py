@@ -383,10 +383,15 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     starts by bisection (plain twin: tests/test_facts.py ``_mentions_plain``)."""
     lex = actor_lexicon()
     out = []
+    memo = lex.kind_memo
     for m in lex.mention.finditer(text, start, end):
-        got = _kind_of(m.group(0), lex)
+        name = m.group(0)
+        got = memo.get(name, _NO_MEMO)  # :func:`_kind_of`, its remembered answer inlined
+        if got is _NO_MEMO:
+            got = _kind_of(name, lex)
         if got:
-            out.append((m.start(), m.end(), got[1], got[0]))
+            a, b = m.span()
+            out.append((a, b, got[1], got[0]))
     # ``out`` holds finditer's matches: in order and not overlapping, so the only one that
     # can hold a position is the last one starting at or before it
     starts = [o[0] for o in out]
@@ -410,9 +415,9 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
         for k in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())):
             alive[k] = False
         named.append((m.start(1), m.end(), f"{name} {m.group(2)}", kind))
-    if named:
+    if named:  # (finditer's matches alone are in order already)
         out = [o for o, keep in zip(out, alive, strict=True) if keep] + named
-    out.sort()
+        out.sort()
     # the spans taken so far (sorted by start; the running maximum of their ends tells
     # whether any span starting at or before a position reaches past it)
     taken_starts = [a for a, *_ in out]
@@ -420,7 +425,7 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     foreign = _foreign(text, start, end)
     foreign_starts = [f[0] for f in foreign]
     for i, (a, b, name, kind) in enumerate(out):
-        if kind in ("agency", "programme") and _JOINT.search(name):
+        if kind in ("agency", "programme") and _joint(name):
             # "Australia-China Science and Research Fund", "Sino-German Center": a joint
             # body of two countries is a programme, neither side's own
             out[i] = (a, b, name, "programme")
@@ -428,15 +433,25 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
             foreign_starts, b
         ):
             out[i] = (a, b, name, "foreign")  # "Russian Academy of Sciences": theirs
+    added = False
     for f in foreign:
         j = bisect.bisect_right(taken_starts, f[0]) - 1
         if j < 0 or reach[j] <= f[0]:
             out.append(f)
-    out.sort()
+            added = True
+    if added:  # (``out`` is sorted already otherwise; its kinds changed in place only)
+        out.sort()
     return out
 
 
+_NO_MEMO = object()
 _JOINT = re.compile(r"\bSino-\w|\w-China\b|\bChina-\w")
+
+
+@functools.lru_cache(maxsize=4096)
+def _joint(name: str) -> bool:
+    """``_JOINT.search(name)``, remembered (names repeat)."""
+    return _JOINT.search(name) is not None
 
 
 def document_subject(title: str) -> tuple[str, str] | None:

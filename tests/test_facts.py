@@ -1140,6 +1140,8 @@ def test_fast_paths_equal_their_plain_twins():
         for s in range(0, len(text), 97):
             e = min(len(text), s + 400)
             assert classify.mentions(text, s, e) == _mentions_plain(text, s, e)
+        for *_, name, _kind in names:  # the remembered joint-body test
+            assert classify._joint(name) == (classify._JOINT.search(name) is not None)
         index = classify.ReferenceIndex(names)
         refs = sorted(lex.references)
         spots = {a + d for a, *_ in names for d in (0, 1)} | set(range(0, len(text), 501))
