@@ -165,6 +165,32 @@ def _columns(rows: list[dict]) -> dict[str, list]:
     return {k: [row.get(k) for row in rows] for k in keys}
 
 
+# How the facts columns are stored (:func:`store.pack_column`): numbers packed, text coded.
+_NUMBER_TYPES = {
+    "start": "q",
+    "end": "q",
+    "value": "d",
+    "low": "d",
+    "high": "d",
+    "year": "q",
+    "period_start": "q",
+    "period_end": "q",
+}
+_NULLABLE_INTS = ("year", "period_start", "period_end")
+_PLAIN_COLUMNS = ("duplicate",)
+
+
+def _packed_facts(rows: list[dict]) -> dict[str, Any]:
+    """The facts part of an entry: ``n`` and its columns, packed where they can be."""
+    columns = {}
+    for col, values in _columns(rows).items():
+        if col in _PLAIN_COLUMNS:
+            columns[col] = values
+        else:
+            columns[col] = store.pack_column(values, _NUMBER_TYPES.get(col))
+    return {"n": len(rows), "columns": columns}
+
+
 def analyse_file(
     path: str, meta: dict | None = None, mentions: bool = True, numpy_minhash: bool = False
 ) -> dict[str, bytes]:
@@ -182,8 +208,7 @@ def analyse_file(
     file = Path(path)
     info: dict[str, Any] = {"doc_id": file.stem, "file": file.name, "code": _worker_code_key()}
     try:
-        data = file.read_bytes()
-        info["sha256"] = hashlib.sha256(data).hexdigest()
+        info["sha256"] = _file_sha256(file)  # not the bytes held meanwhile: _read reads them
         doc, title = corpus._read(file, meta)
     except corpus.SkipFile as exc:
         info["skip"] = str(exc)
@@ -193,22 +218,27 @@ def analyse_file(
         return {"info": store.encode(info)}
     signature = _signature(doc.text, title, numpy_minhash)
     rows = facts.extract_facts(doc)
-    parts = {}
+    parts = {"facts": store.encode(_packed_facts(rows))}
+    del rows  # each part encoded and its rows let go before the next is made
     if mentions:
         found = {
             "partners": _columns(partners.partner_rows(doc)),
             "themes": _columns(themes.theme_rows(doc)),
         }
         parts["mentions"] = store.encode(found)
+        del found
     doc.minhash = None  # corpus-wide: set at assembly, with duplicate_of and similarity
     info["published"] = doc.published
-    return {
-        "info": store.encode(info),
-        "signature": store.encode(signature),
-        "facts": store.encode({"n": len(rows), "columns": _columns(rows)}),
-        "document": store.encode(doc),
-        **parts,
-    }
+    parts["document"] = store.encode(doc)
+    return {"info": store.encode(info), "signature": store.encode(signature), **parts}
+
+
+def _file_sha256(file: Path) -> str:
+    digest = hashlib.sha256()
+    with file.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def analyse_files(tasks: list[tuple[str, dict | None, bool, bool]]) -> list[dict[str, bytes]]:
@@ -297,7 +327,6 @@ def _collect(
 ) -> tuple[list[_Task], dict[str, dict[str, Any]]]:
     """Every document's decoded ``parts``: read from the store, the missing ones computed
     (on ``engine``) and written back as they arrive."""
-    from analysis import engine as engines
 
     parts = tuple(parts)
     if engine is None:
@@ -310,35 +339,50 @@ def _collect(
     db = _open_store()
     _last_counts.update(stored=0, computed=len(tasks))
     try:
-        found = db.get([t.key for t in tasks], parts, types) if db is not None else {}
+        keys = [t.key for t in tasks]
+        early = None
+        if db is not None and engine == "local" and len(tasks) >= _OVERLAP_MIN_STORED:
+            # the few documents not stored yet are computed in a process of their own while
+            # this one reads the stored ones (a refresh: that document's work is hidden)
+            present = db.present(keys)
+            absent = [t for t in tasks if t.key not in present]
+            if absent and len(present) >= _OVERLAP_MIN_STORED:
+                early = (absent, _start(absent, parts, engine, scheduler, workers, True))
+        found = db.get(keys, parts, types) if db is not None else {}
         by_key = {t.key: t for t in tasks}
         found = {k: e for k, e in found.items() if _whole(e) and _belongs(e, by_key[k])}
         missing = [t for t in tasks if t.key not in found]
         _last_counts.update(stored=len(found), computed=len(missing))
-        if not missing:
+        if not missing and early is None:
             return tasks, found
         pending: list[tuple[str, dict[str, bytes]]] = []
-        with_mentions, numpy_minhash = "mentions" in parts, _numpy_minhash_checked()
-        items = [((t.path, t.meta, with_mentions, numpy_minhash), t.size) for t in missing]
-        results = engines.run(
-            analyse_files, items, engine=engine, scheduler=scheduler, workers=workers
-        )
-        for index, blobs in results:
-            task = missing[index]
-            decoded = {p: store.decode(blobs[p], types) for p in parts if p in blobs}
-            info = store.decode(blobs["info"])
-            if info["code"] != code:
-                raise RuntimeError(
-                    f"a worker runs another version of stbrief ({info['code'][:12]} here "
-                    f"{code[:12]}): install the same package and lexicons on every worker"
-                )
-            decoded["info"] = info
-            found[task.key] = decoded
-            if db is not None and not info.get("transient") and info.get("sha256") == task.sha256:
-                pending.append((task.key, blobs))  # a file changed meanwhile is not kept
-                if len(pending) >= _WRITE_EVERY:
-                    db.put(code, pending)
-                    pending.clear()
+        runs = []
+        if early is not None:
+            runs.append(early)
+            started = {t.key for t in early[0]}
+            missing = [t for t in missing if t.key not in started]
+        if missing:
+            runs.append((missing, _start(missing, parts, engine, scheduler, workers, False)))
+        for batch, results in runs:
+            for index, blobs in results:
+                task = batch[index]
+                if task.key in found:  # stored meanwhile by another process
+                    continue
+                decoded = {p: store.decode(blobs[p], types) for p in parts if p in blobs}
+                info = store.decode(blobs["info"])
+                if info["code"] != code:
+                    raise RuntimeError(
+                        f"a worker runs another version of stbrief ({info['code'][:12]} here "
+                        f"{code[:12]}): install the same package and lexicons on every worker"
+                    )
+                decoded["info"] = info
+                found[task.key] = decoded
+                sha_ok = info.get("sha256") == task.sha256
+                if db is not None and not info.get("transient") and sha_ok:
+                    pending.append((task.key, blobs))  # a file changed meanwhile is not kept
+                    if len(pending) >= _WRITE_EVERY:
+                        db.put(code, pending)
+                        pending.clear()
         if db is not None:
             db.put(code, pending)
             db.prune()
@@ -346,6 +390,24 @@ def _collect(
     finally:
         if db is not None:
             db.close()
+
+
+_OVERLAP_MIN_STORED = 64  # stored documents worth reading while the new ones are computed
+
+
+def _start(tasks: list[_Task], parts, engine, scheduler, workers: int, background: bool):
+    from analysis import engine as engines
+
+    with_mentions, numpy_minhash = "mentions" in parts, _numpy_minhash_checked()
+    items = [((t.path, t.meta, with_mentions, numpy_minhash), t.size) for t in tasks]
+    return engines.run(
+        analyse_files,
+        items,
+        engine=engine,
+        scheduler=scheduler,
+        workers=workers,
+        background=background,
+    )
 
 
 _last_counts = {"stored": 0, "computed": 0}
@@ -483,7 +545,86 @@ class _Signature:
 
 
 def _facts_frame(folder: Path, tasks: list[_Task], found: dict, duplicate_of: dict[str, str]):
-    """The checked facts table from the documents' stored columns, in file order."""
+    """The checked facts table from the documents' stored columns, in file order: packed
+    columns joined as they are (no value handled one by one), the table made column by
+    column; :func:`_facts_frame_plain` (row by row) where a column does not pack."""
+    from analysis import facts
+
+    df = _packed_frame([found[t.key] for t in tasks if "skip" not in found[t.key]["info"]])
+    if df is None:
+        return _facts_frame_plain(folder, tasks, found, duplicate_of)
+    finish = getattr(facts, "finish_table", None)
+    if finish is not None:  # duplicate flags, the analyst's corrections, the schema
+        return finish(df, duplicate_of, folder)
+    df = facts._flag_duplicates(df, duplicate_of)
+    facts.validate_facts(df)
+    return df
+
+
+def _packed_frame(entries: list[dict]):
+    """The facts table (as ``facts._frame`` makes it) of entries whose columns are all
+    packed alike; None when one is not (an older entry, a column of unexpected values)."""
+    from analysis import facttable
+
+    holder = getattr(facttable, "_Columns", None)
+    wanted = {c: t for c, t in _NUMBER_TYPES.items() if c not in _NULLABLE_INTS}
+    if holder is None or getattr(facttable, "_PACKED", None) != wanted:
+        return None  # a table module that packs its columns otherwise: the plain path
+    stored = [e["facts"]["columns"] for e in entries if e["facts"]["n"]]
+    if not stored:
+        return None
+    data: dict[str, Any] = {}
+    for col in facttable.COLUMNS:
+        parts = [s.get(col) for s in stored]
+        if col in _PLAIN_COLUMNS:
+            if not all(isinstance(p, list) for p in parts):
+                return None
+            data[col] = [v for p in parts for v in p]
+        elif col in _NUMBER_TYPES:
+            kind = _NUMBER_TYPES[col]
+            if not all(isinstance(p, store.Packed) and p.typecode == kind for p in parts):
+                return None
+            values = b"".join(p.data for p in parts)
+            if col in _NULLABLE_INTS:
+                data[col] = (values, b"".join(p.mask or bytes(len(p)) for p in parts))
+            elif kind == "q" and any(p.mask is not None for p in parts):
+                return None  # a missing start or end: the plain path says so (NaN for floats)
+            else:
+                data[col] = values
+        else:
+            if not all(isinstance(p, store.Coded) for p in parts):
+                return None
+            data[col] = _decoded_text(parts)
+    if sys.byteorder == "big":
+        return None
+    columns = holder()
+    columns.data = data
+    return facttable._frame(columns)
+
+
+def _decoded_text(parts: list) -> Any:
+    """One object array of the coded text columns of many entries."""
+    import numpy as np
+
+    values: list = []
+    codes, ends = [], []
+    for part in parts:
+        codes.append(np.frombuffer(part.codes, dtype="<i4") + len(values))
+        values.extend(part.values)
+        ends.append(len(values))
+    counts = [len(c) for c in codes]
+    index = np.concatenate(codes)
+    high = np.repeat(np.array(ends, dtype=np.int64), counts)
+    low = np.repeat(np.array([0, *ends[:-1]], dtype=np.int64), counts)
+    if not ((index >= low) & (index < high)).all():  # each entry's codes within its values
+        raise store.BadBlob("codes out of range")
+    table = np.empty(len(values), dtype=object)
+    table[:] = values
+    return table[index]
+
+
+def _facts_frame_plain(folder: Path, tasks: list[_Task], found: dict, duplicate_of: dict[str, str]):
+    """:func:`_facts_frame` row by row: every column expanded to a list (the reference)."""
     from analysis import facts
 
     columns: dict[str, list] = {c: [] for c in facts.COLUMNS}
@@ -494,7 +635,7 @@ def _facts_frame(folder: Path, tasks: list[_Task], found: dict, duplicate_of: di
         stored = entry["facts"]
         n = stored["n"]
         for col, values in columns.items():
-            values.extend(stored["columns"].get(col, [None] * n))
+            values.extend(store.expand(stored["columns"].get(col, [None] * n)))
     rows = list(zip(*columns.values(), strict=True))
     del columns
     finish = getattr(facts, "finish_table", None)

@@ -49,6 +49,7 @@ def run(
     engine: str = "local",
     scheduler: Any = None,
     workers: int = 0,
+    background: bool = False,
 ) -> Iterator[tuple[int, Any]]:
     """``(index, fn(batch)[k])`` for every item, batch by batch as they finish.
 
@@ -66,6 +67,10 @@ def run(
         For ``dask``: a scheduler address (``tcp://host:8786``) or a connected client.
     workers : int
         For ``local``: processes (0: one per core).
+    background : bool
+        For ``local``: a job small enough for this process starts at once in a process of
+        its own instead, so that the caller can do other work (reading the store) meanwhile
+        and take the results after.
     """
     if engine not in ENGINES:
         raise InputError(f"--engine {engine}: must be one of {', '.join(ENGINES)}")
@@ -73,7 +78,31 @@ def run(
         return iter(())
     if engine == "dask":
         return _dask(fn, items, scheduler)
+    if background and os.name == "posix" and _in_process(items, workers):
+        return _background(fn, items)
     return _local(fn, items, workers)
+
+
+def _in_process(items, workers: int) -> bool:
+    small = len(items) < POOL_MIN_ITEMS or sum(s for _i, s in items) < POOL_MIN_BYTES
+    return workers == 1 or small
+
+
+def _background(fn, items) -> Iterator[tuple[int, Any]]:
+    """Every item in one forked process, started now (not when the results are asked for)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(fn, [item for item, _size in items])
+
+    def results() -> Iterator[tuple[int, Any]]:
+        try:
+            yield from enumerate(future.result())
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    return results()
 
 
 def _local(fn, items, workers: int) -> Iterator[tuple[int, Any]]:

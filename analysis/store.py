@@ -14,18 +14,22 @@ while one writer commits, and every wait for a lock is bounded (``timeout``).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import dataclasses
 import hashlib
 import json
 import sqlite3
+import sys
 import time
 import zlib
+from array import array
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1  # of the blobs and the table; part of every key
+FORMAT = 2  # of the blobs and the table; part of every key
 MAGIC = b"stb1"
 PARTS = ("info", "signature", "facts", "document", "mentions")
 _PRIMITIVE = frozenset({str, int, float, bool, type(None)})
@@ -36,11 +40,148 @@ class BadBlob(ValueError):
     """A blob that is not one this module wrote (truncated, altered or foreign)."""
 
 
+# --------------------------------------------------------------------------- columns
+# A table's column stored so that reading it parses no value one by one: numbers as packed
+# machine values (base64 in the JSON), text as its distinct values and packed codes. Read
+# back as the same objects (not expanded): the caller concatenates many entries' columns at
+# once. :func:`expand` gives the plain list of any of them.
+_PACKABLE = {"q": (int,), "d": (int, float)}
+
+
+@dataclasses.dataclass(slots=True)
+class Packed:
+    """Numbers of one machine type (``q`` int64, ``d`` float64) and, for a column with
+    missing values, a mask (bytes, 1 where missing; the value there is 0, or NaN)."""
+
+    typecode: str
+    data: bytes
+    mask: bytes | None = None
+
+    def __len__(self) -> int:
+        return len(self.data) // 8
+
+
+@dataclasses.dataclass(slots=True)
+class Coded:
+    """Text (or None) as its distinct values and, per row, the index of its value (int32)."""
+
+    values: list
+    codes: bytes
+
+    def __len__(self) -> int:
+        return len(self.codes) // 4
+
+
+def _le(a: array) -> bytes:
+    if sys.byteorder == "big":  # stored little-endian, whatever the machine
+        a = array(a.typecode, a)
+        a.byteswap()
+    return a.tobytes()
+
+
+def _from_le(typecode: str, data: bytes) -> array:
+    a = array(typecode)
+    if len(data) % a.itemsize:
+        raise BadBlob("packed column of a partial value")
+    a.frombytes(data)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
+
+
+def pack_column(values: list, typecode: str | None = None) -> Any:
+    """``values`` as :class:`Packed` (``typecode`` given, every value of its type or None)
+    or :class:`Coded` (no typecode, every value a str or None); else the plain list."""
+    if typecode is not None:
+        kinds = _PACKABLE[typecode]
+        if not all(v is None or (type(v) in kinds) for v in values):
+            return values
+        missing = [v is None for v in values]
+        blank = float("nan") if typecode == "d" else 0  # NaN where a float is missing
+        nums = array(typecode, [blank if v is None else v for v in values])
+        return Packed(typecode, _le(nums), bytes(missing) if any(missing) else None)
+    if not all(v is None or type(v) is str for v in values):
+        return values
+    index: dict = {}
+    codes = array("i", [index.setdefault(v, len(index)) for v in values])
+    return Coded(list(index), _le(codes))
+
+
+def expand(column: Any) -> list:
+    """The plain list of a column as :func:`pack_column` gave it (or a list as it is)."""
+    if isinstance(column, Packed):
+        nums = _from_le(column.typecode, column.data).tolist()
+        if column.mask is None:
+            return nums
+        return [None if m else v for v, m in zip(nums, column.mask, strict=True)]
+    if isinstance(column, Coded):
+        codes = _from_le("i", column.codes)
+        if codes and (min(codes) < 0 or max(codes) >= len(column.values)):
+            raise BadBlob("codes out of range")
+        return [column.values[c] for c in codes]
+    return list(column)
+
+
 # --------------------------------------------------------------------------- the codec
 def encode(obj: Any) -> bytes:
     """``obj`` (JSON values, tuples, dataclasses, lists of them) as a checked blob."""
+    digest, packer, out, buffer, size = hashlib.sha256(), zlib.compressobj(1), [], [], 0
+    for piece in _json_pieces(_plain(obj)):  # the JSON text a piece at a time: never whole
+        buffer.append(piece)
+        size += len(piece)
+        if size >= _FLUSH_AT:
+            data = "".join(buffer).encode()
+            digest.update(data)
+            out.append(packer.compress(data))
+            buffer, size = [], 0
+    data = "".join(buffer).encode()
+    digest.update(data)
+    out.append(packer.compress(data))
+    out.append(packer.flush())
+    return MAGIC + digest.digest()[:16] + b"".join(out)
+
+
+def encode_plain(obj: Any) -> bytes:
+    """:func:`encode` in one piece (the reference its streaming is checked against)."""
     payload = json.dumps(_plain(obj), separators=(",", ":"), ensure_ascii=False).encode()
     return MAGIC + hashlib.sha256(payload).digest()[:16] + zlib.compress(payload, 1)
+
+
+_FLUSH_AT = 1 << 18  # characters of JSON text compressed at once
+_SLICE = 4096  # elements of a list of plain values dumped at once
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _json_pieces(data: Any):
+    """The text of ``_dumps(data)``, in pieces (containers opened, long lists in slices)."""
+    if isinstance(data, dict):
+        yield "{"
+        for i, (key, value) in enumerate(data.items()):
+            yield ("," if i else "") + _dumps(key) + ":"
+            yield from _json_pieces(value)
+        yield "}"
+    elif isinstance(data, list) and data:
+        yield "["
+        plain = all(type(x) in _PRIMITIVE for x in data)
+        step = _SLICE if plain else 1
+        for i in range(0, len(data), step):
+            if i:
+                yield ","
+            if plain:
+                yield _dumps(data[i : i + step])[1:-1]
+            else:
+                yield from _json_pieces(data[i])
+        yield "]"
+    elif isinstance(data, str) and len(data) > _FLUSH_AT:  # a long text, escaped in slices
+        yield '"'
+        for i in range(0, len(data), _FLUSH_AT):
+            yield _dumps(data[i : i + _FLUSH_AT])[1:-1]
+        yield '"'
+    else:
+        yield _dumps(data)
 
 
 def decode(blob: bytes, types: Mapping[str, type] | None = None) -> Any:
@@ -66,6 +207,11 @@ def _plain(obj: Any) -> Any:
     dataclasses of one type is stored column by column: the field names once)."""
     if obj is None or isinstance(obj, str | bool | int | float):
         return obj
+    if isinstance(obj, Packed):
+        mask = None if obj.mask is None else base64.b64encode(obj.mask).decode()
+        return {"~a": obj.typecode, "b": base64.b64encode(obj.data).decode(), "m": mask}
+    if isinstance(obj, Coded):
+        return {"~k": obj.values, "b": base64.b64encode(obj.codes).decode()}
     if isinstance(obj, list):
         if all(type(x) in _PRIMITIVE for x in obj):
             return {"~p": obj}  # a column of numbers or words: read back without a walk
@@ -102,6 +248,18 @@ def _rebuilt(data: Any, types: Mapping[str, type]) -> Any:
         if not isinstance(plain, list):
             raise BadBlob("a plain list is not a list")
         return plain
+    if "~a" in data:
+        return _packed(data)
+    if "~k" in data:
+        values, codes = data["~k"], _b64(data.get("b"))
+        if not isinstance(values, list):
+            raise BadBlob("coded values are not a list")
+        if len(codes) % 4:
+            raise BadBlob("codes of a partial value")
+        # the values are JSON scalars as written (the digest holds); a text column of other
+        # values fails the table's schema, never runs anything. The codes' range is checked
+        # where they are used, all entries at once (:func:`expand`, cache._decoded_text).
+        return Coded(values, codes)
     if "~t" in data:
         return tuple(_rebuilt(x, types) for x in data["~t"])
     if "~d" in data:
@@ -125,6 +283,29 @@ def _rebuilt(data: Any, types: Mapping[str, type]) -> Any:
             for values in zip(*columns, strict=True)
         ]
     return {k: _rebuilt(v, types) for k, v in data.items()}
+
+
+def _b64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise BadBlob("packed data is not text")
+    try:
+        return binascii.a2b_base64(text, strict_mode=True)
+    except (ValueError, binascii.Error) as exc:
+        raise BadBlob(f"packed data: {exc}") from None
+
+
+def _packed(data: dict) -> Packed:
+    typecode, mask = data["~a"], data.get("m")
+    if typecode not in _PACKABLE:
+        raise BadBlob(f"unknown packed type {typecode!r}")
+    values = _b64(data.get("b"))
+    if len(values) % 8:
+        raise BadBlob("packed column of a partial value")
+    if mask is not None:
+        mask = _b64(mask)
+        if len(mask) * 8 != len(values) or not set(mask) <= {0, 1}:
+            raise BadBlob("mask of another length")
+    return Packed(typecode, values, mask)
 
 
 def _hashable(key: Any) -> Any:
@@ -237,6 +418,24 @@ class Store:
         if bad:
             self.delete(bad)
         return found
+
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """The keys of ``keys`` that have an entry (nothing decoded, nothing checked)."""
+        keys = list(keys)
+        have: set[str] = set()
+        try:
+            for i in range(0, len(keys), _CHUNK):
+                chunk = keys[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                have.update(
+                    k
+                    for (k,) in self._db.execute(
+                        f"SELECT key FROM entries WHERE key IN ({marks})", chunk
+                    )
+                )
+        except sqlite3.DatabaseError:
+            pass
+        return have
 
     def put(self, code: str, entries: Iterable[tuple[str, Mapping[str, bytes]]]) -> int:
         """Write encoded entries ``(key, {part: blob})`` in one transaction; the count written

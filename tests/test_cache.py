@@ -306,6 +306,58 @@ def test_any_bytes_decode_to_a_value_or_bad_blob(data):
             pass
 
 
+@given(JSONISH | st.text(min_size=1, max_size=50).map(lambda t: t * 30_000))
+def test_streamed_blobs_are_the_one_piece_ones(value):
+    streamed, whole = store.encode(value), store.encode_plain(value)
+    assert streamed[:20] == whole[:20]  # the digest of the same JSON text
+    assert zlib.decompress(streamed[20:]) == zlib.decompress(whole[20:])
+
+
+COLUMN = st.one_of(
+    st.tuples(st.just("q"), st.lists(st.none() | st.integers(-(2**63), 2**63 - 1))),
+    st.tuples(st.just("d"), st.lists(st.none() | st.floats(allow_nan=False) | st.integers(-9, 9))),
+    st.tuples(st.none(), st.lists(st.none() | st.text(max_size=5))),
+    st.tuples(st.sampled_from(["q", "d", None]), st.lists(st.booleans() | st.text(max_size=2))),
+)
+
+
+@given(COLUMN)
+def test_packed_columns_give_back_their_values(case):
+    typecode, values = case
+    packed = store.pack_column(values, typecode)
+    back = store.expand(store.decode(store.encode({"c": packed}))["c"])
+    floats = isinstance(packed, store.Packed) and typecode == "d"  # ints there become floats
+    assert back == values and [type(v) for v in back] == [
+        float if floats and v is not None else type(v) for v in values
+    ]
+    if any(type(v) is bool for v in values):  # flags are neither numbers nor text here
+        assert isinstance(packed, list)
+
+
+def test_codes_out_of_range_are_a_bad_blob():
+    coded = store.pack_column(["a", "b", "a"])
+    coded.codes = coded.codes[:-4] + (7).to_bytes(4, "little")
+    back = store.decode(store.encode(coded))  # checked where used, all entries at once
+    with pytest.raises(store.BadBlob, match="out of range"):
+        store.expand(back)
+    with pytest.raises(store.BadBlob, match="out of range"):
+        cache._decoded_text([store.pack_column(["x"]), back])
+
+
+def test_the_packed_facts_table_is_the_plain_one(seeds, cache_folder):
+    cache.facts_for_folder(seeds)
+    tasks, found = cache._collect(seeds, cache._FACT_PARTS)
+    kept = [found[t.key] for t in tasks if "skip" not in found[t.key]["info"]]
+    assert cache._packed_frame(kept) is not None  # the fast path is taken
+    dup = {found[t.key]["info"]["doc_id"]: "" for t in tasks}
+    dup["doc9_repost"] = "doc1"  # as near-copy marking finds it
+    fast = cache._facts_frame(seeds, tasks, found, dup)
+    plain = cache._facts_frame_plain(seeds, tasks, found, dup)
+    assert fast["duplicate"].any()
+    assert fast.equals(plain) and dict(fast.dtypes) == dict(plain.dtypes)
+    assert fast.to_csv(index=False) == plain.to_csv(index=False)
+
+
 def test_documents_round_trip_with_their_sentences(seeds):
     doc, _title = corpus._read(seeds / "doc0.txt")
     back = store.decode(store.encode(doc), cache._types())

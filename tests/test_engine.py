@@ -90,6 +90,27 @@ def _squares(batch: list[int]) -> list[int]:
     return [i * i for i in batch]
 
 
+@given(st.lists(st.integers(0, 50_000), min_size=1, max_size=10))
+def test_a_job_started_in_the_background_gives_the_results_of_this_process(sizes):
+    items = [(i, s) for i, s in enumerate(sizes)]
+    started = engine.run(_squares, items, background=True)  # running before it is asked
+    assert dict(started) == dict(engine.run(_squares, items))
+
+
+def test_a_refresh_computes_the_new_document_beside_the_store_read(seeds, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_OVERLAP_MIN_STORED", 2)  # the background path, small corpus
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "warm"))
+    cache.facts_for_folder(seeds)
+    (seeds / "doc_added.txt").write_text(document(11), encoding="utf-8")
+    calls = []
+    real = engine.run
+    monkeypatch.setattr(engine, "run", lambda *a, **kw: calls.append(kw) or real(*a, **kw))
+    warm, warm_skipped = cache.facts_for_folder(seeds)
+    assert [kw["background"] for kw in calls] == [True]
+    table, skipped = cold(seeds, tmp_path)
+    assert warm.equals(table) and warm_skipped == skipped
+
+
 # --------------------------------------------------------------------------- --jobs
 def _fake_build(brief, out, *_rest) -> None:
     """Stands for build._build_one: records which process built the brief; one fails."""
