@@ -102,7 +102,7 @@ def test_seed_brief_in_the_browser(browser, seed_brief) -> None:
     try:
         assert page.locator("main h2").count() >= 13
         widths = page.eval_on_selector_all("main img", "els => els.map(e => e.naturalWidth)")
-        assert len(widths) >= 6 and all(w > 0 for w in widths)
+        assert len(widths) >= 5 and all(w > 0 for w in widths)
         cite = page.locator("a.cite").first
         target = cite.get_attribute("href")
         cite.click()
