@@ -669,6 +669,10 @@ def facts_for_folder(
         raise config.InputError(f"--workers {workers}: must be 0 (automatic) or more")
     tasks, found = _collect(folder, _FACT_PARTS, engine, scheduler, workers)
     kept = [t for t in tasks if "skip" not in found[t.key]["info"]]
+    if tasks and not kept:
+        from analysis import corpus
+
+        raise corpus.no_readable_documents(folder, _skipped(tasks, found))
     stored = [found[t.key]["signature"] for t in kept]
     bands = _bands(stored)
     signatures = _minhashes(stored) if bands is None else _light_minhashes(stored)

@@ -579,8 +579,20 @@ def load_corpus(folder: str | Path) -> Corpus:
             skipped.append(Skipped(path.name, str(exc)))
         except OSError as exc:
             skipped.append(Skipped(path.name, f"cannot be read: {exc.strerror or exc}"))
+    if not docs and skipped:
+        raise no_readable_documents(folder, skipped)
     mark_duplicates(docs)
     return Corpus(folder, docs, skipped)
+
+
+def no_readable_documents(folder: Path, skipped: list[Skipped]) -> InputError:
+    """The error for a folder whose every document was left out, each named with its reason
+    (an empty table would only fail its schema, naming no file)."""
+    reasons = "; ".join(f"{s.file}: {s.reason}" for s in skipped[:5])
+    more = f"; and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+    return InputError(
+        f"--seeds {folder}: no readable documents, all {len(skipped)} left out ({reasons}{more})"
+    )
 
 
 # --------------------------------------------------------------------------- tables

@@ -231,6 +231,20 @@ def test_empty_seeds_folder_says_there_are_no_documents(
     assert code == 2 and f"no documents in {empty}" in err
 
 
+def test_a_folder_whose_every_document_is_left_out_says_so_by_name(tmp_path: Path) -> None:
+    """Every file left out (here: empty or binary) must not end in a schema error or an
+    internal failure: exit 2, naming each file and why."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    for command in ("docs", "facts", "timeline"):
+        code, _, err = run_cli(command, "--seeds", str(seeds), "--out", str(tmp_path / "t.csv"))
+        assert code == 2, (command, err)
+        assert "no readable documents, all 2 left out" in err
+        assert "empty.txt:" in err and "binary.txt:" in err
+
+
 def test_catalog_entry_for_a_missing_file_is_warned_by_name(project: Path) -> None:
     (project / "seeds" / "catalog.yaml").write_text(
         "doc.txt:\n  title: Here\ngone.txt:\n  title: Gone\n", encoding="utf-8"
