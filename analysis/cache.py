@@ -532,18 +532,6 @@ def _bands(signatures: list[dict]):
     return SimpleNamespace(h=size, hashranges=ranges)
 
 
-@dataclass(slots=True)
-class _Signature:
-    """What near-copy marking needs of a document, without its text."""
-
-    doc_id: str
-    file: str
-    published: str
-    minhash: Any
-    duplicate_of: str = ""
-    similarity: float = 0.0
-
-
 def _facts_frame(folder: Path, tasks: list[_Task], found: dict, duplicate_of: dict[str, str]):
     """The checked facts table from the documents' stored columns, in file order: packed
     columns joined as they are (no value handled one by one), the table made column by
@@ -677,7 +665,7 @@ def facts_for_folder(
     bands = _bands(stored)
     signatures = _minhashes(stored) if bands is None else _light_minhashes(stored)
     sigs = [
-        _Signature(info["doc_id"], info["file"], info["published"], mh)
+        _nearcopies().Signature(info["doc_id"], info["file"], info["published"], mh)
         for info, mh in zip((found[t.key]["info"] for t in kept), signatures, strict=True)
     ]
     if bands is None:

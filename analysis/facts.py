@@ -11,7 +11,6 @@ actor and measure: :mod:`analysis.classify`.
 
 import math
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +50,7 @@ from analysis.facttable import (  # noqa: F401 - public names of analysis.facts
     filter_period,
     validate_facts,
 )
+from analysis.nearcopies import Signature as _Signature
 from analysis.numbers import (  # noqa: F401 - used by tests and the fast-path checks
     _CLAUSE_STOP,
     _Y,
@@ -96,18 +96,6 @@ def finish_table(df, duplicate_of: dict[str, str], folder=None):
 
 
 # --------------------------------------------------------------------------- streaming
-@dataclass(slots=True)
-class _Signature:
-    """What :func:`corpus.mark_duplicates` needs of a document, without its text."""
-
-    doc_id: str
-    file: str
-    published: str
-    minhash: Any
-    duplicate_of: str = ""
-    similarity: float = 0.0
-
-
 def _facts_of_file(task: tuple[str, dict | None]):
     """Worker: read ONE file, extract its facts; return rows and the MinHash signature.
 

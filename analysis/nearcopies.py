@@ -4,10 +4,24 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from analysis import scan
 from analysis.config import load_lexicon
+
+
+@dataclass(slots=True)
+class Signature:
+    """What :func:`mark_duplicates` needs of a document, without its text (the streaming
+    table builders and the per-document store mark near-copies from these alone)."""
+
+    doc_id: str
+    file: str
+    published: str
+    minhash: Any
+    duplicate_of: str = ""
+    similarity: float = 0.0
 
 
 def _settings() -> dict[str, Any]:
