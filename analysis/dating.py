@@ -405,13 +405,3 @@ def _evidence_dates(evidence: dict) -> list[tuple[str, str]]:
         if date:
             out.append((date, kind))
     return out
-
-
-# the sentence dates under the names they had here (imported last: that module imports this)
-from analysis.sentencedates import (  # noqa: E402, F401 - re-exported
-    Date,
-    find_dates,
-    plan_years,
-    sentence_dates,
-    sentence_years,
-)

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import re
 
-from analysis.dating import (
-    YEAR_RE,
+from analysis.dating import YEAR_RE
+from analysis.partners import partner_names
+from analysis.sentencedates import (
     Date,
     find_dates,
     sentence_dates,
     sentence_years,  # noqa: F401 - where partners/themes found it
 )
-from analysis.partners import partner_names
 
 COLUMNS = ["date", "year", "doc_id", "event", "partners", "sentence"]
 EXTRA_COLUMNS = [

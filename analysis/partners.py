@@ -164,7 +164,7 @@ def partner_mentions(corpus):
 
     ``start``/``end`` are the sentence's offsets in ``doc.text``; ``quote`` the words as
     written ("German", "U.S."). ``year`` is the year the sentence speaks of (its first
-    dated event, see :func:`analysis.dating.sentence_years`), else the document's
+    dated event, see :func:`analysis.sentencedates.sentence_years`), else the document's
     publication year (``year_basis`` says which); ``era`` comes from that year (none for
     "before 1978" context). ``duplicate`` marks documents that are near-copies of another.
     """
@@ -181,7 +181,7 @@ def partner_mentions(corpus):
 
 def partner_rows(doc, eras: list[dict] | None = None) -> list[dict]:
     """The rows of :func:`partner_mentions` for one document (cached per document)."""
-    from analysis.dating import sentence_years
+    from analysis.sentencedates import sentence_years
     from analysis.sentences import sentence_row
     from analysis.themes import era_of, load_eras
 

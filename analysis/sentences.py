@@ -7,7 +7,7 @@ each other) without a cycle.
 
 from __future__ import annotations
 
-from analysis.dating import sentence_years
+from analysis.sentencedates import sentence_years
 
 # where a mention stands and when: the first columns of every per-sentence mention table
 SENTENCE_COLUMNS = ["doc_id", "start", "end", "year", "year_basis", "era"]
@@ -24,7 +24,7 @@ def _era_of(year: int | None, eras: list[dict]) -> str | None:
 
 def sentence_eras(doc, eras: list[dict]):
     """(sentence, year, basis, era) for each sentence of a document: the year it speaks of
-    (:func:`analysis.dating.sentence_years`) and that year's era (none for "before 1978")."""
+    (:func:`analysis.sentencedates.sentence_years`) and that year's era (none for "before 1978")."""
     years = sentence_years(doc)
     for s in doc.sentences:
         year, basis = years[s.start]

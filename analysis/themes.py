@@ -3,7 +3,7 @@
 The eras (``analysis/lexicon/eras.yaml``) and the theme phrases
 (``analysis/lexicon/themes.yaml``) are data an analyst may edit. Every sentence is
 assigned a year: the year it speaks of (its first dated event, see
-:func:`analysis.dating.sentence_years`), else its document's publication year; that
+:func:`analysis.sentencedates.sentence_years`), else its document's publication year; that
 year gives the era. A sentence that speaks only of the time "before 1978" belongs to no
 era, nor does a year outside every era.
 """

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import corpus, dating
+from analysis import corpus, dating, sentencedates
 from analysis.config import ROOT
 
 SEEDS = ROOT / "seeds"
@@ -131,7 +131,7 @@ def test_programme_names_are_not_dates_and_mid_year_is_a_year(tmp_path: Path) ->
         "Work at the site began in mid-2009.\n",
     )
     assert (doc.published, doc.published_basis) == ("2016", "latest_year")
-    years = [d.year for d in dating.find_dates("Work began in mid-2009 under Horizon 2020.")]
+    years = [d.year for d in sentencedates.find_dates("Work began in mid-2009 under Horizon 2020.")]
     assert years == [2009]
 
 
@@ -143,7 +143,9 @@ def test_relative_dates_resolve_against_the_publication_date(tmp_path: Path) -> 
         "In 2008 exports rose; the previous year they had fallen. "
         "Most returnees came back in the early 1990s.\n",
     )
-    got = {(d.date, d.precision, d.basis) for _s, ds in dating.sentence_dates(doc) for d in ds}
+    got = {
+        (d.date, d.precision, d.basis) for _s, ds in sentencedates.sentence_dates(doc) for d in ds
+    }
     assert ("2015-05-18", "day", "relative") in got  # 21 May 2015 was a Thursday
     assert "2015-05-12" in {date for date, _p, _b in got}  # the year of the page
     assert ("2014", "year", "relative") in got
@@ -154,4 +156,6 @@ def test_relative_dates_resolve_against_the_publication_date(tmp_path: Path) -> 
 def test_relative_dates_need_a_date_the_page_gives(tmp_path: Path) -> None:
     doc = _doc(tmp_path, "Notes\n\nExports grew last year. In 1996 they grew again.\n" + english(2))
     assert doc.published_basis == "latest_year"
-    assert not any(d.basis == "relative" for _s, ds in dating.sentence_dates(doc) for d in ds)
+    assert not any(
+        d.basis == "relative" for _s, ds in sentencedates.sentence_dates(doc) for d in ds
+    )
