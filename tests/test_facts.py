@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,22 @@ from analysis import classify, corpus, facts, facttable, numbers
 from analysis.config import ROOT, InputError
 
 SEEDS = ROOT / "seeds"
+
+
+def folder_facts(folder, workers: int = 1, store: str = "store"):
+    """``stbrief facts``'s table of a folder: through the per-document store (one of the
+    test's own, beside the folder) and ``workers`` processes."""
+    from analysis import cache
+
+    old = os.environ.get(cache.CACHE_ENV)
+    os.environ[cache.CACHE_ENV] = str(Path(folder).parent / store)
+    try:
+        return cache.facts_for_folder(folder, workers=workers)
+    finally:
+        if old is None:
+            del os.environ[cache.CACHE_ENV]
+        else:
+            os.environ[cache.CACHE_ENV] = old
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -324,7 +341,7 @@ def test_a_base_year_after_the_figure_gives_no_period(tmp_path):
         "Report\n\nIn 1995, China signed 50 cooperation agreements, 2 times that of 1998. "
         "In 2010, 600 foreign experts came, 3 times that of 2000.\n",
     )
-    df, _skipped = facts.facts_for_folder(folder, workers=1)
+    df, _skipped = folder_facts(folder)
     twice = one(df, quote="2 times")
     assert twice["period_end"] == 1995 and facts._missing(twice["period_start"])
     assert not (df["derived_from"] == one(df, value=50)["fact_id"]).any()
@@ -467,7 +484,7 @@ def test_near_duplicate_document_facts_are_flagged(tmp_path):
     assert not df[df.doc_id == "000_original"].duplicate.any()
     other = df[df.doc_id == "002_other"]
     assert len(other) == 1 and not other.duplicate.any()  # same figure, independent source
-    streamed, _ = facts.facts_for_folder(folder, workers=1)
+    streamed, _ = folder_facts(folder)
     assert streamed["duplicate"].tolist() == df["duplicate"].tolist()
 
 
@@ -480,8 +497,8 @@ def test_facts_for_folder_same_for_any_number_of_workers(tmp_path):
         extra = f"\n\nIn {1980 + i}, the bureau counted {100 + i * 7} visiting delegations.\n"
         write(folder, f"{i:03d}_doc", src + extra)
     (folder / "bad.txt").write_bytes(b"\x00\x01binary")
-    one_, skipped1 = facts.facts_for_folder(folder, workers=1)
-    two, skipped2 = facts.facts_for_folder(folder, workers=2)
+    one_, skipped1 = folder_facts(folder, workers=1, store="store1")
+    two, skipped2 = folder_facts(folder, workers=2, store="store2")
     assert one_.equals(two)
     assert [s.file for s in skipped1] == [s.file for s in skipped2] == ["bad.txt"]
     assert one_.duplicate.any()  # copies of the same seed are near-duplicates
@@ -492,7 +509,7 @@ def test_facts_for_folder_same_for_any_number_of_workers(tmp_path):
 
 def test_facts_for_folder_rejects_missing_folder(tmp_path):
     with pytest.raises(InputError, match="not a folder"):
-        facts.facts_for_folder(tmp_path / "nope")
+        folder_facts(tmp_path / "nope")
 
 
 # --------------------------------------------------------------------------- notebook
@@ -587,10 +604,6 @@ def test_frame_from_rows_tuples_and_columns_is_the_same(seed_corpus):
     by_dict = facts._frame(rows)
     tuples = [tuple(r[c] for c in facts.COLUMNS) for r in rows]
     assert facts._frame(tuples).equals(by_dict)
-    cols = facts._Columns()
-    cols.add(facts._facts_of_files([(str(p), None) for p in sorted(SEEDS.glob("*.txt"))])[1])
-    packed = facts._frame(cols)
-    assert packed.equals(by_dict) and list(packed.dtypes) == list(by_dict.dtypes)
 
 
 def test_fast_schema_check_agrees_with_pandera(seed_facts):
@@ -629,26 +642,9 @@ def test_near_copies_without_any_year_are_flagged(tmp_path):
     )
     write(tmp_path / "undated", "a", body)
     write(tmp_path / "undated", "b", body)
-    df, _ = facts.facts_for_folder(tmp_path / "undated", workers=1)
+    df, _ = folder_facts(tmp_path / "undated")
     assert df["year"].isna().all()
     assert df["duplicate"].tolist() == [False, True]
-
-
-def test_process_pool_gives_the_same_table(tmp_path, monkeypatch):
-    folder = tmp_path / "pool"
-    seeds = sorted(SEEDS.glob("*.txt"))
-    for i in range(40):
-        src = seeds[i % len(seeds)].read_text(encoding="utf-8")
-        write(
-            folder, f"{i:03d}_doc", src + f"\n\nIn {1980 + i}, it counted {100 + i * 7} visits.\n"
-        )
-    (folder / "bad.txt").write_bytes(b"\x00\x01binary")
-    one_, skipped1 = facts.facts_for_folder(folder, workers=1)
-    monkeypatch.setattr(facts, "_POOL_MIN_BYTES", 0)
-    monkeypatch.setattr(facts, "_POOL_MIN_FILES", 0)
-    two, skipped2 = facts.facts_for_folder(folder, workers=2)
-    assert one_.equals(two) and list(one_.dtypes) == list(two.dtypes)
-    assert [s.file for s in skipped1] == [s.file for s in skipped2] == ["bad.txt"]
 
 
 def test_worker_minhash_checked_against_datasketch(tmp_path, monkeypatch):
@@ -657,8 +653,10 @@ def test_worker_minhash_checked_against_datasketch(tmp_path, monkeypatch):
     folder = tmp_path / "check"
     for i, p in enumerate(sorted(SEEDS.glob("*.txt")) * 2):
         write(folder, f"{i:02d}", p.read_text(encoding="utf-8"))
-    expected, _ = facts.facts_for_folder(folder, workers=1)
-    real = corpus._minhash_kit
+    expected, _ = folder_facts(folder, store="store1")
+    from analysis import nearcopies
+
+    real = nearcopies._minhash_kit
 
     def without_fast_update(num_perm):
         return real(num_perm)[0], None
@@ -666,9 +664,9 @@ def test_worker_minhash_checked_against_datasketch(tmp_path, monkeypatch):
     import numpy as np
 
     wrong = np.zeros(128, dtype=np.uint32)  # what a changed datasketch would not give
-    monkeypatch.setattr(corpus, "_minhash_kit", without_fast_update)
-    monkeypatch.setattr(corpus, "_affine32", lambda *a: (None, wrong, lambda d: wrong))
-    got, _ = facts.facts_for_folder(folder, workers=1)
+    monkeypatch.setattr(nearcopies, "_minhash_kit", without_fast_update)
+    monkeypatch.setattr(nearcopies, "_affine32", lambda *a: (None, wrong, lambda d: wrong))
+    got, _ = folder_facts(folder, store="store2")
     assert got.equals(expected) and got.duplicate.any()
 
 
