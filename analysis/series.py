@@ -205,6 +205,19 @@ def growth(series):
     return out
 
 
+def _differing_pairs(grp, window_years: int):
+    """Pairs (earlier, later) of one group's figures at most ``window_years`` apart, from
+    two documents, whose values differ: the candidates for a conflict or a difference of
+    definition."""
+    recs = sorted(grp.to_dict("records"), key=lambda r: (int(r["year"]), r["doc_id"], r["start"]))
+    for i, a in enumerate(recs):
+        for b in recs[i + 1 :]:
+            if int(b["year"]) - int(a["year"]) > window_years:
+                break
+            if a["doc_id"] != b["doc_id"] and not math.isclose(a["value"], b["value"]):
+                yield a, b
+
+
 def conflicts(facts, window_years: int | None = None):
     """The same indicator at about the same time given differently by different documents.
 
@@ -228,35 +241,27 @@ def conflicts(facts, window_years: int | None = None):
     df = _stated(_with_definition(facts))
     rows = []
     for _key, grp in df.groupby(list(COMPARABLE), sort=True):
-        recs = sorted(
-            grp.to_dict("records"), key=lambda r: (int(r["year"]), r["doc_id"], r["start"])
-        )
-        for i, a in enumerate(recs):
-            for b in recs[i + 1 :]:
-                if int(b["year"]) - int(a["year"]) > window_years:
-                    break
-                if a["doc_id"] == b["doc_id"] or math.isclose(a["value"], b["value"]):
-                    continue
-                pa_, pb_ = a["period_start"], b["period_start"]
-                if not (pd.isna(pa_) or pd.isna(pb_)) and int(pa_) != int(pb_):
-                    continue  # figures over different periods are not comparable
-                rows.append(
-                    {
-                        **{c: a[c] for c in COMPARABLE},
-                        "year_a": int(a["year"]),
-                        "value_a": a["value"],
-                        "qualifier_a": a["qualifier"],
-                        "doc_a": a["doc_id"],
-                        "fact_a": a["fact_id"],
-                        "year_b": int(b["year"]),
-                        "value_b": b["value"],
-                        "qualifier_b": b["qualifier"],
-                        "doc_b": b["doc_id"],
-                        "fact_b": b["fact_id"],
-                        "difference": abs(a["value"] - b["value"])
-                        / max(abs(a["value"]), abs(b["value"])),
-                    }
-                )
+        for a, b in _differing_pairs(grp, window_years):
+            pa_, pb_ = a["period_start"], b["period_start"]
+            if not (pd.isna(pa_) or pd.isna(pb_)) and int(pa_) != int(pb_):
+                continue  # figures over different periods are not comparable
+            rows.append(
+                {
+                    **{c: a[c] for c in COMPARABLE},
+                    "year_a": int(a["year"]),
+                    "value_a": a["value"],
+                    "qualifier_a": a["qualifier"],
+                    "doc_a": a["doc_id"],
+                    "fact_a": a["fact_id"],
+                    "year_b": int(b["year"]),
+                    "value_b": b["value"],
+                    "qualifier_b": b["qualifier"],
+                    "doc_b": b["doc_id"],
+                    "fact_b": b["fact_id"],
+                    "difference": abs(a["value"] - b["value"])
+                    / max(abs(a["value"]), abs(b["value"])),
+                }
+            )
     out = pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
     for col in ("year_a", "year_b"):
         out[col] = out[col].astype("int64")
@@ -334,40 +339,32 @@ def definition_differences(facts, window_years: int | None = None):
     rows = []
     seen: set = set()
     for (_ind, _unit), grp in df.groupby(["indicator", "unit"], sort=True):
-        recs = sorted(
-            grp.to_dict("records"), key=lambda r: (int(r["year"]), r["doc_id"], r["start"])
-        )
-        for i, a in enumerate(recs):
-            for b in recs[i + 1 :]:
-                if int(b["year"]) - int(a["year"]) > window_years:
-                    break
-                if a["doc_id"] == b["doc_id"] or math.isclose(a["value"], b["value"]):
-                    continue
-                differs = [c for c in ("scope", "actor", "measure") if a[c] != b[c]]
-                if not differs:
-                    continue
-                key = (
-                    a["indicator"],
-                    a["doc_id"],
-                    b["doc_id"],
-                    *((a[c], b[c]) for c in ("scope", "actor", "measure")),
-                )
-                if key in seen:
-                    continue
-                seen.add(key)
-                row = {
-                    "indicator": a["indicator"],
-                    "unit": a["unit"],
-                    "differs_in": " ".join(differs),
-                }
-                for side, r in (("a", a), ("b", b)):
-                    row.update({
-                        f"year_{side}": int(r["year"]), f"value_{side}": r["value"],
-                        f"scope_{side}": r["scope"], f"actor_{side}": r["actor"],
-                        f"measure_{side}": r["measure"], f"counted_{side}": r["counted"],
-                        f"doc_{side}": r["doc_id"], f"fact_{side}": r["fact_id"],
-                    })  # fmt: skip
-                rows.append(row)
+        for a, b in _differing_pairs(grp, window_years):
+            differs = [c for c in ("scope", "actor", "measure") if a[c] != b[c]]
+            if not differs:
+                continue
+            key = (
+                a["indicator"],
+                a["doc_id"],
+                b["doc_id"],
+                *((a[c], b[c]) for c in ("scope", "actor", "measure")),
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            row = {
+                "indicator": a["indicator"],
+                "unit": a["unit"],
+                "differs_in": " ".join(differs),
+            }
+            for side, r in (("a", a), ("b", b)):
+                row.update({
+                    f"year_{side}": int(r["year"]), f"value_{side}": r["value"],
+                    f"scope_{side}": r["scope"], f"actor_{side}": r["actor"],
+                    f"measure_{side}": r["measure"], f"counted_{side}": r["counted"],
+                    f"doc_{side}": r["doc_id"], f"fact_{side}": r["fact_id"],
+                })  # fmt: skip
+            rows.append(row)
     out = pd.DataFrame(rows, columns=DEFINITION_COLUMNS)
     for col in ("year_a", "year_b"):
         out[col] = out[col].astype("int64")
