@@ -217,7 +217,9 @@ def notebook_to_html(executed: Path, title: str, subtitle: str, build_date: str)
     executed : Path
         The executed notebook.
     title, subtitle, build_date : str
-        Shown on the cover (escaped); the subtitle is the period, e.g. ``1978–2011``.
+        Shown on the cover (escaped); the subtitle is the period, e.g. ``1978–2011``;
+        ``build_date`` is the edition's ISO date, shown as the PDF shows it
+        ("Edition of 1 December 2026").
 
     Returns
     -------
@@ -236,7 +238,10 @@ def notebook_to_html(executed: Path, title: str, subtitle: str, build_date: str)
     )
     exporter.register_filter("brief_outline", outline)
     nb = shown_cells(nbformat.read(str(executed), as_version=4))
-    resources = {"brief": {"title": title, "subtitle": subtitle, "build_date": build_date}}
+    day = dt.date.fromisoformat(build_date) if build_date else None
+    shown = f"{day.day} {day:%B %Y}" if day else ""  # the PDF's "[day padding:none] [month] [year]"
+    brief = {"title": title, "subtitle": subtitle, "build_date": build_date, "edition": shown}
+    resources = {"brief": brief}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 

@@ -56,7 +56,8 @@ def test_cover_is_escaped(page: str) -> None:
     assert '<h1 class="cover-title">Brief "A" &lt;b&gt;&amp;&lt;/b&gt; \\ test</h1>' in page
     assert "<b>&</b>" not in page
     assert '<p class="cover-period">1978–2011</p>' in page
-    assert "2026-01-02" in page
+    # the edition's date as the PDF's cover words it, with the ISO date for machines
+    assert 'Edition of <time datetime="2026-01-02">2 January 2026</time>' in page
 
 
 def test_images_inline_with_alt_text(page: str) -> None:
