@@ -114,6 +114,8 @@ def test_findings_compare_growth_per_year_not_raw_multiples(seed_brief) -> None:
     growth = section(html, "Growth, compared per year")
     assert "20.6 times" in growth and "16%" in growth  # 20.6 ** (1 / 20) - 1 = 16.3 %
     assert "60%" in growth  # 16.7 ** (1 / 6) - 1 = 59.9 %
+    # 96 agreements in 1995 and 96 in 1999: the same figure is "unchanged", not "1 times"
+    assert "unchanged, computed" in growth and not re.search(r">\s*1 times", growth)
     assert "152" in section(html, "Summary")  # the latest count of partner countries (2011)
     talent = section(html, "Talent")
     assert "320,000" in talent and "34%" in talent  # 110,000 of 320,000 came back, same span

@@ -151,6 +151,7 @@ def growth(b: Any) -> list[dict]:
     for g in out:
         g["per_year_text"] = values.percent(g["per_year"])
         g["multiple_text"] = f"{g['multiple']:.3g}"
+        g["unchanged"] = g["multiple"] == 1  # the same figure at both ends: no "1 times"
     return sorted(out, key=lambda g: (-g["per_year"], g["label"]))
 
 
