@@ -178,6 +178,8 @@ def _classify(
         if p_not_context is not None and not _missing_words(w_sent, n_not_context):
             if p_not_context.search(text, *sent):
                 continue
+        if noun_end > 0 and _doers(text, indicator, before, noun_end, sent):
+            return UNCLASSIFIED, noun_end  # "30 parks ... built incubators": those that did
         return indicator, noun_end
     if unit == "count" and (w_before is None or "number" in w_before):
         # "the number of national cooperation bases reached 355": the phrase it names
@@ -187,6 +189,27 @@ def _classify(
             if got != UNCLASSIFIED:
                 return got, -1
     return UNCLASSIFIED, -1
+
+
+_DOER_VERB = re.compile(
+    r"(?:\s+(?:in|at|across|of|from)\s+[^.;:()]{0,100}?)?,?\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:built|set\s+up|established|launched|opened|created|founded|won|signed|joined|"
+    r"introduced|adopted)\s+(?!by\b|in\b|on\b|at\b)[a-z]"
+)
+_CLAUSE_LEAD = re.compile(r"[,;:]\s*(?:(?:and|but|while)\s+)?$")
+
+
+def _doers(text: str, indicator: str, before: tuple[int, int], noun_end: int, sent) -> bool:
+    """True when a stock ("level" indicator: parks, laboratories, countries) is counted as
+    the subject of an action with its own object ("30 technology parks in Beijing and other
+    cities built venture parks"): the number counts those that did it, a subgroup, never a
+    point of the stock's series."""
+    if indicator_lexicon().measures.get(indicator, "level") != "level":
+        return False
+    lead = text[max(sent[0], before[1] - 20) : before[1]]
+    if (before[1] - sent[0] > 20 or lead.strip()) and not _CLAUSE_LEAD.search(lead):
+        return False  # the number does not open its sentence or clause
+    return _DOER_VERB.match(text, noun_end, sent[1]) is not None
 
 
 _LIST_GAP = re.compile(r"\W*(?:and\W*)?$")
@@ -368,10 +391,10 @@ def _clean_actor(name: str) -> str:
 
 def _foreign(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """Partners (other countries, bodies) named in ``text[start:end]`` with their kind."""
-    from analysis.partners import find_partners
+    from analysis.partners import partners_in  # find_partners(text[start:end]), faster
 
     out = []
-    for a, b, name, kind in find_partners(text[start:end]):
+    for a, b, name, kind in partners_in(text, start, end):
         out.append((start + a, start + b, name, "programme" if kind == "programme" else "foreign"))
     return out
 
@@ -520,8 +543,13 @@ def scope_of(
     # 1. the counted phrase, and the words tying it to a part
     phrase_end = max(noun_end, num_end)
     national_subject = _national_subject(text, num_start, clause, found, lex)
+    # "30 parks in Beijing, Shanghai and other cities": places listed as examples of many,
+    # none of them the owner
+    others = _OTHER_PLACES.search(text, num_end, clause[1])
     for a, _b, actor, kind in found:
         if num_end > a or a >= clause[1] or kind == "national":
+            continue
+        if others is not None and kind == "local" and a < others.start():
             continue
         # "53 laboratories with ... under the Belt and Road Science, Technology ... Plan"
         under = _UNDER_NAMED.search(text, max(num_end, a - 80), a) if kind == "programme" else None
@@ -543,6 +571,10 @@ def scope_of(
             if kind == "foreign" and num_end < a < clause[1] and a - num_end < 90:
                 if _IN_TO.search(text, max(num_end, a - 12), a):
                     return kind, actor
+    # 1c. the size of a fund or programme ("launched a joint fund worth 300 million")
+    worth = _WORTH.search(text, max(clause[0], num_start - 80), num_start)
+    if worth is not None:
+        return "programme", " ".join(worth.group(1).split())
     # 2. a programme the clause is under ("Under the X Plan, China will invite 100 ...")
     for a, _b, actor, kind in found:
         if kind == "programme" and clause[0] <= a < num_start:
@@ -577,6 +609,10 @@ def scope_of(
             continue
         if kind == "national" and _possessive_object(text, clause[0], a, b):
             continue  # "To upgrade ... China's overall level and set up 5 laboratories"
+        if kind == "national":
+            part = _possessive_part(text, b, num_start, text[num_end:phrase_end])
+            if part is not None:
+                return part  # "China's technology parks earned ...": the parks' figure
         return kind, ("" if kind == "national" else actor)
     # "Their exports reached ...", "Together they ...": the subject of the sentence before
     if _ANAPHOR_SUBJECT.match(text, clause[0], num_start):
@@ -601,6 +637,66 @@ def _possessive_object(text: str, clause_start: int, a: int, b: int) -> bool:
 
 
 _CLAUSE_STOP_BEFORE = re.compile(r"[,;:()]")
+
+
+@functools.cache
+def _part_heads() -> re.Pattern[str]:
+    """After a possessive ("China's"): up to three lower-case words and the plural of a
+    head word of a place or a body (``actors.yaml`` heads: local, agency)."""
+    plurals = set()
+    for kind in ("local", "agency"):
+        for w in load_lexicon("actors")["heads"].get(kind, []):
+            w = w.lower()
+            plurals.add(w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w)
+            plurals.add(w if w.endswith("s") else w + "s")
+    alt = "|".join(sorted(map(re.escape, plurals), key=len, reverse=True))
+    return re.compile(rf"\s+((?:[a-z][\w-]*\s+){{0,3}}?(?:{alt}))\b")
+
+
+def _possessive_part(text: str, b: int, num_start: int, counted: str) -> tuple[str, str] | None:
+    """(scope, actor) of the parts a possessive subject names ("China's technology parks
+    earned 11.9 billion": the parks'), unless the figure counts those parts themselves
+    ("China's high-tech zones numbered 53 zones"). None: no such part."""
+    if text[b - 2 : b] not in ("'s", "’s"):
+        return None
+    m = _part_heads().match(text, b, num_start)
+    if m is None:
+        return None
+    head = m.group(1).split()[-1]
+    if head in counted.lower().split():
+        return None
+    if not counted and _COUNTING_VERB.match(text, m.end(), num_start):
+        return None  # "China's high-tech zones numbered 53": the number of the parts
+    kind = _kind_of_head(head)
+    return kind, m.group(1)
+
+
+_COUNTING_VERB = re.compile(
+    r"\s+(?:now\s+)?(?:numbered|number|totall?ed|totals?|came\s+to|stood\s+at|were|are|was|is)"
+    r"\s+(?:about\s+|some\s+|around\s+|over\s+|more\s+than\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+def _kind_of_head(plural: str) -> str:
+    heads = load_lexicon("actors")["heads"]
+    for kind in ("local", "agency"):
+        for w in heads.get(kind, []):
+            w = w.lower()
+            if plural in (w, w + "s", w[:-1] + "ies"):
+                return kind
+    return "local"
+
+
+# "a joint innovation fund worth 300 million": the money is the size of the fund
+_WORTH = re.compile(
+    r"\b((?:(?!(?:a|an|the|its|their)\s)[a-z][\w-]*\s+){0,3}(?:fund|programme|program|project|plan|initiative|scheme|"
+    r"facility))\s+worth\s+$"
+)
+_OTHER_PLACES = re.compile(
+    r"\band\s+(?:many\s+|several\s+)?other\s+(?:cities|provinces|regions|places|areas|"
+    r"municipalities|counties|parts\s+of\s+(?:China|the\s+country))\b"
+)
 _UNDER_NAMED = re.compile(r"\bunder\s+(?:the\s+|its\s+)?(?:(?:[A-Z][\w&-]*|and|of),?\s+)*$")
 _OBJECTIVE = re.compile(r"[\W]*To\s+[a-z]+\b")
 
@@ -643,10 +739,71 @@ _NATIONWIDE = re.compile(
 def _unowned(text: str, clause: tuple[int, int], default, upto: int) -> tuple[str, str]:
     """The scope of a figure whose clause names no owner: the document's subject, unless
     the clause up to the figure's noun (``upto``) speaks of the nation ("Nationwide there
-    are 53 zones", "12 Chinese contractors")."""
+    are 53 zones", "12 Chinese contractors"). A sentence that follows a body's survey or
+    report ("The academy's survey shows that ... 40 staff. 12 teams ...") goes on with its
+    findings: that body's."""
+    reported = _reported_by(text, clause[0])
+    if reported is not None:
+        return reported
+    if _OUR.match(text, clause[0], clause[1]):
+        # "Our universities run three institutes": the speaker's, whose body an earlier
+        # "Our Israel Innovation Authority" named
+        voice = _speaker(text, clause[0])
+        if voice is not None:
+            return voice
     if default is None or _NATIONWIDE.search(text, clause[0], min(clause[1], upto)):
         return "national", ""
     return default
+
+
+_REPORT = re.compile(
+    r"\b(?:survey|study|census|report|poll|statistics|data)\b[^.;]{0,60}?"
+    r"\b(?:shows?|showed|finds?|found|indicates?|indicated|reveals?|revealed)\b",
+    re.I,
+)
+
+
+_OUR = re.compile(r"\W*(?:[A-Z]:\s*)?[Oo]ur\s+[a-z]")
+_OUR_NAME = re.compile(r"\b[Oo]ur\s+(?=[A-Z])")
+_SPEAKER_BACK = 3000  # how far back a speaker's "Our <Name>" is looked for
+
+
+def _speaker(text: str, at: int) -> tuple[str, str] | None:
+    """(scope, actor) of the speaker behind "our" at ``text[at:]``: the body the last
+    "our <Name>" before it named, when that is another country's or a part's; None
+    when none is named or it is China's."""
+    hits = list(_OUR_NAME.finditer(text, max(0, at - _SPEAKER_BACK), at))
+    if not hits:
+        return None
+    p = hits[-1].end()
+    for a, _b, actor, kind in mentions(text, p, min(at, p + 120)):
+        if a != p or kind == "national":
+            return None
+        return kind, actor
+    return None
+
+
+def _reported_by(text: str, at: int) -> tuple[str, str] | None:
+    """(scope, actor) of the body whose survey or report the sentence just before
+    ``text[at:]`` gives ("CAS survey of 90 institutes shows that ..."); None when that
+    sentence reports no body's findings, or China's."""
+    lo = max(0, at - _SENTENCE_BACK)
+    end = at
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo or text[end - 1] not in ".!?":
+        return None  # a clause inside its sentence, or the first sentence
+    end -= 1
+    start = max(text.rfind(". ", lo, end), text.rfind("\n", lo, end))
+    start = lo if start < 0 else start + 1
+    m = _REPORT.search(text, start, end)
+    if m is None:
+        return None
+    for _a, _b, actor, kind in mentions(text, start, m.end()):
+        if kind == "national":
+            return None
+        return kind, actor
+    return None
 
 
 _COUNTED_BEFORE = re.compile(r"\d\s+(?:[\w-]+\s+){0,2}[\w-]+$")

@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from analysis.classify import (
+    _WORTH,
     UNCLASSIFIED,
     ReferenceIndex,
     _classify,
@@ -294,6 +295,7 @@ def _borrowed_year(
     ``[index of the last sentence seen, the year it spoke of]``, updated here."""
     if context is None:
         return None
+    _duration_end(doc, sent, context)
     last, year = context[:2]
     if last != index - 1:
         year = None  # a sentence without figures stood between
@@ -319,6 +321,39 @@ def _borrowed_year(
         return None
     context[:2] = [index, year]
     return year
+
+
+_WITHIN_YEARS = re.compile(
+    r"\b(?:within|over|in)\s+(?:(?:about|some)\s+)?(?:(?P<a>\w+)\s+(?:to|or|-)\s+)?(?P<n>\w+)\s+years\b",
+    re.I,
+)
+_LAUNCHED_IN = re.compile(
+    r"\b(?:launched|started|set\s+up|established|introduced|began)\s+in\s+"
+    r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def _duration_end(doc, sent, context: list) -> None:
+    """ "The plan aims to set up 50 laboratories within five years", after "the plan was
+    launched in 2017": a goal over a span counted from the launch the document gave, so the
+    plan's end (``context[6]``) is that year plus the span (the longer end of "five to ten
+    years"). Nothing when the sentence sets no goal or no launch year stands before it."""
+    if len(context) < 7:
+        return
+    text = doc.text
+    m = _WITHIN_YEARS.search(text, sent.start, sent.end)
+    if m is None or not grammar().target_markers.search(text, sent.start, sent.end):
+        return
+    words = grammar().period_words
+    n = m.group("n").lower()
+    span = int(n) if n.isdigit() else words.get(n)
+    if span is None or span > 30:
+        return
+    launched = None
+    for launch in _LAUNCHED_IN.finditer(text, max(0, sent.start - 3000), sent.start):
+        launched = int(launch.group(1))
+    if launched is not None:
+        context[6] = launched + span
 
 
 _RANGE_TO = re.compile(r"\s*(?:to|[-–—])\s*$")
@@ -359,7 +394,11 @@ def _word_ranges(text: str, nums: list[_Num]) -> list[_Num]:
                 continue
         out.append(a)
         i += 1
-    return out
+    return [n for n in out if not _DURATION_AFTER.match(text, n.end)]
+
+
+# "within five years", "over five to ten years", "for 30 years": a span of time, no figure
+_DURATION_AFTER = re.compile(r"\s+(?:years|months|decades)\b(?!\s+old\b)", re.I)
 
 
 _FROM_TO = re.compile(
@@ -431,6 +470,14 @@ _PERFECT = re.compile(
 )
 
 
+# a goal said after the figure, in its own clause ("12 centres the two sides plan to set up")
+_PLANNED_AFTER = re.compile(
+    r"(?:(?!\b(?:and|but|have|has|had|were|was)\b)[^,;.])*?\b(?:plans?|planned|aims?|intends?)"
+    r"\s+to\s+[a-z]",
+    re.I,
+)
+
+
 _TOTAL = re.compile(
     r"\b(?:in\s+total|a\s+total\s+of|total(?:led|ed|ling|ing)?|altogether|so\s+far|to\s+date|"
     r"accumulated|cumulative(?:ly)?|in\s+all)\b",
@@ -451,8 +498,12 @@ def _measure(
         return "target"
     if num.unit == "multiple":
         return "change"
+    if _PLANNED_AFTER.match(text, num.end, num.end + 120):
+        return "target"  # "the first of 12 centres the two countries plan to set up"
     if num.unit in ("m", "km"):
         return "level"  # "4,300 meters", "orbiting 23,600 kilometres": a dimension
+    if _WORTH.search(text, max(before[0], num.start - 80), num.start):
+        return "level"  # "a joint fund worth 300 million dollars": the size of the fund
     if num.unit in ("percent", "fraction"):
         lo = max(before[0], num.start - 40)
         if _MADE_UP.search(text, lo, num.start):

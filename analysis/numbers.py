@@ -418,7 +418,9 @@ def _parse(
             # ("(4,300 meters)" with its unit is a figure in brackets)
             if prev[-1:] == "(" and text[end : end + 1] == ")" and not unit_w and not scale_w:
                 return None
-            if text[end : end + 1] in ".)" and not text[s_start:start].strip(" \t-•*"):
+            # (from the line's start too: "Notes:\n1. The figures ..." is one sentence)
+            line = max(s_start, text.rfind("\n", s_start, start) + 1)
+            if text[end : end + 1] in ".)" and not text[line:start].strip(" \t-•*"):
                 return None
             # day numbers: "August 28, 2011", "Oct. 8", "23 November 1979"
             if not dec and len(plain) <= 2 and int(plain) <= 31 and not scale_w:

@@ -115,21 +115,46 @@ def find_partners(text: str) -> list[tuple[int, int, str, str]]:
     names inside a stop phrase ("US$ 6.69 billion", "Indian Ocean") are left out.
     """
     m = matcher()
+    return _partners(m, text, _name_hits(m, text))
+
+
+def partners_in(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """``find_partners(text[start:end])``, its offsets those of the slice, from the places a
+    name may start in the whole of ``text`` (:func:`_name_starts`, found once per text:
+    the sentences of one document share them; plain twin: find_partners of the slice,
+    tests/test_speed.py)."""
+    m = matcher()
+    piece = text[start:end]
+    hits = [
+        (hit.start() - start, hit.end() - start, hit.group(0))
+        for hit in _name_hits_in(m, text, start, end)
+    ]
+    return _partners(m, piece, hits, spans=True)
+
+
+def _partners(m: _Matcher, text: str, hits, spans: bool = False) -> list[tuple[int, int, str, str]]:
+    """The partners of ``text`` from its name hits (matches, or (start, end, surface) with
+    ``spans``): stop phrases, China and repeats in brackets left out."""
     # stop phrases in order, not overlapping: only the last one starting at or before a
     # name can hold it (linear in the text; plain twin in tests/test_facts.py)
     blocked_starts: list[int] = []
     blocked_ends: list[int] = []
-    if m.stop is not None:
-        for s in m.stop.finditer(text):
-            blocked_starts.append(s.start())
-            blocked_ends.append(s.end())
+    stops_found = m.stop is None
     out = []
-    for hit in _name_hits(m, text):
-        start, end = hit.span()
+    for hit in hits:
+        if not stops_found:  # (a text without names needs no stop phrases)
+            stops_found = True
+            for s in m.stop.finditer(text):
+                blocked_starts.append(s.start())
+                blocked_ends.append(s.end())
+        if spans:
+            start, end, surface = hit
+        else:
+            start, end = hit.span()
+            surface = hit.group(0)
         j = bisect.bisect_right(blocked_starts, start) - 1
         if j >= 0 and start < blocked_ends[j]:
             continue
-        surface = hit.group(0)
         entry = m.names.get(surface) or m.names.get(_POSSESSIVE.sub("", surface))
         if entry is None or entry[0] == SUBJECT:
             continue
@@ -149,6 +174,62 @@ def _name_hits(m: _Matcher, text: str):
         if at < last:
             continue  # inside the name found before
         hit = m.by_first[text[at]].match(text, at)
+        if hit is not None:
+            last = hit.end()
+            yield hit
+
+
+# a character a name may not follow (the look-behind of ``_Matcher.starts``)
+_NAME_AFTER = re.compile(r"[\w.'’]")
+
+
+@functools.lru_cache(maxsize=2)
+def _name_starts(text: str) -> list[int]:
+    """Every position of ``text`` where a name of :func:`matcher` may start, the
+    look-behind left out: a capital some name opens with, or the words up to the first
+    capital of a name that opens with others ("the N" of "the Netherlands"). Where a name
+    matches, its first character is one of these (its opening words, one of those)."""
+    firsts, words = _start_literals()
+    out = [x.start() for x in firsts.finditer(text)] if firsts is not None else []
+    find = text.find
+    for w in words:
+        i = find(w)
+        while i >= 0:
+            out.append(i)
+            i = find(w, i + 1)
+    if words:
+        out = sorted(set(out))
+    return out
+
+
+@functools.cache
+def _start_literals() -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """(a class of the capitals names open with, the opening words up to the first capital
+    of the names that open otherwise) (see :func:`matcher`)."""
+    m = matcher()
+    caps = sorted(c for c in m.by_first if c.isupper())
+    words = sorted({_up_to_capital(n) for n in m.names if not n[0].isupper()})
+    firsts = re.compile(f"[{''.join(map(re.escape, caps))}]") if caps else None
+    return firsts, tuple(w for w in words if not any(o != w and w.startswith(o) for o in words))
+
+
+def _name_hits_in(m: _Matcher, text: str, start: int, end: int):
+    """The matches of ``m.regex.finditer(text[start:end])`` (their offsets those of
+    ``text``): each name tried only where one may start (:func:`_name_starts` of the
+    whole text), the look-behind read at the slice's edge as the slice has it (nothing
+    before its start)."""
+    starts = _name_starts(text)
+    last = start
+    after = _NAME_AFTER.match
+    by_first = m.by_first
+    for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+        at = starts[k]
+        if at < last or (at > start and after(text, at - 1)):
+            continue
+        pattern = by_first.get(text[at])
+        if pattern is None:
+            continue
+        hit = pattern.match(text, at, end)
         if hit is not None:
             last = hit.end()
             yield hit
@@ -181,17 +262,22 @@ def partner_mentions(corpus):
 
 def partner_rows(doc, eras: list[dict] | None = None) -> list[dict]:
     """The rows of :func:`partner_mentions` for one document (cached per document)."""
-    from analysis.sentencedates import sentence_years
     from analysis.sentences import sentence_row
-    from analysis.themes import era_of, load_eras
+    from analysis.themes import era_of, load_eras, sentence_years_of
 
     eras = load_eras() if eras is None else eras
     rows = []
-    years = sentence_years(doc)
+    years = None
+    text = doc.text
     for s in doc.sentences:
-        found = find_partners(s.text)
+        if len(s.text) == s.end - s.start and text.startswith(s.text, s.start):
+            found = partners_in(text, s.start, s.end)  # (the document's name starts, once)
+        else:
+            found = find_partners(s.text)
         if not found:
             continue
+        if years is None:
+            years = sentence_years_of(doc)
         year, basis = years[s.start]
         era = era_of(year, eras) if basis != "before" else None
         for a, b, canonical, kind in found:

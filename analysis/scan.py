@@ -104,6 +104,9 @@ def literal_words(words) -> tuple[str, ...]:
 # of the syntax; anything else makes it give up), never from the ``re`` module's internals.
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
 _ESCAPE_CLASSES = set("sSwWdDbBAZntrfv")
+# a group with scoped flags of case, lines and dot only ("(?i:", "(?-i:"); "x" (verbose)
+# changes what the characters mean and is not read
+_SCOPED_FLAGS = re.compile(r"\(\?[ims]*(?:-[ims]+)?:")
 
 
 def required_words(pattern: re.Pattern[str] | str) -> tuple[str, ...] | None:
@@ -215,8 +218,12 @@ def _sequence(p: str, i: int) -> tuple[tuple[str, ...] | None, int]:
                 i += 1
                 flush()
                 continue  # a look-around requires nothing of the match
+            elif _SCOPED_FLAGS.match(p, i):
+                # "(?-i:WHO)": what it requires, lower-cased, is in a lower-cased text too
+                # (no flag here changes what a literal matches but the case)
+                i = _SCOPED_FLAGS.match(p, i).end()
             elif p.startswith("(?", i):
-                raise _Unknown("(?")  # inline flags, conditionals, comments
+                raise _Unknown("(?")  # global flags, conditionals, comments
             else:
                 i += 1
             need, i = _alternation(p, i)

@@ -10,11 +10,13 @@ era, nor does a year outside every era.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis import scan
 from analysis.config import LEXICON_DIR, InputError, load_lexicon
 from analysis.sentences import SENTENCE_COLUMNS, mention_frame, sentence_row
 from analysis.sentences import sentence_eras as _sentence_eras
@@ -98,18 +100,117 @@ def themes() -> tuple[Theme, ...]:
     return tuple(out)
 
 
-def find_themes(text: str) -> list[tuple[int, int, str, str]]:
-    """Every theme phrase in ``text`` as ``(start, end, group, theme id)``, in order."""
+def find_themes(
+    text: str, among: tuple[Theme, ...] | None = None
+) -> list[tuple[int, int, str, str]]:
+    """Every theme phrase in ``text`` as ``(start, end, group, theme id)``, in order.
+
+    ``among``: only these themes (the others are known to have no phrase in ``text``)."""
     hits = [
         (m.start(), m.end(), t.group, t.id)
-        for t in themes()
+        for t in (themes() if among is None else among)
         for m in t.regex.finditer(text)
         if m.end() > m.start()
     ]
     return sorted(hits)
 
 
+@functools.cache
+def _theme_needs() -> tuple[tuple[str, ...] | None, ...]:
+    """For each theme of :func:`themes`: lower-case strings one of which every match of its
+    regex contains (:func:`analysis.scan.required_words`; None: unknown), each string that
+    holds another of them left out (where it occurs, the other does)."""
+    out = []
+    for t in themes():
+        needs = scan.required_words(t.regex)
+        if needs is not None:
+            needs = tuple(n for n in needs if not any(o != n and o in n for o in needs))
+        out.append(needs)
+    return tuple(out)
+
+
+def _sentence_themes(doc) -> list[tuple[Theme, ...]]:
+    """For each sentence of ``doc``: the themes that may have a phrase in it, those one of
+    whose required strings (:func:`_theme_needs`) it holds; every theme for a sentence whose
+    text is not its span of ``doc.text`` or where the document's text has no lower-cased view
+    (:func:`analysis.scan.view`). One search per required string over the whole document,
+    not a regex per theme and sentence (plain twin: every theme, tests/test_speed.py)."""
+    every = themes()
+    sentences = doc.sentences
+    text = doc.text
+    view = scan.view(text)
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    if (
+        view is None
+        or any(b < a for a, b in zip(starts, ends, strict=True))
+        or any(b > a for b, a in zip(ends, starts[1:], strict=False))
+    ):
+        return [every] * len(sentences)  # (sentences overlapping or out of order)
+    low = view[0]
+    find = low.find
+    marked: list[list[int]] = [[] for _ in sentences]
+    for i, needs in enumerate(_theme_needs()):
+        if needs is None:
+            for m in marked:
+                m.append(i)
+            continue
+        seen: set[int] = set()
+        for n in needs:
+            j = find(n)
+            while j >= 0:
+                k = bisect.bisect_right(starts, j) - 1
+                if k >= 0 and j + len(n) <= ends[k]:
+                    seen.add(k)
+                    j = find(n, max(j + 1, ends[k]))  # the sentence holds it: go to the next
+                else:
+                    j = find(n, j + 1)
+        for k in seen:
+            marked[k].append(i)
+    out = []
+    for s, m in zip(sentences, marked, strict=True):
+        if len(s.text) != s.end - s.start or not text.startswith(s.text, s.start):
+            out.append(every)
+        else:
+            out.append(tuple(every[i] for i in sorted(m)))
+    return out
+
+
 # --------------------------------------------------------------------------- tables
+# (the document, what sentence_years reads of it, its years): the last document's, so that
+# partner_rows and theme_rows of one document find its dates once (one tuple, replaced
+# whole: threads calling for different documents each see a whole entry or none)
+_LAST_YEARS: tuple | None = None
+
+
+def sentence_years_of(doc) -> dict[int, tuple[int | None, str]]:
+    """:func:`analysis.sentencedates.sentence_years` of ``doc``, remembered for the last
+    document asked about (while it and what the years are read from stay the same)."""
+    from analysis.sentencedates import sentence_years
+
+    global _LAST_YEARS
+    key = (
+        doc.text,
+        doc.sentences,
+        len(doc.sentences),
+        doc.published,
+        doc.published_basis,
+        doc.published_year,
+    )
+    last = _LAST_YEARS
+    if (
+        last is not None
+        and last[0] is doc
+        and last[1][0] is key[0]
+        and last[1][1] is key[1]
+        and last[1][2:] == key[2:]
+    ):
+        return last[2]
+    years = sentence_years(doc)
+    _LAST_YEARS = (doc, key, years)
+    return years
+
+
 def theme_mentions(corpus):
     """One row per theme phrase found: the columns of ``MENTION_COLUMNS``, checked.
 
@@ -130,8 +231,16 @@ def theme_rows(doc, eras: list[dict] | None = None) -> list[dict]:
     eras = load_eras() if eras is None else eras
     labels = {t.id: t.label for t in themes()}
     rows = []
-    for s, year, basis, era in _sentence_eras(doc, eras):
-        for a, b, group, theme in find_themes(s.text):
+    years = sentence_years_of(doc)
+    for s, among in zip(doc.sentences, _sentence_themes(doc), strict=True):
+        if not among:
+            continue
+        found = find_themes(s.text, among)
+        if not found:
+            continue
+        year, basis = years[s.start]
+        era = None if basis == "before" else era_of(year, eras)
+        for a, b, group, theme in found:
             rows.append(
                 sentence_row(
                     doc,

@@ -197,6 +197,9 @@ def test_not_numbers_give_no_rows(tmp_path, sentence):
 def test_list_markers_give_no_rows(tmp_path):
     body = "1. Guidelines\n\n(1) Concentrate strength and highlight priorities\n\nII. Tasks\n"
     assert rows_of(tmp_path, body) == []
+    # a numbered note under a heading the sentence splitter keeps in the same sentence
+    notes = "Remarks:\n2. All totals in this bulletin are provisional.\n"
+    assert rows_of(tmp_path, notes) == []
 
 
 # --------------------------------------------------------------------------- qualifiers
@@ -1199,7 +1202,8 @@ def test_a_possessive_after_the_verb_is_no_subject(tmp_path):
         "research laboratories in China.\n"
         "China's technology parks earned 11.9 billion US dollars in 1999.",
     )
-    assert _by_quote(rows, "11.9")["scope"] == "national"  # the clause's own subject
+    # the clause's own subject: the parks China's possessive qualifies, a part
+    assert _by_quote(rows, "11.9")["scope"] == "local"
     assert _by_quote(rows, "5 joint")["measure"] == "target"
 
 
@@ -1234,3 +1238,68 @@ def test_bracketed_dimensions_reported_clauses_and_borrowed_periods(tmp_path):
     assert _by_quote(rows, "90")["measure"] == "level"
     r = _by_quote(rows, "Some 27,000")
     assert (r["year"], r["measure"]) == (1989, "cumulative")
+
+
+def test_a_possessive_subject_naming_parts_owns_their_figures(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "China's science parks exported goods worth 4.2 billion yuan in 2003. "
+        "China's high-tech zones numbered 53 in 2006. "
+        "China's spending on joint research reached 2 billion yuan in 2004.",
+    )
+    got = _by_quote(rows, "4.2 billion")
+    assert (got["scope"], got["actor"]) == ("local", "science parks")
+    assert _by_quote(rows, "53")["scope"] == "national"  # the number of the parts
+    assert _by_quote(rows, "2 billion")["scope"] == "national"  # no part named
+
+
+def test_places_listed_as_examples_and_stocks_that_act_are_no_series_points(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "In 2004, some 25 science parks in Shenzhen, Tianjin and other cities opened "
+        "incubators for returned scholars. In 2006 there were 53 science parks.",
+    )
+    some = _by_quote(rows, "some 25")
+    assert (some["scope"], some["indicator"]) == ("national", "unclassified")
+    assert _by_quote(rows, "53 science parks")["indicator"] == "tech_parks"
+
+
+def test_a_survey_goes_on_in_the_next_sentence_and_a_fund_worth_is_its_size(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "In 2008, an NSFC survey of 60 universities found that 300 teams had foreign "
+        "partners. 120 teams published joint papers. In 2012, Germany and China set up a "
+        "joint research fund worth 20 million euros.",
+    )
+    assert (_by_quote(rows, "120")["scope"], _by_quote(rows, "120")["actor"]) == (
+        "agency",
+        "NSFC",
+    )
+    fund = _by_quote(rows, "20 million")
+    assert (fund["scope"], fund["actor"], fund["measure"]) == (
+        "programme",
+        "joint research fund",
+        "level",
+    )
+
+
+def test_our_is_the_speaker_a_named_body_showed(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "Q: What does Japan do?\n\nA: Our Japan Science and Technology Agency funded 40 "
+        "projects with China in 2015. Our universities run nine joint centres in China.",
+    )
+    assert _by_quote(rows, "nine")["scope"] == "foreign"
+
+
+def test_a_goal_over_years_ends_that_many_years_after_its_launch(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "Published 2013-06-01.\n\nThe fellowship scheme was launched in 2010. It aimed to "
+        "bring 500 engineers home within five to eight years. It is the first of 8 joint "
+        "centres the two ministries plan to open by 2020.",
+    )
+    goal = _by_quote(rows, "500")
+    assert (goal["measure"], goal["year"]) == ("target", 2018)
+    assert not [r for r in rows if r["quote"].startswith(("five", "eight"))]  # a span
+    assert _by_quote(rows, "8 joint")["measure"] == "target"

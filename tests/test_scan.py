@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import classify, numbers, scan
+from analysis import classify, numbers, scan, themes
 from analysis.config import ROOT
 
 DOCS = sorted((ROOT / "tests" / "corpus" / "docs").glob("*.txt"))
@@ -22,7 +22,12 @@ def _lexicon_patterns() -> list[re.Pattern[str]]:
             if getattr(r, key) is not None:
                 out.append(getattr(r, key))
     g = numbers.grammar()
-    return out + [p for p, _ in g.anchors] + [g.target_markers, g.not_target]
+    return (
+        out
+        + [p for p, _ in g.anchors]
+        + [g.target_markers, g.not_target]
+        + [t.regex for t in themes.themes()]
+    )
 
 
 def test_required_words_are_in_every_match_of_the_lexicons() -> None:
@@ -53,7 +58,10 @@ def test_required_words_are_in_every_match_of_the_lexicons() -> None:
         (r"\(a\)\.b", ("(a).b",)),
         (r"[abc]def\s+ghij", ("ghij",)),
         (r"\d+|x?", None),  # nothing is required
-        (r"(?i:x)y", None),  # inline flags: unknown
+        (r"(?i:x)y", ("x",)),  # scoped case flags: what the group requires
+        (r"(?-i:WHO)|health", ("health", "who")),
+        (r"(?x:x)y", None),  # verbose, global flags: unknown
+        (r"(?i)xy", None),
         (r"\x41bc", None),
     ],
 )
@@ -81,6 +89,7 @@ words = st.text(alphabet="abc xyz.İ\n", max_size=60)
                 "|",
                 ")",
                 "(?:",
+                "(?-i:",
                 "*",
                 "[ab]",
                 "\\s+",
