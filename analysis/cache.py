@@ -21,11 +21,13 @@ what is still missing itself.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +42,8 @@ FILL_LOCK = "fill.lock"
 _VERSIONED = ("numpy", "datasketch", "pycountry", "charset-normalizer", "pyyaml")
 _WRITE_EVERY = 64  # entries per store transaction while results stream in
 _FACT_PARTS = ("info", "signature", "facts")
-_ALL_PARTS = store.PARTS
+_ALL_PARTS = ("info", "signature", "facts", "document", "mentions")
+_RACY_NS = 1_000_000_000  # a file changed this recently (ns) is hashed again next time
 
 
 @dataclass
@@ -99,12 +102,12 @@ def _worker_code_key() -> str:
     return code_key()  # what a worker says it runs (a Dask worker may run other code)
 
 
-def document_key(code: str, name: str, meta: dict | None, data: bytes) -> str:
-    """The key of one document's entry: code, file name, catalog entry and bytes."""
+def document_key(code: str, name: str, meta: dict | None, sha256: str) -> str:
+    """The key of one document's entry: code, file name, catalog entry and the sha256 of its
+    bytes."""
     digest = hashlib.sha256()
     head = json.dumps([code, name, meta or {}], sort_keys=True, default=str)
-    digest.update(f"{len(head)}\0{head}\0".encode())
-    digest.update(data)
+    digest.update(f"{len(head)}\0{head}\0{sha256}".encode())
     return digest.hexdigest()
 
 
@@ -159,6 +162,44 @@ def warm_up() -> None:
     code_key()
 
 
+_SAMPLE = (
+    "China and Germany sign science and technology cooperation agreement\n\n"
+    "Beijing, March 12, 1998. China and Germany signed 40 cooperation projects in 1998, "
+    "the Ministry of Science and Technology said on Monday. By 1998, China had sent 1,200 "
+    "students abroad to study science and engineering, and more than 30 of them had "
+    "returned. The two sides agreed to exchange 15 scientists a year with France and to "
+    "open a joint research centre for agriculture, worth 2.5 million US dollars.\n"
+)
+
+
+def _warm_for_refresh(sample: str | None = None, numpy_minhash: bool = True) -> None:
+    """:func:`warm_up`, then the work on a small sample document (``sample``, a path;
+    the result discarded), so that what the first document compiles (date, name and number
+    patterns, MinHash permutations) is ready before the new documents of a refresh arrive."""
+    warm_up()
+    if sample is not None:
+        analyse_file(sample, None, False, numpy_minhash)
+
+
+def _sample_file() -> str | None:
+    """``<cache>/warm-sample.txt`` (written once, read by the warm process), or None."""
+    path = cache_dir() / "warm-sample.txt"
+    data = _SAMPLE.encode()
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return str(path)
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        return None
+    return str(path)
+
+
 def _columns(rows: list[dict]) -> dict[str, list]:
     """Rows (dicts) column by column: every key of any row, in first-seen order."""
     keys = list(dict.fromkeys(k for row in rows for k in row))
@@ -203,7 +244,7 @@ def analyse_file(
     ``skip`` (the reason the file is left out; ``transient`` when it could not be read, which
     is not cached).
     """
-    from analysis import corpus, facts, partners, themes
+    from analysis import corpus, facts, facttable, partners, themes
 
     file = Path(path)
     info: dict[str, Any] = {"doc_id": file.stem, "file": file.name, "code": _worker_code_key()}
@@ -219,6 +260,13 @@ def analyse_file(
     signature = _signature(doc.text, title, numpy_minhash)
     rows = facts.extract_facts(doc)
     parts = {"facts": store.encode(_packed_facts(rows))}
+    info["rows_ok"] = facttable.rows_hold(rows)
+    if info["rows_ok"]:  # the rows as CSV text (stbrief facts --out joins them)
+        text = facttable.csv_rows(rows)
+        info["ids"] = text.pop("ids")
+        info["claims"] = [list(c) for c in text.pop("claims")]  # arrays: read without a hook
+        parts["csv"] = store.encode(text)
+        del text
     del rows  # each part encoded and its rows let go before the next is made
     if mentions:
         found = {
@@ -249,16 +297,23 @@ def analyse_files(tasks: list[tuple[str, dict | None, bool, bool]]) -> list[dict
 def _signature(text: str, title: str, numpy_minhash: bool) -> dict[str, Any]:
     """The document's MinHash as data: with numpy alone when the caller has checked that
     this arithmetic is datasketch's (:func:`_numpy_minhash_checked`), else with datasketch."""
+    import numpy as np
+
     module = _nearcopies()
     if numpy_minhash:
         values = module._minhash_values(text, title)
-        return {"values": values.tolist(), "seed": module._MINHASH_SEED, "scheme": "affine32"}
-    mh = module.minhash(text, title)
-    return {
-        "values": [int(v) for v in mh.hashvalues],
-        "seed": int(mh.seed),
-        "scheme": getattr(mh, "scheme", None),
-    }
+        seed, scheme = module._MINHASH_SEED, "affine32"
+    else:
+        mh = module.minhash(text, title)
+        values, seed, scheme = mh.hashvalues, int(mh.seed), getattr(mh, "scheme", None)
+    # the hash values as packed little-endian uint64 (read back without a value at a time)
+    return {"hv": np.asarray(values, dtype="<u8").tobytes(), "seed": seed, "scheme": scheme}
+
+
+def _hashvalues(sig: dict):
+    import numpy as np
+
+    return np.frombuffer(sig["hv"], dtype="<u8").astype(np.uint64)
 
 
 def _numpy_minhash_checked() -> bool:
@@ -274,7 +329,11 @@ def _numpy_minhash_checked() -> bool:
         known = db.get_meta(key) if db is not None else None
         if not isinstance(known, bool):
             num_perm = module._settings()["num_perm"]
-            known = module._minhash_kit(num_perm)[1] is not None
+            known = (
+                module.numpy_minhash_ok()
+                if hasattr(module, "numpy_minhash_ok")
+                else (module._minhash_kit(num_perm)[1] is not None)
+            )
             if db is not None:
                 db.put_meta(key, known)
     finally:
@@ -293,21 +352,45 @@ class _Task:
     sha256: str
 
 
-def _tasks(folder: Path, code: str) -> list[_Task]:
+def _tasks(folder: Path, code: str, db: store.Store | None = None) -> list[_Task]:
+    """The folder's documents with their keys. A file's sha256 is remembered in the store
+    with its stat (size, mtime, inode, ctime) and taken from there while the stat is the
+    same; as git does with racy timestamps, one changed less than :data:`_RACY_NS` before it
+    was hashed is not remembered (a change within the clock's tick could leave the stat
+    as it was), so it is hashed again next time."""
     from analysis import corpus
 
     catalog = corpus.read_catalog(folder)
+    place = str(folder.resolve())
+    known = db.file_hashes(place) if db is not None else {}
+    changed: dict[str, tuple[str, str]] = {}
     tasks = []
-    for path in corpus.document_files(folder):
+    files = corpus.document_files(folder)
+    for path in files:
         meta = catalog.get(path.stem)
+        now = time.time_ns()
         try:
-            data = path.read_bytes()
+            st = os.stat(path)
+            stamp = f"{st.st_size} {st.st_mtime_ns} {st.st_ino} {st.st_ctime_ns}"
         except OSError:
-            data = b""  # analyse_file says why; never cached
-        sha = hashlib.sha256(data).hexdigest()
-        tasks.append(
-            _Task(str(path), meta, document_key(code, path.name, meta, data), len(data), sha)
-        )
+            st, stamp = None, ""
+        memo = known.get(path.name)
+        if st is not None and memo is not None and memo[0] == stamp:
+            sha, size = memo[1], st.st_size
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b""  # analyse_file says why; never cached
+            sha, size = hashlib.sha256(data).hexdigest(), len(data)
+            del data
+            fresh = st is None or max(st.st_mtime_ns, st.st_ctime_ns) >= now - _RACY_NS
+            if not fresh and size == st.st_size:
+                changed[path.name] = (stamp, sha)
+        tasks.append(_Task(str(path), meta, document_key(code, path.name, meta, sha), size, sha))
+    if db is not None:
+        names = {p.name for p in files}
+        db.put_file_hashes(place, changed, [n for n in known if n not in names])
     return tasks
 
 
@@ -334,11 +417,19 @@ def _collect(
     elif engine == "dask" and scheduler is None:
         scheduler = default_engine()[1]
     code = code_key()
-    tasks = _tasks(folder, code)
     types = _types()
+    warm = None
+    if engine == "local" and os.name == "posix" and _WARM_START:
+        from analysis import engine as engines
+
+        # a process that imports and compiles what the work needs while this one lists the
+        # folder and reads the store: it computes the new documents of a refresh
+        sample = _sample_file()  # here: the warm process may be ended at any point
+        warm = engines.Warm(lambda: _warm_for_refresh(sample), lambda: analyse_files)
     db = _open_store()
-    _last_counts.update(stored=0, computed=len(tasks))
     try:
+        tasks = _tasks(folder, code, db)
+        _last_counts.update(stored=0, computed=len(tasks))
         keys = [t.key for t in tasks]
         early = None
         if db is not None and engine == "local" and len(tasks) >= _OVERLAP_MIN_STORED:
@@ -347,7 +438,8 @@ def _collect(
             present = db.present(keys)
             absent = [t for t in tasks if t.key not in present]
             if absent and len(present) >= _OVERLAP_MIN_STORED:
-                early = (absent, _start(absent, parts, engine, scheduler, workers, True))
+                early = (absent, _start(absent, parts, engine, scheduler, workers, True, warm))
+                warm = None
         found = db.get(keys, parts, types) if db is not None else {}
         by_key = {t.key: t for t in tasks}
         found = {k: e for k, e in found.items() if _whole(e) and _belongs(e, by_key[k])}
@@ -388,18 +480,24 @@ def _collect(
             db.prune()
         return tasks, found
     finally:
+        if warm is not None:  # not needed: nothing new, or a job for the pool
+            warm.close()
         if db is not None:
             db.close()
 
 
 _OVERLAP_MIN_STORED = 64  # stored documents worth reading while the new ones are computed
+_WARM_START = True  # fork the process for a refresh's new documents at once (local engine)
 
 
-def _start(tasks: list[_Task], parts, engine, scheduler, workers: int, background: bool):
+def _start(tasks: list[_Task], parts, engine, scheduler, workers: int, background: bool, warm=None):
     from analysis import engine as engines
 
     with_mentions, numpy_minhash = "mentions" in parts, _numpy_minhash_checked()
     items = [((t.path, t.meta, with_mentions, numpy_minhash), t.size) for t in tasks]
+    if warm is not None and not (background and engines._in_process(items, workers)):
+        warm.close()  # a job for the pool
+        warm = None
     return engines.run(
         analyse_files,
         items,
@@ -407,6 +505,7 @@ def _start(tasks: list[_Task], parts, engine, scheduler, workers: int, backgroun
         scheduler=scheduler,
         workers=workers,
         background=background,
+        warm=warm,
     )
 
 
@@ -437,14 +536,19 @@ def _whole(entry: dict[str, Any]) -> bool:
     info = entry.get("info")
     if not isinstance(info, dict) or not isinstance(info.get("file"), str):
         return False
-    return "skip" in info or all(v is not None for v in entry.values())
+    if "skip" in info:
+        return True
+    sig = entry.get("signature", {"hv": b"\0" * 8})
+    if not (isinstance(sig, dict) and type(sig.get("hv")) is bytes and len(sig["hv"]) % 8 == 0):
+        return False
+    return bool(sig["hv"]) and all(v is not None for v in entry.values())
 
 
 def _belongs(entry: dict[str, Any], task: _Task) -> bool:
     """An entry that says it is of this file and these bytes (one stored under another
     document's key, by mistake or on purpose, is computed again)."""
     info = entry["info"]
-    return info.get("file") == Path(task.path).name and info.get("sha256") == task.sha256
+    return info.get("file") == os.path.basename(task.path) and info.get("sha256") == task.sha256
 
 
 def _check_folder(seeds_dir: str | Path) -> Path:
@@ -461,7 +565,7 @@ def _minhashes(signatures: list[dict]) -> list:
     templates: dict[tuple, Any] = {}
     out = []
     for sig in signatures:
-        values, seed, scheme = sig["values"], sig["seed"], sig.get("scheme")
+        values, seed, scheme = _hashvalues(sig), sig["seed"], sig.get("scheme")
         kw = {"scheme": scheme} if scheme else {}
         shape = (len(values), seed, scheme)
         if shape not in templates:
@@ -493,10 +597,17 @@ class _LightMinHash:
 def _light_minhashes(signatures: list[dict]) -> list[_LightMinHash]:
     import numpy as np
 
-    return [
-        _LightMinHash(np.array(s["values"], dtype=np.uint64), s["seed"], s.get("scheme"))
-        for s in signatures
-    ]
+    if not signatures:
+        return []
+    sizes = {len(s["hv"]) for s in signatures}
+    if len(sizes) == 1:  # one array for all, a row each
+        table = np.frombuffer(b"".join(s["hv"] for s in signatures), dtype="<u8")
+        table = table.astype(np.uint64).reshape(len(signatures), -1)
+        return [
+            _LightMinHash(row, s["seed"], s.get("scheme"))
+            for row, s in zip(table, signatures, strict=True)
+        ]
+    return [_LightMinHash(_hashvalues(s), s["seed"], s.get("scheme")) for s in signatures]
 
 
 def _bands(signatures: list[dict]):
@@ -511,10 +622,10 @@ def _bands(signatures: list[dict]):
         return None
     if "bands" not in inspect.signature(module.mark_duplicates).parameters:
         return None
-    shapes = {(len(s["values"]), s["seed"], s.get("scheme")) for s in signatures}
+    shapes = {(len(s["hv"]) // 8, s["seed"], s.get("scheme")) for s in signatures}
     if len(shapes) != 1:
         return None
-    size = len(signatures[0]["values"])
+    size = len(signatures[0]["hv"]) // 8
     key = f"lsh-bands:{code_key()}:{size}"
     db = _open_store()
     try:
@@ -661,19 +772,264 @@ def facts_for_folder(
         from analysis import corpus
 
         raise corpus.no_readable_documents(folder, _skipped(tasks, found))
-    stored = [found[t.key]["signature"] for t in kept]
-    bands = _bands(stored)
-    signatures = _minhashes(stored) if bands is None else _light_minhashes(stored)
-    sigs = [
-        _nearcopies().Signature(info["doc_id"], info["file"], info["published"], mh)
-        for info, mh in zip((found[t.key]["info"] for t in kept), signatures, strict=True)
-    ]
-    if bands is None:
-        _nearcopies().mark_duplicates(sigs)
-    else:
-        _nearcopies().mark_duplicates(sigs, bands=bands)
-    df = _facts_frame(folder, tasks, found, {s.doc_id: s.duplicate_of for s in sigs})
+    df = _facts_frame(folder, tasks, found, _duplicate_of(kept, found))
     return df, _skipped(tasks, found)
+
+
+def _duplicate_of(kept: list[_Task], found: dict) -> dict[str, str] | None:
+    """{doc_id: the document it is a near-copy of, or ""} for the documents read, in file
+    order. The last answer is kept in the store under a digest of the code and the entries'
+    keys in order (which fix every signature, date and name), so a run whose documents are
+    those of the last one does not mark them again. Signatures not in ``found`` are read
+    from the store (None if one is not there)."""
+    digest = hashlib.sha256(code_key().encode())
+    for task in kept:
+        digest.update(task.key.encode())
+    digest = digest.hexdigest()
+    db = _open_store()
+    try:
+        known = db.get_meta("near-copies") if db is not None else None
+        if isinstance(known, dict) and known.get("input") == digest:
+            answer = known.get("duplicate_of")
+            ids = [found[t.key]["info"]["doc_id"] for t in kept]
+            if isinstance(answer, dict) and list(answer) == ids:
+                if all(type(v) is str for v in answer.values()):
+                    return answer
+        absent = [t.key for t in kept if "signature" not in found[t.key]]
+        if absent:
+            got = db.get(absent, ["signature"]) if db is not None else {}
+            for key in absent:
+                entry = {"info": found[key]["info"], **got.get(key, {"signature": None})}
+                if not _whole(entry):
+                    return None
+                found[key]["signature"] = entry["signature"]
+            del got
+        stored = [found[t.key]["signature"] for t in kept]
+        bands = _bands(stored)
+        # one signature: nothing to mark (no datasketch, 45 MB with scipy, to import)
+        light = bands is not None or len(stored) < 2
+        signatures = _light_minhashes(stored) if light else _minhashes(stored)
+        del stored
+        module = _nearcopies()
+        sigs = [
+            module.Signature(info["doc_id"], info["file"], info["published"], mh)
+            for info, mh in zip((found[t.key]["info"] for t in kept), signatures, strict=True)
+        ]
+        state = None
+        if bands is not None and isinstance(known, dict):
+            state = _one_added(known.get("state"), kept, sigs, bands, module)
+        if state is not None:  # one document more than last time: what it changes
+            answer = _marked(state)
+        else:
+            if bands is None:
+                module.mark_duplicates(sigs)
+            else:
+                module.mark_duplicates(sigs, bands=bands)
+            answer = {s.doc_id: s.duplicate_of or "" for s in sigs}
+            if bands is not None:
+                state = _near_state(kept, sigs, bands, module, answer)
+        answer = {s.doc_id: answer[s.doc_id] for s in sigs}  # file order
+        if db is not None:
+            db.put_meta("near-copies", {"input": digest, "duplicate_of": answer, "state": state})
+        return answer
+    finally:
+        if db is not None:
+            db.close()
+
+
+def _near_state(kept: list[_Task], sigs: list, bands, module, answer: dict) -> dict | None:
+    """What an added document needs to be marked without marking all again: for every
+    document in near-copy order, the most hash values it shares with an earlier LSH
+    candidate (``top``) and the earliest such candidate (``best``), from the near-copy
+    module's own search; None unless :func:`_marked` gives ``answer`` back from them."""
+    if len(sigs) < 2 or not all(hasattr(module, n) for n in ("_best_candidates", "_order_key")):
+        return None
+    order = sorted(sigs, key=module._order_key)  # as mark_duplicates orders them
+    best_of = module._best_candidates(order, bands)
+    if best_of is None:
+        return None
+    state = {
+        "keys": [t.key for t in kept],
+        "order": [s.doc_id for s in order],
+        "top": [int(equal) for equal, _tied in best_of],
+        "best": [order[int(tied[0])].doc_id if equal else "" for equal, tied in best_of],
+        "size": len(sigs[0].minhash),
+        "threshold": float(module._settings()["threshold"]),
+    }
+    return state if _marked(state) == answer else None
+
+
+def _marked(state: dict) -> dict[str, str]:
+    """{doc_id: duplicate_of} from a :func:`_near_state`, as ``mark_duplicates`` sets it."""
+    size, threshold, out = float(state["size"]), state["threshold"], {}
+    for doc_id, top, best in zip(state["order"], state["top"], state["best"], strict=True):
+        near = best and float(top) / size >= threshold
+        out[doc_id] = (out[best] or best) if near else ""
+    return out
+
+
+def _one_added(state: Any, kept: list[_Task], sigs: list, bands, module) -> dict | None:
+    """The :func:`_near_state` of these documents when they are those of ``state`` and one
+    more (else None): the new one's earlier candidates searched, and each later document
+    that has it as a candidate given it as its best where it shares more (or as many and it
+    comes first)."""
+    import numpy as np
+
+    if not isinstance(state, dict) or not isinstance(state.get("keys"), list):
+        return None
+    keys = [t.key for t in kept]
+    old = set(state["keys"])
+    added = [i for i, k in enumerate(keys) if k not in old]
+    if len(added) != 1 or len(keys) != len(old) + 1 or len(old) < 2:
+        return None
+    if state.get("threshold") != float(module._settings()["threshold"]):
+        return None
+    size = state["size"]
+    if any(len(s.minhash) != size for s in sigs) or bands.h != size:
+        return None
+    new = sigs[added[0]]
+    order = sorted(sigs, key=module._order_key)
+    if [s.doc_id for s in order if s is not new] != state["order"]:
+        return None
+    p = next(i for i, s in enumerate(order) if s is new)
+    hv = np.stack([s.minhash.hashvalues for s in order])
+    x = hv[p]
+    shares = np.zeros(len(order), dtype=bool)
+    for a, b in bands.hashranges:
+        shares |= (hv[:, a:b] == x[a:b]).all(axis=1)
+    shares[p] = False
+    equal = (hv == x).sum(axis=1).tolist()
+    shares = shares.tolist()
+    before = dict(zip(state["order"], zip(state["top"], state["best"], strict=True), strict=True))
+    rank = {s.doc_id: i for i, s in enumerate(order)}
+    tops, bests = [], []
+    for i, s in enumerate(order):
+        if i == p:
+            earlier = [j for j in range(p) if shares[j]]
+            top = max((equal[j] for j in earlier), default=0)
+            best = order[next(j for j in earlier if equal[j] == top)].doc_id if top else ""
+        else:
+            top, best = before[s.doc_id]
+            if i > p and shares[i]:
+                e = equal[i]
+                if e > top or (e == top and e and (not best or p < rank[best])):
+                    top, best = e, new.doc_id
+        tops.append(int(top))
+        bests.append(best)
+    return {**state, "keys": keys, "order": [s.doc_id for s in order], "top": tops, "best": bests}
+
+
+_CSV_CHUNK = 256  # documents' rows read from the store at once while the CSV is written
+
+
+def write_facts_csv(
+    folder: str | Path,
+    out: str | Path,
+    workers: int = 0,
+    engine: str | None = None,
+    scheduler: Any = None,
+):
+    """Write the facts table of a folder to ``out`` as ``config.write_csv`` writes the table
+    :func:`facts_for_folder` gives (the same bytes), without making the table: each
+    document's rows are kept in the store as CSV text (``csv``, with ``ids`` and ``claims``
+    in ``info``: :func:`analysis.facttable.csv_rows`), joined in table order with the
+    duplicate flags of this corpus, a few documents at a time.
+
+    Returns ``(rows written, skipped files)``, or None (nothing written) where the table
+    must be made: the folder has corrections, a document's rows do not pass the schema as
+    they are, or the store cannot give every document's rows.
+    """
+    from analysis import corrections, facttable
+
+    folder = _check_folder(folder)
+    if workers < 0:
+        raise config.InputError(f"--workers {workers}: must be 0 (automatic) or more")
+    if corrections.load_corrections(folder):  # applied to the table: make it
+        return None
+    tasks, found = _collect(folder, ("info",), engine, scheduler, workers)
+    kept = [t for t in tasks if "skip" not in found[t.key]["info"]]
+    if tasks and not kept:
+        from analysis import corpus
+
+        raise corpus.no_readable_documents(folder, _skipped(tasks, found))
+    infos = {found[t.key]["info"]["doc_id"]: found[t.key]["info"] for t in kept}
+    try:
+        if not all(_rows_stored(info) for info in infos.values()):
+            return None
+        ids = [i for info in infos.values() for i in info["ids"]]
+        if len(set(ids)) != len(ids):
+            return None  # the table's schema says which (fact_id unique)
+        del ids
+        duplicate_of = _duplicate_of(kept, found)
+        if duplicate_of is None:
+            return None
+        flags: dict[str, list[str]] = {}
+        for doc_id, original in duplicate_of.items():
+            if original:
+                theirs = set(map(tuple, infos[original]["claims"]))
+                flags[doc_id] = [str(tuple(c) in theirs) for c in infos[doc_id]["claims"]]
+    except (TypeError, KeyError):  # claims that are not tuples of values
+        return None
+    order = sorted(kept, key=lambda t: found[t.key]["info"]["doc_id"])
+    out = Path(out)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    db = _open_store()
+    if db is None:
+        return None
+    written = 0
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(facttable.csv_header())
+            for i in range(0, len(order), _CSV_CHUNK):
+                chunk = [t.key for t in order[i : i + _CSV_CHUNK]]
+                got = db.get(chunk, ["csv"])
+                for key in chunk:
+                    info = found[key]["info"]
+                    text = got.get(key, {}).get("csv")
+                    if not _rows_text(text, len(info["ids"])):
+                        return None
+                    marks = flags.get(info["doc_id"])
+                    if marks is None:
+                        fh.write(
+                            "".join(h + "False" + t for h, t in zip(*text.values(), strict=True))
+                        )
+                    else:
+                        fh.writelines(
+                            h + m + t
+                            for h, m, t in zip(text["head"], marks, text["tail"], strict=True)
+                        )
+                    written += len(info["ids"])
+                del got
+        os.replace(tmp, out)
+        tmp = None
+    except OSError as exc:  # as the table's writing says it (cli._write_table)
+        raise config.InputError(f"--out {out}: cannot be written: {exc.strerror or exc}") from exc
+    finally:
+        db.close()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    return written, _skipped(tasks, found)
+
+
+def _rows_stored(info: dict) -> bool:
+    ids, claims = info.get("ids"), info.get("claims")
+    return (
+        info.get("rows_ok") is True
+        and type(ids) is list
+        and type(claims) is list
+        and len(ids) == len(claims)
+        and all(type(i) is str for i in ids)
+    )
+
+
+def _rows_text(text: Any, n: int) -> bool:
+    return (
+        type(text) is dict
+        and list(text) == ["head", "tail"]
+        and all(type(v) is list and len(v) == n for v in text.values())
+        and all(type(x) is str for v in text.values() for x in v)
+    )
 
 
 def _mention_frame(kind: str, tasks: list[_Task], found: dict, duplicates: set[str]):

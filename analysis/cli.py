@@ -53,6 +53,20 @@ def cmd_docs(args: argparse.Namespace) -> int:
 def cmd_facts(args: argparse.Namespace) -> int:
     from analysis import cache
 
+    if args.out is not None:  # the rows kept as CSV text, joined: no table made
+        try:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"--out {args.out}: cannot be written: {exc.strerror or exc}") from exc
+        done = cache.write_facts_csv(
+            args.seeds, args.out, workers=args.workers, engine=args.engine,
+            scheduler=args.scheduler,
+        )  # fmt: skip
+        if done is not None:
+            rows, skipped = done
+            _warn_skipped(skipped)
+            print(f"stbrief: wrote {rows} rows to {args.out}", file=sys.stderr)
+            return EXIT_OK
     table, skipped = cache.facts_for_folder(
         args.seeds, workers=args.workers, engine=args.engine, scheduler=args.scheduler
     )

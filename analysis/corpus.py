@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +29,9 @@ from analysis.nearcopies import (  # noqa: F401 - re-exported
     mark_duplicates,
     mark_duplicates_plain,
     minhash,
+    numpy_minhash_ok,
     shingle_hash32,
+    signature,
     similarity_matrix,
 )
 
@@ -39,14 +43,82 @@ _find_all = scan.find_all
 
 
 # --------------------------------------------------------------------------- data types
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A span of a document's cleaned text: a title, a heading or a body sentence."""
+class _Span:
+    """What a :class:`Sentence` reads its text from, outside its dataclass fields (so never
+    stored, compared or copied field by field): its document's text, or its own text."""
+
+    __slots__ = ("_source", "_own")
+
+
+@dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
+class Sentence(_Span):
+    """A span of a document's cleaned text: a title, a heading or a body sentence.
+
+    Only the offsets are kept: ``text`` is ``doc.text[start:end]``, sliced when read, so a
+    document's sentences hold no second copy of its text (read ``text`` once into a local in
+    a loop). ``Sentence(start, end, text, kind)`` with a text keeps that text as its own (a
+    sentence that is not a span of a document); without one, the :class:`Document` it is
+    given to binds it to its text (as the store rebuilds documents).
+    """
 
     start: int
     end: int
-    text: str
     kind: str = "body"  # title | heading | body
+
+    def __init__(self, start: int, end: int, text: str | None = None, kind: str = "body"):
+        setattr_ = object.__setattr__
+        setattr_(self, "start", start)
+        setattr_(self, "end", end)
+        setattr_(self, "kind", kind)
+        setattr_(self, "_source", text)
+        setattr_(self, "_own", text is not None)
+
+    @classmethod
+    def span(cls, source: str, start: int, end: int, kind: str = "body") -> Sentence:
+        """The sentence ``source[start:end]``, bound to ``source`` (nothing is copied)."""
+        sent = cls(start, end, None, kind)
+        object.__setattr__(sent, "_source", source)
+        return sent
+
+    def _bind(self, source: str) -> None:
+        if not self._own:
+            object.__setattr__(self, "_source", source)
+
+    def _text(self) -> str | None:
+        source = self._source
+        if self._own or source is None:
+            return source
+        return source[self.start : self.end]
+
+    @property
+    def text(self) -> str:
+        text = self._text()
+        if text is None:
+            raise AttributeError("a sentence not bound to its document's text has no text")
+        return text
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Sentence:
+            return NotImplemented
+        return (self.start, self.end, self.kind) == (other.start, other.end, other.kind) and (
+            self._text() == other._text()
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.kind))
+
+    def __repr__(self) -> str:
+        return (
+            f"Sentence(start={self.start}, end={self.end}, text={self._text()!r}, "
+            f"kind={self.kind!r})"
+        )
+
+    def __getstate__(self) -> tuple:  # pickle and copy keep the binding (a shared text once)
+        return (self.start, self.end, self.kind, self._source, self._own)
+
+    def __setstate__(self, state: tuple) -> None:
+        for name, value in zip(("start", "end", "kind", "_source", "_own"), state, strict=True):
+            object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +144,7 @@ class Document:
 
     doc_id: str
     file: str
-    original: str
+    furniture: str  # the characters cleaning removed, in file order (see ``original``)
     text: str
     segments: list[tuple[int, int, int]]  # (clean_start, original_start, length)
     title: str
@@ -88,6 +160,27 @@ class Document:
     duplicate_of: str = ""
     similarity: float = 0.0
     minhash: Any = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        for sent in self.sentences:  # sentences rebuilt by the store: spans of this text
+            sent._bind(self.text)
+
+    @property
+    def original(self) -> str:
+        """The file's text as decoded: the cleaned text with the furniture put back between
+        its segments (made when asked: the document does not hold it twice)."""
+        if not self.furniture:
+            return self.text
+        parts: list[str] = []
+        taken = reached = 0  # characters of furniture used; original offset reached
+        for clean_start, orig_start, length in self.segments:
+            gap = orig_start - reached
+            parts.append(self.furniture[taken : taken + gap])
+            parts.append(self.text[clean_start : clean_start + length])
+            taken += gap
+            reached = orig_start + length
+        parts.append(self.furniture[taken:])
+        return "".join(parts)
 
     @property
     def words(self) -> int:
@@ -213,6 +306,107 @@ def _is_link_line(line: str, cfg: _Settings) -> bool:
     return bool(s) and len(s) <= cfg.link_block["max_line_chars"] and not _SENT_END.search(s)
 
 
+def _split_lines(text: str) -> tuple[list[int], list[str]]:
+    """The start of every line of ``text`` (``str.splitlines(keepends=True)``) and one past
+    the last, and each line stripped (all that the rules read): the lines themselves are
+    not kept, so a big file is not held a second time as a list of its lines."""
+    starts = [0]
+    stripped: list[str] = []
+    pos = 0
+    # splitlines a piece at a time: a piece ends just after a "\n", a line's end either way
+    for a, b in scan.pieces(text, 1 << 16, "\n"):
+        for line in text[a:b].splitlines(keepends=True):
+            pos += len(line)
+            starts.append(pos)
+            stripped.append(line.strip())
+    return starts, stripped
+
+
+def _line_rule_plain(s: str, at_edge: bool, cfg: _Settings) -> tuple[str, re.Match, str | None]:
+    """The first line rule that matches the stripped line ``s`` whole: (rule, match, date
+    kind), or None. The reference :func:`_line_rule` is checked against."""
+    for rule, pattern, date_kind, edge_only in cfg.line_rules:
+        if edge_only and not at_edge:
+            continue
+        m = pattern.fullmatch(s)
+        if m:
+            return rule, m, date_kind
+    return None
+
+
+def _line_rule(s: str, at_edge: bool, cfg: _Settings) -> tuple[str, re.Match, str | None]:
+    """:func:`_line_rule_plain`, a line away from the page's edges first tried against all
+    the rules that apply there at once (one regex, :func:`_inner_rules`): most lines are
+    prose that no rule matches, and one ``fullmatch`` of the alternation tells so."""
+    if not at_edge:
+        inner = _inner_rules()
+        if inner is not None and inner.fullmatch(s) is None:
+            return None
+    if scan.has_fold_special(s):  # lower() does not stand for re.IGNORECASE here
+        return _line_rule_plain(s, at_edge, cfg)
+    low = s.lower()
+    for (rule, pattern, date_kind, edge_only), needs in zip(
+        cfg.line_rules, _rule_needs(), strict=True
+    ):
+        if edge_only and not at_edge:
+            continue
+        if needs is not None and not needs.search(low):
+            continue  # the line holds none of the strings every match holds
+        m = pattern.fullmatch(s)
+        if m:
+            return rule, m, date_kind
+    return None
+
+
+@functools.cache
+def _rule_needs() -> list[re.Pattern[str] | None]:
+    """Per line rule, a search for what each of its matches holds in the lower-cased line,
+    or None: one of some lower-case ASCII strings or non-ASCII characters
+    (:func:`scan.required_words`, read with each non-ASCII character of the pattern, none
+    of which has another case, as one mark)."""
+    out: list[re.Pattern[str] | None] = []
+    for _rule, pattern, _date, _edge in settings().line_rules:
+        text = pattern.pattern
+        odd = "".join(sorted({c for c in text if not c.isascii()}))
+        if "\x01" in text or any(c.lower() != c or c.upper() != c for c in odd):
+            out.append(None)
+            continue
+        needs = scan.required_words("".join(c if c.isascii() else "\x01" for c in text))
+        if needs is None or any("\x01" in w and w != "\x01" for w in needs):
+            out.append(None)
+            continue
+        strings = [w for w in needs if w != "\x01"] + list(odd if "\x01" in needs else "")
+        out.append(re.compile("|".join(map(re.escape, strings))))
+    return out
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@functools.cache
+def _inner_rules() -> re.Pattern[str] | None:
+    """The alternation of every line rule that applies anywhere (not only at the edges):
+    a whole line matches it exactly when it matches one of them. Named groups become plain
+    groups (a name may recur; no rule refers back to one); None when a pattern does not
+    lend itself (a back reference, global inline flags) or the alternation does not compile.
+    """
+    parts = []
+    for _rule, pattern, _date, edge_only in settings().line_rules:
+        if edge_only:
+            continue
+        text = pattern.pattern
+        if "(?P=" in text or re.search(r"\\\d", text) or re.search(r"\(\?[aiLmsux]+\)", text):
+            return None
+        flags = "i" if pattern.flags & re.I else "-i"
+        parts.append(f"(?{flags}:{_NAMED_GROUP.sub('(?:', text)})")
+    if not parts:
+        return None
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
+
+
 def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed], dict]:
     """Remove page furniture; return cleaned text, offset segments, removed lines, evidence.
 
@@ -222,54 +416,63 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     named (a copyright line, a "Source:" line, a byline, an agency mark).
     """
     cfg = settings()
-    lines = original.splitlines(keepends=True)
+    starts, lines = _split_lines(original)  # the lines stripped
     removed: dict[int, str] = {}
     evidence: dict[str, Any] = {"dates": [], "publisher": ""}
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    filled = [i for i, line in enumerate(lines) if line]
     edge = set(filled[: cfg.edge_lines] + filled[-cfg.edge_lines :])
     for i in filled:
-        s = lines[i].strip()
+        s = lines[i]
         if len(s) > 300:
             continue
-        for rule, pattern, date_kind, edge_only in cfg.line_rules:
-            if edge_only and i not in edge:
-                continue
-            m = pattern.fullmatch(s)
-            if m:
-                removed[i] = rule
-                groups = m.groupdict()
-                date = groups.get("date") or groups.get("date2")
-                if date_kind and date:
-                    evidence["dates"].append((date, date_kind))
-                name = groups.get("publisher") or groups.get("publisher2")
-                if name and not evidence["publisher"]:
-                    evidence["publisher"] = _publisher_name(name)
-                break
+        found = _line_rule(s, i in edge, cfg)
+        if found:
+            rule, m, date_kind = found
+            removed[i] = rule
+            groups = m.groupdict()
+            date = groups.get("date") or groups.get("date2")
+            if date_kind and date:
+                evidence["dates"].append((date, date_kind))
+            name = groups.get("publisher") or groups.get("publisher2")
+            if name and not evidence["publisher"]:
+                evidence["publisher"] = _publisher_name(name)
     _mark_blocks(lines, removed, cfg)
     _mark_site_name(lines, removed, evidence)
     _mark_link_blocks(lines, removed, cfg)
 
-    text_parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     gone: list[Removed] = []
-    clean_pos = orig_pos = 0
-    for i, line in enumerate(lines):
+    clean_pos = 0
+    for i in range(len(lines)):
+        orig_pos, length = starts[i], starts[i + 1] - starts[i]
         if i in removed:
-            gone.append(Removed(i + 1, line.strip(), removed[i]))
+            gone.append(Removed(i + 1, lines[i], removed[i]))
         else:
             if segments and segments[-1][1] + segments[-1][2] == orig_pos:
                 cs, os_, ln = segments[-1]
-                segments[-1] = (cs, os_, ln + len(line))
+                segments[-1] = (cs, os_, ln + length)
             else:
-                segments.append((clean_pos, orig_pos, len(line)))
-            text_parts.append(line)
-            clean_pos += len(line)
-        orig_pos += len(line)
+                segments.append((clean_pos, orig_pos, length))
+            clean_pos += length
+    del lines
     if not segments:
         segments.append((0, 0, 0))
     # nothing removed: the text is the original (one string, not two equal ones)
-    text = original if not removed else "".join(text_parts)
+    if not removed:
+        text = original
+    else:
+        text = "".join([original[o : o + n] for _c, o, n in segments])
     return text, segments, gone, evidence
+
+
+def _furniture(original: str, segments: list[tuple[int, int, int]]) -> str:
+    """What :func:`clean` removed from ``original``, in order (``Document.furniture``)."""
+    parts, reached = [], 0
+    for _clean_start, orig_start, length in segments:
+        parts.append(original[reached:orig_start])
+        reached = orig_start + length
+    parts.append(original[reached:])
+    return "".join(parts)
 
 
 def _publisher_name(raw: str) -> str:
@@ -315,7 +518,7 @@ def _mark_site_name(lines: list[str], removed: dict[int, str], evidence: dict) -
     """The site's name on the line above a navigation trail at the top of a page
     ("Department of Industry, Innovation and Science (Australia)"): furniture, and the
     publisher when no other line named one."""
-    filled = [i for i, line in enumerate(lines) if line.strip()][:3]
+    filled = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 3))
     if len(filled) < 3 or filled[0] in removed or removed.get(filled[1]) != "breadcrumb":
         return
     name = lines[filled[0]].strip()
@@ -443,7 +646,7 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
         entry = _ENTRY.match(para) if n == 0 else None
         if entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
             title = re.sub(r"\s+", " ", entry.group(1).replace("-\n", "")).strip()
-            sentences.append(Sentence(s, s + entry.end(1) + 1, para[: entry.end(1) + 1], "title"))
+            sentences.append(Sentence.span(text, s, s + entry.end(1) + 1, "title"))
             s += entry.end()
         elif n == 0 and n_lines == 1 and words <= 40 and _headline_end(para, words):
             title = para.strip()
@@ -451,16 +654,16 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
                 parts = cfg.subtitle_re.split(title, maxsplit=1)
                 if len(parts) == 2:
                     title, subtitle = parts[0].strip(), parts[1].strip()
-            sentences.append(Sentence(s, e, para, "title"))
+            sentences.append(Sentence.span(text, s, e, "title"))
             continue
         if n_lines == 1 and not para.startswith(("-", "•", "*")):
             numbered = bool(_NUMBERED.match(para))
             plain = words <= cfg.heading["max_words"] and not _SENT_END.search(para)
             if plain or (numbered and words <= cfg.heading["numbered_max_words"]):
-                sentences.append(Sentence(s, e, para, "heading"))
+                sentences.append(Sentence.span(text, s, e, "heading"))
                 continue
         for a, b in split_sentences(text, s, e):
-            sentences.append(Sentence(a, b, text[a:b], "body"))
+            sentences.append(Sentence.span(text, a, b, "body"))
     return title, subtitle, sentences
 
 
@@ -492,7 +695,7 @@ def read_document(path: Path, meta: dict | None = None) -> Document:
     Raises :class:`SkipFile` with the reason when the file must be left out.
     """
     doc, title = _read(path, meta)
-    doc.minhash = minhash(doc.text, title)
+    doc.minhash = signature(doc.text, title)
     return doc
 
 
@@ -515,13 +718,15 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
     original = decode(data, path.name)
     del data  # the bytes are not needed again: a big file is not held twice
     text, segments, removed, evidence = clean(original)
+    furniture = _furniture(original, segments) if text is not original else ""
+    del original  # the document gives it back from its text and furniture (Document.original)
     if not text.strip():
         raise SkipFile("nothing left after removing boilerplate")
     title, subtitle, sentences = structure(text)
     doc = Document(
         doc_id=path.stem,
         file=path.name,
-        original=original,
+        furniture=furniture,
         text=text,
         segments=segments,
         title=meta.get("title") or title or path.stem,
@@ -547,7 +752,21 @@ def _agency(text: str) -> str:
 
 
 def outside_folder(path: Path) -> bool:
-    """Whether ``path`` (a file of a seeds folder) is a link leading out of that folder."""
+    """Whether ``path`` (a file of a seeds folder) is a link leading out of that folder.
+
+    A file that is not a link is where its folder is: only a link is resolved (one lstat
+    per file, not one per component of the path, twice); :func:`outside_folder_plain`
+    resolves every path (the reference)."""
+    try:
+        if not os.path.islink(path):
+            return False
+    except (TypeError, ValueError):
+        pass
+    return outside_folder_plain(path)
+
+
+def outside_folder_plain(path: Path) -> bool:
+    """:func:`outside_folder`, every path resolved."""
     try:
         path.resolve().relative_to(path.parent.resolve())
     except (ValueError, OSError, RuntimeError):
@@ -572,9 +791,12 @@ def load_corpus(folder: str | Path) -> Corpus:
     catalog = read_catalog(folder)
     docs: list[Document] = []
     skipped: list[Skipped] = []
+    numpy_ok = numpy_minhash_ok()  # once, not per document
     for path in document_files(folder):
         try:
-            docs.append(read_document(path, catalog.get(path.stem)))
+            doc, title = _read(path, catalog.get(path.stem))
+            doc.minhash = signature(doc.text, title, numpy_ok)
+            docs.append(doc)
         except SkipFile as exc:
             skipped.append(Skipped(path.name, str(exc)))
         except OSError as exc:

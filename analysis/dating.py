@@ -274,10 +274,13 @@ def sentence_hits(text: str, sentences: list, checked: bool = False):
     """
     cfg = settings()
     markers = cfg.future_markers
-    view = scan.view(text) if sentences and markers else None
-    if view is None:
+    if not sentences or not markers or scan.has_fold_special(text):
         return None
-    low, runs, year_starts = view
+    # the lower-cased text, not scan.view's (its set of words costs more than these few
+    # searches save, and it is kept for the facts: a document read for its date only
+    # would hold a second copy of its text)
+    low = "".join([text[a:b].lower() for a, b in scan.pieces(text, 1 << 16, " ")])
+    year_starts = [m.start() for m in scan.YEAR_CANDIDATE.finditer(text)]
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     if not checked:
@@ -295,8 +298,9 @@ def sentence_hits(text: str, sentences: list, checked: bool = False):
                 out.setdefault(k, []).append(p)
         return out
 
-    future = set(confirmed(scan.find_all(low, markers, runs), cfg.future_re))
-    occasion = set(confirmed(scan.find_all(low, OCCASION_WORDS, runs), _OCCASION))
+    future = set(confirmed(scan.find_all(low, markers), cfg.future_re))
+    occasion = set(confirmed(scan.find_all(low, OCCASION_WORDS), _OCCASION))
+    del low
     years = {}
     for k, ps in confirmed(year_starts, YEAR).items():
         ys = [int(text[p : p + 4]) for p in ps if not is_name_year(text, p, starts[k])]
@@ -320,32 +324,15 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         doc.published, doc.published_basis = catalog_date, "catalog"
         doc.published_year = int(catalog_date[:4])
         return
-    cfg = settings()
-    latest_past = None
-    occasion: list[tuple[str, int]] = []
-    hits = sentence_hits(doc.text, doc.sentences, checked)
-    if hits is None:  # the plain loop, sentence by sentence
-        for s in doc.sentences:
-            if s.kind == "title":
-                continue
-            if s.kind == "body" and cfg.future_re.search(s.text):
-                continue
-            years = years_in(s.text)
-            if years:
-                latest_past = max(years + ([latest_past] if latest_past else []))
-            if _OCCASION.search(s.text):
-                occasion.extend(day_dates(s.text))
-    else:
-        future, year_hits, occasion_hits = hits
-        for k in sorted(set(year_hits) | occasion_hits):
-            s = doc.sentences[k]
-            if s.kind == "title" or (s.kind == "body" and k in future):
-                continue
-            years = year_hits.get(k)
-            if years:
-                latest_past = max(years + ([latest_past] if latest_past else []))
-            if k in occasion_hits:
-                occasion.extend(day_dates(s.text))
+    found: list[tuple[int | None, list[tuple[str, int]]]] = []
+
+    def sentences_say() -> tuple[int | None, list[tuple[str, int]]]:
+        """(the latest past year the sentences speak of, the dates of occasions): read
+        only when the evidence asks for them, once."""
+        if not found:
+            found.append(_sentence_evidence(doc, checked))
+        return found[0]
+
     stamps = sorted(d for d, kind in _evidence_dates(evidence) if kind == "strong")
     copyright_years = sorted(d for d, kind in _evidence_dates(evidence) if kind == "copyright")
     for line in _edge_lines(doc.text, 4):
@@ -362,8 +349,8 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
                 year, basis = closest_year(month, int(day), stamps[-1]), "dateline+stamp_year"
             elif copyright_years:
                 year, basis = int(copyright_years[-1][:4]), "dateline+copyright_year"
-            elif latest_past is not None:
-                year, basis = latest_past, "dateline+text_year"
+            elif sentences_say()[0] is not None:
+                year, basis = sentences_say()[0], "dateline+text_year"
             else:
                 continue
             doc.published = iso(year, month, int(day) if day else None)
@@ -375,6 +362,7 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         doc.published, doc.published_year = stamps[-1], int(stamps[-1][:4])
         doc.published_basis = "stamp"
         return
+    latest_past, occasion = sentences_say()
     if occasion:
         date, year = max(occasion)
         if latest_past is None or year >= latest_past:
@@ -395,6 +383,39 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         doc.published_basis = "boilerplate (weak)"
         return
     doc.published, doc.published_year, doc.published_basis = "", None, "unknown"
+
+
+def _sentence_evidence(doc, checked: bool) -> tuple[int | None, list[tuple[str, int]]]:
+    """The latest year the sentences speak of in the past, and the day dates of sentences
+    about an occasion (:func:`date_document`)."""
+    cfg = settings()
+    latest_past = None
+    occasion: list[tuple[str, int]] = []
+    hits = sentence_hits(doc.text, doc.sentences, checked)
+    if hits is None:  # the plain loop, sentence by sentence
+        for s in doc.sentences:
+            if s.kind == "title":
+                continue
+            text = s.text
+            if s.kind == "body" and cfg.future_re.search(text):
+                continue
+            years = years_in(text)
+            if years:
+                latest_past = max(years + ([latest_past] if latest_past else []))
+            if _OCCASION.search(text):
+                occasion.extend(day_dates(text))
+    else:
+        future, year_hits, occasion_hits = hits
+        for k in sorted(set(year_hits) | occasion_hits):
+            s = doc.sentences[k]
+            if s.kind == "title" or (s.kind == "body" and k in future):
+                continue
+            years = year_hits.get(k)
+            if years:
+                latest_past = max(years + ([latest_past] if latest_past else []))
+            if k in occasion_hits:
+                occasion.extend(day_dates(s.text))
+    return latest_past, occasion
 
 
 def _evidence_dates(evidence: dict) -> list[tuple[str, str]]:

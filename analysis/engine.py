@@ -50,6 +50,7 @@ def run(
     scheduler: Any = None,
     workers: int = 0,
     background: bool = False,
+    warm: Warm | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """``(index, fn(batch)[k])`` for every item, batch by batch as they finish.
 
@@ -71,6 +72,8 @@ def run(
         For ``local``: a job small enough for this process starts at once in a process of
         its own instead, so that the caller can do other work (reading the store) meanwhile
         and take the results after.
+    warm : Warm, optional
+        For ``background``: a process forked earlier and warmed up, to run the job in.
     """
     if engine not in ENGINES:
         raise InputError(f"--engine {engine}: must be one of {', '.join(ENGINES)}")
@@ -79,6 +82,8 @@ def run(
     if engine == "dask":
         return _dask(fn, items, scheduler)
     if background and os.name == "posix" and _in_process(items, workers):
+        if warm is not None:
+            return warm.run(items)
         return _background(fn, items)
     return _local(fn, items, workers)
 
@@ -86,6 +91,60 @@ def run(
 def _in_process(items, workers: int) -> bool:
     small = len(items) < POOL_MIN_ITEMS or sum(s for _i, s in items) < POOL_MIN_BYTES
     return workers == 1 or small
+
+
+class Warm:
+    """A process forked at once that warms up (``prepare()``: imports, compiled lexicons)
+    while the caller finds out what there is to do; then it runs ``job()`` (a batch
+    function, looked up in the child, so as the caller sees it) on the items of :meth:`run`,
+    or is ended unused by :meth:`close`. Results come back through a pipe (pickled between
+    these two processes of this package; nothing is stored)."""
+
+    def __init__(self, prepare: Callable[[], None], job: Callable[[], Callable]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._conn, theirs = context.Pipe()
+        self._proc = context.Process(target=_warm_main, args=(theirs, prepare, job), daemon=True)
+        self._proc.start()
+        theirs.close()
+
+    def run(self, items) -> Iterator[tuple[int, Any]]:
+        self._conn.send([item for item, _size in items])
+
+        def results() -> Iterator[tuple[int, Any]]:
+            try:
+                ok, value = self._conn.recv()
+            except EOFError:
+                raise RuntimeError("the worker process ended without its results") from None
+            finally:
+                self.close()
+            if not ok:
+                raise value
+            yield from enumerate(value)
+
+        return results()
+
+    def close(self) -> None:
+        if self._proc.is_alive():
+            self._proc.terminate()
+        self._proc.join()
+        self._conn.close()
+
+
+def _warm_main(conn, prepare, job) -> None:
+    try:
+        prepare()
+    except Exception:  # noqa: BLE001 - only a head start: the job runs all the same
+        pass
+    try:
+        items = conn.recv()
+    except (EOFError, OSError):
+        return
+    try:
+        conn.send((True, job()(items)))
+    except Exception as exc:  # noqa: BLE001 - raised in the caller
+        conn.send((False, exc))
 
 
 def _background(fn, items) -> Iterator[tuple[int, Any]]:

@@ -120,10 +120,12 @@ def extract_events(doc) -> list[dict]:
     for s, dates in sentence_dates(doc):
         if not dates:
             continue
-        all_dates = find_dates(s.text)
-        label = _label(s.text, dates + [d for d in all_dates if d.comparison])
-        partners = "; ".join(partner_names(s.text))
-        figures = _has_figures(s.text, all_dates)
+        text = s.text  # sliced once (a sentence holds offsets into the document's text)
+        all_dates = find_dates(text)
+        label = _label(text, dates + [d for d in all_dates if d.comparison])
+        partners = "; ".join(partner_names(text))
+        figures = _has_figures(text, all_dates)
+        sentence = " ".join(text.split())  # one string for all the sentence's events
         for d in dates:
             rows.append(
                 {
@@ -132,7 +134,7 @@ def extract_events(doc) -> list[dict]:
                     "doc_id": doc.doc_id,
                     "event": label,
                     "partners": partners,
-                    "sentence": " ".join(s.text.split()),
+                    "sentence": sentence,
                     "start": s.start,
                     "end": s.end,
                     "precision": d.precision,

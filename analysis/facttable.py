@@ -121,6 +121,10 @@ def _frame(rows):
         for col in ("start", "end"):
             df[col] = df[col].astype("int64")
         df["duplicate"] = df["duplicate"].astype(bool)
+        text = pd.Series(["x"]).dtype  # what a column of text is given (str), empty too
+        for col in COLUMNS:
+            if df[col].dtype == object or str(df[col].dtype).startswith("string"):
+                df[col] = df[col].astype(text)
         return df.reset_index(drop=True)
     data: dict[str, Any] = {}
     if isinstance(rows, _Columns):
@@ -387,3 +391,132 @@ def __getattr__(name: str):
     if name == "FACTS_SCHEMA":
         return facts_schema()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --------------------------------------------------------------------------- CSV rows
+# One document's rows as the CSV text ``config.write_csv`` gives them in the table (formula
+# cells neutralised, pandas' formats: floats as repr, missing values empty, flags
+# True/False), made where the document is analysed and kept in the store: ``stbrief facts
+# --out`` joins them without building the table (analysis.cache.write_facts_csv). The
+# ``duplicate`` cell is left out (``head`` + flag + ``tail``): it is corpus-wide.
+_TEXT_COLUMNS = frozenset(
+    c for c in COLUMNS if c not in (*_FLOAT_COLUMNS, *_INT_COLUMNS, "start", "end", "duplicate")
+)
+_DUPLICATE_AT = COLUMNS.index("duplicate")
+
+
+def claim_key(indicator, unit, value, year, basis) -> tuple:
+    """What a claim is for duplicate flags (:func:`_flag_duplicates`): indicator, unit, the
+    value to 6 significant digits and the year (its basis where the year comes from the
+    publication date; ``year`` an int or None)."""
+    v = float(f"{value:.6g}")
+    when = (None if year is None else int(year)) if basis in _STABLE_BASES else basis
+    return (indicator, unit, v, when)
+
+
+def _is_int(v) -> bool:
+    return type(v) is int and -(2**63) <= v < 2**63
+
+
+def _is_number(v) -> bool:
+    return type(v) in (int, float) and (type(v) is float or -(2**63) <= v < 2**63)
+
+
+def rows_hold(rows: list[dict]) -> bool:
+    """True when the schema (:func:`facts_schema`) holds for these rows of one document in
+    any table they stand in, as the table makes them (checked in Python, strictly: False
+    where a value is of a type the table would convert). Uniqueness of ``fact_id`` across
+    documents is the caller's."""
+    ids = [*indicator_ids(), UNCLASSIFIED]
+    allowed = {
+        "unit": UNITS,
+        "qualifier": QUALIFIERS,
+        "indicator": ids,
+        "year_basis": YEAR_BASES,
+        "scope": SCOPES,
+        "measure": MEASURES,
+    }
+    seen = set()
+    for r in rows:
+        if type(r) is not dict or any(c not in r for c in COLUMNS):
+            return False
+        if not all(type(r[c]) is str for c in _TEXT_COLUMNS):
+            return False
+        if not r["doc_id"] or not r["quote"] or r["fact_id"] in seen:
+            return False
+        seen.add(r["fact_id"])
+        if any(r[c] not in v for c, v in allowed.items()):
+            return False
+        start, end = r["start"], r["end"]
+        if not (_is_int(start) and _is_int(end) and 0 <= start < end):
+            return False
+        if not (_is_number(r["value"]) and math.isfinite(r["value"])):
+            return False
+        low, high = r["low"], r["high"]
+        if not all(v is None or _is_number(v) for v in (low, high)):
+            return False
+        if low is not None and high is not None and low == low and high == high and low > high:
+            return False
+        years = [r[c] for c in _INT_COLUMNS]
+        if not all(y is None or (_is_int(y) and 1900 <= y <= 2100) for y in years):
+            return False
+        if years[1] is not None and years[2] is not None and years[1] > years[2]:
+            return False
+        if r["duplicate"] is not False:
+            return False
+    return True
+
+
+def _cell(col: str, v) -> str:
+    if col in _TEXT_COLUMNS:
+        from analysis.config import safe_cell
+
+        return safe_cell(v)
+    if v is None:
+        return ""
+    if col in _FLOAT_COLUMNS:
+        v = float(v)
+        return "" if v != v else repr(v)
+    return str(int(v))
+
+
+def csv_rows(rows: list[dict]) -> dict[str, Any]:
+    """The rows of one document (checked by :func:`rows_hold`) in table order, as CSV text:
+    ``head`` (the cells before ``duplicate``, with the comma after them), ``tail`` (the
+    comma, the cells after, the line end), their ``ids`` and ``claims``
+    (:func:`claim_key`)."""
+    import csv
+    import io
+
+    order = sorted(
+        range(len(rows)), key=lambda i: (rows[i]["start"], rows[i]["derived_from"] != "")
+    )
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")  # the dialect pandas' to_csv uses
+    heads, tails, ids, claims = [], [], [], []
+    for i in order:
+        r = rows[i]
+        cells = [_cell(c, r[c]) for c in COLUMNS]
+        writer.writerow(cells[:_DUPLICATE_AT])
+        heads.append(buffer.getvalue()[:-1] + ",")
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells[_DUPLICATE_AT + 1 :])
+        tails.append("," + buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+        ids.append(r["fact_id"])
+        claims.append(claim_key(r["indicator"], r["unit"], r["value"], r["year"], r["year_basis"]))
+    return {"head": heads, "tail": tails, "ids": ids, "claims": claims}
+
+
+def csv_header() -> str:
+    """The header line of the facts CSV (``config.write_csv``)."""
+    import csv
+    import io
+
+    from analysis.config import safe_cell
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([safe_cell(c) for c in COLUMNS])
+    return buffer.getvalue()

@@ -39,7 +39,7 @@ def _shingles(text: str, k: int) -> list[bytes]:
 # bytes -> itself for [0-9a-z], else a blank: the words of _shingles are the runs left
 _WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 _MINHASH_CHUNK = 1024  # shingles per (chunk x num_perm) array: bounds memory, fits in cache
-_HASH_PIECE = 1 << 18  # bytes of text whose words are hashed at once (bounds temporaries)
+_HASH_PIECE = 1 << 16  # bytes of text whose words are hashed at once (bounds temporaries)
 # as _WORD_BYTES, A-Z lower-cased too
 _LOWER_WORD_BYTES = bytes(
     c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256)
@@ -73,16 +73,6 @@ def shingle_hash32(shingle: bytes) -> int:
 
 
 @functools.cache
-def _powers(n: int):
-    """P**i mod 2**64 for i < n (n a power of two: a few sizes are cached), uint64."""
-    import numpy as np
-
-    up = np.full(n, _P, dtype=np.uint64)
-    up[0] = 1
-    return np.cumprod(up, dtype=np.uint64)
-
-
-@functools.cache
 def _powers_q(k: int):
     import numpy as np
 
@@ -112,26 +102,54 @@ def _word_bytes(text: str, title: str = "") -> bytes:
     )
 
 
+_P_INV = pow(_P, -1, 1 << 64)  # P is odd: invertible mod 2**64
+
+
+@functools.cache
+def _power_tables(n: int):
+    """(P**i, P**-i) mod 2**64 for i < n (n a power of two: a few sizes are cached), uint64."""
+    import numpy as np
+
+    up = np.full(n, _P, dtype=np.uint64)
+    up[0] = 1
+    down = np.full(n, _P_INV, dtype=np.uint64)
+    down[0] = 1
+    return np.cumprod(up, dtype=np.uint64), np.cumprod(down, dtype=np.uint64)
+
+
 def _word_hashes(data):
     """The polynomial hash of every [0-9a-z] run of ``data`` (bytes as :func:`_word_bytes`
-    makes them), uint64: about 40 bytes of temporaries per byte of ``data``."""
+    makes them), uint64: about 20 bytes of temporaries per byte of ``data``.
+
+    A word's hash ``sum(byte_i * P**i)`` is ``(G[end] - G[start]) * P**-start`` with ``G``
+    the running sum of ``byte_g * P**g`` over the whole piece (all mod 2**64): one product
+    and one running sum over the bytes, the rest per word. :func:`_word_hashes_plain`
+    computes it word by word (the reference)."""
     import numpy as np
 
     data = np.frombuffer(data, dtype=np.uint8)
-    is_word = data != 32
-    edges = np.flatnonzero(np.diff(is_word, prepend=False, append=False))
-    starts, ends = edges[::2], edges[1::2]
-    if not len(starts):
+    n = len(data)
+    edges = np.flatnonzero(np.diff(data != 32, prepend=False, append=False))
+    if not len(edges):
         return np.empty(0, dtype=np.uint64)
-    # each byte times P to the power of its place in its word; a word's hash is the sum
-    index = np.arange(len(data))
-    marks = np.zeros(len(data), dtype=np.int64)
-    marks[starts] = starts
-    place = index - np.maximum.accumulate(marks)
-    del index, marks
-    up = _powers(1 << int((ends - starts).max()).bit_length())
-    terms = np.where(is_word, data * up[np.minimum(place, len(up) - 1)], np.uint64(0))
-    return np.add.reduceat(terms, starts)
+    starts, ends = edges[::2], edges[1::2]
+    up, down = _power_tables(1 << max(n - 1, 1).bit_length())
+    total = np.zeros(n + 1, dtype=np.uint64)
+    np.multiply(data, up[:n], out=total[1:])
+    np.cumsum(total, out=total)
+    return (total[ends] - total[starts]) * down[starts]
+
+
+def _word_hashes_plain(data: bytes) -> list[int]:
+    """:func:`_word_hashes` one word at a time in Python (the reference)."""
+    out = []
+    for word in data.split():
+        h, p = 0, 1
+        for byte in word:
+            h = (h + byte * p) & _M64
+            p = (p * _P) & _M64
+        out.append(h)
+    return out
 
 
 def _shingle_hashes(text: str, title: str = ""):
@@ -156,8 +174,11 @@ def _shingle_hashes(text: str, title: str = ""):
     q = _powers_q(k)
     count = len(words) - k + 1
     x = words[:count] * q[0]
+    step = np.empty(count, dtype=np.uint64)
     for j in range(1, k):
-        x += words[j : j + count] * q[j]
+        np.multiply(words[j : j + count], q[j], out=step)
+        x += step
+    del step, words
     x >>= shift
     return x.astype(np.uint32)
 
@@ -182,7 +203,12 @@ def _affine32(num_perm: int, seed: int = _MINHASH_SEED):
     m1, m2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
 
     def update(hashes):
-        hv = np.unique(hashes)  # the same minimum; repeated shingles cost nothing
+        hv = np.sort(hashes)  # each value once: the same minimum, repeats cost nothing
+        if len(hv) > 1:
+            keep = np.empty(len(hv), dtype=bool)
+            keep[0] = True
+            np.not_equal(hv[1:], hv[:-1], out=keep[1:])
+            hv = hv[keep]
         hv ^= hv >> np.uint32(16)  # fmix32
         hv *= m1
         hv ^= hv >> np.uint32(13)
@@ -255,6 +281,101 @@ def minhash(text: str, title: str = ""):
         return m
     m.hashvalues = update(_shingle_hashes(text, title))
     return m
+
+
+class LightMinHash:
+    """A document's MinHash values as near-copy marking and :func:`similarity_matrix` read
+    them (``hashvalues``, ``seed``, ``scheme``, ``len``, ``jaccard``: datasketch's), made with
+    numpy alone: importing datasketch imports scipy, 45 MB, nine times a 5 MB document."""
+
+    __slots__ = ("hashvalues", "seed", "scheme")
+
+    def __init__(self, hashvalues, seed: int = _MINHASH_SEED, scheme: str | None = "affine32"):
+        self.hashvalues, self.seed, self.scheme = hashvalues, seed, scheme
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
+
+    def jaccard(self, other) -> float:
+        """``MinHash.jaccard``: the share of equal hash values."""
+        import numpy as np
+
+        if getattr(other, "scheme", None) != self.scheme or other.seed != self.seed:
+            raise ValueError("Cannot compute Jaccard given MinHash of another scheme or seed")
+        if len(self) != len(other):
+            raise ValueError("Cannot compute Jaccard given MinHash of another length")
+        return float(np.count_nonzero(self.hashvalues == other.hashvalues)) / float(len(self))
+
+    def __eq__(self, other: object) -> bool:
+        import numpy as np
+
+        return (
+            hasattr(other, "hashvalues")
+            and getattr(other, "scheme", None) == self.scheme
+            and getattr(other, "seed", None) == self.seed
+            and np.array_equal(self.hashvalues, other.hashvalues)
+        )
+
+    __hash__ = None  # type: ignore[assignment] - mutable values, as datasketch's
+
+    def __repr__(self) -> str:
+        return f"LightMinHash({len(self)} values, seed={self.seed}, scheme={self.scheme!r})"
+
+
+# datasketch versions whose MinHash (scheme "affine32", seed 1) the numpy arithmetic is known
+# to compute: tests/test_nearcopies.py checks that the installed one is here and agrees. With
+# another version, :func:`numpy_minhash_ok` asks datasketch itself (:func:`_minhash_kit`).
+CHECKED_DATASKETCH = ("2.0.0",)
+# a probe text and the SHA-256 of its MinHash values (little-endian uint32) per num_perm, as
+# datasketch 2.0.0 computes them: the numpy arithmetic of this process is checked on it
+_PROBE = "Since reform and opening up, 2,000 İstanbul x y of 1990 ... " * 40
+PROBE_SHA256 = {128: "047af8684ac90250a8a9b4c30d3a069973837fa7493a6a9e3817b5b144c76be3"}
+
+
+@functools.cache
+def _datasketch_version() -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version("datasketch")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _probe_sha256(num_perm: int) -> str:
+    import hashlib
+
+    import numpy as np
+
+    values = _affine32(num_perm)[2](_shingle_hashes(_PROBE))
+    return hashlib.sha256(np.asarray(values, dtype="<u4").tobytes()).hexdigest()
+
+
+def numpy_minhash_ok() -> bool:
+    """Whether :func:`_minhash_values` (numpy alone) gives datasketch's MinHash values here:
+    known without importing datasketch when its installed version is one of
+    :data:`CHECKED_DATASKETCH` and this process's numpy arithmetic gives the probe's known
+    values; else datasketch's own check (:func:`_minhash_kit`, which imports it)."""
+    num_perm = _settings()["num_perm"]
+    if _datasketch_version() in CHECKED_DATASKETCH and num_perm in PROBE_SHA256:
+        try:
+            if _probe_sha256(num_perm) == PROBE_SHA256[num_perm]:
+                return True
+        except Exception:  # noqa: BLE001 - any surprise: datasketch decides
+            pass
+    return _minhash_kit(num_perm)[1] is not None
+
+
+def signature(text: str, title: str = "", numpy_ok: bool | None = None):
+    """The document's MinHash (the title left out), as :func:`minhash` computes it: a
+    :class:`LightMinHash` made with numpy alone when ``numpy_ok`` (default
+    :func:`numpy_minhash_ok`), else datasketch's ``MinHash``. The two hold the same values
+    and mark the same near-copies."""
+    if numpy_ok is None:
+        numpy_ok = numpy_minhash_ok()
+    if not numpy_ok:
+        return minhash(text, title)
+    return LightMinHash(_minhash_values(text, title))
 
 
 def _minhash_values(text: str, title: str = ""):

@@ -1,11 +1,12 @@
-"""The per-document store: one SQLite file (WAL) of JSON blobs, data only, never code.
+"""The per-document store: one SQLite file (WAL) of MessagePack blobs, data only, never code.
 
-Each entry is one document's parts (its cleaned text and sentences, MinHash signature, facts
-and mentions) under a key that hashes its name, bytes and catalog entry with the package's
-code. A blob is ``MAGIC + sha256(payload)[:16] + zlib(JSON)``: reading one checks the digest,
-inflates and parses JSON, and rebuilds dataclasses only of the types it is given by name. A
-blob that fails any of these is reported as missing (the caller computes it again), and a
-database file SQLite cannot read is moved aside and started afresh. Nothing read from the
+Each entry is one document's parts (its cleaned text and sentences, MinHash signature, facts,
+its rows as CSV text, and mentions) under a key that hashes its name, bytes and catalog entry
+with the package's code. A blob is ``MAGIC + sha256(payload)[:16] + zlib(msgpack)``: reading
+one checks the digest, inflates and unpacks it (no extension types), and rebuilds dataclasses
+only of the types it is given by name. A blob that fails any of these is reported as missing
+(the caller computes it again), and a database file SQLite cannot read is moved aside and
+started afresh. Nothing read from the
 store is ever executed: there is no pickle, no ``eval``, no import by a name found in a blob.
 
 Readers and writers in several processes at once are safe: SQLite's WAL lets readers go on
@@ -14,12 +15,10 @@ while one writer commits, and every wait for a lock is bounded (``timeout``).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import dataclasses
+import functools
 import hashlib
-import json
 import sqlite3
 import sys
 import time
@@ -29,10 +28,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # of the blobs and the table; part of every key
-MAGIC = b"stb1"
-PARTS = ("info", "signature", "facts", "document", "mentions")
-_PRIMITIVE = frozenset({str, int, float, bool, type(None)})
+FORMAT = 3  # of the blobs and the table; part of every key
+MAGIC = b"stb2"
+PARTS = ("info", "signature", "facts", "document", "mentions", "csv")
+_PRIMITIVE = frozenset({str, int, float, bool, bytes, type(None)})
 _CHUNK = 500  # keys per SELECT (SQLite's limit on variables is 32766; keep statements short)
 
 
@@ -123,70 +122,58 @@ def expand(column: Any) -> list:
 
 
 # --------------------------------------------------------------------------- the codec
+# A blob's payload is MessagePack (data only: maps, arrays, text, bytes, numbers). Tuples,
+# dicts with other keys, dataclasses and packed columns are maps whose first key is a tag
+# (``~t``, ``~d``, ``~dc``, ``~dl``, ``~a``, ``~k``); they are rebuilt as the payload is read
+# (msgpack's ``object_hook``, map by map, no walk over lists), dataclasses only of the types
+# the caller names. msgpack extension types are refused; its timestamp type reads as a float.
+_FLUSH_AT = 1 << 18  # bytes of payload hashed and compressed at once
+
+
 def encode(obj: Any) -> bytes:
-    """``obj`` (JSON values, tuples, dataclasses, lists of them) as a checked blob."""
-    digest, packer, out, buffer, size = hashlib.sha256(), zlib.compressobj(1), [], [], 0
-    for piece in _json_pieces(_plain(obj)):  # the JSON text a piece at a time: never whole
-        buffer.append(piece)
-        size += len(piece)
-        if size >= _FLUSH_AT:
-            data = "".join(buffer).encode()
-            digest.update(data)
-            out.append(packer.compress(data))
-            buffer, size = [], 0
-    data = "".join(buffer).encode()
+    """``obj`` (plain values, tuples, dataclasses, lists of them) as a checked blob."""
+    import msgpack
+
+    packer = msgpack.Packer(use_bin_type=True, autoreset=True)
+    digest, deflate, out, buffer, size = hashlib.sha256(), zlib.compressobj(1), [], [], 0
+    try:
+        for piece in _pieces(_plain(obj), packer):  # the payload a piece at a time
+            buffer.append(piece)
+            size += len(piece)
+            if size >= _FLUSH_AT:
+                data = b"".join(buffer)
+                digest.update(data)
+                out.append(deflate.compress(data))
+                buffer, size = [], 0
+    except OverflowError as exc:  # an int of a list msgpack packs whole
+        raise TypeError(f"the store holds integers of 64 bits: {exc}") from None
+    data = b"".join(buffer)
     digest.update(data)
-    out.append(packer.compress(data))
-    out.append(packer.flush())
+    out.append(deflate.compress(data))
+    out.append(deflate.flush())
     return MAGIC + digest.digest()[:16] + b"".join(out)
 
 
-def encode_plain(obj: Any) -> bytes:
-    """:func:`encode` in one piece (the reference its streaming is checked against)."""
-    payload = json.dumps(_plain(obj), separators=(",", ":"), ensure_ascii=False).encode()
-    return MAGIC + hashlib.sha256(payload).digest()[:16] + zlib.compress(payload, 1)
-
-
-_FLUSH_AT = 1 << 18  # characters of JSON text compressed at once
-_SLICE = 4096  # elements of a list of plain values dumped at once
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-def _json_pieces(data: Any):
-    """The text of ``_dumps(data)``, in pieces (containers opened, long lists in slices)."""
-    if isinstance(data, dict):
-        yield "{"
-        for i, (key, value) in enumerate(data.items()):
-            yield ("," if i else "") + _dumps(key) + ":"
-            yield from _json_pieces(value)
-        yield "}"
-    elif isinstance(data, list) and data:
-        yield "["
-        plain = all(type(x) in _PRIMITIVE for x in data)
-        step = _SLICE if plain else 1
-        for i in range(0, len(data), step):
-            if i:
-                yield ","
-            if plain:
-                yield _dumps(data[i : i + step])[1:-1]
-            else:
-                yield from _json_pieces(data[i])
-        yield "]"
-    elif isinstance(data, str) and len(data) > _FLUSH_AT:  # a long text, escaped in slices
-        yield '"'
-        for i in range(0, len(data), _FLUSH_AT):
-            yield _dumps(data[i : i + _FLUSH_AT])[1:-1]
-        yield '"'
+def _pieces(data: Any, packer: Any):
+    """The bytes of ``msgpack.packb(data)``, in pieces (containers opened one by one)."""
+    if type(data) is dict and len(data) > 1:
+        yield packer.pack_map_header(len(data))
+        for key, value in data.items():
+            yield packer.pack(key)
+            yield from _pieces(value, packer)
+    elif type(data) is list and data and not all(type(x) in _PRIMITIVE for x in data):
+        yield packer.pack_array_header(len(data))
+        for value in data:
+            yield from _pieces(value, packer)
     else:
-        yield _dumps(data)
+        yield packer.pack(data)
 
 
 def decode(blob: bytes, types: Mapping[str, type] | None = None) -> Any:
     """The object :func:`encode` was given, dataclasses rebuilt only from ``types``
     (name -> dataclass). Raises :class:`BadBlob` for anything else."""
+    import msgpack
+
     if not isinstance(blob, bytes | memoryview) or bytes(blob[:4]) != MAGIC:
         raise BadBlob("not a store blob")
     blob = bytes(blob)
@@ -196,25 +183,34 @@ def decode(blob: bytes, types: Mapping[str, type] | None = None) -> Any:
         raise BadBlob(f"does not inflate: {exc}") from None
     if hashlib.sha256(payload).digest()[:16] != blob[4:20]:
         raise BadBlob("digest does not match")
+    hook = functools.partial(_rebuilt, types=types or {})
     try:
-        return _rebuilt(json.loads(payload), types or {})
-    except (ValueError, RecursionError) as exc:
-        raise BadBlob(f"not JSON of this store: {exc}") from None
+        return msgpack.unpackb(payload, object_hook=hook, ext_hook=_no_ext, timestamp=1)
+    except BadBlob:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever msgpack makes of foreign bytes
+        raise BadBlob(f"not a payload of this store: {type(exc).__name__}: {exc}") from None
+
+
+def _no_ext(code: int, data: bytes) -> Any:
+    raise BadBlob(f"extension type {code}")
 
 
 def _plain(obj: Any) -> Any:
-    """JSON values; tuples, dataclasses and lists of dataclasses as tagged objects (a list of
-    dataclasses of one type is stored column by column: the field names once)."""
-    if obj is None or isinstance(obj, str | bool | int | float):
+    """Plain values; tuples, dataclasses, dicts with keys other than text and lists of
+    dataclasses as tagged maps (a list of dataclasses of one type is stored column by
+    column: the field names once)."""
+    if obj is None or isinstance(obj, str | bool | int | float | bytes):
+        if type(obj) is int and not -(2**63) <= obj < 2**64:
+            raise TypeError("the store holds integers of 64 bits")
         return obj
     if isinstance(obj, Packed):
-        mask = None if obj.mask is None else base64.b64encode(obj.mask).decode()
-        return {"~a": obj.typecode, "b": base64.b64encode(obj.data).decode(), "m": mask}
+        return {"~a": obj.typecode, "b": obj.data, "m": obj.mask}
     if isinstance(obj, Coded):
-        return {"~k": obj.values, "b": base64.b64encode(obj.codes).decode()}
+        return {"~k": obj.values, "b": obj.codes}
     if isinstance(obj, list):
         if all(type(x) in _PRIMITIVE for x in obj):
-            return {"~p": obj}  # a column of numbers or words: read back without a walk
+            return obj  # a column of numbers or words: packed and read in C
         if dataclasses.is_dataclass(obj[0]) and not isinstance(obj[0], type):
             kind = type(obj[0])
             if all(type(x) is kind for x in obj):
@@ -225,7 +221,7 @@ def _plain(obj: Any) -> Any:
     if isinstance(obj, tuple):
         return {"~t": [_plain(x) for x in obj]}
     if isinstance(obj, dict):
-        if all(isinstance(k, str) and not k.startswith("~") for k in obj):
+        if all(type(k) is str and not k.startswith("~") for k in obj):
             return {k: _plain(v) for k, v in obj.items()}
         return {"~d": [[_plain(k), _plain(v)] for k, v in obj.items()]}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
@@ -238,72 +234,69 @@ def _plain(obj: Any) -> Any:
     raise TypeError(f"the store holds data only, not {type(obj).__name__}")
 
 
-def _rebuilt(data: Any, types: Mapping[str, type]) -> Any:
-    if isinstance(data, list):
-        return [_rebuilt(x, types) for x in data]
-    if not isinstance(data, dict):
+def _rebuilt(data: dict, types: Mapping[str, type]) -> Any:
+    """One map as msgpack reads it (its values rebuilt already): a tagged one made into
+    its object, any other as it is."""
+    tag = next(iter(data), None)
+    if type(tag) is not str or not tag.startswith("~"):
         return data
-    if "~p" in data:
-        plain = data["~p"]
-        if not isinstance(plain, list):
-            raise BadBlob("a plain list is not a list")
-        return plain
-    if "~a" in data:
+    if tag == "~t":
+        items = data["~t"]
+        if type(items) is not list:
+            raise BadBlob("a tuple is not an array")
+        return tuple(items)
+    if tag == "~a":
         return _packed(data)
-    if "~k" in data:
-        values, codes = data["~k"], _b64(data.get("b"))
-        if not isinstance(values, list):
-            raise BadBlob("coded values are not a list")
+    if tag == "~k":
+        values, codes = data["~k"], data.get("b")
+        if type(values) is not list or type(codes) is not bytes:
+            raise BadBlob("coded values are not an array and bytes")
         if len(codes) % 4:
             raise BadBlob("codes of a partial value")
-        # the values are JSON scalars as written (the digest holds); a text column of other
+        # the values are scalars as written (the digest holds); a text column of other
         # values fails the table's schema, never runs anything. The codes' range is checked
         # where they are used, all entries at once (:func:`expand`, cache._decoded_text).
         return Coded(values, codes)
-    if "~t" in data:
-        return tuple(_rebuilt(x, types) for x in data["~t"])
-    if "~d" in data:
-        return {_hashable(_rebuilt(k, types)): _rebuilt(v, types) for k, v in data["~d"]}
-    if "~dc" in data:
+    if tag == "~d":
+        pairs = data["~d"]
+        if type(pairs) is not list or not all(type(p) is list and len(p) == 2 for p in pairs):
+            raise BadBlob("dict items are not pairs")
+        try:
+            return {_hashable(k): v for k, v in pairs}
+        except TypeError as exc:
+            raise BadBlob(f"dict key: {exc}") from None
+    if tag == "~dc":
         kind = _type(data["~dc"], types)
-        fields = data["f"]
-        if not isinstance(fields, dict):
-            raise BadBlob("dataclass fields are not an object")
-        return _make(kind, {k: _rebuilt(v, types) for k, v in fields.items()})
-    if "~dl" in data:
+        fields = data.get("f")
+        if type(fields) is not dict:
+            raise BadBlob("dataclass fields are not a map")
+        return _make(kind, fields)
+    if tag == "~dl":
         kind = _type(data["~dl"], types)
-        names, columns = data["f"], data["c"]
-        if not (isinstance(names, list) and isinstance(columns, list)):
-            raise BadBlob("dataclass columns are not lists")
+        names, columns = data.get("f"), data.get("c")
+        if type(names) is not list or type(columns) is not list:
+            raise BadBlob("dataclass columns are not arrays")
+        if not all(type(n) is str for n in names) or not all(type(c) is list for c in columns):
+            raise BadBlob("dataclass columns are not arrays")
         if len(names) != len(columns) or len({len(c) for c in columns}) > 1:
             raise BadBlob("dataclass columns of unequal length")
-        columns = [_rebuilt(c, types) for c in columns]
         return [
             _make(kind, dict(zip(names, values, strict=True)))
             for values in zip(*columns, strict=True)
         ]
-    return {k: _rebuilt(v, types) for k, v in data.items()}
-
-
-def _b64(text: Any) -> bytes:
-    if not isinstance(text, str):
-        raise BadBlob("packed data is not text")
-    try:
-        return binascii.a2b_base64(text, strict_mode=True)
-    except (ValueError, binascii.Error) as exc:
-        raise BadBlob(f"packed data: {exc}") from None
+    raise BadBlob(f"unknown tag {tag!r}")
 
 
 def _packed(data: dict) -> Packed:
-    typecode, mask = data["~a"], data.get("m")
+    typecode, values, mask = data["~a"], data.get("b"), data.get("m")
     if typecode not in _PACKABLE:
         raise BadBlob(f"unknown packed type {typecode!r}")
-    values = _b64(data.get("b"))
+    if type(values) is not bytes:
+        raise BadBlob("packed data is not bytes")
     if len(values) % 8:
         raise BadBlob("packed column of a partial value")
     if mask is not None:
-        mask = _b64(mask)
-        if len(mask) * 8 != len(values) or not set(mask) <= {0, 1}:
+        if type(mask) is not bytes or len(mask) * 8 != len(values) or not set(mask) <= {0, 1}:
             raise BadBlob("mask of another length")
     return Packed(typecode, values, mask)
 
@@ -357,10 +350,14 @@ class Store:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, code TEXT NOT NULL, "
-                "info BLOB, signature BLOB, facts BLOB, document BLOB, mentions BLOB, "
-                "used REAL NOT NULL)"
+                + "".join(f"{p} BLOB, " for p in PARTS)
+                + "used REAL NOT NULL)"
             )
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS files (folder TEXT NOT NULL, name TEXT NOT NULL, "
+                "stat TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (folder, name))"
+            )
             columns = {row[1] for row in db.execute("PRAGMA table_info(entries)")}
             if not {"key", "code", "used", *PARTS} <= columns:
                 raise sqlite3.DatabaseError("entries table of another layout")
@@ -494,6 +491,35 @@ class Store:
             with self._transaction():
                 self._db.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, encode(value))
+                )
+        except sqlite3.Error:
+            pass
+
+    def file_hashes(self, folder: str) -> dict[str, tuple[str, str]]:
+        """{file name: (stat line, sha256)} remembered for the files of ``folder``."""
+        try:
+            rows = self._db.execute(
+                "SELECT name, stat, sha256 FROM files WHERE folder = ?", (folder,)
+            ).fetchall()
+        except sqlite3.Error:
+            return {}
+        return {name: (stat, sha) for name, stat, sha in rows}
+
+    def put_file_hashes(
+        self, folder: str, changed: Mapping[str, tuple[str, str]], gone: Iterable[str]
+    ) -> None:
+        """Remember ``changed`` {name: (stat line, sha256)} of ``folder``, forget ``gone``."""
+        gone = list(gone)
+        if not changed and not gone:
+            return
+        try:
+            with self._transaction():
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files (folder, name, stat, sha256) VALUES (?,?,?,?)",
+                    [(folder, n, stat, sha) for n, (stat, sha) in changed.items()],
+                )
+                self._db.executemany(
+                    "DELETE FROM files WHERE folder = ? AND name = ?", [(folder, n) for n in gone]
                 )
         except sqlite3.Error:
             pass

@@ -87,10 +87,12 @@ def copy_out(built: Built, dest: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
+    """What a reader or a later build sees of ``folder``: not the lock, not the per-document
+    store (it may learn file hashes on any run; it is checked, never trusted)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != ".build.lock"
+        if p.is_file() and p.name != ".build.lock" and ".cache" not in p.relative_to(folder).parts
     }
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import json
 import os
 import pickle
 import sqlite3
@@ -16,11 +15,12 @@ import tempfile
 import zlib
 from pathlib import Path
 
+import msgpack
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import cache, corpus, facts, store
+from analysis import cache, config, corpus, facts, facttable, store
 
 PARTNERS = ["Germany", "France", "Japan", "Brazil", "Canada", "Russia"]
 FIELDS = ["agriculture", "space technology", "public health", "energy", "biotechnology"]
@@ -97,8 +97,14 @@ def set_blob(folder: Path, key: str, part: str, blob: bytes) -> None:
 
 def forged(obj) -> bytes:
     """A blob with a valid digest (as anyone who can write the folder could make)."""
-    payload = json.dumps(obj).encode()
+    payload = obj if isinstance(obj, bytes) else msgpack.packb(obj, use_bin_type=True)
     return store.MAGIC + hashlib.sha256(payload).digest()[:16] + zlib.compress(payload)
+
+
+def encode_plain(obj) -> bytes:
+    """:func:`store.encode` in one piece (the reference its streaming is checked against)."""
+    payload = msgpack.packb(store._plain(obj), use_bin_type=True)
+    return store.MAGIC + hashlib.sha256(payload).digest()[:16] + zlib.compress(payload, 1)
 
 
 def assert_same_tables(got: cache.CorpusTables, want: cache.CorpusTables) -> None:
@@ -149,6 +155,22 @@ def test_adding_a_document_reads_only_that_document(seeds, cache_folder, monkeyp
     assert table.equals(reference(seeds).facts)
 
 
+def test_a_refresh_computes_its_new_documents_in_the_warm_process(
+    seeds, cache_folder, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(cache, "_OVERLAP_MIN_STORED", 1)  # the refresh path of a large corpus
+    cache.facts_for_folder(seeds)
+    (seeds / "doc5.txt").write_text(document(5), encoding="utf-8")
+    (seeds / "doc6_repost.txt").write_text(document(0) + "Reposted.\n", encoding="utf-8")
+    got = cache.write_facts_csv(seeds, tmp_path / "got.csv")
+    config.write_csv(reference(seeds).facts, tmp_path / "want.csv")
+    assert (
+        got is not None
+        and (tmp_path / "got.csv").read_bytes() == (tmp_path / "want.csv").read_bytes()
+    )
+    assert cache.facts_for_folder(seeds)[0].equals(reference(seeds).facts)
+
+
 def test_a_catalog_entry_is_part_of_the_key(seeds, cache_folder):
     cache.corpus_tables(seeds)
     (seeds / "catalog.yaml").write_text('doc2.txt:\n  published: "1999-05"\n  title: "Given"\n')
@@ -187,10 +209,14 @@ def test_incremental_equals_cold_over_adds_removals_and_edits(ops):
             else:  # a near-copy of document i under another name
                 (folder / f"r{i}.txt").write_text(document(i) + "Reposted.\n")
             with cache_in(warm):
+                fast = cache.write_facts_csv(folder, tmp / "fast.csv")
                 incremental, skipped = cache.facts_for_folder(folder)
             with cache_in(tmp / f"cold-{step}"):
                 cold, cold_skipped = cache.facts_for_folder(folder)
             assert incremental.equals(cold) and skipped == cold_skipped
+            config.write_csv(cold, tmp / "cold.csv")
+            assert fast is not None and fast == (len(cold), cold_skipped)
+            assert (tmp / "fast.csv").read_bytes() == (tmp / "cold.csv").read_bytes()
         assert incremental.equals(facts.facts_table(corpus.load_corpus(folder)))
 
 
@@ -280,7 +306,7 @@ def test_an_entry_from_another_worker_code_is_refused(seeds, cache_folder, monke
 JSONISH = st.recursive(
     st.none()
     | st.booleans()
-    | st.integers(-(2**63), 2**64)
+    | st.integers(-(2**63), 2**64 - 1)
     | st.floats(allow_nan=False)
     | st.text(max_size=20),
     lambda inner: (
@@ -299,7 +325,7 @@ def test_blobs_give_back_what_they_were_given(value):
 
 @given(st.binary(max_size=200))
 def test_any_bytes_decode_to_a_value_or_bad_blob(data):
-    for blob in (data, store.MAGIC + data, forged(data.decode("latin-1"))):
+    for blob in (data, store.MAGIC + data, forged(data.decode("latin-1")), forged(data)):
         try:
             store.decode(blob, cache._types())
         except store.BadBlob:
@@ -308,8 +334,8 @@ def test_any_bytes_decode_to_a_value_or_bad_blob(data):
 
 @given(JSONISH | st.text(min_size=1, max_size=50).map(lambda t: t * 30_000))
 def test_streamed_blobs_are_the_one_piece_ones(value):
-    streamed, whole = store.encode(value), store.encode_plain(value)
-    assert streamed[:20] == whole[:20]  # the digest of the same JSON text
+    streamed, whole = store.encode(value), encode_plain(value)
+    assert streamed[:20] == whole[:20]  # the digest of the same payload
     assert zlib.decompress(streamed[20:]) == zlib.decompress(whole[20:])
 
 
@@ -457,3 +483,164 @@ def test_a_refresh_needs_no_datasketch(seeds, cache_folder):
     assert pd.read_csv(out).equals(
         pd.read_csv(io.StringIO(reference(seeds).facts.to_csv(index=False)))
     )
+
+
+# --------------------------------------------------------------------------- the CSV path
+def test_the_csv_of_stored_rows_is_the_tables(seeds, cache_folder, tmp_path):
+    want = tmp_path / "want.csv"
+    config.write_csv(reference(seeds).facts, want)
+    for _ in range(2):  # computed, then read from the store
+        got = cache.write_facts_csv(seeds, tmp_path / "got.csv")
+        assert got is not None and [s.file for s in got[1]] == ["empty.txt"]
+        assert (tmp_path / "got.csv").read_bytes() == want.read_bytes()
+
+
+def test_corrections_make_the_table(seeds, cache_folder, tmp_path):
+    (seeds / "corrections.yaml").write_text(
+        "corrections:\n  - {doc_id: doc0, quote: 'x', scope: agency, actor: CAS}\n"
+    )
+    assert cache.write_facts_csv(seeds, tmp_path / "got.csv") is None
+    assert not (tmp_path / "got.csv").exists()
+
+
+def test_the_cli_writes_the_tables_csv(seeds, cache_folder, tmp_path, monkeypatch):
+    from analysis import cli
+
+    want = tmp_path / "want.csv"
+    config.write_csv(reference(seeds).facts, want)
+    for _ in range(2):
+        assert cli.main(["facts", "--seeds", str(seeds), "--out", str(tmp_path / "o.csv")]) == 0
+        assert (tmp_path / "o.csv").read_bytes() == want.read_bytes()
+    monkeypatch.setattr(cache, "write_facts_csv", lambda *a, **k: None)  # the table's way
+    assert cli.main(["facts", "--seeds", str(seeds), "--out", str(tmp_path / "t.csv")]) == 0
+    assert (tmp_path / "t.csv").read_bytes() == want.read_bytes()
+
+
+TEXT = st.text(st.sampled_from(list("ab ,\"'\n\r\t=+-@é;")), max_size=8)
+NUMBER = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**15), 10**15)
+YEAR = st.none() | st.integers(1900, 2100)
+
+
+@st.composite
+def fact_rows(draw):
+    rows = []
+    for i in range(draw(st.integers(1, 6))):
+        start = draw(st.integers(0, 50))
+        derived = draw(st.booleans())
+        low, high = sorted(draw(st.lists(NUMBER, min_size=2, max_size=2)))
+        ps, pe = sorted(draw(st.lists(st.integers(1900, 2100), min_size=2, max_size=2)))
+        row = {
+            "fact_id": f"d:{i}",
+            "doc_id": draw(st.sampled_from(["d", "=d", "d,x"])),
+            "start": start,
+            "end": start + draw(st.integers(1, 9)),
+            "sentence": draw(TEXT),
+            "quote": draw(TEXT.filter(bool)),
+            "value": draw(NUMBER),
+            "unit": draw(st.sampled_from(facttable.UNITS)),
+            "qualifier": draw(st.sampled_from(facttable.QUALIFIERS)),
+            "low": draw(st.sampled_from([None, float("nan"), low])),
+            "high": draw(st.sampled_from([None, high])),
+            "indicator": draw(st.sampled_from(["coop_projects", facts.UNCLASSIFIED])),
+            "year": draw(YEAR),
+            "period_start": draw(st.sampled_from([None, ps])),
+            "period_end": draw(st.sampled_from([None, pe])),
+            "year_basis": draw(st.sampled_from(facttable.YEAR_BASES)),
+            "derived_from": "d:0" if derived else "",
+            "duplicate": False,
+            "scope": draw(st.sampled_from(facttable.SCOPES)),
+            "actor": draw(TEXT),
+            "measure": draw(st.sampled_from(facttable.MEASURES)),
+            "counted": draw(TEXT),
+            "published": draw(st.sampled_from(["1998", "-5", ""])),
+        }
+        rows.append(row)
+    return rows
+
+
+@settings(max_examples=150, deadline=None)
+@given(fact_rows())
+def test_csv_rows_are_the_tables_lines(rows):
+    doc_ids = {r["doc_id"] for r in rows}
+    for r in rows:
+        r["doc_id"] = min(doc_ids)  # one document
+    assert facttable.rows_hold(rows)
+    text = facttable.csv_rows(rows)
+    want = config.csv_safe(facttable.validate_facts(facttable._frame(rows))).to_csv(index=False)
+    got = "".join(h + "False" + t for h, t in zip(text["head"], text["tail"], strict=True))
+    assert facttable.csv_header() + got == want
+
+
+def test_rows_that_would_fail_the_schema_are_not_kept_as_text():
+    good = {
+        "fact_id": "d:1", "doc_id": "d", "start": 1, "end": 3, "sentence": "s", "quote": "q",
+        "value": 2.0, "unit": "count", "qualifier": "exact", "low": None, "high": None,
+        "indicator": facts.UNCLASSIFIED, "year": 1999, "period_start": None,
+        "period_end": None, "year_basis": "explicit", "derived_from": "", "duplicate": False,
+        "scope": "national", "actor": "", "measure": "level", "counted": "", "published": "",
+    }  # fmt: skip
+    assert facttable.rows_hold([good])
+    for change in (
+        {"year": 1800}, {"unit": "parsecs"}, {"start": 5}, {"value": float("inf")},
+        {"quote": ""}, {"low": 3.0, "high": 1.0}, {"year": 1999.0}, {"value": True},
+        {"period_start": 2001, "period_end": 2000}, {"duplicate": True},
+    ):  # fmt: skip
+        assert not facttable.rows_hold([{**good, **change}]), change
+    assert not facttable.rows_hold([good, good])  # fact_id twice
+
+
+def files_remembered(cache_folder: Path) -> int:
+    with sqlite3.connect(cache_folder / store.Store.NAME) as db:
+        return db.execute("SELECT count(*) FROM files").fetchone()[0]
+
+
+def test_a_file_changed_within_the_racy_window_is_not_remembered(seeds, cache_folder, monkeypatch):
+    monkeypatch.setattr(cache, "_RACY_NS", 10**12)  # every file was written just now
+    cache.facts_for_folder(seeds)
+    assert files_remembered(cache_folder) == 0
+
+
+def test_a_file_rewritten_with_its_old_stat_is_read_again(
+    seeds, cache_folder, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(cache, "_RACY_NS", 0)  # files written just now count as settled
+    path = seeds / "doc0.txt"
+    old = path.stat()
+    os.utime(path, ns=(old.st_atime_ns - 10**10, old.st_mtime_ns - 10**10))
+    stamp = path.stat()
+    cache.facts_for_folder(seeds)
+    assert files_remembered(cache_folder) == 6
+    read = []
+    real = cache.analyse_files
+    monkeypatch.setattr(cache, "analyse_files", lambda tasks: read.extend(tasks) or real(tasks))
+    assert cache.facts_for_folder(seeds)[0].equals(reference(seeds).facts) and not read
+    text = path.read_text()
+    path.write_text(text.replace("signed", "sealed"))  # the same size
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # and mtime (ctime moves)
+    assert path.stat().st_size == stamp.st_size
+    table, _skipped = cache.facts_for_folder(seeds)
+    assert table.equals(reference(seeds).facts)
+    assert "sealed" in " ".join(table["sentence"])
+    assert [Path(task[0]).name for task in read] == ["doc0.txt"]
+
+
+def test_a_corpus_without_figures_has_an_empty_table(tmp_path, cache_folder):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "China and Germany expand cooperation in agriculture. The sides agreed to study "
+        "science and engineering together, officials said on Monday in Beijing.\n"
+    )
+    table, _skipped = cache.facts_for_folder(folder)
+    assert table.empty and list(table.columns) == facttable.COLUMNS
+    config.write_csv(table, tmp_path / "want.csv")
+    assert cache.write_facts_csv(folder, tmp_path / "got.csv") == (0, [])
+    assert (tmp_path / "got.csv").read_bytes() == (tmp_path / "want.csv").read_bytes()
+
+
+def test_an_out_that_cannot_be_written_is_bad_input(seeds, cache_folder, tmp_path):
+    from analysis import cli
+
+    (tmp_path / "here.csv").mkdir()  # a folder where the file should go
+    assert cli.main(["facts", "--seeds", str(seeds), "--out", str(tmp_path / "here.csv")]) == 2
+    assert not list(tmp_path.glob(".here.csv.*"))

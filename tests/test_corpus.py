@@ -16,6 +16,7 @@ from analysis.cli import main as cli_main
 from analysis.config import ROOT, InputError
 
 SEEDS = ROOT / "seeds"
+CORPUS_DOCS = Path(__file__).parent / "corpus" / "docs"
 
 PAGE = """Home > World News
 Olympic torch arrives in Athens
@@ -393,3 +394,50 @@ def test_titles_and_publishers_where_pages_put_them(
     write(tmp_path, "p.txt", page + "\n" + english(2))
     doc = corpus.load_corpus(tmp_path).get("p")
     assert (doc.title, doc.publisher) == (title, publisher)
+
+
+# ------------------------------------------------------------------ memory and fast paths
+def test_sentences_are_spans_and_the_original_comes_back(seeds: corpus.Corpus) -> None:
+    import copy
+    import pickle
+
+    for doc in seeds:
+        assert doc.original == (SEEDS / doc.file).read_text(encoding="utf-8-sig")
+        for s in doc.sentences:
+            assert s.text == doc.text[s.start : s.end]
+        back = pickle.loads(pickle.dumps(doc.sentences))
+        assert back == doc.sentences and copy.copy(doc.sentences[0]) == doc.sentences[0]
+    own = corpus.Sentence(0, 1, "Own text.", "body")
+    assert own.text == "Own text." and own != corpus.Sentence(0, 1, "Other.", "body")
+
+
+def test_line_rules_fast_path_is_the_plain_one(seeds: corpus.Corpus) -> None:
+    cfg = corpus.settings()
+    texts = [(SEEDS / d.file).read_text(encoding="utf-8") for d in seeds]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DOCS.glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        for line in text.splitlines():
+            s = line.strip()
+            for edge in (False, True):
+                fast = corpus._line_rule(s, edge, cfg)
+                plain = corpus._line_rule_plain(s, edge, cfg)
+                assert (fast and (fast[0], fast[1].span(), fast[2])) == (
+                    plain and (plain[0], plain[1].span(), plain[2])
+                ), s
+                checked += 1
+    assert checked > 1000 and corpus._inner_rules() is not None
+
+
+def test_outside_folder_is_the_plain_check(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A text.\n")
+    (tmp_path / "out.txt").write_text("Outside.\n")
+    (folder / "in_link.txt").symlink_to(folder / "a.txt")
+    (folder / "out_link.txt").symlink_to(tmp_path / "out.txt")
+    (folder / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    for name in ("a.txt", "in_link.txt", "out_link.txt", "dangling.txt"):
+        path = folder / name
+        assert corpus.outside_folder(path) == corpus.outside_folder_plain(path), name
+    assert corpus.outside_folder(folder / "out_link.txt")

@@ -659,10 +659,12 @@ def test_worker_minhash_checked_against_datasketch(tmp_path, monkeypatch):
     expected, _ = folder_facts(folder, store="store1")
     from analysis import nearcopies
 
-    real = nearcopies._minhash_kit
+    # the real kit made before ``_affine32`` is spoilt below: it is remembered per process,
+    # and a kit made under the spoilt one would stay without its fast update for later tests
+    template = nearcopies._minhash_kit(nearcopies._settings()["num_perm"])[0]
 
     def without_fast_update(num_perm):
-        return real(num_perm)[0], None
+        return template, None
 
     import numpy as np
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,42 @@ def test_mark_duplicates_is_the_reference_with_ties() -> None:
     ]
     assert sum(1 for d in docs if d.duplicate_of) > 100
     assert all(d.duplicate_of for d in docs if d.doc_id[0] == "t" and d.doc_id[-1] == "c")
+
+
+def test_numpy_minhash_is_known_for_the_installed_datasketch() -> None:
+    # the version list and the probe's digest stand for datasketch's own check: both agree
+    assert nearcopies._datasketch_version() in nearcopies.CHECKED_DATASKETCH
+    num_perm = nearcopies._settings()["num_perm"]
+    assert nearcopies._minhash_kit(num_perm)[1] is not None
+    assert nearcopies._probe_sha256(num_perm) == nearcopies.PROBE_SHA256[num_perm]
+    assert nearcopies.numpy_minhash_ok()
+
+
+def test_light_signature_is_datasketch_minhash() -> None:
+    texts = [english(3), english(3) + " Another closing sentence about 1990 here.", "x y"]
+    light = [nearcopies.signature(t, "Title", True) for t in texts]
+    heavy = [nearcopies.minhash(t, "Title") for t in texts]
+    for a, b in zip(light, heavy, strict=True):
+        assert isinstance(a, nearcopies.LightMinHash) and a == b and len(a) == len(b)
+    for i in range(3):
+        for j in range(3):
+            assert light[i].jaccard(light[j]) == heavy[i].jaccard(heavy[j])
+            assert light[i].jaccard(heavy[j]) == heavy[i].jaccard(heavy[j])
+
+
+def test_one_document_is_read_without_datasketch(tmp_path: Path) -> None:
+    # its import (scipy) is 45 MB: nine times a 5 MB document
+    write(tmp_path, "a.txt", f"Joint Lab Opens\n\nBerlin, 3 May 2010. {STORY}\n")
+    code = (
+        "import sys; from analysis import corpus, events; c = corpus.load_corpus(sys.argv[1]); "
+        "events.timeline_table(c); corpus.documents_table(c); print('datasketch' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
+
+
+@given(st.binary(max_size=400).map(lambda b: b.translate(nearcopies._LOWER_WORD_BYTES)))
+def test_word_hashes_are_the_plain_ones(data: bytes) -> None:
+    assert nearcopies._word_hashes(data).tolist() == nearcopies._word_hashes_plain(data)
