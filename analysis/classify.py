@@ -293,8 +293,16 @@ class _Actors:
     named_head: re.Pattern[str] | None = None  # a name + a lower-case head ("Hefei institute")
     # what every match of ``named_head`` holds: a blank and a lower-case head word
     named_head_word: re.Pattern[str] | None = None
+    # the blank before each lower-case head word (where every ``named_head`` match ends)
+    # and the length of the longest head word (:func:`_named_heads`)
+    head_blank: re.Pattern[str] | None = None
+    head_len: int = 0
     # name -> :func:`_kind_of` (names repeat: each is worked out once per process)
     kind_memo: dict[str, tuple[str, str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    # title -> :func:`document_subject` (titles repeat: near-copies, series of reports)
+    subject_memo: dict[str, tuple[str, str] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -344,6 +352,8 @@ def actor_lexicon() -> _Actors:
             rf"(?<![\w&-])((?!{_LEAD}\s){_CAP}(?:{_SP}{_CAP})*)\s+({lower_heads})\b"
         ),
         named_head_word=re.compile(rf"\s(?:{lower_heads})\b"),
+        head_blank=re.compile(rf"\s(?=(?:{lower_heads})\b)"),
+        head_len=max((len(w.lower()) for w in words if w[:1].isupper()), default=0),
     )
 
 
@@ -420,12 +430,7 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     starts = [o[0] for o in out]
     alive = [True] * len(out)
     named: list[tuple[int, int, str, str]] = []
-    heads = (
-        lex.named_head.finditer(text, start, end)
-        if lex.named_head_word.search(text, start, end)
-        else ()
-    )
-    for m in heads:
+    for m in _named_heads(lex, text, start, end):
         # "The Hefei institute", "the Zhangjiang park": a place's own body named by a
         # lower-case head word (earlier ones of these end before this match starts)
         name = _clean_actor(m.group(1))
@@ -467,6 +472,59 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     return out
 
 
+def _named_heads(lex: _Actors, text: str, start: int, end: int):
+    """``lex.named_head.finditer(text, start, end)``, searching only before a head word:
+    a match is capitalised words, blanks and its head, so it starts after the last word
+    before the head that holds no capital or digit (or after a character no name holds),
+    and a head word inside a match is impossible (plain twin: tests/test_speed.py)."""
+    if lex.named_head_word.search(text, start, end) is None:
+        return
+    search = lex.named_head.search
+    pos = start
+    reach = lex.head_len + 2
+    for h in lex.head_blank.finditer(text, start, end):
+        at = h.start()
+        if at < pos:
+            continue
+        w = _name_run_start(text, at, pos)
+        m = search(text, w, min(end, at + reach))
+        if m is None or m.start() >= at:
+            continue  # (a match past ``at`` belongs to a later head, read in full there)
+        yield m
+        pos = m.end()
+
+
+_RUN_WORD = re.compile(r"[\w&'’.-]+")
+_CAP_OR_DIGIT = re.compile(r"[A-Z\d]")
+
+
+def _name_run_start(text: str, at: int, lo: int) -> int:
+    """The first position from which capitalised words and blanks run up to ``text[at]``
+    (a superset: a name of ``named_head`` ending there starts at or after it)."""
+    q = at
+    while q > lo and text[q - 1].isspace():
+        q -= 1
+    while q > lo:
+        t = q
+        while t > lo and not text[t - 1].isspace():
+            t -= 1
+        if _CAP_OR_DIGIT.search(text, t, q) is None:
+            return q  # a word with no capital or digit: the name starts after it
+        word = _RUN_WORD.match(text, t, q)
+        if word is None or word.end() != q:
+            # a character no name holds: the name starts after the last of them
+            k = q
+            while k > t and _RUN_WORD.match(text, k - 1, k):
+                k -= 1
+            return k
+        if t == lo:
+            return lo
+        q = t
+        while q > lo and text[q - 1].isspace():
+            q -= 1
+    return lo
+
+
 _NO_MEMO = object()
 _JOINT = re.compile(r"\bSino-\w|\w-China\b|\bChina-\w")
 
@@ -480,7 +538,20 @@ def _joint(name: str) -> bool:
 def document_subject(title: str) -> tuple[str, str] | None:
     """(scope, actor) of the programme, place or agency a document's title names first
     ("China signs ITER agreement": ITER; "Thousand Talents Plan lures scientists home"):
-    whose figures those are that name no owner of their own. None: the title names none."""
+    whose figures those are that name no owner of their own. None: the title names none.
+    (Remembered per title; the reference: :func:`_document_subject_plain`.)"""
+    memo = actor_lexicon().subject_memo
+    try:
+        return memo[title]
+    except KeyError:
+        if len(memo) > 10_000:
+            memo.clear()  # bounded, whatever the corpus
+        got = memo[title] = _document_subject_plain(title)
+        return got
+
+
+def _document_subject_plain(title: str) -> tuple[str, str] | None:
+    """:func:`document_subject` worked out."""
     for _a, _b, actor, kind in mentions(title, 0, len(title)):
         if kind in ("programme", "local", "agency") and actor not in actor_lexicon().references:
             return kind, actor
@@ -742,7 +813,7 @@ def _unowned(text: str, clause: tuple[int, int], default, upto: int) -> tuple[st
     are 53 zones", "12 Chinese contractors"). A sentence that follows a body's survey or
     report ("The academy's survey shows that ... 40 staff. 12 teams ...") goes on with its
     findings: that body's."""
-    reported = _reported_by(text, clause[0])
+    reported = _reported_by_memo(text, clause[0])
     if reported is not None:
         return reported
     if _OUR.match(text, clause[0], clause[1]):
@@ -781,6 +852,27 @@ def _speaker(text: str, at: int) -> tuple[str, str] | None:
             return None
         return kind, actor
     return None
+
+
+# (the text :func:`_reported_by_memo` answers for, its lexicon, its answers by position):
+# one tuple, replaced whole, so that threads reading other texts never share answers
+_REPORTED: tuple = (None, None, {})
+
+
+def _reported_by_memo(text: str, at: int) -> tuple[str, str] | None:
+    """:func:`_reported_by`, remembered for the last text read (the figures of one clause
+    ask about the same sentence before it)."""
+    global _REPORTED
+    lex = actor_lexicon()
+    state = _REPORTED
+    if state[0] is not text or state[1] is not lex:
+        state = _REPORTED = (text, lex, {})
+    memo = state[2]
+    try:
+        return memo[at]
+    except KeyError:
+        got = memo[at] = _reported_by(text, at)
+        return got
 
 
 def _reported_by(text: str, at: int) -> tuple[str, str] | None:

@@ -123,8 +123,9 @@ def _sentence_facts(
         return []
     nums = _word_ranges(text, nums)
     pub = doc.published_year
-    sent_text = " ".join(sent.text.split())
-    target_start = bool(g.target_start.match(sent.text))
+    own_text = sent.text  # (a property: a new string each time)
+    sent_text = " ".join(own_text.split())
+    target_start = bool(g.target_start.match(own_text))
     # a marker search up to a number can only match if a required word ends before it
     marker_from = _first_end(lowered, g.target_needs, s_start, s_end)
     not_target_from = _first_end(lowered, g.not_target_needs, s_start, s_end) if target_start else 0
@@ -341,6 +342,9 @@ def _duration_end(doc, sent, context: list) -> None:
     if len(context) < 7:
         return
     text = doc.text
+    low = _lower(text)
+    if low is not None and low.find("years", sent.start, sent.end) < 0:
+        return  # (the pattern's one required word; ``low`` is ``text.lower()``, same length)
     m = _WITHIN_YEARS.search(text, sent.start, sent.end)
     if m is None or not grammar().target_markers.search(text, sent.start, sent.end):
         return

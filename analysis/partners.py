@@ -142,21 +142,23 @@ def _partners(m: _Matcher, text: str, hits, spans: bool = False) -> list[tuple[i
     stops_found = m.stop is None
     out = []
     for hit in hits:
-        if not stops_found:  # (a text without names needs no stop phrases)
-            stops_found = True
-            for s in m.stop.finditer(text):
-                blocked_starts.append(s.start())
-                blocked_ends.append(s.end())
         if spans:
             start, end, surface = hit
         else:
             start, end = hit.span()
             surface = hit.group(0)
-        j = bisect.bisect_right(blocked_starts, start) - 1
-        if j >= 0 and start < blocked_ends[j]:
-            continue
+        # (both tests drop the hit: China and unknown forms first, so a text naming only
+        # China needs no stop phrases)
         entry = m.names.get(surface) or m.names.get(_POSSESSIVE.sub("", surface))
         if entry is None or entry[0] == SUBJECT:
+            continue
+        if not stops_found:  # (a text without names needs no stop phrases)
+            stops_found = True
+            for s in m.stop.finditer(text):
+                blocked_starts.append(s.start())
+                blocked_ends.append(s.end())
+        j = bisect.bisect_right(blocked_starts, start) - 1
+        if j >= 0 and start < blocked_ends[j]:
             continue
         if out and out[-1][2] == entry[0] and text[out[-1][1] : start].strip() == "(":
             continue  # "International Thermonuclear Experimental Reactor (ITER)": one mention

@@ -1,5 +1,5 @@
-"""The fast paths of partners and themes against their plain twins (issue 11: the code as
-first written, every sentence read on its own)."""
+"""The fast paths of partners, themes and facts against their plain twins (issue 11: the
+code as first written, every sentence read on its own)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import types
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import corpus, partners, themes
+from analysis import classify, corpus, extraction, partners, themes
 from analysis.config import ROOT
 from analysis.sentencedates import sentence_years
 from analysis.sentences import sentence_eras, sentence_row
@@ -137,3 +137,138 @@ def test_the_years_of_the_last_document_are_not_kept_past_a_change() -> None:
     assert themes.sentence_years_of(doc) == sentence_years(doc) != first
     other = _doc(doc.text)
     assert themes.sentence_years_of(other) == sentence_years(other)
+
+
+# --------------------------------------------------------------------------- facts
+def _find_partners_plain(text: str) -> list[tuple[int, int, str, str]]:
+    """find_partners as first written: the one regex, every stop phrase looked up first."""
+    m = partners.matcher()
+    blocked = [s.span() for s in m.stop.finditer(text)] if m.stop is not None else []
+    out: list[tuple[int, int, str, str]] = []
+    for hit in m.regex.finditer(text):
+        start, end = hit.span()
+        if any(a <= start < b for a, b in blocked):
+            continue
+        surface = hit.group(0)
+        entry = m.names.get(surface) or m.names.get(partners._POSSESSIVE.sub("", surface))
+        if entry is None or entry[0] == partners.SUBJECT:
+            continue
+        if out and out[-1][2] == entry[0] and text[out[-1][1] : start].strip() == "(":
+            continue
+        out.append((start, end, entry[0], entry[1]))
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.data())
+def test_partners_equal_the_plain_regex_with_stop_phrases_first(text: str, data) -> None:
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert partners.find_partners(text) == _find_partners_plain(text)
+    assert partners.partners_in(text, a, b) == _find_partners_plain(text[a:b])
+
+
+def _duration_end_plain(doc, sent, context: list) -> None:
+    """extraction._duration_end without its look-up of the word "years"."""
+    if len(context) < 7:
+        return
+    text = doc.text
+    m = extraction._WITHIN_YEARS.search(text, sent.start, sent.end)
+    g = extraction.grammar()
+    if m is None or not g.target_markers.search(text, sent.start, sent.end):
+        return
+    n = m.group("n").lower()
+    span = int(n) if n.isdigit() else g.period_words.get(n)
+    if span is None or span > 30:
+        return
+    launched = None
+    for launch in extraction._LAUNCHED_IN.finditer(text, max(0, sent.start - 3000), sent.start):
+        launched = int(launch.group(1))
+    if launched is not None:
+        context[6] = launched + span
+
+
+DURATIONS = [
+    "The plan was launched in 2017. ", "It started in May 2010. ", "It aims to set up ",
+    "50 laboratories ", "will build 12 parks ", "within five years", "within 5 YEARS",
+    "over five to ten Years", "in three years", "in 40 years", "within ſeven years",
+    "within the year", "years", ". ", "\n", " ", "K",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(DURATIONS), max_size=30).map("".join))
+def test_duration_end_equals_its_plain_twin(text: str) -> None:
+    doc = _doc(text)
+    for sent in doc.sentences:
+        fast, plain = [None] * 8, [None] * 8
+        extraction._duration_end(doc, sent, fast)
+        _duration_end_plain(doc, sent, plain)
+        assert fast == plain
+
+
+def test_duration_end_plain_twin_on_the_dev_corpus_and_seeds() -> None:
+    for path in FILES:
+        doc = corpus.read_document(path)
+        for sent in doc.sentences:
+            fast, plain = [None] * 8, [None] * 8
+            extraction._duration_end(doc, sent, fast)
+            _duration_end_plain(doc, sent, plain)
+            assert fast == plain
+
+
+def test_document_subject_is_remembered_as_worked_out() -> None:
+    titles = [corpus.read_document(p).title for p in FILES] + [
+        "Australia-China Science Fund",
+        "Sino-German Center opens",
+        "China signs ITER agreement",
+        "",
+    ]
+    for title in titles + titles:
+        assert classify.document_subject(title) == classify._document_subject_plain(title)
+
+
+def test_reported_by_is_remembered_as_worked_out() -> None:
+    text = (
+        "The CAS survey of 90 institutes shows that staff grew. 40 teams formed; 12 left. "
+        "Our report found that 3 parks closed. Nationwide there are 53 zones."
+    )
+    docs = [corpus.read_document(p).text for p in FILES[:20]] + [text]
+    for t in docs + docs[::-1]:
+        for at in [i + 1 for i, ch in enumerate(t) if ch in ".;\n "][:400]:
+            assert classify._reported_by_memo(t, at) == classify._reported_by(t, at)
+    assert classify._reported_by_memo(text, 55) == ("agency", "CAS")
+
+
+HEADS = [
+    "Hefei", "Zhangjiang", "High-tech", "S&T", "863", "1000", "Program", "U.S.", "CAS's",
+    "institute", "institutes", "park", "parks", "university", "centre", "ministry", "zone",
+    "the", "The", "Under", "of", "and", "(", ")", ",", ".", "'", "’", "-", "&", " ", "  ",
+    "\n", "\n\n", "\n \n", "É", "é", "x", "9", "ſ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(HEADS), max_size=40).map("".join), st.data())
+def test_named_heads_equal_the_plain_finditer(text: str, data) -> None:
+    lex = classify.actor_lexicon()
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    for start, end in ((a, b), (0, len(text))):
+        plain = []
+        if lex.named_head_word.search(text, start, end):
+            plain = [(m.span(), m.groups()) for m in lex.named_head.finditer(text, start, end)]
+        fast = [(m.span(), m.groups()) for m in classify._named_heads(lex, text, start, end)]
+        assert fast == plain
+
+
+def test_named_heads_equal_the_plain_finditer_on_the_dev_corpus_and_seeds() -> None:
+    lex = classify.actor_lexicon()
+    for path in FILES:
+        doc = corpus.read_document(path)
+        spans = [(0, len(doc.text))] + [(s.start, s.end) for s in doc.sentences]
+        for start, end in spans:
+            plain = []
+            if lex.named_head_word.search(doc.text, start, end):
+                plain = [m.span() for m in lex.named_head.finditer(doc.text, start, end)]
+            assert [m.span() for m in classify._named_heads(lex, doc.text, start, end)] == plain
