@@ -261,24 +261,40 @@ def analyse_file(
     rows = facts.extract_facts(doc)
     parts = {"facts": store.encode(_packed_facts(rows))}
     info["rows_ok"] = facttable.rows_hold(rows)
+    text = found = None
     if info["rows_ok"]:  # the rows as CSV text (stbrief facts --out joins them)
         text = facttable.csv_rows(rows)
         info["ids"] = text.pop("ids")
         info["claims"] = [list(c) for c in text.pop("claims")]  # arrays: read without a hook
-        parts["csv"] = store.encode(text)
-        del text
-    del rows  # each part encoded and its rows let go before the next is made
+    del rows  # each part made and its rows let go before the next is made
     if mentions:
         found = {
             "partners": _columns(partners.partner_rows(doc)),
             "themes": _columns(themes.theme_rows(doc)),
         }
+    _let_go_of_last_document()  # before the bigger parts are encoded
+    if text is not None:
+        parts["csv"] = store.encode(text)
+        del text
+    if found is not None:
         parts["mentions"] = store.encode(found)
         del found
     doc.minhash = None  # corpus-wide: set at assembly, with duplicate_of and similarity
     info["published"] = doc.published
     parts["document"] = store.encode(doc)
     return {"info": store.encode(info), "signature": store.encode(signature), **parts}
+
+
+def _let_go_of_last_document() -> None:
+    """Drop what the scans remember of the document just read (its lower-cased copy, name
+    starts, last answers): the next document is another text, and a big document's copies
+    would otherwise stand beside its encoded parts (peak memory per document)."""
+    from analysis import classify, partners, scan, themes
+
+    scan.forget()
+    partners.forget()
+    classify.forget()
+    themes.forget()
 
 
 def _file_sha256(file: Path) -> str:

@@ -859,6 +859,12 @@ def _speaker(text: str, at: int) -> tuple[str, str] | None:
 _REPORTED: tuple = (None, None, {})
 
 
+def forget() -> None:
+    """Let go of the last text :func:`_reported_by_memo` answered for."""
+    global _REPORTED
+    _REPORTED = (None, None, {})
+
+
 def _reported_by_memo(text: str, at: int) -> tuple[str, str] | None:
     """:func:`_reported_by`, remembered for the last text read (the figures of one clause
     ask about the same sentence before it)."""

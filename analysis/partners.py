@@ -185,6 +185,11 @@ def _name_hits(m: _Matcher, text: str):
 _NAME_AFTER = re.compile(r"[\w.'’]")
 
 
+def forget() -> None:
+    """Let go of the name starts of the last texts (a list of positions per text)."""
+    _name_starts.cache_clear()
+
+
 @functools.lru_cache(maxsize=2)
 def _name_starts(text: str) -> list[int]:
     """Every position of ``text`` where a name of :func:`matcher` may start, the

@@ -28,6 +28,11 @@ def has_fold_special(text: str) -> bool:
     return any(ch in text for ch in FOLD_SPECIAL)
 
 
+def forget() -> None:
+    """Let go of the views of the last texts (each holds a lower-cased copy of its text)."""
+    view.cache_clear()
+
+
 @functools.lru_cache(maxsize=2)
 def view(text: str) -> tuple[str, frozenset[bytes], list[int]] | None:
     """(text.lower(), its [a-z] runs, starts of "19dd"/"20dd"), or None when ``text`` has

@@ -183,6 +183,12 @@ def _sentence_themes(doc) -> list[tuple[Theme, ...]]:
 _LAST_YEARS: tuple | None = None
 
 
+def forget() -> None:
+    """Let go of the last document and its sentence years."""
+    global _LAST_YEARS
+    _LAST_YEARS = None
+
+
 def sentence_years_of(doc) -> dict[int, tuple[int | None, str]]:
     """:func:`analysis.sentencedates.sentence_years` of ``doc``, remembered for the last
     document asked about (while it and what the years are read from stay the same)."""

@@ -644,3 +644,18 @@ def test_an_out_that_cannot_be_written_is_bad_input(seeds, cache_folder, tmp_pat
     (tmp_path / "here.csv").mkdir()  # a folder where the file should go
     assert cli.main(["facts", "--seeds", str(seeds), "--out", str(tmp_path / "here.csv")]) == 2
     assert not list(tmp_path.glob(".here.csv.*"))
+
+
+def test_nothing_of_a_document_is_kept_once_its_parts_are_made(tmp_path):
+    # a big document's lower-cased copy, name starts and last answers would otherwise stand
+    # beside its encoded parts and outlive them (peak memory per document: make bench)
+    from analysis import classify, partners, scan, themes
+
+    path = tmp_path / "report.txt"
+    path.write_text(document(3) * 3, encoding="utf-8")
+    parts = cache.analyse_file(str(path), None, True, True)
+    assert {"facts", "csv", "mentions", "document"} <= set(parts)
+    assert store.decode(parts["facts"])["n"] > 0
+    assert scan.view.cache_info().currsize == 0
+    assert partners._name_starts.cache_info().currsize == 0
+    assert themes._LAST_YEARS is None and classify._REPORTED[0] is None
