@@ -151,12 +151,12 @@ def _nearcopies():
 
 def warm_up() -> None:
     """Compile the lexicons once before workers are forked (they inherit them)."""
-    from analysis import facts
+    from analysis import classify, numbers
 
-    hook = getattr(facts, "_warm_up", None)
     try:
-        if hook is not None:
-            hook()
+        numbers.grammar()
+        classify.indicator_lexicon()
+        classify.actor_lexicon()
     except Exception:  # noqa: BLE001 - only a head start: each worker compiles them otherwise
         pass
     code_key()

@@ -45,21 +45,6 @@ from analysis.facttable import (  # noqa: F401 - public names of analysis.facts
     filter_period,
     validate_facts,
 )
-from analysis.numbers import (  # noqa: F401 - used by tests and the fast-path checks
-    _CLAUSE_STOP,
-    _Y,
-    _Grammar,
-    _lower,
-    _Num,
-    _number_matches,
-    _parse,
-    _when,
-    _year_anchors,
-    _year_exprs,
-    _year_matches,
-    _YearExpr,
-    grammar,
-)
 
 # --------------------------------------------------------------------------- the table
 
