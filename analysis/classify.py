@@ -345,7 +345,10 @@ def actor_lexicon() -> _Actors:
             rf"\b(?:{_alt_words(lex['not_subject_after'])})\s+(?:the\s+|its\s+|their\s+)?$",
             re.I,
         ),
-        attribution=re.compile(rf"\W*(?:{_alt_words(lex['attribution_after'])})\b", re.I),
+        # (through a bracketed short name: "The Ministry of Foreign Trade (MOFTEC) said")
+        attribution=re.compile(
+            rf"(?:\s*\([^()]{{1,30}}\))?\W*(?:{_alt_words(lex['attribution_after'])})\b", re.I
+        ),
         part_of=re.compile(rf"\b(?:{_alt_words(lex['part_of_after'])})\s+(?:the\s+|its\s+)?$"),
         references=frozenset(_clean_actor(w) for w in refs),
         named_head=re.compile(
@@ -635,6 +638,15 @@ def scope_of(
                     continue
                 if kind != "foreign":
                     return kind, actor
+    # 1a. a part's name right after the number, before the counted noun ("A total of 231
+    # CAS scientists held posts", "12 Zhejiang firms"): that part's people or things
+    for a, b, actor, kind in found:
+        if (
+            num_end < a <= num_end + 1
+            and kind in ("agency", "local")
+            and _NOUN_AFTER.match(text, b)
+        ):
+            return kind, actor
     # 1b. Chinese people counted where they are abroad ("86,000 Chinese students were
     # studying in Japan"): the host country's figure
     if _CHINESE.match(text, num_end, max(phrase_end + 1, num_end + 40)):
@@ -665,7 +677,7 @@ def scope_of(
                 return kind, actor
         if _CHINESE.match(text, num_end):
             return "national", ""  # "Around 30 Chinese engineers work at the site"
-        return _unowned(text, clause, default, phrase_end)
+        return _unowned(text, clause, default, phrase_end, num_start, found)
     # 4. the subject before it
     for a, b, actor, kind in reversed(found):
         if b > num_start or a < clause[0]:
@@ -676,6 +688,8 @@ def scope_of(
             continue
         if a > 0 and text[a - 1] in "-‐–" and kind == "foreign":
             continue  # "Sino-Russian trade", "China-Africa schools": bilateral, not theirs
+        if a > 0 and text[a - 1] == "(" and text[b : b + 1] == ")":
+            continue  # "financed by the National ... Foundation (NSFC)": the name before it
         if lex.attribution.match(text, b, min(clause[1], b + 20)):
             continue
         if kind == "national" and _possessive_object(text, clause[0], a, b):
@@ -690,7 +704,7 @@ def scope_of(
         got = _previous_subject(text, clause[0], lex)
         if got is not None:
             return got
-    return _unowned(text, clause, default, num_end if them else phrase_end)
+    return _unowned(text, clause, default, num_end if them else phrase_end, num_start, found)
 
 
 def _possessive_object(text: str, clause_start: int, a: int, b: int) -> bool:
@@ -773,9 +787,14 @@ _OBJECTIVE = re.compile(r"[\W]*To\s+[a-z]+\b")
 
 
 _OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*")
 _ANAPHOR_SUBJECT = re.compile(
     r"\W*(?:(?:Together|Between\s+them|In\s+all|Altogether),?\s+)?"
     r"(?:[Tt]heir|[Tt]hey|[Tt]hese|[Tt]hose|[Ii]ts)\b"
+    # "Last year it received 1,320 scholars": "it" doing something (never "it is estimated")
+    r"|\W*(?:(?:[Ll]ast|[Tt]his|[Tt]hat|[Ii]n\s+the\s+same)\s+year,?\s+|[Ii]n\s+\d{4},?\s+)?"
+    r"(?:[Ii]t)\s+(?:also\s+|has\s+|had\s+)?(?!is\b|was\b|will\b|would\b|may\b|seems\b)"
+    r"(?:[a-z]+ed|sent|ran|won|made|took|held|built|set\s+up|signed|spent|brought)\b"
 )
 _SENTENCE_BACK = 600  # how far back the sentence before a clause is looked for
 
@@ -807,7 +826,14 @@ _NATIONWIDE = re.compile(
 )
 
 
-def _unowned(text: str, clause: tuple[int, int], default, upto: int) -> tuple[str, str]:
+def _unowned(
+    text: str,
+    clause: tuple[int, int],
+    default,
+    upto: int,
+    num_start: int | None = None,
+    found=None,
+) -> tuple[str, str]:
     """The scope of a figure whose clause names no owner: the document's subject, unless
     the clause up to the figure's noun (``upto``) speaks of the nation ("Nationwide there
     are 53 zones", "12 Chinese contractors"). A sentence that follows a body's survey or
@@ -822,9 +848,39 @@ def _unowned(text: str, clause: tuple[int, int], default, upto: int) -> tuple[st
         voice = _speaker(text, clause[0])
         if voice is not None:
             return voice
-    if default is None or _NATIONWIDE.search(text, clause[0], min(clause[1], upto)):
+    if _NATIONWIDE.search(text, clause[0], min(clause[1], upto)):
+        return "national", ""
+    if num_start is not None:
+        place = _locative_subject(text, clause[0], num_start, found)
+        if place is not None:
+            return place
+    if default is None:
         return "national", ""
     return default
+
+
+# a clause that opens with a place ("Across Zhejiang province, 74 bases ..."), or whose
+# subject is placed ("In 2010, enterprises in Guangdong signed 528 contracts"): the lead
+# before the place's name, from the clause start
+_LOCATIVE_LEAD = re.compile(
+    r"\W*(?:(?:In|By|During)\s+[^,;]{1,30},\s*)?"
+    r"(?:(?:In|Across|Throughout)\s+|(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+s\s+(?:in|across|from)\s+)"
+    r"(?:the\s+)?$"
+)
+
+
+def _locative_subject(text, start, num_start, found) -> tuple[str, str] | None:
+    """(scope, actor) of the place (a part of China or another country) a clause opens
+    with or its subject's noun is placed in, before the number; None when there is none."""
+    if not found:
+        return None
+    for a, b, actor, kind in found:
+        if a < start or b > num_start:
+            continue
+        if kind in ("local", "foreign") and _LOCATIVE_LEAD.fullmatch(text, start, a):
+            return kind, actor
+        break  # only the first name of the clause can be its place
+    return None
 
 
 _REPORT = re.compile(

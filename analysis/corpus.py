@@ -233,6 +233,12 @@ class _Settings:
     subtitle_re: re.Pattern[str] | None
     heading: dict[str, int]
     max_bytes: int
+    running_header: dict[str, int]
+    header_marker: re.Pattern[str]  # a running header's number, issue, paper number or date
+    header_page: re.Pattern[str]  # a bare page number
+    inline: list[tuple[str, re.Pattern[str]]]  # marks cut out of kept lines: (rule, regex)
+    aliases: dict[str, str]  # a publisher's other spelling (lower case) -> its name
+    title: dict[str, Any]
 
 
 @functools.cache
@@ -271,7 +277,22 @@ def settings() -> _Settings:
         if markers
         else None
     )
+    rh = bp["running_header"]
+    # one search per pattern: each keeps its literal start ("[", "("), which the search skips
+    # to at C speed, as an alternation of them would not
+    inline = [(item["rule"], compiled(item["rule"], item["pattern"])) for item in bp["inline"]]
+    title = dict(cs["title"])
+    title["label_re"] = re.compile(
+        r"(?:" + "|".join(re.escape(w) for w in title["labels"]) + r")(?:\s+[\w.-]{1,8})?\.?",
+        re.I,
+    )
     return _Settings(
+        running_header={k: rh[k] for k in ("max_fields", "max_field_words")},
+        header_marker=compiled("running_header", rh["marker"]),
+        header_page=compiled("running_header", rh["page"]),
+        inline=inline,
+        aliases={k.lower(): v for k, v in bp["publisher_aliases"].items()},
+        title=title,
         line_rules=rules,
         edge_lines=bp["edge_lines"],
         blocks=blocks,
@@ -290,9 +311,14 @@ _PLACEHOLDERS = {
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE},?\s+{YEAR_RE}"
         rf"|{YEAR_RE}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]{YEAR_RE})"
     ),
-    "time": r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|utc|bjt|cst|est|edt"
-    r"|pst|cet)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)",
-    "weekday": "(?:" + "|".join(dating.WEEKDAYS) + ")",
+    # a clock time: "14:35", "2:35 pm BJT", "6:42am EST", and "16h40" as Latin pages write it
+    "time": r"(?:(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{2})\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt"
+    r"|utc|bjt|cst|est|edt|pst|cet)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)",
+    # a day's name, written out or cut short as wires do ("Tue Jan 9, 1996")
+    "weekday": "(?:"
+    + "|".join(dating.WEEKDAYS)
+    + r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?)",
+    "year": YEAR_RE,
     "month_date": rf"(?:{MONTH_RE}(?:\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)?,?\s+{YEAR_RE})",
 }
 
@@ -410,17 +436,20 @@ def _inner_rules() -> re.Pattern[str] | None:
 def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed], dict]:
     """Remove page furniture; return cleaned text, offset segments, removed lines, evidence.
 
-    Removal works on whole lines, so every kept character keeps its position relative to
-    its line: the segments map cleaned offsets back to the original file. ``evidence`` has
-    the dates removed lines carried (``dates``: (text, strength)) and the ``publisher`` one
-    named (a copyright line, a "Source:" line, a byline, an agency mark).
+    Removal works on whole lines, and on a few marks inside a kept line (``inline`` of
+    boilerplate.yaml: a reference mark "[16]", "(Table 3-12)"); every kept character keeps its
+    place in the file through the segments, which map cleaned offsets back to it. ``evidence``
+    has the dates removed lines carried (``dates``: (text, strength)) and the ``publisher`` one
+    named (a copyright line, a "Source:" line, a byline, an agency mark, a running header).
     """
     cfg = settings()
     starts, lines = _split_lines(original)  # the lines stripped
     removed: dict[int, str] = {}
     evidence: dict[str, Any] = {"dates": [], "publisher": ""}
+    dated: list[tuple[int, str, str]] = []  # (line, date, strength)
     filled = [i for i, line in enumerate(lines) if line]
     edge = set(filled[: cfg.edge_lines] + filled[-cfg.edge_lines :])
+    first = filled[0] if filled else -1
     for i in filled:
         s = lines[i]
         if len(s) > 300:
@@ -432,37 +461,164 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
             groups = m.groupdict()
             date = groups.get("date") or groups.get("date2")
             if date_kind and date:
-                evidence["dates"].append((date, date_kind))
+                dated.append((i, date, date_kind))
             name = groups.get("publisher") or groups.get("publisher2")
             if name and not evidence["publisher"]:
                 evidence["publisher"] = _publisher_name(name)
-    _mark_blocks(lines, removed, cfg)
+        if i == first and not evidence["publisher"]:
+            # the first line's first field names the publication: "Deutscher Bundestag
+            # Drucksache 17/10453", "Institute for X  |  Report No. 27  |  June 2013"
+            evidence["publisher"] = _masthead_name(s, cfg)
+        if not found:
+            header = _running_header(s, i in edge, cfg)
+            if header is not None:
+                removed[i] = "running_header"
+                if header:
+                    dated.append((i, header, "strong"))
+    listed = _mark_blocks(lines, removed, cfg)
+    _mark_footnotes(lines, filled, removed)
     _mark_site_name(lines, removed, evidence)
     _mark_link_blocks(lines, removed, cfg)
+    # a date on a line of a list of other stories is that story's, not the page's
+    evidence["dates"] = [
+        (
+            date,
+            "weak" if kind == "strong" and (i in listed or removed.get(i) in _LIST_RULES) else kind,
+        )
+        for i, date, kind in dated
+    ]
+    cuts = _inline_cuts(original, starts, removed, cfg) if cfg.inline else {}
 
     segments: list[tuple[int, int, int]] = []
     gone: list[Removed] = []
     clean_pos = 0
+
+    def keep(orig_pos: int, length: int) -> None:
+        nonlocal clean_pos
+        if length <= 0:
+            return
+        if segments and segments[-1][1] + segments[-1][2] == orig_pos:
+            cs, os_, ln = segments[-1]
+            segments[-1] = (cs, os_, ln + length)
+        else:
+            segments.append((clean_pos, orig_pos, length))
+        clean_pos += length
+
     for i in range(len(lines)):
-        orig_pos, length = starts[i], starts[i + 1] - starts[i]
+        orig_pos, end = starts[i], starts[i + 1]
         if i in removed:
             gone.append(Removed(i + 1, lines[i], removed[i]))
+        elif i in cuts:
+            for a, b, rule in cuts[i]:
+                keep(orig_pos, a - orig_pos)
+                gone.append(Removed(i + 1, original[a:b], rule))
+                orig_pos = b
+            keep(orig_pos, end - orig_pos)
         else:
-            if segments and segments[-1][1] + segments[-1][2] == orig_pos:
-                cs, os_, ln = segments[-1]
-                segments[-1] = (cs, os_, ln + length)
-            else:
-                segments.append((clean_pos, orig_pos, length))
-            clean_pos += length
+            keep(orig_pos, end - orig_pos)
     del lines
     if not segments:
         segments.append((0, 0, 0))
     # nothing removed: the text is the original (one string, not two equal ones)
-    if not removed:
+    if not removed and not cuts:
         text = original
     else:
         text = "".join([original[o : o + n] for _c, o, n in segments])
     return text, segments, gone, evidence
+
+
+# rules that mark a list of other stories (their dates are not the page's)
+_LIST_RULES = frozenset({"headline_list", "link_block"})
+
+
+def _inline_cuts(
+    original: str, starts: list[int], removed: dict[int, str], cfg: _Settings
+) -> dict[int, list[tuple[int, int, str]]]:
+    """The marks inside kept lines that are furniture (boilerplate.yaml ``inline``): per line
+    index, (start, end, rule) in the file, in order. One search of the whole text; a match
+    that spans a line break is not a mark."""
+    found: list[tuple[int, int, str]] = []
+    for rule, pattern in cfg.inline:
+        for m in pattern.finditer(original):
+            a, b = m.span()
+            if a < b and "\n" not in original[a:b]:
+                found.append((a, b, rule))
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    reached = 0
+    for a, b, rule in sorted(found):
+        i = bisect.bisect_right(starts, a) - 1
+        if a < reached or i in removed or i >= len(starts) - 1:
+            continue  # overlaps a mark already cut, or its line is gone
+        out.setdefault(i, []).append((a, b, rule))
+        reached = b
+    return out
+
+
+_FIELD_SPLIT = re.compile(r"\s{2,}(?:[|\-–—]\s+)?|\s+\|\s+")
+_WORDS_ONLY = re.compile(r"[^\W\d_][\w.&'’,-]*(?:\s[^\W\d_][\w.&'’,-]*){1,7}")
+
+
+def _header_fields(s: str, cfg: _Settings) -> list[str] | None:
+    """The fields of a line set out as a print page's header (apart by wide spaces or bars),
+    or None when it has one field or too many, or a field reads as a sentence."""
+    rh = cfg.running_header
+    fields = [f for f in _FIELD_SPLIT.split(s) if f]
+    if not 2 <= len(fields) <= rh["max_fields"]:
+        return None
+    for f in fields:
+        if len(f.split()) > rh["max_field_words"] or f.endswith(("!", "?")):
+            return None
+        if f.endswith(".") and not _TOKEN_BEFORE.search(f[-12:]):
+            return None
+    return fields
+
+
+def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
+    """A print page's running header: two to four short fields apart by wide spaces, one of
+    them a page number, an issue or a paper's number, a date or a year ("38      SCIENCE AND
+    TECHNOLOGY INDICATORS OF CHINA", "NATIONAL AFFAIRS      L 12", "CHINESE ACADEMY OF
+    SCIENCES  ANNUAL REPORT 2005"). Away from a page's edge (a page break inside the text)
+    only a header in capitals with its page number at one end. Returns the date field's
+    text ("" when none) or None when the line is no header. A table's row has more than one
+    number field: never a header."""
+    if "  " not in s:
+        return None
+    fields = _header_fields(s, cfg)
+    if fields is None:
+        return None
+    marker, bare = cfg.header_marker, cfg.header_page
+    marks = [f for f in fields if marker.fullmatch(f)]
+    words = [f for f in fields if sum(c.isalpha() for c in f) >= 2]
+    if not marks or not words or sum(1 for f in fields if _NUMBER_FIELD.fullmatch(f)) > 1:
+        return None
+    if len(words) == 1 and words[0] in marks and len(marks) == 1:
+        return None  # a name and nothing else that marks a page
+    if not at_edge:
+        letters = [c for c in s if c.isalpha()]
+        if not (bare.fullmatch(fields[0]) or bare.fullmatch(fields[-1])):
+            return None
+        if not letters or any(c.islower() for c in letters):
+            return None
+    for f in marks:
+        if dating.YEAR.search(f):
+            return f
+    return ""
+
+
+_NUMBER_FIELD = re.compile(r"[\d.,%$()\s-]+")
+
+
+def _masthead_name(s: str, cfg: _Settings) -> str:
+    """The publication a page's first line names in its first field, when the line is a
+    masthead or running header (fields apart by wide spaces or bars, one of them a number,
+    an issue, a paper's number or a date) and that field is a name of words: "Deutscher
+    Bundestag", "Institute for Global Research Policy"; else ""."""
+    fields = _header_fields(s, cfg)
+    if not fields or not _WORDS_ONLY.fullmatch(fields[0]) or cfg.header_marker.fullmatch(fields[0]):
+        return ""
+    if not any(cfg.header_marker.fullmatch(f) for f in fields[1:]):
+        return ""
+    return _publisher_name(fields[0])
 
 
 def _furniture(original: str, segments: list[tuple[int, int, int]]) -> str:
@@ -483,8 +639,10 @@ def _publisher_name(raw: str) -> str:
     return name
 
 
-def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> None:
-    """A "Most read" / "Latest news" heading and the list of headlines under it."""
+def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> set[int]:
+    """A "Most read" / "Latest news" heading and the list of headlines under it; returns the
+    lines of the lists (a line a rule removed before keeps that rule's name)."""
+    listed: set[int] = set()
     n = len(lines)
     for i in range(n):
         s = lines[i].strip()
@@ -503,8 +661,10 @@ def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> N
                 break
             if t:
                 removed.setdefault(j, rule)
+                listed.add(j)
                 items += 1
             j += 1
+    return listed
 
 
 _INNER_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
@@ -514,19 +674,72 @@ def _RUNS_ON(line: str, following: str) -> bool:  # noqa: N802 - reads as a pred
     return (line[-1].isalpha() or line[-1] in ",-") and following[:1].islower()
 
 
+_RULE_LINE = re.compile(r"[_\-–—*=─]{5,}")
+_NOTE = re.compile(r"(\d{1,3}|[*†‡])\s+\S")
+
+
+def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
+    """Footnotes at the foot of a page: the lines under a rule ("_____") that open with a
+    note's number ("14 MOST, China Science and Technology Statistics Data Book 2013, p. 112.")
+    and the rule itself; without a rule, the last lines of a page when two or more open
+    with numbers that count up by one. A note that opens with a word ("Note: Figures on
+    projects include ...") says what a figure counts: it stays."""
+
+    def notes_from(k: int) -> list[int]:
+        out = []
+        for i in filled[k:]:
+            if i in removed:
+                continue
+            if not _NOTE.match(lines[i]):
+                break
+            out.append(i)
+        return out
+
+    for k, i in enumerate(filled):
+        if i in removed or not _RULE_LINE.fullmatch(lines[i]):
+            continue
+        notes = notes_from(k + 1)
+        if notes:
+            removed[i] = "footnote"
+            for j in notes:
+                removed[j] = "footnote"
+    # without a rule: a run of numbered lines that ends the page, counting up by one
+    kept = [i for i in filled if i not in removed]
+    run: list[tuple[int, int]] = []
+    for i in reversed(kept):
+        m = _NOTE.match(lines[i])
+        if not m or not m.group(1).isdigit():
+            break
+        run.append((int(m.group(1)), i))
+    run.reverse()
+    if len(run) >= 2 and all(b[0] == a[0] + 1 for a, b in zip(run, run[1:], strict=False)):
+        for _n, i in run:
+            removed[i] = "footnote"
+
+
+_NAV_RULES = frozenset({"breadcrumb", "link_bar"})
+
+
 def _mark_site_name(lines: list[str], removed: dict[int, str], evidence: dict) -> None:
-    """The site's name on the line above a navigation trail at the top of a page
-    ("Department of Industry, Innovation and Science (Australia)"): furniture, and the
-    publisher when no other line named one."""
-    filled = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 3))
-    if len(filled) < 3 or filled[0] in removed or removed.get(filled[1]) != "breadcrumb":
+    """The site's name on the line above a navigation trail or a bar of links at the top of
+    a page ("Department of Industry, Innovation and Science (Australia)", "Guangdong
+    Provincial People's Government" over "Home | Government Affairs | ..."), with only
+    furniture above it: furniture, and the publisher when no other line named one (a
+    tagline after a dash is left out: "The Sinosphere Lab - notes on China")."""
+    filled = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 6))
+    for k, i in enumerate(filled[:-1]):
+        if i in removed:
+            continue
+        if removed.get(filled[k + 1]) not in _NAV_RULES:
+            return
+        name = lines[i].strip()
+        if len(name) > 80 or _SENT_END.search(name):
+            return
+        removed[i] = "site_name"
+        if not evidence["publisher"]:
+            name = re.sub(r"\s+[-–—|:]\s+[a-z].*$", "", name)
+            evidence["publisher"] = _publisher_name(re.sub(r"\s*\([^)]*\)$", "", name))
         return
-    name = lines[filled[0]].strip()
-    if len(name) > 80 or _SENT_END.search(name) or filled[2] in removed:
-        return
-    removed[filled[0]] = "site_name"
-    if not evidence["publisher"]:
-        evidence["publisher"] = _publisher_name(re.sub(r"\s*\([^)]*\)$", "", name))
 
 
 def _mark_link_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> None:
@@ -633,6 +846,62 @@ def _headline_end(para: str, words: int) -> bool:
     return not para.endswith((".", "!"))
 
 
+# a section's number before a heading or a title: "VI. ", "3.4 ", "21-27  ", "1. " (a number
+# with a point or a dash, or a roman one: "10 Chinese labs" keeps its 10)
+_SECTION_NUMBER = re.compile(
+    r"(?:[IVXLC]+\.|\d{1,2}(?:[.-]\d{1,3})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])"
+)
+# a table's number set apart before its caption: "21-28  Foreign Experts" (it reads as a range)
+_TABLE_NUMBER = re.compile(r"\d{1,2}-\d{1,3}\s{2,}(?=[A-Z])")
+# a sentence's end inside a line ("... experience. By continuing ..."): prose, not a headline
+_INNER_SENTENCE = re.compile(r"([A-Za-z][A-Za-z.]*)[.!]\s+[A-Z]")
+
+
+def _two_sentences(line: str, abbreviations: frozenset[str]) -> bool:
+    for m in _INNER_SENTENCE.finditer(line):
+        word = m.group(1).rsplit(".", 1)[-1]
+        if len(word) > 1 and word not in abbreviations:
+            return True
+    return False
+
+
+def _headline(para: str, words: int, cfg: _Settings) -> bool:
+    """A single line that reads as a headline: enough words and not too many, not ending as
+    a sentence, not a page's fields set apart by wide spaces, not two sentences, not only a
+    label ("Chapter 2", "TRANSCRIPT")."""
+    t = cfg.title
+    number = _SECTION_NUMBER.match(para)
+    if number:
+        para = para[number.end() :]
+        words = len(para.split(None, t["max_words"] + 1))
+    if not t["min_words"] <= words <= t["max_words"] or not _headline_end(para, words):
+        return False
+    if re.search(r"\S\s{3,}\S", para) or re.search(r"[a-z]\s{2,}[A-Z]|[A-Z]{2}\s{2,}[A-Z]", para):
+        return False
+    if t["label_re"].fullmatch(para):
+        return False
+    return not _two_sentences(para, cfg.abbreviations)
+
+
+def _title_paragraph(paras: list[tuple[int, int, int]], text: str, cfg: _Settings) -> int | None:
+    """Which block of lines holds the title: the first single line that reads as a headline
+    (:func:`_headline`) among the first ``look_ahead`` blocks, before the first block of
+    prose; None when there is none (the title is then the file's name)."""
+    t = cfg.title
+    cap = t["max_words"] + 1
+    for n, (s, e, n_lines) in enumerate(paras[: t["look_ahead"]]):
+        para = text[s:e]
+        if n_lines == 1:
+            words = len(para.split(None, cap))
+            if _headline(para, words, cfg):
+                return n
+            if words >= t["prose_words"] or (words > 12 and _SENT_END.search(para)):
+                return None  # prose: the title would have stood above it
+        elif len(para.split(None, t["prose_words"])) >= t["prose_words"]:
+            return None
+    return None
+
+
 def structure(text: str) -> tuple[str, str, list[Sentence]]:
     """Title, subtitle and the sentences (title, headings, body) of a cleaned text."""
     cfg = settings()
@@ -640,15 +909,35 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
     title = subtitle = ""
     # words are only compared with these limits: count up to one more than the largest
     cap = max(40, cfg.heading["max_words"], cfg.heading["numbered_max_words"]) + 1
-    for n, (s, e, n_lines) in enumerate(_paragraphs(text)):
+    paras = _paragraphs(text)
+    first = paras[0] if paras else None
+    entry = _ENTRY.match(text, first[0], first[1]) if first else None
+    if entry and re.fullmatch(r"[IVXLC]+", entry.group(1)):
+        entry = None  # a section's roman number ("VI. International Cooperation")
+    if entry:
+        title_at = None
+    else:
+        title_at = _title_paragraph(paras, text, cfg)
+        if title_at is None and first and first[2] == 1:  # the first line, as a headline ends
+            words = len(text[first[0] : first[1]].split(None, cap))
+            if (
+                words <= 40
+                and _headline_end(text[first[0] : first[1]], words)
+                and (not _two_sentences(text[first[0] : first[1]], cfg.abbreviations))
+            ):
+                title_at = 0
+    for n, (s, e, n_lines) in enumerate(paras):
         para = text[s:e]
         words = len(para.split(None, cap)) if n_lines == 1 else 0
-        entry = _ENTRY.match(para) if n == 0 else None
-        if entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
+        if n == 0 and entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
             title = re.sub(r"\s+", " ", entry.group(1).replace("-\n", "")).strip()
             sentences.append(Sentence.span(text, s, s + entry.end(1) + 1, "title"))
             s += entry.end()
-        elif n == 0 and n_lines == 1 and words <= 40 and _headline_end(para, words):
+        elif n == title_at:
+            number = _SECTION_NUMBER.match(para)
+            if number:  # "VI. International Cooperation": the section's number is not its title
+                s += number.end()
+                para = text[s:e]
             title = para.strip()
             if cfg.subtitle_re:
                 parts = cfg.subtitle_re.split(title, maxsplit=1)
@@ -660,6 +949,9 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
             numbered = bool(_NUMBERED.match(para))
             plain = words <= cfg.heading["max_words"] and not _SENT_END.search(para)
             if plain or (numbered and words <= cfg.heading["numbered_max_words"]):
+                number = _TABLE_NUMBER.match(para)
+                if number and number.end() < len(para):  # "21-28  Foreign Experts": its text
+                    s += number.end()
                 sentences.append(Sentence.span(text, s, e, "heading"))
                 continue
         for a, b in split_sentences(text, s, e):
@@ -733,7 +1025,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         subtitle=subtitle if not meta.get("title") else "",
         sentences=sentences,
         removed=removed,
-        publisher=meta.get("publisher") or evidence["publisher"] or _agency(text),
+        publisher=meta.get("publisher") or _alias(evidence["publisher"] or _agency(text), cfg),
         source_url=meta.get("source_url", ""),
         notes=meta.get("notes", ""),
     )
@@ -743,6 +1035,12 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
 
 # an agency mark in a dateline or a lead: "BEIJING, Nov. 8 (Xinhua) --", "(Xinhua) --"
 _AGENCY = re.compile(r"\((?P<agency>[A-Z][A-Za-z .&'-]{1,40})\)\s*(?:--|—|–|-)\s")
+
+
+def _alias(name: str, cfg: _Settings) -> str:
+    """A publisher's name as the tables write it (boilerplate.yaml ``publisher_aliases``:
+    "Hsinhua" -> "Xinhua")."""
+    return cfg.aliases.get(name.lower(), name) if name else name
 
 
 def _agency(text: str) -> str:

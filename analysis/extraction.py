@@ -315,13 +315,25 @@ def _borrowed_year(
         if len(context) > 7:
             # "From 1978 to the end of 1989 ...": the sentences after speak of that period
             ranged = any(e.kind == "range" and e.y2 == context[1] for e in exprs)
-            context[7] = "period" if ranged else "explicit"
+            # "By the end of last year, 340,000 had gone abroad. 110,000 of them have come
+            # back.": the sentences after speak of the total at that date
+            by = not ranged and any(
+                e.kind in ("by", "by_last") and _spoken_year(e, pub) == context[1] for e in exprs
+            )
+            context[7] = "period" if ranged else "cumulative" if by else "explicit"
         return None
     if exprs or year is None or _NOW.search(doc.text, sent.start, sent.end):
         context[:2] = [index, None]
         return None
     context[:2] = [index, year]
     return year
+
+
+def _spoken_year(e, pub: int | None) -> int | None:
+    """The year a year expression of :data:`_SPOKEN_KINDS` speaks of."""
+    if e.kind in ("lastyear", "by_last"):
+        return None if pub is None else pub - 1
+    return e.y2 if e.kind == "range" else e.y1
 
 
 _WITHIN_YEARS = re.compile(
@@ -434,6 +446,21 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+# "rose to 28 percent", "its share rose to 50 per cent": a verb of movement with "to" gives
+# the share reached, not the change ("rose 12 percent", "rose by 12 percent", "up 12.6%")
+_MOVED_TO = re.compile(
+    r"\b(?:rose|risen|rises?|rising|grew|grown|grows?|growing|increased|increases?|climbed|"
+    r"jumped|fell|fallen|falls?|dropped|declined|decreased)\s+to\s*$",
+    re.I,
+)
+# ... unless what moved is itself a rate of change ("growth rose to 9 percent")
+_RATE_WORD = re.compile(r"\b(?:growth|inflation|rate)\b", re.I)
+
+
+# the words between two figures of one list ("6.4% and 9.1%", "3%, 5%")
+_PERCENT_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
 _MADE_UP = re.compile(r"\bmad[ea]\s+up\s+(?:\w+\s+)?$", re.I)
 
 
@@ -509,10 +536,19 @@ def _measure(
     if _WORTH.search(text, max(before[0], num.start - 80), num.start):
         return "level"  # "a joint fund worth 300 million dollars": the size of the fund
     if num.unit in ("percent", "fraction"):
-        lo = max(before[0], num.start - 40)
-        if _MADE_UP.search(text, lo, num.start):
+        upto = num.start
+        if _PERCENT_LIST.fullmatch(text, before[0], num.start) and before[0] > 0:
+            # "up 6.4% and 9.1% respectively": the second of a list reads the words before
+            # the first (whose number starts after the last blank before its end)
+            upto = text.rfind(" ", 0, before[0]) + 1
+        lo = max(before[0] if upto == num.start else 0, upto - 40)
+        if _MADE_UP.search(text, lo, upto):
             return "share"
-        return "change" if _CHANGE_BEFORE.search(text, lo, num.start) else "share"
+        if _MOVED_TO.search(text, lo, upto) and not _RATE_WORD.search(
+            text, max(before[0] if upto == num.start else 0, upto - 80), upto
+        ):
+            return "share"  # "rose to 28 percent of the total value": the level it reached
+        return "change" if _CHANGE_BEFORE.search(text, lo, upto) else "share"
     kind = indicator_lexicon().measures.get(indicator, "level")
     if basis == "cumulative" and kind == "level" and indicator != UNCLASSIFIED:
         if not _SINCE.search(text, *clause):

@@ -585,6 +585,31 @@ def _listed_year(num: _Num, exprs: list[_YearExpr], text: str) -> int | None:
 _REPORTED = re.compile(r"\b(?:show(?:s|ed|n)?|found|finds|says|said|reports?|reported)\s+that\b")
 
 
+# "so far", "to date": the figure is of the page's date, whatever years a list after it gives
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|until\s+now|up\s+to\s+now)\b", re.I)
+# a year that dates a name, in a comma-bounded aside: ", launched in 2008,", ", which the
+# ministry launched in 1996,", "(set up in 2004)"
+_LAUNCH_ASIDE = re.compile(
+    r"[,(]\s*(?:which\s+(?:[\w-]+\s+){0,3}?|(?:that\s+)?(?:was\s+|were\s+)?)"
+    r"(?:launched|founded|established|created|set\s+up|opened|started|begun|began|inaugurated)"
+    r"\s+(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?$"
+)
+
+
+def _describes_name(text: str, e, num) -> bool:
+    """True when the year ``e`` stands in an aside that dates a name (", launched in 2008,")
+    and the number ``num`` stands outside that aside: the year is the name's, not the
+    figure's."""
+    lo = max(0, e.start - 60)
+    m = _LAUNCH_ASIDE.search(text, lo, e.start)
+    if m is None:
+        return False
+    close = re.compile(r"\s*[,)]").match(text, e.end)
+    if close is None:
+        return False
+    return not (m.start() <= num.start < close.end())
+
+
 def _when(
     num: _Num, exprs: list[_YearExpr], text: str, pub: int | None
 ) -> tuple[int | None, int | None, int | None, str]:
@@ -599,8 +624,14 @@ def _when(
             continue
         if e.start >= num.end and _REPORTED.search(text, num.end, e.start):
             continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
+        if e.kind == "explicit" and _describes_name(text, e, num):
+            continue  # "The Plan, launched in 2008, had brought back 7,000 ...": the plan's
         lo, hi = min(num.start, e.start), max(num.end, e.end)
-        other_clause = ";" in text[lo:hi]
+        # a semicolon or a colon parts clauses ("the adjustment of 1989-1990: 359 contracts
+        # were signed in 1991"; "launched so far: CBERS-1 (1999), ...")
+        other_clause = ";" in text[lo:hi] or ": " in text[lo:hi]
+        if other_clause and e.start > num.end and _SO_FAR.search(text, num.end, e.start):
+            continue  # "Four satellites have been launched so far: A (1999), B (2003)"
         gap = max(e.start - num.end, num.start - e.end, 0)
         # a tie goes to the year after the number: "from 465 in 1991 to 3,230 in 2000"
         key = (other_clause, gap, e.start < num.start)

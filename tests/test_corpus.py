@@ -441,3 +441,208 @@ def test_outside_folder_is_the_plain_check(tmp_path: Path) -> None:
         path = folder / name
         assert corpus.outside_folder(path) == corpus.outside_folder_plain(path), name
     assert corpus.outside_folder(folder / "out_link.txt")
+
+
+# ------------------------------------------------------------------ furniture of real pages
+@pytest.mark.parametrize(
+    ("line", "edge", "rule"),
+    [
+        # a stamp among fields / the same words as prose
+        ("Date 2017-12-15  |  Hits 1,208  |  Division: Policy Division", True, "stamp"),
+        ("2019-01-08   Font: A+ A-", True, "stamp"),
+        ("On 2017-12-15 the two sides met and 1,208 delegates came.", True, None),
+        # a post's line / a sentence about a post
+        (
+            "Posted by M. Lindqvist on 14 August 2018  ·  12 comments  ·  3,481 views",
+            True,
+            "byline",
+        ),
+        ("The ministry posted 3,481 notices on 14 August 2018.", True, None),
+        # a comment's header (no edge needed) / a sentence with a date
+        ("Anna K. · 15 August 2018 at 09:12", False, "comment_header"),
+        ("The lab opened on 15 August 2018 with 12 staff.", False, None),
+        # previous / next links
+        ("Next: Shenzhen wins 3 national science and technology awards", False, "related_link"),
+        ("Next year the province will add 3 bases.", False, None),
+        # bars of links / a table row of numbers
+        ("About Us | Site Map | Tel: 020-83133999 | ICP 05070829", False, "link_bar"),
+        ("Home | Government Affairs | Investment | Living in Guangdong", False, "link_bar"),
+        ("| 2010 | 528 | 4.86 |", False, None),
+        ("Home   About   Archive   Subscribe", True, "link_bar"),
+        ("Students sent abroad     3786     3329     2950", True, None),
+        # telephone numbers at a page's edge / a count with spaces in it
+        ("Contact: International Cooperation Policy Division  +82-44-202-4430", True, "contact"),
+        ("Office of Global Engagement  +86-571-8795 1234", True, "contact"),
+        ("The 2,314 visiting scholars came from 35 countries.", True, None),
+        # copyright as a footer's field, and with its year after the name
+        ("(c) 2016 Zhejiang University | 866 Yuhangtang Road, Hangzhou 310058", True, "copyright"),
+        ("(c) Reuters Limited 1996", True, "copyright"),
+        ("(c) training of 500 young scientists", True, None),
+        # share bars, cookie banners, buttons
+        ("Share:  Facebook  Twitter  WeChat  Weibo   (2,314 views)", False, "share"),
+        ("Share of imports: 28 percent", False, None),
+        ("This website uses cookies to improve your experience.  [Accept]", True, "cookie_banner"),
+        ("Was this page helpful?  [Yes] [No]", False, "buttons"),
+        ("The [new] centre has 20 staff.", False, None),
+        # editors' marks, framed page numbers, transmission lines
+        ("[00:03:15]", False, "editor_mark"),
+        ("[Word count 212]", False, "editor_mark"),
+        ("[In 2010, 212 projects were funded.]", False, None),
+        ("- 14 -", False, "page_number"),
+        ("- 14 projects were approved in 2010, and 3 more in 2011 -", False, None),
+        ("OW031512 Peking NCNA in English 1458 GMT 3 Mar 80", True, "transmission"),
+        ("China sent 1458 scholars abroad in 1980.", True, None),
+        # a release's number, tags, a postal address, an editor's note naming the issuer
+        ("Press release No. 2016-087", True, "doc_number"),
+        ("Report on 2016 cooperation", True, None),
+        ("Tags: talent, education, statistics", False, "tags"),
+        ("Brasília - DF - CEP 70170-900", True, "address"),
+        ("[Prepared by the Information Office of the Ministry of Education.]", True, "issued_by"),
+    ],
+)
+def test_furniture_line_rules_of_real_pages(line: str, edge: bool, rule: str | None) -> None:
+    found = corpus._line_rule(line, edge, corpus.settings())
+    assert (found[0] if found else None) == rule
+    plain = corpus._line_rule_plain(line, edge, corpus.settings())
+    assert (plain[0] if plain else None) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "edge", "header", "date"),
+    [
+        ("38                      SCIENCE AND TECHNOLOGY INDICATORS OF CHINA", True, True, ""),
+        (
+            "CHINA STATISTICAL YEARBOOK 1991                     page 755",
+            True,
+            True,
+            "CHINA STATISTICAL YEARBOOK 1991",
+        ),
+        ("NATIONAL AFFAIRS                                            L 12", True, True, ""),
+        # a page break inside the text: only a header in capitals with its page number
+        ("CHAPTER 3  SCIENCE, TECHNOLOGY AND THE WORLD                   39", False, True, ""),
+        ("Students returned                  3000         1753", False, False, ""),
+        ("Total exports     1,860", True, False, ""),
+        ("Beijing  Sunny  light wind", True, False, ""),
+        ("Guangdong signed 528 contracts.    It ranked first.", True, False, ""),
+    ],
+)
+def test_running_headers(line: str, edge: bool, header: bool, date: str) -> None:
+    got = corpus._running_header(line, edge, corpus.settings())
+    assert (got is not None) == header
+    if header:
+        assert got == date
+
+
+def test_masthead_names_the_publisher_and_its_date(tmp_path: Path) -> None:
+    page = (
+        "Deutscher Bundestag                          Drucksache 17/10453\n"
+        "17. Wahlperiode                                        05.09.2012\n\n"
+        "Cooperation with China\n\n" + english(2)
+    )
+    write(tmp_path, "b.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("b")
+    assert (doc.title, doc.publisher, doc.published) == (
+        "Cooperation with China",
+        "Deutscher Bundestag",
+        "2012-09-05",
+    )
+    # a first line of words alone names nobody
+    write(tmp_path, "b.txt", "Cooperation with China\n\n" + english(2))
+    assert corpus.load_corpus(tmp_path).get("b").publisher == ""
+
+
+def test_footnotes_under_a_rule_and_numbered_at_the_foot(tmp_path: Path) -> None:
+    page = (
+        "Science Diplomacy\n\nChina had 158 partners by 2012.14 It funded 1,257 projects.[16]\n\n"
+        "___________\n14 MOST, Data Book 2013, p. 112.\n16 Ministry of Finance, tables, 2012.\n"
+    )
+    write(tmp_path, "f.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("f")
+    assert "Data Book" not in doc.text and "[16]" not in doc.text and "1,257 projects." in doc.text
+    assert {r.rule for r in doc.removed} >= {"footnote", "reference_mark"}
+    assert doc.original == page
+    cut = doc.text.index("projects.") + len("projects")
+    assert doc.original[doc.to_original(cut)] == "."
+    # numbered lines that do not count up, or a note that opens with a word, stay
+    page = "A List\n\n" + english(2) + "\n\n3 laboratories opened.\n9 centres closed.\n"
+    write(tmp_path, "f.txt", page + "______\nNote: Figures include CAS.\n")
+    doc = corpus.load_corpus(tmp_path).get("f")
+    assert "3 laboratories" in doc.text and "Note: Figures include CAS." in doc.text
+
+
+def test_inline_marks_are_cut_with_offsets_kept() -> None:
+    text = "Experts reached 21,500 (Table 3-12), most in industry.[3, 4]\nIn 2010 [2010] it grew.\n"
+    clean, segments, removed, _ev = corpus.clean(text)
+    assert clean == "Experts reached 21,500 , most in industry.\nIn 2010 [2010] it grew.\n"
+    assert [(r.rule, r.text) for r in removed] == [
+        ("table_reference", "(Table 3-12)"),
+        ("reference_mark", "[3, 4]"),
+    ]
+    doc = corpus.Document("d", "d.txt", corpus._furniture(text, segments), clean, segments, "", "",
+                          [], removed)  # fmt: skip
+    assert doc.original == text
+    assert text[doc.to_original(clean.index(", most"))] == ","
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # furniture and labels above the headline
+        (
+            "TRANSCRIPT\n\nRemarks by the Minister at the Reception\n\nGreat Hall\n\n",
+            "Remarks by the Minister at the Reception",
+        ),
+        (
+            "Chapter 2\n\nScience Diplomacy with Chinese Characteristics\n\n2.1 Scale\n\n",
+            "Science Diplomacy with Chinese Characteristics",
+        ),
+        ('INTERVIEW\n\n"We want more than raw materials"\n\n', '"We want more than raw materials"'),
+        # a section's number is not the title's
+        (
+            "VI. International Cooperation and Exchanges\n\n1. Overview\n\n",
+            "International Cooperation and Exchanges",
+        ),
+        ("21-27  Number of Students Sent Abroad\n\n", "Number of Students Sent Abroad"),
+        # a headline with a question inside it
+        (
+            "Brain gain? Reading the numbers with care\n\n",
+            "Brain gain? Reading the numbers with care",
+        ),
+        # two sentences on one line are prose, not a title; prose first: no title
+        ("Our site uses cookies. By continuing you agree.\n\n", "p"),
+        ("The ministry said 3,629 contracts were signed last year, down from 1994.\n\n", "p"),
+        # a headline of one word only stands when nothing better follows
+        ("Overview\n\n", "Overview"),
+        (
+            "10 Chinese universities join the network\n\n",
+            "10 Chinese universities join the network",
+        ),
+    ],
+)
+def test_title_is_the_headline_above_the_text(tmp_path: Path, page: str, title: str) -> None:
+    write(tmp_path, "p.txt", page + english(3))
+    assert corpus.load_corpus(tmp_path).get("p").title == title
+
+
+@pytest.mark.parametrize(
+    ("page", "publisher"),
+    [
+        (
+            "Guangdong Provincial People's Government\nHome | News | Investment | Contact Us\n\n"
+            "Guangdong deepens cooperation\n\n",
+            "Guangdong Provincial People's Government",
+        ),
+        (
+            "The Sinosphere Lab - notes on China, science and power\nHome   About   Archive\n\n"
+            "Brain gain, read with care\n\n",
+            "The Sinosphere Lab",
+        ),
+        # a name above the headline and no bar of links: the headline, no publisher
+        ("Guangdong Provincial People's Government\n\nGuangdong deepens cooperation\n\n", ""),
+        # an agency's old spelling is its name (boilerplate.yaml publisher_aliases)
+        ("Scholars Go Abroad\n\nPeking, March 3 (Hsinhua) -- China sent scholars.\n\n", "Xinhua"),
+    ],
+)
+def test_site_names_over_link_bars_and_aliases(tmp_path: Path, page: str, publisher: str) -> None:
+    write(tmp_path, "s.txt", page + english(2))
+    assert corpus.load_corpus(tmp_path).get("s").publisher == publisher

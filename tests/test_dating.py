@@ -159,3 +159,63 @@ def test_relative_dates_need_a_date_the_page_gives(tmp_path: Path) -> None:
     assert not any(
         d.basis == "relative" for _s, ds in sentencedates.sentence_dates(doc) for d in ds
     )
+
+
+# ------------------------------------------------------------------ stamps of real pages
+@pytest.mark.parametrize(
+    ("page", "published", "basis"),
+    [
+        # a wire's clock-stamped first line gives the year of its yearless dateline
+        (
+            "Tue Jan 9, 1996 6:42am EST\n\nImports Slip\n\n"
+            "BEIJING, Jan 9 (Reuters) - China signed 3,629 contracts last year, as in 1994.\n\n",
+            "1996-01-09",
+            "dateline+stamp_year",
+        ),
+        # day/month/year with a Latin clock; a date among a stamp line's fields
+        (
+            "A Lab Opens\n\nLast updated: 22/07/2014 16h40\n\nThe lab opened in 2001.\n\n",
+            "2014-07-22",
+            "stamp",
+        ),  # fmt: skip
+        (
+            "Portal\n\nSource: Department of Science    Date: 2011-04-15    Font size: L M S\n\n"
+            "A Lab Opens\n\nThe lab opened in 2010.\n\n",
+            "2011-04-15",
+            "stamp",
+        ),
+        # an issue line with its month; a yearbook's running header with its year
+        (
+            "SCIENCE IN AFRICA  -  Issue 43, October 2011          page 12\n\nAn Interview\n\n"
+            "It was signed in 2006.\n\n",
+            "2011-10",
+            "stamp",
+        ),  # fmt: skip
+        (
+            "CHINA STATISTICAL YEARBOOK 1991            page 755\n\nStudents Abroad\n\n"
+            "In 1990, 2950 went abroad.\n\n",
+            "1991",
+            "stamp",
+        ),  # fmt: skip
+        # a post's date, not the later date of a reader's comment nor a related post's
+        (
+            "Brain Gain, Read With Care\n\nPosted by M. Lindqvist on 14 August 2018  ·  12 comments"
+            "\n\nThe rate reached 83 percent in 2017.\n\nRelated posts\n- An older post (9 May 2019)"
+            "\n\n12 comments\nAnna K. · 15 August 2018 at 09:12\nGood piece.\n\n",
+            "2018-08-14",
+            "stamp",
+        ),
+    ],
+)
+def test_stamps_of_real_pages(tmp_path: Path, page: str, published: str, basis: str) -> None:
+    doc = _doc(tmp_path, page + english(2))
+    assert (doc.published, doc.published_basis) == (published, basis)
+
+
+def test_a_comment_or_related_story_date_is_not_the_page_date(tmp_path: Path) -> None:
+    page = (
+        "A Lab Opens\n\nThe lab opened in 2001.\n\n" + english(2) + "\n\nRelated posts\n"
+        "- An older post (9 May 2019)\n- Another (3 June 2019)\n\nAnna K. · 15 August 2019 at 09:12\n"
+    )
+    doc = _doc(tmp_path, page)
+    assert doc.published == "2001" and doc.published_basis == "latest_year"

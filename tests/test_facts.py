@@ -1305,3 +1305,234 @@ def test_a_goal_over_years_ends_that_many_years_after_its_launch(tmp_path):
     assert (goal["measure"], goal["year"]) == ("target", 2018)
     assert not [r for r in rows if r["quote"].startswith(("five", "eight"))]  # a span
     assert _by_quote(rows, "8 joint")["measure"] == "target"
+
+
+# ------------------------------------------------------------------ session 5: fresh wordings
+# (each rule: a sentence it reads and a near sentence it must leave alone)
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "indicator"),
+    [
+        # technology trade said as a verb phrase ("contracts to import technology")
+        (
+            "In 1995 China signed 3,629 contracts to import foreign technology.",
+            "3,629",
+            "tech_import_contracts",
+        ),
+        ("In 1995 China signed 3,629 contracts to build roads.", "3,629", "unclassified"),
+        (
+            "Contracts to import foreign technology were worth US$ 13 billion in 1995.",
+            "US$ 13",
+            "tech_import_value",
+        ),
+        ("Contracts to build roads were worth US$ 13 billion in 1995.", "US$ 13", "unclassified"),
+        # posts held, the verb before the number
+        ("In 1991 Chinese scientists held 290 posts in them.", "290", "intl_org_positions"),
+        ("In 1991 the bank advertised 290 posts in them.", "290", "unclassified"),
+        # people sent or received on visits
+        (
+            "In 2015 the university sent 2,900 faculty members abroad.",
+            "2,900",
+            "personnel_exchanges",
+        ),
+        ("In 2015 the university hired 2,900 faculty members.", "2,900", "unclassified"),
+        ("In 2015 it received 1,320 visiting foreign scholars.", "1,320", "personnel_exchanges"),
+        ("In 2015 it listed 1,320 visiting foreign scholars.", "1,320", "unclassified"),
+        # returning people
+        ("In 2018, 519,400 return after their studies.", "519,400", "returnees"),
+        ("In 2018, 519,400 filed a tax return.", "519,400", "unclassified"),
+        (
+            "By 2017 the plan had brought back more than 7,000 scientists.",
+            "more than 7,000",
+            "returnees",
+        ),
+        (
+            "By 2017 the plan had brought more than 7,000 scientists together.",
+            "more than 7,000",
+            "unclassified",
+        ),
+        # going abroad to study, said in other words
+        ("In December 52 visiting scholars leave for the United States.", "52", "students_abroad"),
+        ("In December 52 visiting scholars met in Beijing.", "52", "unclassified"),
+        (
+            "Students are the story. In 2000, 38,989 went abroad and 9,121 returned.",
+            "38,989",
+            "students_abroad",
+        ),
+        ("Tourism boomed. In 2000, 38,989 went abroad on holiday.", "38,989", "unclassified"),
+        (
+            "In 2011, 23,883 students with Chinese citizenship were enrolled in Germany.",
+            "23,883",
+            "students_abroad",
+        ),
+        # bilateral and co-funded projects
+        ("In 2012 the centre supported 500 bilateral research projects.", "500", "coop_projects"),
+        (
+            "Since 2006 we have co-funded 48 research projects with the ministry.",
+            "48",
+            "coop_projects",
+        ),
+        (
+            "Since 2006 we have evaluated 48 research projects for the ministry.",
+            "48",
+            "unclassified",
+        ),
+        # research partners' countries are no countries with S&T offices
+        (
+            "In 2005 CAS signed cooperation agreements with research institutions in 50 countries.",
+            "50",
+            "partner_countries",
+        ),
+        ("In 2005 China had 69 offices in 46 countries.", "46", "st_office_countries"),
+    ],
+)
+def test_indicator_wordings_of_fresh_pages(tmp_path, body, start, indicator):
+    rows = rows_of(tmp_path, "Published 2016-05-01.\n\n" + body)
+    assert at(by_quote(rows), start)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "measure"),
+    [
+        # a verb of movement with "to": the level reached, a share
+        ("In 1995 licences rose to 28 percent of the total value.", "28", "share"),
+        ("In 1995 licences rose 28 percent on the year before.", "28", "change"),
+        ("In 1995 the growth rate rose to 9 percent.", "9", "change"),
+        # the second figure of a list of changes
+        ("In 2005 visits rose 6.4% and 9.1% respectively.", "9.1", "change"),
+        ("In 2005 visits made up 6.4% and 9.1% respectively.", "9.1", "share"),
+        # an agreement to do something in a coming year: a goal
+        ("The two sides agreed to launch 10 new joint research projects in 2018.", "10", "target"),
+        ("The two sides launched 10 new joint research projects in 2018.", "10", "annual"),
+    ],
+)
+def test_measure_wordings_of_fresh_pages(tmp_path, body, start, measure):
+    rows = rows_of(tmp_path, "Published 2017-12-15.\n\n" + body)
+    assert at(by_quote(rows), start)["measure"] == measure
+
+
+def test_a_year_that_dates_a_name_is_not_the_figures(tmp_path):
+    rows = by_quote(
+        rows_of(
+            tmp_path,
+            "Published 2018-08-14.\n\nThe Thousand Talents Plan, launched in 2008, had brought "
+            "back more than 7,000 scientists by 2017. The Chunhui Program, which the ministry "
+            "launched in 1996, has so far funded 7,600 overseas scholars to come back. In 2010, "
+            "30 projects were launched in 2010 with Japan.",
+        )
+    )
+    plan = at(rows, "more than 7,000")
+    assert (plan["year"], plan["measure"]) == (2017, "cumulative")
+    chunhui = at(rows, "7,600")
+    assert (chunhui["year"], chunhui["measure"]) == (2018, "cumulative")
+    assert at(rows, "30")["year"] == 2010  # the figure's own "launched in"
+
+
+def test_a_colon_parts_the_year_of_a_clause_before(tmp_path):
+    rows = by_quote(
+        rows_of(
+            tmp_path,
+            "Published 1992-01-01.\n\nImports recovered after the adjustment of 1989-1990: 359 "
+            "import contracts were signed in 1991. Four satellites have been launched so far: "
+            "A (1999) and B (2003). Ten satellites were built: A (1999) and B (2003).",
+        )
+    )
+    assert at(rows, "359")["year"] == 1991
+    assert at(rows, "Four")["year_basis"] == "publication"  # "so far": the page's date
+    assert at(rows, "Ten")["year_basis"] == "explicit"
+
+
+def test_a_borrowed_by_year_is_a_running_total(tmp_path):
+    rows = by_quote(
+        rows_of(
+            tmp_path,
+            "Published 2001-01-20.\n\nBy the end of 2000, 340,000 students had gone abroad to "
+            "study. More than 110,000 students have come back.\n\nIn 2000, 38,989 students went "
+            "abroad to study. 9,121 students returned.",
+        )
+    )
+    back = at(rows, "More than 110,000")
+    assert (back["year"], back["measure"]) == (2000, "cumulative")
+    flow = at(rows, "9,121")
+    assert (flow["year"], flow["measure"]) == (2000, "annual")
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "scope"),
+    [
+        # a place the clause opens with, or its subject's place
+        (
+            "In 2010, enterprises in Guangdong signed 528 technology import contracts.",
+            "528",
+            "local",
+        ),
+        (
+            "In 2010, China signed 528 technology import contracts with firms in Guangdong.",
+            "528",
+            "national",
+        ),
+        (
+            "Across Zhejiang province, 74 international cooperation bases have been recognised.",
+            "74",
+            "local",
+        ),
+        (
+            "Across the country, 74 international cooperation bases have been recognised.",
+            "74",
+            "national",
+        ),
+        # a part's name modifying the counted noun
+        (
+            "In 2005 a total of 231 CAS scientists held posts in international bodies.",
+            "231",
+            "agency",
+        ),
+        (
+            "In 2005 a total of 231 Chinese scientists held posts in international bodies.",
+            "231",
+            "national",
+        ),
+        # an abbreviation in brackets is no subject of its own
+        (
+            "The centre in Beijing, financed by the National Natural Science Foundation of China "
+            "(NSFC), has supported more than 500 bilateral research projects.",
+            "more than 500",
+            "programme",
+        ),
+        (
+            "The NSFC has supported more than 500 bilateral research projects.",
+            "more than 500",
+            "agency",
+        ),
+        # the source of a figure through its bracketed short name
+        (
+            "The Ministry of Foreign Trade (MOFTEC) said imports rose to 28 percent of the total "
+            "value.",
+            "28",
+            "national",
+        ),
+        (
+            "The Ministry of Foreign Trade (MOFTEC) signed 28 cooperation agreements.",
+            "28",
+            "agency",
+        ),
+    ],
+)
+def test_scope_of_places_names_and_sources(tmp_path, body, start, scope):
+    rows = rows_of(tmp_path, "Published 2011-04-15.\n\n" + body)
+    assert at(by_quote(rows), start)["scope"] == scope
+
+
+def test_it_doing_something_is_the_subject_before(tmp_path):
+    rows = by_quote(
+        rows_of(
+            tmp_path,
+            "Published 2016-11-14.\n\nThe university has signed agreements with 160 "
+            "universities. Last year it received 1,320 visiting foreign scholars. The university "
+            "has signed agreements with 170 universities. It is estimated that 1,400 visiting "
+            "foreign scholars came.",
+        )
+    )
+    assert at(rows, "1,320")["scope"] == "local"
+    assert at(rows, "1,400")["scope"] == "national"
