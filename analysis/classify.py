@@ -529,7 +529,9 @@ def _name_run_start(text: str, at: int, lo: int) -> int:
 
 
 _NO_MEMO = object()
-_JOINT = re.compile(r"\bSino-\w|\w-China\b|\bChina-\w")
+# a joint body of two countries: "Sino-German Center", "Australia-China Fund", "China-EU
+# ...", and a body its name calls joint ("the 14th Joint Committee", "Joint Laboratory")
+_JOINT = re.compile(r"\bSino-\w|\w-China\b|\bChina-\w|\bJoint\b")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -559,6 +561,186 @@ def _document_subject_plain(title: str) -> tuple[str, str] | None:
         if kind in ("programme", "local", "agency") and actor not in actor_lexicon().references:
             return kind, actor
     return None
+
+
+def page_voice(doc) -> tuple[str, str] | None:
+    """(scope, actor) of whoever owns the figures of a page that no clause assigns: the
+    subject its title names first (:func:`document_subject`), else the body publishing it
+    when that body is a part of China or another country's (:func:`publisher_voice`): the
+    publisher found for the page, else the first body named by a masthead line above its
+    title ("Government of India", "Sichuan Provincial Government"). None: the nation's."""
+    title = getattr(doc, "title", "") or ""
+    got = document_subject(title)
+    if got is not None:
+        return got
+    text = getattr(doc, "text", "") or ""
+    media = _publisher_lexicon().media
+    for name in _masthead_names(doc, title, text):
+        # (a news outlet or press office speaks for none: a line after it may name the
+        # government it belongs to, "Press Information Bureau / Government of India")
+        if _is_body(name) and not media.search(name):
+            return publisher_voice(name, title, text)
+    return None
+
+
+_HEAD_LINES = 3  # how many lines above a page's title may name its publisher
+_FIELD_SEP = re.compile(r"\s+(?:[|·—–]|-{1,2})\s+|\s{3,}")
+
+
+def _masthead_names(doc, title: str, text: str):
+    """The publisher's name, then the fields of the first lines of the page above its title
+    (those cleaning removed, then those it kept), apart at bars, dashes and wide spaces."""
+    publisher = getattr(doc, "publisher", "") or ""
+    if publisher:
+        yield publisher
+    lines = [r.text for r in getattr(doc, "removed", ()) if r.line <= _HEAD_LINES]
+    head = text[: text.find(title)] if title and title in text[:2000] else ""
+    lines += head.splitlines()[:_HEAD_LINES]
+    for line in lines:
+        for part in _FIELD_SEP.split(line.strip()):
+            if part:
+                yield part
+
+
+def _is_body(name: str) -> bool:
+    """True when a name is a body's (any word of ``actors.yaml`` ``publishers``): its
+    answer, owner or not, is the page's."""
+    lex = _publisher_lexicon()
+    name = " ".join(name.split())
+    return any(
+        p.search(name)
+        for p in (lex.media, lex.national, lex.foreign, lex.local, lex.agency, lex.government)
+    )
+
+
+@dataclass(frozen=True)
+class _Publishers:
+    """``actors.yaml`` ``publishers``: each list as one whole-word pattern."""
+
+    media: re.Pattern[str]
+    national: re.Pattern[str]
+    foreign: re.Pattern[str]
+    local: re.Pattern[str]
+    agency: re.Pattern[str]
+    government: re.Pattern[str]
+    chinese: re.Pattern[str]
+
+
+@functools.cache
+def _publisher_lexicon() -> _Publishers:
+    lex = load_lexicon("actors")["publishers"]
+    return _Publishers(
+        **{
+            key: re.compile(
+                rf"(?<![\w-])(?:{_alt_words(lex[key])})(?![\w-]){_HEAD_OF.get(key, '')}"
+            )
+            for key in ("media", "national", "foreign", "local", "agency", "government", "chinese")
+        }
+    )
+
+
+# a body's head word heads its name: it ends the name or a phrase of the name follows it
+# ("Royal Society", "Academy of Sciences"; not "Education and Society in China", a journal)
+_HEAD_OF = {key: r"(?=\s+(?i:of|for|on)\b|\s*(?:$|[,(|]))" for key in ("agency", "government")}
+
+
+_PAGE_READ = 20_000  # how much of a page :func:`_page_country` counts names in
+
+
+def publisher_voice(publisher: str, title: str = "", text: str = "") -> tuple[str, str] | None:
+    """(scope, actor) of the body publishing a page, when it speaks for a part of China or
+    for another country: the owner of the page's figures that no clause and no title
+    assigns. The general form read: a publisher's name is a body's when it holds a head
+    word of a body (``actors.yaml`` ``publishers``); then
+
+    * a news outlet (``media``: "Xinhua News Agency", "China Daily") owns none: None;
+    * a name that names another country before China ("Embassy of Japan in China",
+      "U.S. Department of State") is that country's: foreign;
+    * a name with a word only another country's body carries (``foreign``: "Deutscher
+      Bundestag", "Federal", a ministry in its own language "Ministério ...") is foreign,
+      its actor the country the page speaks for (:func:`_page_country`) or the name;
+    * a Chinese central body that reports national totals (``national``: MOFCOM, "State
+      Education Commission") owns none: None;
+    * a province's, city's or university's body (``local``: "Guangdong Provincial People's
+      Government", "Sichuan Provincial Government", "Zhejiang University"): local, the
+      place (or the university);
+    * an academy, foundation or society (``agency``), or a government's organ whose name
+      says nothing of its country (``government``: "Ministry of Science and ICT"): the
+      country the page speaks for decides; another's makes it foreign, China's leaves an
+      academy an agency and a government organ national (None).
+    """
+    name = " ".join(publisher.split())
+    if not name:
+        return None
+    lex = _publisher_lexicon()
+    if lex.media.search(name):
+        return None
+    agency = lex.agency.search(name)
+    government = lex.government.search(name)
+    local = lex.local.search(name)
+    foreign = lex.foreign.search(name)
+    if agency is None and government is None and local is None and foreign is None:
+        return None  # no body's name ("Science in Africa", "OECD", "Institute for ...")
+    chinese = lex.chinese.search(name)
+    for a, _b, country, kind in _foreign(name, 0, len(name)):
+        if kind == "foreign" and (chinese is None or a < chinese.start()):
+            return "foreign", country  # "Embassy of Japan in China"
+        break
+    if chinese is None and foreign is not None:
+        return "foreign", _page_country(title, text) or name
+    if lex.national.search(name):
+        return None
+    if local is not None:
+        for _a, _b, actor, kind in mentions(name, 0, len(name)):
+            if kind == "local":
+                return "local", actor
+        # "Sichuan Provincial Government": the place the word follows; "Fudan University"
+        place = name[: local.start()].split()
+        if local.group(0) in ("University", "College") or not place:
+            return "local", name
+        return "local", place[-1]
+    if agency is None and government is None:
+        return None
+    if chinese is None:
+        country = _page_country(title, text)
+        if country is not None:
+            return "foreign", country
+    if agency is not None:
+        return "agency", name
+    return None
+
+
+_CHINA_WORD = re.compile(r"\b(?:China|Chinese|PRC|Sino)\b")
+
+
+def _page_country(title: str, text: str) -> str | None:
+    from analysis.partners import partners_in
+
+    """The other country a page speaks for, when it is not China's: the country its title
+    names before China ("Korea and China renew ...", "Brazil-China cooperation": a nation
+    names itself first), else the country its text names more often than China (in its
+    first :data:`_PAGE_READ` characters). None: China's page, or none is told."""
+    china = _CHINA_WORD.search(title)
+    for a, _b, country, kind in _foreign(title, 0, len(title)):
+        if kind == "foreign" and china is not None and a < china.start():
+            return country
+        break
+    if not text:
+        return None
+    end = min(len(text), _PAGE_READ)
+    counts: dict[str, int] = {}
+    for _a, _b, country, kind in partners_in(text, 0, end):
+        if kind == "country":
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=counts.__getitem__)
+    if counts[top] >= _PAGE_NAMED and counts[top] > len(_CHINA_WORD.findall(text, 0, end)):
+        return top
+    return None
+
+
+_PAGE_NAMED = 3  # how often a page names the country it speaks for, at least
 
 
 def mentions_part(sentence: str) -> bool:
@@ -820,6 +1002,15 @@ def _previous_subject(text: str, at: int, lex: _Actors) -> tuple[str, str] | Non
     return None
 
 
+@functools.cache
+def _partner_before() -> re.Pattern[str]:
+    """The end of the words before "Chinese" that make it a partner or an attribute, not
+    the owner ("projects with Chinese partners", "students with Chinese citizenship":
+    ``actors.yaml`` ``partner_after``)."""
+    words = load_lexicon("actors")["partner_after"]
+    return re.compile(rf"\b(?:{_alt_words(words)})\s+(?:the\s+)?$", re.I)
+
+
 _NATIONWIDE = re.compile(
     r"\b(?:[Nn]ationwide|[Nn]ational(?:ly)?|across\s+the\s+(?:country|nation)|"
     r"(?:whole|entire)\s+country|[Cc]hinese|[Tt]he\s+(?:country|nation))\b"
@@ -848,7 +1039,11 @@ def _unowned(
         voice = _speaker(text, clause[0])
         if voice is not None:
             return voice
-    if _NATIONWIDE.search(text, clause[0], min(clause[1], upto)):
+    for m in _NATIONWIDE.finditer(text, clause[0], min(clause[1], upto)):
+        if m.group() == "Chinese" and _partner_before().search(
+            text, max(clause[0], m.start() - 16), m.start()
+        ):
+            continue  # "projects with Chinese partners": China's side, not the owner
         return "national", ""
     if num_start is not None:
         place = _locative_subject(text, clause[0], num_start, found)

@@ -32,9 +32,9 @@ from analysis.classify import (
     _classify,
     _first_end,
     actor_lexicon,
-    document_subject,
     indicator_lexicon,
     mentions,
+    page_voice,
     resolve_reference,
     scope_of,
 )
@@ -637,7 +637,8 @@ def extract_facts(doc) -> list[dict]:
     """Every numeric claim of one document as rows of the facts table (``duplicate`` False).
 
     Pure: reads ``doc.text``, ``doc.sentences``, ``doc.doc_id``, ``doc.published``,
-    ``doc.published_year`` and ``doc.title`` (its subject: :func:`document_subject`) only.
+    ``doc.published_year``, ``doc.title`` and ``doc.publisher`` (whose figures those are
+    that no clause assigns: :func:`analysis.classify.page_voice`) only.
     """
     g = grammar()
     text = doc.text
@@ -653,11 +654,11 @@ def extract_facts(doc) -> list[dict]:
     rows: list[dict] = []
     # the last sentence seen, the year it spoke of, its first figure, the document's names,
     # the document's last classified figures (:func:`_inherit`)
-    # and the document's subject (:func:`analysis.classify.document_subject`)
+    # and the page's voice: its title's subject or its publisher (:func:`page_voice`)
     # and the end year of the plan the document sets targets for (:func:`_plan_end`)
     # and the basis of the year the last sentence spoke of (a period's end or a year)
     title = getattr(doc, "title", "") or ""
-    context: list = [-2, None, None, None, [], document_subject(title), _plan_end(title), None]
+    context: list = [-2, None, None, None, [], page_voice(doc), _plan_end(title), None]
     current, bucket = -1, []
     for m in matches:
         k = bisect.bisect_right(starts, m.start()) - 1

@@ -58,6 +58,10 @@ class _Grammar:
     target_needs: tuple[str, ...] | None = None  # _required(target_markers)
     not_target_needs: tuple[str, ...] | None = None
     cur_literals: tuple[str, ...] = ()  # every start of a currency is one of these
+    # a number naming a programme: the head word after it ("863" Program) or before it
+    # ("Project 211"), a quote between (``numbers.yaml`` ``programme_names``)
+    name_after: re.Pattern[str] | None = None
+    name_before: re.Pattern[str] | None = None
     word_literals: tuple[tuple[str, tuple[int, ...]], ...] = ()  # see _word_literals
 
 
@@ -135,7 +139,10 @@ def grammar() -> _Grammar:
     ]
     target_markers = compile_(lex["target_markers"], "target_markers")
     not_target = compile_(lex["not_target"], "not_target")
+    heads = "|".join(re.escape(w) for w in sorted(lex["programme_names"], key=len, reverse=True))
     return _Grammar(
+        name_after=re.compile(rf"[\"”’']?\s+(?:{heads})(?![\w-])"),
+        name_before=re.compile(rf"(?<![\w-])(?:{heads})\s+[\"“‘']?$"),
         anchor_needs=tuple(_required(p) for p, _ in anchors),
         qual_before_ends=tuple({k.lower().split()[-1] for k in lex["qualifiers_before"]}),
         qual_after_starts=tuple({k.lower().split()[0] for k in lex["qualifiers_after"]}),
@@ -160,6 +167,22 @@ def grammar() -> _Grammar:
         target_markers=target_markers,
         not_target=not_target,
     )
+
+
+def _names_programme(g: _Grammar, text: str, start: int, end: int, s_start: int) -> bool:
+    """True when the digits at ``text[start:end]`` are a programme's name: a capitalised
+    head word of ``numbers.yaml`` ``programme_names`` right after them ("the 973 Program",
+    the "863" Program, the "111 Project") or right before them ("Project 211"), a quote
+    between allowed (before them: a three-digit code or a quoted one). A head in lower
+    case ("30 projects") or a plural is no name."""
+    if g.name_after is not None and g.name_after.match(text, end):
+        return True
+    if g.name_before is None:
+        return False
+    head = g.name_before.search(text, max(s_start, start - 16), start)
+    # before the number, a head opens a name only as a code of three digits or quoted
+    # ("Project 211", 'Program "48"'), not "under the Plan 15 teams ..."
+    return head is not None and (end - start == 3 or text[start - 1 : start] in "\"“‘'")
 
 
 def _absent(low: str | None, needs: tuple[str, ...] | None, start: int, end: int) -> bool:
@@ -407,6 +430,15 @@ def _parse(
             return None
         if len(plain) >= 7 and "," not in digits and not dec:
             return None  # telephone-like digit run
+        if (
+            not cur
+            and not dec
+            and not scale_w
+            and not unit_w
+            and not hi
+            and _names_programme(g, text, start, end, s_start)
+        ):
+            return None  # "the "863" Program", "Project 211": a name, not a figure
         nxt = text[end : end + 2]
         if nxt[:1] in "-–" and nxt[1:2].isalnum() and unit != "multiple":
             return None  # "86-10-...", "5-year"

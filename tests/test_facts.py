@@ -1536,3 +1536,117 @@ def test_it_doing_something_is_the_subject_before(tmp_path):
     )
     assert at(rows, "1,320")["scope"] == "local"
     assert at(rows, "1,400")["scope"] == "national"
+
+
+# --------------------------------------------------------------------------- the page's voice
+def _voiced_rows(tmp_path, body: str, publisher: str = "", title: str = "Cooperation report"):
+    path = write(tmp_path / "voice", "doc", f"{title}\n\nPublished 2012-09-05.\n\n{body}\n")
+    doc = corpus.read_document(path, {"publisher": publisher} if publisher else None)
+    return by_quote(facts.extract_facts(doc))
+
+
+_UNOWNED = "Between 2007 and 2011, 412 joint projects with Chinese partners were funded."
+
+
+@pytest.mark.parametrize(
+    ("publisher", "scope"),
+    [
+        ("Sichuan Provincial Government", "local"),  # a province's body: its figures
+        ("Fudan University", "local"),
+        ("Royal Society", "foreign"),  # another country's body by its word
+        ("Deutscher Bundestag", "foreign"),
+        ("Embassy of Japan in China", "foreign"),  # another country named before China
+        ("Chinese Academy of Sciences", "agency"),
+        ("Ministry of Commerce", "national"),  # a central body reporting national totals
+        ("Xinhua News Agency", "national"),  # a news outlet owns no figure
+        ("Education and Society in China", "national"),  # a journal: "Society" heads no name
+        ("", "national"),
+    ],
+)
+def test_the_publisher_owns_figures_no_clause_assigns(tmp_path, publisher, scope):
+    rows = _voiced_rows(tmp_path, _UNOWNED, publisher)
+    assert at(rows, "412")["scope"] == scope
+
+
+def test_the_publisher_never_takes_a_figure_its_clause_gives_china(tmp_path):
+    rows = _voiced_rows(
+        tmp_path, "China has signed agreements with 97 countries.", "Deutscher Bundestag"
+    )
+    assert at(rows, "97")["scope"] == "national"
+
+
+def test_the_title_subject_comes_before_the_publisher(tmp_path):
+    rows = _voiced_rows(tmp_path, _UNOWNED, "Deutscher Bundestag", "ITER partners meet")
+    assert at(rows, "412")["scope"] == "programme"
+
+
+def test_a_government_organ_is_the_country_the_page_speaks_for():
+    # a ministry's name says nothing of its country: the title's country before China
+    assert classify.publisher_voice(
+        "Ministry of Science and ICT", "Korea and China renew science cooperation"
+    ) == ("foreign", "South Korea")
+    assert (
+        classify.publisher_voice(
+            "Ministry of Science and ICT", "China and Korea renew science cooperation"
+        )
+        is None
+    )
+    # ... or the one its text names at least three times and more often than China
+    text = "Brazil funds it. Brazil pays 30 per cent. Brazil and China launched four satellites."
+    assert classify.publisher_voice("Ministry of Foreign Affairs", "", text) == (
+        "foreign",
+        "Brazil",
+    )
+    assert classify.publisher_voice("Ministry of Agriculture", "", "China and Brazil met.") is None
+
+
+def test_a_masthead_line_above_the_title_names_the_voice():
+    from types import SimpleNamespace
+
+    def voice(head: str, publisher: str = ""):
+        title = "India and China to deepen ties"
+        page = SimpleNamespace(
+            title=title, publisher=publisher, removed=(), text=f"{head}\n\n{title}\n\nx."
+        )
+        return classify.page_voice(page)
+
+    # a press office speaks for none: the government line after it does
+    assert voice("Press Information Bureau\nGovernment of India") == ("foreign", "India")
+    assert voice("Press Information Bureau | 21 November 2006") is None
+    assert voice("Government of India", publisher="Xinhua") == ("foreign", "India")
+
+
+@pytest.mark.parametrize(
+    ("body", "scope"),
+    [
+        (_UNOWNED, "foreign"),  # China's side of the projects, not their owner
+        ("In 2011, 23,883 students with Chinese citizenship were enrolled.", "foreign"),
+        ("In 2011, 23,883 Chinese students were enrolled.", "national"),  # the nation's own
+    ],
+)
+def test_chinese_after_with_names_a_partner_not_the_owner(tmp_path, body, scope):
+    rows = _voiced_rows(tmp_path, body, "Deutscher Bundestag")
+    assert at(rows, "23,883" if "23,883" in body else "412")["scope"] == scope
+
+
+@pytest.mark.parametrize(
+    ("body", "figures"),
+    [
+        ('In 1986 the State Council approved the "863" Program and 30 projects.', ["30"]),
+        ("The 973 Program funded 40 teams.", ["40"]),
+        ('Under the national "111 Project", it runs 11 bases.', ["11"]),
+        ("Project 211 covers 112 universities.", ["112"]),
+        ("The plan funded 30 Projects, 863 programs and 25 projects.", ["30", "863", "25"]),
+        ("Under the Plan 15 teams went abroad.", ["15"]),  # a count, no code after "Plan"
+    ],
+)
+def test_a_number_naming_a_programme_is_no_figure(tmp_path, body, figures):
+    rows = rows_of(tmp_path, "Published 2011-04-15.\n\n" + body)
+    assert sorted(r["quote"].split()[0] for r in stated(rows)) == sorted(figures)
+
+
+def test_a_joint_body_is_a_programme_not_an_agency():
+    found = classify.mentions("the 14th Joint Committee met", 0, 28)
+    assert [(a, k) for _s, _e, a, k in found] == [("Joint Committee", "programme")]
+    found = classify.mentions("the Standing Committee met", 0, 26)
+    assert [(a, k) for _s, _e, a, k in found] == [("Standing Committee", "agency")]
