@@ -239,6 +239,8 @@ class _Settings:
     inline: list[tuple[str, re.Pattern[str]]]  # marks cut out of kept lines: (rule, regex)
     aliases: dict[str, str]  # a publisher's other spelling (lower case) -> its name
     title: dict[str, Any]
+    organisation_re: re.Pattern[str]  # a word that makes a line an organisation's name
+    root_words: frozenset[str]  # a navigation trail's first step that names no site ("home")
 
 
 @functools.cache
@@ -286,7 +288,12 @@ def settings() -> _Settings:
         r"(?:" + "|".join(re.escape(w) for w in title["labels"]) + r")(?:\s+[\w.-]{1,8})?\.?",
         re.I,
     )
+    site = bp["site_names"]
     return _Settings(
+        organisation_re=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in site["organisation_words"]) + r")\b", re.I
+        ),
+        root_words=frozenset(w.lower() for w in site["root_words"]),
         running_header={k: rh[k] for k in ("max_fields", "max_field_words")},
         header_marker=compiled("running_header", rh["marker"]),
         header_page=compiled("running_header", rh["page"]),
@@ -306,19 +313,39 @@ def settings() -> _Settings:
 
 # what {date}, {time} and {weekday} stand for in boilerplate.yaml's patterns
 _PLACEHOLDERS = {
+    # ("21-November-2006", as Indian government pages write it, too)
     "date": (
         rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR_RE}"
-        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE},?\s+{YEAR_RE}"
-        rf"|{YEAR_RE}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]{YEAR_RE})"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE},?\s+{YEAR_RE}|\d{{1,2}}-{MONTH_RE}-{YEAR_RE}"
+        rf"|{YEAR_RE}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-./]\d{{1,2}}[-./]{YEAR_RE}"
+        rf"|{YEAR_RE}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
     ),
-    # a clock time: "14:35", "2:35 pm BJT", "6:42am EST", and "16h40" as Latin pages write it
-    "time": r"(?:(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{2})\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt"
-    r"|utc|bjt|cst|est|edt|pst|cet)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)",
+    # a clock time: "14:35", "2:35 pm BJT", "6:42am EST", "16h40" as Latin pages write it,
+    # "08.30 GMT" as British ones do (a point only before its zone or am/pm), an ISO time
+    # "T08:30:00+08:00"
+    "time": r"(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?|(?:\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\d{1,2}h\d{2}|\d{1,2}\.\d{2}(?=\s*(?:[ap]\.?m|gmt|utc|bst|bjt|cst|est|edt|pst|cet|ist)))"
+    r"\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|bst"
+    r"|utc|bjt|cst|est|edt|pst|cet|cest|ist|jst|kst|msk)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)",
     # a day's name, written out or cut short as wires do ("Tue Jan 9, 1996")
     "weekday": "(?:"
     + "|".join(dating.WEEKDAYS)
     + r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?)",
     "year": YEAR_RE,
+    "month": MONTH_RE,
+    # the words of a page's stamp before its date: "Last updated", "Posted", "Release date",
+    # "Date issued", "Date of publication", "Prepared", "Issued on"
+    "stamp": r"(?:(?:last\s+|first\s+)?(?:updated|modified|posted|published|released|issued"
+    r"|prepared|dated)|(?:release|issue|publication|posting)\s+date|date(?:\s+(?:of\s+)?(?:issued?"
+    r"|released?|publication|published))?)",
+    # a release's, a bulletin's or a document's number: "Press release No. 2016-087",
+    # "Drucksache 17/10453", "(Release ID :22317)", "Report No. DIC/2009/47", "Statistical
+    # Bulletin No. 3 [2013]", a Chinese document's number "Guo Fa [2005] No. 44"
+    "doc_number": r"(?:[\[(]?\s*(?:(?:[a-z]+\s+){0,3}(?:release|report|paper|document|circular"
+    r"|notice|bulletin|drucksache|decree|order)\s*(?:no\.?|number|nr\.?|#|id)?|(?:[a-z]+\s+)"
+    r"{0,2}(?:no\.|nr\.|id))\s*:?\s*[a-z]{0,6}[-/\s]?\d[\w/.-]*(?:\s*\[" + YEAR_RE + r"\])?"
+    r"\s*[\])]?|[a-z]+(?:\s[a-z]+){0,3}\s*[\[〔]\s*" + YEAR_RE + r"\s*[\]〕]\s*(?:no\.?\s*)?"
+    r"\d{1,4})",
     "month_date": rf"(?:{MONTH_RE}(?:\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)?,?\s+{YEAR_RE})",
 }
 
@@ -450,6 +477,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     filled = [i for i, line in enumerate(lines) if line]
     edge = set(filled[: cfg.edge_lines] + filled[-cfg.edge_lines :])
     first = filled[0] if filled else -1
+    top = set(filled[:_TOP_LINES])
     for i in filled:
         s = lines[i]
         if len(s) > 300:
@@ -461,8 +489,20 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
             groups = m.groupdict()
             date = groups.get("date") or groups.get("date2")
             if date_kind and date:
+                # a copyright line under the title dates the publication ("© OECD 2008"); one
+                # at the foot is the site's
+                if date_kind == "copyright" and i in top:
+                    date_kind = "copyright_head"
                 dated.append((i, date, date_kind))
+            elif i in top:
+                # a masthead a dateless rule took (a bar of fields: "South China Morning Post |
+                # Saturday, March 17, 2007 | China | Page A6"): its date field dates the page
+                header = _running_header(s, True, cfg)
+                if header:
+                    dated.append((i, header, "strong"))
             name = groups.get("publisher") or groups.get("publisher2")
+            if not name and rule == "breadcrumb" and i == first:
+                name = _site_root(s, cfg)
             if name and not evidence["publisher"]:
                 evidence["publisher"] = _publisher_name(name)
         if i == first and not evidence["publisher"]:
@@ -477,7 +517,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                     dated.append((i, header, "strong"))
     listed = _mark_blocks(lines, removed, cfg)
     _mark_footnotes(lines, filled, removed)
-    _mark_site_name(lines, removed, evidence)
+    _mark_site_name(lines, removed, evidence, cfg)
+    _mark_page_number(lines, filled, removed)
     _mark_link_blocks(lines, removed, cfg)
     # a date on a line of a list of other stories is that story's, not the page's
     evidence["dates"] = [
@@ -536,11 +577,13 @@ def _inline_cuts(
 ) -> dict[int, list[tuple[int, int, str]]]:
     """The marks inside kept lines that are furniture (boilerplate.yaml ``inline``): per line
     index, (start, end, rule) in the file, in order. One search of the whole text; a match
-    that spans a line break is not a mark."""
+    that spans a line break is not a mark. A pattern with a group named ``cut`` cuts that
+    group only (the rest places it: a paragraph's number after a blank line)."""
     found: list[tuple[int, int, str]] = []
     for rule, pattern in cfg.inline:
+        part = "cut" if "cut" in pattern.groupindex else 0
         for m in pattern.finditer(original):
-            a, b = m.span()
+            a, b = m.span(part)
             if a < b and "\n" not in original[a:b]:
                 found.append((a, b, rule))
     out: dict[int, list[tuple[int, int, str]]] = {}
@@ -554,7 +597,10 @@ def _inline_cuts(
     return out
 
 
-_FIELD_SPLIT = re.compile(r"\s{2,}(?:[|\-–—]\s+)?|\s+\|\s+")
+# fields apart by wide spaces, a bar or a middle dot ("NEWS · 14 MARCH 2018")
+_FIELD_SPLIT = re.compile(r"\s{2,}(?:[|\-–—·•]\s+)?|\s+[|·•]\s+")
+# the first lines of a page, where a masthead, a date line or a copyright under the title stand
+_TOP_LINES = 3
 _WORDS_ONLY = re.compile(r"[^\W\d_][\w.&'’,-]*(?:\s[^\W\d_][\w.&'’,-]*){1,7}")
 
 
@@ -581,7 +627,7 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
     only a header in capitals with its page number at one end. Returns the date field's
     text ("" when none) or None when the line is no header. A table's row has more than one
     number field: never a header."""
-    if "  " not in s:
+    if "  " not in s and "|" not in s and "·" not in s and "•" not in s:
         return None
     fields = _header_fields(s, cfg)
     if fields is None:
@@ -614,11 +660,28 @@ def _masthead_name(s: str, cfg: _Settings) -> str:
     an issue, a paper's number or a date) and that field is a name of words: "Deutscher
     Bundestag", "Institute for Global Research Policy"; else ""."""
     fields = _header_fields(s, cfg)
-    if not fields or not _WORDS_ONLY.fullmatch(fields[0]) or cfg.header_marker.fullmatch(fields[0]):
+    if not fields:
         return ""
+    dated = _NAME_YEAR.fullmatch(fields[0])
+    if dated and not set(dated["name"].lower().split()) <= _GENERIC_NAME_WORDS:
+        # a publication's name with its year: "GUANGDONG YEARBOOK 1996 · Science and Technology"
+        return _publisher_name(dated["name"])
+    if not _WORDS_ONLY.fullmatch(fields[0]) or cfg.header_marker.fullmatch(fields[0]):
+        return ""
+    if cfg.title["label_re"].fullmatch(fields[0]):
+        return ""  # a page's kind ("Press release | 12 March 2015 | Brussels") names no one
     if not any(cfg.header_marker.fullmatch(f) for f in fields[1:]):
         return ""
     return _publisher_name(fields[0])
+
+
+# a publication's name and its year, the first field of a masthead ("GUANGDONG YEARBOOK 1996");
+# words that alone name no publisher ("ANNUAL REPORT 2005")
+_NAME_YEAR = re.compile(rf"(?P<name>{_WORDS_ONLY.pattern})\s+{YEAR_RE}")
+_GENERIC_NAME_WORDS = frozenset(
+    "annual report reports yearbook year book review bulletin statistical statistics the of "
+    "and work progress development plan edition issue".split()
+)
 
 
 def _furniture(original: str, segments: list[tuple[int, int, int]]) -> str:
@@ -718,28 +781,97 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
 
 
 _NAV_RULES = frozenset({"breadcrumb", "link_bar"})
+_HEADER_NAMES = 3  # at most this many name lines in an issuer's header
 
 
-def _mark_site_name(lines: list[str], removed: dict[int, str], evidence: dict) -> None:
-    """The site's name on the line above a navigation trail or a bar of links at the top of
-    a page ("Department of Industry, Innovation and Science (Australia)", "Guangdong
-    Provincial People's Government" over "Home | Government Affairs | ..."), with only
-    furniture above it: furniture, and the publisher when no other line named one (a
-    tagline after a dash is left out: "The Sinosphere Lab - notes on China")."""
-    filled = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 6))
-    for k, i in enumerate(filled[:-1]):
-        if i in removed:
-            continue
-        if removed.get(filled[k + 1]) not in _NAV_RULES:
-            return
-        name = lines[i].strip()
-        if len(name) > 80 or _SENT_END.search(name):
-            return
-        removed[i] = "site_name"
-        if not evidence["publisher"]:
-            name = re.sub(r"\s+[-–—|:]\s+[a-z].*$", "", name)
-            evidence["publisher"] = _publisher_name(re.sub(r"\s*\([^)]*\)$", "", name))
+def _mark_site_name(
+    lines: list[str], removed: dict[int, str], evidence: dict, cfg: _Settings
+) -> None:
+    """The site's or the issuer's name at the top of a page, with only furniture above it.
+
+    A site's name stands on the line above a navigation trail or a bar of links ("Department of
+    Industry, Innovation and Science (Australia)", "Guangdong Provincial People's Government"
+    over "Home | Government Affairs | ..."). An issuer's header is one to three lines of names,
+    the first naming an organisation (``site_names.organisation_words``), above a line of
+    furniture (a date line, a document's number, a label) and then the headline: "Press
+    Information Bureau / Government of India / Ministry of Science & Technology" over
+    "21-November-2006 17:45 IST"; "State Council of the People's Republic of China" over "Guo
+    Fa [2005] No. 44". The lines are furniture, and the first names the publisher when no
+    other line named one, without a tagline after a dash ("The Sinosphere Lab - notes on
+    China"); its sub-unit or its name in another language stay ("Ministério das Relações
+    Exteriores | Ministry of Foreign Affairs - Brazil")."""
+    filled = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 12))
+    k = next((k for k, i in enumerate(filled) if i not in removed), None)
+    if k is None or k + 1 >= len(filled):
         return
+    i = filled[k]
+    name = lines[i].strip()
+    if len(name) > 100 or _SENT_END.search(name):
+        return
+    if removed.get(filled[k + 1]) in _NAV_RULES:
+        run = [i]
+    else:
+        run = _issuer_header(lines, filled, k, removed, cfg)
+        if not run:
+            return
+    for j in run:
+        removed[j] = "site_name"
+    if not evidence["publisher"]:
+        name = re.sub(r"\s+[-–—|:]\s+[a-z].*$", "", name)
+        evidence["publisher"] = _publisher_name(re.sub(r"\s*\([^)]*\)$", "", name))
+
+
+def _issuer_header(
+    lines: list[str], filled: list[int], k: int, removed: dict[int, str], cfg: _Settings
+) -> list[int]:
+    """The lines of an issuer's header that opens at ``filled[k]`` (see
+    :func:`_mark_site_name`), or [] when the page does not open with one."""
+    run = []
+    for n in range(k, min(k + _HEADER_NAMES, len(filled))):
+        i = filled[n]
+        s = lines[i].strip()
+        if i in removed or (run and i != run[-1] + 1):
+            break  # the names are one block of lines
+        if len(s) > 100 or _SENT_END.search(s) or not s[0].isupper():
+            return []
+        run.append(i)
+    rest = filled[k + len(run) :]
+    if not run or not rest or rest[0] not in removed:
+        return []  # no furniture under the names
+    if not cfg.organisation_re.search(lines[run[0]]):
+        return []
+    headline = next((i for i in rest if i not in removed), None)
+    if headline is None:
+        return []
+    s = lines[headline].strip()
+    words = len(s.split(None, cfg.title["max_words"] + 1))
+    return run if _headline(s, words, cfg) else []
+
+
+def _site_root(s: str, cfg: _Settings) -> str:
+    """The first step of a navigation trail on a page's first line when it names the site
+    ("nature > news > article": Nature), not a generic root ("Home", "Accueil"); else ""."""
+    root = re.split(r"\s*(?:>|»|›|\s/\s)\s*", s, maxsplit=1)[0].strip()
+    if not root or len(root.split()) > 3 or root.lower() in cfg.root_words:
+        return ""
+    if not re.fullmatch(r"[^\W\d_][\w&'’.-]*(?:\s[^\W\d_][\w&'’.-]*){0,2}", root):
+        return ""
+    return root[0].upper() + root[1:] if root.islower() else root
+
+
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _mark_page_number(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
+    """A page's number alone on the page's first or last line ("312" at the foot of a
+    yearbook's page, often set far to the right): furniture. Not when the line next to it
+    holds a bare number too (a table's column set one cell a line)."""
+    kept = [i for i in filled if i not in removed]
+    if len(kept) < 3:
+        return
+    for i, neighbour in ((kept[0], kept[1]), (kept[-1], kept[-2])):
+        if _BARE_NUMBER.fullmatch(lines[i]) and not _BARE_NUMBER.fullmatch(lines[neighbour]):
+            removed[i] = "page_number"
 
 
 def _mark_link_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> None:

@@ -44,10 +44,10 @@ FULL_MONTH_RE = (
 YEAR_RE = r"(?:19[4-9]\d|20[0-4]\d)"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-# a full date: "August 28, 2011", "23 November 1979", "2005-03-14"
+# a full date: "August 28, 2011", "23 November 1979", "2005-03-14", "21-November-2006"
 DAY_DATE = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR_RE})\b"
-    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE}),?\s+"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<month2>{MONTH_RE})(?:,?\s+|-)"
     rf"(?P<year2>{YEAR_RE})\b"
     rf"|\b(?P<year3>{YEAR_RE})-(?P<mnum>\d{{2}})-(?P<day3>\d{{2}})\b"
 )
@@ -134,15 +134,17 @@ def day_dates(sentence: str) -> list[tuple[str, int]]:
 full_dates = day_dates  # the name corpus.py used
 
 
+# "2009/03/04", "2009.03.04", "2015年3月12日", "17/05/2019", "12.05.2012", "12-05-2012"
 _NUMERIC_DATE = re.compile(
-    rf"\b(?:(?P<year>{YEAR_RE})[/.](?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})"
-    rf"|(?P<d>\d{{1,2}})(?P<sep>[/.])(?P<e>\d{{1,2}})[/.](?P<year2>{YEAR_RE}))\b"
+    rf"\b(?:(?P<year>{YEAR_RE})\s*(?:[/.]|年\s*)(?P<a>\d{{1,2}})\s*(?:[/.]|月\s*)(?P<b>\d{{1,2}})"
+    rf"|(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<e>\d{{1,2}})[-/.](?P<year2>{YEAR_RE}))(?!\d)"
 )
 
 
 def parse_date(text: str) -> str:
-    """An ISO date from a stamp's date ("2009-03-04", "March 4, 2009", "4 Mar 2009"), or ""."""
-    found = day_dates(text)
+    """An ISO date from a stamp's date ("2009-03-04", "March 4, 2009", "4 Mar 2009", "14 MARCH
+    2018" as a date line in capitals writes it), or ""."""
+    found = day_dates(text) or day_dates(text.title())
     if found:
         return found[0][0]
     m = _NUMERIC_DATE.search(text)
@@ -151,7 +153,7 @@ def parse_date(text: str) -> str:
         year = int(m["year"] or m["year2"])
         if m["year"]:  # 2009/03/04
             month, day = a, b
-        elif a > 12 or (b <= 12 and m["sep"] == "."):  # 17/05/2019, 12.05.2012
+        elif a > 12 or (b <= 12 and m["sep"] in ".-"):  # 17/05/2019, 12.05.2012, 12-05-2012
             day, month = a, b
         else:  # 05/17/2019, and 03/04/2009 read the American way
             month, day = a, b
@@ -160,7 +162,8 @@ def parse_date(text: str) -> str:
     m = re.search(rf"\b(?P<year>{YEAR_RE})-(?P<month>0[1-9]|1[0-2])\b", text)
     if m:
         return iso(int(m["year"]), int(m["month"]))
-    m = re.search(rf"\b(?P<month>{MONTH_RE})[\s\d,–-]{{1,12}}?(?P<year>{YEAR_RE})\b", text)
+    # "March 21-27, 1988", "MARCH 2015" (a date line in capitals)
+    m = re.search(rf"\b(?P<month>{MONTH_RE})[\s\d,–-]{{1,12}}?(?P<year>{YEAR_RE})\b", text, re.I)
     if m:
         return iso(int(m["year"]), month_number(m["month"]))
     m = re.search(rf"\b{YEAR_RE}\b", text)
@@ -253,6 +256,7 @@ BASIS_TEXT = {
     "dateline+stamp_year": "dateline, year from the page's stamp",
     "dateline+copyright_year": "dateline, year from the copyright line",
     "dateline+text_year": "dateline, year from the text",
+    "copyright": "copyright line under the title",
     "text": "date of the occasion in the text",
     "latest_year": "latest year the text reports",
     "title_period": "start of the period in the title",
@@ -313,7 +317,8 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
     """Set ``published``, ``published_year`` and ``published_basis`` from the best evidence.
 
     Order: the catalog; a dateline (without a year: the year of the page's own "Updated"
-    stamp, else the latest year the text speaks of); the page's stamp; a dated sentence
+    stamp, else the latest year the text speaks of); the page's stamp; the year of a
+    copyright line under the title, unless the text speaks of a later year; a dated sentence
     about the occasion ("held on August 28, 2011") unless the text speaks of a later year;
     the latest year the text speaks of in the past; a year range in the title (a plan for
     2001-2005 is written at its start); last, a date beside a sidebar link that cleaning
@@ -334,7 +339,12 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         return found[0]
 
     stamps = sorted(d for d, kind in _evidence_dates(evidence) if kind == "strong")
-    copyright_years = sorted(d for d, kind in _evidence_dates(evidence) if kind == "copyright")
+    copyright_years = sorted(
+        d for d, kind in _evidence_dates(evidence) if kind in ("copyright", "copyright_head")
+    )
+    # a copyright line under the title ("© OECD 2008") dates a report; one at a page's foot
+    # is the site's, often of a later year
+    head_copyright = sorted(d for d, kind in _evidence_dates(evidence) if kind == "copyright_head")
     for line in _edge_lines(doc.text, 4):
         for pattern in DATELINES:
             m = pattern.match(line)
@@ -363,6 +373,10 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         doc.published_basis = "stamp"
         return
     latest_past, occasion = sentences_say()
+    if head_copyright and (latest_past is None or int(head_copyright[-1][:4]) >= latest_past):
+        doc.published, doc.published_basis = head_copyright[-1][:4], "copyright"
+        doc.published_year = int(head_copyright[-1][:4])
+        return
     if occasion:
         date, year = max(occasion)
         if latest_past is None or year >= latest_past:

@@ -11,8 +11,8 @@ eras of partners and themes). Its date phrases:
 - a day or month without a year ("In May", "on March 3", "last week (3 March)") takes its
   year from the sentence or paragraph, else from the publication date when that is known to
   the day or month, else from the document;
-- relative dates ("last year", "the previous year", "on Monday") resolve against the
-  publication date (the previous year against a year just named, when there is one).
+- relative dates ("last year", "the previous year", "on Monday", "last October") resolve
+  against the publication date (the previous year against a year just named, when there is one).
 """
 
 from __future__ import annotations
@@ -104,6 +104,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("weekday", re.compile(r"\b[Oo]n\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    # a month named against the publication date: "reached last October", "next March"
+    (
+        "relative_month",
+        re.compile(
+            rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<month>{FULL_MONTH_RE})(?!\s*,?\s*\d)"
+        ),
+    ),
 ]
 # words before a date that belong to the date phrase (removed from a label)
 _LEAD = re.compile(
@@ -139,7 +146,8 @@ class Date:
     bare_day: int | None = None
     comparison: bool = False  # a baseline year: "that of 1978"
     basis: str = "explicit"  # explicit | inherited | publication | relative
-    relative: tuple[str, int, str] | None = None  # (unit, offset, anchor) or ("weekday", i, "")
+    # (unit, offset, anchor), ("weekday", i, "") or ("named_month", month, "-1" | "0" | "1")
+    relative: tuple[str, int, str] | None = None
 
 
 def _second_year(first: int, text: str) -> int:
@@ -187,6 +195,11 @@ def _make(kind: str, m: re.Match, text: str) -> Date | None:
         day = int(raw_day) if raw_day and 1 <= int(raw_day) <= 31 else None
         d = Date(core, b, core, "", 0, "day" if day else "month")
         d.bare_month, d.bare_day = month_number(month), day
+        return d
+    if kind == "relative_month":
+        d = Date(a, b, a, "", 0, "month")
+        offset = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        d.relative = ("named_month", month_number(g["month"]), str(offset))
         return d
     if kind == "weekday":
         d = Date(a, b, m.start("weekday"), "", 0, "day")
@@ -247,7 +260,7 @@ def _paragraph_ids(doc) -> list[int]:
 # publication dates read from the page itself: relative dates may be resolved against them
 _FIRM = (
     "catalog", "dateline", "stamp", "dateline+stamp_year", "dateline+copyright_year",
-    "dateline+text_year", "text",
+    "dateline+text_year", "text", "copyright",
 )  # fmt: skip
 
 
@@ -257,7 +270,16 @@ def _resolve(d: Date, doc, context_year: int | None) -> bool:
     if d.relative is not None:
         unit, offset, anchor = d.relative
         try:
-            if unit == "weekday":
+            if unit == "named_month":  # the last, this or next such month seen from the page
+                if len(published) < 7:
+                    return False
+                year, month, step = int(published[:4]), int(published[5:7]), int(anchor)
+                if step < 0:
+                    year -= offset >= month
+                elif step > 0:
+                    year += offset <= month
+                d.date, d.year = iso(year, offset), year
+            elif unit == "weekday":
                 if len(published) < 10:
                     return False
                 d.date = weekday_before(WEEKDAYS[offset], published)

@@ -646,3 +646,159 @@ def test_title_is_the_headline_above_the_text(tmp_path: Path, page: str, title: 
 def test_site_names_over_link_bars_and_aliases(tmp_path: Path, page: str, publisher: str) -> None:
     write(tmp_path, "s.txt", page + english(2))
     assert corpus.load_corpus(tmp_path).get("s").publisher == publisher
+
+
+def _cleaned(page: str) -> tuple[str, list[str]]:
+    """The cleaned text of a page and the rules that removed something from it; every kept
+    character keeps its place in the file."""
+    text, segments, removed, _evidence = corpus.clean(page)
+    for clean_start, orig_start, length in segments:
+        assert text[clean_start : clean_start + length] == page[orig_start : orig_start + length]
+    return text, [r.rule for r in removed]
+
+
+_BODY = "\n\n".join([english(1)] * 8)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # phones: a French number with its trunk "(0)" and spaced groups, a Chinese area code
+        ("Service scientifique de l'Ambassade — Tél. : +33 (0)1 53 75 88 05", "contact"),
+        ("Enquiries: 010-6519 8000", "contact"),
+        # view and visit counts, thousands apart by a space as French pages write them
+        ("Nombre de visites : 2 317", "counter"),
+        ("Views: 4,517", "counter"),
+        ("2,314 views", "counter"),
+        ("doi: 10.1038/d41586-018-03107-0", "doi"),
+        ("(Release ID :22317)", "doc_number"),
+        ("Guo Fa [2005] No. 44", "doc_number"),
+        ("AP-WX-0131 1847EST", "transmission"),
+        ("Address: 16 Lincui Road, Chaoyang District, Beijing 100101", "address"),
+        ("(Excerpt)", "editor_mark"),
+        ("Conference Report", "label"),
+    ],
+)
+def test_furniture_lines_at_a_pages_foot(line: str, rule: str) -> None:
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + line + "\n")
+    assert rule in rules and line not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a count of visits or scholars is a figure; a number in prose is no phone
+        "China received 2,314 visiting scholars in 2010.",
+        "The two sides made 2 317 visits, the ministry said.",
+        "Exchanges reached 010-6519 people in the year, up from 1995.",
+        # a report's label inside a sentence, a chapter spoken of in prose
+        "The conference report was adopted by 49 countries.",
+        "Chapter 11 of the plan sets out 12 goals.",
+    ],
+)
+def test_prose_like_furniture_stays(line: str) -> None:
+    text, _rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + line + "\n")
+    assert line in text
+
+
+def test_paragraph_numbers_and_chapter_labels_are_cut_with_offsets_kept() -> None:
+    page = (
+        "Report on cooperation\nChapter 11\n\n11.2 Government programmes\n\n"
+        "53. Foreign direct investment has risen 12 per cent\nsince 2005. The rest.\n\n"
+        "(4) Foreign experts came in 2000.\n\n" + english(1) + "\n"
+    )
+    text, rules = _cleaned(page)
+    assert "Chapter 11" not in text and "label" in rules
+    assert "Government programmes" in text and "11.2" not in text
+    assert "Foreign direct investment" in text and "53." not in text and "(4)" not in text
+    # a year that opens a hard-wrapped line is no paragraph's number
+    assert "since 2005. The rest." in text
+    assert rules.count("paragraph_number") == 3
+
+
+def test_a_bare_page_number_at_a_pages_foot_but_not_a_tables_column() -> None:
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + " " * 60 + "312\n")
+    assert "page_number" in rules and "312" not in text
+    table = "A Lab Opens\n\n" + _BODY + "\n\nStudents\n1988\n3,786\n1990\n2950\n"
+    text, rules = _cleaned(table)
+    assert "page_number" not in rules  # the column's last cell is no page number
+
+
+def test_inline_dois_and_view_counts_are_cut() -> None:
+    page = (
+        "A Lab Opens\n\n" + english(1) + " See doi:10.1126/science.aat1234 for the data. "
+        "Shared widely (2,314 views) and 2,314 visiting scholars came.\n\n" + english(1)
+    )
+    text, rules = _cleaned(page)
+    assert "10.1126" not in text and "(2,314 views)" not in text
+    assert "2,314 visiting scholars" in text
+    assert {"doi", "view_count"} <= set(rules)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "publisher"),
+    [
+        # an issuer's header: names over a date line, then the headline
+        (
+            "Press Information Bureau\nGovernment of India\nMinistry of Science & Technology\n\n"
+            "21-November-2006 17:45 IST\n\nIndia and China to deepen cooperation\n\n",
+            "India and China to deepen cooperation",
+            "Press Information Bureau",
+        ),
+        (
+            "State Council of the People's Republic of China\nGuo Fa [2005] No. 44\n\n"
+            "National Outline for Science and Technology\n\n",
+            "National Outline for Science and Technology",
+            "State Council of the People's Republic of China",
+        ),
+        (
+            "Ministry of Science and Technology — Department of International Cooperation\n"
+            "Conference Report\n\nFOCAC conference: science outcomes\n"
+            "Sharm el-Sheikh, Egypt, 8–9 November 2009\n\n",
+            "FOCAC conference: science outcomes",
+            "Ministry of Science and Technology — Department of International Cooperation",
+        ),
+        # a headline over its date line is no issuer's header (it names no organisation)
+        (
+            "China and India sign science pact\nNovember 21, 2006\n\n",
+            "China and India sign science pact",
+            "",
+        ),
+        # an organisation's name over a date line and then prose: the headline, not furniture
+        (
+            "Ministry of Science and Technology opens lab\nNovember 21, 2006\n\n",
+            "Ministry of Science and Technology opens lab",
+            "",
+        ),
+        # a masthead: a publication's name with its year over the entry's headline
+        (
+            "GUANGDONG YEARBOOK 1996 · Science and Technology\n\n"
+            "Technology Import and Foreign Experts\n\n",
+            "Technology Import and Foreign Experts",
+            "Guangdong Yearbook",
+        ),
+        ("ANNUAL REPORT 2005 · Science\n\nLabs open abroad\n\n", "Labs open abroad", ""),
+        # a masthead's first field and a date with its day's name
+        (
+            "Associated Press | Wednesday, January 31, 1979\n\nU.S., China Sign Science Pact\n\n",
+            "U.S., China Sign Science Pact",
+            "Associated Press",
+        ),
+        ("Press release | 12 March 2015 | Brussels\n\nEU and China meet\n\n", "EU and China meet",
+         ""),
+        # a navigation trail's first step names the site, unless it is a root or a section
+        ("nature > news > article\n\nChina opens funds\n\n", "China opens funds", "Nature"),
+        ("Archives > 1979 > January\n\nDeng signs pact\n\n", "Deng signs pact", ""),
+        # a copyright line under the title
+        ("OECD Reviews of Innovation Policy: China\n© OECD 2008\n\n",
+         "OECD Reviews of Innovation Policy: China", "OECD"),
+        # "(Excerpt)" under a title names no agency
+        ("National Outline for Science\n(Excerpt)\n\n", "National Outline for Science", ""),
+    ],
+)  # fmt: skip
+def test_issuer_headers_mastheads_and_site_roots(
+    tmp_path: Path, page: str, title: str, publisher: str
+) -> None:
+    write(tmp_path, "h.txt", page + english(3))
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher) == (title, publisher)

@@ -219,3 +219,112 @@ def test_a_comment_or_related_story_date_is_not_the_page_date(tmp_path: Path) ->
     )
     doc = _doc(tmp_path, page)
     assert doc.published == "2001" and doc.published_basis == "latest_year"
+
+
+@pytest.mark.parametrize(
+    ("page", "published", "basis"),
+    [
+        # a masthead's bar of fields with the day's name: its date dates the page
+        (
+            "South China Morning Post | Saturday, March 17, 2007 | China | Page A6\n\n"
+            "Returnees still slow to come home\n\nOf those who left since 1978, few came back"
+            " by 2001.\n\n",
+            "2007-03-17",
+            "stamp",
+        ),
+        # a date line in capitals after a section label, apart by a middle dot
+        ("NEWS · 14 MARCH 2018\n\nFunds open to foreign scientists\n\nA fund began in 2009.\n\n",
+         "2018-03-14", "stamp"),
+        # a date written with its month's name between dashes, and a clock time in IST
+        ("21-November-2006 17:45 IST\n\nIndia and China deepen cooperation\n\nIn 1988 ...\n\n",
+         "2006-11-21", "stamp"),
+        # an issuing line: month, year and place
+        ("November 2001, Beijing\n\nWhite Paper on cooperation\n\nIn 2000 it grew.\n\n",
+         "2001-11", "stamp"),
+        # a bulletin's number with its release date; a report's number with "Prepared"
+        ("Statistical Bulletin No. 3 [2013]      Release date: 2013-01-25\n\nTechnology imports"
+         " in 2012\n\nIn 2012 imports grew.\n\n", "2013-01-25", "stamp"),
+        ("Imports grew\n\nIn 2012 imports grew.\n\nReport No. DIC/2009/47    Prepared 20 November"
+         " 2013\n", "2013-11-20", "stamp"),
+        # a copyright line under the title dates a report, unless the text speaks of later
+        ("OECD Reviews of Innovation Policy: China\n© OECD 2008\n\nSpending reached a peak in "
+         "2006.\n\n", "2008", "copyright"),
+        ("OECD Reviews of Innovation Policy: China\n© OECD 2008\n\nSpending reached a peak in "
+         "2010.\n\n", "2010", "latest_year"),
+        # forms of stamps of real pages
+        ("Published: 2015-03-12T08:30:00+08:00\n\nA lab opens\n\nIt opened in 2011.\n\n",
+         "2015-03-12", "stamp"),
+        ("Thursday 12 March 2015 08.30 GMT\n\nA lab opens\n\nIt opened in 2011.\n\n",
+         "2015-03-12", "stamp"),
+        ("Date: 12-03-2015\n\nA lab opens\n\nIt opened in 2011.\n\n", "2015-03-12", "stamp"),
+        ("2015年3月12日\n\nA lab opens\n\nIt opened in 2011.\n\n", "2015-03-12", "stamp"),
+        ("(China Daily) 2015-03-12 07:51\n\nA lab opens\n\nIt opened in 2011.\n\n",
+         "2015-03-12", "stamp"),
+        ("By Zhang Yi | Staff reporter | Updated: 2015-03-12 07:51\n\nA lab opens\n\nIt opened in"
+         " 2011.\n\n", "2015-03-12", "stamp"),
+        ("MARCH 2015\n\nA lab opens\n\nIt opened in 2011.\n\n", "2015-03", "stamp"),
+    ],
+)  # fmt: skip
+def test_date_lines_mastheads_and_release_stamps(
+    tmp_path: Path, page: str, published: str, basis: str
+) -> None:
+    doc = _doc(tmp_path, page + english(2))
+    assert (doc.published, doc.published_basis) == (published, basis)
+    assert doc.published_basis in dating.BASIS_TEXT
+
+
+def test_date_lines_in_the_text_are_not_stamps(tmp_path: Path) -> None:
+    # a date with its place inside the body, and a month and year heading away from the edge,
+    # are not the page's date
+    prose = "\n\n".join([english(1)] * 7)
+    page = (
+        "A Lab Opens\n\n" + prose + "\n\nMarch 1990\n\n" + prose
+        + "\n\nBeijing, 12 March 1990\n\n" + prose + "\n\nThe lab opened in 2001.\n\n"
+        + prose
+    )  # fmt: skip
+    doc = _doc(tmp_path, page)
+    assert doc.published_basis == "latest_year"
+
+
+def test_parse_date_reads_capitals_dashes_and_chinese_dates() -> None:
+    assert dating.parse_date("14 MARCH 2018") == "2018-03-14"
+    assert dating.parse_date("21-November-2006") == "2006-11-21"
+    assert dating.parse_date("2015年3月12日") == "2015-03-12"
+    assert dating.parse_date("12-03-2015") == "2015-03-12"
+    assert dating.parse_date("MARCH 2015") == "2015-03"
+    assert dating.parse_date("No. 12345") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "date"),
+    [
+        ("The understanding reached last October holds.", "1979-01-31", "1978-10"),
+        ("The talks held last January went well.", "1979-03-31", "1979-01"),
+        ("The meeting due next March will decide.", "1979-01-31", "1979-03"),
+        ("The meeting due next January will decide.", "1979-05-31", "1980-01"),
+        ("The fair opens this June.", "1979-01-31", "1979-06"),
+    ],
+)
+def test_a_month_named_against_the_publication_date(sentence, published, date) -> None:
+    doc = _sentence_doc(sentence, published)
+    assert [d.date for _s, ds in sentencedates.sentence_dates(doc) for d in ds] == [date]
+
+
+def test_a_named_month_needs_the_publication_month() -> None:
+    # a page dated to its year only, or "last October 12, 1978" (a full date): no relative month
+    doc = _sentence_doc("The understanding reached last October holds.", "1979")
+    assert [d for _s, ds in sentencedates.sentence_dates(doc) for d in ds] == []
+    doc = _sentence_doc("It was signed last October 12, 1978 in Beijing.", "1979-01-31")
+    assert [d.date for _s, ds in sentencedates.sentence_dates(doc) for d in ds] == ["1978-10-12"]
+
+
+def _sentence_doc(sentence: str, published: str):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        text=sentence,
+        sentences=[corpus.Sentence.span(sentence, 0, len(sentence))],
+        published=published,
+        published_basis="stamp",
+        published_year=int(published[:4]),
+    )
