@@ -315,7 +315,8 @@ def _signature(text: str, title: str, numpy_minhash: bool) -> dict[str, Any]:
     this arithmetic is datasketch's (:func:`_numpy_minhash_checked`), else with datasketch."""
     import numpy as np
 
-    module = _nearcopies()
+    from analysis import nearcopies as module  # not _nearcopies(): an import_module per call
+
     if numpy_minhash:
         values = module._minhash_values(text, title)
         seed, scheme = module._MINHASH_SEED, "affine32"
@@ -476,8 +477,10 @@ def _collect(
                 task = batch[index]
                 if task.key in found:  # stored meanwhile by another process
                     continue
-                decoded = {p: store.decode(blobs[p], types) for p in parts if p in blobs}
                 info = store.decode(blobs["info"])
+                decoded = {
+                    p: store.decode(blobs[p], types) for p in parts if p in blobs and p != "info"
+                }
                 if info["code"] != code:
                     raise RuntimeError(
                         f"a worker runs another version of stbrief ({info['code'][:12]} here "
@@ -650,13 +653,56 @@ def _bands(signatures: list[dict]):
             isinstance(r, tuple) and len(r) == 2 and all(type(x) is int for x in r) for r in ranges
         )
         if not valid or not ranges:
-            ranges = [tuple(r) for r in module.lsh_bands(size)]
+            ranges = _lsh_ranges(module, size) or [tuple(r) for r in module.lsh_bands(size)]
             if db is not None:
                 db.put_meta(key, ranges)
     finally:
         if db is not None:
             db.close()
     return SimpleNamespace(h=size, hashranges=ranges)
+
+
+_BAND_MARGIN = 1e-6  # least gap between the best and the next LSH error trusted here
+
+
+def _lsh_ranges(module, num_perm: int) -> list[tuple[int, int]] | None:
+    """The band ranges ``module.lsh_bands`` gets from datasketch (``MinHashLSH`` with the
+    threshold near-copy marking gives it, equal weights), computed without importing
+    datasketch and scipy (1.3 s of CPU, most of a small run's own work); None when this
+    cannot vouch for datasketch's answer (then datasketch computes it).
+
+    datasketch picks the bands ``b`` and rows ``r`` (``b * r <= num_perm``) of least
+    weighted false positive and false negative probability, two integrals of polynomials
+    of degree ``b * r`` that ``scipy.integrate.quad`` computes to within 1.5e-8. Here they
+    are computed by Gauss-Legendre quadrature with enough nodes to be exact for those
+    degrees (up to rounding), and the answer is kept only when the next best pair's error
+    is more than :data:`_BAND_MARGIN` away: then quad's pick is the same pair.
+    tests/test_cache.py compares it with datasketch's."""
+    import numpy as np
+    from numpy.polynomial.legendre import leggauss
+
+    try:
+        threshold = min(float(module._settings()["threshold"]), 0.9) * 0.8  # as lsh_bands
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+    if not (0.0 < threshold < 1.0) or not 2 <= num_perm <= 4096:
+        return None
+    x, w = leggauss(num_perm // 2 + 2)  # exact for degree num_perm + 3
+    low = (x + 1) * (threshold / 2)  # nodes on [0, t]
+    high = threshold + (x + 1) * ((1 - threshold) / 2)  # and on [t, 1]
+    pairs = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]
+    bands = np.array([b for b, _r in pairs], dtype=float)[:, None]
+    rows = np.array([r for _b, r in pairs], dtype=float)[:, None]
+    false_pos = ((1 - (1 - low**rows) ** bands) @ w) * (threshold / 2)
+    false_neg = (((1 - high**rows) ** bands) @ w) * ((1 - threshold) / 2)
+    error = 0.5 * false_pos + 0.5 * false_neg
+    best, following = np.argsort(error, kind="stable")[:2]
+    if not error[following] - error[best] > _BAND_MARGIN:
+        return None
+    b, r = pairs[int(best)]
+    if b < 2:
+        return None  # datasketch refuses it: let it say so
+    return [(i * r, (i + 1) * r) for i in range(b)]
 
 
 def _facts_frame(folder: Path, tasks: list[_Task], found: dict, duplicate_of: dict[str, str]):
@@ -834,7 +880,11 @@ def _duplicate_of(kept: list[_Task], found: dict) -> dict[str, str] | None:
         state = None
         if bands is not None and isinstance(known, dict):
             state = _one_added(known.get("state"), kept, sigs, bands, module)
-        if state is not None:  # one document more than last time: what it changes
+        if state is None and bands is not None:
+            # the candidate search done once: mark_duplicates would do it again (a second
+            # of CPU at 20 MB); tests/test_cache.py checks _marked against mark_duplicates
+            state = _near_state(kept, sigs, bands, module)
+        if state is not None:  # (one document more than last time: what it changes)
             answer = _marked(state)
         else:
             if bands is None:
@@ -842,8 +892,6 @@ def _duplicate_of(kept: list[_Task], found: dict) -> dict[str, str] | None:
             else:
                 module.mark_duplicates(sigs, bands=bands)
             answer = {s.doc_id: s.duplicate_of or "" for s in sigs}
-            if bands is not None:
-                state = _near_state(kept, sigs, bands, module, answer)
         answer = {s.doc_id: answer[s.doc_id] for s in sigs}  # file order
         if db is not None:
             db.put_meta("near-copies", {"input": digest, "duplicate_of": answer, "state": state})
@@ -853,11 +901,12 @@ def _duplicate_of(kept: list[_Task], found: dict) -> dict[str, str] | None:
             db.close()
 
 
-def _near_state(kept: list[_Task], sigs: list, bands, module, answer: dict) -> dict | None:
+def _near_state(kept: list[_Task], sigs: list, bands, module) -> dict | None:
     """What an added document needs to be marked without marking all again: for every
     document in near-copy order, the most hash values it shares with an earlier LSH
     candidate (``top``) and the earliest such candidate (``best``), from the near-copy
-    module's own search; None unless :func:`_marked` gives ``answer`` back from them."""
+    module's own search (None where that search does not cover these signatures).
+    :func:`_marked` gives ``mark_duplicates``' answer from it."""
     if len(sigs) < 2 or not all(hasattr(module, n) for n in ("_best_candidates", "_order_key")):
         return None
     order = sorted(sigs, key=module._order_key)  # as mark_duplicates orders them
@@ -872,7 +921,7 @@ def _near_state(kept: list[_Task], sigs: list, bands, module, answer: dict) -> d
         "size": len(sigs[0].minhash),
         "threshold": float(module._settings()["threshold"]),
     }
-    return state if _marked(state) == answer else None
+    return state
 
 
 def _marked(state: dict) -> dict[str, str]:

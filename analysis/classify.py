@@ -120,10 +120,12 @@ def _classify(
         # the list and after its last item ("7,748 and 9,121 students returned")
         got = _classify(text, unit, *listed, sent, low)
         return got[0], -1
+    rules = _rules_for(unit, indicator_lexicon())
     if low is None:
         w_after = w_before = w_sent = None
     else:
         w_after, w_before, w_sent = low[slice(*after)], low[slice(*before)], low[slice(*sent)]
+        rules = _candidate_rules(unit, w_after)
     for (
         indicator,
         p_after,
@@ -138,7 +140,7 @@ def _classify(
         n_not_before,
         p_not_context,
         n_not_context,
-    ) in _rules_for(unit, indicator_lexicon()):
+    ) in rules:
         noun_end = -1
         if p_after is not None:
             if w_after is not None and n_after is not None:
@@ -254,6 +256,39 @@ def _rules_for(unit: str, lexicon: _Indicators) -> tuple[tuple, ...]:
             row += [getattr(r, k), r.needs.get(k)]
         out.append(tuple(row))
     return tuple(out)
+
+
+def _candidate_rules(unit: str, w_after: str) -> tuple[tuple, ...] | list[tuple]:
+    """The rules of :func:`_rules_for` that may match a number whose lower-cased after
+    window is ``w_after``: those whose after pattern needs a string the window holds, and
+    those without a prefilter of the after window, in order. (Almost every rule has one:
+    a number visits a few rules instead of ~36; the others would be passed over by the
+    same test of their required words in :func:`_classify`.)"""
+    rules = _rules_for(unit, indicator_lexicon())
+    by_need, always = _after_needs(unit, indicator_lexicon())
+    picked = set(always)
+    for need, which in by_need:
+        if need in w_after:
+            picked.update(which)
+    if len(picked) == len(rules):
+        return rules
+    return [rules[i] for i in sorted(picked)]
+
+
+@functools.cache
+def _after_needs(unit: str, lexicon: _Indicators) -> tuple[tuple, tuple[int, ...]]:
+    """((required string, indices of the rules of :func:`_rules_for` whose after pattern
+    needs it), ...), and the indices of the rules without such a prefilter."""
+    by_need: dict[str, list[int]] = {}
+    always = []
+    for i, row in enumerate(_rules_for(unit, lexicon)):
+        p_after, n_after = row[1], row[2]
+        if p_after is None or n_after is None:
+            always.append(i)
+            continue
+        for need in n_after:
+            by_need.setdefault(need, []).append(i)
+    return tuple((k, tuple(v)) for k, v in by_need.items()), tuple(always)
 
 
 def _first_end(low: str | None, needs: tuple[str, ...] | None, start: int, end: int) -> int:
@@ -789,7 +824,11 @@ def scope_of(
         ]
     # a relative clause ("the ITER Organization, which employs 600 staff"; "the reactor,
     # whose cost is ..."): its subject is what it refers to, the actor just before it
-    rel = max(_RELATIVE.finditer(text, clause[0], num_start), key=lambda m: m.start(), default=None)
+    rel = None
+    if text.find("wh", clause[0], num_start) >= 0:  # (each match holds "wh": most clauses none)
+        rel = max(
+            _RELATIVE.finditer(text, clause[0], num_start), key=lambda m: m.start(), default=None
+        )
     if rel is not None and not _COUNTED_BEFORE.search(text, clause[0], rel.start()):
         # (not "12,937 enterprises, which earned 94.2 billion": a figure's own noun)
         clause = (rel.end(), clause[1])
@@ -801,7 +840,9 @@ def scope_of(
     national_subject = _national_subject(text, num_start, clause, found, lex)
     # "30 parks in Beijing, Shanghai and other cities": places listed as examples of many,
     # none of them the owner
-    others = _OTHER_PLACES.search(text, num_end, clause[1])
+    others = None
+    if text.find("other", num_end, clause[1]) >= 0:  # (each match holds "other")
+        others = _OTHER_PLACES.search(text, num_end, clause[1])
     for a, _b, actor, kind in found:
         if num_end > a or a >= clause[1] or kind == "national":
             continue
@@ -837,7 +878,7 @@ def scope_of(
                 if _IN_TO.search(text, max(num_end, a - 12), a):
                     return kind, actor
     # 1c. the size of a fund or programme ("launched a joint fund worth 300 million")
-    worth = _WORTH.search(text, max(clause[0], num_start - 80), num_start)
+    worth = worth_before(text, max(clause[0], num_start - 80), num_start)
     if worth is not None:
         return "programme", " ".join(worth.group(1).split())
     # 2. a programme the clause is under ("Under the X Plan, China will invite 100 ...")
@@ -960,6 +1001,16 @@ _WORTH = re.compile(
     r"\b((?:(?!(?:a|an|the|its|their)\s)[a-z][\w-]*\s+){0,3}(?:fund|programme|program|project|plan|initiative|scheme|"
     r"facility))\s+worth\s+$"
 )
+
+
+def worth_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_WORTH.search(text, start, end)``, run only where "worth" stands (most figures:
+    no fund is worth them)."""
+    if text.find("worth", start, end) < 0:
+        return None
+    return _WORTH.search(text, start, end)
+
+
 _OTHER_PLACES = re.compile(
     r"\band\s+(?:many\s+|several\s+)?other\s+(?:cities|provinces|regions|places|areas|"
     r"municipalities|counties|parts\s+of\s+(?:China|the\s+country))\b"

@@ -387,77 +387,124 @@ def _line_rule_plain(s: str, at_edge: bool, cfg: _Settings) -> tuple[str, re.Mat
     return None
 
 
-def _line_rule(s: str, at_edge: bool, cfg: _Settings) -> tuple[str, re.Match, str | None]:
-    """:func:`_line_rule_plain`, a line away from the page's edges first tried against all
-    the rules that apply there at once (one regex, :func:`_inner_rules`): most lines are
-    prose that no rule matches, and one ``fullmatch`` of the alternation tells so."""
-    if not at_edge:
-        inner = _inner_rules()
-        if inner is not None and inner.fullmatch(s) is None:
-            return None
-    if scan.has_fold_special(s):  # lower() does not stand for re.IGNORECASE here
-        return _line_rule_plain(s, at_edge, cfg)
-    low = s.lower()
-    for (rule, pattern, date_kind, edge_only), needs in zip(
-        cfg.line_rules, _rule_needs(), strict=True
-    ):
-        if edge_only and not at_edge:
-            continue
-        if needs is not None and not needs.search(low):
-            continue  # the line holds none of the strings every match holds
-        m = pattern.fullmatch(s)
-        if m:
-            return rule, m, date_kind
-    return None
+def _line_rules(
+    lines: list[str], short: list[int], edge: set[int], cfg: _Settings
+) -> dict[int, tuple[str, re.Match, str | None]]:
+    """:func:`_line_rule_plain` of each line ``lines[i]`` for ``i`` in ``short`` (at the
+    page's edge when in ``edge``), for the lines some rule matches, in line order.
+
+    Done for speed. Page furniture recurs from page to page of a site ("Home > News", a
+    copyright line): which rule a line meets is remembered per line text and place
+    (:func:`_rule_kit`, bounded), and only that rule is run again. The other lines are
+    read a document at a time: every match of a rule holds one of its required strings
+    (:func:`_rule_literals`), so each string is searched for once in those lines joined
+    (lower-cased), and a line tries only the rules whose strings it holds. Searching each
+    rule's strings line by line was a third of the reading of a document."""
+    kit, memo = _rule_kit(cfg)
+    if kit is None:
+        return _line_rules_plain(lines, short, edge, cfg)
+    rules = cfg.line_rules
+    if len(memo) > _RULE_MEMO_MAX:
+        memo.clear()
+    out: dict[int, tuple[str, re.Match, str | None]] = {}
+    todo = []
+    for i in short:
+        r = memo.get((lines[i], i in edge))
+        if r is None:
+            todo.append(i)
+        elif r >= 0:
+            rule, pattern, date_kind, _edge_only = rules[r]
+            out[i] = (rule, pattern.fullmatch(lines[i]), date_kind)
+    if not todo:
+        return dict(sorted(out.items()))
+    joined = "\n".join([lines[i] for i in todo])
+    if scan.has_fold_special(joined):  # lower() is not re.IGNORECASE here
+        out.update(_line_rules_plain(lines, todo, edge, cfg))
+        return dict(sorted(out.items()))
+    literals, masks, free = kit
+    low = joined.lower()  # as long as joined: no FOLD_SPECIAL (U+0130) in it
+    starts = [0]
+    for i in todo:
+        starts.append(starts[-1] + len(lines[i]) + 1)
+    # per line (index in todo), the rules (bit r) one of whose strings it holds
+    holds = dict.fromkeys(range(len(todo)), free)
+    find = low.find
+    for literal, mask in zip(literals, masks, strict=True):
+        p = find(literal)
+        while p >= 0:
+            k = bisect.bisect_right(starts, p) - 1
+            holds[k] |= mask
+            p = find(literal, starts[k + 1])  # the next line: once per line is enough
+    for k, mask in holds.items():
+        i = todo[k]
+        at_edge = i in edge
+        s = lines[i]
+        found = -1
+        while mask:
+            bit = mask & -mask
+            mask ^= bit
+            r = bit.bit_length() - 1
+            rule, pattern, date_kind, edge_only = rules[r]
+            if edge_only and not at_edge:
+                continue
+            m = pattern.fullmatch(s)
+            if m:
+                out[i] = (rule, m, date_kind)
+                found = r
+                break
+        memo[s, at_edge] = found
+    return dict(sorted(out.items()))
 
 
-@functools.cache
-def _rule_needs() -> list[re.Pattern[str] | None]:
-    """Per line rule, a search for what each of its matches holds in the lower-cased line,
-    or None: one of some lower-case ASCII strings or non-ASCII characters
-    (:func:`scan.required_words`, read with each non-ASCII character of the pattern, none
-    of which has another case, as one mark)."""
-    out: list[re.Pattern[str] | None] = []
-    for _rule, pattern, _date, _edge in settings().line_rules:
-        text = pattern.pattern
-        odd = "".join(sorted({c for c in text if not c.isascii()}))
-        if "\x01" in text or any(c.lower() != c or c.upper() != c for c in odd):
-            out.append(None)
-            continue
-        needs = scan.required_words("".join(c if c.isascii() else "\x01" for c in text))
-        if needs is None or any("\x01" in w and w != "\x01" for w in needs):
-            out.append(None)
-            continue
-        strings = [w for w in needs if w != "\x01"] + list(odd if "\x01" in needs else "")
-        out.append(re.compile("|".join(map(re.escape, strings))))
+_RULE_MEMO_MAX = 20_000  # entries (lines of at most 300 characters): a few MB at most
+_RULE_KIT: list = [None, None, None]  # the settings, their _rule_literals, the memo
+
+
+def _rule_kit(cfg: _Settings) -> tuple[Any, dict[tuple[str, bool], int]]:
+    """(:func:`_rule_literals` of ``cfg``, the memo of its lines: (stripped line, at a
+    page's edge) -> index of the first line rule it matches, -1 for none), made once per
+    settings object (other settings, other rules: a new memo)."""
+    if _RULE_KIT[0] is not cfg:
+        _RULE_KIT[:] = [cfg, _rule_literals(cfg), {}]
+    return _RULE_KIT[1], _RULE_KIT[2]
+
+
+def _line_rules_plain(
+    lines: list[str], short: list[int], edge: set[int], cfg: _Settings
+) -> dict[int, tuple[str, re.Match, str | None]]:
+    out = {}
+    for i in short:
+        found = _line_rule_plain(lines[i], i in edge, cfg)
+        if found:
+            out[i] = found
     return out
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-
-
-@functools.cache
-def _inner_rules() -> re.Pattern[str] | None:
-    """The alternation of every line rule that applies anywhere (not only at the edges):
-    a whole line matches it exactly when it matches one of them. Named groups become plain
-    groups (a name may recur; no rule refers back to one); None when a pattern does not
-    lend itself (a back reference, global inline flags) or the alternation does not compile.
-    """
-    parts = []
-    for _rule, pattern, _date, edge_only in settings().line_rules:
-        if edge_only:
-            continue
+def _rule_literals(cfg: _Settings) -> tuple[tuple[str, ...], tuple[int, ...], int] | None:
+    """(strings, for each the rules (bit ``r`` for ``cfg.line_rules[r]``) of which every
+    match holds it or another of its strings in the lower-cased line, the rules that have
+    no such strings), or None when a string holds a line break. The strings are lower-case
+    ASCII strings (:func:`scan.required_words`, read with each non-ASCII character of the
+    pattern, none of which has another case, as one mark) or those non-ASCII characters."""
+    masks: dict[str, int] = {}
+    free = 0
+    for r, (_rule, pattern, _date, _edge) in enumerate(cfg.line_rules):
         text = pattern.pattern
-        if "(?P=" in text or re.search(r"\\\d", text) or re.search(r"\(\?[aiLmsux]+\)", text):
+        odd = "".join(sorted({c for c in text if not c.isascii()}))
+        needs = None
+        if "\x01" not in text and all(c.lower() == c == c.upper() for c in odd):
+            needs = scan.required_words("".join(c if c.isascii() else "\x01" for c in text))
+        if needs is None or any("\x01" in w and w != "\x01" for w in needs):
+            free |= 1 << r
+            continue
+        strings = {w for w in needs if w != "\x01"} | set(odd if "\x01" in needs else "")
+        if any("\n" in w or not w for w in strings):
             return None
-        flags = "i" if pattern.flags & re.I else "-i"
-        parts.append(f"(?{flags}:{_NAMED_GROUP.sub('(?:', text)})")
-    if not parts:
-        return None
-    try:
-        return re.compile("|".join(parts))
-    except re.error:
-        return None
+        # a string holding another of the same rule's adds nothing ("kyodo news", "kyodo")
+        for w in strings:
+            if not any(v != w and v in w for v in strings):
+                masks[w] = masks.get(w, 0) | 1 << r
+    return tuple(masks), tuple(masks.values()), free
 
 
 def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed], dict]:
@@ -478,11 +525,11 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     edge = set(filled[: cfg.edge_lines] + filled[-cfg.edge_lines :])
     first = filled[0] if filled else -1
     top = set(filled[:_TOP_LINES])
-    for i in filled:
+    short = [i for i in filled if len(lines[i]) <= 300]
+    matched = _line_rules(lines, short, edge, cfg)
+    for i in short:
         s = lines[i]
-        if len(s) > 300:
-            continue
-        found = _line_rule(s, i in edge, cfg)
+        found = matched.get(i)
         if found:
             rule, m, date_kind = found
             removed[i] = rule
@@ -916,6 +963,11 @@ def _mark_link_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings)
 _NUMBERED = re.compile(r"^(?:[IVXLC]+\.|\d{1,2}\.|\(\d{1,2}\)|[A-Z]\.)\s+\S")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&]*)\.$")
+# _BOUNDARY at a full stop only: a text without "!" and "?" has no other boundary, and a
+# pattern that opens with one literal character is searched for by that character (a
+# fifth of the cost of the class [.!?], which is tried at every position)
+assert _BOUNDARY.pattern.startswith("[.!?]")
+_BOUNDARY_STOP = re.compile(r"\." + _BOUNDARY.pattern[len("[.!?]") :])
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -931,7 +983,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cur = start
-    for m in _BOUNDARY.finditer(text, start, end):
+    plain = text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0
+    for m in (_BOUNDARY if plain else _BOUNDARY_STOP).finditer(text, start, end):
         stop = m.start() + 1
         tok = _TOKEN_BEFORE.search(text, max(cur, stop - 12), stop)
         if tok:
@@ -954,16 +1007,42 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, n_lines) of each block of consecutive non-blank lines."""
+    """(start, end, n_lines) of each block of consecutive non-blank lines (lines end at
+    "\n"; a blank one holds nothing but whitespace), its whitespace trimmed.
+
+    A line at a time with ``find`` and ``isspace``: the regex that says the same (a block
+    of lines each holding a non-blank, tests/test_read_twins.py) tried every position of
+    the text and cost as much as the rest of the paragraph logic."""
     out = []
-    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        s, e = m.start(), m.end()
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        while s < e and text[s].isspace():
-            s += 1
-        out.append((s, e, text.count("\n", s, e) + 1))
+    find = text.find
+    n = len(text)
+    a = 0  # start of the line
+    first = -1  # start of the block's first line; -1: not in a block
+    last = 0  # end of the block's last line (before its "\n")
+    while True:
+        b = find("\n", a)
+        end = n if b < 0 else b
+        if a < end and not text[a:end].isspace():
+            if first < 0:
+                first = a
+            last = end
+        elif first >= 0:
+            out.append(_trimmed(text, first, last))
+            first = -1
+        if b < 0:
+            break
+        a = b + 1
+    if first >= 0:
+        out.append(_trimmed(text, first, last))
     return out
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int, int]:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e, text.count("\n", s, e) + 1
 
 
 # an entry word in capitals that opens a paragraph, as reference books set them
@@ -1037,7 +1116,7 @@ def _title_paragraph(paras: list[tuple[int, int, int]], text: str, cfg: _Setting
 def structure(text: str) -> tuple[str, str, list[Sentence]]:
     """Title, subtitle and the sentences (title, headings, body) of a cleaned text."""
     cfg = settings()
-    sentences: list[Sentence] = []
+    spans: list[tuple[int, int, str]] = []  # made Sentences at the end (_sentences)
     title = subtitle = ""
     # words are only compared with these limits: count up to one more than the largest
     cap = max(40, cfg.heading["max_words"], cfg.heading["numbered_max_words"]) + 1
@@ -1063,7 +1142,7 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
         words = len(para.split(None, cap)) if n_lines == 1 else 0
         if n == 0 and entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
             title = re.sub(r"\s+", " ", entry.group(1).replace("-\n", "")).strip()
-            sentences.append(Sentence.span(text, s, s + entry.end(1) + 1, "title"))
+            spans.append((s, s + entry.end(1) + 1, "title"))
             s += entry.end()
         elif n == title_at:
             number = _SECTION_NUMBER.match(para)
@@ -1075,7 +1154,7 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
                 parts = cfg.subtitle_re.split(title, maxsplit=1)
                 if len(parts) == 2:
                     title, subtitle = parts[0].strip(), parts[1].strip()
-            sentences.append(Sentence.span(text, s, e, "title"))
+            spans.append((s, e, "title"))
             continue
         if n_lines == 1 and not para.startswith(("-", "•", "*")):
             numbered = bool(_NUMBERED.match(para))
@@ -1084,11 +1163,34 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
                 number = _TABLE_NUMBER.match(para)
                 if number and number.end() < len(para):  # "21-28  Foreign Experts": its text
                     s += number.end()
-                sentences.append(Sentence.span(text, s, e, "heading"))
+                spans.append((s, e, "heading"))
                 continue
-        for a, b in split_sentences(text, s, e):
-            sentences.append(Sentence.span(text, a, b, "body"))
-    return title, subtitle, sentences
+        spans.extend([(a, b, "body") for a, b in split_sentences(text, s, e)])
+    return title, subtitle, _sentences(text, spans)
+
+
+def _sentences(source: str, spans: list[tuple[int, int, str]]) -> list[Sentence]:
+    """``[Sentence.span(source, a, b, kind) for a, b, kind in spans]``, each sentence made
+    by setting its slots through their descriptors: ``Sentence.span`` (its ``__init__``
+    and six ``object.__setattr__``) cost twice as much, for every sentence of a corpus."""
+    new = object.__new__
+    set_start, set_end, set_kind = (
+        Sentence.start.__set__,
+        Sentence.end.__set__,
+        Sentence.kind.__set__,
+    )
+    set_source, set_own = _Span._source.__set__, _Span._own.__set__
+    out = []
+    append = out.append
+    for a, b, kind in spans:
+        sent = new(Sentence)
+        set_start(sent, a)
+        set_end(sent, b)
+        set_kind(sent, kind)
+        set_source(sent, source)
+        set_own(sent, False)
+        append(sent)
+    return out
 
 
 # --------------------------------------------------------------------------- reading
@@ -1155,12 +1257,13 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         segments=segments,
         title=meta.get("title") or title or path.stem,
         subtitle=subtitle if not meta.get("title") else "",
-        sentences=sentences,
+        sentences=[],  # given below: bound to this text already (no __post_init__ pass)
         removed=removed,
         publisher=meta.get("publisher") or _alias(evidence["publisher"] or _agency(text), cfg),
         source_url=meta.get("source_url", ""),
         notes=meta.get("notes", ""),
     )
+    doc.sentences = sentences
     dating.date_document(doc, evidence, meta.get("published", ""), checked=True)
     return doc, title
 

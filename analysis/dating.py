@@ -278,13 +278,19 @@ def sentence_hits(text: str, sentences: list, checked: bool = False):
     """
     cfg = settings()
     markers = cfg.future_markers
-    if not sentences or not markers or scan.has_fold_special(text):
+    if not sentences or not markers or any("?" in w for w in markers):
+        return None
+    if scan.has_fold_special(text):
         return None
     # the lower-cased text, not scan.view's (its set of words costs more than these few
     # searches save, and it is kept for the facts: a document read for its date only
-    # would hold a second copy of its text)
-    low = "".join([text[a:b].lower() for a, b in scan.pieces(text, 1 << 16, " ")])
-    year_starts = [m.start() for m in scan.YEAR_CANDIDATE.finditer(text)]
+    # would hold a second copy of its text); as ASCII bytes, every other character a "?"
+    # (no literal holds one): the same positions, and ``bytes.find`` is several times
+    # ``str.find`` on a text with a character beyond Latin-1 (a typographic quote)
+    low = b"".join(
+        [text[a:b].encode("ascii", "replace").lower() for a, b in scan.pieces(text, 1 << 16, " ")]
+    )
+    year_starts = _year_starts(text)
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     if not checked:
@@ -302,8 +308,8 @@ def sentence_hits(text: str, sentences: list, checked: bool = False):
                 out.setdefault(k, []).append(p)
         return out
 
-    future = set(confirmed(scan.find_all(low, markers), cfg.future_re))
-    occasion = set(confirmed(scan.find_all(low, OCCASION_WORDS), _OCCASION))
+    future = set(confirmed(_find_all_bytes(low, markers), cfg.future_re))
+    occasion = set(confirmed(_find_all_bytes(low, OCCASION_WORDS), _OCCASION))
     del low
     years = {}
     for k, ps in confirmed(year_starts, YEAR).items():
@@ -311,6 +317,46 @@ def sentence_hits(text: str, sentences: list, checked: bool = False):
         if ys:
             years[k] = ys
     return future, years, occasion
+
+
+def _find_all_bytes(low: bytes, literals) -> list[int]:
+    """:func:`scan.find_all` on bytes: every start of every (ASCII) literal in ``low``."""
+    out = []
+    find = low.find
+    for word in _ascii_bytes(tuple(literals)):
+        i = find(word)
+        while i >= 0:
+            out.append(i)
+            i = find(word, i + 1)
+    return out
+
+
+@functools.cache
+def _ascii_bytes(literals: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(w.encode("ascii") for w in literals)
+
+
+# "19dd" and "20dd" searched for apart: a pattern that opens with a literal is searched for
+# by it, where ``(?:19|20)\d\d`` is tried at every position (a fifth of the cost)
+_YEAR_19 = re.compile(r"19\d\d")
+_YEAR_20 = re.compile(r"20\d\d")
+
+
+def _year_starts(text: str) -> list[int]:
+    """``[m.start() for m in scan.YEAR_CANDIDATE.finditer(text)]``.
+
+    The union of the two searches' starts is that when no two of them overlap (each
+    search's chain then starts at the leftmost candidate left, as the joint one does);
+    when two do ("201919"), the joint search decides."""
+    if scan.YEAR_CANDIDATE.pattern != r"(?:19|20)\d\d":
+        return [m.start() for m in scan.YEAR_CANDIDATE.finditer(text)]
+    starts = [m.start() for m in _YEAR_19.finditer(text)]
+    starts += [m.start() for m in _YEAR_20.finditer(text)]
+    starts.sort()
+    for a, b in zip(starts, starts[1:], strict=False):
+        if b - a < 4:
+            return [m.start() for m in scan.YEAR_CANDIDATE.finditer(text)]
+    return starts
 
 
 def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = False) -> None:

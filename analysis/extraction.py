@@ -26,7 +26,6 @@ import re
 from typing import Any
 
 from analysis.classify import (
-    _WORTH,
     UNCLASSIFIED,
     ReferenceIndex,
     _classify,
@@ -37,10 +36,12 @@ from analysis.classify import (
     page_voice,
     resolve_reference,
     scope_of,
+    worth_before,
 )
 from analysis.numbers import (
     _CLAUSE_STOP,
     _Y,
+    _absent,
     _Grammar,
     _lower,
     _Num,
@@ -53,6 +54,7 @@ from analysis.numbers import (
     grammar,
 )
 from analysis.references import _OF_THESE, _inherit
+from analysis.scan import required_words
 
 
 def _row(doc, sent_text: str, start: int, end: int, **kw) -> dict[str, Any]:
@@ -208,7 +210,7 @@ def _sentence_facts(
         if not counted:
             counted = _following_words(text, after)
         measure = _measure(
-            num, qualifier, basis, indicator, text, before, (max(s_start, semi), after[1])
+            num, qualifier, basis, indicator, text, before, (max(s_start, semi), after[1]), lowered
         )
         if pledged and measure == "annual":
             measure = "level"  # "China will invest 200 million euros": the sum committed
@@ -516,24 +518,34 @@ _TOTAL = re.compile(
 )
 
 
+def _may(pattern: re.Pattern[str], low: str | None, start: int, end: int) -> bool:
+    """False when ``pattern`` cannot match in ``[start, end)``: none of its required strings
+    (:data:`_NEEDS`) stands in ``low`` there (a few ``find`` calls instead of a regex run
+    at every position of the window, for every figure)."""
+    return not _absent(low, _NEEDS[pattern], start, end)
+
+
 def _measure(
-    num: _Num, qualifier: str, basis: str, indicator: str, text: str, before, clause
+    num: _Num, qualifier: str, basis: str, indicator: str, text: str, before, clause, low=None
 ) -> str:
     """The kind of measure of a figure (DESIGN.md ``measure``).
 
     A target, a multiple or percent change, a share; else by the indicator's kind: a stock
     (``level``) stays a level whatever its period; a flow (``annual``) is cumulative over a
     period ("since 1978", "by 2009"), with a word of total ("a total of") or in the present
-    perfect ("have returned"), else annual."""
+    perfect ("have returned"), else annual. ``low``: :func:`_lower` of ``text``, to pass
+    over the patterns none of whose required words stands in their window."""
     if qualifier == "target":
         return "target"
     if num.unit == "multiple":
         return "change"
-    if _PLANNED_AFTER.match(text, num.end, num.end + 120):
+    if _may(_PLANNED_AFTER, low, num.end, num.end + 120) and _PLANNED_AFTER.match(
+        text, num.end, num.end + 120
+    ):
         return "target"  # "the first of 12 centres the two countries plan to set up"
     if num.unit in ("m", "km"):
         return "level"  # "4,300 meters", "orbiting 23,600 kilometres": a dimension
-    if _WORTH.search(text, max(before[0], num.start - 80), num.start):
+    if worth_before(text, max(before[0], num.start - 80), num.start):
         return "level"  # "a joint fund worth 300 million dollars": the size of the fund
     if num.unit in ("percent", "fraction"):
         upto = num.start
@@ -542,7 +554,7 @@ def _measure(
             # the first (whose number starts after the last blank before its end)
             upto = text.rfind(" ", 0, before[0]) + 1
         lo = max(before[0] if upto == num.start else 0, upto - 40)
-        if _MADE_UP.search(text, lo, upto):
+        if _may(_MADE_UP, low, lo, upto) and _MADE_UP.search(text, lo, upto):
             return "share"
         if _MOVED_TO.search(text, lo, upto) and not _RATE_WORD.search(
             text, max(before[0] if upto == num.start else 0, upto - 80), upto
@@ -551,7 +563,7 @@ def _measure(
         return "change" if _CHANGE_BEFORE.search(text, lo, upto) else "share"
     kind = indicator_lexicon().measures.get(indicator, "level")
     if basis == "cumulative" and kind == "level" and indicator != UNCLASSIFIED:
-        if not _SINCE.search(text, *clause):
+        if not (_may(_SINCE, low, *clause) and _SINCE.search(text, *clause)):
             return "level"  # "By 2004, ... with 160 countries": a standing count at a date
     if basis in ("cumulative", "period"):
         return "cumulative"  # "since 1990", "by 2011", "(2007-2013)": over a period
@@ -563,16 +575,21 @@ def _measure(
     state = _STATE.search(text, max(clause[0], num.start - 50), min(clause[1], num.end + 60))
     if state and _THERE_WERE.match(state.group()) and basis == "explicit" and classified:
         state = None  # "In 1998, there were 22,000 projects": a flow counted within its year
-    if _IN_THE_YEAR.search(text, *clause):
+    if _may(_IN_THE_YEAR, low, *clause) and _IN_THE_YEAR.search(text, *clause):
         return "annual"  # "15,000 experts had worked in China during the year"
     if state and basis == "relative" and classified:
         state = None  # "had 1,300 scientists working in its universities last year"
     if state:
-        if not _EACH_YEAR.search(text, num.end, clause[1]):
+        if not (
+            _may(_EACH_YEAR, low, num.end, clause[1])
+            and _EACH_YEAR.search(text, num.end, clause[1])
+        ):
             return "level"  # "hosts 120 centres", "were studying", "there were 56"
     if basis in ("explicit", "relative"):
         return "annual"  # "a total of 229,000 contracts were signed in the year"
-    if _TOTAL.search(text, *clause) or _PERFECT.search(text, *clause):
+    if _TOTAL.search(text, *clause) or (
+        _may(_PERFECT, low, *clause) and _PERFECT.search(text, *clause)
+    ):
         return "cumulative"
     return "annual"
 
@@ -631,6 +648,13 @@ def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) ->
             )
         i = j + 1
     return derived
+
+
+# the required strings of the patterns :func:`_measure` prefilters (scan.required_words)
+_NEEDS = {
+    p: required_words(p)
+    for p in (_PLANNED_AFTER, _MADE_UP, _SINCE, _IN_THE_YEAR, _EACH_YEAR, _PERFECT)
+}
 
 
 def extract_facts(doc) -> list[dict]:

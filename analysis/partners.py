@@ -119,10 +119,9 @@ def find_partners(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def partners_in(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
-    """``find_partners(text[start:end])``, its offsets those of the slice, from the places a
-    name may start in the whole of ``text`` (:func:`_name_starts`, found once per text:
-    the sentences of one document share them; plain twin: find_partners of the slice,
-    tests/test_speed.py)."""
+    """``find_partners(text[start:end])``, its offsets those of the slice, each name tried
+    only where one may start (:func:`_likely_name_starts`; plain twin: find_partners of
+    the slice, tests/test_speed.py)."""
     m = matcher()
     piece = text[start:end]
     hits = [
@@ -186,27 +185,44 @@ _NAME_AFTER = re.compile(r"[\w.'’]")
 
 
 def forget() -> None:
-    """Let go of the name starts of the last texts (a list of positions per text)."""
-    _name_starts.cache_clear()
+    """Let go of what was remembered of the last texts: nothing now (the places a name may
+    start are found per slice, :func:`_likely_name_starts`); kept for the callers that let
+    go of each document's state (analysis.cache)."""
 
 
-@functools.lru_cache(maxsize=2)
-def _name_starts(text: str) -> list[int]:
-    """Every position of ``text`` where a name of :func:`matcher` may start, the
-    look-behind left out: a capital some name opens with, or the words up to the first
-    capital of a name that opens with others ("the N" of "the Netherlands"). Where a name
-    matches, its first character is one of these (its opening words, one of those)."""
-    firsts, words = _start_literals()
-    out = [x.start() for x in firsts.finditer(text)] if firsts is not None else []
-    find = text.find
-    for w in words:
-        i = find(w)
-        while i >= 0:
-            out.append(i)
-            i = find(w, i + 1)
+def _likely_name_starts(text: str, start: int, end: int) -> list[int]:
+    """The positions of ``text[start:end]`` (read as that slice) where a name may start:
+    a capital that opens a run of letters some name's first word has (the capital and the
+    [A-Za-z] run after it, :func:`_first_words`: a name matches only where the text has its
+    own, so ~20 names are not tried at every capital; a capital inside a run is refused by
+    the look-behind), or the words up to the first capital of a name that opens otherwise.
+    Only the slice is read: the sentences with figures are a third of a document."""
+    runs, firsts = _first_words()
+    out = [m.start() for m in runs.finditer(text, start, end) if m.group() in firsts]
+    words = _start_literals()[1]
     if words:
-        out = sorted(set(out))
+        find = text.find
+        more = False
+        for w in words:
+            i = find(w, start, end)
+            while i >= 0:
+                out.append(i)
+                more = True
+                i = find(w, i + 1, end)
+        if more:
+            out.sort()
     return out
+
+
+@functools.cache
+def _first_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """(a pattern of a capital a name opens with and the [A-Za-z] run after it, those
+    strings of the names themselves)."""
+    m = matcher()
+    caps = "".join(sorted(re.escape(c) for c in m.by_first if c.isupper()))
+    run = re.compile(r"[A-Za-z]*")
+    firsts = frozenset(n[0] + run.match(n, 1).group() for n in m.names if n[0].isupper())
+    return re.compile(rf"[{caps}][A-Za-z]*" if caps else r"(?!)"), firsts
 
 
 @functools.cache
@@ -222,15 +238,13 @@ def _start_literals() -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
 
 def _name_hits_in(m: _Matcher, text: str, start: int, end: int):
     """The matches of ``m.regex.finditer(text[start:end])`` (their offsets those of
-    ``text``): each name tried only where one may start (:func:`_name_starts` of the
-    whole text), the look-behind read at the slice's edge as the slice has it (nothing
-    before its start)."""
-    starts = _name_starts(text)
-    last = start
+    ``text``): each name tried only where one may start (:func:`_likely_name_starts`),
+    the look-behind read at the slice's edge as the slice has it (nothing before its
+    start)."""
     after = _NAME_AFTER.match
+    last = start
     by_first = m.by_first
-    for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-        at = starts[k]
+    for at in _likely_name_starts(text, start, end):
         if at < last or (at > start and after(text, at - 1)):
             continue
         pattern = by_first.get(text[at])

@@ -17,9 +17,11 @@ eras of partners and themes). Its date phrases:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from analysis import scan
 from analysis.dating import (
     DAY_DATE,
     FULL_MONTH_RE,
@@ -208,8 +210,38 @@ def _make(kind: str, m: re.Match, text: str) -> Date | None:
     return None
 
 
+@functools.cache
+def _date_literals() -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of every date pattern holds (the
+    patterns' required strings, :func:`scan.required_words`), each left out when it holds
+    another ("april", "apr"); None when a pattern has none."""
+    patterns = [p for _k, p in _PATTERNS] + [p for p, *_rest in settings().relative]
+    found: set[str] = set()
+    for pattern in patterns:
+        needs = scan.required_words(pattern)
+        if not needs:
+            return None
+        found.update(needs)
+    return tuple(sorted(w for w in found if not any(v != w and v in w for v in found)))
+
+
 def find_dates(text: str) -> list[Date]:
-    """Every date phrase of a sentence, in order (baselines of comparisons flagged)."""
+    """Every date phrase of a sentence, in order (baselines of comparisons flagged).
+
+    A sentence holding none of the strings every date phrase holds (:func:`_date_literals`:
+    "19", "20", month names, "five", weekdays, the relative phrases' words) has none: it
+    is passed over without the twenty-odd pattern searches (most sentences of a long
+    report, where these searches cost seconds)."""
+    literals = _date_literals()
+    if literals is not None and not scan.has_fold_special(text):
+        low = text.lower()
+        if not any(w in low for w in literals):
+            return []
+    return _find_dates(text)
+
+
+def _find_dates(text: str) -> list[Date]:
+    """:func:`find_dates` without the prefilter: every pattern searched for."""
     taken: list[tuple[int, int]] = []
     found: list[Date] = []
 

@@ -416,17 +416,23 @@ def test_line_rules_fast_path_is_the_plain_one(seeds: corpus.Corpus) -> None:
     texts = [(SEEDS / d.file).read_text(encoding="utf-8") for d in seeds]
     texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DOCS.glob("*.txt"))]
     checked = 0
-    for text in texts:
-        for line in text.splitlines():
-            s = line.strip()
-            for edge in (False, True):
-                fast = corpus._line_rule(s, edge, cfg)
-                plain = corpus._line_rule_plain(s, edge, cfg)
-                assert (fast and (fast[0], fast[1].span(), fast[2])) == (
-                    plain and (plain[0], plain[1].span(), plain[2])
-                ), s
-                checked += 1
-    assert checked > 1000 and corpus._inner_rules() is not None
+    corpus._rule_kit(cfg)[1].clear()  # the first round reads every line, the second recalls
+    for text in texts + texts:
+        lines = [line.strip() for line in text.splitlines()]
+        short = [i for i, s in enumerate(lines) if s and len(s) <= 300]
+        for edge in (set(), set(short), set(short[:6] + short[-6:])):
+            fast = corpus._line_rules(lines, short, edge, cfg)
+            plain = {}
+            for i in short:
+                found = corpus._line_rule_plain(lines[i], i in edge, cfg)
+                if found:
+                    plain[i] = found
+            assert list(fast) == list(plain)
+            assert {i: (r, m.span(), d) for i, (r, m, d) in fast.items()} == {
+                i: (r, m.span(), d) for i, (r, m, d) in plain.items()
+            }
+            checked += len(short)
+    assert checked > 1000 and corpus._rule_kit(cfg)[0] is not None
 
 
 def test_outside_folder_is_the_plain_check(tmp_path: Path) -> None:
@@ -501,7 +507,7 @@ def test_outside_folder_is_the_plain_check(tmp_path: Path) -> None:
     ],
 )
 def test_furniture_line_rules_of_real_pages(line: str, edge: bool, rule: str | None) -> None:
-    found = corpus._line_rule(line, edge, corpus.settings())
+    found = corpus._line_rules([line], [0], {0} if edge else set(), corpus.settings()).get(0)
     assert (found[0] if found else None) == rule
     plain = corpus._line_rule_plain(line, edge, corpus.settings())
     assert (plain[0] if plain else None) == rule

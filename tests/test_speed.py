@@ -92,7 +92,6 @@ texts = st.lists(st.sampled_from(PIECES), max_size=50).map("".join)
 def test_partners_in_is_find_partners_of_the_slice(text: str, data) -> None:
     a = data.draw(st.integers(0, len(text)))
     b = data.draw(st.integers(a, len(text)))
-    partners._name_starts.cache_clear()
     assert partners.partners_in(text, a, b) == partners.find_partners(text[a:b])
     assert partners.partners_in(text, 0, len(text)) == partners.find_partners(text)
 

@@ -1,0 +1,264 @@
+"""The fast paths of reading a document and of its MinHash against their plain twins.
+
+Each plain twin here is the code the fast path replaced (or the regex it stands for), kept
+only as the reference: checked on the development corpus, the seeds and generated text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import corpus, dating, decoding, nearcopies, scan
+from analysis.config import ROOT
+
+SEEDS = ROOT / "seeds"
+CORPUS_DOCS = Path(__file__).parent / "corpus" / "docs"
+
+
+def _texts() -> list[str]:
+    paths = sorted(CORPUS_DOCS.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    return [p.read_text(encoding="utf-8-sig") for p in paths]
+
+
+def _cleaned() -> list[str]:
+    return [corpus.clean(t)[0] for t in _texts()]
+
+
+# generated text: line breaks of every kind, blanks, sentence ends, closers and capitals
+PROSE = st.lists(
+    st.sampled_from(
+        list("ab AZ09.!?\n\n\t\r\x0b\u2028\u00a0”’\"')(-:;")
+        + ["Dec.", "U.S.", "P. R.", " 1998", " 2019", "201919", " Mr.", " No."]
+    ),
+    max_size=200,
+).map("".join)
+
+
+# ------------------------------------------------------------------ paragraphs
+_PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+
+
+def _paragraphs_plain(text: str) -> list[tuple[int, int, int]]:
+    out = []
+    for m in _PARAGRAPH.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        out.append((s, e, text.count("\n", s, e) + 1))
+    return out
+
+
+def test_paragraphs_are_the_plain_regex_on_the_corpus() -> None:
+    for text in _texts() + _cleaned():
+        assert corpus._paragraphs(text) == _paragraphs_plain(text)
+
+
+@given(PROSE)
+def test_paragraphs_are_the_plain_regex(text: str) -> None:
+    assert corpus._paragraphs(text) == _paragraphs_plain(text)
+
+
+# ------------------------------------------------------------------ sentences
+def _split_sentences_plain(text: str, start: int = 0, end: int | None = None):
+    """split_sentences with the one boundary pattern [.!?] for every text."""
+    abbreviations = corpus.settings().abbreviations
+    end = len(text) if end is None else end
+    spans = []
+    cur = start
+    for m in corpus._BOUNDARY.finditer(text, start, end):
+        stop = m.start() + 1
+        tok = corpus._TOKEN_BEFORE.search(text, max(cur, stop - 12), stop)
+        if tok:
+            word = tok.group(1).rsplit("-", 1)[-1].rstrip(".")
+            if len(word) == 1 and word.isupper():
+                continue
+            if word in abbreviations:
+                continue
+        sent_end = m.end()
+        while sent_end > cur and text[sent_end - 1].isspace():
+            sent_end -= 1
+        spans.append((cur, sent_end))
+        cur = m.end()
+    tail = end
+    while tail > cur and text[tail - 1].isspace():
+        tail -= 1
+    if tail > cur:
+        spans.append((cur, tail))
+    return spans
+
+
+def test_sentences_are_the_plain_split_on_the_corpus() -> None:
+    checked = 0
+    for text in _cleaned():
+        for s, e, _n in corpus._paragraphs(text):
+            assert corpus.split_sentences(text, s, e) == _split_sentences_plain(text, s, e)
+            checked += 1
+    assert checked > 100
+
+
+@given(PROSE, st.integers(0, 50), st.integers(0, 50))
+def test_sentences_are_the_plain_split(text: str, a: int, b: int) -> None:
+    end = max(len(text) - b, 0)
+    start = min(a, end)
+    assert corpus.split_sentences(text, start, end) == _split_sentences_plain(text, start, end)
+    assert corpus.split_sentences(text) == _split_sentences_plain(text)
+
+
+def test_sentence_objects_are_those_of_sentence_span() -> None:
+    for text in _cleaned():
+        _title, _subtitle, fast = corpus.structure(text)
+        plain = [corpus.Sentence.span(text, s.start, s.end, s.kind) for s in fast]
+        assert fast == plain
+        for f, p in zip(fast, plain, strict=True):
+            assert f.__getstate__() == p.__getstate__() and f._source is text
+
+
+# ------------------------------------------------------------------ decoding
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t\r\x00\x01\x0b\x0c\x1f é’中")), max_size=300))
+def test_control_characters_counted_on_the_bytes(text: str) -> None:
+    for data in (text.encode(), b"\xef\xbb\xbf" + text.encode()):
+        plain = len(decoding._CONTROLS.findall(data.decode("utf-8-sig"), 0, 65536))
+        assert len(data) - len(data.translate(None, decoding._CONTROL_BYTES)) == plain
+
+
+# ------------------------------------------------------------------ line rules
+LINE_PARTS = st.sampled_from(
+    [
+        "Updated:", "2009-03-04", "10:12", "Copyright", "©", "2014", "Xinhua", "(Xinhua)",
+        "Home", ">", "»", "News", "By", "John Smith", "Source:", "China Daily", "Print",
+        "Share", "Photo", "Tel:", "Fax:", "°C", "Sunny", "March 3, 2009", "Vol. 5", "No. 3",
+        "Related", "Read more", "see also", "--", "the", "lab", "opened", "|", "Monday",
+        "Comments (3)", "Figure 2", "[", "]", "Beijing,", "AFP", "Reuters", "İ", "ſ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(LINE_PARTS, max_size=6).map(" ".join), max_size=14))
+def test_line_rules_are_the_plain_ones_on_generated_lines(lines: list[str]) -> None:
+    cfg = corpus.settings()
+    lines = [s.strip() for s in lines]
+    short = [i for i, s in enumerate(lines) if s and len(s) <= 300]
+    for edge in (set(), set(short), set(short[:2])):
+        fast = corpus._line_rules(lines, short, edge, cfg)
+        plain = {}
+        for i in short:
+            found = corpus._line_rule_plain(lines[i], i in edge, cfg)
+            if found:
+                plain[i] = found
+        assert {i: (r, m.span(), d) for i, (r, m, d) in fast.items()} == {
+            i: (r, m.span(), d) for i, (r, m, d) in plain.items()
+        }
+
+
+# ------------------------------------------------------------------ dating scans
+@given(
+    st.lists(st.sampled_from(list("0129 a,.-") + ["19", "20", "1919"]), max_size=40).map("".join)
+)
+def test_year_starts_are_the_joint_search(text: str) -> None:
+    assert dating._year_starts(text) == [m.start() for m in scan.YEAR_CANDIDATE.finditer(text)]
+
+
+def test_year_starts_and_byte_finds_on_the_corpus() -> None:
+    cfg = dating.settings()
+    for text in _texts() + _cleaned():
+        assert dating._year_starts(text) == [m.start() for m in scan.YEAR_CANDIDATE.finditer(text)]
+        if scan.has_fold_special(text):
+            continue
+        low = text.lower()
+        low_bytes = text.encode("ascii", "replace").lower()
+        for literals in (cfg.future_markers, dating.OCCASION_WORDS):
+            assert dating._find_all_bytes(low_bytes, literals) == scan.find_all(low, literals)
+
+
+@given(st.lists(st.sampled_from(list("aWiLl bY THE end of\n’é") + ["will", "held"])).map("".join))
+def test_byte_finds_are_the_str_finds(text: str) -> None:
+    if scan.has_fold_special(text):
+        return
+    low_bytes = text.encode("ascii", "replace").lower()
+    for literals in (dating.settings().future_markers, dating.OCCASION_WORDS):
+        assert dating._find_all_bytes(low_bytes, literals) == scan.find_all(text.lower(), literals)
+
+
+# ------------------------------------------------------------------ MinHash
+def _update_plain(hashes, num_perm: int = 128):
+    """datasketch's update_batch arithmetic, broadcast in one piece (the reference)."""
+    (a, b), empty, _update = nearcopies._affine32(num_perm)
+    a, b = a.astype(np.uint32), b.astype(np.uint32)
+    hv = np.asarray(hashes, dtype=np.uint32).copy()
+    if not len(hv):
+        return empty.copy()
+    hv ^= hv >> np.uint32(16)
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    return np.minimum(empty, (hv[:, None] * a + b).min(axis=0))
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 5, 1023, 1024, 1025, 2049, 5000])
+def test_minhash_update_is_the_plain_arithmetic(n: int) -> None:
+    rng = np.random.default_rng(n)
+    hashes = rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32)
+    hashes[: n // 3] = hashes[n // 3 : 2 * (n // 3)]  # repeats
+    update = nearcopies._affine32(128)[2]
+    got = update(hashes)
+    assert got.dtype == np.uint32 and np.array_equal(got, _update_plain(hashes))
+
+
+def test_signature_is_datasketch_on_the_corpus() -> None:
+    from datasketch import MinHash
+
+    from analysis import cache
+
+    assert nearcopies.numpy_minhash_ok()
+    cfg = nearcopies._settings()
+    for text in _cleaned():
+        title = text.split("\n", 1)[0].strip()
+        body = text.replace(title, " ", 1) if title else text
+        expected = MinHash(num_perm=cfg["num_perm"], hashfunc=nearcopies.shingle_hash32)
+        shingles = nearcopies._shingles(body, cfg["shingle_words"])
+        if shingles:
+            expected.update_batch(shingles)
+        sig = cache._signature(text, title, True)
+        assert sig == cache._signature(text, title, False)
+        assert np.array_equal(cache._hashvalues(sig), expected.hashvalues)
+
+
+# ------------------------------------------------------------------ dates of a sentence
+def test_find_dates_prefilter_on_the_corpus() -> None:
+    from analysis import sentencedates
+
+    assert sentencedates._date_literals() is not None
+    checked = 0
+    for text in _cleaned():
+        _t, _s, sentences = corpus.structure(text)
+        for s in sentences:
+            assert sentencedates.find_dates(s.text) == sentencedates._find_dates(s.text)
+            checked += 1
+    assert checked > 500
+
+
+DATE_PARTS = st.sampled_from(
+    [
+        "in", "In", "1998", "2011", "20", "19", "May", "may", "Dec.", "March", "3", "on",
+        "Monday", "MONDAY", "last year", "LAST  YEAR", "the previous year", "tenth",
+        "Five-Year Plan", "(2001 - 2005)", "the 1990s", "between", "and", "today", "K", "ſ",
+        "İ", "early", "mid-2009", "Vision 2030", "’", ",", ".", "\n",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(DATE_PARTS, max_size=12).map(" ".join))
+def test_find_dates_prefilter_is_the_plain_search(text: str) -> None:
+    from analysis import sentencedates
+
+    assert sentencedates.find_dates(text) == sentencedates._find_dates(text)
