@@ -28,11 +28,15 @@ def test_every_document_has_valid_gold():
     assert set(gold) == docs
     assert sum(g["origin"] == "written" for g in gold.values()) >= 40
     assert sum(g["origin"] == "seed" for g in gold.values()) == 5
+    assert sum(g["origin"] == "later" for g in gold.values()) >= 30
 
 
 def test_scores_meet_thresholds(result):
     thresholds = load_thresholds(CORPUS)
-    assert {"titles", "published", "fact_recall", "strict_recall", "wrong_rows"} <= set(thresholds)
+    for group in ("thresholds", "later"):
+        assert {"titles", "published", "fact_recall", "strict_recall", "wrong_rows"} <= set(
+            thresholds[group]
+        )
     assert result.below(thresholds) == []
 
 
@@ -120,11 +124,14 @@ def test_furniture_row_and_part_as_whole_are_wrong(tiny):
             lambda d: _row(d, "6859 1234", 68591234, indicator="unclassified"),
         ],
     )
-    assert res.wrong_rows == {"furniture": 1, "part_as_whole": 1}
+    assert res.wrong("furniture") == 1 and res.wrong("part_as_whole") == 1
     assert res.score("furniture_clean") == 0.5
     assert res.score("part_not_whole") == 0.0
     assert res.score("scope") == 0.5
-    assert res.below({"wrong_rows": 1, "fact_recall": 1.0}) == ["wrong_rows: 2.0 (threshold 1)"]
+    floors = {"wrong_rows": 1, "fact_recall": 1.0}
+    assert res.below({"thresholds": floors}) == ["thresholds.wrong_rows: 2.0 (threshold 1)"]
+    # the written document is not a later one: floors of the later documents do not see it
+    assert res.below({"later": floors}) == ["later.fact_recall: None (threshold 1.0)"]
 
 
 def test_missing_columns_score_as_wrong_not_crash(tiny):
@@ -139,7 +146,7 @@ def test_missing_columns_score_as_wrong_not_crash(tiny):
     assert res.score("fact_recall") == 1.0
     assert res.score("scope") == 0.0 and res.score("measure") == 0.0
     assert res.score("strict_recall") == 0.0
-    assert res.wrong_rows["part_as_whole"] == 1  # no scope: every figure joins the national series
+    assert res.wrong("part_as_whole") == 1  # no scope: every figure joins the national series
 
 
 def test_title_and_date_scored_to_the_gold_precision(tiny):

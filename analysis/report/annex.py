@@ -6,20 +6,13 @@ import bisect
 import re
 from typing import Any
 
+from analysis.dating import BASIS_TEXT
 from analysis.report import values
 
-# How a document's date was found (the corpus's basis codes), in a reader's words.
-# The codes stay in documents.csv; an unknown code reads "other evidence".
-DATE_BASIS_TEXT = {
-    "catalog": "given in the catalog",
-    "dateline": "dateline or “Updated” stamp",
-    "dateline+text_year": "dateline, year from the text",
-    "text": "date of the occasion in the text",
-    "latest_year": "latest year the text reports",
-    "title_period": "start of the period in the title",
-    "boilerplate (weak)": "page date only (weak)",
-    "unknown": "not found",
-}
+# How a document's date was found, in a reader's words: the corpus's basis codes have their
+# words beside the code that sets them (dating.BASIS_TEXT); the codes stay in documents.csv, an
+# unknown code (a cache of older code) reads "other evidence".
+DATE_BASIS_TEXT = BASIS_TEXT
 
 
 def date_basis_text(code: str) -> str:
