@@ -46,12 +46,92 @@ class _Indicators:
     measures: dict[str, str] = field(default_factory=dict)  # indicator -> default measure
 
 
+# British/American spellings: each word of a word class is also written the other way
+_SPELLINGS = (
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ising", "izing"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("mme", "m"),
+    ("mmes", "ms"),
+    ("our", "or"),
+    ("llor", "lor"),
+    ("lled", "led"),
+    ("lling", "ling"),
+)
+_CLASS_REF = re.compile(r"\{([a-z_]+)\}")
+_UNIT_NAME = re.compile(r"[a-z][a-z_]*|[A-Z]{3}")
+MONEY = "money"  # in a rule's units: any currency (a three-letter code: USD, KRW, INR ...)
+
+
+def _inflections(word: str) -> set[str]:
+    """``word`` and its regular forms: plural or third person (-s, -es, -ies), past (-ed),
+    -ing; the last word of a phrase is inflected ("graduate student" -> "graduate students")."""
+    head, _, last = word.rpartition(" ")
+    lead = head + " " if head else ""
+    forms = {last, last + "s", last + "ed", last + "ing"}
+    if last.endswith(("s", "x", "ch", "sh")):
+        forms.add(last + "es")
+    if last.endswith("e"):
+        forms |= {last + "d", last[:-1] + "ing"}
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms |= {last[:-1] + "ies", last[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgkmnprt]$", last):
+        forms |= {last + last[-1] + "ed", last + last[-1] + "ing"}  # "committed", "planning"
+    return {lead + f for f in forms}
+
+
+def _spelt(word: str) -> set[str]:
+    """``word`` in British and American spelling ("centre"/"center", "programme"/"program")."""
+    out = {word}
+    for gb, us in _SPELLINGS:
+        for a, b in ((gb, us), (us, gb)):
+            if word.endswith(a) and len(word) > len(a) + 2:
+                out.add(word[: -len(a)] + b)
+    return out
+
+
+def word_class_pattern(words) -> str:
+    """A regex alternation of ``words`` with their inflections and both spellings, longest
+    first, between word boundaries (a word class of indicators.yaml)."""
+    forms: set[str] = set()
+    for w in words:
+        for f in _inflections(w.strip().lower()):
+            forms |= _spelt(f)
+    alts = sorted(forms, key=lambda f: (-len(f), f))
+    return r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alts) + r")\b"
+
+
+def _expand_classes(pattern: str, classes: dict[str, str], where: str) -> str:
+    """``pattern`` with every ``{name}`` replaced by its word class (:func:`word_class_pattern`);
+    an unknown name is an error naming ``where``."""
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(1) not in classes:
+            raise InputError(f"{where}: unknown word class {{{m.group(1)}}}")
+        return classes[m.group(1)]
+
+    return _CLASS_REF.sub(one, pattern)
+
+
+def _unit_applies(unit: str, units: frozenset[str]) -> bool:
+    """True when a rule with ``units`` applies to a figure in ``unit`` (``money``: any
+    currency, a three-letter upper-case code)."""
+    return unit in units or (MONEY in units and len(unit) == 3 and unit.isupper())
+
+
 @functools.cache
 def indicator_lexicon() -> _Indicators:
-    """``lexicon/indicators.yaml``, validated and compiled (once per process)."""
+    """``lexicon/indicators.yaml``, validated and compiled (once per process).
+
+    Patterns may name a word class of ``words`` as ``{name}``: its words, inflected and in
+    both spellings (:func:`word_class_pattern`)."""
     lex = load_lexicon("indicators")
     path = "analysis/lexicon/indicators.yaml"
     default_within = lex["settings"]["after_words"]
+    classes = {name: word_class_pattern(ws) for name, ws in (lex.get("words") or {}).items()}
     rules, ids, labels = [], [], {}
     for ind in lex["indicators"]:
         if ind["id"] in labels or ind["id"] == UNCLASSIFIED:
@@ -64,6 +144,7 @@ def indicator_lexicon() -> _Indicators:
                 pattern = r.get(key)
                 if not pattern:
                     return None
+                pattern = _expand_classes(pattern, classes, f"{path}: indicator {ind['id']}")
                 if key in ("after", "not_after"):
                     within = r.get("within", default_within)
                     pattern = rf"\W*(?:\S+\s+){{0,{within}}}?(?:{pattern})"
@@ -78,6 +159,9 @@ def indicator_lexicon() -> _Indicators:
                 k: comp(k)
                 for k in ("after", "before", "context", "not_after", "not_before", "not_context")
             }
+            for u in r.get("units", ()):
+                if not _UNIT_NAME.fullmatch(u):
+                    raise InputError(f"{path}: indicator {ind['id']} rule {i + 1}: bad unit {u!r}")
             rules.append(
                 _Rule(
                     indicator=ind["id"],
@@ -119,6 +203,11 @@ def _classify(
         # an item of a "respectively" list counts what the list does: the words before
         # the list and after its last item ("7,748 and 9,121 students returned")
         got = _classify(text, unit, *listed, sent, low)
+        return got[0], -1
+    label = _row_label(text, before, after, sent)
+    if label is not None:
+        # a cell of a table row ("Students sent abroad   3786   3329   2950"): the row's label
+        got = _classify(text, unit, (label[0], label[0]), label, sent, low)
         return got[0], -1
     rules = _rules_for(unit, indicator_lexicon())
     if low is None:
@@ -214,6 +303,31 @@ def _doers(text: str, indicator: str, before: tuple[int, int], noun_end: int, se
     return _DOER_VERB.match(text, noun_end, sent[1]) is not None
 
 
+_BLANKS = re.compile(r"[^\S\n]+")
+_ROW_LABEL = re.compile(r"[^\S\n]*([A-Za-z][^\d\n:;.!?]*?)[^\S\n]+(?:\d[\d,.]*[^\S\n]+)*$")
+
+
+def _row_label(text, before, after, sent) -> tuple[int, int] | None:
+    """The (start, end) of the label of a table row the number is a cell of, or None.
+
+    A number stands in a row when a blank run on its line alone parts it from the number
+    before it ("3786   3329") or from the number after it; the row's label is the words
+    that open its line, before its first cell. Prose never runs two bare numbers together."""
+    prev_cell = before[0] > sent[0] and _BLANKS.fullmatch(text, *before) is not None
+    next_cell = (
+        after[1] > after[0]
+        and _BLANKS.fullmatch(text, *after) is not None
+        and text[after[1] : after[1] + 1].isdigit()
+    )
+    if not (prev_cell or next_cell):
+        return None
+    line = text.rfind("\n", sent[0], before[1]) + 1 or sent[0]
+    m = _ROW_LABEL.match(text, line, before[1])
+    if m is None:
+        return None
+    return m.start(1), m.end(1)
+
+
 _LIST_GAP = re.compile(r"\W*(?:and\W*)?$")
 _NUMBERS_OF = re.compile(r"\b(?:the\s+)?numbers?\s+of\s+", re.I)
 _LIST_VERB = re.compile(r"\s+(?:were|was|are|is|stood\s+at|reached|totall?ed)\s*$", re.I)
@@ -249,7 +363,7 @@ def _rules_for(unit: str, lexicon: _Indicators) -> tuple[tuple, ...]:
     """The rules that apply to a unit, in order, flattened for :func:`_classify`."""
     out = []
     for r in lexicon.rules:
-        if unit not in r.units:
+        if not _unit_applies(unit, r.units):
             continue
         row: list[Any] = [r.indicator]
         for k in ("after", "before", "context", "not_after", "not_before", "not_context"):
@@ -325,6 +439,8 @@ class _Actors:
     attribution: re.Pattern[str]  # matches the start of the text after an attribution
     part_of: re.Pattern[str]  # matches the end of the text before a name of a part
     references: frozenset[str] = frozenset()  # actors that only refer to a name before them
+    # head words that make a name another body owns its programme (``owned_programmes``)
+    owned_programme: re.Pattern[str] = re.compile(r"(?!)")
     named_head: re.Pattern[str] | None = None  # a name + a lower-case head ("Hefei institute")
     # what every match of ``named_head`` holds: a blank and a lower-case head word
     named_head_word: re.Pattern[str] | None = None
@@ -382,10 +498,13 @@ def actor_lexicon() -> _Actors:
         ),
         # (through a bracketed short name: "The Ministry of Foreign Trade (MOFTEC) said")
         attribution=re.compile(
-            rf"(?:\s*\([^()]{{1,30}}\))?\W*(?:{_alt_words(lex['attribution_after'])})\b", re.I
+            rf"(?:\s*\([^()]{{1,30}}\))?(?:\s+(?:{_alt_words(lex['attribution_roles'])}))?"
+            rf"\W*(?:{_alt_words(lex['attribution_after'])})\b",
+            re.I,
         ),
         part_of=re.compile(rf"\b(?:{_alt_words(lex['part_of_after'])})\s+(?:the\s+|its\s+)?$"),
         references=frozenset(_clean_actor(w) for w in refs),
+        owned_programme=re.compile(rf"\b(?:{_alt_words(lex['owned_programmes'])})\b"),
         named_head=re.compile(
             rf"(?<![\w&-])((?!{_LEAD}\s){_CAP}(?:{_SP}{_CAP})*)\s+({lower_heads})\b"
         ),
@@ -419,6 +538,15 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
     kind = lex.kinds.get(name) or lex.kinds.get(bare)
     if kind:
         return kind, bare
+    owned = _OWNED.search(bare)
+    if owned is not None:
+        # "National Natural Science Foundation of China's Research Fund for ...": the name
+        # after the possessive is the body's own; a fund a body owns is its programme
+        got = _kind_of_plain(owned.group(1), lex)
+        if got is not None:
+            if got[0] == "agency" and lex.owned_programme.search(got[1]):
+                return "programme", got[1]
+            return got
     head = lex.heads.search(bare)
     if head:
         return lex.kinds[f"head:{head.group(1)}"], bare
@@ -429,6 +557,7 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
     return None
 
 
+_OWNED = re.compile(r"['’]s\s+([A-Z].*)$")  # "<Owner>'s <Name>": the owned name
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|Our|our|China['’]s)\s+")
 _POSSESSIVE_S = re.compile(r"['’]s$")
 
@@ -615,6 +744,23 @@ def page_voice(doc) -> tuple[str, str] | None:
         # government it belongs to, "Press Information Bureau / Government of India")
         if _is_body(name) and not media.search(name):
             return publisher_voice(name, title, text)
+    return _place_publication(getattr(doc, "publisher", "") or "")
+
+
+_PUBLICATION_NAME = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]*)+")
+
+
+def _place_publication(publisher: str) -> tuple[str, str] | None:
+    """("local", place) of a publication named after a province or city that is no news
+    outlet ("Guangdong Yearbook", "Shanghai Science and Technology Bulletin"): it speaks
+    for that place. None for any other name."""
+    name = " ".join(publisher.split())
+    if not _PUBLICATION_NAME.fullmatch(name) or _publisher_lexicon().media.search(name):
+        return None
+    for a, _b, actor, kind in mentions(name, 0, len(name)):
+        if a == 0 and kind == "local" and actor != name:
+            return "local", actor
+        break
     return None
 
 
@@ -889,7 +1035,13 @@ def scope_of(
     # 3. the number opens its clause ("11 of them": its antecedent's, rule 4)
     before = text[max(clause[0], num_start - 12) : num_start]
     them = _OF_THEM.match(text, num_end, clause[1])
-    if not them and (num_start == clause[0] or _CLAUSE_OPEN.search(before)):
+    if not them and (
+        num_start == clause[0]
+        # (not a number in apposition, which describes what the clause's subject did:
+        # "the province approved 1,126 contracts, 21.3 per cent more than ...", "The
+        # United States has received the largest number, nearly 5,000, followed by ...")
+        or (_CLAUSE_OPEN.search(before) and not _APPOSITIVE.match(text, num_end, clause[1]))
+    ):
         for a, _b, actor, kind in found:
             # "About 300 Israeli companies now operate in China": another country's own
             if (
@@ -1020,6 +1172,11 @@ _OBJECTIVE = re.compile(r"[\W]*To\s+[a-z]+\b")
 
 
 _OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
+# what follows a number standing in apposition after a comma (no verb of its own): a stop,
+# or a comparison with another figure ("21.3 per cent more than", "up from")
+_APPOSITIVE = re.compile(
+    r"\s*(?:[,.;)]|$)|\s+(?:more|less|fewer|higher|lower)\s+than\b|\s+(?:up|down)\s+(?:from|on)\b"
+)
 _NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*")
 _ANAPHOR_SUBJECT = re.compile(
     r"\W*(?:(?:Together|Between\s+them|In\s+all|Altogether),?\s+)?"
@@ -1110,7 +1267,8 @@ def _unowned(
 # before the place's name, from the clause start
 _LOCATIVE_LEAD = re.compile(
     r"\W*(?:(?:In|By|During)\s+[^,;]{1,30},\s*)?"
-    r"(?:(?:In|Across|Throughout)\s+|(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+s\s+(?:in|across|from)\s+)"
+    r"(?:(?:In|Across|Throughout)\s+|(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,4}[a-z-]+s\s+"
+    r"(?:in|at|across|within|from)\s+)"
     r"(?:the\s+)?$"
 )
 

@@ -153,6 +153,17 @@ def _sentence_facts(
                 end -= 1
         year, p_start, p_end, basis = _when(num, exprs, text, pub)
         own_year = basis != "publication"
+        # "By 2020, R&D shall reach 2.5 per cent": a figure its own words date after its page
+        # is a goal (a dimension excepted: "due by 2008, ... orbiting 23,600 kilometres")
+        future = (
+            own_year
+            and pub is not None
+            and year is not None
+            and year > pub
+            # a period: one that starts at the page's date or later ("first phase (2016-2020)")
+            and (basis != "period" or (p_start is not None and p_start >= pub))
+            and num.unit not in ("m", "km")
+        )
         if (
             basis == "publication"
             and borrowed is not None
@@ -167,7 +178,8 @@ def _sentence_facts(
         qualifier, low, high = num.qualifier, num.low, num.high
         pledged = False
         if num.unit != "multiple" and (
-            (
+            future
+            or (
                 target_start
                 and not (
                     not_target_from <= num.start and g.not_target.search(text, s_start, num.start)
@@ -175,7 +187,7 @@ def _sentence_facts(
             )
             or (
                 marker_from <= num.start
-                and g.target_markers.search(text, s_start, num.start)
+                and g.target_markers.search(text, _clause_from(text, s_start, num.start), num.start)
                 and not (pledged := num.unit in _NOT_MARKED_TARGETS)
             )
         ):
@@ -185,6 +197,11 @@ def _sentence_facts(
         if qualifier == "target" and context is not None and len(context) > 6:
             if not own_year and context[6] is not None:
                 year, basis = context[6], "explicit"  # "The Program will support 3-5 bases"
+            elif not own_year and pub is not None:
+                span = _goal_span(text, s_start, s_end)
+                if span is not None:
+                    # "Korea will provide KRW 2.4 billion over three years": from the page's date
+                    year, p_start, p_end, basis = pub + span, pub, pub + span, "period"
             elif basis == "period" and year is not None:
                 context[6] = year  # "over the next three years": the plan's end from here on
         if found is None:
@@ -212,8 +229,10 @@ def _sentence_facts(
         measure = _measure(
             num, qualifier, basis, indicator, text, before, (max(s_start, semi), after[1]), lowered
         )
-        if pledged and measure == "annual":
-            measure = "level"  # "China will invest 200 million euros": the sum committed
+        if pledged and measure == "annual" and not own_year:
+            # "China will invest 200 million euros": the sum committed ("will hand out 30
+            # billion yuan this year": that year's spending)
+            measure = "level"
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
         if head is not None and num.unit == head["unit"]:
@@ -282,6 +301,20 @@ def _plan_end(title: str) -> int | None:
 _THE_YEAR = re.compile(r"\b(?:the|that|this|same)\s+year\b", re.I)
 
 
+# a relative clause or a semicolon opens a clause of its own: "The laboratory will serve
+# the programme, which brings together 300 scientists" (no goal)
+_CLAUSE_OPENER = re.compile(r"[,;]\s*(?:which|who|where)\b|;")
+
+
+def _clause_from(text: str, s_start: int, start: int) -> int:
+    """Where the clause of a figure at ``start`` opens (the sentence's start, or the end of
+    the last relative clause opener or semicolon before it)."""
+    at = s_start
+    for m in _CLAUSE_OPENER.finditer(text, s_start, start):
+        at = m.end()
+    return at
+
+
 _NOW = re.compile(r"\b(?:now|today|currently|at\s+present|so\s+far|to\s+date)\b", re.I)
 
 
@@ -300,9 +333,12 @@ def _borrowed_year(
         return None
     _duration_end(doc, sent, context)
     last, year = context[:2]
-    if last != index - 1:
-        year = None  # a sentence without figures stood between
     pub = doc.published_year
+    if last != index - 1:
+        # sentences without figures stood between: a sentence told in the past ("There
+        # were 122 staff", "Japan followed with ...") goes on with the year they, or the
+        # sentence before them, spoke of; any other speaks of the page's date
+        year = _between_year(doc, last, index, year, pub) if _told_in_past(doc, sent) else None
     spoken = []
     for e in exprs:
         if e.kind not in _SPOKEN_KINDS:
@@ -331,6 +367,48 @@ def _borrowed_year(
     return year
 
 
+# how far back (in sentences) a sentence told in the past looks for the year it goes on with
+_BORROW_REACH = 4
+# a verb in the past (simple or perfect) / in the present
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|[a-z]{2,}ed)\b")
+_PRESENT_VERB = re.compile(
+    r"\b(?:is|are|has|have|now|today|currently|yesterday|on\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)|this\s+(?:week|month))\b",
+    re.I,
+)
+
+
+def _told_in_past(doc, sent) -> bool:
+    """True when a sentence has a verb in the past and none in the present."""
+    text = doc.text
+    return bool(
+        _PAST_VERB.search(text, sent.start, sent.end)
+        and not _PRESENT_VERB.search(text, sent.start, sent.end)
+    )
+
+
+def _between_year(doc, last: int, index: int, year: int | None, pub: int | None) -> int | None:
+    """The year the sentences between the last one with figures (``last``, which spoke of
+    ``year``) and ``index`` speak of: the latest of them that names one, else ``year``;
+    None when that is more than :data:`_BORROW_REACH` sentences back."""
+    lo = max(last + 1, index - _BORROW_REACH, 0)
+    g = grammar()
+    text = doc.text
+    for k in range(index - 1, lo - 1, -1):
+        s = doc.sentences[k]
+        if s.kind != "body":
+            continue
+        spoken = [
+            _spoken_year(e, pub)
+            for e in _year_exprs(g, text, s.start, s.end)
+            if e.kind in _SPOKEN_KINDS
+        ]
+        spoken = [y for y in spoken if y is not None]
+        if spoken:
+            return max(spoken)
+    return year if last >= index - _BORROW_REACH else None
+
+
 def _spoken_year(e, pub: int | None) -> int | None:
     """The year a year expression of :data:`_SPOKEN_KINDS` speaks of."""
     if e.kind in ("lastyear", "by_last"):
@@ -346,6 +424,17 @@ _LAUNCHED_IN = re.compile(
     r"\b(?:launched|started|set\s+up|established|introduced|began)\s+in\s+"
     r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b"
 )
+
+
+def _goal_span(text: str, start: int, end: int) -> int | None:
+    """The number of years of a goal's span ("over three years", "within five to ten
+    years": the longer end), or None."""
+    m = _WITHIN_YEARS.search(text, start, end)
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    span = int(n) if n.isdigit() else grammar().period_words.get(n)
+    return span if span is not None and span <= 30 else None
 
 
 def _duration_end(doc, sent, context: list) -> None:
@@ -455,6 +544,11 @@ _MOVED_TO = re.compile(
     r"jumped|fell|fallen|falls?|dropped|declined|decreased)\s+to\s*$",
     re.I,
 )
+# "up from 1.23 per cent": the base a share moved from; "21.3 per cent more than": a change
+_MOVED_FROM = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s*$", re.I
+)
+_MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|fewer|up|down)\s+(?:than|on|from)\b", re.I)
 # ... unless what moved is itself a rate of change ("growth rose to 9 percent")
 _RATE_WORD = re.compile(r"\b(?:growth|inflation|rate)\b", re.I)
 
@@ -479,7 +573,7 @@ _THERE_WERE = re.compile(r"there\b", re.I)
 
 
 # a flow counted within a year, whatever its verb
-_IN_THE_YEAR = re.compile(r"\b(?:during|in|over|within)\s+the\s+year\b", re.I)
+_IN_THE_YEAR = re.compile(r"\b(?:during|in|over|within|throughout)\s+the\s+year\b", re.I)
 
 
 _SINCE = re.compile(r"\bsince\b", re.I)
@@ -500,6 +594,14 @@ def _following_words(text: str, after: tuple[int, int], most: int = 5) -> str:
 
 _PERFECT = re.compile(
     r"\b(?:ha(?:ve|s|d)|having)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|ne|wn)\b", re.I
+)
+
+
+# the figure as the subject of a perfect: "7,000 young people have gone", "Four
+# satellites have been launched" (a few words of its noun phrase between)
+_PERFECT_AFTER = re.compile(
+    r"(?:\s+(?!ha(?:ve|s|d)\b)[A-Za-z-]+){0,4}\s+ha(?:ve|s|d)\s+(?:\w+ly\s+)?(?:been\s+)?"
+    r"[a-z]+(?:ed|en|t|ne|wn)\b"
 )
 
 
@@ -556,6 +658,10 @@ def _measure(
         lo = max(before[0] if upto == num.start else 0, upto - 40)
         if _may(_MADE_UP, low, lo, upto) and _MADE_UP.search(text, lo, upto):
             return "share"
+        if _MOVED_FROM.search(text, lo, upto):
+            return "share"  # "up from 1.23 per cent in 2004": the level it started from
+        if _MORE_THAN.match(text, num.end):
+            return "change"  # "21.3 per cent more than the previous year"
         if _MOVED_TO.search(text, lo, upto) and not _RATE_WORD.search(
             text, max(before[0] if upto == num.start else 0, upto - 80), upto
         ):
@@ -565,10 +671,18 @@ def _measure(
     if basis == "cumulative" and kind == "level" and indicator != UNCLASSIFIED:
         if not (_may(_SINCE, low, *clause) and _SINCE.search(text, *clause)):
             return "level"  # "By 2004, ... with 160 countries": a standing count at a date
+    if basis == "cumulative" and _IN_THE_YEAR.search(text, num.end, clause[1]):
+        return "annual"  # "By the end of 1995 3,860 had ..., 520 of them during the year"
     if basis in ("cumulative", "period"):
         return "cumulative"  # "since 1990", "by 2011", "(2007-2013)": over a period
     classified = indicator != UNCLASSIFIED
     if not classified:
+        if basis == "publication" and (
+            _TOTAL.search(text, *clause) or _PERFECT_AFTER.match(text, num.end, clause[1])
+        ):
+            # "five centres so far", "63,000 have settled there", "7,000 young people have
+            # gone abroad": a running total to the page's date (the subject of a perfect)
+            return "cumulative"
         kind = "annual" if basis in ("explicit", "relative") else "level"
     if kind != "annual":
         return kind

@@ -63,6 +63,9 @@ class _Grammar:
     name_after: re.Pattern[str] | None = None
     name_before: re.Pattern[str] | None = None
     word_literals: tuple[tuple[str, tuple[int, ...]], ...] = ()  # see _word_literals
+    # capitalised words a year may follow as a date ("In 2010"); after any other it is a
+    # name's ("Horizon 2020"; ``numbers.yaml`` ``year_openers``, months besides)
+    year_openers: frozenset[str] = frozenset()
 
 
 _DAY_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
@@ -117,7 +120,8 @@ def grammar() -> _Grammar:
             \s*(?:the\s+end\s+of\s+)?(?P<r2>{_Y}|\d{{2}}(?!\d))\)?)
       | (?P<compare>\b(?:that|those|the\s+(?:level|figure|number)s?)\s+(?:of|in)\s+(?P<c1>{_Y})
             |\bcompared\s+(?:with|to)\s+(?:(?:that|those|the\s+level)\s+(?:of|in)\s+)?(?:in\s+)?(?P<c2>{_Y})
-            |\bthan\s+(?:in\s+)?(?P<c3>{_Y})|\bover\s+(?P<c4>{_Y})|\bas\s+in\s+(?P<c5>{_Y}))
+            |\bthan\s+(?:in\s+)?(?P<c3>{_Y})|\bover\s+(?P<c4>{_Y})|\bas\s+in\s+(?P<c5>{_Y})
+            |\b(?:from|against)\s+(?P<c6>{_Y})['’]s\b)
       | (?P<since>\bsince\s+(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|late\s+
             |(?:it|they|the\s+\w{{1,12}})\s+(?:was|were)\s+\w{{1,12}}(?:\s+up)?\s+in\s+)?
             (?:{_MONTH}\s+)?(?P<s1>{_Y}))
@@ -150,6 +154,7 @@ def grammar() -> _Grammar:
         not_target_needs=_required(not_target),
         cur_literals=_start_literals(currencies),
         word_literals=_word_literals(list(fractions) + list(words)),
+        year_openers=frozenset(lex["year_openers"]),
         number=number,
         words=words,
         fractions=fractions,
@@ -506,10 +511,31 @@ class _YearExpr:
     start: int
     end: int
     # explicit | range | since | by | compare | anchor | relative (the past n years) |
-    # lastyear | by_last (by the end of last year) | next (the next n years)
+    # lastyear | by_last (by the end of last year) | next (the next n years) | thisyear
     kind: str
     y1: int | None
     y2: int | None = None  # range end; relative: the number of years
+
+
+# "since" opening a phrase that ends in a year, no clause mark or figure between ("since
+# its opening in 2000", "Since the Beijing Summit of November 2006")
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;:.()\d]{0,90}$", re.I)
+# the publication's own year: "this year", "this academic year"
+_THIS_YEAR = re.compile(r"\bthis\s+(?:(?:academic|fiscal|calendar|school)\s+)?year\b", re.I)
+
+
+_CAP_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]*) $")
+_MONTH_WORD = re.compile(rf"{_MONTH}$")
+
+
+def _names_year(g: _Grammar, text: str, s_start: int, start: int) -> bool:
+    """True when the year at ``start`` follows a capitalised word that names something
+    ("Horizon 2020", "Made in China 2025"), not a month or a word opening a date."""
+    m = _CAP_BEFORE.search(text, max(s_start, start - 20), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in g.year_openers and not _MONTH_WORD.match(word)
 
 
 def _year_exprs(
@@ -547,14 +573,27 @@ def _year_exprs(
             else:
                 out.append(_YearExpr(m.start("r1"), m.end("r1"), "explicit", y1))
         elif kind == "compare":
-            y = next(int(m.group(k)) for k in ("c1", "c2", "c3", "c4", "c5") if m.group(k))
+            y = next(int(m.group(k)) for k in ("c1", "c2", "c3", "c4", "c5", "c6") if m.group(k))
             out.append(_YearExpr(m.start(), m.end(), kind, y))
         elif kind == "since":
             out.append(_YearExpr(m.start(), m.end(), kind, int(m.group("s1"))))
         elif kind == "by":
             out.append(_YearExpr(m.start(), m.end(), kind, int(m.group("b1"))))
+        elif _names_year(g, text, s_start, m.start()):
+            continue  # "Horizon 2020 projects": a name, no year of a figure
         else:
-            out.append(_YearExpr(m.start(), m.end(), "explicit", int(m.group("explicit"))))
+            since = text[m.end() : m.end() + 1] != "s" and _SINCE_BEFORE.search(
+                text, max(s_start, m.start() - 100), m.start()
+            )
+            if since:
+                # "since its opening in 2000", "Since the first joint call in 2006": the
+                # year opens a period, whatever words name its event ("the mid-2000s": none)
+                out.append(_YearExpr(m.start(), m.end(), "since", int(m.group("explicit"))))
+            else:
+                out.append(_YearExpr(m.start(), m.end(), "explicit", int(m.group("explicit"))))
+    if lowered is None or lowered.find("year", s_start, s_end) >= 0:
+        for m in _THIS_YEAR.finditer(text, s_start, s_end):
+            out.append(_YearExpr(m.start(), m.end(), "thisyear", None))
     needs_of = g.anchor_needs or (None,) * len(g.anchors)
     for (pattern, year), needs in zip(g.anchors, needs_of, strict=True):
         if _absent(lowered, needs, s_start, s_end):
@@ -619,27 +658,45 @@ _REPORTED = re.compile(r"\b(?:show(?:s|ed|n)?|found|finds|says|said|reports?|rep
 
 # "so far", "to date": the figure is of the page's date, whatever years a list after it gives
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|until\s+now|up\s+to\s+now)\b", re.I)
-# a year that dates a name, in a comma-bounded aside: ", launched in 2008,", ", which the
-# ministry launched in 1996,", "(set up in 2004)"
+# a year that dates a name, in an aside opened by a relative word or a participle and
+# holding no figure: ", launched in 2008,", ", which the ministry launched in 1996,",
+# "(set up in 2004)", ", founded jointly by A, B and C in 2004,", ", launched in 2009
+# with ITP as its lead institution,"
 _LAUNCH_ASIDE = re.compile(
-    r"[,(]\s*(?:which\s+(?:[\w-]+\s+){0,3}?|(?:that\s+)?(?:was\s+|were\s+)?)"
-    r"(?:launched|founded|established|created|set\s+up|opened|started|begun|began|inaugurated)"
-    r"\s+(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?$"
+    r"[,(]\s*(?:which|who|that|when|where|(?:(?:was|were|first|jointly|originally)\s+)?"
+    r"(?:[a-z]+ed|set\s+up|begun|began|built|held|made|undertaken|written|chosen))\b"
+    r"[^;()\d]{0,120}$"
 )
+_ASIDE_END = re.compile(r"[^;,()\d.]{0,80}(?:[,).]|$)")
 
 
 def _describes_name(text: str, e, num) -> bool:
     """True when the year ``e`` stands in an aside that dates a name (", launched in 2008,")
     and the number ``num`` stands outside that aside: the year is the name's, not the
     figure's."""
-    lo = max(0, e.start - 60)
+    lo = max(0, e.start - 130)
     m = _LAUNCH_ASIDE.search(text, lo, e.start)
     if m is None:
         return False
-    close = re.compile(r"\s*[,)]").match(text, e.end)
+    close = _ASIDE_END.match(text, e.end)
     if close is None:
         return False
     return not (m.start() <= num.start < close.end())
+
+
+# a comparison base: "up from 1,800 in 2001", "against fewer than 200 in 2000": the year
+# belongs to the base figure, not to the figure it is compared with
+_BASE_BEFORE = re.compile(
+    r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to))\s+(?:[a-z]+\s+(?:than\s+)?)?"
+    r"(?P<n>[A-Z]{0,3}\$?\s?\d[\d,.]*)(?:\s*%|\s+[A-Za-z$-]+){0,4}?\s+in\s+$",
+    re.I,
+)
+
+
+def _base_of_other(text: str, e, num) -> bool:
+    """True when the year ``e`` dates a comparison base that is not ``num``."""
+    m = _BASE_BEFORE.search(text, max(0, e.start - 80), e.start)
+    return m is not None and not (num.start <= m.start("n") < num.end)
 
 
 def _when(
@@ -658,6 +715,8 @@ def _when(
             continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
         if e.kind == "explicit" and _describes_name(text, e, num):
             continue  # "The Plan, launched in 2008, had brought back 7,000 ...": the plan's
+        if e.kind == "explicit" and _base_of_other(text, e, num):
+            continue  # "numbered 6,400, up from 1,800 in 2001": 1,800's year
         lo, hi = min(num.start, e.start), max(num.end, e.end)
         # a semicolon or a colon parts clauses ("the adjustment of 1989-1990: 359 contracts
         # were signed in 1991"; "launched so far: CBERS-1 (1999), ...")
@@ -673,6 +732,8 @@ def _when(
         return pub, None, None, "publication"
     if best.kind == "explicit":
         return best.y1, None, None, "explicit"
+    if best.kind == "thisyear":
+        return pub, None, None, "relative" if pub is not None else "publication"
     if best.kind in ("lastyear", "by_last"):
         if pub is None:
             return None, None, None, "relative"

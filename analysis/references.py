@@ -73,12 +73,28 @@ def _inherit(
             continue
         if f["indicator"] == UNCLASSIFIED and not (subgroup and f["unit"] == "count"):
             _refer(text, sent, num, earlier, recent, prev_first, prev_start, low)
+        _subgroup_owner(text, num, earlier)
         earlier.append(num)
     if context is not None and len(context) > 4:
         for num in nums:
             if num.fact and num.fact["indicator"] != UNCLASSIFIED:
                 recent.append(num.fact)
         del recent[:-12]
+
+
+def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
+    """ "12,600 experts were invited to the province, some 5,300 of them from Japan": a
+    subgroup of the figure before it in its sentence belongs to that figure's owner, unless
+    its own clause named a part (its scope is not the nation's)."""
+    f = num.fact
+    if f["scope"] != "national" or not _OF_THEM.match(text, num.end):
+        return
+    for n in reversed(earlier):
+        g = n.fact
+        if g and not g.get("derived_from") and g["unit"] == f["unit"]:
+            if g["scope"] != "national":
+                f["scope"], f["actor"] = g["scope"], g["actor"]
+            return
 
 
 def _take(f: dict, g: dict, definition: bool = False) -> None:

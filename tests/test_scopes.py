@@ -1,0 +1,129 @@
+"""Whose figure a number is (classify.scope_of and the page's voice) on small sentences of
+the forms pages take: each rule with a case it decides and one it must leave alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import classify, corpus, facts
+
+
+def rows_of(tmp_path: Path, body: str, title: str = "A Report on Cooperation", head: str = ""):
+    folder = tmp_path / "one"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "doc.txt"
+    path.write_text(f"{head}{title}\n\n{body}\n", encoding="utf-8")
+    doc = corpus.read_document(path)
+    return facts.extract_facts(doc)
+
+
+def scope(tmp_path: Path, body: str, quote_start: str, **kw) -> tuple[str, str]:
+    rows = [r for r in rows_of(tmp_path, body, **kw) if r["quote"].startswith(quote_start)]
+    assert len(rows) == 1, rows
+    return rows[0]["scope"], rows[0]["actor"]
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a number in apposition describes what the clause's subject did
+        ("In 1995 the Zhejiang Province approved 1,126 contracts, 21.3 per cent more than "
+         "the previous year.", "21.3", ("local", "Zhejiang Province")),
+        ("Japan has received the largest number, nearly 5,000, followed by Britain.",
+         "nearly 5,000", ("foreign", "Japan")),
+        # a number with a verb of its own after the comma stays its own subject
+        ("The Chinese Science Association has joined 244 international organizations, "
+         "and 293 Chinese scientists have taken positions in them.", "293", ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_number_in_apposition_is_the_subjects(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a body's official or spokesman is the source, not the owner
+        ("A State Department official said that 12 more protocols could be signed.",
+         "12", ("national", "")),
+        ("A State Department spokesman said that 12 more protocols could be signed.",
+         "12", ("national", "")),
+        ("The Ministry of Commerce counted more than 750 foreign-invested R&D centres.",
+         "more than 750", ("national", "")),
+        # the body itself acting owns the figure
+        ("The Ministry of Agriculture has ties with 58 countries in cooperation.", "58",
+         ("agency", "Ministry of Agriculture")),
+    ],
+)  # fmt: skip
+def test_a_source_is_not_the_owner(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+def test_the_two_sides_are_the_joint_body_named_before(tmp_path):
+    body = (
+        "The Sino-French Joint Committee on Science has met twelve times. "
+        "At its latest session the two sides reviewed 60 projects under way."
+    )
+    assert scope(tmp_path, body, "60") == (
+        "programme",
+        "Sino-French Joint Committee on Science",
+    )
+    # one side alone is no joint body
+    assert scope(tmp_path, "China reviewed 60 projects under way.", "60") == ("national", "")
+
+
+def test_a_subgroup_is_its_wholes_owners(tmp_path):
+    body = (
+        "Zhejiang University invited 12,600 foreign experts to its laboratories, "
+        "some 5,300 of them from Japan."
+    )
+    assert scope(tmp_path, body, "some 5,300") == ("local", "Zhejiang University")
+    body = "China invited 12,600 foreign experts, some 5,300 of them from Japan."
+    assert scope(tmp_path, body, "some 5,300") == ("national", "")
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("Mainland undergraduates and postgraduates at Shanghai's universities numbered "
+         "6,400 this year.", "6,400", ("local", "Shanghai")),
+        ("Foreign students in Jiangsu numbered 6,400 this year.", "6,400", ("local", "Jiangsu")),
+        # no place restricts the population
+        ("Mainland undergraduates and postgraduates numbered 6,400 this year.", "6,400",
+         ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_place_restricting_the_subject_owns_it(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+def test_a_fund_a_body_owns_is_its_programme():
+    name = "National Natural Science Foundation of China's Research Fund for Young Scientists"
+    assert classify.mentions(name, 0, len(name))[0][2:] == (
+        "Research Fund for Young Scientists",
+        "programme",
+    )
+    name = "National Natural Science Foundation of China"
+    assert classify.mentions(name, 0, len(name))[0][3] == "agency"
+
+
+def test_a_publication_named_after_a_place_speaks_for_it(tmp_path):
+    assert classify._place_publication("Guangdong Yearbook") == ("local", "Guangdong")
+    for name in ("Beijing Review", "Shanghai Daily", "Beijing, 5 May 2005", "Science in Africa"):
+        assert classify._place_publication(name) is None, name
+
+
+def test_page_voice_of_a_place_publication():
+    from types import SimpleNamespace
+
+    page = SimpleNamespace(
+        title="Technology Import and Foreign Experts",
+        publisher="Guangdong Yearbook",
+        text="Technology Import and Foreign Experts\n\nEquipment made up 68 per cent.",
+        removed=(),
+    )
+    assert classify.page_voice(page) == ("local", "Guangdong")
+    page.publisher = "Beijing Review"
+    assert classify.page_voice(page) is None

@@ -1,0 +1,190 @@
+"""Which year expression governs a figure, and which measure it is (DESIGN.md, facts:
+``year``, ``year_basis``, ``measure``): one positive and one negative sentence per rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis import corpus, facts
+
+
+def rows(tmp_path: Path, body: str, date: str = "12 March 2010") -> dict[str, dict]:
+    """The stated rows of a one-paragraph document dated ``date``, by their number's text."""
+    folder = tmp_path / "one"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "doc.txt"
+    path.write_text(f"A Report on Cooperation\n\n{date}\n\n{body}\n", encoding="utf-8")
+    doc = corpus.read_document(path)
+    out = {}
+    for r in facts.extract_facts(doc):
+        if not r["derived_from"]:
+            out[" ".join(doc.text[r["start"] : r["end"]].split()[:2])] = r
+    return out
+
+
+def row(tmp_path: Path, body: str, starts: str, date: str = "12 March 2010") -> dict:
+    got = rows(tmp_path, body, date)
+    hits = [r for q, r in got.items() if starts in q]
+    assert hits, (starts, list(got))
+    return hits[0]
+
+
+# ---------------------------------------------------------------- since a named event
+def test_since_a_named_event_opens_a_period(tmp_path):
+    r = row(tmp_path, "Since its opening in 2000 the centre has supported 500 projects.", "500")
+    assert (r["year"], r["period_start"], r["year_basis"]) == (2010, 2000, "period")
+    assert r["measure"] == "cumulative"
+
+
+def test_a_year_without_since_stays_the_figures_year(tmp_path):
+    r = row(tmp_path, "After its opening in 2000 the centre supported 500 projects.", "500")
+    assert (r["year"], r["year_basis"]) == (2000, "explicit")
+
+
+def test_a_decade_is_no_since_year(tmp_path):
+    body = "In 2009 some 300 scholars returned, a gap that has narrowed since the mid-2000s."
+    r = row(tmp_path, body, "300")
+    assert (r["year"], r["year_basis"]) == (2009, "explicit")
+
+
+# ---------------------------------------------------------------- this year
+def test_this_year_is_the_pages_year(tmp_path):
+    r = row(tmp_path, "In 2008 the fund was merged; it hands out 30 million yuan this year.", "30")
+    assert (r["year"], r["year_basis"]) == (2010, "relative")
+
+
+def test_a_pledge_of_this_year_is_annual_and_one_without_a_year_a_level(tmp_path):
+    r = row(tmp_path, "The fund will hand out 30 million yuan this year.", "30")
+    assert r["measure"] == "annual"
+    r = row(tmp_path, "The fund will hand out 30 million yuan.", "30")
+    assert r["measure"] == "level"
+
+
+# ---------------------------------------------------------------- asides dating a name
+def test_a_year_in_an_aside_dates_the_name_not_the_figure(tmp_path):
+    body = (
+        "The Program, launched by the Ministry of Science and Technology in 2001, "
+        "received 150 million yuan from the central budget in 2004."
+    )
+    assert row(tmp_path, body, "150")["year"] == 2004
+    body = "The Institut, founded jointly by A, B and the city in 2004, now employs 300 people."
+    assert row(tmp_path, body, "300")["year"] == 2010
+
+
+def test_an_aside_holding_the_figure_keeps_its_year(tmp_path):
+    body = "The Program, which received 150 million yuan in 2001, was closed."
+    assert row(tmp_path, body, "150")["year"] == 2001
+
+
+# ---------------------------------------------------------------- comparison bases
+def test_the_year_of_a_base_is_the_bases(tmp_path):
+    body = "Students numbered 6,400 this year, up from 1,800 in 2001."
+    assert row(tmp_path, body, "6,400")["year"] == 2010
+    assert row(tmp_path, body, "1,800")["year"] == 2001
+
+
+def test_a_change_from_one_year_to_another_keeps_both_years(tmp_path):
+    body = "The number of conferences rose from 86 in 1995 to 143 in 1997."
+    assert row(tmp_path, body, "86")["year"] == 1995
+    assert row(tmp_path, body, "143")["year"] == 1997
+
+
+def test_a_possessive_year_after_from_is_a_base(tmp_path):
+    body = (
+        "China signed 3,629 contracts last year, with a combined value of $13.03 billion, "
+        "down 36 percent from 1994's record."
+    )
+    assert row(tmp_path, body, "13.03", "9 January 1996")["year"] == 1995
+    body = "China signed 3,629 contracts in 1994, a record."
+    assert row(tmp_path, body, "3,629", "9 January 1996")["year"] == 1994
+
+
+# ---------------------------------------------------------------- a year in a name
+def test_a_year_after_a_capitalised_name_is_no_year(tmp_path):
+    body = "Chinese teams joined 30 Horizon 2020 projects."
+    r = row(tmp_path, body, "30", "1 May 2019")
+    assert (r["year"], r["year_basis"]) == (2019, "publication")
+    body = "In 2018 Chinese teams joined 30 projects."
+    assert row(tmp_path, body, "30", "1 May 2019")["year"] == 2018
+
+
+# ---------------------------------------------------------------- goals
+def test_a_figure_dated_after_its_page_is_a_target(tmp_path):
+    body = "By 2020, R&D spending shall reach 2.5 per cent of GDP."
+    assert row(tmp_path, body, "2.5", "9 February 2006")["measure"] == "target"
+    body = "By 2005, R&D spending reached 1.3 per cent of GDP."
+    assert row(tmp_path, body, "1.3", "9 February 2006")["measure"] == "share"
+
+
+def test_a_period_starting_at_the_page_is_a_target_one_under_way_is_not(tmp_path):
+    body = "The partners have committed 20 million yuan to the first phase (2016-2020)."
+    assert row(tmp_path, body, "20", "1 June 2016")["measure"] == "target"
+    body = "In the Seventh Framework Programme (2007-2013) 383 organisations took part."
+    assert row(tmp_path, body, "383", "1 June 2012")["measure"] != "target"
+
+
+def test_a_future_verb_does_not_reach_into_a_relative_clause(tmp_path):
+    body = "The laboratory will serve the programme, which brings together 300 scientists."
+    assert row(tmp_path, body, "300")["measure"] != "target"
+    body = "The laboratory will bring together 300 scientists."
+    assert row(tmp_path, body, "300")["measure"] == "target"
+
+
+def test_expects_to_marks_a_goal(tmp_path):
+    assert row(tmp_path, "China expects to send 500 scholars.", "500")["measure"] == "target"
+    assert row(tmp_path, "China sent 500 scholars.", "500")["measure"] != "target"
+
+
+# ---------------------------------------------------------------- running totals
+def test_so_far_and_the_subject_of_a_perfect_are_running_totals(tmp_path):
+    assert row(tmp_path, "Four prototypes have been built so far.", "Four")["measure"] == (
+        "cumulative"
+    )
+    body = "Besides those, about 7,000 young people have gone abroad on their own funds."
+    assert row(tmp_path, body, "about")["measure"] == "cumulative"
+
+
+def test_the_partner_of_a_perfect_is_a_level(tmp_path):
+    body = "The Fund has signed cooperative agreements with 36 counterparts."
+    assert row(tmp_path, body, "36")["measure"] == "level"
+
+
+def test_during_the_year_under_a_running_total_is_annual(tmp_path):
+    body = (
+        "By the end of 1995 a total of 3,860 people had taken up posts in the province, "
+        "520 of them during the year."
+    )
+    assert row(tmp_path, body, "520", "1 May 1996")["measure"] == "annual"
+    assert row(tmp_path, body, "3,860", "1 May 1996")["measure"] == "cumulative"
+
+
+# ---------------------------------------------------------------- percents
+def test_the_base_of_a_rise_is_a_share_and_more_than_a_change(tmp_path):
+    body = "By 2010, R&D spending shall reach 2 per cent of GDP, up from 1.23 per cent in 2004."
+    assert row(tmp_path, body, "1.23", "9 February 2006")["measure"] == "share"
+    body = "The value was 1.74 billion dollars, 21.3 per cent more than the previous year."
+    assert row(tmp_path, body, "21.3")["measure"] == "change"
+    body = "The value was 1.74 billion dollars, 21.3 per cent of the national total."
+    assert row(tmp_path, body, "21.3")["measure"] == "share"
+
+
+# ---------------------------------------------------------------- a narrative's year
+def test_a_past_sentence_goes_on_with_the_year_before_sentences_without_figures(tmp_path):
+    body = (
+        "In 2004 cooperation continued to grow. The embassies are the front line. "
+        "There were 122 staff serving in 65 sections."
+    )
+    assert row(tmp_path, body, "122", "1 May 2005")["year"] == 2004
+
+
+def test_a_present_sentence_after_them_speaks_of_the_page(tmp_path):
+    body = (
+        "In 2004 cooperation continued to grow. The embassies are the front line. "
+        "About 122 staff serve in 65 sections."
+    )
+    assert row(tmp_path, body, "About", "1 May 2005")["year"] == 2005
+    body = (
+        "In 2004 cooperation continued to grow. The embassies are the front line. "
+        "China and Israel on Monday launched a fund worth 300 million dollars."
+    )
+    assert row(tmp_path, body, "300", "1 May 2005")["year"] == 2005
