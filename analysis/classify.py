@@ -272,6 +272,13 @@ def _classify(
         if noun_end > 0 and _doers(text, indicator, before, noun_end, sent):
             return UNCLASSIFIED, noun_end  # "30 parks ... built incubators": those that did
         return indicator, noun_end
+    if unit == "count" and (w_before is None or any(v in w_before for v in _COUNTING_VERBS)):
+        # "technology export contracts numbered 3,512": the subject of a verb of counting
+        m = _COUNTED_SUBJECT.search(text, *before)
+        if m is not None and m.start(1) < m.end(1):
+            got, _end = _classify(text, unit, (m.start(1), m.start(1)), m.span(1), sent, low)
+            if got != UNCLASSIFIED:
+                return got, -1
     if unit == "count" and (w_before is None or "number" in w_before):
         # "the number of national cooperation bases reached 355": the phrase it names
         m = max(_NUMBERS_OF.finditer(text, *before), key=lambda x: x.start(), default=None)
@@ -329,6 +336,13 @@ def _row_label(text, before, after, sent) -> tuple[int, int] | None:
 
 
 _LIST_GAP = re.compile(r"\W*(?:and\W*)?$")
+_COUNTING_VERBS = ("numbered", "totaled", "totalled", "came to", "amounted to")
+# the noun phrase of a clause and a verb that gives its count ("contracts numbered 3,512")
+_COUNTED_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*)\s*((?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,6}?)\s+"
+    r"(?:numbered|totall?ed|came\s+to|amounted\s+to)\s+(?:(?:some|about|over|nearly)\s+)?$",
+    re.I,
+)
 _NUMBERS_OF = re.compile(r"\b(?:the\s+)?numbers?\s+of\s+", re.I)
 _LIST_VERB = re.compile(r"\s+(?:were|was|are|is|stood\s+at|reached|totall?ed)\s*$", re.I)
 
@@ -589,6 +603,8 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
         got = memo.get(name, _NO_MEMO)  # :func:`_kind_of`, its remembered answer inlined
         if got is _NO_MEMO:
             got = _kind_of(name, lex)
+        if got is None and _ACRONYM.fullmatch(name):
+            got = _defined_acronym(text, name, lex)
         if got:
             a, b = m.span()
             out.append((a, b, got[1], got[0]))
@@ -601,8 +617,9 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
         # "The Hefei institute", "the Zhangjiang park": a place's own body named by a
         # lower-case head word (earlier ones of these end before this match starts)
         name = _clean_actor(m.group(1))
-        if _kind_of(name, lex) is not None:
-            continue
+        known = _kind_of(name, lex)
+        if known is not None and known[0] != "local":
+            continue  # (a place's name keeps its own body: "The Hefei institute")
         j = bisect.bisect_right(starts, m.start(2)) - 1
         if j >= 0 and alive[j] and m.start(2) < out[j][1]:
             continue
@@ -637,6 +654,35 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     if added:  # (``out`` is sorted already otherwise; its kinds changed in place only)
         out.sort()
     return out
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_ACRONYMS: list = [None, {}]  # [the text, {acronym: (kind, actor) or None}] (the last text)
+
+
+def _defined_acronym(text: str, acronym: str, lex: _Actors) -> tuple[str, str] | None:
+    """(kind, actor) of an acronym the text defines after the name of a place or a
+    programme ("Suzhou Industrial Park (SIP)": SIP is local), or None. (An agency's name
+    tells not whose it is: "Federal Ministry of Education and Research (BMBF)".)
+    Remembered for the last text only."""
+    if _ACRONYMS[0] is not text:
+        _ACRONYMS[0], _ACRONYMS[1] = text, {}
+    known = _ACRONYMS[1]
+    if acronym in known:
+        return known[acronym]
+    got = None
+    at = text.find(f"({acronym})")
+    if at > 0:
+        lead = text[max(0, at - 120) : at].rstrip()
+        last = None
+        for m in lex.mention.finditer(lead):
+            last = m
+        if last is not None and last.end() == len(lead):
+            kind = _kind_of(last.group(0), lex)
+            if kind is not None and kind[0] in ("local", "programme"):
+                got = (kind[0], acronym)
+    known[acronym] = got
+    return got
 
 
 def _named_heads(lex: _Actors, text: str, start: int, end: int):
@@ -1266,7 +1312,7 @@ def _unowned(
 # subject is placed ("In 2010, enterprises in Guangdong signed 528 contracts"): the lead
 # before the place's name, from the clause start
 _LOCATIVE_LEAD = re.compile(
-    r"\W*(?:(?:In|By|During)\s+[^,;]{1,30},\s*)?"
+    r"\W*(?:(?:In|By|During)\s+(?:[^,;]{1,30},|(?:19|20)\d\d\b)\s*)?"
     r"(?:(?:In|Across|Throughout)\s+|(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,4}[a-z-]+s\s+"
     r"(?:in|at|across|within|from)\s+)"
     r"(?:the\s+)?$"

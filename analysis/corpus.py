@@ -284,9 +284,14 @@ def settings() -> _Settings:
     # to at C speed, as an alternation of them would not
     inline = [(item["rule"], compiled(item["rule"], item["pattern"])) for item in bp["inline"]]
     title = dict(cs["title"])
+    title["section_set"] = frozenset(w.lower() for w in title["section_words"])
     title["label_re"] = re.compile(
         r"(?:" + "|".join(re.escape(w) for w in title["labels"]) + r")(?:\s+[\w.-]{1,8})?\.?",
         re.I,
+    )
+    # a line that reads as a headline but is a byline, a minister's line or a section label
+    title["not_title_re"] = re.compile(
+        "|".join(f"(?:{p})" for p in title.get("not_titles", [])) or r"(?!)", re.I
     )
     site = bp["site_names"]
     return _Settings(
@@ -335,9 +340,12 @@ _PLACEHOLDERS = {
     "month": MONTH_RE,
     # the words of a page's stamp before its date: "Last updated", "Posted", "Release date",
     # "Date issued", "Date of publication", "Prepared", "Issued on"
-    "stamp": r"(?:(?:last\s+|first\s+)?(?:updated|modified|posted|published|released|issued"
-    r"|prepared|dated)|(?:release|issue|publication|posting)\s+date|date(?:\s+(?:of\s+)?(?:issued?"
-    r"|released?|publication|published))?)",
+    # ("Last update", "Release time", "Publish time", German "Stand", French "Mise à jour")
+    "stamp": r"(?:(?:last\s+|first\s+)?(?:updated?|modified|posted|published|released|issued"
+    r"|prepared|dated)|(?:release|issue|publication|posting|publish(?:ing)?|update|post)\s+"
+    r"(?:date|time)|date(?:\s+(?:of\s+)?(?:issued?|released?|publication|published))?|stand"
+    r"|aktualisiert|mise\s+à\s+jour|date\s+de\s+publication|time|发布时间|发布日期|更新时间"
+    r"|发表时间|日期|时间)",
     # a release's, a bulletin's or a document's number: "Press release No. 2016-087",
     # "Drucksache 17/10453", "(Release ID :22317)", "Report No. DIC/2009/47", "Statistical
     # Bulletin No. 3 [2013]", a Chinese document's number "Guo Fa [2005] No. 44"
@@ -520,6 +528,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     starts, lines = _split_lines(original)  # the lines stripped
     removed: dict[int, str] = {}
     evidence: dict[str, Any] = {"dates": [], "publisher": ""}
+    section = False  # the publisher so far is a navigation trail's first step
     dated: list[tuple[int, str, str]] = []  # (line, date, strength)
     filled = [i for i, line in enumerate(lines) if line]
     edge = set(filled[: cfg.edge_lines] + filled[-cfg.edge_lines :])
@@ -550,8 +559,21 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
             name = groups.get("publisher") or groups.get("publisher2")
             if not name and rule == "breadcrumb" and i == first:
                 name = _site_root(s, cfg)
+            field = False
+            if name and rule == "footer":
+                # a footer's first field is the owner only when it names an organisation
+                name = name if _organisation_name(name.strip(), cfg) else ""
+                field = True
+            if not name and date_kind == "strong" and date:
+                name = _field_publisher(s)
+                field = bool(name)
             if name and not evidence["publisher"]:
                 evidence["publisher"] = _publisher_name(name)
+                # a trail's first step below the page's first line may be a section ("Science
+                # & Innovation > International Cooperation"), a stamp's source a department of
+                # the site ("Source: Department of X    Date: ..."): a site's name above
+                # outranks them
+                section = (rule == "breadcrumb" and i != first) or rule == "stamp" or field
         if i == first and not evidence["publisher"]:
             # the first line's first field names the publication: "Deutscher Bundestag
             # Drucksache 17/10453", "Institute for X  |  Report No. 27  |  June 2013"
@@ -564,7 +586,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                     dated.append((i, header, "strong"))
     listed = _mark_blocks(lines, removed, cfg)
     _mark_footnotes(lines, filled, removed)
-    _mark_site_name(lines, removed, evidence, cfg)
+    _mark_site_name(lines, removed, evidence, cfg, section)
+    _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
     _mark_page_number(lines, filled, removed)
     _mark_link_blocks(lines, removed, cfg)
     # a date on a line of a list of other stories is that story's, not the page's
@@ -615,6 +638,32 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     return text, segments, gone, evidence
 
 
+# a source among a stamp's fields: "Published: 2010-03-03 · Source: Science and Technology Daily"
+_SOURCE_FIELD = re.compile(
+    r"(?:^|\s{2,}|\s*[|·]\s*)(?:source|from|来源)\s*[:：]\s*(?P<name>[^|·:：\d]{2,60}?)"
+    r"(?=\s{2,}|\s*[|·]|\s*$)",
+    re.I,
+)
+
+
+@functools.cache
+def _agency_field() -> re.Pattern[str]:
+    """A news agency's or a paper's name (boilerplate.yaml ``agencies``) as a whole field."""
+    names = sorted(load_lexicon("boilerplate")["agencies"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(a) for a in names) + r")\.?", re.I)
+
+
+def _field_publisher(s: str) -> str:
+    """The publisher a dated stamp line names in one of its fields when no rule's group did: a
+    labelled source after the date, or a field that is an agency's name ("Mar 03, 2010 |
+    Xinhua"); else ""."""
+    m = _SOURCE_FIELD.search(s)
+    if m:
+        return m["name"]
+    agency = _agency_field()
+    return next((f for f in _FIELD_SPLIT.split(s) if f and agency.fullmatch(f.strip())), "")
+
+
 # rules that mark a list of other stories (their dates are not the page's)
 _LIST_RULES = frozenset({"headline_list", "link_block"})
 
@@ -624,15 +673,17 @@ def _inline_cuts(
 ) -> dict[int, list[tuple[int, int, str]]]:
     """The marks inside kept lines that are furniture (boilerplate.yaml ``inline``): per line
     index, (start, end, rule) in the file, in order. One search of the whole text; a match
-    that spans a line break is not a mark. A pattern with a group named ``cut`` cuts that
-    group only (the rest places it: a paragraph's number after a blank line)."""
+    that spans a line break is not a mark. A pattern with groups named ``cut``, ``cut2`` ... cuts
+    those groups only (the rest places them: a paragraph's number after a blank line, an
+    editor's note around a title)."""
     found: list[tuple[int, int, str]] = []
     for rule, pattern in cfg.inline:
-        part = "cut" if "cut" in pattern.groupindex else 0
+        parts = [g for g in pattern.groupindex if g.startswith("cut")] or [0]
         for m in pattern.finditer(original):
-            a, b = m.span(part)
-            if a < b and "\n" not in original[a:b]:
-                found.append((a, b, rule))
+            for part in parts:
+                a, b = m.span(part)
+                if a < b and "\n" not in original[a:b]:
+                    found.append((a, b, rule))
     out: dict[int, list[tuple[int, int, str]]] = {}
     reached = 0
     for a, b, rule in sorted(found):
@@ -695,7 +746,9 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
     for f in marks:
         if dating.YEAR.search(f):
             return f
-    return ""
+    # a long publication's name with its year beside the page number: "CHINA STATISTICAL
+    # YEARBOOK ON SCIENCE AND TECHNOLOGY 1999      · 236 ·"
+    return next((f for f in words if _NAME_YEAR.fullmatch(f)), "")
 
 
 _NUMBER_FIELD = re.compile(r"[\d.,%$()\s-]+")
@@ -762,18 +815,27 @@ def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> s
         if rule is None:
             continue
         removed[i] = rule
-        j, items = i + 1, 0
+        j, items, gap, mine = i + 1, 0, False, []
         while j < n:
             t = lines[j].strip()
             if not t and items:
                 break  # the list ends at a blank line
+            if not t:
+                gap = True
             if t and not (j in removed or _is_link_line(lines[j], cfg)):
                 break
             if t:
+                if j not in removed:
+                    mine.append(j)
                 removed.setdefault(j, rule)
                 listed.add(j)
                 items += 1
             j += 1
+        if items == 1 and gap and mine:
+            # one line a blank line below the heading is no list: the page's headline under a
+            # section's name ("Latest News" / "China, Africa deepen ...")
+            del removed[mine[0]]
+            listed.discard(mine[0])
     return listed
 
 
@@ -832,7 +894,7 @@ _HEADER_NAMES = 3  # at most this many name lines in an issuer's header
 
 
 def _mark_site_name(
-    lines: list[str], removed: dict[int, str], evidence: dict, cfg: _Settings
+    lines: list[str], removed: dict[int, str], evidence: dict, cfg: _Settings, section: bool = False
 ) -> None:
     """The site's or the issuer's name at the top of a page, with only furniture above it.
 
@@ -846,7 +908,10 @@ def _mark_site_name(
     Fa [2005] No. 44". The lines are furniture, and the first names the publisher when no
     other line named one, without a tagline after a dash ("The Sinosphere Lab - notes on
     China"); its sub-unit or its name in another language stay ("Ministério das Relações
-    Exteriores | Ministry of Foreign Affairs - Brazil")."""
+    Exteriores | Ministry of Foreign Affairs - Brazil"). In a header of several names the first
+    that names an organisation is the publisher ("DAAD - Deutscher Akademischer Austauschdienst"
+    over "DAAD Office Beijing | Außenstelle Peking"). The name outranks a publisher taken from a
+    navigation trail's first step below it (``section``: a section of the site, not the site)."""
     filled = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 12))
     k = next((k for k, i in enumerate(filled) if i not in removed), None)
     if k is None or k + 1 >= len(filled):
@@ -861,11 +926,68 @@ def _mark_site_name(
         run = _issuer_header(lines, filled, k, removed, cfg)
         if not run:
             return
+        name = next((lines[j].strip() for j in run if cfg.organisation_re.search(lines[j])), name)
     for j in run:
         removed[j] = "site_name"
-    if not evidence["publisher"]:
+    if not evidence["publisher"] or section:
         name = re.sub(r"\s+[-–—|:]\s+[a-z].*$", "", name)
         evidence["publisher"] = _publisher_name(re.sub(r"\s*\([^)]*\)$", "", name))
+
+
+# the words in lower case an organisation's name holds ("Embassy of the People's Republic of
+# China in Kenya", "Ministère de la Recherche"): a line with any other is a headline or a sentence
+_NAME_LINKS = frozenset(
+    "of the and for in on at to de du des la le les et für und der die das del y e da do".split()
+)
+
+
+def _organisation_name(s: str, cfg: _Settings) -> bool:
+    """Whether a line is an organisation's name: it holds an organisation's word
+    (``site_names.organisation_words``) and no word in lower case but the links of a name
+    ("Ministry of Science and Technology opens lab" is a headline)."""
+    if not cfg.organisation_re.search(s):
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _NAME_LINKS for w in s.split())
+
+
+def _mark_issuer_line(
+    lines: list[str],
+    filled: list[int],
+    edge: set[int],
+    removed: dict[int, str],
+    dated: list[tuple[int, str, str]],
+    evidence: dict,
+    cfg: _Settings,
+) -> None:
+    """An issuer's name on a line of its own beside the page's stamp, at the page's edge: the
+    body that issued the page over or under its date ("National Bureau of Statistics of China"
+    over "February 28, 2011" under the title; "Department of International Cooperation, Ministry
+    of Science and Technology" over "Last updated: 2012-03-15" at the foot). The line names an
+    organisation (``site_names.organisation_words``) in a few words, is no sentence, is not the
+    page's first kept line (the headline's place), and stands in one block with the stamp only
+    (the line on its other side is blank or furniture). It is furniture and names the publisher
+    when no other line named one."""
+    stamps = {i for i, _date, kind in dated if kind == "strong"}
+    if not stamps:
+        return
+    kept = next((i for i in filled if i not in removed), None)
+    n = len(lines)
+    for i in sorted(edge):
+        if i in removed or i == kept:
+            continue
+        s = lines[i]
+        if len(s) > 120 or _SENT_END.search(s) or not s[0].isupper() or len(s.split()) > 14:
+            continue
+        if not _organisation_name(s, cfg) or any(c.isdigit() for c in s):
+            continue
+        before = i - 1 if i > 0 else None
+        after = i + 1 if i + 1 < n else None
+        for near, other in ((before, after), (after, before)):
+            if near in stamps and (other is None or not lines[other] or other in removed):
+                removed[i] = "issuer"
+                if not evidence["publisher"]:
+                    evidence["publisher"] = _publisher_name(s)
+                return
 
 
 def _issuer_header(
@@ -883,9 +1005,22 @@ def _issuer_header(
             return []
         run.append(i)
     rest = filled[k + len(run) :]
+    if run and len(rest) >= 2 and rest[0] not in removed and rest[1] in removed:
+        # the names stand straight over the headline, the page's furniture under it (a stamp,
+        # a byline): "Embassy of the People's Republic of China in Kenya" / "China and Kenya
+        # sign ..." / "2012/05/14"; only a name without figures, set apart from the headline
+        s = lines[rest[0]].strip()
+        words = len(s.split(None, cfg.title["max_words"] + 1))
+        if (
+            rest[0] > run[-1] + 1
+            and not any(c.isdigit() for j in run for c in lines[j])
+            and _headline(s, words, cfg)
+            and _organisation_name(lines[run[0]].strip(), cfg)
+        ):
+            return run
     if not run or not rest or rest[0] not in removed:
         return []  # no furniture under the names
-    if not cfg.organisation_re.search(lines[run[0]]):
+    if not any(cfg.organisation_re.search(lines[j]) for j in run):
         return []
     headline = next((i for i in rest if i not in removed), None)
     if headline is None:
@@ -1045,8 +1180,13 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int, int]:
     return s, e, text.count("\n", s, e) + 1
 
 
-# an entry word in capitals that opens a paragraph, as reference books set them
-_ENTRY = re.compile(r"([A-Z][A-Z0-9,&'’() ]*[A-Z](?:-\n[A-Z][A-Z0-9,&'’() ]*[A-Z])?)\.\s+(?=[A-Z])")
+# an entry word in capitals that opens a paragraph, as reference books set them, perhaps
+# wrapped over two or three lines ("SCIENTIFIC AND TECHNOLOGICAL EXCHANGES WITH\nFOREIGN
+# COUNTRIES. Since 1978 ...", "STATE SCIENCE AND TECHNOLOGY COM-\nMISSION. ...")
+_ENTRY = re.compile(
+    r"([A-Z][A-Z0-9,&'’() ]*[A-Z](?:(?:-\r?\n|[ \t]*\r?\n[ \t]*)[A-Z][A-Z0-9,&'’() ]*[A-Z]){0,2})"
+    r"\.\s+(?=[A-Z])"
+)
 
 
 def _headline_end(para: str, words: int) -> bool:
@@ -1089,7 +1229,7 @@ def _headline(para: str, words: int, cfg: _Settings) -> bool:
         return False
     if re.search(r"\S\s{3,}\S", para) or re.search(r"[a-z]\s{2,}[A-Z]|[A-Z]{2}\s{2,}[A-Z]", para):
         return False
-    if t["label_re"].fullmatch(para):
+    if t["label_re"].fullmatch(para) or t["not_title_re"].fullmatch(para):
         return False
     return not _two_sentences(para, cfg.abbreviations)
 
@@ -1097,20 +1237,76 @@ def _headline(para: str, words: int, cfg: _Settings) -> bool:
 def _title_paragraph(paras: list[tuple[int, int, int]], text: str, cfg: _Settings) -> int | None:
     """Which block of lines holds the title: the first single line that reads as a headline
     (:func:`_headline`) among the first ``look_ahead`` blocks, before the first block of
-    prose; None when there is none (the title is then the file's name)."""
+    prose, or a headline wrapped over two or three lines (:func:`_title_block` "wrapped");
+    when there is neither, the first block of a headline over its deck (a headline line and a
+    line or two more, none a sentence); None when there is none (the title is then the file's
+    name)."""
     t = cfg.title
     cap = t["max_words"] + 1
+    deck = section = None
     for n, (s, e, n_lines) in enumerate(paras[: t["look_ahead"]]):
         para = text[s:e]
         if n_lines == 1:
             words = len(para.split(None, cap))
             if _headline(para, words, cfg):
+                if words <= 4 and set(para.lower().split()) <= t["section_set"]:
+                    # a section's name ("Press Releases"): the title if no headline follows
+                    section = n if section is None else section
+                    continue
                 return n
             if words >= t["prose_words"] or (words > 12 and _SENT_END.search(para)):
-                return None  # prose: the title would have stood above it
-        elif len(para.split(None, t["prose_words"])) >= t["prose_words"]:
-            return None
-    return None
+                return deck if deck is not None else section  # prose: the title stood above it
+        else:
+            kind = _title_block(para, cfg)
+            if kind == "wrapped":
+                return n
+            if kind == "deck" and deck is None:
+                deck = n
+            if len(para.split(None, t["prose_words"])) >= t["prose_words"]:
+                return deck if deck is not None else section
+    return deck if deck is not None else section
+
+
+# a word a headline does not end on: a line that ends with one wraps on to the next line
+_WRAP_WORDS = frozenset(
+    "a an and the of in on for with to at by from as or nor into over under between among "
+    "its their his her our new".split()
+)
+
+
+def _title_block(para: str, cfg: _Settings) -> str:
+    """How a block of two or three lines at a page's top reads as its title: "wrapped" (one
+    headline broken over lines: every break comes after a word or a mark a headline does not
+    end on, "China and Africa Deepen Science / and Technology Partnership", or before a word
+    in lower case), "deck" (a headline line over one or two lines of its deck, none a sentence
+    and each short) or "" (a block of names, of fields or of prose)."""
+    lines = [ln.strip() for ln in para.splitlines()]
+    if not 2 <= len(lines) <= 3 or not all(lines):
+        return ""
+    t = cfg.title
+    joined = " ".join(lines)
+    words = len(joined.split())
+    wrapped = all(
+        a.rsplit(None, 1)[-1].lower() in _WRAP_WORDS
+        or a.endswith((",", ":", "-", "–", "—"))
+        or b[0].islower()
+        for a, b in zip(lines, lines[1:], strict=False)
+    )
+    if wrapped:
+        # a label run on into its words ("Answer / of the Federal Government") is no headline
+        if t["label_re"].fullmatch(lines[0]):
+            return ""
+        return "wrapped" if _headline(joined, words, cfg) else ""
+    first = lines[0]
+    if not _headline(first, len(first.split()), cfg):
+        return ""
+    rest = lines[1:]
+    if all(
+        len(ln.split()) <= t["max_words"] and not _SENT_END.search(ln) and ln[0].isupper()
+        for ln in rest
+    ) and not cfg.organisation_re.search(first):
+        return "deck"
+    return ""
 
 
 def structure(text: str) -> tuple[str, str, list[Sentence]]:
@@ -1131,17 +1327,24 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
         title_at = _title_paragraph(paras, text, cfg)
         if title_at is None and first and first[2] == 1:  # the first line, as a headline ends
             words = len(text[first[0] : first[1]].split(None, cap))
+            line = text[first[0] : first[1]]
             if (
                 words <= 40
-                and _headline_end(text[first[0] : first[1]], words)
-                and (not _two_sentences(text[first[0] : first[1]], cfg.abbreviations))
+                # a short headline set with a full stop ("China, Africa deepen science
+                # partnership.") over the text is a headline still
+                and (
+                    _headline_end(line, words)
+                    or (words <= 10 and line.endswith(".") and not any(c.isdigit() for c in line))
+                )
+                and (not _two_sentences(line, cfg.abbreviations))
+                and len(paras) > 1
             ):
                 title_at = 0
     for n, (s, e, n_lines) in enumerate(paras):
         para = text[s:e]
         words = len(para.split(None, cap)) if n_lines == 1 else 0
         if n == 0 and entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
-            title = re.sub(r"\s+", " ", entry.group(1).replace("-\n", "")).strip()
+            title = re.sub(r"\s+", " ", re.sub(r"-\r?\n", "", entry.group(1))).strip()
             spans.append((s, s + entry.end(1) + 1, "title"))
             s += entry.end()
         elif n == title_at:
@@ -1149,7 +1352,18 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
             if number:  # "VI. International Cooperation": the section's number is not its title
                 s += number.end()
                 para = text[s:e]
-            title = para.strip()
+            if n_lines > 1:
+                kind = _title_block(para, cfg)
+                if kind == "deck":  # the headline's line is the title, the lines under it its deck
+                    cut = para.index("\n")
+                    title = para[:cut].strip()
+                    subtitle = " ".join(para[cut:].split())
+                    spans.append((s, s + cut, "title"))
+                    spans.append((s + cut + 1, e, "heading"))
+                    continue
+                title = " ".join(para.split())
+            else:
+                title = para.strip()
             if cfg.subtitle_re:
                 parts = cfg.subtitle_re.split(title, maxsplit=1)
                 if len(parts) == 2:

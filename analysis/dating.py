@@ -136,8 +136,14 @@ full_dates = day_dates  # the name corpus.py used
 
 # "2009/03/04", "2009.03.04", "2015年3月12日", "17/05/2019", "12.05.2012", "12-05-2012"
 _NUMERIC_DATE = re.compile(
-    rf"\b(?:(?P<year>{YEAR_RE})\s*(?:[/.]|年\s*)(?P<a>\d{{1,2}})\s*(?:[/.]|月\s*)(?P<b>\d{{1,2}})"
+    rf"\b(?:(?P<year>{YEAR_RE})\s*(?:[/.-]|年\s*)(?P<a>\d{{1,2}})\s*(?:[/.-]|月\s*)(?P<b>\d{{1,2}})"
     rf"|(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<e>\d{{1,2}})[-/.](?P<year2>{YEAR_RE}))(?!\d)"
+)
+
+
+_MONTH_YEAR = re.compile(rf"(?<![\d/.-])(?P<month>0?[1-9]|1[0-2])[/.](?P<year>{YEAR_RE})\b")
+_SHORT_YEAR_DATE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE})\s+(?P<yy>\d\d)\b", re.I
 )
 
 
@@ -162,6 +168,15 @@ def parse_date(text: str) -> str:
     m = re.search(rf"\b(?P<year>{YEAR_RE})-(?P<month>0[1-9]|1[0-2])\b", text)
     if m:
         return iso(int(m["year"]), int(m["month"]))
+    # a month and year in figures, as a stamp writes them: "Stand: 09/2009", "03.2015"
+    m = _MONTH_YEAR.search(text)
+    if m:
+        return iso(int(m["year"]), int(m["month"]))
+    # a wire's short date with the year in two figures: "03 Mar 94" (a year 40-99 is 19xx)
+    m = _SHORT_YEAR_DATE.search(text)
+    if m:
+        yy = int(m["yy"])
+        return iso(1900 + yy if yy >= 40 else 2000 + yy, month_number(m["month"]), int(m["day"]))
     # "March 21-27, 1988", "MARCH 2015" (a date line in capitals)
     m = re.search(rf"\b(?P<month>{MONTH_RE})[\s\d,–-]{{1,12}}?(?P<year>{YEAR_RE})\b", text, re.I)
     if m:
@@ -229,22 +244,47 @@ def _edge_lines(text: str, n: int) -> list[str]:
 
 
 _PLACE = r"(?:[A-Z][A-Za-z.' -]{1,40})"
+# a place in a dateline, perhaps with its country ("Nairobi, Kenya"), then a comma or a dash
+_PLACE_SEP = rf"{_PLACE}(?:,\s*{_PLACE})?(?:,|\s+[-–—])"
+# an agency in brackets or slashes after the date ("(Xinhua)", "/PRNewswire/")
+_AGENCY_MARK = r"[(/](?P<agency>[A-Za-z][A-Za-z -]*)[)/]"
 DATELINES = [
-    # Shanghai, 12 March 2004.  /  Geneva, May 1999.  /  BEIJING, March 3, 2009 (Xinhua) --
+    # Shanghai, 12 March 2004.  /  Geneva, May 1999.  /  BEIJING, March 3, 2009 (Xinhua) --  /
+    # Nairobi, Kenya, March 3rd 2010 --  /  BEIJING - March 3, 2010 -
     re.compile(
-        rf"^{_PLACE},\s+(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{MONTH_RE})"
-        rf"\s+(?:(?P<day2>\d{{1,2}}),?\s+)?(?P<year>{YEAR_RE})\b"
+        rf"^{_PLACE_SEP}\s+(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{MONTH_RE})"
+        rf"\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<year>{YEAR_RE})\b"
     ),
-    # BEIJING, Oct. 8 (Xinhua) --  (the year found elsewhere)
+    # BEIJING, Oct. 8 (Xinhua) --  (the year found elsewhere); WASHINGTON, March 3 /PRNewswire/ --
     re.compile(
-        rf"^{_PLACE},\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})"
-        r"\s*(?:\((?P<agency>[A-Za-z ]+)\))?\s*(?:--|—|–|-)"
+        rf"^{_PLACE_SEP}\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})"
+        rf"\s*(?:{_AGENCY_MARK}\s*(?:--|—|–|-|$)|(?:--|—|–|-))"
+    ),
+    # [Text] Beijing, 3 Mar (XINHUA) --  (the day before the month, as FBIS texts write it;
+    # an editor's mark before the place)
+    re.compile(
+        rf"^(?:\[[A-Za-z ]{{1,20}}\]\s*)?{_PLACE_SEP}\s+(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE})"
+        rf"\s*(?:{_AGENCY_MARK})?\s*(?:--|—|–|-)"
+    ),
+    # Beijing (Xinhua) March 3 --  (the agency before the date)
+    re.compile(
+        rf"^{_PLACE}\s*\((?P<agency>[A-Za-z ]+)\)\s*(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})"
+        r"\s*(?:--|—|–|-)"
+    ),
+    # 3 March 2010. China ...  /  March 3, 2010 -- China ...  (a date opening the text)
+    re.compile(
+        rf"^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_RE})\s+(?P<year>{YEAR_RE})"
+        r"\s*(?:--|—|–|-|\.|:)\s+[A-Z]"
+    ),
+    re.compile(
+        rf"^(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR_RE})"
+        r"\s*(?:--|—|–|-|\.|:)\s+[A-Z]"
     ),
 ]
 _YEAR_RANGE = re.compile(rf"\(?\b({YEAR_RE})\s*[-–—]\s*({YEAR_RE})\b\)?")
 OCCASION_WORDS = (
     "held", "opened", "convened", "signed", "issued", "released", "published", "took place",
-    "launched",
+    "launched", "delivered",
 )  # fmt: skip
 _OCCASION = re.compile(r"\b(?:" + "|".join(map(re.escape, OCCASION_WORDS)) + r")\b", re.I)
 

@@ -172,7 +172,7 @@ def _sentence_facts(
                 or _THE_YEAR.search(text, s_start, s_end)
             )
             # "A further 58 group missions have brought ...": a running total to the page's date
-            and not _PERFECT.search(text, before[0], after[1])
+            and not _own_perfect(text, before[0], after[1])
         ):
             year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
         qualifier, low, high = num.qualifier, num.low, num.high
@@ -595,6 +595,17 @@ def _following_words(text: str, after: tuple[int, int], most: int = 5) -> str:
 _PERFECT = re.compile(
     r"\b(?:ha(?:ve|s|d)|having)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|ne|wn)\b", re.I
 )
+_RELATIVE_LEAD = re.compile(r"\b(?:who|that|which|whose)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _own_perfect(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds a perfect that is not inside a relative clause
+    ("Of those who had completed their studies, 3.65 million chose to return": the perfect
+    tells who "those" are, not when the figure's verb happened)."""
+    for m in _PERFECT.finditer(text, start, end):
+        if not _RELATIVE_LEAD.search(text, max(start, m.start() - 40), m.start()):
+            return True
+    return False
 
 
 # the figure as the subject of a perfect: "7,000 young people have gone", "Four

@@ -444,6 +444,8 @@ def _parse(
             and _names_programme(g, text, start, end, s_start)
         ):
             return None  # "the "863" Program", "Project 211": a name, not a figure
+        if not cur and text[start - 1 : start] == "#" and start > s_start:
+            return None  # "item #3", "Issue #12": a number that names an item, not a figure
         nxt = text[end : end + 2]
         if nxt[:1] in "-–" and nxt[1:2].isalnum() and unit != "multiple":
             return None  # "86-10-...", "5-year"

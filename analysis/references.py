@@ -19,6 +19,25 @@ _ANAPHOR = re.compile(r"\b(?:their|its|such|these|those|that|this)\b", re.I)
 _BARE = re.compile(r"\W*(?:(?:such|these|those|the|more|new|other)\s+)?([a-z]+s)\b", re.I)
 
 
+# a level of government or rank before a bare noun ("31 provincial bases" after "13
+# national-level international S&T cooperation bases"): the same kind of thing, one tier
+_TIER = re.compile(
+    r"\W*(?:provincial|municipal|city|county|prefectural|national|state|ministerial|central|"
+    r"local|key)(?:-level)?\s+(?=[a-z]+s\b)",
+    re.I,
+)
+
+
+# an ellipsis: "another 2,000", "a further 30", "four more than a year earlier": a figure
+# with no noun of its own counts what the figure before it does
+_ANOTHER = re.compile(
+    r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:(?:some|about|over|nearly)\s+)?$",
+    re.I,
+)
+_NO_NOUN_BUT_MORE = re.compile(r"\s*(?:(?:more|fewer)(?:\s+than\b[^.;:,]*)?)?\s*[.!?]?\s*", re.I)
+_MORE_THAN_AFTER = re.compile(r"\s*(?:more|fewer)\b", re.I)
+
+
 _OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
 
 
@@ -153,9 +172,11 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low) -> Non
                     if got:
                         f["indicator"] = got
                         return
-            got = _expand(text, unit, num.end, clause_end, prev_start, sent, low)
+            got = _expand(text, unit, num.end, clause_end, prev_start, sent, low, num.start)
             if got:
                 f["indicator"] = got
+                return
+            if _ellipsis(text, sent, num, earlier, prev_first, clause_end):
                 return
             if (
                 prev_first
@@ -190,10 +211,34 @@ def _classify_phrase(text, unit, start, end, lo, sent, low) -> str | None:
     )
 
 
-def _expand(text, unit, start, end, prev_start, sent, low) -> str | None:
+def _ellipsis(text, sent, num, earlier, prev_first, clause_end) -> bool:
+    """ "This year we plan to send another 2,000", "13 ... bases, four more than a year
+    earlier": a count with no noun after it, after "another" or before "more (than)", counts
+    what the count before it does (in its sentence, else the first of the sentence before);
+    "N more than" is then a change. True when the figure took an indicator."""
+    f = num.fact
+    if not _NO_NOUN_BUT_MORE.fullmatch(text, num.end, clause_end):
+        return False
+    more = _MORE_THAN_AFTER.match(text, num.end, clause_end) is not None
+    if not more and not _ANOTHER.search(text, max(sent.start, num.start - 40), num.start):
+        return False
+    before = [n.fact for n in earlier if n.fact and n.fact["unit"] == f["unit"]]
+    g = before[-1] if before else (prev_first[0] if prev_first else None)
+    if g is None or g["unit"] != f["unit"] or g["indicator"] == UNCLASSIFIED:
+        return False
+    f["indicator"] = g["indicator"]
+    if more and f["measure"] in ("level", "annual", "cumulative"):
+        f["measure"] = "change"
+    return True
+
+
+def _expand(text, unit, start, end, prev_start, sent, low, upto=None) -> str | None:
     """ "such contracts", "ten zones": a bare plural noun is the fuller phrase with the same
-    noun in the sentences before (from ``prev_start`` back by up to 600 characters)."""
-    m = _BARE.match(text, start, end)
+    noun in the sentences before (from ``prev_start`` back by up to 600 characters) or, given
+    ``upto`` (the number's start), earlier in its own sentence; a tier word before the noun
+    ("31 provincial bases") is passed over."""
+    tier = _TIER.match(text, start, end) if upto is not None else None
+    m = _BARE.match(text, tier.end() if tier else start, end)
     if not m:
         return None
     noun = m.group(1)
@@ -201,7 +246,9 @@ def _expand(text, unit, start, end, prev_start, sent, low) -> str | None:
         return None
     frm = max(0, prev_start - 600)
     best = None
-    for hit in re.finditer(rf"\b{re.escape(noun)}\b", text[frm : sent.start], re.I):
+    for hit in re.finditer(
+        rf"\b{re.escape(noun)}\b", text[frm : sent.start if upto is None else upto], re.I
+    ):
         a = frm + hit.start()
         phrase_start = max(frm, a - 60)
         got = _classify_span(
@@ -225,7 +272,9 @@ def _expand(text, unit, start, end, prev_start, sent, low) -> str | None:
     return best if unit == "count" or best is None else None
 
 
+# ("Of those who had completed their studies, 3.65 million chose to return": "those" with a
+# relative clause of its own defines a group, no part of the figure before)
 _OF_THESE = re.compile(
-    r"\W*(?:(?:Of|Among)\s+(?:these|them|those)\b|(?:[Ss]ome\s+|[Aa]bout\s+)?[\d,.]+\s+of\s+"
+    r"\W*(?:(?:Of|Among)\s+(?:these|them|those(?!\s+(?:who|that|which|whose)\b))\b|(?:[Ss]ome\s+|[Aa]bout\s+)?[\d,.]+\s+of\s+"
     r"(?:these|them|those)\b)"
 )

@@ -808,3 +808,324 @@ def test_issuer_headers_mastheads_and_site_roots(
     write(tmp_path, "h.txt", page + english(3))
     doc = corpus.load_corpus(tmp_path).get("h")
     assert (doc.title, doc.publisher) == (title, publisher)
+
+
+# round 4 (LAYOUT): titles, issuers and publishers of real pages
+@pytest.mark.parametrize(
+    ("page", "title", "publisher"),
+    [
+        # a headline wrapped over two lines (the break after "and", or before a word in lower
+        # case); a label run on into its words is no headline
+        ("China and Africa Deepen Science and\nTechnology Partnership\n\n",
+         "China and Africa Deepen Science and Technology Partnership", ""),
+        ("China and Africa Deepen Science\nand Technology Partnership\n\n",
+         "China and Africa Deepen Science and Technology Partnership", ""),
+        ("Answer\nof the Federal Government\n\nScience cooperation with China\n\n",
+         "Science cooperation with China", ""),
+        # a headline over its deck; two names stacked over the headline are no deck
+        ("China, Africa deepen science partnership\nMinistry promises new joint laboratories\n\n"
+         "By Cheng Yingqi (China Daily)\nMay 14, 2012\n\n",
+         "China, Africa deepen science partnership", "China Daily"),
+        ("Ministry of Science and Technology\nDepartment of International Cooperation\n\n"
+         "China, Africa deepen science partnership\n\n",
+         "China, Africa deepen science partnership", ""),
+        # a reference book's entry word in capitals wrapped over two lines
+        ("SCIENTIFIC AND TECHNOLOGICAL EXCHANGES WITH\nFOREIGN COUNTRIES. Since 1978 China has "
+         "expanded its exchanges.\n\n", "SCIENTIFIC AND TECHNOLOGICAL EXCHANGES WITH FOREIGN "
+         "COUNTRIES", ""),
+        # a short headline set with a full stop over the text
+        ("China, Africa deepen science partnership.\n\n",
+         "China, Africa deepen science partnership.", ""),
+        # a release's handling label and a serial's number over the headline are furniture
+        ("PRESS RELEASE\nFor immediate release\n\nEU and China renew agreement\n\n",
+         "EU and China renew agreement", ""),
+        ("Science & Technology Newsletter No. 45\nMarch 2010\n\nSino-African labs grow\n\n",
+         "Sino-African labs grow", ""),
+        # an organisation's name straight over the headline, a stamp under it
+        ("Embassy of the People's Republic of China in Kenya\n\nChina, Kenya sign science pact"
+         "\n\n2012/05/14\n\n", "China, Kenya sign science pact",
+         "Embassy of the People's Republic of China in Kenya"),
+        ("World Bank Group\nMay 14, 2012\n\nA Science Fund for Africa\n\n",
+         "A Science Fund for Africa", "World Bank Group"),
+        # ... but a headline that names a ministry over a stamp stays the headline
+        ("Ministry of Science and Technology opens lab\n\nMore labs planned\n\n2012/05/14\n\n",
+         "Ministry of Science and Technology opens lab", ""),
+        # a header of names: the first that names an organisation
+        ("DAAD - Deutscher Akademischer Austauschdienst\nDAAD Office Beijing | Außenstelle Peking"
+         "\nHome | Scholarships | Study in Germany | Contact\n\nExchange in figures\n\n",
+         "Exchange in figures", "DAAD Office Beijing | Außenstelle Peking"),
+        # a site's name outranks a trail's section and a stamp's source field under it
+        ("Suzhou Industrial Park Administrative Committee\nHome | About SIP | News | Contact\n\n"
+         "Science & Innovation > International Cooperation\n\nSIP: A Hub\n\n",
+         "SIP: A Hub", "Suzhou Industrial Park Administrative Committee"),
+        ("Science & Innovation > International Cooperation\n\nSIP: A Hub\n\n", "SIP: A Hub",
+         "Science & Innovation"),
+        ("SIP: A Hub\n\nSource: Ministry of Science and Technology | Date: 2012-05-14 | Views: "
+         "1,203\n\n", "SIP: A Hub", "Ministry of Science and Technology"),
+        # a "Current location:" label before a trail names no one
+        ("Department of Science and Technology of Sichuan Province\nHome | About Us | News\n\n"
+         "Current location: Home > International Cooperation\n\nA Summary for 2012\n\n",
+         "A Summary for 2012", "Department of Science and Technology of Sichuan Province"),
+        # an issuer's line beside the stamp, under the title or at the foot
+        ("Statistical Bulletin on the Technology Market\n\nMinistry of Science and Technology, "
+         "Torch Center\n2016-03\n\n", "Statistical Bulletin on the Technology Market",
+         "Ministry of Science and Technology, Torch Center"),
+        # a wire's bracketed tail names its agency
+        ("Imports Rise\n\n(Xinhua 0815 GMT 03 Mar 94)\n\n", "Imports Rise", "Xinhua"),
+    ],
+)  # fmt: skip
+def test_titles_and_publishers_of_real_pages(
+    tmp_path: Path, page: str, title: str, publisher: str
+) -> None:
+    write(tmp_path, "h.txt", page + english(3))
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher) == (title, publisher)
+    assert doc.original == page + english(3)
+
+
+def test_an_issuers_line_at_the_foot_beside_the_stamp(tmp_path: Path) -> None:
+    page = (
+        "A Lab Opens\n\n" + english(3) + "\n\nDepartment of International Cooperation, Ministry "
+        "of Science and Technology\nLast updated: 2012-03-15\n"
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert doc.publisher.endswith("Ministry of Science and Technology")
+    assert "Department of International" not in doc.text
+    # a name line in a block of prose lines stays text
+    page = "A Lab Opens\n\n" + english(3) + "\nMinistry of Science and Technology\n2012-03-15\n"
+    write(tmp_path, "h.txt", page)
+    assert "Ministry of Science" in corpus.load_corpus(tmp_path).get("h").text
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Item No: 061235", ""),
+        ("1 2 3 Next page", ""),
+        ("« Prev 1 2 3 4 Next »", ""),
+        ("Related links: 1. Statistics on technology import and export, May 2007", ""),
+        ("(Editor: Wang Lin)", ""),
+        ("Responsible editor: Li Ming", ""),
+        ("Embargoed until 10:00 CET, 12 March 2015", ""),
+        ("Check against delivery", ""),
+        # not furniture: a sentence with numbers, an item in a sentence
+        ("The 3 labs opened next to the park.", "The 3 labs opened next to the park."),
+        ("Item 12 of the plan funds 3 labs.", "Item 12 of the plan funds 3 labs."),
+    ],
+)
+def test_item_numbers_pagers_editors_and_release_labels(
+    tmp_path: Path, line: str, kept: str
+) -> None:
+    page = "A Lab Opens\n\n" + english(3) + "\n\n" + line + "\n"
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (line in doc.text) == bool(kept)
+    assert doc.original == page
+
+
+def test_a_table_columns_unit_is_cut_but_a_sum_in_a_sentence_stays(tmp_path: Path) -> None:
+    page = (
+        "Imports by Type\n\n" + english(3) + "\n\nItem                  contracts      (USD 10,000)"
+        "\nTotal                      6254          1637480\n\nIt cost a grant (USD 10,000) "
+        "last year.\n"
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert doc.original == page
+    assert doc.text.count("(USD 10,000)") == 1
+    assert "a grant (USD 10,000)" in doc.text
+    assert [r.rule for r in doc.removed if r.text == "(USD 10,000)"] == ["table_unit"]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Skip to main content",
+        "Sign in | Register",
+        "English | 中文",
+        "Text size: A A A",
+        "Font size: Large Medium Small",
+        "Back to list",
+        "Search this site",
+        "Subscribe to our newsletter",
+        "Select Language",
+        # a section's name over the headline; a list heading with one line a blank line below
+        "Press Releases",
+        "Embassy News",
+        "Latest News",
+    ],
+)
+def test_site_controls_and_section_names_over_the_headline(tmp_path: Path, chrome: str) -> None:
+    page = chrome + "\n\nChina, Africa deepen science partnership\n\n" + english(3)
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert doc.title == "China, Africa deepen science partnership"
+    assert doc.original == page
+
+
+def test_a_section_name_alone_stays_the_title_and_controls_in_a_sentence_stay(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "h.txt", "Science and Technology\n\n" + english(3))
+    assert corpus.load_corpus(tmp_path).get("h").title == "Science and Technology"
+    page = "A Lab Opens\n\n" + english(3) + "\n\nSign in to the lab was slow, they said.\n"
+    write(tmp_path, "h.txt", page)
+    assert "Sign in to the lab" in corpus.load_corpus(tmp_path).get("h").text
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "publisher", "published"),
+    [
+        # a window title's site suffix is cut (offsets kept), a domain in a sentence stays
+        ("China, Africa deepen ties - Chinadaily.com.cn\n\n2010-03-03 08:12\n\n",
+         "China, Africa deepen ties", "", "2010-03-03"),
+        ("China, Africa deepen ties - Xinhua | english.news.cn\n\n2010-03-03\n\n",
+         "China, Africa deepen ties", "", "2010-03-03"),
+        # labelled fields two spaces apart, Chinese labels, a source or an agency field
+        ("A Lab Opens\n\nAuthor: Li Wei  Source: Xinhua  Date: 2010-03-03\n\n", "A Lab Opens",
+         "Xinhua", "2010-03-03"),
+        ("A Lab Opens\n\n发布时间：2010-03-03    来源：科技部\n\n", "A Lab Opens", "科技部",
+         "2010-03-03"),
+        ("A Lab Opens\n\nPublished: 2010-03-03 · Source: Science and Technology Daily\n\n",
+         "A Lab Opens", "Science and Technology Daily", "2010-03-03"),
+        ("A Lab Opens\n\nMar 03, 2010 | Xinhua\n\n", "A Lab Opens", "Xinhua", "2010-03-03"),
+        ("A Lab Opens\n\nDate: Mar 3, 2010 Views: 234\n\n", "A Lab Opens", "", "2010-03-03"),
+        ("A Lab Opens\n\n(Source: China Daily)  2010-03-03\n\n", "A Lab Opens", "China Daily",
+         "2010-03-03"),
+        # a memo's subject and a cable's header
+        ("UNCLASSIFIED\n\nSUBJECT: CHINA'S SCIENCE TIES WITH AFRICA GROW\n\nREF: 09 BEIJING 1234"
+         "\n\n", "CHINA'S SCIENCE TIES WITH AFRICA GROW", "", ""),
+        # a monitoring service's source line and its note around the title
+        ("Beijing RENMIN RIBAO in Chinese 3 Mar 94 p 1\n\n[Article by Li Wei: \"Technology "
+         "Imports Rise\"]\n\n", "Technology Imports Rise", "Renmin Ribao", "1994-03-03"),
+        # a paper's name and date at the foot; a place and a date is no paper
+        ("CHINA-AFRICA TIES\n\nBy LI WEI\n\n" + english(3) + "\n\nSouth China Morning Post, "
+         "Wednesday, March 3, 2010\n\n", "CHINA-AFRICA TIES", "South China Morning Post",
+         "2010-03-03"),
+        ("CHINA-AFRICA TIES\n\nHong Kong, March 3, 2010\n\n", "CHINA-AFRICA TIES", "",
+         "2010-03-03"),
+        # a newsletter's number and date under the issuer's header
+        ("Embassy of France in China\nScience and Technology Service\n\nNewsletter No. 12 - "
+         "March 2010\n\nChina-Africa ties\n\n", "China-Africa ties", "Embassy of France in China",
+         "2010-03"),
+    ],
+)  # fmt: skip
+def test_window_titles_field_lines_memos_and_monitoring_reports(
+    tmp_path: Path, page: str, title: str, publisher: str, published: str
+) -> None:
+    write(tmp_path, "h.txt", page + english(3))
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher) == (title, publisher)
+    if published:
+        assert doc.published == published
+    assert doc.original == page + english(3)
+
+
+def test_a_domain_and_a_subject_inside_sentences_stay(tmp_path: Path) -> None:
+    page = (
+        "A Lab Opens\n\n" + english(3) + "\n\nDetails are online - see most.gov.cn for the "
+        "list of labs.\n\nThe subject: funding, was raised.\n"
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert "see most.gov.cn for the list" in doc.text
+    assert "The subject: funding" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("footer", "publisher"),
+    [
+        ("Sponsored by: Department of Science and Technology of Sichuan Province",
+         "Department of Science and Technology of Sichuan Province"),
+        ("Hosted by the Embassy of Israel in China", "Embassy of Israel in China"),
+        ("Website of the Embassy of Israel in China", "Embassy of Israel in China"),
+        ("All rights reserved by the Ministry of Education", "Ministry of Education"),
+        ("Department of Science and Technology of Sichuan Province | Address: 1 Road, Chengdu | "
+         "Tel: 028-1234", "Department of Science and Technology of Sichuan Province"),
+        ("Embassy of Israel in China    No. 17 Tianzelu, Chaoyang District, Beijing",
+         "Embassy of Israel in China"),
+        # a bar of links before a telephone names no one
+        ("About Us | Site Map | Tel: 020-83133999", ""),
+    ],
+)  # fmt: skip
+def test_a_sites_owner_in_its_footer(tmp_path: Path, footer: str, publisher: str) -> None:
+    page = "A Lab Opens\n\n2010-03-03\n\n" + english(3) + "\n\n" + footer + "\n"
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert doc.publisher == publisher
+    assert footer not in doc.text
+    assert doc.original == page
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The website of the ministry lists 12 labs.",
+        "Hosted by the city, the forum drew 300 guests.",
+        "Beijing  12 labs opened on the campus this year.",
+    ],
+)
+def test_footer_words_in_a_sentence_stay(tmp_path: Path, line: str) -> None:
+    page = "A Lab Opens\n\n" + english(3) + "\n\n" + line + "\n"
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert line in doc.text
+
+
+# --- LAYOUT2: lines that read as headlines but are no title; stamps beside other fields
+
+
+def test_byline_line_is_no_title():
+    text = "Opening the Door to the Labs\n\nStaff reporter Wang Lihua\n\n" + "Words here. " * 30
+    assert corpus.structure(text)[0] == "Opening the Door to the Labs"
+    # negative: a headline naming a reporter's trade is still a title
+    assert corpus.structure("Reporters Cover the Science Fair\n\n" + "Words here. " * 30)[0] == (
+        "Reporters Cover the Science Fair"
+    )
+
+
+def test_minister_line_is_no_title():
+    text = (
+        "MEDIA RELEASE\nSenator the Hon Kim Carr, Minister for Innovation, Industry, Science\n\n"
+        "7 July 2011\n\nAustralia and China fund new centres\n\n" + "Words here. " * 30
+    )
+    assert corpus.structure(corpus.clean(text)[0])[0] == "Australia and China fund new centres"
+    negative = "The Minister for Science visits Beijing\n\n" + "Words here. " * 30
+    assert corpus.structure(negative)[0] == "The Minister for Science visits Beijing"
+
+
+def test_section_label_is_no_title():
+    text = "FEATURES | Mainland\n\nThe sea turtles swim home\n\n" + "Words here. " * 30
+    assert corpus.structure(text)[0] == "The sea turtles swim home"
+    negative = "Science and Diplomacy in a Changing World\n\n" + "Words here. " * 30
+    assert corpus.structure(negative)[0] == "Science and Diplomacy in a Changing World"
+
+
+def test_release_date_before_document_number_is_a_stamp():
+    line = "Release date: 2012-02-10        Document No. Jiaowaisi [2012] 17"
+    _, _, removed, evidence = corpus.clean("Bulletin on Study\n\n" + line + "\n\nText here.\n")
+    assert [r.rule for r in removed] == ["doc_number"]
+    assert [d for d, _ in evidence["dates"]] == ["2012-02-10"]
+    _, _, removed, _ = corpus.clean(
+        "Bulletin on Study\n\nDocument released in 2012 to all offices\n"
+    )
+    assert removed == []
+
+
+def test_office_date_views_line_is_a_stamp():
+    line = "Department of International Cooperation    2008-12-29    Views: 2,417"
+    _, _, removed, evidence = corpus.clean("A Year in Review\n" + line + "\n\nText here.\n")
+    assert [r.rule for r in removed] == ["stamp"]
+    assert [d for d, _ in evidence["dates"]] == ["2008-12-29"]
+    _, _, removed, _ = corpus.clean("A Year in Review\nThe office met on 2008-12-29.\n\nText.\n")
+    assert removed == []
+
+
+def test_post_line_with_comment_count_is_a_stamp():
+    line = "Posted on 2 April 2019 by Tom Harrington | 23 comments"
+    _, _, removed, evidence = corpus.clean("Is the drain over?\n\n" + line + "\n\nText here.\n")
+    assert [r.rule for r in removed] == ["updated"]
+    assert [d for d, _ in evidence["dates"]] == ["2 April 2019"]
+    _, _, removed, _ = corpus.clean("Is the drain over?\n\nPosted 23 comments on the topic.\n")
+    assert removed == []

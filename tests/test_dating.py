@@ -328,3 +328,75 @@ def _sentence_doc(sentence: str, published: str):
         published_basis="stamp",
         published_year=int(published[:4]),
     )
+
+
+# round 4 (LAYOUT): stamps, wire tails and datelines of real pages
+@pytest.mark.parametrize(
+    ("page", "published", "basis"),
+    [
+        # "Last update" and a European day-first date; "Stand" and a month with its year
+        ("A Lab Opens\n\nThe lab opened in 2010.\n\nLast update: 21/03/2017\n\n", "2017-03-21",
+         "stamp"),
+        ("A Lab Opens\n\nStand: 09/2009\n\nThe lab opened in 2008.\n\n", "2009-09", "stamp"),
+        ("A Lab Opens\n\nRelease time: 2019-03-27    Views: 18,432\n\nIt opened in 2018.\n\n",
+         "2019-03-27", "stamp"),
+        ("A Lab Opens\n\nArticle published on 03/03/2010\n\nIt opened in 2009.\n\n",
+         "2010-03-03", "stamp"),
+        ("A Lab Opens\n\n(Published 3 March 2010)\n\nIt opened in 2009.\n\n", "2010-03-03",
+         "stamp"),
+        ("A Lab Opens\n\nTime: 2010-03-03 10:12:00\n\nIt opened in 2009.\n\n", "2010-03-03",
+         "stamp"),
+        # a date and its clock time apart by a dash, an ID field beside them
+        ("A Lab Opens\n\n14/06/2018 - 11:05    ID: 46523\n\nIt opened in 2015.\n\n",
+         "2018-06-14", "stamp"),
+        # a date alone in brackets; a month and day with single figures
+        ("A Lab Opens\n\n[2012-05-14]\n\nIt opened in 2011.\n\n", "2012-05-14", "stamp"),
+        ("A Lab Opens\n\n2010-3-3\n\nIt opened in 2009.\n\n", "2010-03-03", "stamp"),
+        # a navigation trail with the page's date among fields after it
+        ("News > Press Releases    2016-09-20    [Print] [Close]\n\nA Lab Opens\n\n"
+         "It opened in 2013.\n\n", "2016-09-20", "stamp"),
+        # a wire's bracketed tail dates a yearless dateline ("03 Mar 94": 1994, not 1993)
+        ("Imports Rise\n\nBEIJING, March 3 (Xinhua) -- Imports rose in 1993.\n\n"
+         "(Xinhua 0815 GMT 03 Mar 94)\n", "1994-03-03", "dateline+stamp_year"),
+        # an FBIS transmission line and a day-first dateline after an editor's mark
+        ("Imports Rise\n\nOW0303082594 Beijing XINHUA in English 0815 GMT 3 Mar 94\n\n"
+         "[Text] Beijing, 3 Mar (XINHUA) -- Imports rose in 1993.\n\n", "1994-03-03",
+         "dateline+stamp_year"),
+        # a long yearbook name with its year beside a page number framed by middle dots
+        ("CHINA STATISTICAL YEARBOOK ON SCIENCE AND TECHNOLOGY 1999            · 236 ·\n\n"
+         "Imports by Type\n\nIn 1998 they rose; 2014 contracts.\n\n", "1999", "stamp"),
+    ],
+)  # fmt: skip
+def test_stamps_wire_tails_and_datelines_of_real_pages(
+    tmp_path: Path, page: str, published: str, basis: str
+) -> None:
+    doc = _doc(tmp_path, page + english(2))
+    assert (doc.published, doc.published_basis) == (published, basis)
+    assert doc.original == page + english(2)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a month and year inside a sentence, a wire time without a date, a bracketed sum
+        "A Lab Opens\n\nThe plan of 09/2009 was revised in 2010.\n\n",
+        "A Lab Opens\n\nIt opened in 2010 (Xinhua 0815 GMT).\n\n",
+        "A Lab Opens\n\nThe fund gave 12 Mar 94 grants in 2010.\n\n",
+    ],
+)
+def test_dates_in_sentences_are_no_stamps(tmp_path: Path, page: str) -> None:
+    doc = _doc(tmp_path, page + english(2))
+    assert (doc.published, doc.published_basis) == ("2010", "latest_year")
+
+
+def test_parse_date_reads_month_years_two_figure_years_and_single_figures() -> None:
+    assert dating.parse_date("09/2009") == "2009-09"
+    assert dating.parse_date("03 Mar 94") == "1994-03-03"
+    assert dating.parse_date("12 Jun 05") == "2005-06-12"
+    assert dating.parse_date("2010-3-3") == "2010-03-03"
+    assert dating.parse_date("13/2009") == "2009"  # no month 13
+
+
+def test_delivered_on_dates_a_speech():
+    assert dating._OCCASION.search("Delivered at the Session on January 23, 2005")
+    assert not dating._OCCASION.search("The report covers the Session on January 23, 2005")

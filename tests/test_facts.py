@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -1082,16 +1083,31 @@ def _find_partners_plain(text):
     return out
 
 
+def _defined_acronym_plain(text, acronym, lex):
+    at = text.find(f"({acronym})")
+    if at <= 0:
+        return None
+    lead = text[max(0, at - 120) : at].rstrip()
+    names = list(lex.mention.finditer(lead))
+    if not names or names[-1].end() != len(lead):
+        return None
+    kind = classify._kind_of_plain(names[-1].group(0), lex)
+    return (kind[0], acronym) if kind and kind[0] in ("local", "programme") else None
+
+
 def _mentions_plain(text, start, end):
     lex = classify.actor_lexicon()
     out = []
     for m in lex.mention.finditer(text, start, end):
         got = classify._kind_of_plain(m.group(0), lex)
+        if got is None and re.fullmatch(r"[A-Z][A-Z&]{1,5}", m.group(0)):
+            got = _defined_acronym_plain(text, m.group(0), lex)
         if got:
             out.append((m.start(), m.end(), got[1], got[0]))
     for m in lex.named_head.finditer(text, start, end):
         name = classify._clean_actor(m.group(1))
-        if classify._kind_of_plain(name, lex) is None and not any(
+        known = classify._kind_of_plain(name, lex)
+        if (known is None or known[0] == "local") and not any(
             a <= m.start(2) < b for a, b, *_ in out
         ):
             kind = lex.kinds[f"head:{m.group(2)[0].upper()}{m.group(2)[1:]}"]

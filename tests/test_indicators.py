@@ -220,3 +220,88 @@ def test_unknown_word_class_is_an_error(monkeypatch):
         c.indicator_lexicon.cache_clear()
         c._rules_for.cache_clear()
         c._after_needs.cache_clear()
+
+
+# ---------------------------------------------------------------- round 4: head noun + qualifier
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit", "want"),
+    [
+        # a verb of buying or selling technology before a sum: its value
+        ("The firms sold technology and plants worth 1.2 billion to other countries.", "1.2",
+         "USD", "tech_export_value"),
+        ("The country spent 6.1 billion on buying foreign technology last year.", "6.1",
+         "USD", "tech_import_value"),
+        # "the contract value" of the export contracts the sentence names
+        ("Technology export contracts numbered 3,000, with a contract value of 2.6 billion.",
+         "2.6", "USD", "tech_export_value"),
+        # a sum of a named programme's funding; a sum passively given to someone
+        ("The EU will make available 100 million of Horizon Europe funding.", "100", "EUR",
+         "coop_funding"),
+        ("Equipment worth 150 million has been donated to African universities.", "150",
+         "CNY", "coop_funding"),
+    ],
+)  # fmt: skip
+def test_money_by_verb_and_head_noun(sentence, figure, unit, want):
+    assert classify(sentence, figure, unit) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        # a sum with no technology bought or sold, no programme's funding, nothing given
+        ("The firms sold machinery worth 1.2 billion to other countries.", "1.2", "USD"),
+        ("Its contract value of 2.6 billion was a record.", "2.6", "USD"),
+        ("Equipment worth 150 million was shipped to the port.", "150", "CNY"),
+    ],
+)  # fmt: skip
+def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
+    assert classify(sentence, figure, unit) == UNCLASSIFIED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "want"),
+    [
+        # a choice of coming back; a bare number that left where the sentence speaks of return
+        ("Of those who finished, 3.65 million chose to return.", "3.65", "returnees"),
+        ("In 2003 alone, 117,300 left and 20,100 returned.", "117,300", "students_abroad"),
+        # items of technology brought in from abroad
+        ("China has introduced over 9,000 items of technology from abroad.", "9,000",
+         "tech_import_contracts"),
+        # "taken part in" a named programme's projects
+        ("Chinese organisations have taken part in 305 Horizon Europe projects.", "305",
+         "coop_projects"),
+    ],
+)  # fmt: skip
+def test_counts_by_verb_and_head_noun(sentence, figure, want):
+    assert classify(sentence, figure) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Of those who finished, 3.65 million chose to stay.", "3.65"),
+        ("In 2003 alone, 117,300 left the farms.", "117,300"),
+        ("The plant has introduced over 9,000 items of technology of its own.", "9,000"),
+    ],
+)  # fmt: skip
+def test_counts_without_those_words_stay_unclassified(sentence, figure):
+    assert classify(sentence, figure) == UNCLASSIFIED
+
+
+def test_the_subject_of_a_verb_of_counting_is_what_is_counted():
+    sentence = "On the export side, technology export contracts numbered 3,512."
+    assert classify(sentence, "3,512") == "tech_export_contracts"
+    sentence = "In May, technology import contracts totalled 4,900 in all."
+    assert classify(sentence, "4,900") == "tech_import_contracts"
+    # a subject no rule knows, or a verb that is no counting verb, gives nothing
+    assert classify("On the export side, the delegations numbered 35.", "35") == UNCLASSIFIED
+    sentence = "On the export side, technology export contracts were signed by 35 firms."
+    assert classify(sentence, "35") == UNCLASSIFIED
+
+
+def test_countries_diplomats_are_posted_in():
+    sentence = "Our embassies have 126 science and technology diplomats, posted in 46 countries."
+    assert classify(sentence, "46") == "st_office_countries"
+    # people posted with no S&T in the sentence: no office countries
+    sentence = "The firm has 126 sales staff, posted in 46 countries."
+    assert classify(sentence, "46") != "st_office_countries"

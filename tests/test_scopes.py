@@ -127,3 +127,46 @@ def test_page_voice_of_a_place_publication():
     assert classify.page_voice(page) == ("local", "Guangdong")
     page.publisher = "Beijing Review"
     assert classify.page_voice(page) is None
+
+
+# ---------------------------------------------------------------- round 4: places and acronyms
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # any province or provincial capital as the subject: local
+        ("Sichuan now has 13 national-level international S&T cooperation bases.", "13",
+         ("local", "Sichuan")),
+        ("Hefei hosts 12 joint laboratories with foreign partners.", "12", ("local", "Hefei")),
+        # a place's own body named by a lower-case head keeps the head's kind
+        ("The Hefei institute alone employs 350 researchers in fusion.", "350",
+         ("agency", "Hefei institute")),
+        # an acronym a page defines after a place's name is that place
+        ("Suzhou Industrial Park (SIP) opened in 1994. SIP is home to 25 joint research "
+         "institutes.", "25", ("local", "SIP")),
+    ],
+)  # fmt: skip
+def test_places_and_defined_acronyms(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start",
+    [
+        # a province after a preposition is no subject; an undefined acronym is nobody
+        ("China set up 13 cooperation bases in Sichuan.", "13"),
+        ("SIP is home to 25 joint research institutes.", "25"),
+        # an agency's acronym tells not whose the agency is
+        ("The Federal Ministry of Research (BMFR) was set up in 1994. BMFR funded 412 joint "
+         "projects with Chinese partners.", "412"),
+    ],
+)  # fmt: skip
+def test_places_and_acronyms_left_alone(tmp_path, body, quote_start):
+    assert scope(tmp_path, body, quote_start)[0] != "local"
+
+
+def test_a_year_lead_before_a_located_subject(tmp_path):
+    body = "In 2014 companies and institutes in Suzhou employed 3,600 foreign experts."
+    assert scope(tmp_path, body, "3,600") == ("local", "Suzhou")
+    # the place after the verb is no part of the subject
+    body = "In 2014 companies employed 3,600 foreign experts in Suzhou."
+    assert scope(tmp_path, body, "3,600")[0] != "local"

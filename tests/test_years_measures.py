@@ -188,3 +188,64 @@ def test_a_present_sentence_after_them_speaks_of_the_page(tmp_path):
         "China and Israel on Monday launched a fund worth 300 million dollars."
     )
     assert row(tmp_path, body, "300", "1 May 2005")["year"] == 2005
+
+
+# ---------------------------------------------------------------- ellipsis: "another N", "N more"
+def test_a_count_without_a_noun_counts_what_the_one_before_does(tmp_path):
+    body = (
+        "Since 1978 we have sent 2,700 students and visiting scholars abroad. "
+        "This year we plan to send another 2,000, most of them in science."
+    )
+    got = row(tmp_path, body, "2,000")
+    assert got["indicator"] == "students_abroad"
+    body = "Sichuan now has 13 international S&T cooperation bases, four more than a year earlier."
+    got = row(tmp_path, body, "four")
+    assert (got["indicator"], got["measure"]) == ("coop_bases", "change")
+    # a tier word before a bare noun: the fuller noun earlier in the sentence
+    body = "Sichuan now has 13 international S&T cooperation bases and 31 provincial bases."
+    assert row(tmp_path, body, "31")["indicator"] == "coop_bases"
+
+
+def test_a_count_with_a_noun_of_its_own_or_no_ellipsis_keeps_it(tmp_path):
+    body = (
+        "Since 1978 we have sent 2,700 students and visiting scholars abroad. "
+        "This year we plan to build another 20 laboratories for chemistry."
+    )
+    assert row(tmp_path, body, "20")["indicator"] != "students_abroad"
+    body = "Sichuan now has 13 international S&T cooperation bases, and 31 were visited."
+    assert row(tmp_path, body, "31")["indicator"] == "unclassified"
+
+
+def test_those_with_a_relative_clause_are_a_group_not_a_part(tmp_path):
+    body = (
+        "From 1978 to the end of 2018, a total of 5.857 million Chinese had gone abroad to "
+        "study. Of those who had completed their studies, 3.6506 million chose to return."
+    )
+    got = row(tmp_path, body, "3.6506", "27 March 2019")
+    # its own verb classifies it; the perfect of the relative clause does not stop the
+    # narrative's year
+    assert (got["indicator"], got["year"]) == ("returnees", 2018)
+    body = (
+        "From 1978 to the end of 2018, a total of 5.857 million Chinese had gone abroad to "
+        "study. Of those, 3.6506 million chose to return."
+    )
+    assert row(tmp_path, body, "3.6506", "27 March 2019")["indicator"] == "unclassified"
+
+
+def test_a_number_after_a_hash_names_an_item_and_is_no_figure() -> None:
+    from analysis.facts import facts_table
+
+    def quotes(text: str) -> list[str]:
+        import tempfile
+        from pathlib import Path
+
+        from analysis.corpus import load_corpus
+
+        folder = Path(tempfile.mkdtemp())
+        (folder / "x.txt").write_text("Experts come\n\n" + text + "\n", encoding="utf-8")
+        return list(facts_table(load_corpus(folder))["quote"])
+
+    named = "In 2004, 1,200 foreign experts came to work in China [see: item #3]."
+    assert quotes(named) == ["1,200 foreign experts"]
+    counted = "In 2004, 1,200 foreign experts and 3 delegations came to work in China."
+    assert quotes(counted)[1:] == ["3"]  # a count, not an item
