@@ -1058,7 +1058,7 @@ def scope_of(
     for a, b, actor, kind in found:
         if (
             num_end < a <= num_end + 1
-            and kind in ("agency", "local")
+            and kind in ("agency", "local", "programme")
             and _NOUN_AFTER.match(text, b)
         ):
             return kind, actor
@@ -1078,6 +1078,11 @@ def scope_of(
         if kind == "programme" and clause[0] <= a < num_start:
             if _UNDER.search(text, max(clause[0], a - 12), a):
                 return kind, actor
+    # 2a. an item of a list that a meeting or a plan agreed ("The Meeting agreed on the
+    # following outcomes: (a) ... China will train 120 scientists"): the programme's
+    agreed = _agreed_list_owner(text, num_start)
+    if agreed is not None:
+        return agreed
     # 3. the number opens its clause ("11 of them": its antecedent's, rule 4)
     before = text[max(clause[0], num_start - 12) : num_start]
     them = _OF_THEM.match(text, num_end, clause[1])
@@ -1126,6 +1131,46 @@ def scope_of(
         if got is not None:
             return got
     return _unowned(text, clause, default, num_end if them else phrase_end, num_start, found)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|\(?[a-z]\)|[-•*])\s")
+_AGREED_LEAD = re.compile(
+    r"\b(?:outcomes?|agreed|decided|adopted|commitments?|measures)\b[^\n]*:[ \t]*$", re.I
+)
+_LIST_BACK = 12  # how many lines (items, blanks) above a figure its list's lead may stand
+_PROGRAMME_BACK = 3000  # how far before a list's lead its programme is looked for
+
+
+def _agreed_list_owner(text: str, at: int) -> tuple[str, str] | None:
+    """("programme", name) of a figure on an item of a list whose lead line gives what a
+    meeting or plan agreed ("Outcomes relating to science and technology:", "The Meeting
+    agreed on the following outcomes:"): the programme last named before that lead; None
+    off such a list."""
+    start = text.rfind("\n", 0, at) + 1
+    if text.find(":", max(0, start - 1500), at) < 0 or not _LIST_ITEM.match(text, start):
+        return None
+    loose = False
+    for _ in range(_LIST_BACK):
+        if start == 0:
+            return None
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        if not text[start:end].strip():
+            continue  # a blank line between items, or after the lead
+        if _AGREED_LEAD.search(text, start, end):
+            lead = start
+            break
+        if not _LIST_ITEM.match(text, start):
+            if loose:
+                return None
+            loose = True  # the first item, its number lost ("Joint research. The two ...")
+    else:
+        return None
+    refs = actor_lexicon().references
+    for _a, _b, actor, kind in reversed(mentions(text, max(0, lead - _PROGRAMME_BACK), lead)):
+        if kind == "programme" and actor not in refs:
+            return kind, actor
+    return None
 
 
 def _possessive_object(text: str, clause_start: int, a: int, b: int) -> bool:

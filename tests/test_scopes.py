@@ -170,3 +170,29 @@ def test_a_year_lead_before_a_located_subject(tmp_path):
     # the place after the verb is no part of the subject
     body = "In 2014 companies employed 3,600 foreign experts in Suzhou."
     assert scope(tmp_path, body, "3,600")[0] != "local"
+
+
+def test_an_item_of_a_list_a_meeting_agreed_is_its_programmes(tmp_path):
+    body = (
+        "The meeting reviewed the China-Laos Science Partnership Plan in 1997.\n\n"
+        "The Meeting agreed on the following outcomes:\n"
+        "(a) to launch 11 new projects in remote sensing;\n"
+        "(b) China will train 120 Lao technicians in China by 1999."
+    )
+    assert scope(tmp_path, body, "120") == ("programme", "China-Laos Science Partnership Plan")
+    # a list whose lead agrees nothing is no programme's: its subject's
+    body = (
+        "The meeting reviewed the China-Laos Science Partnership Plan in 1997.\n\n"
+        "Cooperation with Laos in figures:\n"
+        "(a) visits by delegations;\n"
+        "(b) China trained 120 Lao technicians in China in 1999."
+    )
+    assert scope(tmp_path, body, "120")[0] == "national"
+
+
+def test_a_programme_named_before_the_counted_noun_owns_it(tmp_path):
+    body = "So far Chinese organisations have taken part in 305 Torch Program projects."
+    assert scope(tmp_path, body, "305") == ("programme", "Torch Program")
+    # a programme named after the noun, with no "under", owns nothing
+    body = "So far Chinese organisations have taken part in 305 projects since the Torch Program began."
+    assert scope(tmp_path, body, "305")[0] == "national"
