@@ -287,12 +287,11 @@ def analyse_file(
 
 def _let_go_of_last_document() -> None:
     """Drop what the scans remember of the document just read (its lower-cased copy, name
-    starts, last answers): the next document is another text, and a big document's copies
+    answers): the next document is another text, and a big document's copies
     would otherwise stand beside its encoded parts (peak memory per document)."""
-    from analysis import classify, partners, scan, themes
+    from analysis import classify, scan, themes
 
     scan.forget()
-    partners.forget()
     classify.forget()
     themes.forget()
 

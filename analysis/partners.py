@@ -184,12 +184,6 @@ def _name_hits(m: _Matcher, text: str):
 _NAME_AFTER = re.compile(r"[\w.'’]")
 
 
-def forget() -> None:
-    """Let go of what was remembered of the last texts: nothing now (the places a name may
-    start are found per slice, :func:`_likely_name_starts`); kept for the callers that let
-    go of each document's state (analysis.cache)."""
-
-
 def _likely_name_starts(text: str, start: int, end: int) -> list[int]:
     """The positions of ``text[start:end]`` (read as that slice) where a name may start:
     a capital that opens a run of letters some name's first word has (the capital and the

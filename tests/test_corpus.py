@@ -422,11 +422,7 @@ def test_line_rules_fast_path_is_the_plain_one(seeds: corpus.Corpus) -> None:
         short = [i for i, s in enumerate(lines) if s and len(s) <= 300]
         for edge in (set(), set(short), set(short[:6] + short[-6:])):
             fast = corpus._line_rules(lines, short, edge, cfg)
-            plain = {}
-            for i in short:
-                found = corpus._line_rule_plain(lines[i], i in edge, cfg)
-                if found:
-                    plain[i] = found
+            plain = corpus._line_rules_plain(lines, short, edge, cfg)
             assert list(fast) == list(plain)
             assert {i: (r, m.span(), d) for i, (r, m, d) in fast.items()} == {
                 i: (r, m.span(), d) for i, (r, m, d) in plain.items()

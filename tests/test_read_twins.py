@@ -149,11 +149,7 @@ def test_line_rules_are_the_plain_ones_on_generated_lines(lines: list[str]) -> N
     short = [i for i, s in enumerate(lines) if s and len(s) <= 300]
     for edge in (set(), set(short), set(short[:2])):
         fast = corpus._line_rules(lines, short, edge, cfg)
-        plain = {}
-        for i in short:
-            found = corpus._line_rule_plain(lines[i], i in edge, cfg)
-            if found:
-                plain[i] = found
+        plain = corpus._line_rules_plain(lines, short, edge, cfg)
         assert {i: (r, m.span(), d) for i, (r, m, d) in fast.items()} == {
             i: (r, m.span(), d) for i, (r, m, d) in plain.items()
         }
