@@ -241,6 +241,7 @@ class _Settings:
     title: dict[str, Any]
     organisation_re: re.Pattern[str]  # a word that makes a line an organisation's name
     root_words: frozenset[str]  # a navigation trail's first step that names no site ("home")
+    umbrella_re: re.Pattern[str]  # a government as a whole, over the body that issued a page
 
 
 @functools.cache
@@ -299,6 +300,10 @@ def settings() -> _Settings:
             r"\b(?:" + "|".join(re.escape(w) for w in site["organisation_words"]) + r")\b", re.I
         ),
         root_words=frozenset(w.lower() for w in site["root_words"]),
+        umbrella_re=compiled(
+            "site_names.umbrella_names",
+            "|".join(f"(?:{p})" for p in site.get("umbrella_names", [])) or r"(?!)",
+        ),
         running_header={k: rh[k] for k in ("max_fields", "max_field_words")},
         header_marker=compiled("running_header", rh["marker"]),
         header_page=compiled("running_header", rh["page"]),
@@ -527,7 +532,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     cfg = settings()
     starts, lines = _split_lines(original)  # the lines stripped
     removed: dict[int, str] = {}
-    evidence: dict[str, Any] = {"dates": [], "publisher": ""}
+    # "headers": the names running headers carry, with whether the header is dated
+    evidence: dict[str, Any] = {"dates": [], "publisher": "", "headers": []}
     section = False  # the publisher so far is a navigation trail's first step
     dated: list[tuple[int, str, str]] = []  # (line, date, strength)
     filled = [i for i, line in enumerate(lines) if line]
@@ -556,6 +562,11 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                 header = _running_header(s, True, cfg)
                 if header:
                     dated.append((i, header, "strong"))
+            if rule == "sign_off" and _running_header(s, i in edge, cfg) is not None:
+                # a periodical's header on a print page ("48   CHINA EXCHANGE NEWS, JUNE 1980")
+                header_name, month = _header_name(s, cfg)
+                if header_name:
+                    evidence["headers"].append((header_name, month))
             name = groups.get("publisher") or groups.get("publisher2")
             if not name and rule == "breadcrumb" and i == first:
                 name = _site_root(s, cfg)
@@ -584,6 +595,9 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                 removed[i] = "running_header"
                 if header:
                     dated.append((i, header, "strong"))
+                name, month = _header_name(s, cfg)
+                if name:
+                    evidence["headers"].append((name, month))
     listed = _mark_blocks(lines, removed, cfg)
     _mark_footnotes(lines, filled, removed)
     _mark_site_name(lines, removed, evidence, cfg, section)
@@ -754,6 +768,34 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
 _NUMBER_FIELD = re.compile(r"[\d.,%$()\s-]+")
 
 
+def _header_name(s: str, cfg: _Settings) -> tuple[str, bool]:
+    """The name a running header carries and whether the header is dated by a month: its one
+    field of words that is no page number, date, label or section, without a date after a
+    comma ("CHINA EXCHANGE NEWS, JUNE 1980": "CHINA EXCHANGE NEWS", dated; "SCIENCE
+    EXCHANGES WITH CHINA, 1979" keeps its year, part of the name); "" when it has none or
+    several ("NEWS · 14 MARCH 2018": a section)."""
+    fields = _header_fields(s, cfg) or []
+    dated = bool(_MONTH_YEAR.search(s))
+    names = [
+        f
+        for f in fields
+        if sum(c.isalpha() for c in f) >= 4
+        and not _PAGE_FIELD.fullmatch(f)
+        and not _MONTH_YEAR.fullmatch(f)
+        and not cfg.title["label_re"].fullmatch(f)
+        and not cfg.title["section_set"].issuperset(f.lower().split())
+    ]
+    if len(names) != 1:
+        return "", dated
+    name = _MONTH_YEAR_TAIL.sub("", names[0])
+    return (name if len(name.split()) >= 2 else ""), dated
+
+
+_PAGE_FIELD = re.compile(r"(?:page|p\.|pp\.)\s*[a-z]?\d{1,4}", re.I)
+_MONTH_YEAR = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{MONTH_RE})(?:\s+\d{{1,2}},?)?\s+{YEAR_RE}", re.I)
+_MONTH_YEAR_TAIL = re.compile(rf",?\s*{_MONTH_YEAR.pattern}$", re.I)
+
+
 def _masthead_name(s: str, cfg: _Settings) -> str:
     """The publication a page's first line names in its first field, when the line is a
     masthead or running header (fields apart by wide spaces or bars, one of them a number,
@@ -798,7 +840,11 @@ def _publisher_name(raw: str) -> str:
     """A publisher as a reader writes it: "CHINA DAILY" -> "China Daily"."""
     name = " ".join(raw.split()).strip(" .,;:-—–()")
     if name.isupper() and len(name) > 5:
-        name = " ".join(w if len(w) <= 3 else w.capitalize() for w in name.split())
+        # short words stay as written (acronyms: "CAS"), but a name's links ("AND", "THE")
+        name = " ".join(
+            w.lower() if w.lower() in _NAME_LINKS and n else w if len(w) <= 3 else w.capitalize()
+            for n, w in enumerate(name.split())
+        )
     return name
 
 
@@ -926,7 +972,11 @@ def _mark_site_name(
         run = _issuer_header(lines, filled, k, removed, cfg)
         if not run:
             return
-        name = next((lines[j].strip() for j in run if cfg.organisation_re.search(lines[j])), name)
+        # the first line naming an organisation, before a government named as a whole
+        # ("Australian Government" over "Department of Innovation, ...": the department)
+        names = [lines[j].strip() for j in run if cfg.organisation_re.search(lines[j])]
+        own = [n for n in names if not cfg.umbrella_re.fullmatch(n)]
+        name = (own or names or [name])[0]
     for j in run:
         removed[j] = "site_name"
     if not evidence["publisher"] or section:
@@ -983,7 +1033,11 @@ def _mark_issuer_line(
         before = i - 1 if i > 0 else None
         after = i + 1 if i + 1 < n else None
         for near, other in ((before, after), (after, before)):
-            if near in stamps and (other is None or not lines[other] or other in removed):
+            # (or the headline's line on its other side: the issuer under the title, over
+            # its date)
+            if near in stamps and (
+                other is None or not lines[other] or other in removed or other == kept
+            ):
                 removed[i] = "issuer"
                 if not evidence["publisher"]:
                     evidence["publisher"] = _publisher_name(s)
@@ -1005,16 +1059,32 @@ def _issuer_header(
             return []
         run.append(i)
     rest = filled[k + len(run) :]
-    if run and len(rest) >= 2 and rest[0] not in removed and rest[1] in removed:
+    # the headline's block: kept lines one under another (a headline wrapped over two or
+    # three lines)
+    block = 0
+    while (
+        block < min(3, len(rest))
+        and rest[block] not in removed
+        and (block == 0 or rest[block] == rest[block - 1] + 1)
+    ):
+        block += 1
+    if run and 0 < block < len(rest) and rest[block] in removed:
         # the names stand straight over the headline, the page's furniture under it (a stamp,
         # a byline): "Embassy of the People's Republic of China in Kenya" / "China and Kenya
         # sign ..." / "2012/05/14"; only a name without figures, set apart from the headline
-        s = lines[rest[0]].strip()
-        words = len(s.split(None, cfg.title["max_words"] + 1))
+        # ("Zhejiang Provincial Department of Science and Technology" / "Zhejiang Provincial
+        # Bureau of Statistics" / "Statistical Bulletin on International Science and
+        # Technology Cooperation" / "of Zhejiang Province, 2008" / "20 March 2009")
+        if block == 1:
+            s = lines[rest[0]].strip()
+            reads = _headline(s, len(s.split(None, cfg.title["max_words"] + 1)), cfg)
+        else:
+            para = "\n".join(lines[j].strip() for j in rest[:block])
+            reads = _title_block(para, cfg) == "wrapped"
         if (
             rest[0] > run[-1] + 1
             and not any(c.isdigit() for j in run for c in lines[j])
-            and _headline(s, words, cfg)
+            and reads
             and _organisation_name(lines[run[0]].strip(), cfg)
         ):
             return run
@@ -1022,11 +1092,28 @@ def _issuer_header(
         return []  # no furniture under the names
     if not any(cfg.organisation_re.search(lines[j]) for j in run):
         return []
-    headline = next((i for i in rest if i not in removed), None)
+    # the headline: the first kept line that is no byline or minister's line ("Senator the Hon
+    # Kim Carr, Minister for ..." between "MEDIA RELEASE" and the date)
+    not_title = cfg.title["not_title_re"]
+    headline = next(
+        (i for i in rest if i not in removed and not not_title.fullmatch(lines[i].strip())), None
+    )
     if headline is None:
         return []
     s = lines[headline].strip()
     words = len(s.split(None, cfg.title["max_words"] + 1))
+    if _headline(s, words, cfg) and not _NUMBERED.match(s):
+        return run
+    if (
+        len(run) > 1
+        and _organisation_name(lines[run[0]].strip(), cfg)
+        and not _organisation_name(lines[run[-1]].strip(), cfg)
+    ):
+        # no headline under the furniture (prose, or the first numbered section): the last
+        # line of the header, which names no body, is the title ("Ministry of Education of
+        # the People's Republic of China" / "Statistics Bulletin on Studying Abroad, 2011" /
+        # "Release date: ..." / "I. Students going abroad")
+        return run[:-1]
     return run if _headline(s, words, cfg) else []
 
 
@@ -1074,10 +1161,16 @@ def _mark_link_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings)
                 break
         return run
 
-    for run in (block_at(range(len(lines))), block_at(range(len(lines) - 1, -1, -1))):
+    for top, run in (
+        (True, block_at(range(len(lines)))),
+        (False, block_at(range(len(lines) - 1, -1, -1))),
+    ):
         candidates = [i for i in run if i not in removed]
         if len(run) < lb["min_lines"] or not candidates:
             continue
+        gone = [i for i in run if i in removed]
+        if top and len(candidates) < lb["min_lines"] and gone and max(candidates) < min(gone):
+            continue  # a headline over its furniture (its issuer, its stamp) is no link
         texts = [lines[i].strip() for i in candidates]
         mean = sum(map(len, texts)) / len(texts)
         capital = sum(1 for t in texts if t[0].isupper() or t[0].isdigit()) / len(texts)
@@ -1469,11 +1562,12 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         furniture=furniture,
         text=text,
         segments=segments,
-        title=meta.get("title") or title or path.stem,
+        title=meta.get("title") or title or _header_title(evidence) or path.stem,
         subtitle=subtitle if not meta.get("title") else "",
         sentences=[],  # given below: bound to this text already (no __post_init__ pass)
         removed=removed,
-        publisher=meta.get("publisher") or _alias(evidence["publisher"] or _agency(text), cfg),
+        publisher=meta.get("publisher")
+        or _alias(_header_publisher(evidence, title) or _agency(text), cfg),
         source_url=meta.get("source_url", ""),
         notes=meta.get("notes", ""),
     )
@@ -1496,6 +1590,29 @@ def _agency(text: str) -> str:
     """The agency an early dateline or lead names, or ""."""
     m = _AGENCY.search(text, 0, 2000)
     return m["agency"].strip() if m else ""
+
+
+def _header_title(evidence: dict) -> str:
+    """A print page without a headline takes its title from its running headers: the name
+    a header without a date carries (a book's or an article's: "SCIENCE EXCHANGES WITH
+    CHINA, 1979      47"), the page's number and the other page's dated header (the
+    periodical's: "48      CHINA EXCHANGE NEWS, JUNE 1980") left out; "" when none does."""
+    return next((name for name, dated in evidence["headers"] if not dated), "")
+
+
+def _header_publisher(evidence: dict, title: str) -> str:
+    """The publisher: the evidence's, unless the page has no headline and the name it took
+    is the one its undated running header gives the title; then the dated header's name
+    (the periodical's), else none."""
+    name = evidence["publisher"]
+    own = _header_title(evidence)
+    if title or not own or (name and not normalise_name(own).startswith(normalise_name(name))):
+        return name  # (the masthead's name may leave out the header's year)
+    return next((_publisher_name(n) for n, dated in evidence["headers"] if dated), "")
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(name.lower().replace(",", " ").split())
 
 
 def outside_folder(path: Path) -> bool:
@@ -1522,8 +1639,17 @@ def outside_folder_plain(path: Path) -> bool:
 
 
 def document_files(folder: Path) -> list[Path]:
-    """The ``*.txt`` files of a folder, sorted by name."""
-    return sorted(p for p in Path(folder).glob("*.txt") if p.is_file())
+    """The ``*.txt`` files of a folder, sorted by name.
+
+    By :func:`os.scandir`, whose entries know their type from the listing itself:
+    ``Path.glob`` followed by ``is_file`` costs a ``stat`` per file, which at thousands of
+    documents is most of a no-change run's listing."""
+    import os
+
+    folder = Path(folder)
+    with os.scandir(folder) as entries:
+        names = [e.name for e in entries if e.name.endswith(".txt") and e.is_file()]
+    return [folder / name for name in sorted(names)]
 
 
 def load_corpus(folder: str | Path) -> Corpus:

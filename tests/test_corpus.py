@@ -868,6 +868,21 @@ def test_issuer_headers_mastheads_and_site_roots(
          "Ministry of Science and Technology, Torch Center"),
         # a wire's bracketed tail names its agency
         ("Imports Rise\n\n(Xinhua 0815 GMT 03 Mar 94)\n\n", "Imports Rise", "Xinhua"),
+        # an issuer's name on the line straight over the title, the release stamp under it
+        ("Ministry of Commerce of the People's Republic of China\nReport on Technology Imports, "
+         "2009\n\nRelease date: 2010-01-15\n\n", "Report on Technology Imports, 2009",
+         "Ministry of Commerce of the People's Republic of China"),
+        # an issuer's line between the title and the stamp
+        ("Report on Technology Imports, 2009\nMinistry of Commerce of the People's Republic of "
+         "China\nDivision of Services Trade    2010-01-15    Views: 1,024\n\n",
+         "Report on Technology Imports, 2009",
+         "Ministry of Commerce of the People's Republic of China"),
+        # a government named as a whole gives way to its department; a minister's line under
+        # the release's label is no headline
+        ("Government of Canada\nDepartment of Foreign Affairs and International Trade\n\n"
+         "NEWS RELEASE\nThe Hon. Jane Doe, Minister of International Trade\n\nMarch 3, 2009\n\n"
+         "Canada and China sign research accord\n\n", "Canada and China sign research accord",
+         "Department of Foreign Affairs and International Trade"),
     ],
 )  # fmt: skip
 def test_titles_and_publishers_of_real_pages(
@@ -1125,3 +1140,69 @@ def test_post_line_with_comment_count_is_a_stamp():
     assert [d for d, _ in evidence["dates"]] == ["2 April 2019"]
     _, _, removed, _ = corpus.clean("Is the drain over?\n\nPosted 23 comments on the topic.\n")
     assert removed == []
+
+
+# session 6: a reference work's source lines and a report's horizon
+@pytest.mark.parametrize(
+    ("page", "publisher", "published"),
+    [
+        # a source cited with its author's year dates the page and names its author
+        ("OECD Science Outlook: looking ahead\n\n" + english(3) + "\n\nSource: OECD (2012) OECD "
+         "Science Outlook. Paris: OECD Publishing, ISBN 978-92-64-17000-0.\n", "OECD", "2012"),
+        # the line under a reference entry names the work it comes from
+        ("Sino-Brazilian cooperation\n\nFrom the Dictionary of Modern Chinese Diplomacy\n\n"
+         + english(3), "Dictionary of Modern Chinese Diplomacy", ""),
+        # ... and its imprint under that dates it
+        ("From: A Handbook of Chinese Science Policy\n(London: Eastgate Press, 1988), pp. "
+         "101-104.\n\nSTUDENTS ABROAD. Since 1978 China has sent many students abroad. "
+         + english(3), "A Handbook of Chinese Science Policy", "1988"),
+        ("Sino-Brazilian cooperation\n\nFrom Wikipedia, the free encyclopedia\n\n" + english(3),
+         "Wikipedia", ""),
+        # a year the title looks towards is no date of the page
+        ("Science in Africa\n\n" + english(3) + "They met again in 2009. The strategy looks "
+         "towards 2040 for its goals.\n", "", "2009"),
+    ],
+)  # fmt: skip
+def test_reference_sources_and_horizons(
+    tmp_path: Path, page: str, publisher: str, published: str
+) -> None:
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.publisher, doc.published) == (publisher, published)
+
+
+# session 6: print pages, serials and issuers over wrapped titles
+@pytest.mark.parametrize(
+    ("page", "title", "publisher"),
+    [
+        # a print page with no headline: the undated running header names the work, the
+        # other page's header (dated by its month) the periodical
+        ("OVERSEAS STUDY AND THE OPEN DOOR                                     12\n\n"
+         + english(3) + "\n\n13                                   SCIENCE POLICY NEWS, MARCH 1983\n\n"
+         + english(2), "OVERSEAS STUDY AND THE OPEN DOOR", "Science Policy News"),
+        # a serial's line with its volume and number names the serial
+        ("ASIAN SCIENCE REVIEW, Vol. 12, No. 4 (April 2-8, 1984)\n\nINTERVIEW\n\n"
+         "Experts from abroad\n\n", "Experts from abroad", "Asian Science Review"),
+        # issuers' names over a headline wrapped over two lines, the release date under it
+        ("Hunan Provincial Department of Commerce\nHunan Provincial Bureau of Statistics\n\n"
+         "Statistical Communique on Foreign Trade in Technology\nof Hunan Province, 2010\n\n"
+         "15 March 2011\n\n", "Statistical Communique on Foreign Trade in Technology of Hunan "
+         "Province, 2010", "Hunan Provincial Department of Commerce"),
+    ],
+)  # fmt: skip
+def test_print_pages_serials_and_issuers(
+    tmp_path: Path, page: str, title: str, publisher: str
+) -> None:
+    write(tmp_path, "h.txt", page + english(3))
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher) == (title, publisher)
+
+
+def test_dates_in_a_list_of_other_news_are_not_the_pages(tmp_path: Path) -> None:
+    page = (
+        "Embassy news\n\nNorway and China open a polar lab\n\n12.6.2015 | News\n\n"
+        + english(3)
+        + "\n\nOther news\n30.6.2015  Ambassador visits Harbin\n1.7.2015  Call for interns\n"
+    )
+    write(tmp_path, "h.txt", page)
+    assert corpus.load_corpus(tmp_path).get("h").published == "2015-06-12"
