@@ -290,6 +290,9 @@ def settings() -> _Settings:
         r"(?:" + "|".join(re.escape(w) for w in title["labels"]) + r")(?:\s+[\w.-]{1,8})?\.?",
         re.I,
     )
+    title["office_re"] = re.compile(
+        "|".join(f"(?:{p})" for p in title.get("office_lines", [])) or r"(?!)", re.I
+    )
     # a line that reads as a headline but is a byline, a minister's line or a section label
     title["not_title_re"] = re.compile(
         "|".join(f"(?:{p})" for p in title.get("not_titles", [])) or r"(?!)", re.I
@@ -1367,13 +1370,26 @@ _WRAP_WORDS = frozenset(
 )
 
 
+def _title_lines(para: str, cfg: _Settings) -> list[str]:
+    """The lines of a block at a page's top, without a speaker's office set between the
+    headline's parts: "Speech by H.E. Mr. Liu Yanhua" / "Vice Minister of Science and
+    Technology" / "at the Opening Ceremony of ..." reads "Speech by ... at the Opening
+    Ceremony of ..." (an office line, ``corpus.yaml`` ``title.office_lines``, followed by a
+    line that runs on in lower case)."""
+    lines = [ln.strip() for ln in para.splitlines()]
+    office = cfg.title["office_re"]
+    if len(lines) == 3 and lines[2][:1].islower() and office.fullmatch(lines[1]):
+        return [lines[0], lines[2]]
+    return lines
+
+
 def _title_block(para: str, cfg: _Settings) -> str:
     """How a block of two or three lines at a page's top reads as its title: "wrapped" (one
     headline broken over lines: every break comes after a word or a mark a headline does not
     end on, "China and Africa Deepen Science / and Technology Partnership", or before a word
     in lower case), "deck" (a headline line over one or two lines of its deck, none a sentence
     and each short) or "" (a block of names, of fields or of prose)."""
-    lines = [ln.strip() for ln in para.splitlines()]
+    lines = _title_lines(para, cfg)
     if not 2 <= len(lines) <= 3 or not all(lines):
         return ""
     t = cfg.title
@@ -1454,7 +1470,7 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
                     spans.append((s, s + cut, "title"))
                     spans.append((s + cut + 1, e, "heading"))
                     continue
-                title = " ".join(para.split())
+                title = " ".join(" ".join(_title_lines(para, cfg)).split())
             else:
                 title = para.strip()
             if cfg.subtitle_re:

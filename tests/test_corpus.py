@@ -1206,3 +1206,19 @@ def test_dates_in_a_list_of_other_news_are_not_the_pages(tmp_path: Path) -> None
     )
     write(tmp_path, "h.txt", page)
     assert corpus.load_corpus(tmp_path).get("h").published == "2015-06-12"
+
+
+def test_a_speech_title_leaves_out_the_speakers_office(tmp_path: Path) -> None:
+    page = (
+        "Address by Dr. Anna Berg\nMinister for Higher Education and Research\nat the Launch of "
+        "the Sino-Swedish Research Week\nStockholm, 3 May 2011, 10:00\n\n" + english(3)
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert doc.title == "Address by Dr. Anna Berg at the Launch of the Sino-Swedish Research Week"
+    assert doc.published == "2011-05-03"
+    # an office line standing first is the headline's own words
+    write(tmp_path, "h.txt", "President opens the Sino-Swedish Research Week\n\n" + english(3))
+    assert corpus.load_corpus(tmp_path).get("h").title == (
+        "President opens the Sino-Swedish Research Week"
+    )
