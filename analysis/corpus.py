@@ -536,7 +536,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     starts, lines = _split_lines(original)  # the lines stripped
     removed: dict[int, str] = {}
     # "headers": the names running headers carry, with whether the header is dated
-    evidence: dict[str, Any] = {"dates": [], "publisher": "", "headers": []}
+    # "revised": the dates of stamps that say the page was changed ("Updated", "Last modified")
+    evidence: dict[str, Any] = {"dates": [], "publisher": "", "headers": [], "revised": []}
     section = False  # the publisher so far is a navigation trail's first step
     dated: list[tuple[int, str, str]] = []  # (line, date, strength)
     filled = [i for i, line in enumerate(lines) if line]
@@ -558,6 +559,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                 # at the foot is the site's
                 if date_kind == "copyright" and i in top:
                     date_kind = "copyright_head"
+                if date_kind == "strong" and _REVISED.search(s):
+                    evidence["revised"].append(date)  # "Updated 23.4.2019": not the first
                 dated.append((i, date, date_kind))
             elif i in top:
                 # a masthead a dateless rule took (a bar of fields: "South China Morning Post |
@@ -588,6 +591,9 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                 # the site ("Source: Department of X    Date: ..."): a site's name above
                 # outranks them
                 section = (rule == "breadcrumb" and i != first) or rule == "stamp" or field
+                # ... and a copyright line at the foot is the site's owner's ("© Ministry for
+                # Foreign Affairs of Finland" under the "Embassy of Finland, Beijing" page)
+                section = section or (rule == "copyright" and i not in top)
         if i == first and not evidence["publisher"]:
             # the first line's first field names the publication: "Deutscher Bundestag
             # Drucksache 17/10453", "Institute for X  |  Report No. 27  |  June 2013"
@@ -653,6 +659,10 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     else:
         text = "".join([original[o : o + n] for _c, o, n in segments])
     return text, segments, gone, evidence
+
+
+# a stamp of a page's revision, not its publication
+_REVISED = re.compile(r"\b(?:updated?|modified|revised|last\s+edited|edited\s+on)\b", re.I)
 
 
 # a source among a stamp's fields: "Published: 2010-03-03 · Source: Science and Technology Daily"

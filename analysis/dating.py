@@ -425,6 +425,9 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         return found[0]
 
     stamps = sorted(d for d, kind in _evidence_dates(evidence) if kind == "strong")
+    # a page published on one day and updated on a later one dates from the first
+    revised = {parse_date(raw) for raw in evidence.get("revised", [])}
+    stamps = [d for d in stamps if d not in revised] or stamps
     copyright_years = sorted(
         d for d, kind in _evidence_dates(evidence) if kind in ("copyright", "copyright_head")
     )

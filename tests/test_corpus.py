@@ -1222,3 +1222,26 @@ def test_a_speech_title_leaves_out_the_speakers_office(tmp_path: Path) -> None:
     assert corpus.load_corpus(tmp_path).get("h").title == (
         "President opens the Sino-Swedish Research Week"
     )
+
+
+def test_a_sites_name_outranks_the_copyright_of_its_owner(tmp_path: Path) -> None:
+    page = (
+        "Embassy of Norway, Beijing\nHome > News\n\nNorway and China open a polar lab\n\n"
+        "12.6.2015 | News\n\n" + english(3) + "\n\n© Norwegian Ministry of Foreign Affairs 2015\n"
+    )
+    write(tmp_path, "h.txt", page)
+    assert corpus.load_corpus(tmp_path).get("h").publisher == "Embassy of Norway, Beijing"
+    # alone, the copyright line names the publisher
+    write(tmp_path, "h.txt", page.replace("Embassy of Norway, Beijing\nHome > News\n\n", ""))
+    assert corpus.load_corpus(tmp_path).get("h").publisher == (
+        "Norwegian Ministry of Foreign Affairs"
+    )
+
+
+def test_a_page_updated_later_dates_from_its_first_stamp(tmp_path: Path) -> None:
+    page = "Norway and China open a polar lab\n\n12.6.2015 | News\n\n" + english(3)
+    write(tmp_path, "h.txt", page + "\n\nUpdated 30.6.2015\n")
+    assert corpus.load_corpus(tmp_path).get("h").published == "2015-06-12"
+    # an update stamp alone dates the page
+    write(tmp_path, "h.txt", page.replace("12.6.2015 | News\n\n", "") + "\n\nUpdated 30.6.2015\n")
+    assert corpus.load_corpus(tmp_path).get("h").published == "2015-06-30"
