@@ -1245,3 +1245,14 @@ def test_a_page_updated_later_dates_from_its_first_stamp(tmp_path: Path) -> None
     # an update stamp alone dates the page
     write(tmp_path, "h.txt", page.replace("12.6.2015 | News\n\n", "") + "\n\nUpdated 30.6.2015\n")
     assert corpus.load_corpus(tmp_path).get("h").published == "2015-06-30"
+
+
+def test_a_bar_of_controls_and_counters_is_furniture(tmp_path: Path) -> None:
+    page = (
+        "Norway and China open a polar lab\nHits: 2,310    [ Print ]  [ Close ]    Text size: A+ A-"
+        "\n\n" + english(3)
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert [r.rule for r in doc.removed] == ["controls"]
+    assert "2,310" not in doc.text
