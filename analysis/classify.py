@@ -11,11 +11,12 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from analysis import scan
 from analysis.config import InputError, load_lexicon
 from analysis.numbers import respectively
+from analysis.units import is_money
 
 UNCLASSIFIED = "unclassified"
 _required = scan.required_words  # the pattern's required strings (scan.py)
@@ -44,6 +45,15 @@ class _Indicators:
     rules: tuple[_Rule, ...]
     conflict_window_years: int
     measures: dict[str, str] = field(default_factory=dict)  # indicator -> default measure
+    # (antecedent indicators, verb, indicator): a figure with no noun of its own whose verb
+    # makes its antecedent's people another population ("have come back": returnees)
+    turns: tuple[tuple[frozenset[str], re.Pattern[str], str], ...] = ()
+    # count indicator -> the indicator of the money those things are worth, and back
+    worth: dict[str, str] = field(default_factory=dict)
+    counted_by: dict[str, str] = field(default_factory=dict)
+    # a table's column header: of counts (-> the count of a pair), of money, of a change
+    column_count: re.Pattern[str] | None = None
+    column_money: re.Pattern[str] | None = None
 
 
 # British/American spellings: each word of a word class is also written the other way
@@ -95,13 +105,14 @@ def _spelt(word: str) -> set[str]:
 
 def word_class_pattern(words) -> str:
     """A regex alternation of ``words`` with their inflections and both spellings, longest
-    first, between word boundaries (a word class of indicators.yaml)."""
+    first, between word boundaries (a word class of indicators.yaml). A word joined by a
+    hyphen to the next is a modifier of a compound, never its head ("returnee-run firms")."""
     forms: set[str] = set()
     for w in words:
         for f in _inflections(w.strip().lower()):
             forms |= _spelt(f)
     alts = sorted(forms, key=lambda f: (-len(f), f))
-    return r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alts) + r")\b"
+    return r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alts) + r")\b(?!-\w)"
 
 
 def _expand_classes(pattern: str, classes: dict[str, str], where: str) -> str:
@@ -119,7 +130,7 @@ def _expand_classes(pattern: str, classes: dict[str, str], where: str) -> str:
 def _unit_applies(unit: str, units: frozenset[str]) -> bool:
     """True when a rule with ``units`` applies to a figure in ``unit`` (``money``: any
     currency, a three-letter upper-case code)."""
-    return unit in units or (MONEY in units and len(unit) == 3 and unit.isupper())
+    return unit in units or (MONEY in units and is_money(unit))
 
 
 @functools.cache
@@ -171,8 +182,34 @@ def indicator_lexicon() -> _Indicators:
                 )
             )
     measures = {ind["id"]: ind.get("measure", "level") for ind in lex["indicators"]}
+    turns = []
+    for i, t in enumerate(lex.get("turns") or ()):
+        for name in (*t["from"], t["to"]):
+            if name not in labels:
+                raise InputError(f"{path}: turn {i + 1}: unknown indicator {name!r}")
+        verb = _expand_classes(t["verb"], classes, f"{path}: turn {i + 1}")
+        try:
+            turns.append((frozenset(t["from"]), re.compile(verb, re.I), t["to"]))
+        except re.error as exc:
+            raise InputError(f"{path}: turn {i + 1} verb: bad pattern: {exc}") from exc
+    worth = {}
+    for i, w in enumerate(lex.get("worth") or ()):
+        for name in (w["count"], w["money"]):
+            if name not in labels:
+                raise InputError(f"{path}: worth {i + 1}: unknown indicator {name!r}")
+        worth[w["count"]] = w["money"]
+    columns = lex.get("columns") or {}
     return _Indicators(
-        tuple(ids), labels, tuple(rules), lex["settings"]["conflict_window_years"], measures
+        tuple(ids),
+        labels,
+        tuple(rules),
+        lex["settings"]["conflict_window_years"],
+        measures,
+        tuple(turns),
+        worth,
+        {v: k for k, v in worth.items()},
+        re.compile(columns["count"], re.I) if columns.get("count") else None,
+        re.compile(columns["money"], re.I) if columns.get("money") else None,
     )
 
 
@@ -208,7 +245,7 @@ def _classify(
     if label is not None:
         # a cell of a table row ("Students sent abroad   3786   3329   2950"): the row's label
         got = _classify(text, unit, (label[0], label[0]), label, sent, low)
-        return got[0], -1
+        return _column_turn(text, label, before[1], after[0], got[0], sent, low), -1
     rules = _rules_for(unit, indicator_lexicon())
     if low is None:
         w_after = w_before = w_sent = None
@@ -274,11 +311,16 @@ def _classify(
         return indicator, noun_end
     if unit == "count" and (w_before is None or any(v in w_before for v in _COUNTING_VERBS)):
         # "technology export contracts numbered 3,512": the subject of a verb of counting
-        m = _COUNTED_SUBJECT.search(text, *before)
+        m = _COUNTED_SUBJECT.search(text, *before) or _COUNTED_SUBJECT_OPENING.match(text, *before)
         if m is not None and m.start(1) < m.end(1):
-            got, _end = _classify(text, unit, (m.start(1), m.start(1)), m.span(1), sent, low)
-            if got != UNCLASSIFIED:
-                return got, -1
+            # the whole subject, else from each later word ("Chinese and Indian students
+            # enrolled abroad": its head may stand past a rule's reach)
+            for w in _WORD_START.finditer(text, m.start(1), m.end(1)):
+                got, _end = _classify(
+                    text, unit, (w.start(), w.start()), (w.start(), m.end(1)), sent, low
+                )
+                if got != UNCLASSIFIED:
+                    return got, -1
     if unit == "count" and (w_before is None or "number" in w_before):
         # "the number of national cooperation bases reached 355": the phrase it names
         m = max(_NUMBERS_OF.finditer(text, *before), key=lambda x: x.start(), default=None)
@@ -311,7 +353,11 @@ def _doers(text: str, indicator: str, before: tuple[int, int], noun_end: int, se
 
 
 _BLANKS = re.compile(r"[^\S\n]+")
-_ROW_LABEL = re.compile(r"[^\S\n]*([A-Za-z][^\d\n:;.!?]*?)[^\S\n]+(?:\d[\d,.]*[^\S\n]+)*$")
+# (a cell may carry a sign: "+9.8", "-3.1")
+_ROW_LABEL = re.compile(
+    r"[^\S\n]*([A-Za-z][^\d\n:;.!?]*?)[^\S\n]+(?:[+\-−]?\d[\d,.]*[^\S\n]+)*[+\-−]?$"
+)
+_CELL_GAP = re.compile(r"[^\S\n]+[+\-−]?")
 
 
 def _row_label(text, before, after, sent) -> tuple[int, int] | None:
@@ -320,7 +366,7 @@ def _row_label(text, before, after, sent) -> tuple[int, int] | None:
     A number stands in a row when a blank run on its line alone parts it from the number
     before it ("3786   3329") or from the number after it; the row's label is the words
     that open its line, before its first cell. Prose never runs two bare numbers together."""
-    prev_cell = before[0] > sent[0] and _BLANKS.fullmatch(text, *before) is not None
+    prev_cell = before[0] > sent[0] and _CELL_GAP.fullmatch(text, *before) is not None
     next_cell = (
         after[1] > after[0]
         and _BLANKS.fullmatch(text, *after) is not None
@@ -335,15 +381,75 @@ def _row_label(text, before, after, sent) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+_CELL = re.compile(r"\S+(?:[^\S\n]\S+)*")
+_HEADER_BACK = 8  # how many lines above a row its column headers may stand
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _column_header(text: str, start: int, end: int) -> str | None:
+    """The header of the table column a cell at ``text[start:end]`` stands in: the cell
+    above it (overlapping its columns, else the nearest) in the nearest line above made of
+    two or more cells set apart by wide blanks, none of them a bare number."""
+    line = text.rfind("\n", 0, start) + 1
+    col = (start - line, end - line)
+    at = line - 1
+    for _ in range(_HEADER_BACK):
+        if at <= 0:
+            return None
+        top = text.rfind("\n", 0, at) + 1
+        row = text[top:at]
+        at = top - 1
+        cells = [m for m in _CELL.finditer(row) if m.group().strip()]
+        if len(cells) < 2 or any(not _HAS_DIGIT.sub("", c.group()).strip(" ,.+-%") for c in cells):
+            continue  # prose, a blank line, or a row of figures
+        if not re.search(r"\S[^\S\n]{2,}\S", row):
+            continue
+        best = min(
+            cells,
+            key=lambda c: (
+                0 if c.start() < col[1] and c.end() > col[0] else 1,
+                abs((c.start() + c.end()) / 2 - (col[0] + col[1]) / 2),
+            ),
+        )
+        return best.group()
+    return None
+
+
+def _column_turn(text, label, start, end, got: str, sent, low) -> str:
+    """The indicator of a table cell whose row label reads ``got``, turned by its column
+    header (indicators.yaml ``columns``, ``worth``): "Contracts" of the row "Technology
+    imports" counts the contracts, "Change in value (%)" the change of their value."""
+    lex = indicator_lexicon()
+    if not lex.worth:
+        return got
+    header = _column_header(text, start, end)
+    if header is None:
+        return got
+    money = lex.column_money is not None and lex.column_money.search(header)
+    count = lex.column_count is not None and lex.column_count.search(header)
+    if not (money or count):
+        return got
+    as_money = _classify(text, "USD", label, (label[1], label[1]), sent, low)[0]
+    as_count = _classify(text, "count", (label[0], label[0]), label, sent, low)[0]
+    count_of = as_count if as_count in lex.worth else lex.counted_by.get(as_money)
+    money_of = as_money if as_money in lex.counted_by else lex.worth.get(as_count)
+    turned = money_of if money else count_of
+    return turned or got
+
+
 _LIST_GAP = re.compile(r"\W*(?:and\W*)?$")
 _COUNTING_VERBS = ("numbered", "totaled", "totalled", "came to", "amounted to")
 # the noun phrase of a clause and a verb that gives its count ("contracts numbered 3,512")
-_COUNTED_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s*)\s*((?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,6}?)\s+"
-    r"(?:numbered|totall?ed|came\s+to|amounted\s+to)\s+(?:(?:some|about|over|nearly)\s+)?$",
-    re.I,
+_COUNTED_SUBJECT_BODY = (
+    r"\s*((?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,6}?)\s+"
+    r"(?:numbered|totall?ed|came\s+to|amounted\s+to)\s+(?:(?:some|about|over|nearly)\s+)?$"
 )
+_COUNTED_SUBJECT = re.compile(r"(?:^|[,;:]\s*)" + _COUNTED_SUBJECT_BODY, re.I)
+# ... or the subject opens the window: its sentence, or a list item ("9. Overseas students
+# returning to work in Zhejiang numbered 3,870"; ``^`` never matches at a window's start)
+_COUNTED_SUBJECT_OPENING = re.compile(r"[^\w,;:]*(?:\d{1,2}[.)]\s+)?" + _COUNTED_SUBJECT_BODY, re.I)
 _NUMBERS_OF = re.compile(r"\b(?:the\s+)?numbers?\s+of\s+", re.I)
+_WORD_START = re.compile(r"(?<![\w&'’-])[A-Za-z]")
 _LIST_VERB = re.compile(r"\s+(?:were|was|are|is|stood\s+at|reached|totall?ed)\s*$", re.I)
 
 
@@ -414,7 +520,11 @@ def _after_needs(unit: str, lexicon: _Indicators) -> tuple[tuple, tuple[int, ...
         if p_after is None or n_after is None:
             always.append(i)
             continue
+        # (a need holding another need of the same rule adds nothing: "experts" holds
+        # "expert"; the rule is picked when any of them occurs)
         for need in n_after:
+            if any(m != need and m in need for m in n_after):
+                continue
             by_need.setdefault(need, []).append(i)
     return tuple((k, tuple(v)) for k, v in by_need.items()), tuple(always)
 
@@ -867,8 +977,12 @@ def _publisher_lexicon() -> _Publishers:
 
 
 # a body's head word heads its name: it ends the name or a phrase of the name follows it
-# ("Royal Society", "Academy of Sciences"; not "Education and Society in China", a journal)
-_HEAD_OF = {key: r"(?=\s+(?i:of|for|on)\b|\s*(?:$|[,(|]))" for key in ("agency", "government")}
+# ("Royal Society", "Academy of Sciences"; not "Education and Society in China", a journal),
+# or the one name of the city it stands in ("DAAD Office Beijing | Außenstelle Peking")
+_HEAD_OF = {
+    key: r"(?=\s+(?i:of|for|on)\b|\s*(?:$|[,(|])|\s+[A-Z][a-z]+\s*(?:$|[,(|]))"
+    for key in ("agency", "government")
+}
 
 
 _PAGE_READ = 20_000  # how much of a page :func:`_page_country` counts names in
@@ -987,6 +1101,29 @@ def scope_of(
     found: list[tuple[int, int, str, str]] | None = None,
     default: tuple[str, str] | None = None,
 ) -> tuple[str, str]:
+    """(scope, actor) of a figure at ``text[num_start:num_end]`` (DESIGN.md,
+    :func:`_scope_of`). An owner that is a definite description ("The fund, established in
+    2011, will support 18 missions") is the last name before the clause that its head word
+    heads ("Australia-China Science and Research Fund": a programme, though "the fund" is
+    an agency's word); without one, the caller resolves it by kind (:func:`resolve_reference`)."""
+    kind, actor = _scope_of(text, num_start, num_end, noun_end, clause, found, default)
+    if actor and kind != "national" and actor in actor_lexicon().references:
+        head = actor.split()[-1]
+        got = _head_name(text, head[0].upper() + head[1:], clause[0], actor_lexicon())
+        if got is not None:
+            return got
+    return kind, actor
+
+
+def _scope_of(
+    text: str,
+    num_start: int,
+    num_end: int,
+    noun_end: int,
+    clause: tuple[int, int],
+    found: list[tuple[int, int, str, str]] | None = None,
+    default: tuple[str, str] | None = None,
+) -> tuple[str, str]:
     """(scope, actor) of a figure at ``text[num_start:num_end]`` (DESIGN.md).
 
     ``clause``: the bounds of the number's clause in ``text`` (sentence start or the last
@@ -1000,9 +1137,20 @@ def scope_of(
        subject: national unless rule 1 applies.
     4. Else the subject of the verb: the nearest actor named before the number in its
        clause that neither follows a preposition ("with Japan") nor is the source of an
-       attribution ("the ministry said"). None: ``default`` (the document's subject,
+       attribution ("the ministry said"), nor is the object of an earlier subject's verb
+       ("the Soviet Union helped China build": :func:`_verb_subject`), nor stands in the
+       fronted phrases before a pronoun subject. A pronoun subject stands for the subject
+       of a fronted clause or of the sentence before (:func:`_antecedent`); a name the
+       lexicon does not know, for the full name it shortens or an acronym's body
+       (:func:`_name_at`). None: ``default`` (the document's subject,
        :func:`document_subject`) unless the clause is national by wording ("nationwide",
        "Chinese scientists"), else national.
+
+    Grammar around these: a nationwide lead ("Across China, ..."), another country ranked
+    in the nation's table ("remained the largest source of ..., with"), a share of another
+    country's whole ("accounts for 9 per cent of ... Indian scientists"), a coordinate
+    clause with its own subject (", and ITP will invest ..."). ``actors.yaml`` ``subjects``
+    holds their word lists.
     """
     lex = actor_lexicon()
     if found is None:
@@ -1053,6 +1201,12 @@ def scope_of(
                     continue
                 if kind != "foreign":
                     return kind, actor
+    # 1s. a share of another country's whole ("Chinese students account for 14% of all
+    # international students in the OECD area", "China accounts for nine per cent of the
+    # co-authored papers of Indian scientists"): that country's figure
+    share = _share_of_foreign(text, num_start, num_end, clause, found)
+    if share is not None:
+        return share
     # 1a. a part's name right after the number, before the counted noun ("A total of 231
     # CAS scientists held posts", "12 Zhejiang firms"): that part's people or things
     for a, b, actor, kind in found:
@@ -1073,11 +1227,19 @@ def scope_of(
     worth = worth_before(text, max(clause[0], num_start - 80), num_start)
     if worth is not None:
         return "programme", " ".join(worth.group(1).split())
+    # 1d. a clause set in the whole nation ("Across China, 523,700 students went abroad";
+    # "Across the country, the Ministry ... had recognized 355 bases")
+    lead = _subject_lexicon().nationwide.match(text, clause[0], num_start)
+    if lead is not None and _nationwide_subject(lead.end(), num_start, found):
+        return "national", ""
     # 2. a programme the clause is under ("Under the X Plan, China will invite 100 ...")
     for a, _b, actor, kind in found:
         if kind == "programme" and clause[0] <= a < num_start:
             if _UNDER.search(text, max(clause[0], a - 12), a):
-                return kind, actor
+                # (a part the clause's pronoun stands for acts under the programme and
+                # owns its figure: "Under the national 111 Project, it also runs 11 bases")
+                part = _pronoun_part(text, clause, num_start, lex, default)
+                return part or (kind, actor)
     # 2a. an item of a list that a meeting or a plan agreed ("The Meeting agreed on the
     # following outcomes: (a) ... China will train 120 scientists"): the programme's
     agreed = _agreed_list_owner(text, num_start)
@@ -1091,7 +1253,13 @@ def scope_of(
         # (not a number in apposition, which describes what the clause's subject did:
         # "the province approved 1,126 contracts, 21.3 per cent more than ...", "The
         # United States has received the largest number, nearly 5,000, followed by ...")
-        or (_CLAUSE_OPEN.search(before) and not _APPOSITIVE.match(text, num_end, clause[1]))
+        or (
+            _CLAUSE_OPEN.search(before)
+            and not _APPOSITIVE.match(text, num_end, clause[1])
+            # (nor the last object of a list, no verb after it: "Sichuan now has 13 national
+            # bases, four more than a year earlier, and 31 provincial bases.")
+            and not (_AND_BEFORE.search(before) and _CLAUSE_REST.match(text, num_end, clause[1]))
+        )
     ):
         for a, _b, actor, kind in found:
             # "About 300 Israeli companies now operate in China": another country's own
@@ -1101,15 +1269,26 @@ def scope_of(
                 and not _CHINESE.match(text, num_end)
             ):
                 return kind, actor
+            # "About 1,000 are now in the United States": people the clause places in
+            # another country, its own count of them
+            if kind == "foreign" and num_end < a and _PLACED_IN.fullmatch(text, num_end, a):
+                return kind, actor
         if _CHINESE.match(text, num_end):
             return "national", ""  # "Around 30 Chinese engineers work at the site"
         return _unowned(text, clause, default, phrase_end, num_start, found)
-    # 4. the subject before it
+    # 4. the subject before it (not a name inside the fronted phrases before a pronoun
+    # subject: "Since the DAAD opened its Beijing office in 1994, it has awarded ...")
+    subject = None  # (read only where a pronoun may stand, or no name is found)
+    if _PRONOUN_WORD.search(text, clause[0], num_start):
+        subject = _clause_subject(text, clause, lex, default)
+    pronoun = (
+        subject is not None and subject.what in ("singular", "plural") and subject.start < num_start
+    )
     for a, b, actor, kind in reversed(found):
-        if b > num_start or a < clause[0]:
+        if b > num_start or a < clause[0] or (pronoun and a < subject.start):
             continue
         if lex.not_subject.search(text, max(clause[0], a - 20), a) and not _AND_CLAUSE.search(
-            text, max(clause[0], a - 8), a
+            text, max(clause[0], a - 12), a
         ):
             continue
         if a > 0 and text[a - 1] in "-‐–" and kind == "foreign":
@@ -1124,7 +1303,54 @@ def scope_of(
             part = _possessive_part(text, b, num_start, text[num_end:phrase_end])
             if part is not None:
                 return part  # "China's technology parks earned ...": the parks' figure
-        return kind, ("" if kind == "national" else actor)
+        coordinate = _coordinate_subject(text, b, num_start, lex, default)
+        if coordinate is not None:
+            return coordinate  # "the German side will provide ..., and ITP will invest 10 ..."
+        verb_subject = _verb_subject(text, clause[0], a, num_start, found, lex)
+        if verb_subject is not None:
+            return verb_subject  # "the Soviet Union helped China build 156 projects": its own
+        if kind == "foreign" and (ranked := _subject_lexicon().ranked.match(text, b, num_start)):
+            # "The European Union remained the largest source of imported technology, with
+            # contracts worth US$16.1 billion": a line of the page's table by partner. The
+            # partner stays its actor: a part of the nation's figure, never a point of the
+            # nation's series (the total is another row) nor in conflict with it
+            scope, owner = _unowned(text, clause, default, phrase_end, num_start)
+            if scope != "national":
+                return scope, owner
+            # "Korea and Germany followed with US$2.1 billion and US$1.9 billion": the k-th
+            # figure after the verb is the k-th partner's
+            partners = [
+                x[2] for x in found if x[3] == "foreign" and a <= x[0] and x[1] <= ranked.end()
+            ]
+            k = len(_FIGURE_BEFORE.findall(text, ranked.end(), num_start))
+            return scope, partners[k] if k < len(partners) else actor
+        if kind == "national":
+            return kind, ""
+        return _voiced(kind, actor, default, lex)
+    # a pronoun subject ("Since 2011 it has funded ...", "Its spending came to ..."): what
+    # it stands for; a name the lexicon does not know ("Zhangjiang alone hosts 320 firms",
+    # "In 2008 the DAAD funded ..."): the full name it shortens, or the page's country's
+    if subject is None:
+        subject = _clause_subject(text, clause, lex, default)
+    if pronoun and (
+        text[clause[0] : subject.start].strip(" \t\n-–—*")
+        or _ANAPHOR_SUBJECT.match(text, clause[0], num_start)
+    ):
+        # (a pronoun opening its sentence, "It also plans to open ...", only when it
+        # does something: :data:`_ANAPHOR_SUBJECT`)
+        got = _antecedent(text, clause[0], subject, lex, default)
+        if got is not None:
+            return got
+    elif not pronoun and subject.what is not None and subject.start < num_start:
+        said = lex.attribution.match(text, subject.end, min(clause[1], subject.end + 20))
+        if said is None and not any(a < subject.end and subject.start < b for a, b, *_ in found):
+            return (subject.what, "") if subject.what == "national" else subject[:2]
+        if said is not None and subject.what != "national":
+            # "Shanghai says 63,000 have settled there", "The Chinese Academy of Sciences
+            # says returnees accounted for 81 percent of its members": what it reports of
+            # itself, a word in the report standing for it
+            if _BACK_REFERENCE.search(text, said.end(), clause[1]):
+                return subject[:2]
     # "Their exports reached ...", "Together they ...": the subject of the sentence before
     if _ANAPHOR_SUBJECT.match(text, clause[0], num_start):
         got = _previous_subject(text, clause[0], lex)
@@ -1269,6 +1495,22 @@ _APPOSITIVE = re.compile(
     r"\s*(?:[,.;)]|$)|\s+(?:more|less|fewer|higher|lower)\s+than\b|\s+(?:up|down)\s+(?:from|on)\b"
 )
 _NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*")
+_AND_BEFORE = re.compile(r"\band\s*$")
+# after a number: what places the people it counts in another country (no noun of their own,
+# or one of up to three words)
+_PLACED_IN = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?"
+    r"(?:(?:studying|working|living|enrolled|employed|based)\s+)?(?:in|at)\s+(?:the\s+)?"
+)
+# a noun phrase and stops to the clause's end: no verb ("... and 31 provincial bases.")
+_REST_WORD = (
+    r"\s+(?!(?:is|are|was|were|be|been|have|has|had|will|would|can|could|did|do|does|"
+    r"shall|should|may|might|must)\b)[a-z][\w-]*(?<!ed)"
+)
+_CLAUSE_REST = re.compile(
+    rf"(?:{_REST_WORD}){{0,4}}(?:\s+(?:in|of|for|with|from|to|at|by|over|during|under)"
+    rf"(?:{_REST_WORD}|\s+\d{{4}}){{1,4}})*[\s.;,)]*$"
+)
 _ANAPHOR_SUBJECT = re.compile(
     r"\W*(?:(?:Together|Between\s+them|In\s+all|Altogether),?\s+)?"
     r"(?:[Tt]heir|[Tt]hey|[Tt]hese|[Tt]hose|[Ii]ts)\b"
@@ -1280,16 +1522,466 @@ _ANAPHOR_SUBJECT = re.compile(
 _SENTENCE_BACK = 600  # how far back the sentence before a clause is looked for
 
 
-def _previous_subject(text: str, at: int, lex: _Actors) -> tuple[str, str] | None:
-    """(scope, actor) of the subject of the sentence before ``text[at:]``: its first actor
-    that follows no preposition and is no source of an attribution; None when it names none
-    or is China's. Reads at most _SENTENCE_BACK characters back."""
+# a figure written before another in the same clause (for pairing figures with partners)
+_FIGURE_BEFORE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\d,]*\.?\d)")
+
+
+@dataclass(frozen=True)
+class _Subjects:
+    """``actors.yaml`` ``subjects``, compiled: how a clause's subject is read."""
+
+    nationwide: re.Pattern[str]  # a lead that sets a clause in the nation, at its start
+    # the words between a subject and a later name: a verb phrase ("helped", "has joined
+    # the"), one to four lower-case words, none a connective or a preposition
+    verb_gap: re.Pattern[str]
+    complement: re.Pattern[str]  # the end of the text before a name opening a clause
+    # after another country: its predicate makes it a line of the nation's table ("remained
+    # the largest source of ...", "followed"), up to the "with" that gives the figure
+    ranked: re.Pattern[str]
+    fronted: re.Pattern[str]  # one fronted adverbial or clause, up to its subject
+    subordinate: re.Pattern[str]  # a fronted clause's opening word
+    pronoun: re.Pattern[str]  # a pronoun subject (group 1: the pronoun)
+    singular: frozenset[str]
+    object_heads: tuple[tuple[str, re.Pattern[str]], ...]  # kind, its object noun phrase
+
+
+# words opening a fronted phrase ("Under the national 111 Project, it also runs ...")
+_FRONT_LEAD = (
+    r"(?:In|Since|By|Over|During|Under|Through|Throughout|After|Before|From|At|On|For|"
+    r"Within|Between|Until|Among|With|Across|Following|Thanks\s+to|According\s+to|As\s+of)"
+)
+
+
+@functools.cache
+def _subject_lexicon() -> _Subjects:
+    lex = load_lexicon("actors")
+    words = lex["subjects"]
+    stop = _alt_words([*words["connectives"], *lex["not_subject_after"]])
+    said = _alt_words([*words["complement_verbs"], *lex["attribution_after"]])
+    subordinators = _alt_words(words["subordinators"])
+    pronouns = [*words["pronouns"]["singular"], *words["pronouns"]["plural"]]
+    return _Subjects(
+        fronted=re.compile(
+            r"[\s,]*(?:"
+            r"(?:In|Since|By|During|Over|Until|Through)\s+(?:the\s+)?(?:end\s+of\s+)?"
+            r"(?:(?:19|20)\d\d(?:s\b)?|(?:past|last|next|first)\s+(?:\w+\s+)?(?:years?|decades?))\b"
+            r"|(?:Last|This|That|Each|Next)\s+(?:year|month|week)\b|In\s+the\s+same\s+year\b"
+            r"|(?:Meanwhile|Now|Today|So\s+far|Together|Altogether|In\s+all|Since\s+then|"
+            r"However|Moreover|In\s+addition|Besides|Also|Then)\b"
+            rf"|(?:{_FRONT_LEAD}|{subordinators})\b[^,;:\n]{{1,160}}?,"
+            r")[\s,]*"
+        ),
+        subordinate=re.compile(rf"[\s,]*(?:{subordinators})\b"),
+        pronoun=re.compile(
+            rf"({_alt_words(pronouns)})\b(?!\s+(?:is|was|seems|appears|will\s+be|would\s+be|"
+            r"has\s+been|had\s+been|must|should|may|might)\b)"
+        ),
+        singular=frozenset(words["pronouns"]["singular"]),
+        object_heads=tuple(
+            (
+                kind,
+                re.compile(
+                    rf"\b(?:a|an|the|its|their)\s+((?:[\w&-]+\s+){{0,4}}?(?:{_alt_words(heads)}))\b"
+                ),
+            )
+            for kind, heads in words["object_heads"].items()
+        ),
+        nationwide=re.compile(rf"[\W]*(?:{_alt_words(words['nationwide_leads'])})\b\s*,?\s*"),
+        verb_gap=re.compile(rf"(?:\s+(?!(?:{stop})\b)[a-z][\w-]*){{1,4}}\s+(?:the\s+)?$"),
+        complement=re.compile(rf"\b(?:{said})\s+(?:the\s+)?$"),
+        ranked=re.compile(
+            r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:"
+            r"(?:remained|remains|was|is|were|are|became|has\s+been)\s+(?:the|its|China['’]s)"
+            rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt_words(words['ranked_roles'])})\b[^;:.]*?"
+            rf"|(?:{_alt_words(words['ranking_verbs'])})\s+)"
+            r"with\s+"
+        ),
+    )
+
+
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:[a-z]+\s+){0,2}$")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)")
+_PERCENT_IN = re.compile(r"%|per\s*cent|percent")
+_SHARE_REACH = 100  # how far after a share the whole it is of may name its country
+
+
+def _share_of_foreign(text: str, num_start: int, num_end: int, clause, found):
+    """(scope, actor) of another country whose whole a share after "accounts for" is of,
+    named in the "of" phrase after it before any clause stop; None for any other figure."""
+    if text.find("ccount", max(clause[0], num_start - 40), num_start) < 0:
+        return None  # (a fast test: most figures follow no "account for")
+    if not _ACCOUNTS_FOR.search(text, max(clause[0], num_start - 40), num_start):
+        return None
+    if not _PERCENT_IN.search(text, num_start, num_end) and not _PERCENT_AFTER.match(text, num_end):
+        return None
+    of = text.find(" of ", num_end, min(clause[1], num_end + 30))
+    if of < 0:
+        return None
+    for a, _b, actor, kind in found:
+        if a <= of or a > of + _SHARE_REACH or a >= clause[1]:
+            continue
+        if _CLAUSE_STOP_BEFORE.search(text, of, a) or _partner_before().search(
+            text, max(of, a - 16), a
+        ):
+            return None  # (not "40 percent of the contracts signed with Japan": a partner)
+        return (kind, actor) if kind == "foreign" else None
+    return None
+
+
+_COORDINATE = re.compile(r",\s*(?:and|but|while|whereas)\s+(?=(?:[Tt]he\s+)?[A-Z])")
+
+
+def _coordinate_subject(text: str, b: int, num_start: int, lex: _Actors, default=None):
+    """(scope, actor) of the subject of a coordinate clause that opens between a name
+    (ending at ``b``) and the figure ("the German side will provide 1.5 million euros, and
+    ITP will invest 10 million yuan"): the figure is that clause's; None when no such
+    clause opens, or its subject names no actor."""
+    if text.find(",", b, num_start) < 0:
+        return None
+    last = None
+    for m in _COORDINATE.finditer(text, b, num_start):
+        last = m
+    if last is None:
+        return None
+    got = _name_at(text, last.end(), num_start, lex, default)
+    if got is None:
+        return None
+    return (got[0], "") if got[0] == "national" else got[:2]
+
+
+def _nationwide_subject(start: int, num_start: int, found) -> bool:
+    """True when the subject after a nationwide lead ("Across China, ...") leaves the clause
+    the nation's: it names no part and no other country, or only a Chinese central body
+    that reports national totals (``actors.yaml`` ``publishers`` ``national``)."""
+    central = _publisher_lexicon().national
+    for a, b, actor, kind in found:
+        if a < start or b > num_start or kind == "national":
+            continue
+        if kind != "agency" or not central.search(actor):
+            return False
+    return True
+
+
+def _verb_subject(text: str, clause_start: int, a: int, num_start: int, found, lex: _Actors):
+    """(scope, actor) of the subject whose verb has the name at ``text[a:]`` for its object
+    ("the Soviet Union helped China build 156 projects", "China has joined the IASC and
+    organized two expeditions"): the name just before it in its clause, when only a verb
+    phrase stands between them and that name is a subject itself, and the figure stands in
+    that verb's phrase (no comma between: "Beijing hosts the Zhongguancun park, home to
+    20,000 firms" is the park's). None: the name at ``a`` is no object of an earlier
+    subject's verb (or opens a clause: "experts believe China")."""
+    if _CLAUSE_STOP_BEFORE.search(text, a, num_start):
+        return None
+    sub = _subject_lexicon()
+    for a0, b0, actor, kind in reversed(found):
+        if b0 > a:
+            continue
+        if a0 < clause_start or not sub.verb_gap.match(text, b0, a):
+            return None
+        if sub.complement.search(text, max(b0, a - 30), a):
+            return None
+        if lex.not_subject.search(text, max(clause_start, a0 - 20), a0):
+            return None
+        return kind, ("" if kind == "national" else actor)
+    return None
+
+
+class _Subject(NamedTuple):
+    """What opens a clause after its fronted phrases (:func:`_subject_at`)."""
+
+    what: str | None  # "singular" / "plural" (a pronoun), a scope (a name), None
+    actor: str  # the pronoun, or the name's actor
+    start: int  # where the subject stands
+    end: int  # where it ends
+    fronted: tuple[tuple[int, int], ...]  # fronted clauses ("Since the DAAD opened ...,")
+
+
+_LONG_BACK = 6000  # how far back the full name of a short one is looked for
+
+
+def _subject_at(text: str, start: int, end: int, lex: _Actors, default=None) -> _Subject:
+    """The subject of the clause at ``text[start:end]``, read after its fronted phrases and
+    clauses ("In 2008", "Under the national 111 Project,", "Since the DAAD opened its
+    office in 1994,"): a pronoun, or a name (:func:`_name_at`)."""
+    sub = _subject_lexicon()
+    p = start
+    fronted = []
+    while True:
+        m = sub.fronted.match(text, p, end)
+        if m is None or m.end() == p:
+            break
+        if sub.subordinate.match(text, m.start(), m.end()):
+            fronted.append((m.start(), m.end()))
+        p = m.end()
+    m = sub.pronoun.match(text, p, end)
+    if m is not None:
+        what = "singular" if m.group(1) in sub.singular else "plural"
+        return _Subject(what, m.group(1), p, m.end(), tuple(fronted))
+    got = _name_at(text, p, end, lex, default)
+    if got is None:
+        return _Subject(None, "", p, p, tuple(fronted))
+    return _Subject(got[0], got[1], p, got[2], tuple(fronted))
+
+
+_THE_AT = re.compile(r"[Tt]he\s+")
+
+
+def _clause_subject(text: str, clause: tuple[int, int], lex: _Actors, default=None) -> _Subject:
+    """:func:`_subject_at` of a whole clause, remembered (its figures ask the same)."""
+    memo = _text_memo(text)
+    key = ("subject", clause, default)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _subject_at(text, clause[0], clause[1], lex, default)
+    return got
+
+
+def _acronym_body(text: str, acronym: str, lex: _Actors) -> tuple[str, str] | None:
+    """(scope, acronym) of an acronym the text defines after a body's name of any kind
+    ("the Institute of Tibetan Plateau Research (ITP)": agency); None when it defines none."""
+    at = text.find(f"({acronym})")
+    if at <= 0:
+        return None
+    lead = text[max(0, at - 120) : at].rstrip()
+    last = None
+    for m in lex.mention.finditer(lead):
+        last = m
+    if last is None or last.end() != len(lead):
+        return None
+    got = _kind_of(last.group(0), lex)
+    if got is None or got[0] == "national":
+        return None
+    return ("programme" if _joint(got[1]) else got[0]), acronym
+
+
+def _name_at(text: str, p: int, end: int, lex: _Actors, default=None):
+    """(scope, actor, end) of the name at ``text[p:]`` (after "the"): a known actor, another
+    country, an acronym the text defines, a short name of a full one named before
+    ("Zhangjiang" for "Zhangjiang Hi-Tech Park", "Tsinghua" for "Tsinghua University"), or
+    an unknown acronym on a page another country speaks for ("the DAAD" on a German page:
+    theirs). None: no name stands there, or one that names none of these, or China."""
+    m = lex.mention.match(text, p, end)
+    if m is None:
+        the = _THE_AT.match(text, p, end)
+        if the is None:
+            return None
+        m = lex.mention.match(text, the.end(), end)
+        if m is None:
+            return None
+    name, name_end = m.group(0), m.end()
+    for a in _AND_NAME.finditer(name):
+        # "The Israel Innovation Authority and China's Ministry of ...": two bodies, the
+        # first one's name ends before "and"
+        left = name[: a.start()]
+        if _kind_of(name[a.end() :], lex) is not None and (
+            _kind_of(left, lex) or _foreign(left, 0, len(left))
+        ):
+            name, name_end = left, m.start() + a.start()
+            break
+    got = _kind_of(name, lex)
+    if got is not None:
+        if got[0] in ("agency", "programme") and _joint(got[1]):
+            return "programme", got[1], name_end  # "the Meeting of the ASEAN-China ..."
+        return (*_voiced(got[0], got[1], default, lex), name_end)
+    if _CHINA_WORD.match(name) or _CHINA_WORD.match(_clean_actor(name)):
+        return None  # "Chinese universities": no body's name
+    if name == _clean_actor(name) and _common_word(text, name):
+        return None  # "Some 1,000 ...", "Officials said ...": a common word, no name
+    for a, _b, country, kind in _foreign(text, m.start(), name_end):
+        if a <= m.start() + 4:
+            return kind, country, name_end  # "The Israel Innovation Authority", "German ..."
+        break
+    acronym = _ACRONYM.fullmatch(name) is not None
+    got = _defined_acronym(text, name, lex) if acronym else None
+    if got is None and acronym:
+        got = _acronym_body(text, name, lex)  # "the Institute of ... Research (ITP)": an agency
+        if got is not None:
+            got = _voiced(got[0], got[1], default, lex)
+    if got is None and (name != _clean_actor(name) or not _common_word(text, name)):
+        got = _long_name(text, _clean_actor(name), m.start(), lex)
+    if got is None and name != _clean_actor(name) and " " not in _clean_actor(name):
+        got = _head_name(text, _clean_actor(name), m.start(), lex)
+    if got is None and acronym and default is not None and default[0] == "foreign":
+        got = ("foreign", name)
+    if got is None:
+        return None
+    if got[0] in ("agency", "programme") and _joint(got[1]):
+        return "programme", got[1], name_end
+    if acronym and got[0] == "agency":
+        # "the DAAD" after "DAAD Office Beijing": the body itself, another country's on
+        # its page
+        got = _voiced("agency", name, default, lex)
+    return got[0], got[1], name_end
+
+
+_INSIDE_NAME = re.compile(
+    r"(?:(?<![\w&'’.-])(?!(?:The|A|An|In|At|On|By|Of)\b)[A-Z][\w&'’.-]*|\b(?:of|for|and|on|in))"
+    r"[ \t]+$"
+)
+
+
+_HEAD_BACK = 3000  # how far back the name a definite description ("The Meeting") heads
+
+
+def _head_name(text: str, head: str, at: int, lex: _Actors) -> tuple[str, str] | None:
+    """(scope, actor) of the last name before ``at`` that holds the word a definite
+    description capitalises ("The Meeting reviewed ...": "The Second Meeting of the
+    ASEAN-China Joint ... Committee"), when it names a part or another country."""
+    lo = max(0, at - _HEAD_BACK)
+    for w in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", text[lo:at]))):
+        i = lo + w.start()
+        for m in lex.mention.finditer(text, max(0, i - 150), min(at, i + 150)):
+            if m.start() <= i < m.end() and m.group(0) != head and _clean_actor(m.group(0)) != head:
+                got = _kind_of(m.group(0), lex)
+                if got is not None and got[0] != "national":
+                    return ("programme", got[1]) if _joint(got[1]) else got
+    return None
+
+
+def _common_word(text: str, name: str) -> bool:
+    """True when a capitalised word opening a sentence is a common word the text writes in
+    lower case elsewhere ("Technology imports recovered": "technology"), no name."""
+    if " " in name:
+        return False
+    memo = _text_memo(text)
+    key = ("common", name)
+    if key not in memo:
+        low = name.lower()
+        memo[key] = low in text and re.search(rf"\b{re.escape(low)}\b", text) is not None
+    return memo[key]
+
+
+_AND_NAME = re.compile(r"\s+and\s+(?=(?:the\s+|The\s+)?[A-Z])")
+
+
+# (the text :func:`_text_memo` answers for, its answers): one tuple, replaced whole
+_SUBJECT_MEMO: tuple = (None, {})
+
+
+def _text_memo(text: str) -> dict:
+    """A memo of answers about ``text`` (the last text asked about only)."""
+    global _SUBJECT_MEMO
+    state = _SUBJECT_MEMO
+    if state[0] is not text:
+        state = _SUBJECT_MEMO = (text, {})
+    return state[1]
+
+
+def _long_name(text: str, name: str, at: int, lex: _Actors) -> tuple[str, str] | None:
+    """(scope, actor) of a full name before ``at`` that a short name opens ("Zhangjiang" →
+    "Zhangjiang Hi-Tech Park"), when that names a part or another country: the shortest
+    within _LONG_BACK ("Tsinghua University", not "Tsinghua Alumni Association": a short
+    name leaves out the head word only)."""
+    if len(name) < 3:
+        return None
+    memo = _text_memo(text)
+    key = ("long", name)
+    if key not in memo:
+        pattern = re.compile(
+            rf"{re.escape(name)}(?:{_SP}(?:(?:of|for|and|on|the|in){_SP})*{_CAP})+"
+        )
+        found = []
+        at_name = text.find(name)
+        while at_name >= 0:  # (each place the short name stands: few, found by str.find)
+            m = pattern.match(text, at_name)
+            at_name = text.find(name, at_name + 1)
+            if m is None:
+                continue
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "&-"):
+                continue  # (inside a longer word or name)
+            if _INSIDE_NAME.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "(State Science and) Technology Commission": inside another name
+            got = _kind_of(m.group(0), lex)
+            if got is not None and got[0] != "national":
+                found.append((m.start(), got))
+        memo[key] = found
+    best = None
+    for start, got in memo[key]:
+        if at - _LONG_BACK <= start < at and (best is None or len(got[1]) <= len(best[1])):
+            best = got
+    return best
+
+
+def _voiced(kind: str, actor: str, default, lex: _Actors) -> tuple[str, str]:
+    """An agency named on a page another country speaks for, with nothing of China in its
+    name ("The Council for Higher Education offers 100 scholarships" on Israel's
+    embassy's page): that country's. Any other actor as it is."""
+    if kind != "agency" or default is None or default[0] != "foreign":
+        return kind, actor
+    if actor in lex.references or lex.kinds.get(actor) == "agency":
+        return kind, actor  # "the ministry" (resolved later), "CAS"
+    pub = _publisher_lexicon()
+    if pub.chinese.search(actor) or pub.national.search(actor) or _CHINA_WORD.search(actor):
+        return kind, actor
+    return "foreign", actor
+
+
+_COMPOUND = re.compile(r"\s+and\s+")
+_PRONOUN_WORD = re.compile(r"\b(?:[Ii]ts?|[Tt]hey|[Tt]heir)\b")  # (a fast test before the reading)
+# a word of a reported clause that stands for its source ("... of its members", "settled
+# there"; not "there are")
+_BACK_REFERENCE = re.compile(
+    r"\b(?:its|their|there(?!\s+(?:is|are|was|were|have|has|had|will|would)\b))\b"
+)
+
+
+def _pronoun_part(text: str, clause, num_start: int, lex: _Actors, default=None):
+    """(scope, actor) of the part (an agency or a place) a clause's pronoun subject stands
+    for ("Under the national 111 Project, it also runs 11 bases": the university named
+    before); None for any other subject."""
+    subject = _subject_at(text, clause[0], num_start, lex, default)
+    if subject.what not in ("singular", "plural"):
+        return None
+    got = _antecedent(text, clause[0], subject, lex, default)
+    if got is not None and got[0] in ("agency", "local"):
+        return got
+    return None
+
+
+def _antecedent(text: str, clause_start: int, subject: _Subject, lex: _Actors, default=None):
+    """(scope, actor) a pronoun subject stands for: the subject of a fronted clause before it
+    ("Since the DAAD opened its office in 1994, it has awarded ..."), else the subject of
+    the sentence before (:func:`_previous_subject`); None when it names none."""
+    for fs, fe in reversed(subject.fronted):
+        q = _subject_lexicon().subordinate.match(text, fs, fe).end()
+        got = _name_at(text, q + (len(text[q:fe]) - len(text[q:fe].lstrip())), fe, lex, default)
+        if got is not None:
+            return (got[0], "") if got[0] == "national" else got[:2]
+    return _previous_subject(
+        text, clause_start, lex, singular=subject.what == "singular", default=default
+    )
+
+
+def _previous_subject(
+    text: str, at: int, lex: _Actors, singular: bool = False, default=None
+) -> tuple[str, str] | None:
+    """(scope, actor) of the subject of the sentence before ``text[at:]``: the name that
+    opens it after its fronted phrases (:func:`_subject_at`), else its first actor that
+    follows no preposition and is no source of an attribution; None when it names none or
+    is China's. A singular pronoun (``singular``) cannot stand for two bodies ("X and Y run
+    a joint R&D program. Since 2011 it has funded ..."): it stands for the noun phrase
+    with a programme's head word after their verb. Reads at most _SENTENCE_BACK
+    characters back."""
     lo = max(0, at - _SENTENCE_BACK)
     end = at
     while end > lo and not text[end - 1].isalnum():
         end -= 1  # the sentence before ends before the stop and blanks
     start = max(text.rfind(". ", lo, end), text.rfind("\n", lo, end))
     start = lo if start < 0 else start + 1
+    while start < end and text[start].isspace():
+        start += 1
+    subject = _subject_at(text, start, end, lex, default)
+    if subject.what in ("singular", "plural"):
+        subject = _Subject(None, "", subject.start, subject.end, ())
+    if subject.what is not None:
+        if singular and _COMPOUND.match(text, subject.end, end):
+            for kind, pattern in _subject_lexicon().object_heads:
+                m = pattern.search(text, subject.end, end)
+                if m is not None:
+                    return kind, " ".join(m.group(1).split())
+        if subject.what == "national":
+            return None
+        return subject.what, subject.actor
     for a, b, actor, kind in mentions(text, start, end):
         if lex.not_subject.search(text, max(start, a - 20), a):
             continue
@@ -1348,9 +2040,24 @@ def _unowned(
         place = _locative_subject(text, clause[0], num_start, found)
         if place is not None:
             return place
+    # a clause set in a place it refers back to ("... were set up, bringing the number in
+    # the province to 212"): that place's (resolved by kind, :func:`resolve_reference`)
+    there = _place_reference().search(text, clause[0], clause[1])
+    if there is not None:
+        return "local", _clean_actor(there.group(1))
     if default is None:
         return "national", ""
     return default
+
+
+@functools.cache
+def _place_reference() -> re.Pattern[str]:
+    """A locative before a reference to a place (``actors.yaml`` ``references`` ``local``:
+    "in the province", "across the city")."""
+    refs = load_lexicon("actors")["references"].get("local", [])
+    return re.compile(
+        rf"\b(?:in|across|throughout|within)\s+({_alt_words(r for r in refs if r[:1].islower())})\b"
+    )
 
 
 # a clause that opens with a place ("Across Zhejiang province, 74 bases ..."), or whose
@@ -1459,7 +2166,9 @@ _COUNTED_BEFORE = re.compile(r"\d\s+(?:[\w-]+\s+){0,2}[\w-]+$")
 _RELATIVE = re.compile(r",\s*(?:which|whose|where)\b")
 _CHINESE = re.compile(r"\s+(?:young\s+)?Chinese\s+\w+")
 _IN_TO = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
-_AND_CLAUSE = re.compile(r",\s*and\s+$")  # ", and China now has ...": a new clause's subject
+# ", and China now has ...", ", and the Suzhou Industrial Park ... received": a new clause's
+# subject
+_AND_CLAUSE = re.compile(r",\s*and\s+(?:the\s+)?$")
 
 
 def _national_subject(text, num_start, clause, found, lex) -> bool:

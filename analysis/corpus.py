@@ -608,12 +608,16 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                 if name:
                     evidence["headers"].append((name, month))
     listed = _mark_blocks(lines, removed, cfg)
+    _mark_teasers(lines, removed)
+    _keep_gallery_captions(lines, removed)
     _mark_footnotes(lines, filled, removed)
     _mark_site_name(lines, removed, evidence, cfg, section)
     _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
     _mark_page_number(lines, filled, removed)
-    _mark_link_blocks(lines, removed, cfg)
-    # a date on a line of a list of other stories is that story's, not the page's
+    _mark_link_blocks(lines, removed, cfg, {i for i, _d, _k in dated})
+    # a date on a line of a list of other stories is that story's, not the page's; one under
+    # a comment's author ("D. Kowalski says:") is the comment's
+    listed |= {i for i, _d, _k in dated if _COMMENTER.search(_line_before(lines, i))}
     evidence["dates"] = [
         (
             date,
@@ -661,6 +665,18 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     return text, segments, gone, evidence
 
 
+# a comment's or a reply's author: "D. Kowalski says:", "Mei L. wrote:"
+_COMMENTER = re.compile(r"\b(?:says|said|wrote|writes|replied|comments?)\s*:?\s*$", re.I)
+
+
+def _line_before(lines: list[str], i: int) -> str:
+    """The nearest line above ``lines[i]`` that is not blank ("" when none)."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if lines[j].strip():
+            return lines[j]
+    return ""
+
+
 # a stamp of a page's revision, not its publication
 _REVISED = re.compile(r"\b(?:updated?|modified|revised|last\s+edited|edited\s+on)\b", re.I)
 
@@ -692,7 +708,43 @@ def _field_publisher(s: str) -> str:
 
 
 # rules that mark a list of other stories (their dates are not the page's)
-_LIST_RULES = frozenset({"headline_list", "link_block"})
+_LIST_RULES = frozenset({"headline_list", "link_block", "teaser"})
+
+# a teaser's last line: its snippet and the link to the story ("... Read more »")
+_TEASER_END = re.compile(
+    r"(?:\.{3}|…)?\s*(?:read\s+more|continue\s+reading|full\s+story|more)\s*[»›>]*\s*$", re.I
+)
+_TEASER_LINES = 4  # a teaser's headline, stamp and snippet: at most this many lines
+
+
+def _keep_gallery_captions(lines: list[str], removed: dict[int, str]) -> None:
+    """A gallery's captions are its text: when the photo captions hold more words than the
+    rest of the page, they are kept (elsewhere a caption is another story's furniture)."""
+    captions = [i for i, rule in removed.items() if rule == "caption"]
+    if not captions:
+        return
+    words = sum(len(lines[i].split()) for i in captions)
+    rest = sum(len(line.split()) for i, line in enumerate(lines) if i not in removed)
+    if words > rest:
+        for i in captions:
+            del removed[i]
+
+
+def _mark_teasers(lines: list[str], removed: dict[int, str]) -> None:
+    """A listing's teasers: a block of a few lines (headline, stamp, snippet) ending in a link
+    to the story ("... Read more »") is another story's, not the page's text."""
+    for i, line in enumerate(lines):
+        if not line.strip() or not _TEASER_END.search(line) or len(line) > 400:
+            continue
+        block = [i]
+        j = i - 1
+        while j >= 0 and lines[j].strip() and len(block) < _TEASER_LINES:
+            block.append(j)
+            j -= 1
+        if j >= 0 and lines[j].strip():
+            continue  # a paragraph of text that ends on "more", not a teaser
+        for k in block:
+            removed[k] = "teaser"
 
 
 def _inline_cuts(
@@ -850,8 +902,15 @@ def _furniture(original: str, segments: list[tuple[int, int, int]]) -> str:
 
 
 def _publisher_name(raw: str) -> str:
-    """A publisher as a reader writes it: "CHINA DAILY" -> "China Daily"."""
-    name = " ".join(raw.split()).strip(" .,;:-—–()")
+    """A publisher as a reader writes it: "CHINA DAILY" -> "China Daily"; a sender's address
+    left out ("EU-China S&T Newsletter <newsletter@example.eu>")."""
+    raw = re.sub(r"<[^<>@\s]+@[^<>\s]+>", "", raw)
+    name = " ".join(raw.split()).strip(" .,;:-—–")
+    while name[:1] == "(" and name.count("(") > name.count(")"):
+        name = name[1:].strip()
+    while name[-1:] == ")" and name.count(")") > name.count("("):
+        name = name[:-1].strip()  # (brackets around the name, not its own: "... (NAOC)")
+    name = name.strip(" .,;:-—–")
     if name.isupper() and len(name) > 5:
         # short words stay as written (acronyms: "CAS"), but a name's links ("AND", "THE")
         name = " ".join(
@@ -1057,6 +1116,9 @@ def _mark_issuer_line(
                 return
 
 
+_TAGLINE = re.compile(r"[A-Z][^—–|:.!?]{1,60}?\s[—–-]\s+[a-z][^.!?]{2,80}")
+
+
 def _issuer_header(
     lines: list[str], filled: list[int], k: int, removed: dict[int, str], cfg: _Settings
 ) -> list[int]:
@@ -1098,13 +1160,26 @@ def _issuer_header(
             rest[0] > run[-1] + 1
             and not any(c.isdigit() for j in run for c in lines[j])
             and reads
-            and _organisation_name(lines[run[0]].strip(), cfg)
+            and (
+                _organisation_name(lines[run[0]].strip(), cfg)
+                # a site's name and its tagline: "LabNotes from Beijing — a blog about ..."
+                or (len(run) == 1 and _TAGLINE.fullmatch(lines[run[0]].strip()))
+            )
         ):
             return run
     if not run or not rest or rest[0] not in removed:
         return []  # no furniture under the names
     if not any(cfg.organisation_re.search(lines[j]) for j in run):
         return []
+    first = lines[run[0]].strip()
+    if (
+        len(run) > 1
+        and len(first.split()) >= 6
+        and not _organisation_name(first, cfg)
+        and _headline(first, len(first.split(None, cfg.title["max_words"] + 1)), cfg)
+    ):
+        return []  # a headline over its issuer's name: "Belt and Road ...: Progress and
+        # Outlook" / "China Science and Technology Exchange Center (CSTEC)"
     # the headline: the first kept line that is no byline or minister's line ("Senator the Hon
     # Kim Carr, Minister for ..." between "MEDIA RELEASE" and the date)
     not_title = cfg.title["not_title_re"]
@@ -1156,8 +1231,13 @@ def _mark_page_number(lines: list[str], filled: list[int], removed: dict[int, st
             removed[i] = "page_number"
 
 
-def _mark_link_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> None:
-    """Mark a leading and a trailing block of short unpunctuated lines as links."""
+def _mark_link_blocks(
+    lines: list[str], removed: dict[int, str], cfg: _Settings, dated: set[int] = frozenset()
+) -> None:
+    """Mark a leading and a trailing block of short unpunctuated lines as links. A leading
+    block that holds the page's date line (``dated``: lines a rule took a date from) under a
+    headline is the page's header, not links ("China and Chile: Ten Years ..." / "National
+    Astronomical Observatories of China" / "Talk at the Santiago Forum, 2 June 2016")."""
     lb = cfg.link_block
 
     def block_at(indices: Iterable[int]) -> list[int]:
@@ -1184,6 +1264,14 @@ def _mark_link_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings)
         gone = [i for i in run if i in removed]
         if top and len(candidates) < lb["min_lines"] and gone and max(candidates) < min(gone):
             continue  # a headline over its furniture (its issuer, its stamp) is no link
+        if (
+            top
+            and any(i in dated and i > candidates[0] for i in gone)
+            and not any(removed[i] in _NAV_RULES for i in gone)
+        ):
+            first = lines[candidates[0]].strip()
+            if _headline(first, len(first.split(None, cfg.title["max_words"] + 1)), cfg):
+                continue
         texts = [lines[i].strip() for i in candidates]
         mean = sum(map(len, texts)) / len(texts)
         capital = sum(1 for t in texts if t[0].isupper() or t[0].isdigit()) / len(texts)

@@ -22,6 +22,7 @@ comma, currency or unit is read as a year, never as a count.
 """
 
 import bisect
+import functools
 import re
 from typing import Any
 
@@ -40,6 +41,7 @@ from analysis.classify import (
 )
 from analysis.numbers import (
     _CLAUSE_STOP,
+    _PREPOSITIONS,
     _Y,
     _absent,
     _Grammar,
@@ -51,10 +53,15 @@ from analysis.numbers import (
     _year_anchors,
     _year_exprs,
     _YearExpr,
+    clause_words,
     grammar,
+    in_name_aside,
+    noun_class,
+    read_clause,
 )
 from analysis.references import _OF_THESE, _inherit
 from analysis.scan import required_words
+from analysis.units import is_money
 
 
 def _row(doc, sent_text: str, start: int, end: int, **kw) -> dict[str, Any]:
@@ -170,9 +177,15 @@ def _sentence_facts(
             and (
                 indicator_lexicon().measures.get(indicator, "annual") != "level"
                 or _THE_YEAR.search(text, s_start, s_end)
+                # "There were 122 S&T staff ...": a standing count told in the past is the
+                # narrative year's
+                or _told_in_past(doc, sent)
             )
             # "A further 58 group missions have brought ...": a running total to the page's date
             and not _own_perfect(text, before[0], after[1])
+            # "Zhangjiang alone hosts 320 firms", "The new lab brings to 41 the number ...": a
+            # figure whose verb is in the present is of the page's date
+            and not _in_present(text, num, s_start, s_end, lowered)
         ):
             year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
         qualifier, low, high = num.qualifier, num.low, num.high
@@ -188,7 +201,7 @@ def _sentence_facts(
             or (
                 marker_from <= num.start
                 and g.target_markers.search(text, _clause_from(text, s_start, num.start), num.start)
-                and not (pledged := num.unit in _NOT_MARKED_TARGETS)
+                and not (pledged := _not_marked_target(num.unit))
             )
         ):
             qualifier = "target"
@@ -227,12 +240,22 @@ def _sentence_facts(
         if not counted:
             counted = _following_words(text, after)
         measure = _measure(
-            num, qualifier, basis, indicator, text, before, (max(s_start, semi), after[1]), lowered
+            num,
+            qualifier,
+            basis,
+            indicator,
+            text,
+            before,
+            (max(s_start, semi), after[1]),
+            lowered,
+            (s_start, s_end),
+            own_year,
         )
         if pledged and measure == "annual" and not own_year:
             # "China will invest 200 million euros": the sum committed ("will hand out 30
             # billion yuan this year": that year's spending)
             measure = "level"
+        measure = _measure_of_whole(text, num, rows, year, measure, after, lowered)
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
         if head is not None and num.unit == head["unit"]:
@@ -274,12 +297,54 @@ def _sentence_facts(
     return rows
 
 
+# a part of the figure before it ("of which 1,350 were enrolled", "seven of them") or the
+# base it is compared with ("750 centres by 2004, against fewer than 200 in 2000")
+_PART_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|these|those)\s*,?\s*$", re.I)
+_PART_AFTER = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.I)
+_BASE_WORD = re.compile(
+    r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from)\s+$", re.I
+)
+
+
+def _measure_of_whole(
+    text: str, num: _Num, rows: list[dict], year: int | None, measure: str, after, low
+) -> str:
+    """The measure of a figure that is a part of the figure before it in its sentence, or
+    the base it is compared with: that figure's (a part with a date of its own, "520 of
+    them during the year", keeps its own)."""
+    if not rows or measure not in ("level", "annual", "cumulative"):
+        return measure
+    # the whole: the nearest figure before of the same unit that is larger
+    prev = next(
+        (r for r in reversed(rows) if r["unit"] == num.unit and (r["value"] or 0) > num.value),
+        None,
+    )
+    if prev is None or prev["measure"] not in ("level", "annual", "cumulative"):
+        return measure
+    lo = max(0, num.start - 24)
+    part = _PART_BEFORE.search(text, lo, num.start) or _PART_AFTER.match(text, num.end)
+    if part:
+        if prev["year"] != year or (
+            _may(_IN_THE_YEAR, low, num.end, after[1])
+            and _IN_THE_YEAR.search(text, num.end, after[1])
+        ):
+            return measure
+        return prev["measure"]
+    if _BASE_WORD.search(text, lo, num.start):
+        return prev["measure"]
+    return measure
+
+
 # "China will invest 200 million euros", "will contribute about 10 percent of the cost",
 # "satellites orbiting about 23,600 kilometres": a sum pledged, a share, a dimension; a
 # future verb makes a plan's goal of counts (projects, fellows) and capacities only
-_NOT_MARKED_TARGETS = frozenset(
-    {"USD", "CNY", "EUR", "CHF", "GBP", "AUD", "JPY", "percent", "fraction", "m", "km"}
-)
+_NOT_MARKED_TARGETS = frozenset({"percent", "fraction", "m", "km"})
+
+
+def _not_marked_target(unit: str) -> bool:
+    """Money, a share, a length: a figure in these units "will" give is pledged, not a
+    target a plan must mark."""
+    return unit in _NOT_MARKED_TARGETS or is_money(unit)
 
 
 _DATELINE = re.compile(
@@ -318,7 +383,7 @@ def _clause_from(text: str, s_start: int, start: int) -> int:
 _NOW = re.compile(r"\b(?:now|today|currently|at\s+present|so\s+far|to\s+date)\b", re.I)
 
 
-_SPOKEN_KINDS = ("explicit", "range", "by", "lastyear", "by_last")
+_SPOKEN_KINDS = ("explicit", "range", "by", "lastyear", "by_last", "range_last")
 
 
 def _borrowed_year(
@@ -339,20 +404,36 @@ def _borrowed_year(
         # were 122 staff", "Japan followed with ...") goes on with the year they, or the
         # sentence before them, spoke of; any other speaks of the page's date
         year = _between_year(doc, last, index, year, pub) if _told_in_past(doc, sent) else None
+    # a year dating a name (", jointly developed with Singapore since 1994,") is not one the
+    # sentence speaks of
+    exprs = [
+        e for e in exprs if e.kind not in ("explicit", "since") or not in_name_aside(doc.text, e)
+    ]
     spoken = []
     for e in exprs:
         if e.kind not in _SPOKEN_KINDS:
             continue
-        if e.kind in ("lastyear", "by_last"):
+        if e.kind in ("lastyear", "by_last", "range_last"):
             if pub is not None:
                 spoken.append(pub - 1)
         else:
             spoken.append(e.y2 if e.kind == "range" else e.y1)
     if spoken:
-        context[:2] = [index, max(spoken) if sent.kind == "body" else None]
+        # a heading that names one year ("II. Main tasks accomplished in 2004") dates the
+        # section told in the past under it; other furniture dates nothing
+        heading = (
+            sent.kind == "heading"
+            and len(set(spoken)) == 1
+            and all(e.kind == "explicit" for e in exprs)
+        )
+        context[:2] = [index, max(spoken) if sent.kind == "body" or heading else None]
         if len(context) > 7:
             # "From 1978 to the end of 1989 ...": the sentences after speak of that period
-            ranged = any(e.kind == "range" and e.y2 == context[1] for e in exprs)
+            ranged = any(
+                (e.kind == "range" and e.y2 == context[1])
+                or (e.kind == "range_last" and pub is not None and pub - 1 == context[1])
+                for e in exprs
+            )
             # "By the end of last year, 340,000 had gone abroad. 110,000 of them have come
             # back.": the sentences after speak of the total at that date
             by = not ranged and any(
@@ -376,6 +457,16 @@ _PRESENT_VERB = re.compile(
     r"Thursday|Friday|Saturday|Sunday)|this\s+(?:week|month))\b",
     re.I,
 )
+
+
+def _in_present(text: str, num: _Num, s_start: int, s_end: int, low: str | None) -> bool:
+    """True when the verb of the figure (:func:`analysis.numbers.read_clause`) is in the
+    simple present, active or passive ("hosts", "are now enrolled", "brings to 41")."""
+    semi = text.rfind(";", s_start, num.start)
+    reading = read_clause(
+        text if low is None else low, max(s_start, semi), num.start, num.end, s_end, low is not None
+    )[0]
+    return reading is not None and reading.aspect == "present"
 
 
 def _told_in_past(doc, sent) -> bool:
@@ -411,7 +502,7 @@ def _between_year(doc, last: int, index: int, year: int | None, pub: int | None)
 
 def _spoken_year(e, pub: int | None) -> int | None:
     """The year a year expression of :data:`_SPOKEN_KINDS` speaks of."""
-    if e.kind in ("lastyear", "by_last"):
+    if e.kind in ("lastyear", "by_last", "range_last"):
         return None if pub is None else pub - 1
     return e.y2 if e.kind == "range" else e.y1
 
@@ -603,6 +694,8 @@ def _own_perfect(text: str, start: int, end: int) -> bool:
     ("Of those who had completed their studies, 3.65 million chose to return": the perfect
     tells who "those" are, not when the figure's verb happened)."""
     for m in _PERFECT.finditer(text, start, end):
+        if m.group().lower().startswith("had"):
+            continue  # "By the end of the year China had established ...": a past date's
         if not _RELATIVE_LEAD.search(text, max(start, m.start() - 40), m.start()):
             return True
     return False
@@ -638,22 +731,199 @@ def _may(pattern: re.Pattern[str], low: str | None, start: int, end: int) -> boo
     return not _absent(low, _NEEDS[pattern], start, end)
 
 
+def _measure_by_verb(
+    num: _Num,
+    basis: str,
+    indicator: str,
+    kind: str,
+    text: str,
+    clause,
+    sentence,
+    low,
+    own: bool = True,
+) -> str | None:
+    """The measure a figure's clause gives it by grammar (:func:`analysis.numbers.
+    read_clause`), or None when its verb says nothing of it.
+
+    "N a year" is annual. A state ("numbered", "maintain", "are now enrolled", "were
+    working") gives a level at its date. An activity ("hosts", "employs") is a state in the
+    present and an event in a dated past ("In 2013 ITP hosted 236 visitors"). An event in a
+    dated clause ("In 2014 ... signed", "during the year") is annual; in the perfect or up to
+    a date ("have been sent", "by 2004") a running total, unless what it counts stands once
+    made (centres, agreements: ``numbers.yaml`` ``clause.stock_nouns``), a level. A verb
+    that says what its subject comes to ("reached", "bringing the total to") takes the
+    class of that subject and the date. A modal after the figure ("a dozen more could
+    follow") is a goal."""
+    w = clause_words()
+    if not _absent(low, _clause_needs("each_year"), num.end, clause[1]) and w.each_year.search(
+        text, num.end, clause[1]
+    ):
+        return "annual"  # "100 scholarships a year"
+    if kind == "cumulative":
+        return None  # an indicator counted as a running total (posts held) stays one
+    r, before, after = read_clause(
+        text if low is None else low, clause[0], num.start, num.end, sentence[1], low is not None
+    )
+    if r is None:
+        return None
+    prep = False
+    if r.subject:
+        noun = noun_class(_noun_phrase(after[: r.first]))
+    else:
+        between = before[r.last + 1 :]
+        prep = bool(between) and between[-1] in _PREPOSITIONS
+        if r.kind == "copula":
+            noun = noun_class(after[:6]) or noun_class(before[::-1])
+        elif prep:
+            # "signed agreements with 21 countries": the class of what the verb counts; with
+            # no object ("have been sent to study in 49 countries") none
+            noun = noun_class(between, first=True)
+            if (
+                noun is None
+                and any(_object_word(t) for t in between)
+                and not any(t in _PREPOSITIONS or t[:1].isdigit() for t in between[:-1])
+            ):
+                noun = "stock" if indicator != UNCLASSIFIED and kind == "level" else None
+        else:
+            noun = noun_class(_noun_phrase(after)) or noun_class(between, first=True)
+    if noun is None and not prep and indicator != UNCLASSIFIED and kind == "level":
+        noun = "stock"
+    if noun is None and is_money(num.unit):
+        noun = "flow"  # "has invested 1 billion yuan"
+    got = _by_aspect(r, noun, num, basis, indicator, text, clause, low, own, prep)
+    if (
+        got != "level"
+        and not _absent(low, _clause_needs("standing_after"), num.end, clause[1])
+        and w.standing_after.match(text, num.end, clause[1])
+    ):
+        return "level"  # "60 projects under way", "agreements in force"
+    return got
+
+
+def _by_aspect(
+    r,
+    noun: str | None,
+    num: _Num,
+    basis: str,
+    indicator: str,
+    text: str,
+    clause,
+    low,
+    own: bool,
+    prep: bool = False,
+) -> str | None:
+    """The measure the aspect of a figure's verb (``r``) and the class of what it counts
+    (``noun``) give it: :func:`_measure_by_verb`. ``prep``: the figure stands in a
+    prepositional phrase after its verb ("have been sent to study in 49 countries")."""
+    if r.aspect == "modal":
+        return "target" if r.subject and num.unit == "count" else None
+    if r.kind == "state":
+        if basis == "relative" and indicator != UNCLASSIFIED:
+            return None  # "had 1,300 scientists working in its universities last year"
+        return "level"
+    # "during the year", "over the year": a flow within the year
+    the_year = bool(_may(_IN_THE_YEAR, low, *clause) and _IN_THE_YEAR.search(text, *clause))
+    in_year = the_year or basis in ("explicit", "relative")
+    if r.kind in ("activity", "event") and r.aspect == "perfect":
+        if the_year:
+            return "annual"  # "had taken up posts ..., 520 of them during the year"
+        if basis == "period":
+            return "cumulative"  # "Since 1978 China has set up 53 joint laboratories"
+        if noun == "stock":
+            return "level"  # "has so far set up nine centres"
+        if in_year:
+            return "annual"  # "has signed 5,984 contracts in 1997"
+        if noun == "flow" or indicator != UNCLASSIFIED or basis != "publication" or prep:
+            # "have been sent", "has invested 1 billion yuan", "have gone to 49 countries"
+            return "cumulative"
+        return None
+    if r.kind == "activity":
+        if r.aspect == "past":
+            # "In 2013 ITP hosted 236 visitors"; "operated 120 research centres in 2010"
+            # (its own year: one borrowed from the narrative tells no activity's span)
+            return ("level" if noun == "stock" else "annual") if in_year and own else None
+        if r.aspect in ("present", "progressive"):
+            return "level"  # "hosts 120 centres", "were working ... by the end of 2004"
+        return None
+    if r.kind == "event":
+        if r.aspect == "past":
+            if in_year:
+                return "annual"  # "In 2013 ... received", "during the year ... signed"
+            if basis == "cumulative":
+                return "level" if noun == "stock" else "cumulative"
+            if basis == "period":
+                return "cumulative"
+        return None
+    if r.kind == "copula":
+        if noun == "stock":
+            return "level"  # "bringing the total to 99" agreements
+        if in_year:
+            return "annual"  # "In 2000 alone the number ... reached 220,000 person-times"
+        if basis in ("cumulative", "period"):
+            return "cumulative"
+    return None
+
+
+@functools.cache
+def _clause_needs(key: str) -> tuple[str, ...] | None:
+    """The required strings of a pattern of :func:`analysis.numbers.clause_words`."""
+    return required_words(getattr(clause_words(), key))
+
+
+_NOT_OBJECT = frozenset({"to", "and", "or", "the", "a", "an", ","})
+
+
+def _noun_phrase(tokens: list) -> list:
+    """The tokens of the noun phrase right after a figure (none when a preposition, a
+    clause mark or a verb follows it: "1 billion yuan in building the centres")."""
+    w = clause_words()
+    out = []
+    for word in tokens[:6]:
+        if word in _PREPOSITIONS or not word[:1].isalpha() or word in w.verbs:
+            break
+        out.append(word)
+    return out
+
+
+def _object_word(word: str) -> bool:
+    """True when ``word`` may be (part of) a verb's object: not a preposition, a verb, an
+    adverb or a function word."""
+    w = clause_words()
+    return not (
+        word in _PREPOSITIONS or word in _NOT_OBJECT or word in w.verbs or word in w.adverbs
+    )
+
+
 def _measure(
-    num: _Num, qualifier: str, basis: str, indicator: str, text: str, before, clause, low=None
+    num: _Num,
+    qualifier: str,
+    basis: str,
+    indicator: str,
+    text: str,
+    before,
+    clause,
+    low=None,
+    sentence: tuple[int, int] | None = None,
+    own_basis: bool = True,
 ) -> str:
     """The kind of measure of a figure (DESIGN.md ``measure``).
 
-    A target, a multiple or percent change, a share; else by the indicator's kind: a stock
-    (``level``) stays a level whatever its period; a flow (``annual``) is cumulative over a
-    period ("since 1978", "by 2009"), with a word of total ("a total of") or in the present
-    perfect ("have returned"), else annual. ``low``: :func:`_lower` of ``text``, to pass
-    over the patterns none of whose required words stands in their window."""
+    A target, a multiple or percent change, a share; else what the grammar of its clause
+    says (:func:`_measure_by_verb`: the aspect of its verb and the class of the noun it
+    counts; ``sentence``: the sentence's bounds, ``own_basis``: the year is the clause's
+    own, not the narrative's); else by the indicator's kind: a stock (``level``) stays a
+    level whatever its period; a flow (``annual``) is cumulative over a period ("since
+    1978", "by 2009"), with a word of total ("a total of") or in the present perfect ("have
+    returned"), else annual. ``low``: :func:`_lower` of ``text``, to pass over the patterns
+    none of whose required words stands in their window."""
     if qualifier == "target":
         return "target"
     if num.unit == "multiple":
         return "change"
-    if _may(_PLANNED_AFTER, low, num.end, num.end + 120) and _PLANNED_AFTER.match(
-        text, num.end, num.end + 120
+    if (
+        num.unit not in ("percent", "fraction")
+        and _may(_PLANNED_AFTER, low, num.end, num.end + 120)
+        and _PLANNED_AFTER.match(text, num.end, num.end + 120)
     ):
         return "target"  # "the first of 12 centres the two countries plan to set up"
     if num.unit in ("m", "km"):
@@ -679,6 +949,12 @@ def _measure(
             return "share"  # "rose to 28 percent of the total value": the level it reached
         return "change" if _CHANGE_BEFORE.search(text, lo, upto) else "share"
     kind = indicator_lexicon().measures.get(indicator, "level")
+    if sentence is not None:
+        by_verb = _measure_by_verb(
+            num, basis, indicator, kind, text, clause, sentence, low, own_basis
+        )
+        if by_verb is not None:
+            return by_verb
     if basis == "cumulative" and kind == "level" and indicator != UNCLASSIFIED:
         if not (_may(_SINCE, low, *clause) and _SINCE.search(text, *clause)):
             return "level"  # "By 2004, ... with 160 countries": a standing count at a date

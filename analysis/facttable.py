@@ -8,6 +8,7 @@ from typing import Any
 
 from analysis.classify import UNCLASSIFIED, indicator_ids
 from analysis.config import InputError
+from analysis.units import COMMON_CURRENCIES, MEASURE_UNITS, is_unit
 
 COLUMNS = [
     "fact_id",
@@ -35,21 +36,9 @@ COLUMNS = [
     "published",
 ]
 QUALIFIERS = ("exact", "approx", "nearly", "over", "at_least", "range", "target")
-UNITS = (
-    "count",
-    "USD",
-    "CNY",
-    "EUR",
-    "GBP",
-    "CHF",
-    "JPY",
-    "AUD",
-    "percent",
-    "multiple",
-    "m",
-    "km",
-    "fraction",
-)
+# the units a figure may be in: units of measure and any currency's ISO 4217 code
+# (:func:`analysis.units.is_unit`); these are the common ones, in the order listings use
+UNITS = (*MEASURE_UNITS[:1], *COMMON_CURRENCIES, *MEASURE_UNITS[1:])
 YEAR_BASES = ("explicit", "cumulative", "period", "relative", "publication")
 SCOPES = ("national", "agency", "programme", "local", "foreign")
 MEASURES = ("level", "annual", "cumulative", "target", "change", "share")
@@ -252,7 +241,7 @@ def facts_schema():
             "sentence": pa.Column(str),
             "quote": pa.Column(str, pa.Check.str_length(min_value=1)),
             "value": pa.Column("float64", pa.Check(lambda s: s.map(math.isfinite))),
-            "unit": pa.Column(str, pa.Check.isin(UNITS)),
+            "unit": pa.Column(str, pa.Check(lambda s: s.map(is_unit))),
             "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
             "low": pa.Column("float64", nullable=True),
             "high": pa.Column("float64", nullable=True),
@@ -330,7 +319,6 @@ def _schema_holds(df) -> bool:
     if not np.isfinite(df["value"].to_numpy()).all():
         return False
     allowed = {
-        "unit": UNITS,
         "qualifier": QUALIFIERS,
         "indicator": [*indicator_ids(), UNCLASSIFIED],
         "year_basis": YEAR_BASES,
@@ -338,6 +326,8 @@ def _schema_holds(df) -> bool:
         "measure": MEASURES,
     }
     if not all(df[c].isin(list(v)).all() for c, v in allowed.items()):
+        return False
+    if not all(map(is_unit, df["unit"].unique())):
         return False
     for c in _INT_COLUMNS:
         years = df[c].dropna()
@@ -429,7 +419,6 @@ def rows_hold(rows: list[dict]) -> bool:
     documents is the caller's."""
     ids = [*indicator_ids(), UNCLASSIFIED]
     allowed = {
-        "unit": UNITS,
         "qualifier": QUALIFIERS,
         "indicator": ids,
         "year_basis": YEAR_BASES,
@@ -445,7 +434,7 @@ def rows_hold(rows: list[dict]) -> bool:
         if not r["doc_id"] or not r["quote"] or r["fact_id"] in seen:
             return False
         seen.add(r["fact_id"])
-        if any(r[c] not in v for c, v in allowed.items()):
+        if any(r[c] not in v for c, v in allowed.items()) or not is_unit(r["unit"]):
             return False
         start, end = r["start"], r["end"]
         if not (_is_int(start) and _is_int(end) and 0 <= start < end):

@@ -19,8 +19,12 @@ from typing import Any
 
 from analysis import corpus, scan
 from analysis.config import InputError, load_lexicon
+from analysis.numbering import numbering_at
+from analysis.units import is_unit
 
-_Y = r"(?<![\d,.])(?:19\d\d|20[0-4]\d)(?![\d%]|,\d)"
+# a year: not a part of a longer number ("2,012,180"), but a footnote mark may stick to it
+# ("in 2012,18 most of them": two digits are no thousands group)
+_Y = r"(?<![\d,.])(?:19\d\d|20[0-4]\d)(?![\d%]|,\d{3}(?!\d))"
 _MONTH = corpus.MONTH_RE
 _YEAR_LIKE = (1900, 2049)
 _MONEY = ("USD", "CNY", "EUR")
@@ -91,6 +95,13 @@ def grammar() -> _Grammar:
                 words[f"{tens}-{unit}"] = words[f"{tens} {unit}"] = t + u
     currencies = dict(lex["currencies_before"])
     units = _low(lex["units_after"])
+    for key, section in (("currencies_before", currencies), ("units_after", units)):
+        bad = sorted({u for u in section.values() if not is_unit(u)})
+        if bad:
+            raise InputError(
+                f"{path}: {key}: {', '.join(bad)}: not a unit (count, percent, multiple, "
+                "m, km, fraction) nor a currency's ISO 4217 code"
+            )
     number = re.compile(
         rf"""
         (?P<cur>(?<![A-Za-z0-9$€])(?:{_alt(currencies)})\s?)?
@@ -116,6 +127,10 @@ def grammar() -> _Grammar:
             (?:(?P<next_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<next_decade>decade))\b)
       | (?P<relative>\b(?:in|for|over|during|within)\s+the\s+(?:past|last|previous)\s+
             (?:(?P<rel_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<decade>decade))\b)
+      | (?P<fromlast>\bfrom\s+(?P<fl1>{_Y})\s+(?:to|until|through)\s+(?:the\s+end\s+of\s+)?
+            last\s+year\b)
+      | (?P<fromto>\bfrom\s+(?P<ft1>{_Y})\s*,[^,;.\d]{{1,80}},\s*(?:to|until|through)\s+
+            (?:the\s+end\s+of\s+)?(?P<ft2>{_Y}))
       | (?P<range>(?:\b(?:during|from|between|in)\s+)?\(?(?P<r1>{_Y})\s*(?:[-–—]|to|and|through)
             \s*(?:the\s+end\s+of\s+)?(?P<r2>{_Y}|\d{{2}}(?!\d))\)?)
       | (?P<compare>\b(?:that|those|the\s+(?:level|figure|number)s?)\s+(?:of|in)\s+(?P<c1>{_Y})
@@ -127,6 +142,7 @@ def grammar() -> _Grammar:
             (?:{_MONTH}\s+)?(?P<s1>{_Y}))
       | (?P<by>\b(?:by|as\s+of|as\s+at|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?
             (?:{_MONTH}\s+)?(?P<b1>{_Y}))
+      | (?P<decades>(?:\b(?:early|late|mid)[- ]?)?(?P<d1>(?:19|20)\d0)[’']?s\b)
       | (?P<explicit>{_Y})
         """,
         re.X | re.I,
@@ -416,6 +432,8 @@ def _parse(
             value = g.words[key]
         low = high = None
     else:
+        if not cur and numbering_at(text, m.start("digits"), m.end("digits"), s_start, s_end):
+            return None  # a clock time, a label's or a part's number, a counter, a telephone
         dec = m.group("dec")
         ocr = m.group("ocr")
         plain = digits.replace(",", "")
@@ -513,7 +531,8 @@ class _YearExpr:
     start: int
     end: int
     # explicit | range | since | by | compare | anchor | relative (the past n years) |
-    # lastyear | by_last (by the end of last year) | next (the next n years) | thisyear
+    # lastyear | by_last (by the end of last year) | next (the next n years) | thisyear |
+    # range_last (from y1 to the end of last year)
     kind: str
     y1: int | None
     y2: int | None = None  # range end; relative: the number of years
@@ -526,6 +545,8 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;:.()\d]{0,90}$", re.I)
 _THIS_YEAR = re.compile(r"\bthis\s+(?:(?:academic|fiscal|calendar|school)\s+)?year\b", re.I)
 
 
+# the longest span a range whose end is written in two digits may have ("1998-99")
+_SHORT_RANGE = 20
 _CAP_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]*) $")
 _MONTH_WORD = re.compile(rf"{_MONTH}$")
 
@@ -567,10 +588,28 @@ def _year_exprs(
                 10 if m.group("decade") else (int(n) if n.isdigit() else g.period_words[n.lower()])
             )
             out.append(_YearExpr(m.start(), m.end(), kind, None, years))
+        elif kind == "fromlast":
+            # "from 1978 to the end of last year": a period ending the year before the page
+            out.append(_YearExpr(m.start(), m.end(), "range_last", int(m.group("fl1"))))
+        elif kind == "fromto":
+            # "From 1978, when the sending of students abroad began, to the end of 2011"
+            y1, y2 = int(m.group("ft1")), int(m.group("ft2"))
+            if y2 > y1:
+                out.append(_YearExpr(m.start(), m.end(), "range", y1, y2))
+            else:
+                out.append(_YearExpr(m.start("ft1"), m.end("ft1"), "explicit", y1))
+        elif kind == "decades":
+            # "In the 1950s": the decade's years, a period ("since the 1990s": from its start)
+            d1 = int(m.group("d1"))
+            if _SINCE_BEFORE.search(text, max(s_start, m.start() - 100), m.start()):
+                out.append(_YearExpr(m.start(), m.end(), "since", d1))
+            else:
+                out.append(_YearExpr(m.start(), m.end(), "range", d1, d1 + 9))
         elif kind == "range":
             y1, r2 = int(m.group("r1")), m.group("r2")
             y2 = int(r2) if len(r2) == 4 else (y1 // 100) * 100 + int(r2)
-            if y2 > y1:
+            # "1998-99", but not "from 40 in 2003 to 70 in 2005" (a figure after "to")
+            if y2 > y1 and (len(r2) == 4 or y2 - y1 <= _SHORT_RANGE):
                 out.append(_YearExpr(m.start(), m.end(), kind, y1, y2))
             else:
                 out.append(_YearExpr(m.start("r1"), m.end("r1"), "explicit", y1))
@@ -654,6 +693,36 @@ def _listed_year(num: _Num, exprs: list[_YearExpr], text: str) -> int | None:
     return years[-n:][k]
 
 
+# a figure standing alone between blanks in a line of a table
+_CELL = re.compile(r"(?<!\S)\d[\d,.]*(?!\S)")
+
+
+def _column_year(num: _Num, exprs: list[_YearExpr], text: str) -> int | None:
+    """The year of the column of a table a figure stands in: a line above it whose years
+    stand apart by blanks only ("Item   1988   1989   1990") heads columns; a line of as
+    many figures after a label ("Students sent abroad   3786   3329   2950") gives its
+    k-th figure the k-th year."""
+    line_start = text.rfind("\n", 0, num.start) + 1
+    line_end = text.find("\n", num.end)
+    line_end = len(text) if line_end < 0 else line_end
+    header: list[tuple[int, int]] = []  # (year, its end)
+    header_line = -1
+    for e in exprs:
+        if e.kind != "explicit" or e.start >= line_start:
+            continue
+        at = text.rfind("\n", 0, e.start) + 1
+        if at == header_line and not text[header[-1][1] : e.start].strip():
+            header.append((e.y1, e.end))
+        elif len(header) < 2 or at != header_line:
+            header, header_line = [(e.y1, e.end)], at
+    if len(header) < 2:
+        return None
+    cells = [m.start() for m in _CELL.finditer(text, line_start, line_end)]
+    if len(cells) != len(header) or num.start not in cells:
+        return None
+    return header[cells.index(num.start)][0]
+
+
 # a reported clause after a figure: its years are that clause's
 _REPORTED = re.compile(r"\b(?:show(?:s|ed|n)?|found|finds|says|said|reports?|reported)\s+that\b")
 
@@ -670,6 +739,13 @@ _LAUNCH_ASIDE = re.compile(
     r"[^;()\d]{0,120}$"
 )
 _ASIDE_END = re.compile(r"[^;,()\d.]{0,80}(?:[,).]|$)")
+
+
+def in_name_aside(text: str, e) -> bool:
+    """True when the year ``e`` stands in an aside that dates a name (", launched in
+    2008,", ", jointly developed with Singapore since 1994,")."""
+    m = _LAUNCH_ASIDE.search(text, max(0, e.start - 130), e.start)
+    return m is not None and _ASIDE_END.match(text, e.end) is not None
 
 
 def _describes_name(text: str, e, num) -> bool:
@@ -705,6 +781,10 @@ def _when(
     num: _Num, exprs: list[_YearExpr], text: str, pub: int | None
 ) -> tuple[int | None, int | None, int | None, str]:
     """(year, period_start, period_end, year_basis) of a figure."""
+    if len(exprs) > 2:
+        column = _column_year(num, exprs, text)
+        if column is not None:
+            return column, None, None, "explicit"
     if exprs and "respectively" in text[num.end : num.end + 200]:
         listed = _listed_year(num, exprs, text)
         if listed is not None:
@@ -715,8 +795,10 @@ def _when(
             continue
         if e.start >= num.end and _REPORTED.search(text, num.end, e.start):
             continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
-        if e.kind == "explicit" and _describes_name(text, e, num):
-            continue  # "The Plan, launched in 2008, had brought back 7,000 ...": the plan's
+        if e.kind in ("explicit", "since") and _describes_name(text, e, num):
+            # "The Plan, launched in 2008, had brought back 7,000 ...": the plan's; "the
+            # Park, jointly developed with Singapore since 1994, received 31 ...": the park's
+            continue
         if e.kind == "explicit" and _base_of_other(text, e, num):
             continue  # "numbered 6,400, up from 1,800 in 2001": 1,800's year
         lo, hi = min(num.start, e.start), max(num.end, e.end)
@@ -748,6 +830,10 @@ def _when(
         return pub + best.y2, pub, pub + best.y2, "period"
     if best.kind == "range":
         return best.y2, best.y1, best.y2, "period"
+    if best.kind == "range_last":
+        if pub is None:
+            return None, best.y1, None, "period"
+        return pub - 1, best.y1, pub - 1, "period"
     if best.kind == "by":
         return best.y1, None, best.y1, "cumulative"
     if best.kind in ("since", "anchor"):
@@ -759,3 +845,493 @@ def _when(
     if pub is None:
         return None, None, None, "period"
     return pub, pub - best.y2 + 1, pub, "period"
+
+
+# --------------------------------------------------------------------------- clauses
+# What kind of measure a figure is, read from its clause (``numbers.yaml`` ``clause``): the
+# aspect of the figure's verb (a state, an event told in the past or in the perfect) and the
+# class of the noun it counts (things that stand once made, or flows).
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+_HAVE = frozenset({"has", "have", "had", "having"})
+_MODAL = frozenset({"will", "would", "could", "can", "shall", "should", "may", "might", "must"})
+_PRESENT_BE = frozenset({"is", "are", "am"})
+# a figure in a prepositional phrase counts the partners of the verb's object or subject
+_PREPOSITIONS = frozenset({"with", "in", "from", "to", "among", "across", "for", "at", "into"})
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "our",
+        "of",
+        "whose",
+        "total",
+        "first",
+        "second",
+        "largest",
+        "greatest",
+        "highest",
+        "same",
+        "growing",
+        "rising",
+        "record",
+        "combined",
+        "overall",
+        "large",
+        "small",
+        "huge",
+    }
+)
+_PARTICIPLE = re.compile(r"(?:[a-z]+-)?[a-z]{2,}(?:ed|en)|made|done|put|held|set|got")
+# what "has" as a main verb is followed by ("has some 300", "has the largest number")
+_HAVE_OBJECT = frozenset(
+    {
+        "some",
+        "about",
+        "over",
+        "more",
+        "nearly",
+        "almost",
+        "around",
+        "approximately",
+        "roughly",
+        "at",
+        "less",
+        "fewer",
+        "up",
+        "the",
+        "a",
+        "an",
+        "only",
+        "just",
+        "close",
+        "as",
+        "well",
+    }
+)
+_TOKEN = re.compile(r"[a-z]+(?:[-'’][a-z]+)*|\d[\d,.]*|[,;:()—–]")  # (of lower-case text)
+# how far a clause is read on each side of a figure (tokens)
+_READ_BEFORE = 22
+_READ_AFTER = 12
+_CHARS_BEFORE = 160  # (the text those tokens can span, so that a long sentence costs no more)
+_CHARS_AFTER = 100
+
+
+@dataclass(slots=True)
+class Reading:
+    """The verb a figure hangs on. ``kind``: state | activity | event | copula | be (a
+    form of "be" followed by the figure) | other (a modal before a verb of no class);
+    ``aspect``: perfect | modal | progressive | past | present | participle (an -ing form
+    with no auxiliary: "bringing the total to 99"); ``subject``: True when the figure stands
+    before its verb (it is the subject); ``first``, ``last``: the indices of the group's
+    first and last words among the words before the figure (``subject``: after it)."""
+
+    kind: str
+    aspect: str
+    first: int
+    last: int
+    subject: bool
+    passive: bool = False
+
+
+@dataclass(frozen=True)
+class _ClauseWords:
+    # form -> ((kind, form kind, particle), ...): "signed" -> (("event", "past", ""),)
+    verbs: dict[str, tuple[tuple[str, str, str], ...]]
+    adverbs: frozenset[str]
+    adverb_phrases: tuple[tuple[str, ...], ...]
+    adverb_words: frozenset[str]  # the words of adverb_phrases
+    complements: tuple[tuple[str, ...], ...]
+    stock: frozenset[str]
+    flow: frozenset[str]
+    each_year: re.Pattern[str]
+    standing_after: re.Pattern[str]
+    forms: dict[str, frozenset[str]]  # a verb form -> its form kinds ("signed": past+pp)
+    verbish: frozenset[str]  # every verb form and auxiliary
+
+
+def _third_person(base: str) -> str:
+    if base == "have":
+        return "has"
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if len(base) > 2 and base[-1] == "y" and base[-2] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def _doubles(base: str) -> bool:
+    """ "admit" -> "admitted", "enrol" -> "enrolled": a final consonant after one vowel (both
+    spellings are generated where English hesitates)."""
+    return (
+        len(base) >= 3
+        and base[-1] not in "aeiouwxy"
+        and base[-2] in "aeiou"
+        and base[-3] not in "aeiou"
+    )
+
+
+def verb_forms(base: str, irregular: dict[str, list[str]]) -> dict[str, str]:
+    """The forms of a verb given by its base ("send" -> sends, sent, sending) -> their kind
+    (base, s, past, pp, ing; a regular past is both past and participle: "past+pp")."""
+    out: dict[str, str] = {base: "base", _third_person(base): "s"}
+    if base in irregular:
+        past, pp = irregular[base]
+        out[past] = "past+pp" if past == pp else "past"
+        if pp != past:
+            out[pp] = "pp"
+        if base == pp:  # "set", "come", "run": the base form is also the participle
+            out[base] = "base+pp"
+    else:
+        stem = base[:-1] if base.endswith("e") else base
+        if len(base) > 2 and base[-1] == "y" and base[-2] not in "aeiou":
+            out[base[:-1] + "ied"] = "past+pp"
+        else:
+            out[stem + "ed"] = "past+pp"
+        if _doubles(base):
+            out[base + base[-1] + "ed"] = "past+pp"
+    ing = (
+        base[:-2] + "ying"
+        if base.endswith("ie")
+        else (base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing")
+    )
+    out[ing] = "ing"
+    if _doubles(base):
+        out[base + base[-1] + "ing"] = "ing"
+    return out
+
+
+def noun_forms(noun: str) -> tuple[str, ...]:
+    """A noun and its plural ("laboratory", "laboratories"; "person-time", "person-times")."""
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        plural = noun + "es"
+    elif len(noun) > 2 and noun[-1] == "y" and noun[-2] not in "aeiou":
+        plural = noun[:-1] + "ies"
+    else:
+        plural = noun + "s"
+    return noun, plural
+
+
+@functools.cache
+def clause_words() -> _ClauseWords:
+    """The word classes of ``numbers.yaml`` ``clause``, their inflections generated."""
+    lex = load_lexicon("numbers")["clause"]
+    path = "analysis/lexicon/numbers.yaml"
+    irregular = lex["irregular_verbs"]
+    verbs: dict[str, list[tuple[str, str, str]]] = {}
+    seen: dict[str, str] = {}
+    for kind in ("state", "activity", "event", "copula", "reporting"):
+        for phrase in lex[f"{kind}_verbs"]:
+            if seen.get(phrase, kind) != kind:
+                raise InputError(f"{path}: clause: {phrase!r} is both {seen[phrase]} and {kind}")
+            seen[phrase] = kind
+            head, _, particle = phrase.partition(" ")
+            for form, form_kind in verb_forms(head, irregular).items():
+                entry = (kind, form_kind, particle)
+                if entry not in verbs.setdefault(form, []):
+                    verbs[form].append(entry)
+    adverbs = [a.split() for a in lex["adverbs"]]
+    try:
+        each_year = re.compile(lex["each_year"], re.I)
+    except re.error as exc:
+        raise InputError(f"{path}: clause.each_year: bad pattern: {exc}") from exc
+
+    def nouns(key: str) -> frozenset[str]:
+        out = set()
+        for n in lex[key]:
+            out.update(f.replace(" ", "-") for f in noun_forms(n))
+        return frozenset(out)
+
+    return _ClauseWords(
+        forms={k: frozenset(f for _k, f, _p in v) for k, v in verbs.items()},
+        verbish=frozenset(verbs) | _HAVE | _BE | _MODAL,
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        adverbs=frozenset(a[0] for a in adverbs if len(a) == 1),
+        adverb_phrases=tuple(tuple(a) for a in adverbs if len(a) > 1),
+        adverb_words=frozenset(x for a in adverbs if len(a) > 1 for x in a),
+        complements=tuple(
+            sorted((tuple(c.split()) for c in lex["state_complements"]), key=len, reverse=True)
+        ),
+        stock=nouns("stock_nouns"),
+        flow=nouns("flow_nouns"),
+        each_year=each_year,
+        # a few words of the counted noun phrase between ("60 projects under way")
+        standing_after=re.compile(
+            rf"(?:\s+[A-Za-z][\w&'-]*){{0,4}}?\s+(?:{_alt(lex['standing_after'])})\b", re.I
+        ),
+    )
+
+
+def _words(text: str, start: int, end: int, lowered: bool) -> list[str]:
+    """The words (lower case), figures and clause marks of ``text[start:end]``
+    (``lowered``: ``text`` is in lower case already)."""
+    if lowered:
+        return _TOKEN.findall(text, start, end)
+    return _TOKEN.findall(text[start:end].lower())
+
+
+def _skip_adverbs(w: _ClauseWords, toks: list[str], i: int) -> int:
+    """The index of the first word at or after ``i`` that is no adverb."""
+    n = len(toks)
+    while i < n:
+        word = toks[i]
+        if word in w.adverbs:
+            i += 1
+            continue
+        if word not in w.adverb_words:
+            return i
+        for phrase in w.adverb_phrases:
+            if phrase[0] == word and tuple(toks[i : i + len(phrase)]) == phrase:
+                i += len(phrase)
+                break
+        else:
+            return i
+    return i
+
+
+def _main_verb(w: _ClauseWords, toks: list[str], i: int) -> tuple[str, str, int] | None:
+    """(kind, form kind, index of its last word) of the verb at ``toks[i]``, or None."""
+    entries = w.verbs.get(toks[i])
+    if not entries:
+        return None
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    for kind, form, particle in entries:  # a phrasal verb first ("set up", "rise to")
+        if particle and nxt == particle:
+            return kind, form, i + 1
+    for kind, form, particle in entries:
+        if not particle:
+            return kind, form, i
+    return None
+
+
+def _group(w: _ClauseWords, toks: list[str], i: int, subject: bool) -> Reading | None:
+    """The verb group that starts at ``toks[i]`` (auxiliaries, adverbs, a main verb or a
+    state complement of "be"), or None."""
+    auxes: list[str] = []
+    j = i
+    n = len(toks)
+    while j < n:
+        word = toks[j]
+        if word in _BE or word in _HAVE or word in _MODAL or word in ("do", "does", "did"):
+            auxes.append(word)
+            j = _skip_adverbs(w, toks, j + 1)
+            continue
+        break
+    if j < n and toks[j] in (",", ";", ":", "(", ")"):
+        j = n
+    be = [a for a in auxes if a in _BE]
+    modal = any(a in _MODAL for a in auxes)
+    if be and not modal:
+        # "are now enrolled at", "were still abroad", "is home to": a state
+        tense = "present" if be[0] in _PRESENT_BE else "past"
+        for comp in w.complements:
+            if tuple(toks[j : j + len(comp)]) == comp:
+                return Reading("state", tense, i, j + len(comp) - 1, subject)
+    verb = _main_verb(w, toks, j) if j < n else None
+    if verb is None and auxes and j < n and _PARTICIPLE.fullmatch(toks[j]):
+        verb = ("event", "past+pp", j)  # "have been completed": an event of any verb
+    if (
+        verb is not None
+        and verb[0] == "state"
+        and auxes
+        and auxes[-1] in _HAVE
+        and verb[1] == "base"
+    ):
+        verb = None  # "has number" is no verb group
+    perfect = any(a in _HAVE for a in auxes)
+    if verb is None:
+        if not auxes:
+            return None
+        last = auxes[-1]
+        if modal:
+            return Reading("other", "modal", i, j - 1, subject)  # "could follow"
+        if last in _HAVE and not be:
+            # "has" as the main verb: "Shanghai has 30,000 of them" (a state); before a word
+            # that is neither a figure nor opens a noun phrase, a verb unknown ("have co-funded")
+            nxt = toks[j] if j < n else ""
+            if subject or nxt[:1].isdigit() or nxt in _HAVE_OBJECT:
+                return Reading("state", "present", i, j - 1, subject)
+            return None
+        if be and not subject and j < n and toks[j][:1].isdigit():
+            tense = "perfect" if perfect else "present" if be[0] in _PRESENT_BE else "past"
+            return Reading("be", tense, i, j - 1, subject)
+        return None
+    kind, form, last_i = verb
+    if modal:
+        aspect = "modal"
+    elif perfect and ("pp" in form or (be and form == "ing")):
+        aspect = "perfect"
+    elif be and form == "ing":
+        aspect = "progressive"
+    elif be and "pp" in form:
+        aspect = "present" if be[0] in _PRESENT_BE else "past"
+        return Reading(kind, aspect, i, last_i, subject, passive=True)
+    elif auxes and auxes[-1] == "did":
+        aspect = "past"
+    elif auxes:
+        return None  # "is sign", "have signs": no verb group
+    elif form == "ing":
+        aspect = "participle"
+    elif "past" in form:
+        aspect = "past"
+    elif form in ("s", "base", "base+pp"):
+        aspect = "present"
+    else:
+        return None  # a bare participle ("gone")
+    return Reading(kind, aspect, i, last_i, subject)
+
+
+@functools.lru_cache(maxsize=256)  # read for the year and then for the measure of a figure
+def read_clause(
+    text: str, lo: int, start: int, end: int, hi: int, lowered: bool = False
+) -> tuple[Reading | None, list[str], list[str]]:
+    """The verb of the figure at ``text[start:end]`` within ``[lo, hi)`` (its clause): the
+    first verb group after its noun phrase when the figure opens a clause (it is the
+    subject: "30,000 Chinese are now enrolled", "..., and 281 have taken"), else the last
+    verb group before it (the figure is its object: "ITP hosted 236 visitors"); with the
+    words before and after the figure (the reading's indices are into those). ``lowered``:
+    ``text`` is the document's text in lower case (:func:`_lower`), the same offsets."""
+    w = clause_words()
+    before = _words(text, max(lo, start - _CHARS_BEFORE), start, lowered)[-_READ_BEFORE:]
+    if before and lo < start - _CHARS_BEFORE:
+        before = before[1:]  # (a word the window cut)
+    after = _words(text, end, min(hi, end + _CHARS_AFTER), lowered)[:_READ_AFTER]
+    if not before or before[-1] in _OPENERS:
+        got = _subject_reading(w, after)
+        if got is not None:
+            return got, before, after
+    got = _object_reading(w, before)
+    if got is None and before and before[-1] not in _PREPOSITIONS:
+        got = _subject_reading(w, after)
+    return got, before, after
+
+
+# words after which a figure opens a clause of its own (it is its verb's subject)
+_OPENERS = frozenset({",", "and", "while", "but", "whereas", "(", "—", "–", "which", "that"})
+_COORDINATORS = frozenset({"and", "or"})
+
+
+def _object_reading(w: _ClauseWords, before: list[str]) -> Reading | None:
+    """The last verb group before a figure in its clause (None after a reporting verb)."""
+    both = before + ["0"]  # the figure itself: "0" (no verb group runs past it)
+    n = len(before)
+    # "hosted 3,700 students from 116 countries": a figure in a prepositional phrase after
+    # another figure's noun hangs on that figure's verb
+    prep = bool(before) and before[-1] in _PREPOSITIONS
+    verbish = w.verbish
+    for i in range(n - 1, -1, -1):
+        word = before[i]
+        if word not in verbish:
+            if word[:1].isdigit():
+                if prep:
+                    prep = False
+                    continue
+                break  # another figure's words
+            if word == ";" or word == ":":
+                break  # another clause
+            if word == "with" and i and before[i - 1] == ",":
+                break  # ", with a turnover of 983.6 billion yuan": an absolute phrase
+            continue
+        prev = before[i - 1] if i else ""
+        if prev in _DETERMINERS or (prev == "to" and word in w.verbs):
+            continue  # "the number": a noun; "to study": an infinitive
+        if word in w.verbs and word not in _HAVE and word not in _BE:
+            if both[i + 1] in (",", "of"):
+                continue  # "the largest number, nearly 5,000", "count of": a noun
+            if w.forms[word] <= _PRESENT_FORMS and (
+                prev in _PREPOSITIONS
+                or (i > 1 and before[i - 2] in _PREPOSITIONS)
+                or any(t[:1].isdigit() for t in before[max(0, i - 3) : i])
+            ):
+                # "with NSFC support", "1,046 technology import contracts": a noun
+                continue
+        # the start of its group: the auxiliaries and adverbs before it
+        k = i
+        while k > 0 and (
+            before[k - 1] in _HAVE
+            or before[k - 1] in _BE
+            or before[k - 1] in _MODAL
+            or before[k - 1] in w.adverbs
+            or before[k - 1] in w.adverb_words
+        ):
+            k -= 1
+        k = _skip_adverbs(w, before, k)
+        got = _group(w, both, k, False)
+        if got is None or got.last >= n:
+            continue
+        if got.aspect == "participle" and got.kind in ("state", "activity"):
+            continue  # "including", "covering": a preposition, no verb of the figure
+        if got.kind == "reporting":
+            return None
+        if got.aspect == "past" and not got.passive and k and before[k - 1] in _COORDINATORS:
+            # "has established relations ... and entered into agreements": one perfect
+            for t in reversed(before[: k - 1]):
+                if t == ";" or t == ":":
+                    break
+                if t in _HAVE:
+                    return Reading(got.kind, "perfect", got.first, got.last, False)
+        return got
+    return None
+
+
+_PRESENT_FORMS = frozenset({"base", "s"})
+_NOUN_LIKE_FORMS = frozenset({"base", "s", "ing"})
+
+
+def _subject_reading(w: _ClauseWords, after: list[str]) -> Reading | None:
+    """The verb group after a figure's noun phrase (the figure is its subject)."""
+    verbish = w.verbish
+    for i, word in enumerate(after):
+        if word not in verbish:
+            if word == ";" or word[:1].isdigit():
+                break
+            continue
+        aux = word in _HAVE or word in _BE or word in _MODAL
+        if not aux:
+            if i and after[i - 1] == "to":
+                continue  # "invited 14,000 experts to work in China": an infinitive
+            forms = w.forms[word]
+            if forms <= _NOUN_LIKE_FORMS and not (
+                (i and after[i - 1] in w.adverbs)
+                or (i + 1 < len(after) and after[i + 1] in _PREPOSITIONS)
+            ):
+                continue  # "5,000 work permits": a noun, unless "now study in"
+            if forms == {"ing"}:
+                continue
+        got = _group(w, after, i, True)
+        if got is not None and got.kind != "reporting":
+            return got
+        if aux:
+            break
+    return None
+
+
+def noun_class(words: list[str], first: bool = False) -> str | None:
+    """``stock`` or ``flow``: the class of the head of the first noun phrase among
+    ``words`` that has one (its last word of a class before a preposition, a comma or a
+    figure: "exchange agreements with" -> stock), or None. ``first``: of the first noun
+    phrase only ("yuan in building the centres": none)."""
+    w = clause_words()
+    got = None
+    opened = False
+    for word in words:
+        if word in w.stock:
+            got = "stock"
+        elif word in w.flow:
+            got = "flow"
+        elif (
+            word in _PREPOSITIONS or word[:1].isdigit() or not word[:1].isalpha() or word in w.verbs
+        ):
+            if got is not None or (first and opened):
+                return got
+            continue
+        opened = True
+    return got

@@ -1,16 +1,18 @@
 """Figures whose own words name nothing: what they count is taken from what they refer to
-(the noun before them, "of them", the sentence before, the last money figure), and a subgroup
-("Of these, 96 ...") keeps the definition of the figure it is part of."""
+(the noun before them, "of them", the sentence before, the last money figure; a figure with
+no noun phrase of its own, :func:`_no_noun`), and a subgroup ("Of these, 96 ...") keeps the
+definition of the figure it is part of, unless its verb makes it another population."""
 
 import re
 
-from analysis.classify import UNCLASSIFIED, _classify
+from analysis.classify import UNCLASSIFIED, _classify, indicator_lexicon
 from analysis.numbers import _CLAUSE_STOP, _Num
 
 _MONEY = frozenset({"USD", "CNY", "EUR", "GBP", "CHF", "JPY", "AUD"})
 
 
 _NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+", re.I)
+_VALUE_OF = re.compile(r"\b(?:the|their|its)\s+(?:total\s+|combined\s+)?value\s+of\s+", re.I)
 
 
 _ANAPHOR = re.compile(r"\b(?:their|its|such|these|those|that|this)\b", re.I)
@@ -51,6 +53,13 @@ _SHARE_OF_VALUE = re.compile(
 _ACCOUNTED = re.compile(r"\b(?:account\w*\s+for|made\s+up|make\s+up)\s+$", re.I)
 
 
+_WORTH = re.compile(
+    r"\b(?:worth|valued\s+at|with\s+a\s+(?:total\s+|combined\s+)?value\s+of)\s+"
+    r"(?:(?:a\s+total\s+of|some|about|around|over|nearly)\s+)?$",
+    re.I,
+)
+
+
 _OF_SUM = re.compile(r"\b[Oo]f\s+(?:that|this|the|which)(?:\s+(?:sum|amount|total))?\W*$")
 
 
@@ -85,20 +94,59 @@ def _inherit(
     subgroup = _OF_THESE.match(text, sent.start, sent.end) is not None
     prev_start = doc.sentences[index - 1].start if index > 0 else sent.start
     earlier: list[_Num] = []
-    for num in nums:
+    back = doc.sentences[max(0, index - _SENTENCES_BACK)].start
+    for i, num in enumerate(nums):
         f = num.fact
         if not f or f.get("derived_from") or f["unit"] == "multiple":
             earlier.append(num)
             continue
+        upto = nums[i + 1].start if i + 1 < len(nums) else sent.end
         if f["indicator"] == UNCLASSIFIED and not (subgroup and f["unit"] == "count"):
-            _refer(text, sent, num, earlier, recent, prev_first, prev_start, low)
+            _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, (back, upto))
+        elif f["indicator"] == UNCLASSIFIED and prev_first:
+            # "Of these, over 20,000 have completed their studies and come back": a part of
+            # the group of the sentence before that its verb makes another population
+            stop = _CLAUSE_STOP.search(text, num.end, upto)
+            turned = _turned(
+                prev_first[0]["indicator"], text, num.end, stop.start() if stop else upto
+            )
+            if turned != prev_first[0]["indicator"]:
+                f["indicator"] = turned
         _subgroup_owner(text, num, earlier)
         earlier.append(num)
+    _shared_noun(text, nums)
     if context is not None and len(context) > 4:
+        # the classified figures, and every stated count (a nearer count of no indicator is
+        # the antecedent of a count with no noun: :func:`_antecedent`)
         for num in nums:
-            if num.fact and num.fact["indicator"] != UNCLASSIFIED:
-                recent.append(num.fact)
+            g = num.fact
+            if g and (
+                g["indicator"] != UNCLASSIFIED
+                or (g["unit"] == "count" and not g.get("derived_from"))
+            ):
+                recent.append(g)
         del recent[:-12]
+
+
+_AND_NEXT = re.compile(r"\s*(?:,|and|or)\s*")
+
+
+def _shared_noun(text: str, nums: list[_Num]) -> None:
+    """ "Japan and India have 47 and 83 such agreements": a count joined to the next one by
+    "and" with no words of its own counts what the next one does."""
+    for a, b in zip(reversed(nums[:-1]), reversed(nums[1:]), strict=True):
+        f, g = a.fact, b.fact
+        if (
+            f
+            and g
+            and f["indicator"] == UNCLASSIFIED
+            and g["indicator"] != UNCLASSIFIED
+            and f["unit"] == g["unit"] == "count"
+            and f["end"] <= a.end
+            and not g.get("derived_from")
+            and _AND_NEXT.fullmatch(text, a.end, b.start)
+        ):
+            f["indicator"] = g["indicator"]
 
 
 def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
@@ -122,12 +170,15 @@ def _take(f: dict, g: dict, definition: bool = False) -> None:
         f["scope"], f["actor"] = g["scope"], g["actor"]
 
 
-def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low) -> None:
+def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach) -> None:
+    """``reach``: (the start of the sentences an antecedent is looked for in, the start of
+    the next figure of the sentence or its end)."""
     f = num.fact
     unit = f["unit"]
     lo = earlier[-1].end if earlier else sent.start
     stop = _CLAUSE_STOP.search(text, num.end, sent.end)
     clause_end = stop.start() if stop else sent.end
+    own_end = min(clause_end, reach[1])  # its own clause, before the next figure
     if unit in ("percent", "fraction"):
         figures = [
             n.fact for n in earlier if n.fact and n.fact["unit"] not in ("percent", "fraction")
@@ -140,6 +191,21 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low) -> Non
             f["period_start"], f["period_end"] = g["period_start"], g["period_end"]
             return
         if f["measure"] == "share":
+            # "Technology imports accounted for 4.6 percent", "such contracts made up 18
+            # percent of the total": the subject of the verb of making up is what it is a share of
+            acc = _MADE_UP.search(text, lo, num.start)
+            if acc is not None and _OF_TOTAL.match(text, num.end, clause_end):
+                got = _subject_indicator(text, sent, acc.start(), earlier, recent, reach[0], low)
+                if got:
+                    f["indicator"] = got
+                    return
+            # "supplied 38 percent of this", "14.5 percent of this sum came from ...": a share
+            # of the figure just named (in its sentence, else the sentence before)
+            if _OF_THIS.match(text, num.end, clause_end):
+                g = figures[-1] if figures else _antecedent_any(recent, reach[0])
+                if g is not None and g["indicator"] != UNCLASSIFIED:
+                    f["indicator"] = g["indicator"]
+                    return
             of_value = _SHARE_OF_VALUE.match(text, num.end, clause_end)
             if not of_value and shares and shares[-1]["indicator"] != UNCLASSIFIED:
                 _take(f, shares[-1], definition=True)  # "..., Japan for 24.5 percent"
@@ -151,6 +217,38 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low) -> Non
                     if f["scope"] == "foreign" and _ACCOUNTED.search(text, lo, num.start):
                         f["scope"], f["actor"] = "national", ""  # a source's share of China's
                     return
+            if figures and _share_of_part(text, num, figures[-1], recent, lo, clause_end):
+                return
+            if figures and _share_turned(text, num, figures[-1], own_end):
+                return
+            # "About 60 percent of last year's contracts were ...": the noun it is "of", when
+            # the share is its clause's subject (the object of "received 40 percent of the
+            # students" is the receiver's share)
+            opening = max(sent.start, text.rfind(",", sent.start, num.start) + 1)
+            subject = _SUBJECT_LEAD.fullmatch(text, opening, num.start)
+            # (its own words: up to the next figure, "Half of CAS institutes are headed by 219
+            # returned students")
+            whole = _OF_NOUN.match(text, num.end, own_end) if subject else None
+            if whole is not None and _AMONG_THEM.search(text, whole.end(), own_end):
+                whole = None  # "of the doctoral students among them": a part of a part
+            head = _HEAD_NOUN.match(text, whole.end(), own_end) if whole else None
+            if head is not None and head.group(1).lower() not in _NOT_HEADS:
+                got = _phrase_or_head(
+                    text, whole.end(), own_end, earlier, recent, reach[0], prev_start, sent, low
+                )
+                if got:
+                    f["indicator"] = got
+                    return
+    if unit in ("percent", "fraction"):
+        # "the value of technology import contracts rose 3.7%": a change of what X is worth
+        v = max(_VALUE_OF.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
+        if v is not None and not _CLAUSE_STOP.search(text, v.end(), num.start):
+            got = _classify_span(
+                text, "USD", (v.end(), num.start), (num.start, num.start), sent, low
+            )
+            if got:
+                f["indicator"] = got
+                return
     if unit not in _MONEY:
         # "the number of X rose by 56.2 percent", "the number of such contracts grew from 465"
         m = max(_NUMBER_OF.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
@@ -158,9 +256,17 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low) -> Non
             got = _classify_phrase(text, unit, m.end(), num.start, lo, sent, low)
             if got is None:
                 got = _expand(text, unit, m.end(), num.start, prev_start, sent, low)
+            if got is None and unit != "count":
+                # "The number of contracts was up 12 percent": the change of a count of the
+                # things it names, as named before
+                got = _phrase_or_head(
+                    text, m.end(), num.start, earlier, recent, reach[0], prev_start, sent, low
+                )
             if got:
                 f["indicator"] = got
                 return
+            if unit == "count" and not _CLAUSE_STOP.search(text, m.end(), num.start):
+                return  # "The number of visitors reached 5,000": it counts what it names
         if unit == "count":
             them = _OF_THEM.match(text, num.end)
             if them and earlier:
@@ -178,6 +284,10 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low) -> Non
                 return
             if _ellipsis(text, sent, num, earlier, prev_first, clause_end):
                 return
+            if _compared(text, sent, num, earlier, own_end):
+                return
+            if _no_noun(text, sent, num, earlier, recent, reach[0], own_end, prev_start, low):
+                return
             if (
                 prev_first
                 and _NO_NOUN.match(text, num.end, sent.end)
@@ -186,6 +296,21 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low) -> Non
             ):
                 f["indicator"] = prev_first[0]["indicator"]  # "In 1985 there were fewer than 50."
         return
+    # money: "and the Department of Energy a further $1.1 million": the sum before it
+    if _ANOTHER.search(text, max(sent.start, num.start - 40), num.start):
+        money = [n.fact for n in earlier if n.fact and n.fact["unit"] in _MONEY]
+        if money and money[-1]["indicator"] != UNCLASSIFIED:
+            f["indicator"] = money[-1]["indicator"]
+            return
+    # "127 of the contracts signed in 1986, worth 690 million dollars": what the things
+    # counted just before are worth (indicators.yaml ``worth``)
+    if _WORTH.search(text, max(sent.start, num.start - 40), num.start):
+        counts = [n.fact for n in earlier if n.fact and n.fact["unit"] == "count"]
+        if counts:
+            worth = indicator_lexicon().worth.get(counts[-1]["indicator"])
+            if worth:
+                f["indicator"] = worth
+                return
     # money: "Of that sum, 70 million euros": part of the money figure before
     if _OF_SUM.search(text, max(sent.start, num.start - 40), num.start):
         money = [g for g in recent if g["unit"] == unit]
@@ -232,6 +357,331 @@ def _ellipsis(text, sent, num, earlier, prev_first, clause_end) -> bool:
     return True
 
 
+# ------------------------------------------------------------ figures with no noun of their own
+# A figure whose own noun phrase is empty counts what its antecedent does. The phrase is
+# empty when the number stands before a partitive ("30,000 of them", "402 of the contracts"),
+# a pro-form ("22 new ones") or its verb ("63,000 have settled there", "the 860 sent in
+# 1978"), or after a pro-form of a whole ("bringing the total to 99", "their number reached
+# 127") or "of which" ("of which nine have been completed").
+_SENTENCES_BACK = 3  # how many sentences back an antecedent in another sentence may stand
+_PARTITIVE_THE = re.compile(r"\s+of\s+(?=(?:the|these|those)\s+[a-z]+s\b)", re.I)
+# ("27 provincial-level ones": a tier of the same things)
+_ONES = re.compile(
+    r"\s+(?:(?:new|such|other|more|similar|provincial|municipal|national|local|[a-z]+-level)\s+)?"
+    r"ones\b",
+    re.I,
+)
+# (a place may narrow it: "the number in the province"; "the number of X" names its noun)
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:the|their|its)\s+(?:total|number)"
+    r"(?:\s+(?:in|across|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s+(?:(?:rose|grew|climbed|increased|went\s+up)\s+)?(?:to|reached|hit|stood\s+at|was|is)\s+$",
+    re.I,
+)
+_OF_WHICH = re.compile(r"\b(?:of|among)\s+(?:which|whom)\s*,?\s*$", re.I)
+# "Shanghai has 30,000 of them": a place's or body's share of the people named before
+_HAS = re.compile(r"(?:^|\s)(?:has|have|had|hosts?|hosted|is\s+home\s+to)\s+$")
+_THE = re.compile(r"(?:^|\s)the\s+$", re.I)
+_APPOSED = re.compile(r"[^\w]*(?:and\s+)?")  # "with 91 countries, seven of them ..."
+_WHEN_WHERE = re.compile(r"\s+(?:at|in|by)\b")  # "their number reached 127 at the end of 2008"
+_ADV = r"(?:(?:now|already|also|all|currently|today|so\s+far)\s+)?"
+# what follows the empty phrase when it counts its antecedent's things: a perfect ("have
+# settled there", "have been completed") or the place they are in ("are now in the United
+# States"); after a partitive or pro-form also nothing more, or a name in apposition ("seven
+# of them ASEAN Member Countries"); after "the", a participle ("the 860 sent in 1978")
+_PERFECT_OR_PLACE = re.compile(
+    rf"\s+{_ADV}(?:have|has|had)\s+{_ADV}(?:been\s+)?(?!(?:a|an|the|no|not|to)\b)[a-z]+"
+    rf"|\s+{_ADV}(?:are|were|is|was)\s+{_ADV}(?:in|at)\s+(?:the\s+)?[A-Z]"
+)
+_NOTHING_MORE = re.compile(r"\s*(?:[,;:.!?)]|$)|\s+(?:[A-Z][\w&'’-]*\s*)+(?:[,;:.!?)]|$)")
+_PARTICIPLE = re.compile(
+    r"\s+(?:[a-z]+ed|sent|gone|come|left|chosen|taken|held|built|brought|set\s+up)\s+"
+    r"(?:in|by|to|from|since|during|under|abroad|overseas|last|this)\b"
+)
+# a share of a part of the figure before: "70 percent of the degree students among them"
+_PART_OF = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?:them|these|those|the)\b", re.I)
+
+
+def _turned(indicator: str, text: str, start: int, end: int) -> str:
+    """The indicator a figure whose antecedent counts ``indicator`` counts, given its clause
+    ``text[start:end]``: another population when its verb makes one (indicators.yaml
+    ``turns``: students abroad who "have come back" are returnees), else the same."""
+    for sources, verb, to in indicator_lexicon().turns:
+        if indicator in sources and verb.search(text, start, end):
+            return to
+    return indicator
+
+
+def _antecedent(earlier: list[_Num], recent: list, unit: str, back: int) -> dict | None:
+    """The figure a figure with no noun refers to: the nearest figure in ``unit`` before it
+    in its sentence, else the last one of the sentences since ``back`` (known or not: a
+    reader looks no further)."""
+    for n in reversed(earlier):
+        g = n.fact
+        if g and not g.get("derived_from") and g["unit"] == unit:
+            return g
+    for g in reversed(recent):
+        if g["start"] < back:
+            break
+        if g["unit"] == unit and not g.get("derived_from"):
+            return g
+    return None
+
+
+def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bool:
+    """A count whose own noun phrase is empty takes what it counts from its antecedent
+    (:func:`_antecedent`; after "of the", the noun it names), turned by its verb
+    (:func:`_turned`). ``end``: the end of its clause. A copula of a property ("of which
+    1,840 were Chinese", "were still abroad") makes a subgroup: no indicator. A whole
+    ("the total", "their number") is a stock, or a running total of a flow. True when the
+    figure took an indicator."""
+    f = num.fact
+    at, whole = num.end, False
+    g: dict | None = None
+    if m := _OF_THEM.match(text, at, end):
+        at = m.end()
+        before = earlier[-1].fact["end"] if earlier and earlier[-1].fact else sent.start
+        if earlier and not _APPOSED.fullmatch(text, max(before, earlier[-1].end), num.start):
+            return False  # "and cooperates closely with 96 of them": read by what it does
+        if not earlier and not _HAS.search(text, sent.start, num.start):
+            if text[sent.start : num.start].strip():
+                return False
+        if not _NOTHING_MORE.match(text, at, end) and not _PERFECT_OR_PLACE.match(text, at, end):
+            return False
+    elif m := _PARTITIVE_THE.match(text, at, end):
+        # "Shenzhen alone signed 402 of the contracts": the noun it names, as written before
+        got = _expand(text, "count", m.end(), end, prev_start, sent, low, num.start)
+        noun = _BARE.match(text, m.end(), end)
+        if not got and noun is not None:
+            got = _by_head(noun.group(1), earlier, recent, back)  # as a figure counted it
+        if not got:
+            return False
+        g = {"indicator": got}
+        at = noun.end() if noun else m.end()
+        if not (
+            _NOTHING_MORE.match(text, at, end)
+            or _PERFECT_OR_PLACE.match(text, at, end)
+            or _PARTICIPLE.match(text, at, end)  # "402 of the contracts signed in 2001"
+        ):
+            return False
+    elif m := _ONES.match(text, at, end):
+        at = m.end()  # "approved 22 new ones"
+    elif m := _OF_WHICH_AFTER.match(text, at, end):
+        # "47 joint laboratories ..., nine of which were set up during the year"
+        at = m.end()
+        if not (_PERFECT_OR_PLACE.match(text, at, end) or _PASSIVE.match(text, at, end)):
+            return False
+    elif _WHOLE_BEFORE.search(text, max(sent.start, num.start - 80), num.start):
+        whole = True  # "bringing the total to 99", "so that their number reached 127"
+        if not _NOTHING_MORE.match(text, at, end) and not _WHEN_WHERE.match(text, at, end):
+            return False
+    elif _OF_WHICH.search(text, max(sent.start, num.start - 20), num.start):
+        # "the 14 joint projects ..., of which nine have been completed"
+        if not _PERFECT_OR_PLACE.match(text, at, end):
+            return False
+    elif not (
+        _PERFECT_OR_PLACE.match(text, at, end)
+        or (
+            _THE.search(text, max(sent.start, num.start - 8), num.start)
+            and _PARTICIPLE.match(text, at, end)
+        )
+    ):
+        return False
+    if g is None:
+        g = _antecedent(earlier, recent, f["unit"], back)
+    if g is None or g["indicator"] == UNCLASSIFIED:
+        return False
+    f["indicator"] = _turned(g["indicator"], text, at, end)
+    if whole and f["measure"] in ("annual", "level", "cumulative"):
+        default = indicator_lexicon().measures.get(f["indicator"], "level")
+        f["measure"] = "level" if default == "level" else "cumulative"
+    return True
+
+
+_OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom)\b", re.I)
+_PASSIVE = re.compile(
+    rf"\s+{_ADV}(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+{_ADV}"
+    r"(?:[a-z]+ed|set\s+up|built|held|begun|run|won|made|undertaken)\b"
+)
+
+
+# --------------------------------------------------- shares and bases named by their grammar
+_OF_THIS = re.compile(
+    r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?:this|that|it)(?:\s+(?:sum|amount|figure|total|money))?"
+    r"(?!\s+[a-z]+s\b)(?:\W|$)",
+    re.I,
+)
+_OF_NOUN = re.compile(
+    r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?:(?:the|all|these|those|such|its|their|"
+    r"(?:last|this|that|the\s+previous)\s+year['’]s)\s+)*(?=[a-z])",
+    re.I,
+)
+# a share of the whole ("of the national total") or of nothing more: a subgroup's share of
+# another population ("of those leaving", "of all international students") is none of these
+_MADE_UP = re.compile(
+    r"\b(?:account\w*\s+for|made\s+up|makes?\s+up|represent\w*|constitut\w*)\s+"
+    r"(?:(?:only|just|almost|nearly|roughly|about|some|over|more\s+than)\s+)?$",
+    re.I,
+)
+_OF_TOTAL = re.compile(
+    r"\s*(?:percent|per\s+cent|%)?\s*(?:of\s+(?:the|its|their|China['’]s)\s+(?:[\w-]+\s+)?total\b|$)",
+    re.I,
+)
+_AMONG_THEM = re.compile(r"\b(?:among|of)\s+(?:them|these|those)\b", re.I)
+_SUBJECT_LEAD = re.compile(r"\W*(?:(?:and|but|while|whereas)\s+)?", re.I)
+_HEAD_NOUN = re.compile(r"(?:[\w-]+\s+){0,3}?([a-z]{3,}s)\b(?!['’])")
+_NOT_HEADS = frozenset({"was", "has", "this", "its", "his", "does", "less", "towards", "plus"})
+_CLAUSE_OPENING = re.compile(r"[,;:]\s*(?:(?:and|but|while)\s+)?")
+# a base or goal it is compared with: "up from 97 in 2001", "against about 90 for Japan and
+# 60 for South Korea", "exceeding the goal of 2,000 it had set", "plans to draw 20,000 a year"
+_BASE_LEAD = re.compile(
+    r"(?:\b(?:up|down|rising|falling|rose|fell|increased|decreased|grew)\s+from|\bagainst|"
+    r"\bcompared\s+(?:with|to)|\bversus|\bvs\.|\b(?:goal|target)\s+of|\band|"
+    # a goal's clause with its noun left out: "attracted 11,500 returnees ..., and plans to
+    # draw 20,000 a year"
+    r"\b(?:plans?|aims?|hopes?|intends?|expects?|wants?)\s+to\s+[a-z]+)\s+"
+    r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
+    re.I,
+)
+_BASE_REST = re.compile(
+    r"(?:\s+(?:for|in|at|by|during)\s+(?:the\s+)?(?:(?:start|end|beginning)\s+of\s+)?"
+    r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4})|\s+a\s+year)*"
+    r"(?:\s*(?:[,;:.)]|$)|\s+(?:and|or)\s*$|\s+(?:it|they|we|which|that)\s+[a-z]+)",
+    re.I,
+)
+
+
+_FOR_OWNER = re.compile(r"\s+for\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+
+
+def _antecedent_any(recent: list, back: int) -> dict | None:
+    """The last stated figure (not a share or multiple) since ``back``."""
+    for g in reversed(recent):
+        if g["start"] < back:
+            break
+        if g["unit"] not in ("percent", "fraction", "multiple") and not g.get("derived_from"):
+            return g
+    return None
+
+
+def _by_head(noun: str, earlier: list[_Num], recent: list, back: int) -> str | None:
+    """The indicator of the last classified figure (in the sentence, else since ``back``)
+    whose counted phrase has ``noun`` ("such contracts": "744 contracts for the import of
+    technology")."""
+    word = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+    facts = [n.fact for n in earlier if n.fact]
+    facts += [g for g in recent if g["start"] >= back]
+    for g in reversed(facts):
+        if g["indicator"] != UNCLASSIFIED and word.search(g.get("counted") or ""):
+            return g["indicator"]
+    return None
+
+
+def _phrase_or_head(text, start, end, earlier, recent, back, prev_start, sent, low) -> str | None:
+    """What the noun phrase opening ``text[start:end]`` counts, read up to its head (its
+    first plural noun): its own words (from each word before the head), the last figure
+    whose counted phrase has that head noun (:func:`_by_head`), else a bare noun as written
+    before (:func:`_expand`)."""
+    head = _HEAD_NOUN.match(text, start, end)
+    if head is None or head.group(1).lower() in _NOT_HEADS:
+        return None
+    np_end = head.end(1)
+    for w in re.finditer(r"(?<![\w'’-])\w", text[start : head.start(1) + 1]):
+        got = _headed(
+            text, (start + w.start(), start + w.start()), (start + w.start(), np_end), sent, low
+        )
+        if got:
+            return got
+    # (a figure that counted the noun before the page's other phrases: the cheaper reading)
+    got = _by_head(head.group(1), earlier, recent, back)
+    if got:
+        return got
+    return _expand(text, "count", start, np_end, prev_start, sent, low)
+
+
+def _subject_indicator(text, sent, verb_at, earlier, recent, back, low) -> str | None:
+    """What the subject of a verb at ``verb_at`` counts (its clause's words before the verb):
+    a count (:func:`_phrase_or_head`), else a money figure's words ("Technology imports")."""
+    start = sent.start
+    for m in _CLAUSE_OPENING.finditer(text, sent.start, verb_at):
+        start = m.end()
+    if any(n.fact and n.end > start for n in earlier):
+        return None  # a figure stands in the subject: it is read by that figure
+    if not text[start:verb_at].strip():
+        return None
+    got = _phrase_or_head(text, start, verb_at, earlier, recent, back, start, sent, low)
+    if got:
+        return got
+    return _classify_span(text, "USD", (start, verb_at), (verb_at, verb_at), sent, low)
+
+
+def _compared(text, sent, num, earlier, end) -> bool:
+    """ "158 faculty members ..., up from 97 in 2001", "140 diplomats, against about 90 for
+    Japan and 60 for South Korea": a count with no noun of its own after a word of
+    comparison is a base of the count before it in its sentence. True when taken."""
+    f = num.fact
+    lead = _BASE_LEAD.search(text, max(sent.start, num.start - 40), num.start) if earlier else None
+    if lead is None or not _BASE_REST.match(text, num.end, max(end, num.end)):
+        return False
+    if lead.group().lower().startswith("and") and not _FOR_OWNER.match(text, num.end, end):
+        return False  # "and 17 in Africa": a part; "and 60 for South Korea": another's figure
+    for n in reversed(earlier):
+        g = n.fact
+        if g and not g.get("derived_from") and g["unit"] == f["unit"]:
+            if g["indicator"] == UNCLASSIFIED:
+                return False
+            f["indicator"] = g["indicator"]
+            return True
+    return False
+
+
+def _share_of_part(text, num, part, recent, lo, end) -> bool:
+    """ "3.65 million chose to return, accounting for 84.46 percent": a share of nothing more
+    after a verb of making up is the share of the part before it: what that part counts, or,
+    a part "of the contract value", that value (the last money figure). True when taken."""
+    f = num.fact
+    if not _ACCOUNTED.search(text, lo, num.start) or not _NOTHING_MORE.match(text, num.end, end):
+        return False
+    if part["indicator"] != UNCLASSIFIED:
+        f["indicator"] = part["indicator"]
+        return True
+    if part["unit"] in _MONEY and _SHARE_OF_VALUE.match(text, part["end"], num.start):
+        money = [g for g in recent if g["unit"] in _MONEY and g["indicator"] != UNCLASSIFIED]
+        if money:
+            f["indicator"] = money[-1]["indicator"]
+            return True
+    return False
+
+
+def _share_turned(text, num, whole, end) -> bool:
+    """ "41,000 students have gone abroad, and more than 70 percent of the degree students
+    among them have come back": a share of the figure before whose verb makes its people
+    another population counts that population (:func:`_turned`)."""
+    f = num.fact
+    if whole["indicator"] == UNCLASSIFIED or not _PART_OF.match(text, num.end, end):
+        return False
+    turned = _turned(whole["indicator"], text, num.end, end)
+    if turned == whole["indicator"]:
+        return False
+    f["indicator"] = turned
+    return True
+
+
+def _headed(text, before, after, sent, low, skip: list | None = None) -> str | None:
+    """The indicator of the phrase ``after`` when what its rule counts is the phrase's last
+    noun ("projects with partners in these countries" counts projects, not countries).
+    ``skip``: given, its first item is set to the end of a rejected rule's noun (a phrase
+    starting before it would be read by the same rule)."""
+    indicator, end = _classify(text, "count", before, after, (sent.start, sent.end), low)
+    if indicator == UNCLASSIFIED:
+        return None
+    if 0 <= end < after[1] - 1:
+        if skip is not None:
+            skip[0] = end
+        return None
+    return indicator
+
+
 def _expand(text, unit, start, end, prev_start, sent, low, upto=None) -> str | None:
     """ "such contracts", "ten zones": a bare plural noun is the fuller phrase with the same
     noun in the sentences before (from ``prev_start`` back by up to 600 characters) or, given
@@ -251,17 +701,18 @@ def _expand(text, unit, start, end, prev_start, sent, low, upto=None) -> str | N
     ):
         a = frm + hit.start()
         phrase_start = max(frm, a - 60)
-        got = _classify_span(
-            text, "count", (phrase_start, phrase_start), (phrase_start, frm + hit.end()), sent, low
+        skip = [phrase_start]
+        got = _headed(
+            text, (phrase_start, phrase_start), (phrase_start, frm + hit.end()), sent, low, skip
         )
         if got is None:
-            # try the phrase starting at each word before the noun
-            for w in re.finditer(r"\S+", text[phrase_start:a]):
-                got = _classify_span(
+            # try the phrase starting at each word before the noun (after a rule's noun
+            # that was not this one)
+            for w in re.finditer(r"\S+", text[skip[0] : a]):
+                got = _headed(
                     text,
-                    "count",
                     (phrase_start, phrase_start),
-                    (phrase_start + w.start(), frm + hit.end()),
+                    (skip[0] + w.start(), frm + hit.end()),
                     sent,
                     low,
                 )

@@ -388,7 +388,8 @@ def series_schema():
     """Pandera schema of :func:`indicator_series`."""
     import pandera.pandas as pa
 
-    from analysis.facts import MEASURES, QUALIFIERS, SCOPES, UNITS, YEAR_BASES
+    from analysis.facts import MEASURES, QUALIFIERS, SCOPES, YEAR_BASES
+    from analysis.units import is_unit
 
     year = pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True)
     return pa.DataFrameSchema(
@@ -400,7 +401,7 @@ def series_schema():
             "counted": pa.Column(str),
             "year": year,
             "value": pa.Column("float64"),
-            "unit": pa.Column(str, pa.Check.isin(UNITS)),
+            "unit": pa.Column(str, pa.Check(lambda s: s.map(is_unit))),
             "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
             "kind": pa.Column(str, pa.Check.isin(KINDS)),
             "year_basis": pa.Column(str, pa.Check.isin(YEAR_BASES)),

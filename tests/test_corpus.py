@@ -1256,3 +1256,81 @@ def test_a_bar_of_controls_and_counters_is_furniture(tmp_path: Path) -> None:
     doc = corpus.load_corpus(tmp_path).get("h")
     assert [r.rule for r in doc.removed] == ["controls"]
     assert "2,310" not in doc.text
+
+
+# session 6: blogs, galleries, e-mails and slide decks
+@pytest.mark.parametrize(
+    ("page", "title", "publisher", "published"),
+    [
+        # a blog's name with its tagline over the post; the byline's fields and the comments'
+        # dates are no page date
+        ("Notes from Hefei — a blog about physics in China\n\nWhy labs hire abroad\nPosted by "
+         "Dr. Ann Lee | May 4, 2011 | Filed under: Careers | 1,204 views | 3 comments\n"
+         "Read time: 5 min\n\n" + english(3) + "\n\nT. Wong says:\nMay 9, 2011 at 9:12 am\n"
+         + english(1) + "\nReply · 4 likes\n", "Why labs hire abroad", "Notes from Hefei",
+         "2011-05-04"),
+        # an e-mail's header: its date, its sender without the address
+        ("From: Sino-Swiss Science News <news@example.ch>\nDate: Tue, 3 Mar 2009 09:15:02 +0100"
+         "\n\nSINO-SWISS SCIENCE NEWS\n\n" + english(3), "SINO-SWISS SCIENCE NEWS",
+         "Sino-Swiss Science News", "2009-03-03"),
+        # a headline over its issuer's name and the occasion's date line
+        ("China and Chile: Ten Years of Astronomy Cooperation\nNational Astronomical "
+         "Observatories of China (NAOC)\nTalk at the Santiago Forum, Santiago, 2 June 2016\n"
+         "Exported from: talk_v3.pptx\n\n--- Slide 1 of 9 ---\n" + english(3),
+         "China and Chile: Ten Years of Astronomy Cooperation",
+         "National Astronomical Observatories of China (NAOC)", "2016-06-02"),
+    ],
+)  # fmt: skip
+def test_blogs_mails_and_decks(
+    tmp_path: Path, page: str, title: str, publisher: str, published: str
+) -> None:
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
+
+
+def test_a_listings_teasers_are_not_the_page(tmp_path: Path) -> None:
+    teaser = (
+        "{h}\n2016-0{m}-12 | 3 min read\nDelegates met in Lima to plan the fund... Read more »\n\n"
+    )
+    page = (
+        "Andes Science Review\nSearch results for: \"Peru\"\n\n"
+        + "".join(teaser.format(h=f"Peru and China talk {w}", m=m) for m, w in
+                  ((5, "mining"), (4, "energy"), (3, "water")))
+        + "Previous | 1 | 2 | Next ›\n\n-----\n\nPeru and China open a joint mining lab\n\n"
+        "2016-06-02 09:10 | Source: Andes Science Review | By Ana Ruiz\n\n" + english(3)
+    )  # fmt: skip
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher, doc.published) == (
+        "Peru and China open a joint mining lab",
+        "Andes Science Review",
+        "2016-06-02",
+    )
+    assert "Lima" not in doc.text
+
+
+def test_a_gallerys_captions_are_its_text(tmp_path: Path) -> None:
+    caption = "Delegates from {p} visit the new laboratory in Hefei, which trained {n} engineers. "
+    page = "Hefei lab opens to the world\n\n" + "".join(
+        f"{k}/3\n{caption.format(p=p, n=n) * 2}(Photo: Xinhua/Li Ming)\n\n"
+        for k, (p, n) in enumerate((("Kenya", 40), ("Egypt", 55), ("Chile", 70)), 1)
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert "trained 55 engineers" in doc.text
+    # beside a story longer than they are, captions are furniture
+    write(
+        tmp_path,
+        "h.txt",
+        "Hefei lab opens\n\n" + english(12) + "\n\nA view of Hefei at dusk "
+        "(Photo: Xinhua/Li Ming)\n",
+    )
+    assert [r.rule for r in corpus.load_corpus(tmp_path).get("h").removed] == ["caption"]
+
+
+def test_a_tag_left_in_a_sentence_makes_no_trail(tmp_path: Path) -> None:
+    line = "By 2009 the two sides had signed 12 agreements <br> on ocean science."
+    write(tmp_path, "h.txt", "Ocean science\n\n" + english(2) + "\n" + line + "\n" + english(2))
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert "signed 12 agreements" in doc.text and not doc.removed and doc.publisher == ""

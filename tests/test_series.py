@@ -134,3 +134,31 @@ def test_parts_are_no_conflict_but_a_difference_of_definition(tmp_path):
     s = series.indicator_series(df)
     assert set(s.scope) == {"national", "agency"}
     assert series.growth(s).empty  # two series of one point each: no growth across them
+
+
+def test_a_partners_line_of_the_nations_figure_is_no_conflict(tmp_path):
+    """ "The EU remained the largest source ..., with contracts worth US$16.1 billion" is a
+    part of China's imports, its partner its actor: never compared with another page's
+    total of the same year."""
+    folder = tmp_path / "partners"
+    write(
+        folder,
+        "a",
+        "Technology imports in 2012\n\nIn 2012 China imported technology worth "
+        "US$44.2 billion. The European Union remained the largest source of imported "
+        "technology, with contracts worth US$16.1 billion.\n",
+    )
+    write(
+        folder,
+        "b",
+        "A year of trade\n\nIn 2012 China imported technology worth US$44.9 "
+        "billion, the ministry said.\n",
+    )
+    from analysis.corpus import load_corpus
+    from analysis.facts import facts_table
+
+    table = facts_table(load_corpus(folder))
+    eu = table[table.quote == "US$16.1 billion"].iloc[0]
+    assert (eu.indicator, eu.scope, eu.actor) == ("tech_import_value", "national", "European Union")
+    got = series.conflicts(table)
+    assert sorted(zip(got.value_a, got.value_b, strict=True)) == [(44.2e9, 44.9e9)]

@@ -1,0 +1,113 @@
+"""Numbers that number or time things instead of counting them: page furniture inside kept
+lines. A clock time or timecode ("16:42:31", "09:00–10:30", "[00:02:18]", "10.00 a.m."), a
+part's number ("1/12", "page 2/4"), a label's number ("Room 301", "Question No. 19284",
+"Table 2", "pp. 231-248", "Session 5"), a site's counter ("2,311 views", "12 likes", "4 min
+read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800") or a
+street number ("83 Shuangqing Road") is never a figure, wherever it stands. The words are
+``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is asked by the number grammar
+(:func:`analysis.numbers._parse`) for every number it reads."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from analysis.config import load_lexicon
+
+
+class _Numbering(NamedTuple):
+    label: re.Pattern[str]  # matched backwards: a label right before the number, or its
+    # number and "of", "and", "to" ("Slide 3 of 12", "channels 1 and 2")
+    counter: re.Pattern[str]  # right after the number: a site's counter
+    street: re.Pattern[str]  # right after the number: a street's name
+    phone: re.Pattern[str]  # a telephone's label shortly before the number
+    line: re.Pattern[str]  # a label that numbers its whole line ("Y axis: 0  10  20")
+    counted: re.Pattern[str]  # a counter's label before the number ("Subscribers: 3,412")
+
+
+@functools.cache
+def numbering() -> _Numbering:
+    """The ``numbering`` section of boilerplate.yaml, compiled once."""
+    cfg = load_lexicon("boilerplate")["numbering"]
+
+    def words(items: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+    # a label and what may stand between it and the number: "Question No. 19284", "Room
+    # #301", "pp. 231-248", "booths 1-48" (a label's plural numbers a range of them)
+    label = re.compile(
+        rf"(?<![\w-])(?:{words(cfg['labels'])})s?\.?\s*(?:(?:no|nr|num)\.?\s*|#\s*)?"
+        r"(?:\d{1,4}\s*(?:of|and|or|to|-|–|&)\s*)?$",
+        re.I,
+    )
+    counter = re.compile(rf"\s*(?:{words(cfg['counters'])})\b", re.I)
+    street = re.compile(
+        rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{words(cfg['streets'])})\b\.?", re.UNICODE
+    )
+    phone = re.compile(rf"(?<![\w-])(?:{words(cfg['phones'])})\.?\s*[:：]?\s*$", re.I)
+    line = re.compile(rf"(?<![\w-])(?:{words(cfg['line_labels'])})\s*[:：]", re.I)
+    counted = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[:：]\s*$", re.I)
+    return _Numbering(label, counter, street, phone, line, counted)
+
+
+# a clock's hour or minute beside the number: "16:42", "00:00:05", "10.00 a.m.", "9 pm"
+_CLOCK_AFTER = re.compile(r"(?::[0-5]\d(?!\d)|\.[0-5]\d\s*[ap]\.?\s?m\b|\s*[ap]\.?\s?m\.?(?!\w))")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
+# a part of a whole counted by its place: "1/12", "page 2/4" (not a date: "12/03/2015")
+_OF_PARTS_AFTER = re.compile(r"/\d{1,3}(?![\d/])")
+_OF_PARTS_BEFORE = re.compile(r"(?<![\d/])\d{1,3}/$")
+# telephone numbers: "+31 70 344 0640", "(010) 6559 2800": digit groups apart by single
+# blanks, hyphens or brackets
+# a section's number opening a line: "1.1 The two sides agreed ..."
+_SECTION_AT_LINE_START = re.compile(r"\.\d{1,2}\s+[A-Z]")
+# a volume and its issue: "11(3)"; a duration in brackets: "[2 min]"
+_ISSUE_AFTER = re.compile(r"\(\d{1,3}\)")
+_BRACKET_DURATION = re.compile(r"\s*(?:min|mins|minutes|sec|secs|seconds)\.?\s*\]", re.I)
+_PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\(?\d{2,4}\)?){2,}")
+_PHONE_PREFIX = re.compile(r"\+|\(?0\d")
+_LOOK_BACK = 24
+
+
+def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """True when the number at ``text[start:end]`` (its digits, without unit or scale)
+    numbers or times something: see the module's docstring. ``s_start``, ``s_end``: its
+    sentence, beyond which nothing is looked at."""
+    after = text[end : min(s_end, end + 3)]
+    if after[:1] == ":" and _CLOCK_AFTER.match(text, end, s_end):
+        return True
+    before = text[max(s_start, start - _LOOK_BACK) : start]
+    if before.endswith(":") and end - start == 2 and _CLOCK_BEFORE.search(before):
+        return True
+    if after[:1] in ". apAP" and _CLOCK_AFTER.match(text, end, s_end):
+        return True
+    if after[:1] == "/" and _OF_PARTS_AFTER.match(text, end, s_end):
+        return True
+    if before.endswith("/") and _OF_PARTS_BEFORE.search(before):
+        return True
+    if after[:1] == "(" and _ISSUE_AFTER.match(text, end, s_end):
+        return True
+    if before.endswith("[") and _BRACKET_DURATION.match(text, end, s_end):
+        return True
+    line_start = max(s_start, text.rfind("\n", s_start, start) + 1)
+    if after[:1] == "." and not text[line_start:start].strip():
+        if _SECTION_AT_LINE_START.match(text, end, s_end):
+            return True
+    cfg = numbering()
+    if cfg.label.search(before) or cfg.phone.search(before) or cfg.counted.search(before):
+        return True
+    if cfg.line.search(text, line_start, start):
+        return True
+    if cfg.counter.match(text, end, s_end):
+        return True
+    if cfg.street.match(text, end, s_end):
+        return True
+    # a telephone number: its digit groups, whichever of them this is
+    for m in _PHONE_RUN.finditer(text, max(line_start, start - 20), min(s_end, end + 20)):
+        if m.start() <= start and end <= m.end():
+            digits = sum(c.isdigit() for c in m.group(0))
+            # (an international or a trunk prefix: "+31 70 ...", "(010) 6559 ...", "010-6559";
+            # "(2007-2013) 383" is a period and a figure)
+            if digits >= 8 and _PHONE_PREFIX.match(m.group(0)):
+                return True
+    return False

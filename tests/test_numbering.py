@@ -1,0 +1,57 @@
+"""Numbers that number or time things (analysis/numbering.py) give no row; the figures beside
+them do. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import corpus, facts
+
+
+def values(tmp_path: Path, body: str) -> list[float]:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"A Report on Cooperation\n\n{body}\n", encoding="utf-8")
+    return [r["value"] for r in facts.extract_facts(corpus.read_document(path))]
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # clock times and timecodes, in a line of prose
+        ("At 14:35 the minister said China had sent 320 students to Kenya.", [320]),
+        ("[00:02:18] WANG: This year we trained 1,200 engineers from Africa.", [1200]),
+        ("The sessions ran 09:00–10:30 and 13:30–15:00, and 45 agreements were signed.", [45]),
+        ("The meeting opened at 10.00 a.m. and approved 14 joint projects.", [14]),
+        # a part's number, a label's number, a page range
+        ("Photo 3/12: delegates sign 6 agreements in Yinchuan.", [6]),
+        ("Question No. 20417 asked how many of the 850 scholars had returned.", [850]),
+        ("Table 4 shows that 2,300 returnees joined the park (see pp. 112-118).", [2300]),
+        ("Slide 5 of 14: the fund supported 260 projects.", [260]),
+        # a site's counters, with or without a colon
+        ("The post on 410 new laboratories drew 2,311 views and 12 likes.", [410]),
+        ("Subscribers: 3,412. The programme funded 75 fellowships.", [75]),
+        # a telephone number, a street number, a chart's axis
+        ("Call the office on +86 10 6559 2800 about the 40 places for visiting scholars.", [40]),
+        ("The centre at 83 Shuangqing Road hosts 120 foreign researchers.", [120]),
+        ("Y axis: 0  10  20  30. Exports of technology grew 18 percent.", [18]),
+    ],
+)  # fmt: skip
+def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # what looks like a label or a counter but counts
+        ("Scientists of the academy made 18,650 visits abroad in 2009.", [18650]),
+        ("The new building has room for 200 researchers.", [200]),
+        ("In 2014 the park hosted 75 firms from 12 countries.", [75, 12]),
+        # a period in brackets and a figure after it are no telephone number
+        ("The Seventh Framework Programme (2007-2013) funded 383 organisations.", [383]),
+    ],
+)
+def test_figures_beside_such_words_stay(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept

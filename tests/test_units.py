@@ -1,0 +1,59 @@
+"""Units: every currency by its ISO 4217 code (analysis/units.py), read from the ways pages
+write them (numbers.yaml), one list for the table's schema and the rules."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from analysis import corpus, facts, units
+from analysis.config import InputError
+
+
+def units_of(tmp_path: Path, body: str) -> list[tuple[float, str]]:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"A Report on Cooperation\n\n{body}\n", encoding="utf-8")
+    return [(r["value"], r["unit"]) for r in facts.extract_facts(corpus.read_document(path))]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("A joint fund with Singapore has committed S$10 million to research.", (1e7, "SGD")),
+        ("The program has a budget of about NIS 120 million.", (1.2e8, "ILS")),
+        ("Korea will provide KRW 2.4 billion for the new projects.", (2.4e9, "KRW")),
+        ("Seoul set aside 3 billion won for joint laboratories.", (3e9, "KRW")),
+        ("The centre received HK$1 billion for its endowment.", (1e9, "HKD")),
+    ],
+)
+def test_currencies_are_read_as_money(tmp_path: Path, body: str, want: tuple) -> None:
+    assert want in units_of(tmp_path, body)
+
+
+def test_money_is_every_currency_and_nothing_else() -> None:
+    assert all(units.is_money(c) for c in ("USD", "KRW", "ILS", "SGD", "INR"))
+    assert not any(units.is_money(u) for u in ("count", "percent", "XYZ", "usd", "km"))
+    assert units.is_unit("fraction") and units.is_unit("BRL") and not units.is_unit("ABC")
+
+
+def test_a_currency_no_code_names_is_an_error(monkeypatch) -> None:
+    from analysis import numbers
+
+    real = numbers.load_lexicon
+
+    def fake(name, directory=None):
+        lex = copy.deepcopy(real(name, directory))  # (the loaded lexicon is shared)
+        if name == "numbers":
+            lex["currencies_before"]["Ƀ"] = "BITCOIN"
+        return lex
+
+    numbers.grammar.cache_clear()
+    monkeypatch.setattr(numbers, "load_lexicon", fake)
+    try:
+        with pytest.raises(InputError, match=r"numbers\.yaml: currencies_before: BITCOIN"):
+            numbers.grammar()
+    finally:
+        monkeypatch.undo()
+        numbers.grammar.cache_clear()
