@@ -7,9 +7,7 @@ import re
 
 from analysis.classify import UNCLASSIFIED, _classify, indicator_lexicon
 from analysis.numbers import _CLAUSE_STOP, _Num
-
-_MONEY = frozenset({"USD", "CNY", "EUR", "GBP", "CHF", "JPY", "AUD"})
-
+from analysis.units import is_money
 
 _NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+", re.I)
 _VALUE_OF = re.compile(r"\b(?:the|their|its)\s+(?:total\s+|combined\s+)?value\s+of\s+", re.I)
@@ -211,7 +209,7 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 _take(f, shares[-1], definition=True)  # "..., Japan for 24.5 percent"
                 return
             if of_value:
-                money = [g for g in recent if g["unit"] in _MONEY]
+                money = [g for g in recent if is_money(g["unit"])]
                 if money:
                     _take(f, money[-1])
                     if f["scope"] == "foreign" and _ACCOUNTED.search(text, lo, num.start):
@@ -249,7 +247,7 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if got:
                 f["indicator"] = got
                 return
-    if unit not in _MONEY:
+    if not is_money(unit):
         # "the number of X rose by 56.2 percent", "the number of such contracts grew from 465"
         m = max(_NUMBER_OF.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
         if m is not None:
@@ -298,7 +296,7 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
         return
     # money: "and the Department of Energy a further $1.1 million": the sum before it
     if _ANOTHER.search(text, max(sent.start, num.start - 40), num.start):
-        money = [n.fact for n in earlier if n.fact and n.fact["unit"] in _MONEY]
+        money = [n.fact for n in earlier if n.fact and is_money(n.fact["unit"])]
         if money and money[-1]["indicator"] != UNCLASSIFIED:
             f["indicator"] = money[-1]["indicator"]
             return
@@ -645,8 +643,8 @@ def _share_of_part(text, num, part, recent, lo, end) -> bool:
     if part["indicator"] != UNCLASSIFIED:
         f["indicator"] = part["indicator"]
         return True
-    if part["unit"] in _MONEY and _SHARE_OF_VALUE.match(text, part["end"], num.start):
-        money = [g for g in recent if g["unit"] in _MONEY and g["indicator"] != UNCLASSIFIED]
+    if is_money(part["unit"]) and _SHARE_OF_VALUE.match(text, part["end"], num.start):
+        money = [g for g in recent if is_money(g["unit"]) and g["indicator"] != UNCLASSIFIED]
         if money:
             f["indicator"] = money[-1]["indicator"]
             return True
