@@ -715,6 +715,8 @@ _TEASER_END = re.compile(
     r"(?:\.{3}|…)?\s*(?:read\s+more|continue\s+reading|full\s+story|more)\s*[»›>]*\s*$", re.I
 )
 _TEASER_LINES = 4  # a teaser's headline, stamp and snippet: at most this many lines
+# how a teaser's last line can end (a fast test before :data:`_TEASER_END`)
+_TEASER_LAST = ("more", "More", "MORE", "reading", "Reading", "story", "Story", "»", "›", ">")
 
 
 def _keep_gallery_captions(lines: list[str], removed: dict[int, str]) -> None:
@@ -734,7 +736,8 @@ def _mark_teasers(lines: list[str], removed: dict[int, str]) -> None:
     """A listing's teasers: a block of a few lines (headline, stamp, snippet) ending in a link
     to the story ("... Read more »") is another story's, not the page's text."""
     for i, line in enumerate(lines):
-        if not line.strip() or not _TEASER_END.search(line) or len(line) > 400:
+        tail = line[-40:].rstrip()  # (the link ends the line: its last words, not the line)
+        if not tail.endswith(_TEASER_LAST) or len(line) > 400 or not _TEASER_END.search(tail):
             continue
         block = [i]
         j = i - 1

@@ -24,6 +24,10 @@ class _Numbering(NamedTuple):
     phone: re.Pattern[str]  # a telephone's label shortly before the number
     line: re.Pattern[str]  # a label that numbers its whole line ("Y axis: 0  10  20")
     counted: re.Pattern[str]  # a counter's label before the number ("Subscribers: 3,412")
+    # every word of a label, a telephone's label or a counter: the word before a number
+    # (past "No.", "#", "3 of") must be one of them for ``label``, ``phone`` or ``counted``
+    # to match (a fast test before those searches; plain twin in tests/test_numbering.py)
+    words: frozenset[str]
 
 
 @functools.cache
@@ -48,7 +52,33 @@ def numbering() -> _Numbering:
     phone = re.compile(rf"(?<![\w-])(?:{words(cfg['phones'])})\.?\s*[:：]?\s*$", re.I)
     line = re.compile(rf"(?<![\w-])(?:{words(cfg['line_labels'])})\s*[:：]", re.I)
     counted = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[:：]\s*$", re.I)
-    return _Numbering(label, counter, street, phone, line, counted)
+    vocabulary = [*cfg["labels"], *cfg["phones"], *cfg["counters"]]
+    words_before = frozenset(w.strip(".").lower() for item in vocabulary for w in item.split())
+    return _Numbering(label, counter, street, phone, line, counted, words_before)
+
+
+# what may stand between a label and its number: blanks, marks, "No.", a first number and "of"
+_BETWEEN = frozenset(" \t\n.#:：&–-0123456789")
+_BETWEEN_WORDS = frozenset({"no", "nr", "num", "of", "and", "or", "to"})
+
+
+def _words_before(before: str) -> list[str]:
+    """The last words of ``before``, back to the first that is no mark, number, "No." or
+    "of" (lower case, points and opening brackets stripped): a label ends with one of them."""
+    out = []
+    end = len(before)
+    while end:
+        while end and before[end - 1] in _BETWEEN:
+            end -= 1
+        start = end
+        while start and not before[start - 1].isspace() and before[start - 1] not in "#:：":
+            start -= 1
+        word = before[start:end].strip(".").lstrip("([{\"'“‘").lower()
+        out.append(word)
+        if word not in _BETWEEN_WORDS:
+            break
+        end = start
+    return out
 
 
 # a clock's hour or minute beside the number: "16:42", "00:00:05", "10.00 a.m.", "9 pm"
@@ -67,6 +97,26 @@ _BRACKET_DURATION = re.compile(r"\s*(?:min|mins|minutes|sec|secs|seconds)\.?\s*\
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\(?\d{2,4}\)?){2,}")
 _PHONE_PREFIX = re.compile(r"\+|\(?0\d")
 _LOOK_BACK = 24
+
+
+# Fast tests: each is a necessary condition of the search after it (the twins in
+# tests/test_numbering.py run without them and must give the same answers)
+def _may_label(before: str, cfg: _Numbering) -> bool:
+    """Whether the word before the number can end a label, a telephone's or a counter's."""
+    return any(w in cfg.words or w[:-1] in cfg.words for w in _words_before(before))
+
+
+def _may_line(text: str, line_start: int, start: int) -> bool:
+    """Whether a line label (which has a colon) can stand before the number on its line."""
+    return text.find(":", line_start, start) >= 0
+
+
+def _may_phone(text: str, start: int, end: int) -> bool:
+    """Whether the number can be a group of a telephone number: another group beside it, or
+    a "+" or "(" before it."""
+    return (
+        text[end : end + 1] in (" ", "-", ")") and any(c.isdigit() for c in text[end + 1 : end + 4])
+    ) or (start > 0 and text[start - 1] in " -(+")
 
 
 def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
@@ -94,15 +144,20 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         if _SECTION_AT_LINE_START.match(text, end, s_end):
             return True
     cfg = numbering()
-    if cfg.label.search(before) or cfg.phone.search(before) or cfg.counted.search(before):
+    if _may_label(before, cfg) and (
+        cfg.label.search(before) or cfg.phone.search(before) or cfg.counted.search(before)
+    ):
         return True
-    if cfg.line.search(text, line_start, start):
+    if _may_line(text, line_start, start) and cfg.line.search(text, line_start, start):
         return True
     if cfg.counter.match(text, end, s_end):
         return True
     if cfg.street.match(text, end, s_end):
         return True
-    # a telephone number: its digit groups, whichever of them this is
+    # a telephone number: its digit groups, whichever of them this is (it has a group beside
+    # it, or opens with "+" or "(")
+    if not _may_phone(text, start, end):
+        return False
     for m in _PHONE_RUN.finditer(text, max(line_start, start - 20), min(s_end, end + 20)):
         if m.start() <= start and end <= m.end():
             digits = sum(c.isdigit() for c in m.group(0))

@@ -9,6 +9,8 @@ import pytest
 
 from analysis import corpus, facts
 
+CORPUS = Path(__file__).parent / "corpus" / "docs"
+
 
 def values(tmp_path: Path, body: str) -> list[float]:
     path = tmp_path / "doc.txt"
@@ -55,3 +57,20 @@ def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) ->
 )
 def test_figures_beside_such_words_stay(tmp_path: Path, body: str, kept: list[float]) -> None:
     assert values(tmp_path, body) == kept
+
+
+def test_the_fast_tests_change_no_answer(monkeypatch) -> None:
+    """numbering_at with its fast tests (``_may_*``) and without them, on every number of
+    the development corpus and on the sentences above."""
+    import re
+
+    from analysis import numbering
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    numbers = re.compile(r"\d[\d,]*(?:\.\d+)?")
+    spots = [(t, m.start(), m.end()) for t in texts for m in numbers.finditer(t)]
+    fast = [numbering.numbering_at(t, a, b, 0, len(t)) for t, a, b in spots]
+    for name in ("_may_label", "_may_line", "_may_phone"):
+        monkeypatch.setattr(numbering, name, lambda *args: True)
+    plain = [numbering.numbering_at(t, a, b, 0, len(t)) for t, a, b in spots]
+    assert len(spots) > 3000 and fast == plain
