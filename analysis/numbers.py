@@ -190,6 +190,21 @@ def grammar() -> _Grammar:
     )
 
 
+# a number word written with a capital and followed by a capitalised word: part of a name
+# ("the Four Modernizations", "the Three Gorges"), unless the sentence or a heading opens
+# with it ("Seventeen EU member states have ...")
+_NAMED_BY_NUMBER = re.compile(r"(?-i:[A-Z][a-z]+)(?:-(?-i:[a-z]+))?\s+(?-i:[A-Z][a-z])")
+
+
+def _inside_sentence(text: str, start: int, s_start: int) -> bool:
+    """Whether ``start`` stands inside a sentence's prose: after a word in lower case on its
+    line ("the Four Modernizations"; in a headline set in capitals, "China Signs Four
+    Agreements", the number counts)."""
+    line = max(s_start, text.rfind("\n", s_start, start) + 1)
+    words = text[line:start].split()
+    return bool(words) and words[-1][:1].islower()
+
+
 def _names_programme(g: _Grammar, text: str, start: int, end: int, s_start: int) -> bool:
     """True when the digits at ``text[start:end]`` are a programme's name: a capitalised
     head word of ``numbers.yaml`` ``programme_names`` right after them ("the 973 Program",
@@ -424,6 +439,8 @@ def _parse(
         key = " ".join(word.casefold().split())
         if key not in g.fractions and key not in g.words:
             return None  # a case variant casefold does not map back: not read as a number
+        if _NAMED_BY_NUMBER.match(text, m.start("word")) and _inside_sentence(text, start, s_start):
+            return None  # "the Four Modernizations", "the Three Gorges Dam": a name
         if key in g.fractions:
             if key == "half" and _HALF_VETO.search(text, max(s_start, start - 12), start):
                 return None

@@ -74,3 +74,18 @@ def test_the_fast_tests_change_no_answer(monkeypatch) -> None:
         monkeypatch.setattr(numbering, name, lambda *args: True)
     plain = [numbering.numbering_at(t, a, b, 0, len(t)) for t, a, b in spots]
     assert len(spots) > 3000 and fast == plain
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a number word with a capital inside a name
+        ("It served the Four Modernizations and trained 300 engineers.", [300]),
+        ("Engineers of the Three Gorges project hosted 45 visiting scientists.", [45]),
+        # ... but it counts at a sentence's start or in a headline set in capitals
+        ("Seventeen member states have signed agreements with China.", [17]),
+        ("China Signs Four Agreements With Kenya. They cover energy.", [4]),
+    ],
+)
+def test_a_capitalised_number_word_inside_a_name(tmp_path: Path, body: str, kept: list) -> None:
+    assert values(tmp_path, body) == kept
