@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import main as cli_main
-from analysis.config import ROOT
+from analysis.config import ROOT, InputError
 
 HOSTILE_TITLE = 'Cooperation <b>Review</b> & "Notes"'
 HOSTILE_DOC = f"""{HOSTILE_TITLE}
@@ -25,6 +25,38 @@ In 2009, the country signed 7,200 technical import contracts worth US$ 21.5 bill
 Since 2001, Chinese and European partners have opened 48 joint research centers, and the ministry sent 115 S&T diplomats abroad.
 On 12 March 2010, China and Spain opened a joint laboratory for renewable energy in Barcelona.
 """
+
+
+@pytest.fixture
+def bad_lexicon(monkeypatch):
+    """``check(module, name, change, load, *caches)``: ``load()`` with ``module``'s lexicon
+    ``name`` edited by ``change(lexicon)`` (a deep copy: the loaded lexicon is shared)
+    raises the InputError it returns; the caches are emptied before and after."""
+
+    def check(module, name, change, load, *caches):
+        import copy
+
+        real = module.load_lexicon
+
+        def fake(which, directory=None):
+            lex = copy.deepcopy(real(which, directory))
+            if which == name:
+                change(lex)
+            return lex
+
+        for cache in (load, *caches):
+            cache.cache_clear()
+        monkeypatch.setattr(module, "load_lexicon", fake)
+        try:
+            with pytest.raises(InputError) as raised:
+                load()
+            return raised.value
+        finally:
+            monkeypatch.undo()
+            for cache in (load, *caches):
+                cache.cache_clear()
+
+    return check
 
 
 @pytest.fixture

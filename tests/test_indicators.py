@@ -1,7 +1,6 @@
 """Indicator assignment on small sentences written here: word classes of indicators.yaml
 (inflected, both spellings), money units, table rows, and the subgroups that stay out."""
 
-import copy
 import re
 
 import pytest
@@ -14,7 +13,6 @@ from analysis.classify import (
     _unit_applies,
     word_class_pattern,
 )
-from analysis.config import InputError
 
 
 def classify(sentence: str, figure: str, unit: str = "count") -> str:
@@ -200,27 +198,14 @@ def test_table_row_label():
     assert cell("1753") == "returnees"
 
 
-def test_unknown_word_class_is_an_error(monkeypatch):
+def test_unknown_word_class_is_an_error(bad_lexicon):
     from analysis import classify as c
 
-    real = c.load_lexicon
+    def change(lex):
+        lex["indicators"][0]["rules"].append({"after": "{no_such_class}"})
 
-    def fake(name, directory=None):
-        lex = copy.deepcopy(real(name, directory))  # (the loaded lexicon is shared)
-        if name == "indicators":
-            lex["indicators"][0]["rules"].append({"after": "{no_such_class}"})
-        return lex
-
-    c.indicator_lexicon.cache_clear()
-    monkeypatch.setattr(c, "load_lexicon", fake)
-    try:
-        with pytest.raises(InputError, match="no_such_class"):
-            c.indicator_lexicon()
-    finally:
-        monkeypatch.undo()
-        c.indicator_lexicon.cache_clear()
-        c._rules_for.cache_clear()
-        c._after_needs.cache_clear()
+    error = bad_lexicon(c, "indicators", change, c.indicator_lexicon, c._rules_for, c._after_needs)
+    assert "no_such_class" in str(error)
 
 
 # ---------------------------------------------------------------- round 4: head noun + qualifier
@@ -398,27 +383,14 @@ def test_people_sent_abroad_for_study_are_students():
     assert classify(sentence, "700") == "personnel_exchanges"
 
 
-def test_a_turn_names_known_indicators(monkeypatch):
+def test_a_turn_names_known_indicators(bad_lexicon):
     from analysis import classify as c
 
-    real = c.load_lexicon
+    def change(lex):
+        lex["turns"] = [{"from": ["students_abroad"], "verb": "came back", "to": "nobody"}]
 
-    def fake(name, directory=None):
-        lex = copy.deepcopy(real(name, directory))  # (the loaded lexicon is shared)
-        if name == "indicators":
-            lex["turns"] = [{"from": ["students_abroad"], "verb": "came back", "to": "nobody"}]
-        return lex
-
-    c.indicator_lexicon.cache_clear()
-    monkeypatch.setattr(c, "load_lexicon", fake)
-    try:
-        with pytest.raises(InputError, match="nobody"):
-            c.indicator_lexicon()
-    finally:
-        monkeypatch.undo()
-        c.indicator_lexicon.cache_clear()
-        c._rules_for.cache_clear()
-        c._after_needs.cache_clear()
+    error = bad_lexicon(c, "indicators", change, c.indicator_lexicon, c._rules_for, c._after_needs)
+    assert "nobody" in str(error)
 
 
 # ------------------------------------------------- round 6: grammar and word classes (LEXICON)
@@ -587,24 +559,11 @@ def test_money_of_contracts_for_foreign_technology():
     assert classify(sentence, "$2 billion", "USD") == "tech_import_value"
 
 
-def test_a_worth_pair_names_known_indicators(monkeypatch):
+def test_a_worth_pair_names_known_indicators(bad_lexicon):
     from analysis import classify as c
 
-    real = c.load_lexicon
+    def change(lex):
+        lex["worth"] = [{"count": "tech_import_contracts", "money": "nothing_value"}]
 
-    def fake(name, directory=None):
-        lex = copy.deepcopy(real(name, directory))  # (the loaded lexicon is shared)
-        if name == "indicators":
-            lex["worth"] = [{"count": "tech_import_contracts", "money": "nothing_value"}]
-        return lex
-
-    c.indicator_lexicon.cache_clear()
-    monkeypatch.setattr(c, "load_lexicon", fake)
-    try:
-        with pytest.raises(InputError, match="nothing_value"):
-            c.indicator_lexicon()
-    finally:
-        monkeypatch.undo()
-        c.indicator_lexicon.cache_clear()
-        c._rules_for.cache_clear()
-        c._after_needs.cache_clear()
+    error = bad_lexicon(c, "indicators", change, c.indicator_lexicon, c._rules_for, c._after_needs)
+    assert "nothing_value" in str(error)
