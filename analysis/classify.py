@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from analysis import scan
 from analysis.config import InputError, load_lexicon
+from analysis.dictionary import spellings
 from analysis.numbers import respectively
 from analysis.units import is_money
 
@@ -56,21 +57,6 @@ class _Indicators:
     column_money: re.Pattern[str] | None = None
 
 
-# British/American spellings: each word of a word class is also written the other way
-_SPELLINGS = (
-    ("isation", "ization"),
-    ("ise", "ize"),
-    ("ised", "ized"),
-    ("ising", "izing"),
-    ("tre", "ter"),
-    ("tres", "ters"),
-    ("mme", "m"),
-    ("mmes", "ms"),
-    ("our", "or"),
-    ("llor", "lor"),
-    ("lled", "led"),
-    ("lling", "ling"),
-)
 _CLASS_REF = re.compile(r"\{([a-z_]+)\}")
 _UNIT_NAME = re.compile(r"[a-z][a-z_]*|[A-Z]{3}")
 MONEY = "money"  # in a rule's units: any currency (a three-letter code: USD, KRW, INR ...)
@@ -93,16 +79,6 @@ def _inflections(word: str) -> set[str]:
     return {lead + f for f in forms}
 
 
-def _spelt(word: str) -> set[str]:
-    """``word`` in British and American spelling ("centre"/"center", "programme"/"program")."""
-    out = {word}
-    for gb, us in _SPELLINGS:
-        for a, b in ((gb, us), (us, gb)):
-            if word.endswith(a) and len(word) > len(a) + 2:
-                out.add(word[: -len(a)] + b)
-    return out
-
-
 def word_class_pattern(words) -> str:
     """A regex alternation of ``words`` with their inflections and both spellings, longest
     first, between word boundaries (a word class of indicators.yaml). A word joined by a
@@ -110,7 +86,7 @@ def word_class_pattern(words) -> str:
     forms: set[str] = set()
     for w in words:
         for f in _inflections(w.strip().lower()):
-            forms |= _spelt(f)
+            forms |= spellings(f)
     alts = sorted(forms, key=lambda f: (-len(f), f))
     return r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alts) + r")\b(?!-\w)"
 

@@ -626,6 +626,9 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
         for i, date, kind in dated
     ]
     cuts = _inline_cuts(original, starts, removed, cfg) if cfg.inline else {}
+    joins = _broken_words(original, starts, lines, removed)
+    for i, cut in joins.items():
+        cuts[i] = sorted([*cuts.get(i, ()), cut])
 
     segments: list[tuple[int, int, int]] = []
     gone: list[Removed] = []
@@ -649,7 +652,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
         elif i in cuts:
             for a, b, rule in cuts[i]:
                 keep(orig_pos, a - orig_pos)
-                gone.append(Removed(i + 1, original[a:b], rule))
+                if rule:  # (a broken word's hyphen and line break are no furniture)
+                    gone.append(Removed(i + 1, original[a:b], rule))
                 orig_pos = b
             keep(orig_pos, end - orig_pos)
         else:
@@ -663,6 +667,42 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     else:
         text = "".join([original[o : o + n] for _c, o, n in segments])
     return text, segments, gone, evidence
+
+
+# a line ending in a word broken at a hyphen, and the next line's first word
+_BROKEN_HEAD = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
+_BROKEN_TAIL = re.compile(r"[a-z]+")
+_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-[ \t]*\n")
+
+
+def _broken_words(
+    original: str, starts: list[int], lines: list[str], removed: dict[int, str]
+) -> dict[int, tuple[int, int, str]]:
+    """Words a print page broke over two lines, joined: per line index, the cut (start, end,
+    "") of the hyphen and the line break ("univer-" / "sities": "universities"), or of the
+    line break alone when the hyphen is a compound's ("government-" / "sponsored"). The join
+    is a word (:func:`analysis.dictionary.is_word`), else the second part is not a word; the
+    next line must follow at once, start with a lower-case letter and not be furniture."""
+    out: dict[int, tuple[int, int, str]] = {}
+    for m in _LINE_END_HYPHEN.finditer(original):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        line = lines[i] if i + 1 < len(lines) else ""
+        if not line.endswith("-") or i in removed or i + 1 in removed:
+            continue
+        head = _BROKEN_HEAD.search(line)
+        nxt = starts[i + 1]
+        tail = _BROKEN_TAIL.match(original, nxt)
+        if head is None or tail is None:
+            continue
+        from analysis.dictionary import is_word  # (its word list loads only when needed)
+
+        first, second = head.group(1), tail.group(0)
+        hyphen = original.rindex("-", starts[i], nxt)
+        if is_word(first + second) or not is_word(second):
+            out[i] = (hyphen, nxt, "")
+        else:
+            out[i] = (hyphen + 1, nxt, "")
+    return out
 
 
 # a comment's or a reply's author: "D. Kowalski says:", "Mei L. wrote:"

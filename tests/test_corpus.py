@@ -1334,3 +1334,35 @@ def test_a_tag_left_in_a_sentence_makes_no_trail(tmp_path: Path) -> None:
     write(tmp_path, "h.txt", "Ocean science\n\n" + english(2) + "\n" + line + "\n" + english(2))
     doc = corpus.load_corpus(tmp_path).get("h")
     assert "signed 12 agreements" in doc.text and not doc.removed and doc.publisher == ""
+
+
+def test_words_broken_over_lines_are_joined_with_offsets_kept(tmp_path: Path) -> None:
+    page = (
+        "Exchanges with America\n\n"
+        "By March 1980 the number of Chinese scholars in American univer-\n"
+        "sities had risen to about 2,300, most of them government-\n"
+        "sponsored; the first Sino-\n"
+        "foreign laboratories and some organ-\n"
+        "isations followed. A STATE-\n"
+        "Owned firm and a list item -\n"
+        "not a word.\n"
+    )
+    path = tmp_path / "print.txt"
+    path.write_text(page, encoding="utf-8")
+    doc = corpus.read_document(path)
+    # a word broken at a line's end is one word again; a compound keeps its hyphen
+    assert "American universities had risen" in doc.text
+    assert "government-sponsored;" in doc.text and "Sino-foreign laboratories" in doc.text
+    assert "some organisations followed" in doc.text
+    # capitals after the break, and a dash apart from its word, are left as they stand
+    assert "STATE-\nOwned" in doc.text and "item -\nnot" in doc.text
+    # no furniture is reported for a join, and every kept character maps to the file
+    assert not [r for r in doc.removed if r.rule == ""]
+    at = doc.text.index("sities had")
+    assert page[doc.to_original(at) : doc.to_original(at) + 10] == "sities had"
+    assert doc.original == page
+    # the figure reads its noun across the break
+    from analysis.facts import extract_facts
+
+    (row,) = [r for r in extract_facts(doc) if r["value"] == 2300]
+    assert row["indicator"] == "students_abroad"

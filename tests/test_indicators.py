@@ -9,10 +9,10 @@ from analysis.classify import (
     UNCLASSIFIED,
     _classify,
     _inflections,
-    _spelt,
     _unit_applies,
     word_class_pattern,
 )
+from analysis.dictionary import is_word, spellings
 
 
 def classify(sentence: str, figure: str, unit: str = "count") -> str:
@@ -33,9 +33,12 @@ def test_word_forms_are_generated():
     assert {"laboratories", "commit"} <= _inflections("laboratory") | _inflections("commit")
     assert "committed" in _inflections("commit")
     assert "graduate students" in _inflections("graduate student")
-    assert {"centre", "center"} <= _spelt("centre")
-    assert {"programme", "program"} <= _spelt("programme")
-    assert {"organisation", "organization"} <= _spelt("organisation")
+    assert {"centre", "center"} <= spellings("centre")
+    assert {"programme", "program"} <= spellings("programme")
+    assert {"organisation", "organization"} <= spellings("organisation")
+    # the English word list reads both spellings; a fragment of a broken word is none
+    assert is_word("organisations") and is_word("Programmes") and is_word("universities")
+    assert not is_word("sities") and not is_word("governmentsponsored")
     pat = re.compile(word_class_pattern(["centre", "visiting scholar"]), re.I)
     assert pat.search("three research centers")
     assert pat.search("52 visiting  scholars")
@@ -567,3 +570,27 @@ def test_a_worth_pair_names_known_indicators(bad_lexicon):
 
     error = bad_lexicon(c, "indicators", change, c.indicator_lexicon, c._rules_for, c._after_needs)
     assert "nothing_value" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "indicator"),
+    [
+        # people who visit or stay abroad, whatever the verb of moving
+        ("In 1981, 37 Chinese scientists visited Australia under the programme.", "37", "personnel_exchanges"),
+        ("Some 4,600 researchers from ASEAN countries came to China for training.", "4,600", "personnel_exchanges"),
+        ("More than 200 researchers have spent periods in the partner country.", "200", "personnel_exchanges"),
+        ("1,900 Chinese researchers have been funded to work in Europe since it began.", "1,900", "personnel_exchanges"),
+        ("The scheme aims to bring 300 Chinese researchers to European laboratories.", "300", "personnel_exchanges"),
+        ("Over 500 young scientists hosted in 2017.", "500", "personnel_exchanges"),
+        # ... but not people who work where they are, nor an audience
+        ("About 2,000 researchers work at the institute in Hefei.", "2,000", "unclassified"),
+        # British "co-operation" is cooperation
+        ("The agency spent £4.2 million on technical co-operation with China.", "4.2 million", "coop_funding"),
+        # a call's budget, and what a project may request
+        ("The total budget for this call is up to EUR 4 million.", "4 million", "coop_funding"),
+        ("Each project may request a maximum of EUR 500,000 from the council.", "500,000", "coop_funding"),
+    ],
+)
+def test_visits_stays_and_funding_in_other_words(sentence: str, figure: str, indicator: str) -> None:
+    unit = "count" if figure[0].isdigit() and "million" not in figure and "500,000" != figure else "money"
+    assert classify(sentence, figure, unit) == indicator
