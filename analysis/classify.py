@@ -1193,12 +1193,17 @@ def _scope_of(
         ):
             return kind, actor
     # 1b. Chinese people counted where they are abroad ("86,000 Chinese students were
-    # studying in Japan"): the host country's figure
-    if _CHINESE.match(text, num_end, max(phrase_end + 1, num_end + 40)):
+    # studying in Japan"): a line of the nation's figure by the host country, national
+    # with the host as actor (as a partner's line of the nation's table is)
+    # (not when a body of its own is the clause's subject: "JSPS has invited 3,800 Chinese
+    # researchers to Japan" is JSPS's)
+    if _CHINESE.match(text, num_end, max(phrase_end + 1, num_end + 40)) and not any(
+        kind != "national" and clause[0] <= a < num_start for a, _b, _actor, kind in found
+    ):
         for a, _b, actor, kind in found:
             if kind == "foreign" and num_end < a < clause[1] and a - num_end < 90:
                 if _IN_TO.search(text, max(num_end, a - 12), a):
-                    return kind, actor
+                    return "national", actor
     # 1c. the size of a fund or programme ("launched a joint fund worth 300 million")
     worth = worth_before(text, max(clause[0], num_start - 80), num_start)
     if worth is not None:

@@ -937,7 +937,7 @@ def test_of_these_is_a_subgroup_of_its_head(tmp_path):
     assert rows[210]["scope"] == rows[1235]["scope"] == "agency"
 
 
-def test_chinese_students_in_another_country_are_its_figure(tmp_path):
+def test_chinese_students_in_another_country_are_the_nations_line_by_host(tmp_path):
     rows = _by_value(
         rows_of(
             tmp_path,
@@ -948,7 +948,8 @@ def test_chinese_students_in_another_country_are_its_figure(tmp_path):
         )
     )
     assert rows[86000]["indicator"] == "students_abroad"
-    assert (rows[86000]["scope"], rows[86000]["actor"]) == ("foreign", "Japan")
+    # a line of the nation's figure by host country: national, with the host as actor
+    assert (rows[86000]["scope"], rows[86000]["actor"]) == ("national", "Japan")
     assert rows[300]["scope"] == "foreign"
     assert rows[36]["scope"] == "agency"
     assert rows[41]["scope"] == "national"  # ", and China ...": a clause of its own

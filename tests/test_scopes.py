@@ -369,3 +369,18 @@ def test_publisher_voice_of_an_office_and_a_park():
 )  # fmt: skip
 def test_a_share_of_another_countrys_whole(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+def test_a_foreign_body_that_brings_chinese_people_owns_the_figure(tmp_path):
+    from test_facts import _by_value, rows_of
+
+    rows = _by_value(
+        rows_of(
+            tmp_path,
+            "The Japan Society for the Promotion of Science (JSPS) has invited 3,800 Chinese "
+            "researchers to Japan since 1988. At present about 2,900 Chinese students are at "
+            "British universities.\n",
+        )
+    )
+    assert (rows[3800]["scope"], rows[3800]["actor"]) == ("foreign", "Japan Society for the Promotion of Science")
+    assert (rows[2900]["scope"], rows[2900]["actor"]) == ("national", "United Kingdom")
