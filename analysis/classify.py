@@ -55,6 +55,8 @@ class _Indicators:
     # a table's column header: of counts (-> the count of a pair), of money, of a change
     column_count: re.Pattern[str] | None = None
     column_money: re.Pattern[str] | None = None
+    # a modifier of the counted noun that names a part of its population ("state-sponsored")
+    subgroup: re.Pattern[str] | None = None
 
 
 _CLASS_REF = re.compile(r"\{([a-z_]+)\}")
@@ -175,6 +177,12 @@ def indicator_lexicon() -> _Indicators:
                 raise InputError(f"{path}: worth {i + 1}: unknown indicator {name!r}")
         worth[w["count"]] = w["money"]
     columns = lex.get("columns") or {}
+    subgroup = None
+    if lex.get("subgroups"):
+        try:
+            subgroup = re.compile(_expand_classes(lex["subgroups"], classes, path), re.I)
+        except re.error as exc:
+            raise InputError(f"{path}: subgroups: bad pattern: {exc}") from exc
     return _Indicators(
         tuple(ids),
         labels,
@@ -186,6 +194,7 @@ def indicator_lexicon() -> _Indicators:
         {v: k for k, v in worth.items()},
         re.compile(columns["count"], re.I) if columns.get("count") else None,
         re.compile(columns["money"], re.I) if columns.get("money") else None,
+        subgroup,
     )
 
 
@@ -222,6 +231,16 @@ def _classify(
         # a cell of a table row ("Students sent abroad   3786   3329   2950"): the row's label
         got = _classify(text, unit, (label[0], label[0]), label, sent, low)
         return _column_turn(text, label, before[1], after[0], got[0], sent, low), -1
+    bullet = _BULLET.search(text, *after)
+    if bullet is not None:
+        after = (after[0], bullet.start())  # a list item ends at the next item's bullet
+    item = None if is_money(unit) else _item_label(text, before, after, sent)
+    if item is not None:
+        # "• Joint research projects funded since 2000: 460": the item's label (a sum reads
+        # the words before it anyway)
+        got = _classify(text, unit, (item[0], item[0]), item, sent, low)[0]
+        if got != UNCLASSIFIED:
+            return got, -1
     rules = _rules_for(unit, indicator_lexicon())
     if low is None:
         w_after = w_before = w_sent = None
@@ -284,6 +303,8 @@ def _classify(
                 continue
         if noun_end > 0 and _doers(text, indicator, before, noun_end, sent):
             return UNCLASSIFIED, noun_end  # "30 parks ... built incubators": those that did
+        if noun_end > 0 and _subgroup_noun(text, after[0], noun_end):
+            return UNCLASSIFIED, noun_end  # "3,000 state-sponsored students": a part
         return indicator, noun_end
     if unit == "count" and (w_before is None or any(v in w_before for v in _COUNTING_VERBS)):
         # "technology export contracts numbered 3,512": the subject of a verb of counting
@@ -305,6 +326,13 @@ def _classify(
             if got != UNCLASSIFIED:
                 return got, -1
     return UNCLASSIFIED, -1
+
+
+def _subgroup_noun(text: str, start: int, end: int) -> bool:
+    """True when the counted noun phrase ``text[start:end]`` names a part of its population
+    by a modifier (indicators.yaml ``subgroups``: "3,000 state-sponsored students")."""
+    sub = indicator_lexicon().subgroup
+    return sub is not None and sub.search(text, start, end) is not None
 
 
 _DOER_VERB = re.compile(
@@ -353,8 +381,34 @@ def _row_label(text, before, after, sent) -> tuple[int, int] | None:
     line = text.rfind("\n", sent[0], before[1]) + 1 or sent[0]
     m = _ROW_LABEL.match(text, line, before[1])
     if m is None:
-        return None
+        # a cell of a row whose label is not read ("of which: State-sponsored (1)"): no
+        # words, never the next row's
+        return before[1], before[1]
     return m.start(1), m.end(1)
+
+
+# the marks that open the items of a list set in one run of text (slides, key-findings boxes)
+_BULLET = re.compile(r"[•▪■●◦►]")
+_ITEM_START = re.compile(r".*(?:[•▪■●◦►\n]|^)[^\S\n]*", re.S)
+_WORDLESS = re.compile(r"\W*$")
+
+
+def _item_label(text, before, after, sent) -> tuple[int, int] | None:
+    """The (start, end) of the label of a list item or line "<label>: <number>" whose number
+    has no words of its own after it, or None: the words from the item's bullet (or its
+    line's start) to the colon."""
+    colon = before[1]
+    while colon > before[0] and text[colon - 1] in " \t":
+        colon -= 1
+    colon -= 1
+    if colon < before[0] or text[colon] != ":" or not _WORDLESS.match(text, *after):
+        return None
+    start = max(sent[0], text.rfind("\n", sent[0], colon) + 1)
+    m = _ITEM_START.match(text, start, colon)
+    at = m.end() if m else start
+    if not _WORD_START.search(text, at, colon):
+        return None
+    return at, colon
 
 
 _CELL = re.compile(r"\S+(?:[^\S\n]\S+)*")
@@ -417,7 +471,7 @@ _LIST_GAP = re.compile(r"\W*(?:and\W*)?$")
 _COUNTING_VERBS = ("numbered", "totaled", "totalled", "came to", "amounted to")
 # the noun phrase of a clause and a verb that gives its count ("contracts numbered 3,512")
 _COUNTED_SUBJECT_BODY = (
-    r"\s*((?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,6}?)\s+"
+    r"\s*((?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,10}?)\s+"
     r"(?:numbered|totall?ed|came\s+to|amounted\s+to)\s+(?:(?:some|about|over|nearly)\s+)?$"
 )
 _COUNTED_SUBJECT = re.compile(r"(?:^|[,;:]\s*)" + _COUNTED_SUBJECT_BODY, re.I)
@@ -558,9 +612,12 @@ class _Actors:
     )
 
 
-_CAP = r"(?:[A-Z][\w&'’.-]*|S&T|\d{3,4}(?=\s+Pro))"
+# a capitalised word (dots inside, "U.S", and after an initial, "U.S.", never a sentence's
+# stop: "... located in Yunnan."), words joined by a dash ("UK–China")
+_CAP_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:(?<=\b[A-Z])\.)?"
+_CAP = rf"(?:{_CAP_WORD}(?:–{_CAP_WORD})*|S&T|\d{{3,4}}(?=\s+Pro))"
 # capitalised words opening a sentence that open no name ("Under the X Plan" names X Plan)
-_LEAD = r"(?:Under|During|In|With|By|For|From|At|On|Of|As|After|Since|Across|Among|Between)"
+_LEAD = r"(?:Under|During|In|With|By|For|From|At|On|Of|As|After|Since|Across|Among|Between|Through)"
 _SP = r"(?:(?!\n[^\S\n]*\n)\s)+"  # blanks, never across an empty line
 _NAME = rf"{_CAP}(?:{_SP}(?:(?:of|for|and|on|the|in){_SP})*{_CAP})*"
 
@@ -654,7 +711,17 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
         kind = lex.kinds.get(word) or lex.kinds.get(_POSSESSIVE_S.sub("", word))
         if kind:
             return kind, _POSSESSIVE_S.sub("", word)
+    if bare != name and _CHINA_POSSESSIVE.match(name):
+        # "China's R&D expenditure", "China's Internet": the nation's (whatever page)
+        return "national", "China"
+    if " " in bare and _AWARDS.search(bare):
+        # "Marie Skłodowska-Curie Actions", "Fulbright Scholarship": a programme of awards
+        return "programme", bare
     return None
+
+
+_CHINA_POSSESSIVE = re.compile(r"China['’]s\s")
+_AWARDS = re.compile(r"\b(?:Scholarships?|Fellowships?|Actions)$")  # a name's last word
 
 
 _OWNED = re.compile(r"['’]s\s+([A-Z].*)$")  # "<Owner>'s <Name>": the owned name
@@ -689,8 +756,11 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
         got = memo.get(name, _NO_MEMO)  # :func:`_kind_of`, its remembered answer inlined
         if got is _NO_MEMO:
             got = _kind_of(name, lex)
-        if got is None and _ACRONYM.fullmatch(name):
-            got = _defined_acronym(text, name, lex)
+        if got is None and name[-1].isupper():
+            # ("the DAAD": an acronym after an article)
+            bare = name[4:] if name[:4] in ("The ", "the ") else name
+            if _ACRONYM.fullmatch(bare):
+                got = _defined_acronym(text, bare, lex)
         if got:
             a, b = m.span()
             out.append((a, b, got[1], got[0]))
@@ -703,6 +773,10 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
         # "The Hefei institute", "the Zhangjiang park": a place's own body named by a
         # lower-case head word (earlier ones of these end before this match starts)
         name = _clean_actor(m.group(1))
+        if name in _NATIONAL_ADJECTIVES or _country_word(name):
+            # "at Chinese institutes", "Irish universities": many, none named (another
+            # country's name stays a mention of that country)
+            continue
         known = _kind_of(name, lex)
         if known is not None and known[0] != "local":
             continue  # (a place's name keeps its own body: "The Hefei institute")
@@ -727,10 +801,14 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
             # "Australia-China Science and Research Fund", "Sino-German Center": a joint
             # body of two countries is a programme, neither side's own
             out[i] = (a, b, name, "programme")
-        elif kind == "agency" and bisect.bisect_left(foreign_starts, a) < bisect.bisect_left(
-            foreign_starts, b
+        elif (
+            kind in ("agency", "programme")
+            and bisect.bisect_left(foreign_starts, a) < bisect.bisect_left(foreign_starts, b)
+            and (kind == "agency" or _BODY_HEAD.search(name))
         ):
-            out[i] = (a, b, name, "foreign")  # "Russian Academy of Sciences": theirs
+            # "Russian Academy of Sciences", "French National Centre for Scientific
+            # Research": theirs (a programme of theirs stays a programme)
+            out[i] = (a, b, name, "foreign")
     added = False
     for f in foreign:
         j = bisect.bisect_right(taken_starts, f[0]) - 1
@@ -742,6 +820,14 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     return out
 
 
+# head words of a programme's name that name an institution with a staff of its own: one of
+# another country's is that country's body ("French National Centre for Scientific Research")
+_BODY_HEAD = re.compile(r"\b(?:Cent(?:er|re)|Observatory|Station)\b")
+# the last word of a name the lexicon does not know that names awards given, a programme
+_AWARD_NAME = re.compile(
+    r"\b(?:Scholarships?|Fellowships?|Grants?|Aid|Awards?|Actions|Exchanges?)$"
+)
+_NATIONAL_ADJECTIVES = frozenset({"Chinese", "China's", "China’s", "PRC"})
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _ACRONYMS: list = [None, {}]  # [the text, {acronym: (kind, actor) or None}] (the last text)
 
@@ -764,11 +850,38 @@ def _defined_acronym(text: str, acronym: str, lex: _Actors) -> tuple[str, str] |
         for m in lex.mention.finditer(lead):
             last = m
         if last is not None and last.end() == len(lead):
-            kind = _kind_of(last.group(0), lex)
-            if kind is not None and kind[0] in ("local", "programme"):
+            name = last.group(0)
+            kind = _kind_of(name, lex)
+            if kind is None and _AWARD_NAME.search(name):
+                # "Japanese Grant Aid for ... Scholarship (JDS)": a programme of awards
+                got = ("programme", acronym)
+            elif _foreign_body(name, kind):
+                # "Japan Science and Technology Agency (JST)", "German Academic Exchange
+                # Service (DAAD)", "Germany's Federal Ministry ... (BMBF)": another country's
+                got = ("foreign", acronym)
+            elif kind is not None and kind[0] in ("local", "programme"):
                 got = (kind[0], acronym)
     known[acronym] = got
     return got
+
+
+def _country_word(name: str) -> bool:
+    """True when ``name`` is, whole, another country's name or demonym ("Irish")."""
+    hits = _foreign(name, 0, len(name))
+    return bool(hits) and hits[0][:2] == (0, len(name))
+
+
+def _foreign_body(name: str, kind: tuple[str, str] | None) -> bool:
+    """True when a name is another country's body: an agency's, an institution's or an
+    unknown kind's name holding that country's name or demonym, not a joint body's."""
+    if kind is not None and (
+        kind[0] not in ("agency", "programme", "foreign")
+        or (kind[0] == "programme" and not _BODY_HEAD.search(name))
+    ):
+        return False
+    if _joint(name):
+        return False
+    return any(k == "foreign" for *_, k in _foreign(name, 0, len(name)))
 
 
 def _named_heads(lex: _Actors, text: str, start: int, end: int):
@@ -827,7 +940,7 @@ def _name_run_start(text: str, at: int, lo: int) -> int:
 _NO_MEMO = object()
 # a joint body of two countries: "Sino-German Center", "Australia-China Fund", "China-EU
 # ...", and a body its name calls joint ("the 14th Joint Committee", "Joint Laboratory")
-_JOINT = re.compile(r"\bSino-\w|\w-China\b|\bChina-\w|\bJoint\b")
+_JOINT = re.compile(r"\bSino-\w|\w[-–]China\b|\bChina[-–]\w|\bJoint\b")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -852,8 +965,13 @@ def document_subject(title: str) -> tuple[str, str] | None:
 
 
 def _document_subject_plain(title: str) -> tuple[str, str] | None:
-    """:func:`document_subject` worked out."""
+    """:func:`document_subject` worked out. (A Chinese central body that reports national
+    totals, ``actors.yaml`` ``publishers`` ``national``, is no subject: "How many students
+    went abroad? (MOE numbers)" gives the nation's figures.)"""
+    central = _publisher_lexicon().national
     for _a, _b, actor, kind in mentions(title, 0, len(title)):
+        if kind == "agency" and central.fullmatch(actor):
+            continue
         if kind in ("programme", "local", "agency") and actor not in actor_lexicon().references:
             return kind, actor
     return None
@@ -870,6 +988,11 @@ def page_voice(doc) -> tuple[str, str] | None:
     if got is not None:
         return got
     text = getattr(doc, "text", "") or ""
+    publisher = " ".join((getattr(doc, "publisher", "") or "").split())
+    if publisher and _joint(publisher) and _kind_of(publisher, actor_lexicon()) is not None:
+        # "China–Italy Joint Commission for ... Cooperation" publishing its minutes: the
+        # joint body's (a programme, neither side's)
+        return "programme", publisher
     media = _publisher_lexicon().media
     for name in _masthead_names(doc, title, text):
         # (a news outlet or press office speaks for none: a line after it may name the
@@ -1082,13 +1205,70 @@ def scope_of(
     2011, will support 18 missions") is the last name before the clause that its head word
     heads ("Australia-China Science and Research Fund": a programme, though "the fund" is
     an agency's word); without one, the caller resolves it by kind (:func:`resolve_reference`)."""
+    if _LOWER.search(text, clause[0], clause[1]) is None and clause[1] > clause[0]:
+        # a clause in capitals (a cable, a telex): read as written in lower case, the names
+        # the lexicon knows capitalised ("SHANGHAI MUNICIPALITY ALONE SENT 2,300 PEOPLE")
+        text = _recased(text, clause)
+        found = mentions(text, clause[0], clause[1])
     kind, actor = _scope_of(text, num_start, num_end, noun_end, clause, found, default)
-    if actor and kind != "national" and actor in actor_lexicon().references:
+    lex = actor_lexicon()
+    if kind == "agency" and text.startswith("On the ", clause[0]):
+        side = _SIDE_LEAD.match(text, clause[0], num_start)
+        if side is not None and _country_word(side.group(1)):
+            # "On the German side, the DFG alone is funding about 190 projects": a body of
+            # the side named, that country's
+            return "foreign", actor
+    if (
+        actor
+        and kind != "national"
+        # (or a head word standing alone: "At the latest Committee meeting", "The
+        # Commission approved"; the body named in full before)
+        and (actor in lex.references or (" " not in actor and f"head:{actor}" in lex.kinds))
+    ):
         head = actor.split()[-1]
-        got = _head_name(text, head[0].upper() + head[1:], clause[0], actor_lexicon())
-        if got is not None:
-            return got
+        head = head[0].upper() + head[1:]
+        # the subject of the sentence before, when its head word is the description's
+        # ("The UK–China ... Fund, part of the Newton Fund, has selected ... The fund will")
+        got = _previous_subject(text, clause[0], actor_lexicon())
+        if got is not None and got[1] != head and got[1].split()[-1:] == [head]:
+            return ("programme", got[1]) if _joint(got[1]) else got
+        got = _head_name(text, head, clause[0], actor_lexicon())
+        if got is not None and (actor in lex.references or _joint(got[1])):
+            return got  # (a head word alone: only a joint body's, "the Committee" of minutes)
     return kind, actor
+
+
+_LOWER = re.compile(r"[a-z]")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’&-]*(?:\.[A-Z]+)*\.?")
+
+
+def _recased(text: str, clause: tuple[int, int]) -> str:
+    """``text`` with ``text[clause[0]:clause[1]]``, written in capitals, in lower case but
+    for the names the lexicon knows ("Shanghai", "Municipality", "PRC"; another country:
+    "Japan"; an acronym that is no English word: "CAS", not "MOST"), of the same length.
+    Remembered for the last text (a clause's figures ask the same)."""
+    memo = _text_memo(text)
+    key = ("recased", clause)
+    if key in memo:
+        return memo[key]
+    from analysis.dictionary import is_word
+
+    lex = actor_lexicon()
+
+    def one(m: re.Match[str]) -> str:
+        w = m.group()
+        if "." in w or len(w) == 1:
+            return w  # "U.S.", an initial
+        cap = w[0] + w[1:].lower()
+        if cap in lex.kinds or f"head:{cap}" in lex.kinds or _country_word(cap):
+            return cap
+        if w in lex.kinds and not is_word(w):
+            return w
+        return w.lower()
+
+    a, b = clause
+    got = memo[key] = text[:a] + _CAPS_WORD.sub(one, text[a:b]) + text[b:]
+    return got
 
 
 def _scope_of(
@@ -1131,6 +1311,11 @@ def _scope_of(
     lex = actor_lexicon()
     if found is None:
         found = mentions(text, clause[0], clause[1])
+    # "China, Japan and South Korea spent US$191 billion, US$160 billion and US$68 billion
+    # respectively"; "140 diplomats, against about 90 for Japan and 60 for South Korea"
+    listed = _listed_owner(text, num_start, num_end, clause, found)
+    if listed is not None:
+        return listed
     if default is not None:
         # "Under the Fund", "the Plan": the head word of the document's subject names it
         last = default[1].split()[-1] if default[1] else ""
@@ -1168,9 +1353,23 @@ def _scope_of(
         under = _UNDER_NAMED.search(text, max(num_end, a - 80), a) if kind == "programme" else None
         if under is not None and _CLAUSE_STOP_BEFORE.search(text, num_end, under.start()):
             under = None
+        if under is None and a > phrase_end and _CLAUSE_STOP_BEFORE.search(text, phrase_end, a):
+            continue  # "38 countries, its president said at a meeting in Beijing": another clause
+        if kind == "programme" and under is None and a <= phrase_end + 40:
+            # "The Commission approved 92 projects for the Executive Programme 2007–2009"
+            under = _FOR_THE.search(text, max(num_end, a - 12), a)
+            if under is not None and _CLAUSE_STOP_BEFORE.search(text, num_end, a):
+                under = None
         if a <= phrase_end + 40 or (under is not None and a <= phrase_end + 120):
-            if under is not None or lex.part_of.search(text, max(num_end, a - 30), a):
-                if kind == "programme" and national_subject and under is None:
+            tie = lex.part_of.search(text, max(num_end, a - 30), a) if under is None else None
+            detour = _DETOUR.search(text, phrase_end, tie.start()) if tie is not None else None
+            if detour is not None and (detour.group() == "with" or kind == "programme"):
+                # "11 joint laboratories with institutes of the CAS", "200 million yuan to
+                # fund Chinese partners in Horizon 2020 projects": the name is a partner's
+                # or a recipient's, tied to another noun
+                tie = None
+            if under is not None or tie is not None:
+                if kind in ("programme", "local") and national_subject and under is None:
                     # "China had 52 zones, set up under the Torch Program": China's (a
                     # description after a comma); "China has launched 53 laboratories ...
                     # under the X Plan": the plan's
@@ -1204,6 +1403,15 @@ def _scope_of(
             if kind == "foreign" and num_end < a < clause[1] and a - num_end < 90:
                 if _IN_TO.search(text, max(num_end, a - 12), a):
                     return "national", actor
+    # 1b'. Chinese people a host country counts or holds ("Germany is home to some 37,000
+    # Chinese students", "UK universities counted 87,895 Chinese students"): as 1b (a body of
+    # its own, "JSPS invited 1,326 Chinese researchers", is no country: its own figure)
+    if _CHINESE_PEOPLE.match(text, num_end, max(phrase_end + 1, num_end + 40)) and (
+        _HOST_COUNTS.search(text, max(clause[0], num_start - 40), num_start)
+    ):
+        host = _host_subject(text, clause, num_start, found, lex)
+        if host is not None:
+            return "national", host
     # 1c. the size of a fund or programme ("launched a joint fund worth 300 million")
     worth = worth_before(text, max(clause[0], num_start - 80), num_start)
     if worth is not None:
@@ -1214,12 +1422,39 @@ def _scope_of(
     if lead is not None and _nationwide_subject(lead.end(), num_start, found):
         return "national", ""
     # 2. a programme the clause is under ("Under the X Plan, China will invite 100 ...")
-    for a, _b, actor, kind in found:
+    for a, b, actor, kind in found:
         if kind == "programme" and clause[0] <= a < num_start:
-            if _UNDER.search(text, max(clause[0], a - 12), a):
+            under = _UNDER.search(text, max(clause[0], a - 12), a)
+            if (
+                under is not None
+                and under.group().startswith("in")
+                and _FIGURE_BEFORE.search(text, b, num_start)
+            ):
+                # "partners in Horizon 2020 projects ... received only EUR 3.2 million of ...:
+                # ... BMBF spent EUR 42 million": a programme inside a clause governs the
+                # figures up to the next one only
+                under = None
+            if under is not None or (
+                # "Through the Japanese Grant Aid for ... Scholarship (JDS), 268 ...": its name
+                # in full, unknown, before the short one
+                text[a - 1 : a] == "(" and _UNDER_FULL_NAME.search(text, max(clause[0], a - 160), a)
+            ):
                 # (a part the clause's pronoun stands for acts under the programme and
                 # owns its figure: "Under the national 111 Project, it also runs 11 bases")
                 part = _pronoun_part(text, clause, num_start, lex, default)
+                if part is None and text[max(clause[0], a - 6) : a].rstrip().endswith(
+                    ("its", "their")
+                ):
+                    # "Under its Strategic ... Program, JST has supported 42 projects": the
+                    # body whose programme it is, the clause's subject
+                    comma = text.find(",", a, num_start)
+                    if comma >= 0:
+                        q = comma + 1
+                        while q < num_start and text[q].isspace():
+                            q += 1
+                        got = _name_at(text, q, num_start, lex, default)
+                        if got is not None and got[0] in ("agency", "local", "foreign"):
+                            part = got[:2]
                 return part or (kind, actor)
     # 2a. an item of a list that a meeting or a plan agreed ("The Meeting agreed on the
     # following outcomes: (a) ... China will train 120 scientists"): the programme's
@@ -1248,11 +1483,22 @@ def _scope_of(
                 kind == "foreign"
                 and num_end < a <= num_end + 2
                 and not _CHINESE.match(text, num_end)
+                # (not a count of partner countries: "Seventeen EU member states have S&T
+                # agreements with China" counts China's partners)
+                and not (
+                    _COUNTRIES_AFTER.match(text, _b)
+                    and _CHINA_WORD.search(text, _b, clause[1]) is not None
+                )
             ):
                 return kind, actor
             # "About 1,000 are now in the United States": people the clause places in
-            # another country, its own count of them
-            if kind == "foreign" and num_end < a and _PLACED_IN.fullmatch(text, num_end, a):
+            # another country, its own count of them; "Of the country's 634 bases, 23 are
+            # now located in Yunnan": the place's
+            if (
+                kind in ("foreign", "local")
+                and num_end < a
+                and _PLACED_IN.fullmatch(text, num_end, a)
+            ):
                 return kind, actor
         if _CHINESE.match(text, num_end):
             return "national", ""  # "Around 30 Chinese engineers work at the site"
@@ -1274,6 +1520,19 @@ def _scope_of(
             continue
         if a > 0 and text[a - 1] in "-‐–" and kind == "foreign":
             continue  # "Sino-Russian trade", "China-Africa schools": bilateral, not theirs
+        if (
+            kind == "foreign"
+            and _AFTER_FIGURE.search(text, max(clause[0], a - 16), a)
+            and " " not in text[a:b]
+            and _NOUN_AFTER.match(text, b)
+        ):
+            continue  # "will train 1,000 African researchers and fund 100": a noun's modifier
+        if (
+            kind == "foreign"
+            and " " not in text[a:b]
+            and _OBJECT_WORD.search(text, max(clause[0], a - 20), a)
+        ):
+            continue  # "China had imported Italian technology ..., worth": an object's modifier
         if a > 0 and text[a - 1] == "(" and text[b : b + 1] == ")":
             continue  # "financed by the National ... Foundation (NSFC)": the name before it
         if lex.attribution.match(text, b, min(clause[1], b + 20)):
@@ -1284,6 +1543,13 @@ def _scope_of(
             part = _possessive_part(text, b, num_start, text[num_end:phrase_end])
             if part is not None:
                 return part  # "China's technology parks earned ...": the parks' figure
+        if kind == "programme" and _nations_plan(text, clause[0], a, actor, lex):
+            return "national", ""  # "The country's Medium- and Long-term Plan set a target"
+        if kind == "foreign" and _partner_share(text, b, num_start, num_end, clause):
+            # "France accounted for 4 percent of China's co-authored papers", "U.S.
+            # suppliers accounted for 99 contracts ... of these": a line of the nation's
+            # figure by partner (the partner stays its actor)
+            return "national", actor
         coordinate = _coordinate_subject(text, b, num_start, lex, default)
         if coordinate is not None:
             return coordinate  # "the German side will provide ..., and ITP will invest 10 ..."
@@ -1340,6 +1606,85 @@ def _scope_of(
     return _unowned(text, clause, default, num_end if them else phrase_end, num_start, found)
 
 
+_RESPECTIVELY_REACH = 250  # how far after a figure "respectively" may end its list
+# between two figures of one list ("US$191 billion, US$160 billion and US$68 billion")
+_FIGURE_GAP = re.compile(r"[^\d;.()]{0,20}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:US|about\s+)?\W{0,2}")
+# between two actors of one list ("China, Japan and South Korea", "Chinese and Indian")
+_ACTOR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_CHINA_ITEM = re.compile(r"\b(?:China|Chinese)\b(?:['’]s)?")
+# a comparison's figure of another country: "against about 90 for Japan and 60 for Korea"
+_COMPARED = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|while)\b", re.I)
+_FOR_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+for\s+(?:the\s+)?")
+_COMPARED_REACH = 120  # how far before a figure its comparison may open
+
+
+def _listed_owner(text: str, num_start: int, num_end: int, clause, found):
+    """(scope, actor) of a figure paired with an actor by a list: the k-th figure of a
+    list closed by "respectively" is the k-th actor's of a list as long ("China, Japan and
+    South Korea spent US$191 billion, US$160 billion and US$68 billion respectively";
+    "Chinese and Indian students numbered 694,000 and 189,000 respectively"), and a figure
+    "for" another country after a comparison ("against about 90 for Japan and 60 for
+    South Korea") is that country's. None: no such list."""
+    at = text.find("respectively", num_end, min(clause[1], num_end + _RESPECTIVELY_REACH))
+    if at >= 0:
+        return _respective_owner(text, num_start, num_end, at, clause, found)
+    m = _FOR_AFTER.match(text, num_end, clause[1])
+    lo = max(clause[0], num_start - _COMPARED_REACH)
+    if m is None or not _COMPARED.search(text, lo, num_start):
+        return None
+    for a, _b, actor, kind in found:
+        if a == m.end() and kind == "foreign":
+            return kind, actor
+    return None
+
+
+def _respective_owner(text: str, num_start: int, num_end: int, resp: int, clause, found):
+    """:func:`_listed_owner` of a list closed by "respectively" at ``text[resp:]``."""
+    figures = [
+        (m.start(), m.end() - (m.group().endswith(",")))  # ("900, 1,200": not its comma)
+        for m in _FIGURE_BEFORE.finditer(text, clause[0], resp)
+    ]
+    k = next((i for i, (a, b) in enumerate(figures) if a < num_end and num_start < b), None)
+    if k is None:
+        return None
+    first = k
+    while first > 0 and _FIGURE_GAP.fullmatch(text, figures[first - 1][1], figures[first][0]):
+        first -= 1
+    last = k
+    while last + 1 < len(figures) and _FIGURE_GAP.fullmatch(
+        text, figures[last][1], figures[last + 1][0]
+    ):
+        last += 1
+    n = last - first + 1
+    if n < 2:
+        return None
+    # the countries one by one ("India and China" is one name to :func:`mentions`), China
+    # ("Chinese and Indian students"), then places
+    actors = [x for x in _foreign(text, clause[0], resp) if x[3] == "foreign"]
+    actors += [
+        (m.start(), m.end(), "China", "national")
+        for m in _CHINA_ITEM.finditer(text, clause[0], resp)
+    ]
+    for x in found:
+        overlaps = any(a < x[1] and x[0] < b for a, b, *_ in actors)
+        if x[3] == "local" and x[0] < resp and not overlaps:
+            actors.append(x)
+    actors.sort()
+    # runs of actors joined by commas and "and", each as long as the figures' list
+    i = 0
+    while i < len(actors):
+        j = i
+        while j + 1 < len(actors) and _ACTOR_GAP.fullmatch(text, actors[j][1], actors[j + 1][0]):
+            j += 1
+        if j - i + 1 == n:
+            if _subject_lexicon().ranked.match(text, actors[i][1], num_start):
+                return None  # "Japan and the United States followed with ... respectively"
+            _a, _b, actor, kind = actors[i + k - first]
+            return (kind, "") if kind == "national" else (kind, actor)
+        i = j + 1
+    return None
+
+
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|\(?[a-z]\)|[-•*])\s")
 _AGREED_LEAD = re.compile(
     r"\b(?:outcomes?|agreed|decided|adopted|commitments?|measures)\b[^\n]*:[ \t]*$", re.I
@@ -1377,6 +1722,71 @@ def _agreed_list_owner(text: str, at: int) -> tuple[str, str] | None:
     for _a, _b, actor, kind in reversed(mentions(text, max(0, lead - _PROGRAMME_BACK), lead)):
         if kind == "programme" and actor not in refs:
             return kind, actor
+    return None
+
+
+_COUNTRIES_AFTER = re.compile(r"\s+(?:member\s+)?(?:states|countries|nations|economies)\b")
+_AFTER_FIGURE = re.compile(r"(?:^|[^\d,.])(?!(?:19|20)\d\d\s)\d[\d,.]*\s+$")  # (not a year)
+_SIDE_LEAD = re.compile(r"\W*On\s+the\s+([A-Z][\w-]*)\s+side\s*,")
+# the nation as a plan's possessor ("China's", "the country's", "Its 13th Five-Year Plan")
+_NATIONS_POSSESSOR = re.compile(
+    r"(?:\bChina['’]s|\b[Tt]he\s+(?:country|nation)['’]s|\b(?P<its>[Ii]ts))\s+(?:\d+(?:st|nd|rd|th)\s+)?$"
+)
+
+
+def _nations_plan(text: str, clause_start: int, a: int, actor: str, lex: _Actors) -> bool:
+    """True when a plan's name at ``text[a:]`` has the nation for its possessor ("The
+    country's Medium- and Long-term Plan", "Its 13th Five-Year Plan" after a sentence whose
+    subject is China): the nation's own policy, its goals the nation's."""
+    if "Plan" not in actor.split():
+        return False
+    m = _NATIONS_POSSESSOR.search(text, max(clause_start, a - 24), a)
+    if m is None:
+        return False
+    return m.group("its") is None or _previous_subject(text, clause_start, lex) is None
+
+
+# a past verb right before a one-word name (a demonym): the name modifies its object
+_OBJECT_WORD = re.compile(
+    r"\b(?!(?:and|but|while|whereas|that|when|where|as|if|so|the|a|an)\b)[a-z]+ed\s+$"
+)
+_DETOUR = re.compile(r"\b(?:with|to)\b")
+_FOR_THE = re.compile(r"\s+for\s+(?:the\s+|its\s+)?$")  # before a programme's name
+# the verb of a host country's count of Chinese people ("is home to", "counted", "hosts")
+_HOST_COUNTS = re.compile(
+    r"\b(?:(?:is|was|are|were)\s+(?:now\s+)?home\s+to|hosts|hosted|count(?:s|ed)|number(?:s|ed)|"
+    r"recorded|registered|enrolled|had|has|have)\s+(?:about\s+|some\s+|around\s+|over\s+|"
+    r"more\s+than\s+|nearly\s+|almost\s+)?$"
+)
+_CHINESE_PEOPLE = re.compile(
+    r"\s+(?:[a-z]+\s+)?Chinese\s+(?:[a-z]+\s+)?(?:students|scholars|researchers|scientists|"
+    r"nationals|engineers|experts|people|citizens|officials|technicians|workers|graduates|"
+    r"visitors|academics|professionals|trainees)\b"
+)
+
+
+def _host_subject(text: str, clause, num_start: int, found, lex: _Actors) -> str | None:
+    """The country that is the subject before a figure (not after a preposition, not an
+    attribution's source), when that subject is a country itself, not a body; else None."""
+    from analysis.partners import partners_in
+
+    def country(actor: str) -> bool:
+        hits = partners_in(actor, 0, len(actor))
+        return bool(hits) and hits[0][:2] == (0, len(actor)) and hits[0][3] == "country"
+
+    if any(
+        clause[0] <= a < num_start and kind != "national" and not country(actor)
+        for a, _b, actor, kind in found
+    ):
+        return None  # "Through JICA, Japan had trained 4,200 Chinese technicians": JICA's
+    for a, b, actor, kind in reversed(found):
+        if b > num_start or a < clause[0]:
+            continue
+        if lex.not_subject.search(text, max(clause[0], a - 20), a):
+            continue
+        if lex.attribution.match(text, b, min(clause[1], b + 20)):
+            continue
+        return actor if kind == "foreign" and country(actor) else None
     return None
 
 
@@ -1481,7 +1891,8 @@ _AND_BEFORE = re.compile(r"\band\s*$")
 # or one of up to three words)
 _PLACED_IN = re.compile(
     r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?"
-    r"(?:(?:studying|working|living|enrolled|employed|based)\s+)?(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?:studying|working|living|enrolled|employed|based|located|situated)\s+)?(?:in|at)\s+"
+    r"(?:the\s+)?"
 )
 # a noun phrase and stops to the clause's end: no verb ("... and 31 provincial bases.")
 _REST_WORD = (
@@ -1580,7 +1991,9 @@ def _subject_lexicon() -> _Subjects:
     )
 
 
-_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:[a-z]+\s+){0,2}$")
+_ACCOUNTS_FOR = re.compile(
+    r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up)\s+(?:[a-z]+\s+){0,2}$"
+)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)")
 _PERCENT_IN = re.compile(r"%|per\s*cent|percent")
 _SHARE_REACH = 100  # how far after a share the whole it is of may name its country
@@ -1589,8 +2002,9 @@ _SHARE_REACH = 100  # how far after a share the whole it is of may name its coun
 def _share_of_foreign(text: str, num_start: int, num_end: int, clause, found):
     """(scope, actor) of another country whose whole a share after "accounts for" is of,
     named in the "of" phrase after it before any clause stop; None for any other figure."""
-    if text.find("ccount", max(clause[0], num_start - 40), num_start) < 0:
-        return None  # (a fast test: most figures follow no "account for")
+    lo = max(clause[0], num_start - 40)
+    if text.find("ccount", lo, num_start) < 0 and text.find(" up ", lo, num_start) < 0:
+        return None  # (a fast test: most figures follow no "account for", "made up")
     if not _ACCOUNTS_FOR.search(text, max(clause[0], num_start - 40), num_start):
         return None
     if not _PERCENT_IN.search(text, num_start, num_end) and not _PERCENT_AFTER.match(text, num_end):
@@ -1607,6 +2021,39 @@ def _share_of_foreign(text: str, num_start: int, num_end: int, clause, found):
             return None  # (not "40 percent of the contracts signed with Japan": a partner)
         return (kind, actor) if kind == "foreign" else None
     return None
+
+
+# between a partner and its figure: the verb of a share of a whole ("accounted for",
+# "supplied", "made up"), after up to two words ("U.S. suppliers", "EU member states")
+_SHARE_VERB = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:alone\s+)?(?:accounts?|accounted|supplie[sd]|supply|"
+    r"provided|provides?|made\s+up|makes?\s+up)\s+(?:for\s+)?"
+    r"(?:(?:about|around|roughly|some|nearly|almost|only|just|over|under|less\s+than|"
+    r"more\s+than)\s+)*"
+    r"(?:(?:US)?[$£€¥\d][^;:]{0,60}?(?:\band|,)\s+)?$",  # (a figure before it in its list)
+    re.I,
+)
+# after the figure: the whole it is a share of, the nation's own ("of China's technology
+# imports", "of the value of China's ...", "of these", "of the total")
+_NATIONS_WHOLE = re.compile(
+    r"\bof\s+(?:[a-z]+\s+){0,3}?(?:China['’]s|the\s+(?:nation|country)['’]s|these|this|"
+    r"them|those|the\s+total|all\s+Chinese)\b",
+    re.I,
+)
+_WHOLE_REACH = 80  # how far after a figure its whole may stand
+
+
+def _partner_share(text: str, b: int, num_start: int, num_end: int, clause) -> bool:
+    """True when a partner named at ``text[:b]`` has for its verb a share of the nation's
+    whole ("France accounted for 4 percent of China's ...", "EU member states supplied 38
+    percent of this", "U.S. suppliers accounted for 99 contracts ... of these")."""
+    if not _SHARE_VERB.fullmatch(text, b, num_start):
+        return False
+    end = min(clause[1], num_end + _WHOLE_REACH)
+    stop = _CLAUSE_STOP_BEFORE.search(text, num_end, end)  # (not past ";" or ":")
+    if stop is not None and stop.group() in ";:(":
+        end = stop.start()
+    return _NATIONS_WHOLE.search(text, num_end, end) is not None
 
 
 _COORDINATE = re.compile(r",\s*(?:and|but|while|whereas)\s+(?=(?:[Tt]he\s+)?[A-Z])")
@@ -1750,7 +2197,8 @@ def _name_at(text: str, p: int, end: int, lex: _Actors, default=None):
         if m is None:
             return None
     name, name_end = m.group(0), m.end()
-    for a in _AND_NAME.finditer(name):
+    # (not a joint body's name: "The UK–China Research and Innovation Partnership Fund")
+    for a in () if _joint(name) else _AND_NAME.finditer(name):
         # "The Israel Innovation Authority and China's Ministry of ...": two bodies, the
         # first one's name ends before "and"
         left = name[: a.start()]
@@ -1984,7 +2432,7 @@ def _partner_before() -> re.Pattern[str]:
 
 
 _NATIONWIDE = re.compile(
-    r"\b(?:[Nn]ationwide|[Nn]ational(?:ly)?|across\s+the\s+(?:country|nation)|"
+    r"\b(?:[Nn]ationwide|[Nn]ational(?:ly)?(?![-‐])|across\s+the\s+(?:country|nation)|"
     r"(?:whole|entire)\s+country|[Cc]hinese|[Tt]he\s+(?:country|nation))\b"
 )
 
@@ -2025,7 +2473,7 @@ def _unowned(
     # the province to 212"): that place's (resolved by kind, :func:`resolve_reference`)
     there = _place_reference().search(text, clause[0], clause[1])
     if there is not None:
-        return "local", _clean_actor(there.group(1))
+        return "local", _clean_actor(there.group(1) or there.group(2))
     if default is None:
         return "national", ""
     return default
@@ -2036,8 +2484,10 @@ def _place_reference() -> re.Pattern[str]:
     """A locative before a reference to a place (``actors.yaml`` ``references`` ``local``:
     "in the province", "across the city")."""
     refs = load_lexicon("actors")["references"].get("local", [])
+    words = _alt_words(r for r in refs if r[:1].islower())
+    # (or its possessive: "registered with the city's returnee service centre")
     return re.compile(
-        rf"\b(?:in|across|throughout|within)\s+({_alt_words(r for r in refs if r[:1].islower())})\b"
+        rf"\b(?:(?:in|across|throughout|within)\s+({words})\b|({words})['’]s\s+[a-z])"
     )
 
 
@@ -2046,7 +2496,7 @@ def _place_reference() -> re.Pattern[str]:
 # before the place's name, from the clause start
 _LOCATIVE_LEAD = re.compile(
     r"\W*(?:(?:In|By|During)\s+(?:[^,;]{1,30},|(?:19|20)\d\d\b)\s*)?"
-    r"(?:(?:In|Across|Throughout)\s+|(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,4}[a-z-]+s\s+"
+    r"(?:(?:In|Across|Throughout)\s+|(?:[Tt]he\s+)?(?:[\w&-]+\s+){0,6}[a-z-]+s\s+"
     r"(?:in|at|across|within|from)\s+)"
     r"(?:the\s+)?$"
 )
@@ -2163,7 +2613,12 @@ def _national_subject(text, num_start, clause, found, lex) -> bool:
     return False
 
 
-_UNDER = re.compile(r"\b(?:[Uu]nder|[Dd]uring|[Ii]n|[Ss]ince)\s+(?:the\s+|its\s+|this\s+)?$")
+_UNDER_FULL_NAME = re.compile(
+    r"\b(?:[Uu]nder|[Tt]hrough|[Dd]uring)\s+(?:the\s+|its\s+)?[A-Z](?:[\w'’&-]+\s+){1,12}\($"
+)
+_UNDER = re.compile(
+    r"\b(?:[Uu]nder|[Dd]uring|[Ii]n|[Ss]ince|[Tt]hrough)\s+(?:the\s+|its\s+|this\s+)?$"
+)
 
 
 class ReferenceIndex:

@@ -293,6 +293,10 @@ def settings() -> _Settings:
     title["office_re"] = re.compile(
         "|".join(f"(?:{p})" for p in title.get("office_lines", [])) or r"(?!)", re.I
     )
+    try:  # a meeting's record names the body that met (the publisher)
+        title["meeting_re"] = [re.compile(p, re.I) for p in title.get("meeting_records", [])]
+    except re.error as exc:
+        raise InputError(f"{LEXICON_DIR / 'corpus.yaml'}: title.meeting_records: {exc}") from exc
     # a line that reads as a headline but is a byline, a minister's line or a section label
     title["not_title_re"] = re.compile(
         "|".join(f"(?:{p})" for p in title.get("not_titles", [])) or r"(?!)", re.I
@@ -351,7 +355,8 @@ _PLACEHOLDERS = {
     # ("Last update", "Release time", "Publish time", German "Stand", French "Mise à jour")
     "stamp": r"(?:(?:last\s+|first\s+)?(?:updated?|modified|posted|published|released|issued"
     r"|prepared|dated)|(?:release|issue|publication|posting|publish(?:ing)?|update|post)\s+"
-    r"(?:date|time)|date(?:\s+(?:of\s+)?(?:issued?|released?|publication|published))?|stand"
+    r"(?:date|time)|date(?:\s+(?:of\s+)?(?:issued?|released?|publication|published|modified))?"
+    r"|stand"
     r"|aktualisiert|mise\s+à\s+jour|date\s+de\s+publication|time|发布时间|发布日期|更新时间"
     r"|发表时间|日期|时间)",
     # a release's, a bulletin's or a document's number: "Press release No. 2016-087",
@@ -594,6 +599,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                 # ... and a copyright line at the foot is the site's owner's ("© Ministry for
                 # Foreign Affairs of Finland" under the "Embassy of Finland, Beijing" page)
                 section = section or (rule == "copyright" and i not in top)
+                # ... and so is a "Source:" line at the foot (the paper a site's page came from)
+                section = section or (rule == "source" and i not in top)
         if i == first and not evidence["publisher"]:
             # the first line's first field names the publication: "Deutscher Bundestag
             # Drucksache 17/10453", "Institute for X  |  Report No. 27  |  June 2013"
@@ -611,6 +618,11 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     _mark_teasers(lines, removed)
     _keep_gallery_captions(lines, removed)
     _mark_footnotes(lines, filled, removed)
+    _mark_cable(lines, filled, removed, dated, evidence)
+    _mark_byline_date(lines, filled, removed, dated)
+    _mark_signatures(lines, filled, removed)
+    _serial_title(lines, filled, removed, evidence)
+    _mark_title_slide(lines, filled, removed, evidence, cfg)
     _mark_site_name(lines, removed, evidence, cfg, section)
     _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
     _mark_page_number(lines, filled, removed)
@@ -618,6 +630,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     # a date on a line of a list of other stories is that story's, not the page's; one under
     # a comment's author ("D. Kowalski says:") is the comment's
     listed |= {i for i, _d, _k in dated if _COMMENTER.search(_line_before(lines, i))}
+    listed |= _later_posts(lines, dated)  # a thread's replies: the page is its first post's
     evidence["dates"] = [
         (
             date,
@@ -860,7 +873,8 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
     if len(words) == 1 and words[0] in marks and len(marks) == 1:
         return None  # a name and nothing else that marks a page
     if not at_edge:
-        letters = [c for c in s if c.isalpha()]
+        # (an issue's mark in it is no lower-case word: "22      BEIJING REVIEW, No. 34")
+        letters = [c for c in _ISSUE_MARK.sub("", s) if c.isalpha()]
         if not (bare.fullmatch(fields[0]) or bare.fullmatch(fields[-1])):
             return None
         if not letters or any(c.islower() for c in letters):
@@ -874,6 +888,7 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
 
 
 _NUMBER_FIELD = re.compile(r"[\d.,%$()\s-]+")
+_ISSUE_MARK = re.compile(r"\b(?:No|Nos|Vol|Nr|pp?)\.(?=\s*\d)")
 
 
 def _header_name(s: str, cfg: _Settings) -> tuple[str, bool]:
@@ -1008,7 +1023,7 @@ def _RUNS_ON(line: str, following: str) -> bool:  # noqa: N802 - reads as a pred
 
 
 _RULE_LINE = re.compile(r"[_\-–—*=─]{5,}")
-_NOTE = re.compile(r"(\d{1,3}|[*†‡])\s+\S")
+_NOTE = re.compile(r"(\d{1,3}|[*†‡]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+\S")  # "14 MOST, ...", "¹ Official ..."
 
 
 def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
@@ -1041,7 +1056,7 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
     run: list[tuple[int, int]] = []
     for i in reversed(kept):
         m = _NOTE.match(lines[i])
-        if not m or not m.group(1).isdigit():
+        if not m or not m.group(1).isdecimal():
             break
         run.append((int(m.group(1)), i))
     run.reverse()
@@ -1095,6 +1110,9 @@ def _mark_site_name(
     for j in run:
         removed[j] = "site_name"
     if not evidence["publisher"] or section:
+        fields = name.split(" | ")
+        if len(fields) >= 3:  # the name over its bar of links: "chinadaily.com.cn | 中文 | Asia"
+            name = fields[0]
         name = re.sub(r"\s+[-–—|:]\s+[a-z].*$", "", name)
         evidence["publisher"] = _publisher_name(re.sub(r"\s*\([^)]*\)$", "", name))
 
@@ -1257,6 +1275,204 @@ def _site_root(s: str, cfg: _Settings) -> str:
     if not re.fullmatch(r"[^\W\d_][\w&'’.-]*(?:\s[^\W\d_][\w&'’.-]*){0,2}", root):
         return ""
     return root[0].upper() + root[1:] if root.islower() else root
+
+
+# a telegram's routing header (a diplomatic cable): its date-time group "R 140822Z APR 87" (a
+# precedence letter or two, day, hour and minute, "Z", the month, the year), the sender's line
+# "FM AMEMBASSY BEIJING" and the "SUBJECT:" line under them
+_CABLE_DTG = re.compile(
+    r"(?:[ROPZ]{1,2}\s+)?(?P<day>[0-3]\d)[0-2]\d[0-5]\dZ\s+(?P<month>[A-Z]{3})\s+(?P<yy>\d{2}|\d{4})"
+)
+_CABLE_FROM = re.compile(r"FM\s+(?P<name>[A-Z][A-Z0-9 .&/-]{2,60})")
+_CABLE_SUBJECT = re.compile(r"(?:SUBJECT|SUBJ)\s*:", re.I)
+_CABLE_REF = re.compile(r"REFS?\s*:", re.I)
+_CABLE_LINES = 40  # the routing header stands within a cable's first lines
+
+
+def _mark_cable(
+    lines: list[str],
+    filled: list[int],
+    removed: dict[int, str],
+    dated: list[tuple[int, str, str]],
+    evidence: dict,
+) -> None:
+    """A diplomatic cable's routing header: every line above its "SUBJECT:" line (page and
+    cable numbers, action and info codes, the date-time group, "FM" and "TO" lines, "E.O."
+    and "TAGS:") is furniture, and so are the "REF:" lines under it; the date-time group
+    ("R 140822Z APR 87") dates the page and the "FM" line names its sender, the publisher.
+    Only a page whose first lines hold both a date-time group and an "FM" line is read so."""
+    head = filled[:_CABLE_LINES]
+    sender = next((i for i in head if lines[i].startswith("FM ")), None)
+    if sender is None:  # (cheap test first: most pages have no "FM " line)
+        return
+    subject = next((i for i in head if _CABLE_SUBJECT.match(lines[i])), None)
+    stamp = next((i for i in head if i < sender and _CABLE_DTG.fullmatch(lines[i])), None)
+    sent = _CABLE_FROM.fullmatch(lines[sender])
+    if subject is None or stamp is None or not sent or subject < sender:
+        return
+    m = _CABLE_DTG.fullmatch(lines[stamp])
+    month = MONTHS.get(m["month"].lower())
+    if month:
+        yy = int(m["yy"])
+        year = yy if yy > 99 else (1900 + yy if yy >= 40 else 2000 + yy)
+        dated.append((stamp, dating.iso(year, month, int(m["day"])), "strong"))
+    for i in head:
+        if i < subject:
+            removed.setdefault(i, "cable_header")
+        elif i > subject and _CABLE_REF.match(lines[i]):
+            removed.setdefault(i, "cable_header")
+    if not evidence["publisher"]:
+        evidence["publisher"] = sent["name"].strip()
+
+
+# a date alone on its line ("8 December 2015", "Dec. 8, 2015", "2015-12-08") and a byline ("By
+# Kimani Njoroge")
+_DATE_ALONE = re.compile(
+    rf"(?:(?:{'|'.join(dating.WEEKDAYS)}),?\s*)?(?:\d{{1,2}}\s+(?:{MONTH_RE})\.?,?\s+{YEAR_RE}"
+    rf"|(?:{MONTH_RE})\.?\s+\d{{1,2}},?\s+{YEAR_RE}|{YEAR_RE}[-/.][01]?\d[-/.][0-3]?\d)",
+    re.I,
+)
+_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+_BYLINE_LINES = 20  # a byline stands within a page's first lines
+_STAMP_LINES = 12  # a page's own date alone on a line stands within its first lines
+
+
+def _mark_byline_date(
+    lines: list[str], filled: list[int], removed: dict[int, str], dated: list[tuple[int, str, str]]
+) -> None:
+    """A date alone on its line next to a byline ("By Kimani Njoroge" / "8 December 2015") is the
+    page's stamp, wherever the byline stands among the page's first lines (under a headline and
+    a standfirst: below the edge the line rules read stamps in); so is the one date alone on a
+    line set apart by blank lines among a page's first lines ("2019/05/15" under a speech's
+    title block; a chronology's dates, several, are its entries')."""
+    head = filled[:_BYLINE_LINES]
+    alone = [
+        k
+        for k, i in enumerate(head)
+        if i not in removed
+        and lines[i][:1].isalnum()
+        and len(lines[i]) <= 40
+        and _DATE_ALONE.fullmatch(lines[i])
+    ]
+    for k in alone:
+        i = head[k]
+        near = [head[k - 1]] if k else []
+        near += [head[k + 1]] if k + 1 < len(head) else []
+        apart = (
+            len(alone) == 1
+            and k < _STAMP_LINES
+            and 0 < i < len(lines) - 1
+            and not lines[i - 1]
+            and not lines[i + 1]
+        )
+        if apart or any(_BYLINE.fullmatch(lines[j]) for j in near):
+            removed[i] = "date_line"
+            dated.append((i, lines[i], "strong"))
+            return
+
+
+# the label before a stamp's date ("Posted:", "Reply posted on"): words only
+_POST_LABEL = re.compile(r"[^\W\d_][^\d:：|·]{0,30}?[:：]?")
+
+
+def _later_posts(lines: list[str], dated: list[tuple[int, str, str]]) -> set[int]:
+    """The stamps of a thread's later posts: when two or more stamps down a page carry the same
+    label ("Posted: 02 Apr 2018, 21:14" over each post of a forum's thread), the page is its
+    first post's and the later ones date replies."""
+    labels: dict[str, list[int]] = {}
+    for i, date, kind in dated:
+        if kind != "strong":
+            continue
+        at = lines[i].find(date)
+        label = lines[i][:at].strip().lower() if at > 0 else ""
+        if label and _POST_LABEL.fullmatch(label) and not _REVISED.search(label):
+            labels.setdefault(label, []).append(i)
+    return {i for rows in labels.values() if len(rows) >= 2 for i in sorted(rows)[1:]}
+
+
+# a serial's name with its issue's number (and perhaps its date) as a whole line: "Research Policy
+# Weekly — Issue 318", "EU-China S&T Cooperation Newsletter — Issue No. 14, June 2006"
+_SERIAL_TITLE = re.compile(
+    r"(?P<name>[^\W\d_][^|#:\n]{2,80}?)\s*(?:[-–—|,:]\s*)?(?:issue|no\.?|number|vol\.?|#)\s*"
+    rf"(?:no\.?\s*)?\d{{1,4}}(?:\s*(?:[,|–—-]\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_RE})\.?\s+"
+    rf"(?:\d{{1,2}},?\s+)?{YEAR_RE})?",
+    re.I,
+)
+_MAIL_HEAD = ("From:", "FROM:", "Subject:", "SUBJECT:")
+_MAIL_LINES = 15  # an e-mail's header and a newsletter's masthead: within its first lines
+
+
+def _serial_title(
+    lines: list[str], filled: list[int], removed: dict[int, str], evidence: dict
+) -> None:
+    """An e-mail newsletter's title: the first of its subject and its masthead's lines that is
+    the serial's name with its issue ("Subject: EU-China S&T Cooperation Newsletter — Issue No.
+    14, June 2006"; under a subject that lists the issue's items, "RPW #318: Spending round,
+    Philae lands, ...", the masthead "Research Policy Weekly — Issue 318"). The masthead line is
+    furniture (its issue number counts nothing). Only a page that opens with a mail header."""
+    if not filled or not lines[filled[0]].startswith(_MAIL_HEAD):
+        return
+    for i in filled[:_MAIL_LINES]:
+        line = lines[i]
+        subject = line[:8].lower() == "subject:"
+        text = line[8:].strip() if subject else line
+        if len(text) <= 120 and _SERIAL_TITLE.fullmatch(text):
+            evidence["title"] = " ".join(text.split())
+            if not subject:
+                removed[i] = "serial"
+            return
+
+
+_SIGNATURE_LINES = 3  # a signature: at most this many lines under its "--"
+
+
+def _mark_signatures(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
+    """A post's or an e-mail's signature: the lines under a line of two dashes alone ("--", the
+    mail and news convention) that end the post, up to the rule under it or the page's end, when
+    there are at most three, none long ("MSc Stats '19 | 3rd winter in Toronto", "Shanghai · 2
+    kids · 1 cat"); a "--" over a paragraph that text follows is no signature's."""
+    for k, i in enumerate(filled):
+        if lines[i] != "--":
+            continue
+        run = []
+        after = filled[k + 1 : k + 2 + _SIGNATURE_LINES]
+        for j in after:
+            if j != (run[-1] if run else i) + 1 or _RULE_LINE.fullmatch(lines[j]):
+                break
+            run.append(j)
+        ends = len(run) == len(after) or _RULE_LINE.fullmatch(lines[after[len(run)]])
+        if run and ends and len(run) <= _SIGNATURE_LINES and all(len(lines[j]) <= 100 for j in run):
+            removed[i] = "signature"
+            for j in run:
+                removed[j] = "signature"
+
+
+_SLIDE_ONE = re.compile(r"(?:slide|folie|diapositive)\s+1\b", re.I)
+
+
+def _mark_title_slide(
+    lines: list[str], filled: list[int], removed: dict[int, str], evidence: dict, cfg: _Settings
+) -> None:
+    """A slide deck exported to text: on its title slide (the lines under "Slide 1"), a first line
+    that names an organisation over the deck's title ("Sino-German Center for Research
+    Promotion" / "15 Years of Joint Research Funding" / presenter / occasion) is the issuer's
+    name, the publisher, not the title."""
+    k = next((k for k, i in enumerate(filled[:6]) if _SLIDE_ONE.match(lines[i])), None)
+    if k is None or removed.get(filled[k]) != "label":
+        return
+    block = []
+    for i in filled[k + 1 : k + 6]:
+        if block and i != block[-1] + 1:
+            break
+        block.append(i)
+    if len(block) < 3 or block[0] in removed:
+        return
+    name = lines[block[0]]
+    if len(name.split()) > 12 or _SENT_END.search(name) or not cfg.organisation_re.search(name):
+        return
+    removed[block[0]] = "site_name"
+    if not evidence["publisher"]:
+        evidence["publisher"] = _publisher_name(name)
 
 
 _BARE_NUMBER = re.compile(r"\d{1,4}")
@@ -1490,6 +1706,12 @@ def _title_paragraph(paras: list[tuple[int, int, int]], text: str, cfg: _Setting
                     # a section's name ("Press Releases"): the title if no headline follows
                     section = n if section is None else section
                     continue
+                if _DIVISION.match(para) or _kicker(para, words, paras, n, text, cfg):
+                    # a book's division with its name over a table's or an article's own
+                    # headline ("Chapter 9  International Exchanges ..." over "Table 9-6
+                    # Students Studying Abroad ..."): the title if no headline follows
+                    section = n if section is None else section
+                    continue
                 return n
             if words >= t["prose_words"] or (words > 12 and _SENT_END.search(para)):
                 return deck if deck is not None else section  # prose: the title stood above it
@@ -1502,6 +1724,28 @@ def _title_paragraph(paras: list[tuple[int, int, int]], text: str, cfg: _Setting
             if len(para.split(None, t["prose_words"])) >= t["prose_words"]:
                 return deck if deck is not None else section
     return deck if deck is not None else section
+
+
+def _kicker(
+    para: str, words: int, paras: list[tuple[int, int, int]], n: int, text: str, cfg: _Settings
+) -> bool:
+    """A section's name in capitals over a print page's or a magazine's headline ("CULTURE AND
+    SCIENCE" over "Scientific Exchanges With / Other Countries Widen"): at most four words in
+    capitals, the next block a headline not in capitals (one line, or two or three wrapped)."""
+    if words > 4 or not para.isupper() or n + 1 >= len(paras):
+        return False
+    s, e, n_lines = paras[n + 1]
+    nxt = text[s:e]
+    if nxt.isupper():
+        return False
+    if n_lines == 1:
+        return _headline(nxt, len(nxt.split(None, cfg.title["max_words"] + 1)), cfg)
+    return _title_block(nxt, cfg) == "wrapped"
+
+
+# a book's division, its number and its name: "Chapter 9  International Exchanges and ...",
+# "SECTION 11 International Scientific ...", "Part II: Partners"
+_DIVISION = re.compile(r"(?:chapter|section|part)\s+(?:\d{1,3}|[IVXLC]{1,6})\b[.:]?\s+\S", re.I)
 
 
 # a word a headline does not end on: a line that ends with one wraps on to the next line
@@ -1551,12 +1795,20 @@ def _title_block(para: str, cfg: _Settings) -> str:
     if not _headline(first, len(first.split()), cfg):
         return ""
     rest = lines[1:]
+    # a deck line set after a dash ("— Delivered at the Fourth Session of ...") is a deck's
+    # even under a headline that names a body ("Report on the Work of the Government")
+    dashed = rest[0].startswith(_DECK_DASHES)
     if all(
-        len(ln.split()) <= t["max_words"] and not _SENT_END.search(ln) and ln[0].isupper()
+        len(ln.split()) <= t["max_words"]
+        and not _SENT_END.search(ln)
+        and ln.lstrip("—–- ")[:1].isupper()
         for ln in rest
-    ) and not cfg.organisation_re.search(first):
+    ) and (dashed or not cfg.organisation_re.search(first)):
         return "deck"
     return ""
+
+
+_DECK_DASHES = ("—", "–", "--")  # "— Delivered at ...", "-- Remarks by ..."
 
 
 def structure(text: str) -> tuple[str, str, list[Sentence]]:
@@ -1719,12 +1971,18 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         furniture=furniture,
         text=text,
         segments=segments,
-        title=meta.get("title") or title or _header_title(evidence) or path.stem,
+        title=meta.get("title")
+        or evidence.get("title")  # a newsletter's name and issue (_serial_title)
+        or title
+        or _header_title(evidence)
+        or path.stem,
         subtitle=subtitle if not meta.get("title") else "",
         sentences=[],  # given below: bound to this text already (no __post_init__ pass)
         removed=removed,
         publisher=meta.get("publisher")
-        or _alias(_header_publisher(evidence, title) or _agency(text), cfg),
+        or _alias(
+            _header_publisher(evidence, title) or _agency(text) or _meeting_body(title, cfg), cfg
+        ),
         source_url=meta.get("source_url", ""),
         notes=meta.get("notes", ""),
     )
@@ -1733,8 +1991,9 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
     return doc, title
 
 
-# an agency mark in a dateline or a lead: "BEIJING, Nov. 8 (Xinhua) --", "(Xinhua) --"
-_AGENCY = re.compile(r"\((?P<agency>[A-Z][A-Za-z .&'-]{1,40})\)\s*(?:--|—|–|-)\s")
+# an agency mark in a dateline or a lead: "BEIJING, Nov. 8 (Xinhua) --", "(Xinhua) --" (on one
+# line: "(Co-Chair)" at a list item's end over the next item's dash is none)
+_AGENCY = re.compile(r"\((?P<agency>[A-Z][A-Za-z .&'-]{1,40})\)[ \t]*(?:--|—|–|-)\s")
 
 
 def _alias(name: str, cfg: _Settings) -> str:
@@ -1749,6 +2008,23 @@ def _agency(text: str) -> str:
     return m["agency"].strip() if m else ""
 
 
+def _meeting_body(title: str, cfg: _Settings) -> str:
+    """The body a meeting's record is titled by ("Minutes of the Eleventh Session of the
+    China-Italy Joint Commission ...": the Joint Commission; ``corpus.yaml``
+    ``title.meeting_records``), or ""."""
+    for pattern in cfg.title["meeting_re"]:
+        m = pattern.fullmatch(title.strip())
+        if m:
+            body = m["body"].strip()
+            if body.isupper():  # "CHINA–ITALY JOINT COMMISSION FOR ...": as a name is written
+                words = body.title().split()
+                body = " ".join(
+                    [words[0]] + [w.lower() if w.lower() in _NAME_LINKS else w for w in words[1:]]
+                )
+            return body
+    return ""
+
+
 def _header_title(evidence: dict) -> str:
     """A print page without a headline takes its title from its running headers: the name
     a header without a date carries (a book's or an article's: "SCIENCE EXCHANGES WITH
@@ -1757,11 +2033,17 @@ def _header_title(evidence: dict) -> str:
     return next((name for name, dated in evidence["headers"] if not dated), "")
 
 
+_HEADER_ISSUE = re.compile(r"([^\W\d_][^,]{2,60}?),?\s+(?:no|vol|issue)\.?\s*\d{1,4}$", re.I)
+
+
 def _header_publisher(evidence: dict, title: str) -> str:
     """The publisher: the evidence's, unless the page has no headline and the name it took
     is the one its undated running header gives the title; then the dated header's name
     (the periodical's), else none."""
     name = evidence["publisher"]
+    if not name:  # a periodical's running header with its issue: "22    BEIJING REVIEW, No. 34"
+        issues = (_HEADER_ISSUE.match(n) for n, _d in evidence["headers"])
+        name = next((_publisher_name(m[1]) for m in issues if m), "")
     own = _header_title(evidence)
     if title or not own or (name and not normalise_name(own).startswith(normalise_name(name))):
         return name  # (the masthead's name may leave out the header's year)

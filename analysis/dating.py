@@ -142,8 +142,13 @@ _NUMERIC_DATE = re.compile(
 
 
 _MONTH_YEAR = re.compile(rf"(?<![\d/.-])(?P<month>0?[1-9]|1[0-2])[/.](?P<year>{YEAR_RE})\b")
+# a periodical's week, month first: "(May 6-12, 1991)" (the issue dates from its first day)
+_WEEK_DATE = re.compile(
+    rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>[0-3]?\d)\s*[-–]\s*[0-3]?\d,?\s+(?P<year>{YEAR_RE})\b",
+    re.I,
+)
 _SHORT_YEAR_DATE = re.compile(
-    rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE})\s+(?P<yy>\d\d)\b", re.I
+    rf"\b(?P<day>\d{{1,2}})(?:\s+|-)(?P<month>{MONTH_RE})(?:\s+|-)(?P<yy>\d\d)\b", re.I
 )
 
 
@@ -172,11 +177,15 @@ def parse_date(text: str) -> str:
     m = _MONTH_YEAR.search(text)
     if m:
         return iso(int(m["year"]), int(m["month"]))
-    # a wire's short date with the year in two figures: "03 Mar 94" (a year 40-99 is 19xx)
+    # a wire's short date with the year in two figures: "03 Mar 94", "01-FEB-79" (a year 40-99
+    # is 19xx)
     m = _SHORT_YEAR_DATE.search(text)
     if m:
         yy = int(m["yy"])
         return iso(1900 + yy if yy >= 40 else 2000 + yy, month_number(m["month"]), int(m["day"]))
+    m = _WEEK_DATE.search(text)
+    if m and 1 <= int(m["day"]) <= 31:
+        return iso(int(m["year"]), month_number(m["month"]), int(m["day"]))
     # "March 21-27, 1988", "MARCH 2015" (a date line in capitals)
     m = re.search(rf"\b(?P<month>{MONTH_RE})[\s\d,–-]{{1,12}}?(?P<year>{YEAR_RE})\b", text, re.I)
     if m:

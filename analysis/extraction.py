@@ -171,9 +171,38 @@ def _sentence_facts(
             and (basis != "period" or (p_start is not None and p_start >= pub))
             and num.unit not in ("m", "km")
         )
+        if (basis == "publication" or (basis == "period" and p_end == pub)) and pub is not None:
+            # "Review of Work in 2015" over a page of 2016: its "now" is the end of 2015
+            reviewed = _review_year(doc, index, pub, context)
+            if reviewed is not None and (p_start is None or p_start <= reviewed):
+                year = reviewed
+                p_end = reviewed if basis == "period" else p_end
+        if basis == "publication":
+            # a chronicle's entry: "1978 - The conference opens in March. In December the
+            # first group of 52 visiting scholars leaves for the United States."
+            block = text.rfind("\n\n", 0, s_start)
+            entry = _ENTRY_YEAR.match(text, block + 2 if block >= 0 else 0, s_start)
+            if entry is not None and (pub is None or int(entry.group(1)) <= pub):
+                year, basis = int(entry.group(1)), "explicit"
+        # "up from 31 now", "up from 31 in 2015": a base the goal is measured from, no goal
+        base_now = None
+        lead = text[max(s_start, num.start - 24) : num.start]
+        if any(w in lead for w in _BASE_LITERALS) and _BASE_WORD.search(lead):
+            base_now = _NOW_AFTER.match(text, num.end, s_end) is not None
+            if base_now:
+                year, p_start, p_end, basis = pub, None, None, "relative"
+                own_year, future = True, False
+            elif not (own_year and pub is not None and year is not None and year <= pub):
+                base_now = None
         if (
             basis == "publication"
             and borrowed is not None
+            # a narrative's goal year is no year of a sentence that sets no goal
+            and not (
+                pub is not None
+                and borrowed > pub
+                and not g.target_markers.search(text, s_start, s_end)
+            )
             and (
                 indicator_lexicon().measures.get(indicator, "annual") != "level"
                 or _THE_YEAR.search(text, s_start, s_end)
@@ -190,18 +219,31 @@ def _sentence_facts(
             year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
         qualifier, low, high = num.qualifier, num.low, num.high
         pledged = False
-        if num.unit != "multiple" and (
-            future
-            or (
-                target_start
-                and not (
-                    not_target_from <= num.start and g.not_target.search(text, s_start, num.start)
+        if (
+            num.unit != "multiple"
+            and base_now is None
+            and (
+                future
+                or (
+                    target_start
+                    and not (
+                        not_target_from <= num.start
+                        and g.not_target.search(text, s_start, num.start)
+                    )
                 )
-            )
-            or (
-                marker_from <= num.start
-                and g.target_markers.search(text, _clause_from(text, s_start, num.start), num.start)
-                and not (pledged := _not_marked_target(num.unit))
+                or (
+                    marker_from <= num.start
+                    and g.target_markers.search(
+                        text, _clause_from(text, s_start, num.start), num.start
+                    )
+                    and not (pledged := _not_marked_target(num.unit))
+                )
+                # "CSC's selection plan for 2018 is 32,500 places", "The 2020 goal is 50 labs"
+                or (
+                    text.endswith(("is ", "are ", "be "), s_start, num.start)
+                    and _GOAL_BEFORE.search(text, max(s_start, num.start - 40), num.start)
+                    is not None
+                )
             )
         ):
             qualifier = "target"
@@ -251,11 +293,13 @@ def _sentence_facts(
             (s_start, s_end),
             own_year,
         )
+        if base_now:
+            measure = "level"  # "up from 31 now": the standing count of the page's date
         if pledged and measure == "annual" and not own_year:
             # "China will invest 200 million euros": the sum committed ("will hand out 30
             # billion yuan this year": that year's spending)
             measure = "level"
-        measure = _measure_of_whole(text, num, rows, year, measure, after, lowered)
+        measure = _measure_of_whole(text, num, rows, year, measure, after, lowered, prev_first)
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
         if head is not None and num.unit == head["unit"]:
@@ -300,6 +344,15 @@ def _sentence_facts(
 # a part of the figure before it ("of which 1,350 were enrolled", "seven of them") or the
 # base it is compared with ("750 centres by 2004, against fewer than 200 in 2000")
 _PART_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|these|those)\s*,?\s*$", re.I)
+# a paragraph opening with a year and a dash or colon: a chronicle's entry of that year
+_ENTRY_YEAR = re.compile(r"[ \t]*((?:19|20)\d\d)[ \t]*[-–—:][ \t]")
+# a goal as the subject of "is" right before its figure: "the plan for 2018 is 32,500"
+_GOAL_BEFORE = re.compile(
+    r"\b(?:plan|target|goal|quota|objective)s?(?:\s+for\s+[\w-]+)?\s+(?:is|are|will\s+be)\s+$",
+    re.I,
+)
+_BASE_LITERALS = ("rom", "gainst", "ersus", "vs.", "ompared")  # (one of them in any base)
+_NOW_AFTER = re.compile(r"\s+(?:now|today|currently|at\s+present)\b", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.I)
 _BASE_WORD = re.compile(
     r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from)\s+$", re.I
@@ -307,28 +360,55 @@ _BASE_WORD = re.compile(
 
 
 def _measure_of_whole(
-    text: str, num: _Num, rows: list[dict], year: int | None, measure: str, after, low
+    text: str,
+    num: _Num,
+    rows: list[dict],
+    year: int | None,
+    measure: str,
+    after,
+    low,
+    earlier: list[dict] | None = None,
 ) -> str:
-    """The measure of a figure that is a part of the figure before it in its sentence, or
-    the base it is compared with: that figure's (a part with a date of its own, "520 of
-    them during the year", keeps its own)."""
-    if not rows or measure not in ("level", "annual", "cumulative"):
-        return measure
-    # the whole: the nearest figure before of the same unit that is larger
-    prev = next(
-        (r for r in reversed(rows) if r["unit"] == num.unit and (r["value"] or 0) > num.value),
-        None,
-    )
-    if prev is None or prev["measure"] not in ("level", "annual", "cumulative"):
+    """The measure of a figure that is a part of the figure before it in its sentence (or
+    the first of the sentence before: "Shenzhen alone employed 48,000 of them"), or the
+    base it is compared with: that figure's (a part with a date of its own, "520 of them
+    during the year", or a state of its own in the present, "10,000 of them are in the
+    United States", keeps its own). ``earlier``: the first figure of the sentence before."""
+    if measure not in ("level", "annual", "cumulative"):
         return measure
     lo = max(0, num.start - 24)
     part = _PART_BEFORE.search(text, lo, num.start) or _PART_AFTER.match(text, num.end)
+    if not rows and not (part and earlier):
+        return measure
+
+    # the whole: the nearest figure before of the same unit that is larger
+    def whole(among):
+        return next(
+            (r for r in reversed(among) if r["unit"] == num.unit and (r["value"] or 0) > num.value),
+            None,
+        )
+
+    prev = whole(rows)
+    if prev is None and part and earlier:
+        prev = whole(earlier)
+    if prev is None or prev["measure"] not in ("level", "annual", "cumulative"):
+        return measure
     if part:
         if prev["year"] != year or (
             _may(_IN_THE_YEAR, low, num.end, after[1])
             and _IN_THE_YEAR.search(text, num.end, after[1])
         ):
             return measure
+        r = read_clause(
+            text if low is None else low,
+            max(0, num.start - 160),
+            num.start,
+            num.end,
+            after[1],
+            low is not None,
+        )[0]
+        if r is not None and r.kind == "state" and r.aspect == "present" and r.subject:
+            return measure  # "about 10,000 of them are in the United States": a standing count
         return prev["measure"]
     if _BASE_WORD.search(text, lo, num.start):
         return prev["measure"]
@@ -364,6 +444,43 @@ def _plan_end(title: str) -> int | None:
 
 
 _THE_YEAR = re.compile(r"\b(?:the|that|this|same)\s+year\b", re.I)
+
+
+# a heading (or the title) that names the one year it reviews: "I. Review of Work in 2015",
+# "Summary of Sichuan's International S&T Cooperation in 2012"
+_REVIEWED = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# how far back (in sentences) a figure looks for the heading it stands under
+_HEADING_REACH = 60
+
+
+def _review_year(doc, index: int, pub: int, context: list | None) -> int | None:
+    """The year the nearest heading above sentence ``index`` (or the title, when no heading
+    stands between) reviews, when it names one year only, with "in", before the page's
+    year: the date that section's "now", perfects and running totals stand at (a work
+    report of January 2016 reviewing 2015). None otherwise."""
+    if context is None or len(context) < 9:
+        return None
+    memo = context[8]
+    if -1 - index in memo:  # (a sentence's answer, under a key no heading's index takes)
+        return memo[-1 - index]
+    sentences = doc.sentences
+    for k in range(index - 1, max(-1, index - _HEADING_REACH), -1):
+        if sentences[k].kind in ("heading", "title"):
+            break
+    else:
+        memo[-1 - index] = None
+        return None
+    if k not in memo:
+        s = sentences[k]
+        line = doc.text[s.start : s.end]
+        years = _YEAR_DIGITS.findall(line)
+        m = _REVIEWED.search(line)
+        memo[k] = (
+            int(m.group(1)) if m is not None and len(years) == 1 and int(m.group(1)) < pub else None
+        )
+    memo[-1 - index] = memo[k]
+    return memo[k]
 
 
 # a relative clause or a semicolon opens a clause of its own: "The laboratory will serve
@@ -403,7 +520,11 @@ def _borrowed_year(
         # sentences without figures stood between: a sentence told in the past ("There
         # were 122 staff", "Japan followed with ...") goes on with the year they, or the
         # sentence before them, spoke of; any other speaks of the page's date
-        year = _between_year(doc, last, index, year, pub) if _told_in_past(doc, sent) else None
+        year = (
+            _between_year(doc, last, index, year, pub, context[9] if len(context) > 9 else None)
+            if _told_in_past(doc, sent)
+            else None
+        )
     # a year dating a name (", jointly developed with Singapore since 1994,") is not one the
     # sentence speaks of
     exprs = [
@@ -463,9 +584,13 @@ def _in_present(text: str, num: _Num, s_start: int, s_end: int, low: str | None)
     """True when the verb of the figure (:func:`analysis.numbers.read_clause`) is in the
     simple present, active or passive ("hosts", "are now enrolled", "brings to 41")."""
     semi = text.rfind(";", s_start, num.start)
-    reading = read_clause(
+    reading, before, after = read_clause(
         text if low is None else low, max(s_start, semi), num.start, num.end, s_end, low is not None
-    )[0]
+    )
+    if reading is not None and reading.aspect == "progressive":
+        # "the DFG alone is funding about 190 projects": a progressive in the present
+        words = after if reading.subject else before
+        return any(w in ("is", "are", "am") for w in words[reading.first : reading.last + 1])
     return reading is not None and reading.aspect == "present"
 
 
@@ -478,20 +603,24 @@ def _told_in_past(doc, sent) -> bool:
     )
 
 
-def _between_year(doc, last: int, index: int, year: int | None, pub: int | None) -> int | None:
+def _between_year(
+    doc, last: int, index: int, year: int | None, pub: int | None, anchors: list[int] | None = None
+) -> int | None:
     """The year the sentences between the last one with figures (``last``, which spoke of
     ``year``) and ``index`` speak of: the latest of them that names one, else ``year``;
-    None when that is more than :data:`_BORROW_REACH` sentences back."""
+    None when that is more than :data:`_BORROW_REACH` sentences back. ``anchors``: the
+    document's :func:`analysis.numbers._year_anchors` (the fast scan), if known."""
     lo = max(last + 1, index - _BORROW_REACH, 0)
     g = grammar()
     text = doc.text
+    low = None if anchors is None else _lower(text)
     for k in range(index - 1, lo - 1, -1):
         s = doc.sentences[k]
         if s.kind != "body":
             continue
         spoken = [
             _spoken_year(e, pub)
-            for e in _year_exprs(g, text, s.start, s.end)
+            for e in _year_exprs(g, text, s.start, s.end, anchors, low)
             if e.kind in _SPOKEN_KINDS
         ]
         spoken = [y for y in spoken if y is not None]
@@ -621,6 +750,10 @@ def _second_of_pairs(text: str, nums: list[_Num]) -> None:
                 fb["measure"] = fa["measure"]
 
 
+# a noun of movement right after a percent: "a 55.6 percent jump in returnees"
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:jump|rise|increase|growth|gain|drop|decline|fall|decrease|surge)\b", re.I
+)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:gr[eo]w\w*|increas\w*|ris(?:e|en|es|ing)|rose|up|down|fell|fall\w*|declin\w*|"
     r"drop\w*|jump\w*|surg\w*|expand\w*|doubl\w*|growth)\b[^,;:]{0,20}$",
@@ -639,7 +772,11 @@ _MOVED_TO = re.compile(
 _MOVED_FROM = re.compile(
     r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s*$", re.I
 )
-_MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|fewer|up|down)\s+(?:than|on|from)\b", re.I)
+_MORE_THAN = re.compile(
+    r"\s+(?:(?:more|less|higher|lower|fewer)\s+(?:[a-z]+\s+){0,2}than|(?:more|less|higher|lower|"
+    r"fewer|up|down)\s+(?:on|from))\b",
+    re.I,
+)
 # ... unless what moved is itself a rate of change ("growth rose to 9 percent")
 _RATE_WORD = re.compile(r"\b(?:growth|inflation|rate)\b", re.I)
 
@@ -684,7 +821,9 @@ def _following_words(text: str, after: tuple[int, int], most: int = 5) -> str:
 
 
 _PERFECT = re.compile(
-    r"\b(?:ha(?:ve|s|d)|having)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|ne|wn)\b", re.I
+    r"\b(?:ha(?:ve|s|d)|having)\s+(?:(?:\w+ly|since|also|already|just)\s+)?(?:been\s+)?"
+    r"\w+(?:ed|en|t|ne|wn)\b",
+    re.I,
 )
 _RELATIVE_LEAD = re.compile(r"\b(?:who|that|which|whose)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -784,6 +923,8 @@ def _measure_by_verb(
                 and not any(t in _PREPOSITIONS or t[:1].isdigit() for t in between[:-1])
             ):
                 noun = "stock" if indicator != UNCLASSIFIED and kind == "level" else None
+            elif noun is None and indicator != UNCLASSIFIED and kind == "level":
+                noun = "stock"  # "have posted 131 diplomats to 46 countries": where posts are
         else:
             noun = noun_class(_noun_phrase(after)) or noun_class(between, first=True)
     if noun is None and not prep and indicator != UNCLASSIFIED and kind == "level":
@@ -853,6 +994,14 @@ def _by_aspect(
                 return "level" if noun == "stock" else "cumulative"
             if basis == "period":
                 return "cumulative"
+            if (
+                basis == "publication"
+                and not prep
+                and (noun == "flow" or (noun is None and indicator != UNCLASSIFIED))
+            ):
+                # "The Committee approved 7 new projects", "On Friday it signed agreements
+                # for three more": an event of the page's own date, within its year
+                return "annual"
         return None
     if r.kind == "copula":
         if noun == "stock":
@@ -928,6 +1077,8 @@ def _measure(
         return "target"  # "the first of 12 centres the two countries plan to set up"
     if num.unit in ("m", "km"):
         return "level"  # "4,300 meters", "orbiting 23,600 kilometres": a dimension
+    if text[num.start - 1 : num.start] == "+" and not text[num.start - 2 : num.start - 1].isalnum():
+        return "change"  # "+19% y-o-y", a "Change (%)" column's "+9.8": a signed figure
     if worth_before(text, max(before[0], num.start - 80), num.start):
         return "level"  # "a joint fund worth 300 million dollars": the size of the fund
     if num.unit in ("percent", "fraction"):
@@ -941,8 +1092,8 @@ def _measure(
             return "share"
         if _MOVED_FROM.search(text, lo, upto):
             return "share"  # "up from 1.23 per cent in 2004": the level it started from
-        if _MORE_THAN.match(text, num.end):
-            return "change"  # "21.3 per cent more than the previous year"
+        if _MORE_THAN.match(text, num.end) or _CHANGE_AFTER.match(text, num.end):
+            return "change"  # "21.3 per cent more than the previous year", "a 55.6 percent jump"
         if _MOVED_TO.search(text, lo, upto) and not _RATE_WORD.search(
             text, max(before[0] if upto == num.start else 0, upto - 80), upto
         ):
@@ -1082,8 +1233,10 @@ def extract_facts(doc) -> list[dict]:
     # and the page's voice: its title's subject or its publisher (:func:`page_voice`)
     # and the end year of the plan the document sets targets for (:func:`_plan_end`)
     # and the basis of the year the last sentence spoke of (a period's end or a year)
+    # and the year reviewed by the heading each sentence stands under (:func:`_review_year`)
+    # and the document's year anchors (:func:`_between_year`'s fast scan)
     title = getattr(doc, "title", "") or ""
-    context: list = [-2, None, None, None, [], page_voice(doc), _plan_end(title), None]
+    context: list = [-2, None, None, None, [], page_voice(doc), _plan_end(title), None, {}, anchors]
     current, bucket = -1, []
     for m in matches:
         k = bisect.bisect_right(starts, m.start()) - 1

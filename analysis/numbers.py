@@ -125,18 +125,25 @@ def grammar() -> _Grammar:
         (?P<lastyear>\b(?:(?P<ly_by>by|as\s+of|at|until)\s+the\s+end\s+of\s+)?last\s+year\b)
       | (?P<next>\b(?:in|over|during|within)\s+the\s+(?:next|coming)\s+
             (?:(?P<next_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<next_decade>decade))\b)
-      | (?P<relative>\b(?:in|for|over|during|within)\s+the\s+(?:past|last|previous)\s+
-            (?:(?P<rel_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<decade>decade))\b)
+      | (?P<relative>\b(?:(?:in|for|over|during|within)\s+the\s+(?:past|last|previous)
+            |(?:over|during|throughout)\s+the)\s+
+            (?:(?P<rel_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<decade>decade))\b
+            (?!\s+(?:to|until|through|ending)\s))
       | (?P<fromlast>\bfrom\s+(?P<fl1>{_Y})\s+(?:to|until|through)\s+(?:the\s+end\s+of\s+)?
             last\s+year\b)
       | (?P<fromto>\bfrom\s+(?P<ft1>{_Y})\s*,[^,;.\d]{{1,80}},\s*(?:to|until|through)\s+
             (?:the\s+end\s+of\s+)?(?P<ft2>{_Y}))
-      | (?P<range>(?:\b(?:during|from|between|in)\s+)?\(?(?P<r1>{_Y})\s*(?:[-–—]|to|and|through)
-            \s*(?:the\s+end\s+of\s+)?(?P<r2>{_Y}|\d{{2}}(?!\d))\)?)
-      | (?P<compare>\b(?:that|those|the\s+(?:level|figure|number)s?)\s+(?:of|in)\s+(?P<c1>{_Y})
+      | (?P<range>(?:\b(?:during|from|between|in|over|throughout)\s+)?\(?(?P<r1>{_Y})
+            \s*(?:[-–—]|to|and|through)\s*(?:the\s+end\s+of\s+)?(?P<r2>{_Y}|\d{{2}}(?!\d))\)?)
+      | (?P<compare>(?:\b(?:that|those|the\s+(?:level|figure|number)s?)\s+of
+            |\bthe\s+(?:level|figure|number)s?\s+in
+            # (not "said that in 2006 it had ...": a conjunction)
+            |\b(?:than|with|to|over|on|from|against|double|twice|triple)\s+(?:that|those)\s+in)
+            \s+(?P<c1>{_Y})
             |\bcompared\s+(?:with|to)\s+(?:(?:that|those|the\s+level)\s+(?:of|in)\s+)?(?:in\s+)?(?P<c2>{_Y})
             |\bthan\s+(?:in\s+)?(?P<c3>{_Y})|\bover\s+(?P<c4>{_Y})|\bas\s+in\s+(?P<c5>{_Y})
-            |\b(?:from|against)\s+(?P<c6>{_Y})['’]s\b)
+            |\b(?:from|against)\s+(?P<c6>{_Y})['’]s\b
+            |(?:%|\bper\s?cent)\s+on\s+(?P<c7>{_Y})(?![\d%])(?!\s*(?:[-–]|to\b)))
       | (?P<since>\bsince\s+(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|late\s+
             |(?:it|they|the\s+\w{{1,12}})\s+(?:was|were)\s+\w{{1,12}}(?:\s+up)?\s+in\s+)?
             (?:{_MONTH}\s+)?(?P<s1>{_Y}))
@@ -244,6 +251,7 @@ def _absent(low: str | None, needs: tuple[str, ...] | None, start: int, end: int
 _DIGIT_RUN = re.compile(r"\d+")
 _required = scan.required_words  # the pattern's required strings (scan.py)
 # every "relative", "lastyear" and "next" year match has one
+# (and "over the five years": a "the" shortly before "years", see _year_anchors)
 _RELATIVE_WORDS = ("past", "last", "previous", "next", "coming")
 _WS_RUN = re.compile(r"\s\s")
 # Longest text a year expression puts before its first anchor (year or relative word):
@@ -355,6 +363,14 @@ def _year_anchors(text: str, low: str | None) -> list[int] | None:
         while i >= 0:
             anchors.append(i)
             i = find(word, i + 1)
+    if b"years" in runs and b"the" in runs:
+        # "over the five years", "during the two years": "the" a word or two before
+        rfind = low.rfind
+        i = find("years")
+        while i >= 0:
+            if rfind("the ", max(0, i - 16), i) >= 0:
+                anchors.append(i)
+            i = find("years", i + 1)
     anchors.sort()
     return anchors
 
@@ -575,6 +591,12 @@ def _names_year(g: _Grammar, text: str, s_start: int, start: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
+    if word in g.year_openers:
+        return False
+    if len(word) > 1 and word.isupper():
+        # a page in capitals (a cable, a telex: "IN CALENDAR 1986"): the word as written
+        # in lower case
+        word = word.capitalize()
     return word not in g.year_openers and not _MONTH_WORD.match(word)
 
 
@@ -631,7 +653,9 @@ def _year_exprs(
             else:
                 out.append(_YearExpr(m.start("r1"), m.end("r1"), "explicit", y1))
         elif kind == "compare":
-            y = next(int(m.group(k)) for k in ("c1", "c2", "c3", "c4", "c5", "c6") if m.group(k))
+            y = next(
+                int(m.group(k)) for k in ("c1", "c2", "c3", "c4", "c5", "c6", "c7") if m.group(k)
+            )
             out.append(_YearExpr(m.start(), m.end(), kind, y))
         elif kind == "since":
             out.append(_YearExpr(m.start(), m.end(), kind, int(m.group("s1"))))
@@ -751,11 +775,17 @@ _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|until\s+now|up\s+to\s+now)\b", re
 # "(set up in 2004)", ", founded jointly by A, B and C in 2004,", ", launched in 2009
 # with ITP as its lead institution,"
 _LAUNCH_ASIDE = re.compile(
-    r"[,(]\s*(?:which|who|that|when|where|(?:(?:was|were|first|jointly|originally)\s+)?"
-    r"(?:[a-z]+ed|set\s+up|begun|began|built|held|made|undertaken|written|chosen))\b"
+    r"(?:[,(]\s*(?:which|who|that|when|where|(?:(?:was|were|first|jointly|originally)\s+)?"
+    r"(?:[a-z]+ed|set\s+up|begun|began|built|held|made|undertaken|written|chosen))"
+    # or a participle opening the sentence: "Founded in 1998 with support from the DAAD,"
+    r"|(?:(?<=[.!?]\s)|(?<=\n\n)|(?<![\s\S]))(?:(?:First|Jointly|Originally)\s+)?"
+    r"(?:[A-Z][a-z]+ed|Set\s+up|Begun|Built|Made|Undertaken|Written|Chosen)"
+    r"(?=\s+(?:in|on|by|with|under|at|jointly|together)\b))\b"
     r"[^;()\d]{0,120}$"
 )
-_ASIDE_END = re.compile(r"[^;,()\d.]{0,80}(?:[,).]|$)")
+# (a bracketed acronym may stand in it: "with support from the German Academic Exchange
+# Service (DAAD),")
+_ASIDE_END = re.compile(r"(?:[^;,()\d.]|\([A-Z][A-Za-z]{1,9}\)){0,80}(?:[,).]|$)")
 
 
 def in_name_aside(text: str, e) -> bool:
@@ -794,6 +824,10 @@ def _base_of_other(text: str, e, num) -> bool:
     return m is not None and not (num.start <= m.start("n") < num.end)
 
 
+# the start of a list's item: a bullet, or a dash or star opening a line
+_ITEM = re.compile(r"[•■▪●◆►]|\n[ \t]*-[ \t]")
+
+
 def _when(
     num: _Num, exprs: list[_YearExpr], text: str, pub: int | None
 ) -> tuple[int | None, int | None, int | None, str]:
@@ -819,14 +853,20 @@ def _when(
         if e.kind == "explicit" and _base_of_other(text, e, num):
             continue  # "numbered 6,400, up from 1,800 in 2001": 1,800's year
         lo, hi = min(num.start, e.start), max(num.end, e.end)
+        seg = text[lo:hi]
         # a semicolon or a colon parts clauses ("the adjustment of 1989-1990: 359 contracts
         # were signed in 1991"; "launched so far: CBERS-1 (1999), ...")
-        other_clause = ";" in text[lo:hi] or ": " in text[lo:hi]
+        other_clause = ";" in seg or ": " in seg
         if other_clause and e.start > num.end and _SO_FAR.search(text, num.end, e.start):
             continue  # "Four satellites have been launched so far: A (1999), B (2003)"
+        # a list's items ("• Symposia held since 2000: 520\n• 2014 budget: ..."): a later
+        # item's year dates nothing before it; an earlier one's, only when its own has none
+        item = _ITEM.search(seg) is not None
+        if item and e.start > num.end:
+            continue
         gap = max(e.start - num.end, num.start - e.end, 0)
         # a tie goes to the year after the number: "from 465 in 1991 to 3,230 in 2000"
-        key = (other_clause, gap, e.start < num.start)
+        key = (item, other_clause, gap, e.start < num.start)
         if best_key is None or key < best_key:
             best, best_key = e, key
     if best is None:
@@ -973,6 +1013,9 @@ class _ClauseWords:
     standing_after: re.Pattern[str]
     forms: dict[str, frozenset[str]]  # a verb form -> its form kinds ("signed": past+pp)
     verbish: frozenset[str]  # every verb form and auxiliary
+    # forms of the copulas whose figure follows "to" ("bringing the total to 99"); with the
+    # figure as their object they are events ("brought 181 scientists to China")
+    to_copulas: frozenset[str] = frozenset()
 
 
 def _third_person(base: str) -> str:
@@ -1067,7 +1110,13 @@ def clause_words() -> _ClauseWords:
             out.update(f.replace(" ", "-") for f in noun_forms(n))
         return frozenset(out)
 
+    to_copulas = set()
+    for phrase in lex.get("to_copulas", []):
+        if seen.get(phrase) != "copula":
+            raise InputError(f"{path}: clause.to_copulas: {phrase!r} is no copula verb")
+        to_copulas.update(verb_forms(phrase, irregular))
     return _ClauseWords(
+        to_copulas=frozenset(to_copulas),
         forms={k: frozenset(f for _k, f, _p in v) for k, v in verbs.items()},
         verbish=frozenset(verbs) | _HAVE | _BE | _MODAL,
         verbs={k: tuple(v) for k, v in verbs.items()},
@@ -1288,6 +1337,8 @@ def _object_reading(w: _ClauseWords, before: list[str]) -> Reading | None:
             continue  # "including", "covering": a preposition, no verb of the figure
         if got.kind == "reporting":
             return None
+        if got.kind == "copula" and before[got.last] in w.to_copulas and before[-1] != "to":
+            got.kind = "event"  # "brought 181 scientists to ...": no "to" before the figure
         if got.aspect == "past" and not got.passive and k and before[k - 1] in _COORDINATORS:
             # "has established relations ... and entered into agreements": one perfect
             for t in reversed(before[: k - 1]):

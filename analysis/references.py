@@ -10,6 +10,15 @@ from analysis.numbers import _CLAUSE_STOP, _Num
 from analysis.units import is_money
 
 _NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+", re.I)
+# a part defined by a participle of its own ("23 of them designated as ...", "nine of them
+# selected by ...")
+_REDUCED_PASSIVE = re.compile(r"\s+(?:[a-z]+ed|chosen|known|seen|held)\s+(?:as|by)\b")
+_THAT_OF = re.compile(r"[;,]\s*(?:and\s+)?that\s+of\s+(?=[a-z])", re.I)
+_OF_THEM_LINE = re.compile(
+    r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?:them|these|those)\s*(?:(?:to|in|at|from|for)\s+"
+    r"(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*\s*)?(?:[,;:.)]|$)",
+    re.I,
+)
 _VALUE_OF = re.compile(r"\b(?:the|their|its)\s+(?:total\s+|combined\s+)?value\s+of\s+", re.I)
 
 
@@ -58,6 +67,14 @@ _WORTH = re.compile(
 )
 
 
+# a count's noun, then a sum joined to it
+_JOINED_SUM = re.compile(
+    r"(?:\s+[\w&'’-]+){1,4}?\s*,?\s+(?:and|with)\s+(?:(?:some|about|around|over|nearly)\s+)?",
+    re.I,
+)
+# (after a label: "Speaker notes: Of the EUR 11.6 million, ...")
+_OF_NAMED_SUM = re.compile(r"(?:[A-Z][\w ]{0,30}:)?\W*(?:Of|Out\s+of)\s+(?:the|that|this)\s+")
+_ON_IT = re.compile(r"\s+on\s+(?:it|this|that|them)\b")
 _OF_SUM = re.compile(r"\b[Oo]f\s+(?:that|this|the|which)(?:\s+(?:sum|amount|total))?\W*$")
 
 
@@ -209,7 +226,10 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 _take(f, shares[-1], definition=True)  # "..., Japan for 24.5 percent"
                 return
             if of_value:
-                money = [g for g in recent if is_money(g["unit"])]
+                # (the sum of its own sentence first: "were worth US$13.1 billion, 41 percent
+                # of the total")
+                money = [n.fact for n in earlier if n.fact and is_money(n.fact["unit"])]
+                money = money or [g for g in recent if is_money(g["unit"])]
                 if money:
                     _take(f, money[-1])
                     if f["scope"] == "foreign" and _ACCOUNTED.search(text, lo, num.start):
@@ -218,6 +238,12 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if figures and _share_of_part(text, num, figures[-1], recent, lo, clause_end):
                 return
             if figures and _share_turned(text, num, figures[-1], own_end):
+                return
+            # "sent 1,540 students abroad, 38 percent of them to Germany": a line of the
+            # figure before by place, or nothing more, counts what it counts
+            g = figures[-1] if figures else None
+            if g and g["indicator"] != UNCLASSIFIED and _OF_THEM_LINE.match(text, num.end, own_end):
+                f["indicator"] = g["indicator"]
                 return
             # "About 60 percent of last year's contracts were ...": the noun it is "of", when
             # the share is its clause's subject (the object of "received 40 percent of the
@@ -237,6 +263,14 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 if got:
                     f["indicator"] = got
                     return
+            # "Guangdong accounted for 21 percent of the nation's technology import value": a
+            # part's line of a whole its own words name (a count or a sum) counts that whole
+            if not subject and _MADE_UP.search(text, lo, num.start):
+                whole = _OF_NOUN.match(text, num.end, own_end)
+                got = _whole_named(text, whole.end(), own_end, sent, low) if whole else None
+                if got:
+                    f["indicator"] = got
+                    return
     if unit in ("percent", "fraction"):
         # "the value of technology import contracts rose 3.7%": a change of what X is worth
         v = max(_VALUE_OF.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
@@ -250,6 +284,9 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
     if not is_money(unit):
         # "the number of X rose by 56.2 percent", "the number of such contracts grew from 465"
         m = max(_NUMBER_OF.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
+        if m is None and unit != "count":
+            # "...; that of returned students rose 57.5%": "that" for the number named before
+            m = max(_THAT_OF.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
         if m is not None:
             got = _classify_phrase(text, unit, m.end(), num.start, lo, sent, low)
             if got is None:
@@ -267,6 +304,8 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 return  # "The number of visitors reached 5,000": it counts what it names
         if unit == "count":
             them = _OF_THEM.match(text, num.end)
+            if them and _REDUCED_PASSIVE.match(text, them.end(), own_end):
+                return  # "84 projects ..., 23 of them designated as key projects": a subgroup
             if them and earlier:
                 g = earlier[-1].fact  # "with 152 countries ..., and with 96 of them"
                 if g and g["end"] > g["start"]:
@@ -276,11 +315,13 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                     if got:
                         f["indicator"] = got
                         return
+            if earlier and _gapped(text, num, earlier, lo, own_end, sent, low):
+                return
             got = _expand(text, unit, num.end, clause_end, prev_start, sent, low, num.start)
             if got:
                 f["indicator"] = got
                 return
-            if _ellipsis(text, sent, num, earlier, prev_first, clause_end):
+            if _ellipsis(text, sent, num, earlier, prev_first, clause_end, recent, prev_start):
                 return
             if _compared(text, sent, num, earlier, own_end):
                 return
@@ -302,7 +343,14 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             return
     # "127 of the contracts signed in 1986, worth 690 million dollars": what the things
     # counted just before are worth (indicators.yaml ``worth``)
-    if _WORTH.search(text, max(sent.start, num.start - 40), num.start):
+    # ("accounted for 99 contracts and USD 560 million of these": the sum joined to the count)
+    joined = (
+        earlier
+        and earlier[-1].fact
+        and earlier[-1].fact["unit"] == "count"
+        and _JOINED_SUM.fullmatch(text, earlier[-1].end, num.start)
+    )
+    if joined or _WORTH.search(text, max(sent.start, num.start - 40), num.start):
         counts = [n.fact for n in earlier if n.fact and n.fact["unit"] == "count"]
         if counts:
             worth = indicator_lexicon().worth.get(counts[-1]["indicator"])
@@ -315,11 +363,62 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
         if money:
             _take(f, money[-1], definition=True)  # a part of that sum: its owner's
             return
+    # "Of the EUR 11.6 million, NSFC contributed EUR 5.9 million": a part of the sum the
+    # sentence opens with (as it was read where it was first given)
+    if earlier and earlier[0].fact and earlier[0].fact["unit"] == unit:
+        whole = earlier[0].fact
+        if _OF_NAMED_SUM.fullmatch(text, sent.start, earlier[0].start) and _CLAUSE_STOP.search(
+            text, earlier[0].end, num.start
+        ):
+            same = [
+                g
+                for g in [whole, *reversed(recent)]
+                if g["unit"] == unit
+                and g["value"] == whole["value"]
+                and g["indicator"] != UNCLASSIFIED
+            ]
+            if same:
+                f["indicator"] = same[0]["indicator"]
+                return
     # "Their contract value went from ...": read the sentence before as well
     if _ANAPHOR.search(text, sent.start, num.start):
         got = _classify_span(text, unit, (prev_start, num.start), (num.end, clause_end), sent, low)
         if got:
             f["indicator"] = got
+            return
+    # "Q: How much does the academy spend on international cooperation? A: We spent 540
+    # million yuan on it": what "it" stands for, in the sentence before
+    if prev_start < sent.start and _ON_IT.match(text, num.end, clause_end):
+        got, _end = _classify(
+            text, unit, (prev_start, num.start), (num.end, clause_end), (prev_start, sent.end), low
+        )
+        if got != UNCLASSIFIED:
+            f["indicator"] = got
+
+
+# a count whose noun is left out after its own preposition: "agreements with 47 countries
+# and relations with 106"
+_GAP_LEAD = re.compile(
+    r"\b(?:with|in|to|from|and)\s+(?:(?:some|about|around|over|nearly|almost|"
+    r"(?:more|fewer|less)\s+than)\s+)?$",
+    re.I,
+)
+
+
+def _gapped(text, num, earlier, lo, end, sent, low) -> bool:
+    """ "has agreements with 47 countries and relations with 106": a count with nothing after
+    it in its clause, after a preposition, counts the noun of the count before it in its
+    sentence, read with its own words before it. True when the figure took an indicator."""
+    f = num.fact
+    g = earlier[-1].fact
+    if not g or g["unit"] != f["unit"] or g["end"] <= earlier[-1].end:
+        return False
+    if not _NO_NOUN.match(text, num.end, end) or not _GAP_LEAD.search(text, lo, num.start):
+        return False
+    got = _classify_span(text, f["unit"], (lo, num.start), (earlier[-1].end, g["end"]), sent, low)
+    if got:
+        f["indicator"] = got
+    return got is not None
 
 
 def _classify_span(text, unit, before, after, sent, low) -> str | None:
@@ -334,7 +433,7 @@ def _classify_phrase(text, unit, start, end, lo, sent, low) -> str | None:
     )
 
 
-def _ellipsis(text, sent, num, earlier, prev_first, clause_end) -> bool:
+def _ellipsis(text, sent, num, earlier, prev_first, clause_end, recent=(), back=None) -> bool:
     """ "This year we plan to send another 2,000", "13 ... bases, four more than a year
     earlier": a count with no noun after it, after "another" or before "more (than)", counts
     what the count before it does (in its sentence, else the first of the sentence before);
@@ -346,7 +445,13 @@ def _ellipsis(text, sent, num, earlier, prev_first, clause_end) -> bool:
     if not more and not _ANOTHER.search(text, max(sent.start, num.start - 40), num.start):
         return False
     before = [n.fact for n in earlier if n.fact and n.fact["unit"] == f["unit"]]
-    g = before[-1] if before else (prev_first[0] if prev_first else None)
+    g = before[-1] if before else None
+    if g is None and back is not None:
+        # the nearest count of the sentence before ("... has agreements in 48 countries and
+        # runs 12 joint laboratories. It signed agreements for three more")
+        g = _antecedent([], list(recent), f["unit"], back)
+    if g is None and prev_first:
+        g = prev_first[0]
     if g is None or g["unit"] != f["unit"] or g["indicator"] == UNCLASSIFIED:
         return False
     f["indicator"] = g["indicator"]
@@ -378,7 +483,10 @@ _WHOLE_BEFORE = re.compile(
 )
 _OF_WHICH = re.compile(r"\b(?:of|among)\s+(?:which|whom)\s*,?\s*$", re.I)
 # "Shanghai has 30,000 of them": a place's or body's share of the people named before
-_HAS = re.compile(r"(?:^|\s)(?:has|have|had|hosts?|hosted|is\s+home\s+to)\s+$")
+_HAS = re.compile(
+    r"(?:^|\s)(?:has|have|had|hosts?|hosted|is\s+home\s+to|employ(?:s|ed)?|hire[sd]?|"
+    r"receive[sd]?|welcome[sd]?|attract(?:s|ed)?)\s+$"
+)
 _THE = re.compile(r"(?:^|\s)the\s+$", re.I)
 _APPOSED = re.compile(r"[^\w]*(?:and\s+)?")  # "with 91 countries, seven of them ..."
 _WHEN_WHERE = re.compile(r"\s+(?:at|in|by)\b")  # "their number reached 127 at the end of 2008"
@@ -387,10 +495,19 @@ _ADV = r"(?:(?:now|already|also|all|currently|today|so\s+far)\s+)?"
 # settled there", "have been completed") or the place they are in ("are now in the United
 # States"); after a partitive or pro-form also nothing more, or a name in apposition ("seven
 # of them ASEAN Member Countries"); after "the", a participle ("the 860 sent in 1978")
-_PERFECT_OR_PLACE = re.compile(
-    rf"\s+{_ADV}(?:have|has|had)\s+{_ADV}(?:been\s+)?(?!(?:a|an|the|no|not|to)\b)[a-z]+"
-    rf"|\s+{_ADV}(?:are|were|is|was)\s+{_ADV}(?:in|at)\s+(?:the\s+)?[A-Z]"
+_IN_PLACE = re.compile(
+    rf"\s+{_ADV}(?:are|were|is|was)\s+{_ADV}(?:(?:located|based|situated|stationed)\s+)?"
+    r"(?:in|at)\s+(?:the\s+)?[A-Z]"
 )
+_PERFECT_OR_PLACE = re.compile(
+    rf"\s+{_ADV}(?:have|has|had)\s+{_ADV}(?:been\s+)?(?!(?:a|an|the|no|not|to)\b)[a-z]+|"
+    + _IN_PLACE.pattern
+)
+# what holds places, never stands in one: "sent 33,000 students to 62 countries; about 10,000
+# of them are in the United States" (them: the students)
+_PLACES = re.compile(r"\b(?:countries|regions|nations|cities|provinces|states|areas)\b", re.I)
+# a figure opening a clause of its own after a semicolon or colon
+_NEW_CLAUSE = re.compile(r"[^;:]*[;:]\W*")
 _NOTHING_MORE = re.compile(r"\s*(?:[,;:.!?)]|$)|\s+(?:[A-Z][\w&'’-]*\s*)+(?:[,;:.!?)]|$)")
 _PARTICIPLE = re.compile(
     r"\s+(?:[a-z]+ed|sent|gone|come|left|chosen|taken|held|built|brought|set\s+up)\s+"
@@ -439,8 +556,17 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
     if m := _OF_THEM.match(text, at, end):
         at = m.end()
         before = earlier[-1].fact["end"] if earlier and earlier[-1].fact else sent.start
-        if earlier and not _APPOSED.fullmatch(text, max(before, earlier[-1].end), num.start):
+        gap = (max(before, earlier[-1].end), num.start) if earlier else None
+        if gap and not (_APPOSED.fullmatch(text, *gap) or _NEW_CLAUSE.fullmatch(text, *gap)):
             return False  # "and cooperates closely with 96 of them": read by what it does
+        if earlier and _IN_PLACE.match(text, at, end):
+            # people in a place: the nearest count of what is not a place
+            for n in reversed(earlier):
+                h = n.fact
+                if h and not h.get("derived_from") and h["unit"] == "count":
+                    if not _PLACES.search(h.get("counted") or ""):
+                        g = h
+                        break
         if not earlier and not _HAS.search(text, sent.start, num.start):
             if text[sent.start : num.start].strip():
                 return False
@@ -511,7 +637,8 @@ _OF_THIS = re.compile(
 )
 _OF_NOUN = re.compile(
     r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?:(?:the|all|these|those|such|its|their|"
-    r"(?:last|this|that|the\s+previous)\s+year['’]s)\s+)*(?=[a-z])",
+    r"(?:last|this|that|the\s+previous)\s+year['’]s|(?:nation|country|province|city|region|"
+    r"world)['’]s|(?-i:[A-Z])[\w-]*['’]s)\s+)*(?=[a-z])",
     re.I,
 )
 # a share of the whole ("of the national total") or of nothing more: a subgroup's share of
@@ -543,12 +670,18 @@ _BASE_LEAD = re.compile(
 )
 _BASE_REST = re.compile(
     r"(?:\s+(?:for|in|at|by|during)\s+(?:the\s+)?(?:(?:start|end|beginning)\s+of\s+)?"
-    r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4})|\s+a\s+year)*"
+    r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4})|\s+a\s+year|"
+    # ("up from 31 now", "against 120 a year earlier")
+    r"\s+(?:now|today|currently|at\s+present|(?:a|one)\s+year\s+(?:earlier|before|ago)|"
+    r"last\s+year|the\s+(?:year|month)\s+before))*"
     r"(?:\s*(?:[,;:.)]|$)|\s+(?:and|or)\s*$|\s+(?:it|they|we|which|that)\s+[a-z]+)",
     re.I,
 )
 
 
+_QUALIFIER = r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?"
+_TO_END = re.compile(r"\bto\s+" + _QUALIFIER + "$", re.I)
+_FROM_END = re.compile(r"\bfrom\s+" + _QUALIFIER + "$", re.I)
 _FOR_OWNER = re.compile(r"\s+for\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 
 
@@ -619,6 +752,12 @@ def _compared(text, sent, num, earlier, end) -> bool:
     comparison is a base of the count before it in its sentence. True when taken."""
     f = num.fact
     lead = _BASE_LEAD.search(text, max(sent.start, num.start - 40), num.start) if earlier else None
+    to = _TO_END.search(text, max(sent.start, num.start - 40), num.start) if earlier else None
+    if lead is None and to is not None:
+        # "had risen from fewer than 100 at the start of 1979 to about 2,300": the end of a
+        # move from the figure before
+        if _FROM_END.search(text, max(sent.start, earlier[-1].start - 30), earlier[-1].start):
+            lead = to
     if lead is None or not _BASE_REST.match(text, num.end, max(end, num.end)):
         return False
     if lead.group().lower().startswith("and") and not _FOR_OWNER.match(text, num.end, end):
@@ -631,6 +770,22 @@ def _compared(text, sent, num, earlier, end) -> bool:
             f["indicator"] = g["indicator"]
             return True
     return False
+
+
+def _whole_named(text, start, end, sent, low) -> str | None:
+    """What the noun phrase opening ``text[start:end]`` (the whole a share is of) counts by
+    its own words alone: a count (read from each word up to its head noun), else a sum
+    ("the value of China's technology imports")."""
+    head = _HEAD_NOUN.match(text, start, end)
+    if head is not None and head.group(1).lower() not in _NOT_HEADS:
+        for w in re.finditer(r"(?<![\w'’-])\w", text[start : head.start(1) + 1]):
+            at = start + w.start()
+            got = _headed(text, (at, at), (at, head.end(1)), sent, low)
+            if got:
+                return got
+    stop = _CLAUSE_STOP.search(text, start, end)
+    np_end = stop.start() if stop else end
+    return _classify_span(text, "USD", (start, np_end), (end, end), sent, low)
 
 
 def _share_of_part(text, num, part, recent, lo, end) -> bool:

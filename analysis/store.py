@@ -155,7 +155,9 @@ def encode(obj: Any) -> bytes:
 
 
 def _pieces(data: Any, packer: Any):
-    """The bytes of ``msgpack.packb(data)``, in pieces (containers opened one by one)."""
+    """The bytes of ``msgpack.packb(data)``, in pieces (containers opened one by one; a long
+    list of plain values a run of them at a time, a long text a piece at a time: msgpack
+    would hold their whole payload at once, twice, and keep the text's UTF-8 copy on it)."""
     if type(data) is dict and len(data) > 1:
         yield packer.pack_map_header(len(data))
         for key, value in data.items():
@@ -165,8 +167,37 @@ def _pieces(data: Any, packer: Any):
         yield packer.pack_array_header(len(data))
         for value in data:
             yield from _pieces(value, packer)
+    elif type(data) is list and len(data) > _RUN:
+        yield packer.pack_array_header(len(data))
+        pack = packer.pack
+        for i in range(0, len(data), _RUN):
+            run = data[i : i + _RUN]
+            if any(type(v) is str and len(v) > _TEXT_PIECE for v in run):
+                for value in run:
+                    yield from _pieces(value, packer)
+            else:
+                yield b"".join([pack(value) for value in run])
+    elif type(data) is str and len(data) > _TEXT_PIECE:
+        yield from _text_pieces(data)
     else:
         yield packer.pack(data)
+
+
+_RUN = 1024  # plain values of a list packed one by one when it is longer
+_TEXT_PIECE = 1 << 16  # characters of a long text encoded at once
+
+
+def _text_pieces(text: str):
+    """``msgpack.packb(text)`` (a text longer than :data:`_TEXT_PIECE`, so of at least 2**16
+    bytes: the str 32 format) in pieces: the header, then the UTF-8 a piece at a time
+    (the plain twin is msgpack itself, tests/test_cache.py)."""
+    cuts = range(0, len(text), _TEXT_PIECE)
+    size = sum(len(text[a : a + _TEXT_PIECE].encode("utf-8")) for a in cuts)
+    if size >= 1 << 32:
+        raise ValueError("unicode string is too large")
+    yield b"\xdb" + size.to_bytes(4, "big")
+    for a in cuts:
+        yield text[a : a + _TEXT_PIECE].encode("utf-8")
 
 
 def decode(blob: bytes, types: Mapping[str, type] | None = None) -> Any:

@@ -784,3 +784,28 @@ def test_near_copies_from_one_search_are_mark_duplicates(seed):
     want = {s.doc_id: s.duplicate_of or "" for s in plain}
     assert any(want.values())
     assert state is not None and cache._marked(state) == want
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        list(range(5000)),
+        ["é" * 3, None, 7, 1.5, b"x", True] * 900,
+        ["a" * 70_000, "’ b" * 30_000] + ["c"] * 2000,
+        {"text": "Zhōngguó — 中国 ’s " * 9000, "n": [1.0] * 3000},
+        "x" * (1 << 16) + "y",
+    ],
+)
+def test_long_lists_and_texts_in_pieces_are_msgpack(value):
+    # store._pieces packs long lists a run at a time and long texts a piece at a time
+    streamed, whole = store.encode(value), encode_plain(value)
+    assert streamed[:20] == whole[:20]
+    assert zlib.decompress(streamed[20:]) == zlib.decompress(whole[20:])
+
+
+def test_a_long_text_with_a_lone_surrogate_fails_as_in_msgpack():
+    text = "a" * 70_000 + "\ud800"
+    with pytest.raises(UnicodeEncodeError):
+        encode_plain(text)
+    with pytest.raises(UnicodeEncodeError):
+        store.encode(text)

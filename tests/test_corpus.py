@@ -1366,3 +1366,255 @@ def test_words_broken_over_lines_are_joined_with_offsets_kept(tmp_path: Path) ->
 
     (row,) = [r for r in extract_facts(doc) if r["value"] == 2300]
     assert row["indicator"] == "students_abroad"
+
+
+# session 7: cables, minutes, slide decks, threads, wikis, yearbooks, newsletters
+CABLE = (
+    "LIMITED OFFICIAL USE\n\nPAGE 01        TOKYO 12345  030915Z\nACTION EA-00\n\n"
+    "INFO  LOG-00   OES-09   /009 W\n                  ------------------123456  031001Z /21\n\n"
+    "O 030915Z NOV 92\nFM AMEMBASSY TOKYO\nTO SECSTATE WASHDC IMMEDIATE 8812\nINFO AMEMBASSY "
+    "BEIJING\n\nLIMITED OFFICIAL USE TOKYO 12345\n\nE.O. 12356: N/A\nTAGS: TSPL, JA, CH\n"
+    "SUBJECT: JAPAN-CHINA SCIENCE TIES AFTER THE EMPEROR'S VISIT\n\nREF: (A) 92 TOKYO 10982\n\n"
+    "1. JAPANESE OFFICIALS TOLD EMBOFF THAT SOME 500 CHINESE RESEARCHERS WORK IN JAPANESE "
+    "LABORATORIES. " + english(2).upper() + "\nARMACOST\n"
+)
+MINUTES = (
+    "AGREED MINUTES OF THE FOURTH MEETING OF THE SINO-DANISH JOINT COMMITTEE ON SCIENCE AND "
+    "TECHNOLOGY\n\nCopenhagen, 3–4 May 2011\n\n1. The Committee reviewed the programme.\n"
+    + english(3)
+    + "\n\nDone in Copenhagen on 4 May 2011 in two originals in English.\n\n"
+    "For the Danish side (Co-Chair)\n - Mr. Jens Holm\n"
+)
+SLIDES = (
+    "Polar_Partners_2017_v2.pptx — exported text\n\nSlide 1\nNorwegian Polar Institute\n"
+    "Ten Years of Arctic Science with China\nDr. Kari Lund, Director\nTromsø, 9 March 2017\n\n"
+    "Slide 2\nProjects\n• Joint projects since 2007: 45\n\nSpeaker notes:\n" + english(2)
+)
+THREAD = (
+    "Grad Forum › Careers › Funding\n\nWho won the Sino-Dutch grants this year?\n\n"
+    "#1  tulipfan\nMember · Posts: 12\nPosted: 07 May 2019, 10:02\n\n"
+    + english(2)
+    + "\n\n--\nLeiden · 3 plants · 1 bike\n-----\n#2  grachten\nPosted: 09 May 2019, 18:30\n\n"
+    + english(1)
+    + "\n-----\nPowered by BoardSoft 4.1 © 2019 Grad Forum\n"
+)
+WIKI = (
+    "Sweden–China research relations\nFrom the Open Encyclopedia of Science Policy\n\n"
+    + english(3)
+    + "[1]\n\nReferences\n  1. ^ Swedish Research Council, Bulletin no. 7, 2014.\n"
+    "  2. ^ Vinnova, Annual Report 2015, p. 9.\n\n"
+    "This page was last edited on 3 February 2016, at 14:20.\n"
+    "Text is available under the Creative Commons Attribution-ShareAlike License 3.0.\n"
+)
+YEARBOOK = (
+    "CHINA STATISTICAL YEARBOOK ON EDUCATION 2012\nCompiled by Ministry of Education\n\n"
+    "Chapter 7  Students Abroad\n\nTable 7-2 Students Sent Abroad by Sponsor, 2009-2011\n\n"
+    "Item      2009     2010     2011\nState     12,000   12,800   13,500\n\n" + english(2)
+)
+NEWSLETTER = (
+    "From: Nordic Science Digest <news@nsd.example.org>\nDate: Mon, 14 Mar 2016 07:00:00 +0000\n"
+    "Subject: NSD #52: Arctic ice, Chinese grants, a new rector\n\n=====\n"
+    "Nordic Science Digest — Issue 52\nMonday 14 March 2016\n=====\n\n"
+    + english(3)
+    + " (Read more, 3 min)\n"
+)
+CONFERENCE = (
+    "Information Office of Example Province\nHome > Press Conferences > 2013\n\n"
+    "Press Conference on Foreign Experts in 2012\n\n"
+    "Date: January 21, 2013    Time: 9:30 a.m.    Venue: Press Hall, 12 Example Road\n\n"
+    + english(3)
+)
+BYLINE_PAGE = (
+    "We use cookies to improve this site. By continuing you agree to our use of cookies.\n\n"
+    "Asia.Science\nNews and analysis from the region\nHome | Asia | Africa | Europe\n\n"
+    "Home > Asia > News\n\nChina and Laos open a rice lab\n\n" + english(2) + "\n\n"
+    "By Vong Sayavong\n12 March 2016\n\n" + english(3) + "\n\n"
+    "© Asia.Science 2016 · Registered charity no. 1234567 · Terms\n"
+)
+REPORT = (
+    "Hunan Provincial People's Government\nHome > Government Information > Work Reports\n\n"
+    "Government Work Report\n— Delivered at the Third Session of the Twelfth Hunan Provincial "
+    "People's Congress on January 28, 2015\nDu Jiahao, Governor of Hunan Province\n\n"
+    + english(3)
+    + "\n\nSource: Hunan Daily      Editor: Wang Fang      [Print]  [Close]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "publisher", "published"),
+    [
+        # a cable: the SUBJECT line under its routing header, the date-time group, the sender
+        (CABLE, "JAPAN-CHINA SCIENCE TIES AFTER THE EMPEROR'S VISIT", "AMEMBASSY TOKYO",
+         "1992-11-03"),
+        # a meeting's record names its body; the signing line dates it ("(Co-Chair)" over a list
+        # item's dash is no agency mark)
+        (MINUTES, "AGREED MINUTES OF THE FOURTH MEETING OF THE SINO-DANISH JOINT COMMITTEE ON "
+         "SCIENCE AND TECHNOLOGY", "Sino-Danish Joint Committee on Science and Technology",
+         "2011-05-04"),
+        # a slide deck: the title slide's organisation is its issuer, the next line its title
+        (SLIDES, "Ten Years of Arctic Science with China", "Norwegian Polar Institute",
+         "2017-03-09"),
+        # a thread dates from its first post, not its last reply
+        (THREAD, "Who won the Sino-Dutch grants this year?", "Grad Forum", "2019-05-07"),
+        # a wiki's "last edited" line dates a page that has no other date
+        (WIKI, "Sweden–China research relations", "Open Encyclopedia of Science Policy",
+         "2016-02-03"),
+        # a yearbook's edition year; a table's caption under its chapter's line is the title
+        (YEARBOOK, "Table 7-2 Students Sent Abroad by Sponsor, 2009-2011", "Ministry of Education",
+         "2012"),
+        # an e-mail digest whose subject lists its items: the masthead with its issue
+        (NEWSLETTER, "Nordic Science Digest — Issue 52", "Nordic Science Digest", "2016-03-14"),
+        # an occasion's line of fields: "Date: ...    Time: 9:30 a.m.    Venue: ..."
+        (CONFERENCE, "Press Conference on Foreign Experts in 2012",
+         "Information Office of Example Province", "2013-01-21"),
+        # a date under a byline below the page's edge; a site's name with a point in it
+        (BYLINE_PAGE, "China and Laos open a rice lab", "Asia.Science", "2016-03-12"),
+        # a deck line after a dash under a headline naming a body; a "Source:" at the foot yields
+        # to the site's name, its editor's field no part of the name
+        (REPORT, "Government Work Report", "Hunan Provincial People's Government", "2015-01-28"),
+    ],
+)  # fmt: skip
+def test_cables_minutes_decks_threads_wikis_and_digests(
+    tmp_path: Path, page: str, title: str, publisher: str, published: str
+) -> None:
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
+
+
+@pytest.mark.parametrize(
+    ("page", "gone", "kept"),
+    [
+        (CABLE, ["SECSTATE WASHDC", "E.O. 12356", "92 TOKYO 10982", "030915Z"],
+         ["500 CHINESE RESEARCHERS"]),
+        (THREAD, ["3 plants", "BoardSoft 4.1"], ["Who won"]),
+        (WIKI, ["Bulletin no. 7", "License 3.0", "last edited"], ["Sweden"]),
+        (SLIDES, [".pptx", "Slide 1", "Slide 2"], ["Joint projects since 2007: 45"]),
+        (NEWSLETTER, ["Issue 52"], ["Read more"]),
+        # a download link with its file's size; footnotes marked by superscript figures
+        ("A report on Danish grants\n\n[Download PDF (2.4 MB)]   [Share]\n\n" + english(3)
+         + "¹\n\n_____\n¹ Official Journal, L 12, 3.4.2001, p. 7.\n² Danish statistics 2015.\n",
+         ["2.4 MB", "L 12", "Danish statistics"], ["A report"]),
+        # a print edition's source at an article's foot
+        ("Danes and Chinese study fusion\n\n" + english(3) + "\n(Example Daily 04/11/2012 page 3)\n",
+         ["page 3"], ["Danes"]),
+    ],
+)  # fmt: skip
+def test_session7_furniture_is_removed(tmp_path: Path, page: str, gone: list, kept: list) -> None:
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    for words in gone:
+        assert words not in doc.text, words
+    for words in kept:
+        assert words in doc.text, words
+
+
+def test_counters_of_minutes_and_rules_give_no_rows(tmp_path: Path) -> None:
+    from analysis.facts import extract_facts
+
+    page = (
+        "Forum rules\n\n" + english(2) + " Please read Rule 4 before posting. The fund paid for "
+        "30 projects. (Read more, 4 min)\n"
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    values = [r["value"] for r in extract_facts(doc)]
+    assert 30 in values and 4 not in values
+
+
+# session 7 (q pages): controls, ">>" trails, deck lines after "--", kickers, print headers
+PORTAL = (
+    "Ministry of Research of Example Land\nHome | About | News | Contact\n[ Search ]\n\n"
+    "Current location: Home >> Cooperation >> Annual Review\n\n"
+    "Text Size: A A A    Print    Close\n\nExample Land's Research Ties in 2010: A Review\n\n"
+    "Date: 2011-03-04        Source: Department of Cooperation\n\n" + english(3) + "\n\n"
+    "Previous: Minister visits Oslo (2011-02-28)\nNext: Forum on water to open (2011-03-09)\n"
+)
+GOVERNMENT = (
+    'Skip to main content\nSkip to "About government"\nLanguage selection: Français\n'
+    "Government of Exampleland / Gouvernement d'Exampleland\nDepartment of Science Exampleland\n\n"
+    "Home > Countries > China > Science\n\nExampleland-China Research Cooperation\n\nOverview\n\n"
+    + english(4)
+    + "\n\nReport a problem on this page\nDate modified: 2012-06-30\n"
+)
+SPEECH = (
+    "Mission of Example Land to the UN\nHome | Statements | Contact\n\nHome > Statements\n\n"
+    "Science for Shared Prosperity\n-- Remarks by H.E. Jan Berg, Minister of Research, at the "
+    "Forum on Science\n(Geneva, 3 June 2018)\n\n2018/06/04\n\nExcellencies,\n\n" + english(3)
+)
+PRINT_PAGES = (
+    "June 7, 1983                                                   19\n\nSCIENCE AND LIFE\n\n"
+    "Research Links With\nEurope Grow Closer\n\n" + english(3) + "\n\n"
+    "20                                       EXAMPLE WEEKLY, No. 23\n\n" + english(2)
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "publisher", "published"),
+    [
+        # a search box in brackets, a ">>" trail; a stamp's line below the edge; other stories'
+        # dates in "Previous:"/"Next:" links are theirs
+        (PORTAL, "Example Land's Research Ties in 2010: A Review",
+         "Ministry of Research of Example Land", "2011-03-04"),
+        # skip links and a language picker over the department's name; "Date modified:" at the foot
+        (GOVERNMENT, "Exampleland-China Research Cooperation", "Department of Science Exampleland",
+         "2012-06-30"),
+        # a headline over its "-- Remarks by ..." line; the one date alone set apart below
+        (SPEECH, "Science for Shared Prosperity", "Mission of Example Land to the UN",
+         "2018-06-04"),
+        # a section's name in capitals over a wrapped headline; the other page's header names
+        # the periodical by its issue
+        (PRINT_PAGES, "Research Links With Europe Grow Closer", "Example Weekly", "1983-06-07"),
+    ],
+)  # fmt: skip
+def test_controls_trails_decks_kickers_and_print_headers(
+    tmp_path: Path, page: str, title: str, publisher: str, published: str
+) -> None:
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
+    assert "EXAMPLE WEEKLY" not in doc.text and "[ Search ]" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "publisher"),
+    [
+        # a declassified memo: release stamps and exemption marks on the page, the office over
+        # the date and the page's kind ("MEMORANDUM") over the title
+        ("Approved For Release 2009/05/01 : EX-RDP81B00401R000100020003-2\n          SECRET\n"
+         "                                         25X1\n\nOffice of Regional Analysis\n\n"
+         "                              3 March 1980\n\nMEMORANDUM\n\n"
+         "Japan: Widening Research Ties With China\n\nSummary\n\n" + english(3)
+         + "\n\n25X1\nApproved For Release 2009/05/01 : EX-RDP81B00401R000100020003-2\n",
+         "Japan: Widening Research Ties With China", "Office of Regional Analysis"),
+        # a site's name over its bar of links, its domain read as the paper's name
+        ("chinadaily.com.cn | 中文 | Global Edition | Asia | Europe\nHome | China | World | "
+         "Business | Culture\n\nChina > Society\n\nMore scholars return from Europe\n\n"
+         "Updated: 2014-05-06 07:30\n\n" + english(3),
+         "More scholars return from Europe", "China Daily"),
+    ],
+)  # fmt: skip
+def test_memos_release_stamps_and_masthead_bars(
+    tmp_path: Path, page: str, title: str, publisher: str
+) -> None:
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher) == (title, publisher)
+    assert "25X1" not in doc.text and "RDP" not in doc.text
+
+
+def test_a_text_boxs_borders_are_cut_and_its_lines_run_on(tmp_path: Path) -> None:
+    page = (
+        "Nordic partners in Asia\n\n+--------------------------------------------+\n"
+        "| AT A GLANCE                                |\n|                                            |\n"
+        "| ■ Norway funded 120 joint projects with    |\n|   Chinese partners in 2015.                |\n"
+        "+--------------------------------------------+\n\n| Year | Projects |\n| 2015 | 120 |\n\n"
+        + english(3)
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert "120 joint projects with\n  Chinese partners in 2015." in doc.text
+    assert "+---" not in doc.text and "with    |" not in doc.text
+    assert "| 2015 | 120 |" in doc.text  # a table's row, with bars inside, is no box's
+    at = doc.text.index("Norway")
+    assert page[doc.to_original(at) : doc.to_original(at) + 6] == "Norway"

@@ -400,3 +400,53 @@ def test_parse_date_reads_month_years_two_figure_years_and_single_figures() -> N
 def test_delivered_on_dates_a_speech():
     assert dating._OCCASION.search("Delivered at the Session on January 23, 2005")
     assert not dating._OCCASION.search("The report covers the Session on January 23, 2005")
+
+
+def test_a_periodicals_week_dates_from_its_first_day() -> None:
+    # "(May 6-12, 1991)" under a weekly's name: the first day; days before the month
+    # ("25–26 October 2006") read as before, the last day
+    assert dating.parse_date("Oct. 14-20, 1985") == "1985-10-14"
+    assert dating.parse_date("BEIJING WEEKLY, No. 9 (March 2-8, 1987)") == "1987-03-02"
+    assert dating.parse_date("25–26 October 2006") == "2006-10-26"
+    assert dating.parse_date("March 1987") == "1987-03"
+
+
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [
+        # a signing line dates minutes or an agreement ("Signed in ... in two copies")
+        (
+            "AGREED RECORD OF THE THIRD MEETING\n\n" + english(3) + "\n\nSigned in Oslo on 2 "
+            "June 1986 in two copies in the English and Chinese languages.\n",
+            "1986-06-02",
+        ),
+        # a programme's version stamp, not the days of its occasion (weak evidence only)
+        (
+            "Nordic–China Energy Forum 2014\nHarpa Conference Centre, Reykjavik\n"
+            "14–15 May 2014\n\nPROGRAMME (as of 28 April 2014)\n\n" + english(3),
+            "2014-04-28",
+        ),
+        # the occasion's days alone date a page that has nothing else (weakly)
+        (
+            "Nordic–China Energy Forum 2014\nHarpa Conference Centre, Reykjavik\n"
+            "14–15 May 2014\n\nAbout the Forum\n\n" + english(3),
+            "2014-05-15",
+        ),
+    ],
+)
+def test_signing_lines_and_version_stamps_date_a_page(
+    tmp_path: Path, page: str, published: str
+) -> None:
+    doc = _doc(tmp_path, page)
+    assert doc.published == published
+    assert "two copies" not in doc.text
+
+
+def test_a_wires_transmission_line_with_a_hyphened_short_date_dates_it(tmp_path: Path) -> None:
+    assert dating.parse_date("03-MAR-81") == "1981-03-03"
+    page = (
+        "UPI 1130 GMT 03-MAR-81\n\nJAPAN AND CHINA WIDEN SCIENCE TIES\n\n"
+        "TOKYO, March 2 (UPI) - " + english(3)
+    )
+    doc = _doc(tmp_path, page)
+    assert (doc.published, doc.published_basis) == ("1981-03-02", "dateline+stamp_year")

@@ -1093,6 +1093,10 @@ def _defined_acronym_plain(text, acronym, lex):
     if not names or names[-1].end() != len(lead):
         return None
     kind = classify._kind_of_plain(names[-1].group(0), lex)
+    if kind is None and classify._AWARD_NAME.search(names[-1].group(0)):
+        return "programme", acronym
+    if classify._foreign_body(names[-1].group(0), kind):
+        return "foreign", acronym
     return (kind[0], acronym) if kind and kind[0] in ("local", "programme") else None
 
 
@@ -1101,12 +1105,15 @@ def _mentions_plain(text, start, end):
     out = []
     for m in lex.mention.finditer(text, start, end):
         got = classify._kind_of_plain(m.group(0), lex)
-        if got is None and re.fullmatch(r"[A-Z][A-Z&]{1,5}", m.group(0)):
-            got = _defined_acronym_plain(text, m.group(0), lex)
+        bare = re.sub(r"^[Tt]he ", "", m.group(0))
+        if got is None and re.fullmatch(r"[A-Z][A-Z&]{1,5}", bare):
+            got = _defined_acronym_plain(text, bare, lex)
         if got:
             out.append((m.start(), m.end(), got[1], got[0]))
     for m in lex.named_head.finditer(text, start, end):
         name = classify._clean_actor(m.group(1))
+        if name in ("Chinese", "China's", "China’s", "PRC") or classify._country_word(name):
+            continue
         known = classify._kind_of_plain(name, lex)
         if (known is None or known[0] == "local") and not any(
             a <= m.start(2) < b for a, b, *_ in out
@@ -1123,7 +1130,9 @@ def _mentions_plain(text, start, end):
     for i, (a, b, name, kind) in enumerate(out):
         if kind in ("agency", "programme") and classify._JOINT.search(name):
             out[i] = (a, b, name, "programme")
-        elif kind == "agency" and any(a <= f[0] < b for f in foreign):
+        elif any(a <= f[0] < b for f in foreign) and (
+            kind == "agency" or (kind == "programme" and classify._BODY_HEAD.search(name))
+        ):
             out[i] = (a, b, name, "foreign")
     for f in foreign:
         if not any(a <= f[0] < b for a, b in taken):

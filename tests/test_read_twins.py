@@ -258,3 +258,25 @@ def test_find_dates_prefilter_is_the_plain_search(text: str) -> None:
     from analysis import sentencedates
 
     assert sentencedates.find_dates(text) == sentencedates._find_dates(text)
+
+
+def test_between_year_with_the_documents_anchors_is_the_plain_scan() -> None:
+    # extraction._between_year reads the sentences between with the document's year anchors
+    # (the fast scan, context[8] of extract_facts); without them it runs the plain regex
+    from analysis import extraction, numbers
+
+    paths = sorted(CORPUS_DOCS.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    checked = 0
+    for path in paths:
+        doc, _title = corpus._read(path, None)
+        low = numbers._lower(doc.text)
+        anchors = numbers._year_anchors(doc.text, low)
+        n = len(doc.sentences)
+        for index in range(1, n):
+            for last in (index - 2, index - 5):
+                for year in (None, 1999):
+                    fast = extraction._between_year(doc, last, index, year, 2005, anchors)
+                    plain = extraction._between_year(doc, last, index, year, 2005)
+                    assert fast == plain, (path.name, index, last)
+                    checked += fast is not None
+    assert checked > 100

@@ -377,3 +377,152 @@ def test_a_figure_whose_verb_is_in_the_present_is_of_the_page(tmp_path):
 def test_a_figure_where_a_flow_went_is_part_of_its_running_total(tmp_path):
     body = "More than 3,000 young engineers have gone to work in 30 cities abroad."
     assert row(tmp_path, body, "30")["measure"] == "cumulative"
+
+
+# ---------------------------------------------------------------- session 7: pages of other kinds
+def test_a_page_in_capitals_reads_its_years_like_any_other(tmp_path):
+    body = "IN CALENDAR 2008 THE CONSULATE ISSUED 4,200 STUDENT VISAS TO APPLICANTS."
+    r = row(tmp_path, body, "4,200")
+    assert (r["year"], r["measure"]) == (2008, "annual")
+    body = "THE INSTITUTE TOOK PART IN 40 HORIZON 2020 PROJECTS."
+    assert row(tmp_path, body, "40")["year"] == 2010  # a name in capitals stays a name
+
+
+def test_a_change_on_a_year_is_measured_against_that_year(tmp_path):
+    body = "In 2009 the fund spent 12 million euros, up 8% on 2008, and hosted 40 visitors."
+    assert row(tmp_path, body, "8%")["year"] == 2009
+    body = "The fund spent 12 million euros in 2009, up 8% on 2008, and 300 went abroad in 2009."
+    assert row(tmp_path, body, "300")["year"] == 2009
+
+
+def test_a_list_item_takes_no_year_from_the_items_after_it(tmp_path):
+    body = "Results\n• Workshops held since 2001: 75\n• 2009 budget: EUR 3 million\n• Budget up 5%"
+    got = rows(tmp_path, body)
+    assert got["75"]["year_basis"] == "period"
+    assert got["75"]["measure"] == "cumulative"
+    assert got["5%"]["year"] == 2009  # an earlier item's year when its own has none
+
+
+def test_a_change_with_a_noun_before_than_is_a_change(tmp_path):
+    body = "In 2009 the office spent 30 million yuan, 12 percent more money than in 2008."
+    assert row(tmp_path, body, "12")["measure"] == "change"
+    body = "In 2009 the office spent 12 percent of the money on travel."
+    assert row(tmp_path, body, "12")["measure"] == "share"
+
+
+def test_a_participle_opening_the_sentence_dates_the_name(tmp_path):
+    body = "Set up in 1996 with help from the Research Council (RCN), the centre has since received 310 visitors."
+    r = row(tmp_path, body, "310")
+    assert (r["year"], r["measure"]) == (2010, "cumulative")
+    body = "He was one of 40 engineers who went to the\nUnited States in 1979."
+    assert row(tmp_path, body, "40")["year"] == 1979  # a line opening with "United"
+
+
+def test_bring_with_its_figure_as_object_is_an_event(tmp_path):
+    body = "In 2009 the scheme brought 85 senior engineers to Chinese firms."
+    assert row(tmp_path, body, "85")["measure"] == "annual"
+    body = "The new accord, signed in 2009, brought the total to 64 agreements."
+    assert row(tmp_path, body, "64")["measure"] == "level"
+
+
+def test_a_part_in_the_next_sentence_takes_its_wholes_measure_unless_it_stands(tmp_path):
+    body = "Some 9,000 engineers came to work in the province in 2009. The capital employed 2,500 of them."
+    assert row(tmp_path, body, "2,500")["measure"] == "annual"
+    body = "Since 1990 the city has sent 9,000 students abroad; about 4,000 of them are in Canada."
+    assert row(tmp_path, body, "4,000")["measure"] == "level"
+
+
+def test_a_base_said_now_is_the_pages_level_not_a_goal(tmp_path):
+    body = "By 2015 the ministry plans to run 40 joint centres, up from 25 now."
+    r = row(tmp_path, body, "25")
+    assert (r["measure"], r["year"]) == ("level", 2010)
+    assert row(tmp_path, body, "40")["measure"] == "target"
+
+
+def test_a_goal_year_is_no_year_of_a_past_sentence_after_it(tmp_path):
+    body = "By 2015 the ministry plans to run 40 joint centres. Japan funded about 9 percent of it, he noted."
+    assert row(tmp_path, body, "9")["year"] == 2010
+    body = "By 2015 the ministry plans to run 40 joint centres. The province will add 6 more."
+    assert row(tmp_path, body, "6")["year"] == 2015
+
+
+def test_a_past_event_of_the_page_is_annual_a_standing_thing_made_a_level(tmp_path):
+    body = "The Joint Committee approved 17 new exchange visits at the meeting."
+    assert row(tmp_path, body, "17")["measure"] == "annual"
+    body = "The Joint Committee set up 4 new laboratories at the meeting."
+    assert row(tmp_path, body, "4")["measure"] == "level"
+
+
+def test_over_the_n_years_is_a_span_to_the_page(tmp_path):
+    body = "Over the five years the province trained 2,000 technicians from Laos."
+    r = row(tmp_path, body, "2,000")
+    assert (r["measure"], r["period_start"], r["year"]) == ("cumulative", 2006, 2010)
+    body = "The fund will provide 30 million euros over the five years to 2014."
+    assert row(tmp_path, body, "30")["year"] == 2014
+
+
+def test_a_present_progressive_or_accounts_for_is_of_the_page(tmp_path):
+    body = "In 2006 the zone attracted 40 new firms. The council is funding about 190 projects."
+    assert row(tmp_path, body, "190")["year"] == 2010
+    body = "In 2006 the zone attracted 40 new firms. The city accounts for 15 percent of them."
+    assert row(tmp_path, body, "15")["year"] == 2010
+
+
+def test_a_goal_as_the_subject_of_is_makes_its_figure_a_target(tmp_path):
+    body = "The council's selection plan for 2010 is 3,500 places, more than last year."
+    assert row(tmp_path, body, "3,500")["measure"] == "target"
+    body = "The council's selection in 2010 is 3,500 places."
+    assert row(tmp_path, body, "3,500")["measure"] != "target"
+
+
+def test_a_heading_reviewing_a_year_before_the_page_dates_its_now(tmp_path):
+    body = (
+        "1. Work in 2009\n\nThe province now has 14 joint laboratories and has so far trained "
+        "900 engineers.\n\n2. Tasks for 2010\n\nThe province now has 60 partner countries."
+    )
+    for figure, year in (("14", 2009), ("900", 2009), ("60", 2010)):
+        assert row(tmp_path, body, figure, date="20 January 2010")["year"] == year
+    body = "1. Plans for 2009 and 2010\n\nThe province now has 14 joint laboratories."
+    assert row(tmp_path, body, "14", date="20 January 2011")["year"] == 2011
+
+
+def test_a_perfect_of_a_standing_count_after_its_preposition_is_a_level(tmp_path):
+    body = "We have posted 131 science and technology diplomats to 46 countries."
+    assert row(tmp_path, body, "46")["measure"] == "level"
+
+
+def test_over_a_range_of_years_is_that_period_not_a_comparison(tmp_path):
+    body = "Chinese partners received only EUR 3.2 million over 2006-2008, a small sum."
+    r = row(tmp_path, body, "EUR")
+    assert (r["year"], r["period_start"], r["measure"]) == (2008, 2006, "cumulative")
+
+
+def test_that_in_a_year_after_a_verb_is_a_date_not_a_comparison(tmp_path):
+    body = "The academy told the meeting that in 2008 it had itself hosted 78 Italian researchers."
+    r = row(tmp_path, body, "78")
+    assert (r["year"], r["measure"]) == (2008, "annual")
+    body = "The academy hosted 78 Italian researchers in 2009, more than those in 2008."
+    assert row(tmp_path, body, "78")["year"] == 2009
+
+
+def test_a_signed_figure_or_a_percent_before_a_noun_of_movement_is_a_change(tmp_path):
+    body = "Exports to the region, 2010: USD 3.1 billion, +14% on the year."
+    assert row(tmp_path, body, "14")["measure"] == "change"
+    body = "In 2009, 8,300 returned, which is a 26.5 percent jump in returnees on the year before."
+    assert row(tmp_path, body, "26.5")["measure"] == "change"
+    body = "In 2009, 8,300 returned, which is 26.5 percent of those who left."
+    assert row(tmp_path, body, "26.5")["measure"] == "share"
+
+
+def test_a_past_event_told_of_its_subject_on_a_dated_page_is_annual(tmp_path):
+    body = "The first group of 40 Chinese scholars arrived in Bonn at the end of May."
+    assert row(tmp_path, body, "40")["measure"] == "annual"
+
+
+def test_a_chronicle_entry_dates_all_its_sentences(tmp_path):
+    body = (
+        "1985 - The commission meets in Rome in May. Later that summer 30 engineers leave for Italy.\n\n"
+        "Today the programme funds 40 projects."
+    )
+    assert row(tmp_path, body, "30")["year"] == 1985
+    assert row(tmp_path, body, "40")["year"] == 2010
