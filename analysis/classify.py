@@ -325,7 +325,33 @@ def _classify(
             got, _end = _classify(text, unit, (before[0], m.end()), (m.end(), before[1]), sent, low)
             if got != UNCLASSIFIED:
                 return got, -1
+    if text.startswith(",", after[1]) and after[1] < sent[1]:
+        # "1,400 students, postgraduates and visiting scholars have been sent to study": a
+        # comma inside a coordination of nouns does not end the counted phrase; its verb
+        # follows the last conjunct, which is read with it
+        m = _COORDINATED.match(text, after[1], sent[1])
+        if m is not None and _WORD_START.match(text, after[0] + 1) is not None:
+            stop = _COORD_STOP.search(text, m.end(), sent[1])
+            window = (m.end(), stop.start() if stop else sent[1])
+            got, _end = _classify(text, unit, before, window, sent, low)
+            if got != UNCLASSIFIED:
+                return got, -1
     return UNCLASSIFIED, -1
+
+
+# ", postgraduates and " / ", engineers, and ": the further conjuncts of a list of nouns
+# (nouns only: no function word, pronoun or verb of saying: "..., park officials said, and
+# its companies signed" is no list)
+_NOT_CONJUNCT = (
+    r"(?!(?:and|or|but|which|who|that|while|whose|where|when|including|most|mostly|mainly|"
+    r"some|of|in|with|from|the|a|an|its|their|his|her|our|we|they|it|he|she|this|these|"
+    r"those|said|says|say|told|added|noted)\b)"
+)
+_CONJUNCT = rf"{_NOT_CONJUNCT}(?:[a-z][\w-]*\s+)?{_NOT_CONJUNCT}[a-z][\w-]*"
+_COORDINATED = re.compile(
+    rf",\s+{_CONJUNCT}(?:\s*,\s+{_CONJUNCT})*\s*,?\s+(?:and|or)\s+{_NOT_CONJUNCT}(?=[a-z])"
+)
+_COORD_STOP = re.compile(r"[,;:()\[\]]|\d")
 
 
 def _subgroup_noun(text: str, start: int, end: int) -> bool:
@@ -964,14 +990,21 @@ def document_subject(title: str) -> tuple[str, str] | None:
         return got
 
 
+_NATIONS_OWN = re.compile(r"^\W*(?:China|PRC)(?:\s*:\s*|['’]s\s+)(?:[Tt]he\s+)?$")
+
+
 def _document_subject_plain(title: str) -> tuple[str, str] | None:
     """:func:`document_subject` worked out. (A Chinese central body that reports national
     totals, ``actors.yaml`` ``publishers`` ``national``, is no subject: "How many students
     went abroad? (MOE numbers)" gives the nation's figures.)"""
     central = _publisher_lexicon().national
-    for _a, _b, actor, kind in mentions(title, 0, len(title)):
+    for a, _b, actor, kind in mentions(title, 0, len(title)):
         if kind == "agency" and central.fullmatch(actor):
             continue
+        if kind == "programme" and _NATIONS_OWN.search(title, 0, a):
+            # "China: The Students Abroad Program", "China's Study Abroad Programme": the
+            # nation's own programme, whose figures are the nation's (as ``_nations_plan``)
+            return None
         if kind in ("programme", "local", "agency") and actor not in actor_lexicon().references:
             return kind, actor
     return None
@@ -1316,6 +1349,11 @@ def _scope_of(
     listed = _listed_owner(text, num_start, num_end, clause, found)
     if listed is not None:
         return listed
+    # a table's row by partner under a head that makes it one ("Source", "Host country";
+    # "China's technology imports by source"): a line of the nation's figure
+    row = _partner_row(text, num_start, found)
+    if row is not None:
+        return "national", row
     if default is not None:
         # "Under the Fund", "the Plan": the head word of the document's subject names it
         last = default[1].split()[-1] if default[1] else ""
@@ -1325,8 +1363,15 @@ def _scope_of(
         ]
     # a relative clause ("the ITER Organization, which employs 600 staff"; "the reactor,
     # whose cost is ..."): its subject is what it refers to, the actor just before it
+    # a parenthetical closed before the number ("The CSC, the government agency that
+    # administers scholarships, sent 21,300"; "Contracts with the United States, which
+    # suspended sales in June, fell to $290 million"): its names are no subject of the
+    # number's verb, and the number stands in the main clause, not in the relative
+    closed = _closed_parenthetical(text, clause[0], num_start)
+    if closed is not None:
+        found = [x for x in found if not closed[0] <= x[0] < closed[1]]
     rel = None
-    if text.find("wh", clause[0], num_start) >= 0:  # (each match holds "wh": most clauses none)
+    if closed is None and text.find("wh", clause[0], num_start) >= 0:  # (most clauses none)
         rel = max(
             _RELATIVE.finditer(text, clause[0], num_start), key=lambda m: m.start(), default=None
         )
@@ -1396,8 +1441,16 @@ def _scope_of(
     # with the host as actor (as a partner's line of the nation's table is)
     # (not when a body of its own is the clause's subject: "JSPS has invited 3,800 Chinese
     # researchers to Japan" is JSPS's)
-    if _CHINESE.match(text, num_end, max(phrase_end + 1, num_end + 40)) and not any(
-        kind != "national" and clause[0] <= a < num_start for a, _b, _actor, kind in found
+    # (also "7,400 students from the People's Republic of China were studying in Norway";
+    # a source's name before, "Records of the Department ... show that", is no body acting)
+    if (
+        _CHINESE.match(text, num_end, max(phrase_end + 1, num_end + 40))
+        or _FROM_CHINA.match(text, num_end, max(phrase_end + 1, num_end + 60))
+    ) and not any(
+        kind != "national"
+        and clause[0] <= a < num_start
+        and not lex.attribution.match(text, b, min(clause[1], b + 20))
+        for a, b, _actor, kind in found
     ):
         for a, _b, actor, kind in found:
             if kind == "foreign" and num_end < a < clause[1] and a - num_end < 90:
@@ -1456,11 +1509,22 @@ def _scope_of(
                         if got is not None and got[0] in ("agency", "local", "foreign"):
                             part = got[:2]
                 return part or (kind, actor)
+    # 2'. an agreement the clause stands under, named by a pronoun or its kind ("Under it
+    # the two countries signed 17 protocols", "27 protocols now operate under it"): the
+    # agreement's, a programme (unless a body of its own is the subject)
+    framework = _under_framework(text, num_start, num_end, clause, found)
+    if framework is not None:
+        return "programme", framework
     # 2a. an item of a list that a meeting or a plan agreed ("The Meeting agreed on the
     # following outcomes: (a) ... China will train 120 scientists"): the programme's
     agreed = _agreed_list_owner(text, num_start)
     if agreed is not None:
         return agreed
+    # 2b. "..., 87% of whom had worked abroad", "..., of whom about 1,900 were enrolled":
+    # a part of the figure before it in its sentence, whose owner it shares
+    whose = _of_whom_figure(text, num_start, num_end, clause)
+    if whose is not None:
+        return _scope_of(text, whose[0], whose[1], whose[1], clause, found, default)
     # 3. the number opens its clause ("11 of them": its antecedent's, rule 4)
     before = text[max(clause[0], num_start - 12) : num_start]
     them = _OF_THEM.match(text, num_end, clause[1])
@@ -1514,6 +1578,14 @@ def _scope_of(
     for a, b, actor, kind in reversed(found):
         if b > num_start or a < clause[0] or (pronoun and a < subject.start):
             continue
+        if (
+            kind == "foreign"
+            and _FOLLOWED_BY.search(text, max(clause[0], a - 30), a)
+            and _RANKED_FIGURE.match(text, b, num_end)
+        ):
+            # "..., followed by West Germany with $640 million" / "(US$190 million)": the
+            # next line of the nation's table by partner, as the ranked rule below
+            return "national", actor
         if lex.not_subject.search(text, max(clause[0], a - 20), a) and not _AND_CLAUSE.search(
             text, max(clause[0], a - 12), a
         ):
@@ -1606,6 +1678,41 @@ def _scope_of(
     return _unowned(text, clause, default, num_end if them else phrase_end, num_start, found)
 
 
+# a table's first column header naming partners, or a caption of the nation's figure by
+# partner ("China's technology imports by source", "Chinese students in host countries")
+_PARTNER_HEAD = re.compile(
+    r"^[\s|]*(?:Host\s+countr(?:y|ies)|Sources?(?!\s*:)|Partners?|Suppliers?|Destinations?|"
+    r"Origin|Country\s+of\s+origin)\b"
+    r"|\b(?:China['’]s|Chinese)\b[^\n]{0,80}?\b(?:by\s+(?:source|partner|supplier|destination|"
+    r"host\s+country)|in\s+(?:selected\s+|major\s+)?host\s+countries)\b",
+    re.M | re.I,
+)
+_ROW_GAP = re.compile(r"[\s|.:]*(?:[\d.,]+[\s|]+)*")  # between a row's label and a figure of it
+_HEAD_REACH = 900  # how far above a row its table's head may stand
+
+
+def _partner_row(text: str, num_start: int, found) -> str | None:
+    """The partner labelling the table row a figure stands on, when the table is the
+    nation's by partner (:data:`_PARTNER_HEAD` above the row); None for any other figure."""
+    line = text.rfind("\n", 0, num_start) + 1
+    if line == 0:
+        return None
+    for a, b, actor, kind in found:
+        if a < line or a >= num_start:
+            continue
+        if (
+            kind != "foreign"
+            or text[line:a].strip(" \t|")
+            or not _ROW_GAP.fullmatch(text, b, num_start)
+        ):
+            return None
+        lo = max(0, line - _HEAD_REACH)
+        if _PARTNER_HEAD.search(text, lo, line) is None:
+            return None
+        return actor
+    return None
+
+
 _RESPECTIVELY_REACH = 250  # how far after a figure "respectively" may end its list
 # between two figures of one list ("US$191 billion, US$160 billion and US$68 billion")
 _FIGURE_GAP = re.compile(r"[^\d;.()]{0,20}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:US|about\s+)?\W{0,2}")
@@ -1693,6 +1800,44 @@ _LIST_BACK = 12  # how many lines (items, blanks) above a figure its list's lead
 _PROGRAMME_BACK = 3000  # how far before a list's lead its programme is looked for
 
 
+_UNDER_FRAMEWORK = re.compile(
+    r"\b[Uu]nder\s+(?:it|this|(?:the|this|that)\s+(?:agreement|accord|protocol|framework))"
+    r"(?=[\s,.;]|$)"
+)
+_AGREEMENT_NAME = re.compile(
+    r"\b[A-Z][\w.&’'-]*(?:[\s-]+(?:[A-Z][\w.&’'-]*|of|on|in|for|and))*"
+    r"\s+Agreement\b"
+)
+_AGREEMENT_REACH = 1500  # how far back an agreement's name may stand for "it"
+
+
+def _under_framework(text: str, num_start: int, num_end: int, clause, found) -> str | None:
+    """The agreement a figure's clause stands under, when it is named by a pronoun or by
+    its kind (:data:`_UNDER_FRAMEWORK` before the figure in its clause, or right after its
+    phrase) and no body, place or country of its own is the clause's subject; None
+    otherwise. The actor: the last agreement named by name before, else "agreement"."""
+    if text.find("nder", clause[0], clause[1]) < 0:
+        return None  # (a fast test: most clauses stand under nothing)
+    m = _UNDER_FRAMEWORK.search(text, clause[0], num_start)
+    if m is None:
+        after = _UNDER_FRAMEWORK.search(text, num_end, min(clause[1], num_end + 60))
+        if after is None or _CLAUSE_STOP_BEFORE.search(text, num_end, after.start()):
+            return None
+        m = after
+    if any(
+        clause[0] <= a < num_start
+        and kind not in ("national", "programme")
+        and not (m.start() <= a < m.end())
+        for a, _b, _actor, kind in found
+    ):
+        return None
+    lo = max(0, m.start() - _AGREEMENT_REACH)
+    last = None
+    for found_name in _AGREEMENT_NAME.finditer(text, lo, m.start()):
+        last = found_name
+    return " ".join(last.group().split()) if last is not None else "agreement"
+
+
 def _agreed_list_owner(text: str, at: int) -> tuple[str, str] | None:
     """("programme", name) of a figure on an item of a list whose lead line gives what a
     meeting or plan agreed ("Outcomes relating to science and technology:", "The Meeting
@@ -1749,6 +1894,7 @@ def _nations_plan(text: str, clause_start: int, a: int, actor: str, lex: _Actors
 # a past verb right before a one-word name (a demonym): the name modifies its object
 _OBJECT_WORD = re.compile(
     r"\b(?!(?:and|but|while|whereas|that|when|where|as|if|so|the|a|an)\b)[a-z]+ed\s+$"
+    r"|\bto\s+(?!(?:be|the|a|an)\b)[a-z]{3,}\s+$"  # ("signed 78 contracts to import Russian ...")
 )
 _DETOUR = re.compile(r"\b(?:with|to)\b")
 _FOR_THE = re.compile(r"\s+for\s+(?:the\s+|its\s+)?$")  # before a programme's name
@@ -1805,6 +1951,9 @@ def _possessive_object(text: str, clause_start: int, a: int, b: int) -> bool:
 
 
 _CLAUSE_STOP_BEFORE = re.compile(r"[,;:()]")
+# a partner named after "followed by" and its figure after "with" or in brackets
+_FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)?$")
+_RANKED_FIGURE = re.compile(r"\s*(?:with\s+(?:[a-z]+\s+){0,3}?|\(\s*)(?:US|C|A|HK)?\W{0,2}\d")
 
 
 @functools.cache
@@ -1880,6 +2029,31 @@ _OBJECTIVE = re.compile(r"[\W]*To\s+[a-z]+\b")
 
 
 _OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
+_OF_WHOM_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)?\s+of\s+whom\b")
+_OF_WHOM_BEFORE = re.compile(r",\s*of\s+whom\s+(?:[a-z]+\s+){0,2}$")
+# a figure of a sentence (not a year): its digits
+_FIGURE_DIGITS = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d,])"
+)
+
+
+def _of_whom_figure(text: str, num_start: int, num_end: int, clause):
+    """The bounds of the figure a "N of whom" / "of whom N" figure is a part of: the last
+    figure before it in its clause that is not a year; None for any other figure."""
+    if text.find("whom", max(clause[0], num_start - 30), min(clause[1], num_end + 30)) < 0:
+        return None  # (a fast test)
+    if not (
+        _OF_WHOM_AFTER.match(text, num_end)
+        or _OF_WHOM_BEFORE.search(text, max(clause[0], num_start - 40), num_start)
+    ):
+        return None
+    last = None
+    for m in _FIGURE_DIGITS.finditer(text, clause[0], num_start):
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group()):
+            last = m
+    return (last.start(), last.end()) if last is not None else None
+
+
 # what follows a number standing in apposition after a comma (no verb of its own): a stop,
 # or a comparison with another figure ("21.3 per cent more than", "up from")
 _APPOSITIVE = re.compile(
@@ -1973,7 +2147,7 @@ def _subject_lexicon() -> _Subjects:
             (
                 kind,
                 re.compile(
-                    rf"\b(?:a|an|the|its|their)\s+((?:[\w&-]+\s+){{0,4}}?(?:{_alt_words(heads)}))\b"
+                    rf"\b(?:a|an|the|its|their)\s+((?:[\w&-]+\s+){{0,4}}?(?i:{_alt_words(heads)}))\b"
                 ),
             )
             for kind, heads in words["object_heads"].items()
@@ -1983,7 +2157,8 @@ def _subject_lexicon() -> _Subjects:
         complement=re.compile(rf"\b(?:{said})\s+(?:the\s+)?$"),
         ranked=re.compile(
             r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:"
-            r"(?:remained|remains|was|is|were|are|became|has\s+been)\s+(?:the|its|China['’]s)"
+            r"(?:remained|remains|was|is|were|are|became|has\s+been)"
+            r"\s+(?:(?:again|still|also|once\s+more|once\s+again)\s+)?(?:the|its|China['’]s)"
             rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt_words(words['ranked_roles'])})\b[^;:.]*?"
             rf"|(?:{_alt_words(words['ranking_verbs'])})\s+)"
             r"with\s+"
@@ -2027,7 +2202,8 @@ def _share_of_foreign(text: str, num_start: int, num_end: int, clause, found):
 # "supplied", "made up"), after up to two words ("U.S. suppliers", "EU member states")
 _SHARE_VERB = re.compile(
     r"(?:\s+[a-z][\w-]*){0,2}\s+(?:alone\s+)?(?:accounts?|accounted|supplie[sd]|supply|"
-    r"provided|provides?|made\s+up|makes?\s+up)\s+(?:for\s+)?"
+    r"provided|provides?|made\s+up|makes?\s+up|took|takes?|held|holds?|won|wins?)\s+"
+    r"(?:for\s+)?"
     r"(?:(?:about|around|roughly|some|nearly|almost|only|just|over|under|less\s+than|"
     r"more\s+than)\s+)*"
     r"(?:(?:US)?[$£€¥\d][^;:]{0,60}?(?:\band|,)\s+)?$",  # (a figure before it in its list)
@@ -2345,7 +2521,35 @@ def _voiced(kind: str, actor: str, default, lex: _Actors) -> tuple[str, str]:
     return "foreign", actor
 
 
-_COMPOUND = re.compile(r"\s+and\s+")
+_COMPOUND = re.compile(r"(?:\s*\([^()\n]{1,16}\))?\s+and\s+")  # (through "(CIHR)")
+# a line break inside a sentence: a wrapped line, ending in a lower-case word or a comma,
+# going on in lower case (or any word after a long line: no heading's)
+_WRAPPED = re.compile(r"[a-z,;][ \t]*\n[ \t]*[a-z(]")
+_WRAPPED_LONG = re.compile(r"[a-z,;][ \t]*\n[ \t]*[\w(]")
+_LONG_LINE = 50  # a line at least this long, hard-wrapped prose
+
+
+def _sentence_start_before(text: str, lo: int, end: int) -> int:
+    """Where the sentence ending at ``text[:end]`` opens (no further back than ``lo``): after
+    the last ". " or line break that is no wrap of a line."""
+    start = text.rfind(". ", lo, end)
+    nl = end
+    while True:
+        nl = text.rfind("\n", max(lo, start + 1), nl)
+        if nl < 0:
+            break
+        j = nl - 1
+        while j > lo and text[j] in " \t":
+            j -= 1
+        line = text.rfind("\n", 0, j) + 1
+        if not (
+            _WRAPPED.match(text, j) or (j - line >= _LONG_LINE and _WRAPPED_LONG.match(text, j))
+        ):
+            start = max(start, nl)
+            break
+    return lo if start < 0 else start + 1
+
+
 _PRONOUN_WORD = re.compile(r"\b(?:[Ii]ts?|[Tt]hey|[Tt]heir)\b")  # (a fast test before the reading)
 # a word of a reported clause that stands for its source ("... of its members", "settled
 # there"; not "there are")
@@ -2395,8 +2599,7 @@ def _previous_subject(
     end = at
     while end > lo and not text[end - 1].isalnum():
         end -= 1  # the sentence before ends before the stop and blanks
-    start = max(text.rfind(". ", lo, end), text.rfind("\n", lo, end))
-    start = lo if start < 0 else start + 1
+    start = _sentence_start_before(text, lo, end)
     while start < end and text[start].isspace():
         start += 1
     subject = _subject_at(text, start, end, lex, default)
@@ -2594,8 +2797,36 @@ def _reported_by(text: str, at: int) -> tuple[str, str] | None:
 
 
 _COUNTED_BEFORE = re.compile(r"\d\s+(?:[\w-]+\s+){0,2}[\w-]+$")
+# a relative or appositive set off by commas after a name, up to the main clause's verb (a
+# lower-case word that is no connective): ", which meets once a year, has approved";
+# ", the government agency that administers ..., sent"
+_PARENTHETICAL = re.compile(
+    r"[A-Za-z)]\s*(,\s*(?:which|who|whose|the|a|an)\s[^,;:()\d]{3,160}?,)\s*"
+    r"(?!(?:and|or|but|while|whereas|with|in|on|at|by|for|from|to|of|as|including|such|"
+    r"which|who|the|a|an)\b)(?=[a-z]{2,}\b)"
+)
+
+
+def _closed_parenthetical(text: str, start: int, num_start: int) -> tuple[int, int] | None:
+    """The bounds of the last parenthetical before ``num_start`` in its clause that closes
+    before it (:data:`_PARENTHETICAL`), or None."""
+    if text.find(",", start, num_start) < 0:
+        return None
+    last = None
+    for m in _PARENTHETICAL.finditer(text, start, num_start):
+        last = m
+    if last is None or _CLAUSE_STOP_BEFORE.search(text, last.end(), num_start):
+        return None
+    return last.start(1), last.end(1)
+
+
 _RELATIVE = re.compile(r",\s*(?:which|whose|where)\b")
 _CHINESE = re.compile(r"\s+(?:young\s+)?Chinese\s+\w+")
+# people of China named by where they come from ("students from the People's Republic of China")
+_FROM_CHINA = re.compile(
+    r"\s+(?:[a-z]+\s+){1,3}?from\s+(?:the\s+)?(?:(?:mainland\s+)?China|PRC|"
+    r"People['’]s\s+Republic\s+of\s+China)\b"
+)
 _IN_TO = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
 # ", and China now has ...", ", and the Suzhou Industrial Park ... received": a new clause's
 # subject

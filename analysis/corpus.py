@@ -351,10 +351,11 @@ _PLACEHOLDERS = {
     "year": YEAR_RE,
     "month": MONTH_RE,
     # the words of a page's stamp before its date: "Last updated", "Posted", "Release date",
-    # "Date issued", "Date of publication", "Prepared", "Issued on"
+    # "Date issued", "Date of publication", "Prepared", "Issued on", a forum's "Answered",
+    # "Asked", "Written"
     # ("Last update", "Release time", "Publish time", German "Stand", French "Mise à jour")
     "stamp": r"(?:(?:last\s+|first\s+)?(?:updated?|modified|posted|published|released|issued"
-    r"|prepared|dated)|(?:release|issue|publication|posting|publish(?:ing)?|update|post)\s+"
+    r"|prepared|dated|answered|asked|written|submitted)|(?:release|issue|publication|posting|publish(?:ing)?|update|post)\s+"
     r"(?:date|time)|date(?:\s+(?:of\s+)?(?:issued?|released?|publication|published|modified))?"
     r"|stand"
     r"|aktualisiert|mise\s+à\s+jour|date\s+de\s+publication|time|发布时间|发布日期|更新时间"
@@ -528,6 +529,60 @@ def _rule_literals(cfg: _Settings) -> tuple[tuple[str, ...], tuple[int, ...], in
     return tuple(masks), tuple(masks.values()), free
 
 
+_HEAD_LINES = 20  # a page's head (masthead, trail, headline, stamp): within its first lines
+_PROSE_WORDS = 9  # a line of prose has at least this many words
+
+
+def _head(lines: list[str], filled: list[int]) -> set[int]:
+    """The lines of a page's head: its first lines above its first line of prose (words
+    enough, no fields set apart by wide spaces or bars, and a sentence's end or a next line of
+    the same paragraph), at most ``_HEAD_LINES``; the line rules for a page's edge read them
+    all (a stamp under a masthead, a trail, a headline and a deck stands below the edge's
+    first six lines)."""
+    out = set()
+    for i in filled[:_HEAD_LINES]:
+        s = lines[i]
+        if (
+            len(s) >= 40
+            and len(s.split(None, _PROSE_WORDS)) >= _PROSE_WORDS
+            and "   " not in s
+            and "|" not in s
+            and (_SENT_END.search(s) or (i + 1 < len(lines) and len(lines[i + 1].split()) >= 6))
+        ):
+            break
+        out.add(i)
+    return out
+
+
+def _deep_stamp(
+    lines: list[str],
+    filled: list[int],
+    short: list[int],
+    edge: set[int],
+    matched: dict[int, tuple[str, re.Match, str | None]],
+    cfg: _Settings,
+) -> set[int]:
+    """A page with no stamp in its head reads one below its edge there
+    (:func:`_head`: "Release Date: 2002-11-08   Source: ...   Visits: 1432" under a site's
+    name, two bars of links, a trail and the headline): the edge's rules on those lines, a
+    dated stamp only (its date, not the source it names). Adds to ``matched``; returns the
+    lines it read so."""
+    head = _head(lines, filled)
+    end = max(head, default=-1)
+    if any(kind == "strong" and i <= end for i, (_rule, _m, kind) in matched.items()):
+        return set()
+    head -= edge
+    todo = [i for i in short if i in head and i not in matched]
+    if not todo:
+        return set()
+    out = set()
+    for i, found in _line_rules(lines, todo, head, cfg).items():
+        if found[2] == "strong" and found[1].groupdict().get("date"):
+            matched[i] = found
+            out.add(i)
+    return out
+
+
 def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed], dict]:
     """Remove page furniture; return cleaned text, offset segments, removed lines, evidence.
 
@@ -551,6 +606,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     top = set(filled[:_TOP_LINES])
     short = [i for i in filled if len(lines[i]) <= 300]
     matched = _line_rules(lines, short, edge, cfg)
+    deep = _deep_stamp(lines, filled, short, edge, matched, cfg)
     for i in short:
         s = lines[i]
         found = matched.get(i)
@@ -589,6 +645,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
             if not name and date_kind == "strong" and date:
                 name = _field_publisher(s)
                 field = bool(name)
+            if i in deep:
+                name = ""  # (a source field beside a stamp below the edge: a department's)
             if name and not evidence["publisher"]:
                 evidence["publisher"] = _publisher_name(name)
                 # a trail's first step below the page's first line may be a section ("Science
@@ -620,10 +678,13 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     _mark_footnotes(lines, filled, removed)
     _mark_cable(lines, filled, removed, dated, evidence)
     _mark_byline_date(lines, filled, removed, dated)
+    _title_page_year(lines, filled, removed, dated)
     _mark_signatures(lines, filled, removed)
     _serial_title(lines, filled, removed, evidence)
     _mark_title_slide(lines, filled, removed, evidence, cfg)
     _mark_site_name(lines, removed, evidence, cfg, section)
+    _record_title(lines, filled, evidence, original, starts)
+    _journal_head(lines, filled, removed, dated, evidence)
     _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
     _mark_page_number(lines, filled, removed)
     _mark_link_blocks(lines, removed, cfg, {i for i, _d, _k in dated})
@@ -998,7 +1059,9 @@ def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> s
                 break  # the list ends at a blank line
             if not t:
                 gap = True
-            if t and not (j in removed or _is_link_line(lines[j], cfg)):
+            # (a list of other questions: "Related Questions" / "· Why do 80% of ...?")
+            question = t.endswith("?") and len(t) <= cfg.link_block["max_line_chars"]
+            if t and not (j in removed or _is_link_line(lines[j], cfg) or question):
                 break
             if t:
                 if j not in removed:
@@ -1107,6 +1170,8 @@ def _mark_site_name(
         names = [lines[j].strip() for j in run if cfg.organisation_re.search(lines[j])]
         own = [n for n in names if not cfg.umbrella_re.fullmatch(n)]
         name = (own or names or [name])[0]
+        if name.rsplit(None, 1)[-1].lower() in _WRAP_WORDS:  # a name broken over its lines
+            name = " ".join(lines[j].strip() for j in run)
     for j in run:
         removed[j] = "site_name"
     if not evidence["publisher"] or section:
@@ -1180,6 +1245,11 @@ def _mark_issuer_line(
 _TAGLINE = re.compile(r"[A-Z][^—–|:.!?]{1,60}?\s[—–-]\s+[a-z][^.!?]{2,80}")
 
 
+def _CASELESS(c: str) -> bool:  # noqa: N802 - reads as a predicate
+    """A letter of a script without capitals (Chinese, Japanese, Arabic ...)."""
+    return c.isalpha() and not c.isupper() and not c.islower()
+
+
 def _issuer_header(
     lines: list[str], filled: list[int], k: int, removed: dict[int, str], cfg: _Settings
 ) -> list[int]:
@@ -1191,7 +1261,8 @@ def _issuer_header(
         s = lines[i].strip()
         if i in removed or (run and i != run[-1] + 1):
             break  # the names are one block of lines
-        if len(s) > 100 or _SENT_END.search(s) or not s[0].isupper():
+        # (a name in a script without capitals over its English name: "示例市科学技术委员会")
+        if len(s) > 100 or _SENT_END.search(s) or not (s[0].isupper() or _CASELESS(s[0])):
             return []
         run.append(i)
     rest = filled[k + len(run) :]
@@ -1204,7 +1275,11 @@ def _issuer_header(
         and (block == 0 or rest[block] == rest[block - 1] + 1)
     ):
         block += 1
-    if run and 0 < block < len(rest) and rest[block] in removed:
+    # a name broken over its lines ("Directorate of" / "Intelligence" on a report's cover)
+    wrapped = len(run) > 1 and all(
+        lines[j].rsplit(None, 1)[-1].lower() in _WRAP_WORDS for j in run[:-1]
+    )
+    if run and 0 < block < len(rest) and (rest[block] in removed or wrapped):
         # the names stand straight over the headline, the page's furniture under it (a stamp,
         # a byline): "Embassy of the People's Republic of China in Kenya" / "China and Kenya
         # sign ..." / "2012/05/14"; only a name without figures, set apart from the headline
@@ -1223,6 +1298,7 @@ def _issuer_header(
             and reads
             and (
                 _organisation_name(lines[run[0]].strip(), cfg)
+                or (wrapped and _organisation_name(" ".join(lines[j].strip() for j in run), cfg))
                 # a site's name and its tagline: "LabNotes from Beijing — a blog about ..."
                 or (len(run) == 1 and _TAGLINE.fullmatch(lines[run[0]].strip()))
             )
@@ -1371,6 +1447,26 @@ def _mark_byline_date(
             return
 
 
+_YEAR_ALONE = re.compile(YEAR_RE)
+
+
+def _title_page_year(
+    lines: list[str], filled: list[int], removed: dict[int, str], dated: list[tuple[int, str, str]]
+) -> None:
+    """A title page's year alone on its line under the title, the author and the institution
+    ("in The University of Michigan" / "1990"), the only one among the kept lines of a page's
+    head (:func:`_head`), dates a page that has no stamp: a thesis's or a report's cover."""
+    if any(kind == "strong" for _i, _d, kind in dated):
+        return
+    kept = [i for i in filled if i not in removed]
+    years = [
+        i for i in _head(lines, kept) if len(lines[i]) == 4 and _YEAR_ALONE.fullmatch(lines[i])
+    ]
+    if len(years) == 1:
+        removed[years[0]] = "date_line"
+        dated.append((years[0], lines[years[0]], "strong"))
+
+
 # the label before a stamp's date ("Posted:", "Reply posted on"): words only
 _POST_LABEL = re.compile(r"[^\W\d_][^\d:：|·]{0,30}?[:：]?")
 
@@ -1400,6 +1496,92 @@ _SERIAL_TITLE = re.compile(
 )
 _MAIL_HEAD = ("From:", "FROM:", "Subject:", "SUBJECT:")
 _MAIL_LINES = 15  # an e-mail's header and a newsletter's masthead: within its first lines
+
+
+_RECORD_TITLE = re.compile(r"(?:HEADLINE|Headline|TITLE|Title)\s*:\s*(?P<value>\S.*)")
+_RECORD_LINES = 40  # a database record's fields stand within its first lines
+
+
+def _record_title(
+    lines: list[str], filled: list[int], evidence: dict, original: str, starts: list[int]
+) -> None:
+    """A news or a parliament database's record names its title in a field: "HEADLINE:
+    china's ... broadens" (among "SECTION:", "LENGTH:", "DATELINE:"), "Title: QUESTIONS ON
+    NOTICE" with its value run on on the indented lines under it; a value's line in capitals
+    over a line that is not is the record's category, and the line under it the title
+    ("QUESTIONS ON NOTICE" / "China: Science and Technology Cooperation"). Sets
+    ``evidence["record_title"]``."""
+    for i in filled[:_RECORD_LINES]:
+        s = lines[i]
+        if s[:1] not in "HT" or ":" not in s:
+            continue
+        m = _RECORD_TITLE.match(s)
+        if not m:
+            continue
+        value = [m["value"].strip()]
+        j = i + 1
+        while (
+            j < len(lines)
+            and lines[j]
+            and original[starts[j]] in " \t"  # an indented line runs the value on
+        ):
+            value.append(lines[j])
+            j += 1
+        if len(value) > 1 and value[0].isupper() and not value[1].isupper():
+            value = value[1:]
+        evidence["record_title"] = " ".join(value)
+        return
+
+
+# a journal's issue line under its name: "Vol. 11, No. 3 (Autumn 2004), pp. 37-58"
+_VOLUME_LINE = re.compile(
+    r"(?:vol\.?|volume)\s*\d{1,4}\s*,?\s*(?:(?:no\.?|issue|number)\s*\d{1,4})?\s*"
+    r"\((?P<date>[^()]{4,30})\)(?:\s*,?\s*pp?\.\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?\.?",
+    re.I,
+)
+# the work an excerpt is taken from, its title in quotes: 'Excerpt from: "After the ..."'
+_CITED_TITLE = re.compile(
+    r"(?:excerpts?|extracts?|reprinted|adapted)\s+from\s*:?\s*[\"“](?P<title>[^\"”]{3,200})[\"”]",
+    re.I,
+)
+_JOURNAL_LINES = 6  # a journal's name and issue line stand within a page's first lines
+
+
+def _journal_head(
+    lines: list[str],
+    filled: list[int],
+    removed: dict[int, str],
+    dated: list[tuple[int, str, str]],
+    evidence: dict,
+) -> None:
+    """A journal article's head: the journal's name over its issue line ("Asia-Pacific
+    Technology Review" / "Vol. 11, No. 3 (Autumn 2004), pp. 37-58"): the name is the publisher,
+    the issue's date dates the page, and an excerpt's source line under them ('Excerpt from:
+    "After the Accession: ..."') names its title (``evidence["record_title"]``)."""
+    head = filled[:_JOURNAL_LINES]
+    for k, i in enumerate(head):
+        s = lines[i]
+        if s[:1] not in "Vv" or "(" not in s:
+            continue
+        m = _VOLUME_LINE.fullmatch(s)
+        if not m or not k:
+            continue
+        year = dating.YEAR.search(m["date"])
+        if not year:
+            return
+        name = lines[head[k - 1]]
+        if len(name) > 80 or _SENT_END.search(name) or not _WORDS_ONLY.fullmatch(name):
+            return
+        dated.append((i, dating.parse_date(m["date"]) or year.group(0), "strong"))
+        removed[i] = "serial"
+        removed[head[k - 1]] = "masthead"
+        evidence["publisher"] = name
+        for j in head[k + 1 : k + 3]:
+            cited = _CITED_TITLE.fullmatch(lines[j])
+            if cited:
+                evidence["record_title"] = cited["title"].strip()
+                removed[j] = "cited_title"
+        return
 
 
 def _serial_title(
@@ -1642,6 +1824,12 @@ _ENTRY = re.compile(
 )
 
 
+# a reference book's entry: its headword alone on the first line, its gloss in brackets opening
+# the next ("Sino-German scientific and technological cooperation" / "    (Zhong De keji
+# hezuo). Cooperation between ...")
+_GLOSS_ENTRY = re.compile(r"([A-Z][^\n.!?()]{2,100}?)[ \t]*\r?\n[ \t]*(?=\([^()\n]{2,60}\)\.\s)")
+
+
 def _headline_end(para: str, words: int) -> bool:
     """A line may be a headline by its end: no full stop or exclamation; a question only
     when short ("Brain drain or brain gain?")."""
@@ -1731,16 +1919,25 @@ def _kicker(
 ) -> bool:
     """A section's name in capitals over a print page's or a magazine's headline ("CULTURE AND
     SCIENCE" over "Scientific Exchanges With / Other Countries Widen"): at most four words in
-    capitals, the next block a headline not in capitals (one line, or two or three wrapped)."""
-    if words > 4 or not para.isupper() or n + 1 >= len(paras):
+    capitals, the next block a headline not in capitals (one line, or two or three wrapped); a
+    section's code and name in capitals, of any length, over a headline in any case ("A3.
+    CHINA: FOREIGN RELATIONS - GENERAL" over "WIDENING SCIENTIFIC ... EXCHANGES")."""
+    if not para.isupper() or n + 1 >= len(paras):
+        return False
+    coded = _SECTION_CODE.match(para)
+    if words > 4 and not coded:
         return False
     s, e, n_lines = paras[n + 1]
     nxt = text[s:e]
-    if nxt.isupper():
+    if nxt.isupper() and not coded:
         return False
     if n_lines == 1:
         return _headline(nxt, len(nxt.split(None, cfg.title["max_words"] + 1)), cfg)
     return _title_block(nxt, cfg) == "wrapped"
+
+
+# a section's code before its name: "A3. ", "4. ", "IV. "
+_SECTION_CODE = re.compile(r"(?:[A-Z]\d{1,2}|\d{1,2}|[IVXLC]{1,6})\.\s+[A-Z]")
 
 
 # a book's division, its number and its name: "Chapter 9  International Exchanges and ...",
@@ -1785,6 +1982,10 @@ def _title_block(para: str, cfg: _Settings) -> str:
         or a.endswith((",", ":", "-", "–", "—"))
         or b[0].islower()
         for a, b in zip(lines, lines[1:], strict=False)
+    ) or (
+        # a headline in capitals set the width of its column ("OPENING THE LABORATORY DOOR: THE
+        # POLITICS OF CHINA'S INTERNATIONAL" / "SCIENTIFIC AND TECHNOLOGICAL COOPERATION, ...")
+        joined.isupper() and len(lines[0].split()) >= 6 and not cfg.organisation_re.search(joined)
     )
     if wrapped:
         # a label run on into its words ("Answer / of the Federal Government") is no headline
@@ -1821,6 +2022,10 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
     paras = _paragraphs(text)
     first = paras[0] if paras else None
     entry = _ENTRY.match(text, first[0], first[1]) if first else None
+    if first and not entry:
+        entry = _GLOSS_ENTRY.match(text, first[0], first[1])
+        if entry and len(entry.group(1).split()) > 12:
+            entry = None
     if entry and re.fullmatch(r"[IVXLC]+", entry.group(1)):
         entry = None  # a section's roman number ("VI. International Cooperation")
     if entry:
@@ -1863,7 +2068,11 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
                     spans.append((s, s + cut, "title"))
                     spans.append((s + cut + 1, e, "heading"))
                     continue
-                title = " ".join(" ".join(_title_lines(para, cfg)).split())
+                # (a line that ends on a dash runs on without a space: "Program--" / "Payoffs")
+                title = ""
+                for line in _title_lines(para, cfg):
+                    title += ("" if not title or title.endswith(("--", "—")) else " ") + line
+                title = " ".join(title.split())
             else:
                 title = para.strip()
             if cfg.subtitle_re:
@@ -1973,6 +2182,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         segments=segments,
         title=meta.get("title")
         or evidence.get("title")  # a newsletter's name and issue (_serial_title)
+        or evidence.get("record_title")  # a database record's title field (_record_title)
         or title
         or _header_title(evidence)
         or path.stem,
@@ -1981,7 +2191,11 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         removed=removed,
         publisher=meta.get("publisher")
         or _alias(
-            _header_publisher(evidence, title) or _agency(text) or _meeting_body(title, cfg), cfg
+            _header_publisher(evidence, title)
+            or _agency(text)
+            or _meeting_body(title, cfg)
+            or _book_header(evidence, title),
+            cfg,
         ),
         source_url=meta.get("source_url", ""),
         notes=meta.get("notes", ""),
@@ -2031,6 +2245,18 @@ def _header_title(evidence: dict) -> str:
     CHINA, 1979      47"), the page's number and the other page's dated header (the
     periodical's: "48      CHINA EXCHANGE NEWS, JUNE 1980") left out; "" when none does."""
     return next((name for name, dated in evidence["headers"] if not dated), "")
+
+
+def _book_header(evidence: dict, title: str) -> str:
+    """The work a page is taken from, when nothing else names a publisher: the name its
+    undated running header carries over a page with a title of its own (a reference book's
+    "146      CHINA AND THE WORLD: A REFERENCE GUIDE" over its entry's headword)."""
+    own = _header_title(evidence)
+    if not title or not own or normalise_name(own) == normalise_name(title):
+        return ""
+    if dating.YEAR.search(own):
+        return ""  # a report's or a yearbook's name with its year ("ANNUAL REPORT 2005")
+    return _publisher_name(own)
 
 
 _HEADER_ISSUE = re.compile(r"([^\W\d_][^,]{2,60}?),?\s+(?:no|vol|issue)\.?\s*\d{1,4}$", re.I)

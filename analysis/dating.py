@@ -152,6 +152,11 @@ _SHORT_YEAR_DATE = re.compile(
 )
 
 
+_MONTH_RANGE = re.compile(
+    rf"\b(?P<month>{MONTH_RE})\.?\s*[-–/]\s*(?:{MONTH_RE})\.?,?\s+(?P<year>{YEAR_RE})\b", re.I
+)
+
+
 def parse_date(text: str) -> str:
     """An ISO date from a stamp's date ("2009-03-04", "March 4, 2009", "4 Mar 2009", "14 MARCH
     2018" as a date line in capitals writes it), or ""."""
@@ -186,6 +191,10 @@ def parse_date(text: str) -> str:
     m = _WEEK_DATE.search(text)
     if m and 1 <= int(m["day"]) <= 31:
         return iso(int(m["year"]), month_number(m["month"]), int(m["day"]))
+    # a bimonthly's issue, "March-April 1982", "Jan./Feb. 2010": its first month's
+    m = _MONTH_RANGE.search(text)
+    if m:
+        return iso(int(m["year"]), month_number(m["month"]))
     # "March 21-27, 1988", "MARCH 2015" (a date line in capitals)
     m = re.search(rf"\b(?P<month>{MONTH_RE})[\s\d,–-]{{1,12}}?(?P<year>{YEAR_RE})\b", text, re.I)
     if m:

@@ -171,7 +171,12 @@ def _sentence_facts(
             and (basis != "period" or (p_start is not None and p_start >= pub))
             and num.unit not in ("m", "km")
         )
-        if (basis == "publication" or (basis == "period" and p_end == pub)) and pub is not None:
+        if (
+            basis == "publication"
+            or (basis == "period" and p_end == pub)
+            # "gained a base this year" under "... achieves new results in 2011" (of 2012)
+            or (basis == "relative" and year == pub and p_start is None)
+        ) and pub is not None:
             # "Review of Work in 2015" over a page of 2016: its "now" is the end of 2015
             reviewed = _review_year(doc, index, pub, context)
             if reviewed is not None and (p_start is None or p_start <= reviewed):
@@ -241,7 +246,7 @@ def _sentence_facts(
                 # "CSC's selection plan for 2018 is 32,500 places", "The 2020 goal is 50 labs"
                 or (
                     text.endswith(("is ", "are ", "be "), s_start, num.start)
-                    and _GOAL_BEFORE.search(text, max(s_start, num.start - 40), num.start)
+                    and _GOAL_BEFORE.search(text, max(s_start, num.start - 120), num.start)
                     is not None
                 )
             )
@@ -299,6 +304,15 @@ def _sentence_facts(
             # "China will invest 200 million euros": the sum committed ("will hand out 30
             # billion yuan this year": that year's spending)
             measure = "level"
+        if (
+            measure == "annual"
+            and basis == "explicit"
+            and year is not None
+            and _at_a_point(text, s_start, s_end, year, num, lowered)
+        ):
+            # "held Canadian study permits at the end of 2012", "in autumn 2008 there were
+            # 98,235 Chinese students": a standing count at a point of the year
+            measure = "level"
         measure = _measure_of_whole(text, num, rows, year, measure, after, lowered, prev_first)
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
@@ -348,7 +362,8 @@ _PART_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|these|those)\s*,?\s*$", re
 _ENTRY_YEAR = re.compile(r"[ \t]*((?:19|20)\d\d)[ \t]*[-–—:][ \t]")
 # a goal as the subject of "is" right before its figure: "the plan for 2018 is 32,500"
 _GOAL_BEFORE = re.compile(
-    r"\b(?:plan|target|goal|quota|objective)s?(?:\s+for\s+[\w-]+)?\s+(?:is|are|will\s+be)\s+$",
+    r"\b(?:plan|target|goal|quota|objective|aim)s?(?:\s+for\s+[\w-]+|\s*,[^,;.]{1,80},)?"
+    r"\s+(?:is|are|will\s+be)\s+$",
     re.I,
 )
 _BASE_LITERALS = ("rom", "gainst", "ersus", "vs.", "ompared")  # (one of them in any base)
@@ -415,6 +430,31 @@ def _measure_of_whole(
     return measure
 
 
+# a point of a year, not the year counted: "at the end of 2012", "in autumn 2008", "at the
+# start of the 2010 academic year"
+_POINT_OF_YEAR = re.compile(
+    r"\b(?:at\s+the\s+(?:end|start|beginning)\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"|in\s+(?:the\s+)?(?:autumn|fall|spring|summer|winter)(?:\s+(?:semester|term))?\s+(?:of\s+)?)"
+    r"((?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _at_a_point(text: str, s_start: int, s_end: int, year: int, num: _Num, low) -> bool:
+    """True when the sentence dates ``year`` at a point of it (:data:`_POINT_OF_YEAR`) and
+    the figure's verb is a state, an activity, a copula or "there were" (no event)."""
+    if str(year) not in text[s_start:s_end]:
+        return False
+    if not any(int(m.group(1)) == year for m in _POINT_OF_YEAR.finditer(text, s_start, s_end)):
+        return False
+    r = read_clause(
+        text if low is None else low, s_start, num.start, num.end, s_end, low is not None
+    )[0]
+    if r is None:
+        return _THERE_WERE.search(text, max(s_start, num.start - 30), num.start) is not None
+    return r.kind in ("state", "activity", "copula", "be")
+
+
 # "China will invest 200 million euros", "will contribute about 10 percent of the cost",
 # "satellites orbiting about 23,600 kilometres": a sum pledged, a share, a dimension; a
 # future verb makes a plan's goal of counts (projects, fellows) and capacities only
@@ -449,6 +489,8 @@ _THE_YEAR = re.compile(r"\b(?:the|that|this|same)\s+year\b", re.I)
 # a heading (or the title) that names the one year it reviews: "I. Review of Work in 2015",
 # "Summary of Sichuan's International S&T Cooperation in 2012"
 _REVIEWED = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)")
+# or that ends with it after a comma: "Statistical Bulletin on ... of Zhejiang Province, 2008"
+_REVIEWED_AT_END = re.compile(r",\s+((?:19|20)\d\d)\s*$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # how far back (in sentences) a figure looks for the heading it stands under
 _HEADING_REACH = 60
@@ -465,20 +507,32 @@ def _review_year(doc, index: int, pub: int, context: list | None) -> int | None:
     if -1 - index in memo:  # (a sentence's answer, under a key no heading's index takes)
         return memo[-1 - index]
     sentences = doc.sentences
-    for k in range(index - 1, max(-1, index - _HEADING_REACH), -1):
-        if sentences[k].kind in ("heading", "title"):
+    # the nearest heading that names a year, or else the title: a section heading naming
+    # none ("I. Basic figures") stands under the title's year ("China's International S&T
+    # Cooperation in 2008: An Overview")
+    k = index
+    while True:
+        above = k
+        for k in range(above - 1, max(-1, index - _HEADING_REACH), -1):
+            if sentences[k].kind in ("heading", "title"):
+                break
+        else:
+            memo[-1 - index] = None
+            return None
+        if k not in memo:
+            s = sentences[k]
+            line = doc.text[s.start : s.end]
+            years = _YEAR_DIGITS.findall(line)
+            m = _REVIEWED.search(line) or _REVIEWED_AT_END.search(line)
+            memo[k] = (
+                int(m.group(1))
+                if m is not None and len(years) == 1 and int(m.group(1)) < pub
+                else None
+                if years or s.kind == "title"
+                else False  # (no year: the heading or title above it governs)
+            )
+        if memo[k] is not False:
             break
-    else:
-        memo[-1 - index] = None
-        return None
-    if k not in memo:
-        s = sentences[k]
-        line = doc.text[s.start : s.end]
-        years = _YEAR_DIGITS.findall(line)
-        m = _REVIEWED.search(line)
-        memo[k] = (
-            int(m.group(1)) if m is not None and len(years) == 1 and int(m.group(1)) < pub else None
-        )
     memo[-1 - index] = memo[k]
     return memo[k]
 

@@ -2,8 +2,9 @@
 lines. A clock time or timecode ("16:42:31", "09:00–10:30", "[00:02:18]", "10.00 a.m."), a
 part's number ("1/12", "page 2/4"), a label's number ("Room 301", "Question No. 19284",
 "Table 2", "pp. 231-248", "Session 5"), a site's counter ("2,311 views", "12 likes", "4 min
-read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800") or a
-street number ("83 Shuangqing Road") is never a figure, wherever it stands. The words are
+read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800"), a
+street number ("83 Shuangqing Road", "350 East 35th Street") or a postcode after its city
+("..., Beijing 100037") is never a figure, wherever it stands. The words are
 ``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is asked by the number grammar
 (:func:`analysis.numbers._parse`) for every number it reads."""
 
@@ -39,15 +40,17 @@ def numbering() -> _Numbering:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
     # a label and what may stand between it and the number: "Question No. 19284", "Room
-    # #301", "pp. 231-248", "booths 1-48" (a label's plural numbers a range of them)
+    # #301", "pp. 231-248", "booths 1-48" (a label's plural numbers a range of them), a
+    # record's field "Parl No.: 38"
     label = re.compile(
-        rf"(?<![\w-])(?:{words(cfg['labels'])})s?\.?\s*(?:(?:no|nr|num)\.?\s*|#\s*)?"
+        rf"(?<![\w-])(?:{words(cfg['labels'])})s?\.?\s*[:：]?\s*(?:(?:no|nr|num)\.?\s*[:：]?\s*|#\s*)?"
         r"(?:\d{1,4}\s*(?:of|and|or|to|-|–|&)\s*)?$",
         re.I,
     )
     counter = re.compile(rf"\s*(?:{words(cfg['counters'])})\b", re.I)
     street = re.compile(
-        rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{words(cfg['streets'])})\b\.?", re.UNICODE
+        rf"\s+(?:[A-Z][\w'’-]*\s+|\d{{1,3}}(?:st|nd|rd|th)\s+){{1,3}}(?:{words(cfg['streets'])})\b\.?",
+        re.UNICODE,
     )
     phone = re.compile(rf"(?<![\w-])(?:{words(cfg['phones'])})\.?\s*[:：]?\s*$", re.I)
     line = re.compile(rf"(?<![\w-])(?:{words(cfg['line_labels'])})\s*[:：]", re.I)
@@ -97,6 +100,13 @@ _BRACKET_DURATION = re.compile(r"\s*(?:min|mins|minutes|sec|secs|seconds)\.?\s*\
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\(?\d{2,4}\)?){2,}")
 _PHONE_PREFIX = re.compile(r"\+|\(?0\d")
 _LOOK_BACK = 24
+# a report's or a document's number after its series' letters: "EA 86-10031", "ER 79-10123"
+_DOC_NUMBER_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,5}\s$")
+_DOC_NUMBER_AFTER = re.compile(r"-\d{4,6}(?![\d,.])")
+# a postcode after its city or state in an address's fields: "..., Beijing 100037", "New York,
+# NY 10016" (a figure of that size has its thousands apart)
+_POSTCODE_BEFORE = re.compile(r",\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s$")
+_POSTCODE_AFTER = re.compile(r"[ \t]*(?:$|[,;)\n])")
 
 
 # Fast tests: each is a necessary condition of the search after it (the twins in
@@ -154,6 +164,15 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if cfg.street.match(text, end, s_end):
         return True
+    if (
+        after[:1] == "-"
+        and _DOC_NUMBER_BEFORE.search(before)
+        and _DOC_NUMBER_AFTER.match(text, end)
+    ):
+        return True
+    if 5 <= end - start <= 6 and _POSTCODE_BEFORE.search(before):
+        if _POSTCODE_AFTER.match(text, end, s_end) and text[start:end].isdigit():
+            return True
     # a telephone number: its digit groups, whichever of them this is (it has a group beside
     # it, or opens with "+" or "(")
     if not _may_phone(text, start, end):

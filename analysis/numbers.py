@@ -565,7 +565,8 @@ class _YearExpr:
     end: int
     # explicit | range | since | by | compare | anchor | relative (the past n years) |
     # lastyear | by_last (by the end of last year) | next (the next n years) | thisyear |
-    # range_last (from y1 to the end of last year)
+    # range_last (from y1 to the end of last year) | since_last (since ... last year) |
+    # since_clause (the first year of a sentence opening "Since")
     kind: str
     y1: int | None
     y2: int | None = None  # range end; relative: the number of years
@@ -682,6 +683,85 @@ def _year_exprs(
             continue
         for m in pattern.finditer(text, s_start, s_end):
             out.append(_YearExpr(m.start(), m.end(), "anchor", year))
+    if out:
+        out = _spans_read(text, s_start, s_end, out, lowered)
+    return out
+
+
+# A period whose start is told in a clause of its own: a sentence opening "Since" ("Since
+# the first group of 52 left for the United States in December 1978, China has sent ...",
+# "Since the Belt and Road Science, Technology and Innovation Plan was launched in 2017,
+# ..."): its first year opens the period, whatever commas or figures the clause holds
+_SINCE_OPENS = re.compile(r"\W{0,3}since\b", re.I)
+_SINCE_CLAUSE_REACH = 160
+# "since the autumn of last year", "since last September": a period from the year before
+# the page's
+_SINCE_LAST = re.compile(
+    rf"\bsince\s+(?:(?:the\s+)?(?:\w+\s+of\s+)?last\s+year\b|last\s+(?:{_MONTH}|spring|"
+    r"summer|autumn|fall|winter)\b)",
+    re.I,
+)
+# a period between two years with an aside after the first ("Between 1978, when the country
+# resumed sending students abroad, and the end of 2014"; "From 1978 to the end of June this
+# year"): the period runs to the second (this year: the page's)
+_SPAN_OPEN = re.compile(
+    rf"\b(?P<w>from|between)\s+(?:{_MONTH}\s+)?(?P<a>{_Y})(?:\s*,[^;.]{{1,100}}?,)?\s*"
+    rf"(?:to|until|through|and)\s+(?:the\s+end\s+of\s+)?(?:{_MONTH}\s+)?"
+    r"(?:(?P<b>(?:19|20)\d\d)\b|(?P<this>this\s+year)\b)",
+    re.I,
+)
+# "against 437 the year before", "from $120 million a year earlier": the year before the
+# one the sentence names before it
+_YEAR_BEFORE = re.compile(
+    r"\b(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year)|a\s+year\s+(?:earlier|before))"
+    r"(?!\s+(?:to|that|when)\b)",
+    re.I,
+)
+
+# a comparison's preposition right before "the year before": the base, not a figure's year
+_COMPARED_TO = re.compile(r"\b(?:over|on|than|from|with|to|against|versus|vs\.)\s+$", re.I)
+
+
+def _spans_read(
+    text: str, s_start: int, s_end: int, out: list[_YearExpr], lowered: str | None
+) -> list[_YearExpr]:
+    """The year expressions of a sentence with the periods told across clauses read as one
+    (:data:`_SINCE_OPENS`, :data:`_SINCE_LAST`, :data:`_SPAN_OPEN`) and "the year before"
+    read as the year before the one named first (:data:`_YEAR_BEFORE`)."""
+    out.sort(key=lambda e: e.start)
+    has = (lambda w: True) if lowered is None else (lambda w: lowered.find(w, s_start, s_end) >= 0)
+    if has("since"):
+        first = out[0]
+        if (
+            first.kind == "explicit"
+            and first.start - s_start <= _SINCE_CLAUSE_REACH
+            and _SINCE_OPENS.match(text, s_start, first.start)
+            and not any(c in text[s_start : first.start] for c in ";:")
+            and ". " not in text[s_start : first.start]
+        ):
+            out[0] = _YearExpr(first.start, first.end, "since_clause", first.y1)
+        for m in _SINCE_LAST.finditer(text, s_start, s_end):
+            out = [e for e in out if e.end <= m.start() or e.start >= m.end()]
+            out.append(_YearExpr(m.start(), m.end(), "since_last", None))
+    if has("from") or has("between"):
+        for m in _SPAN_OPEN.finditer(text, s_start, s_end):
+            y1 = int(m.group("a"))
+            y2 = int(m.group("b")) if m.group("b") else None
+            if y2 is not None and y2 <= y1:
+                continue
+            out = [e for e in out if e.end <= m.start() or e.start >= m.end()]
+            if y2 is None:
+                out.append(_YearExpr(m.start(), m.end(), "since", y1))  # to this year
+            else:
+                out.append(_YearExpr(m.start(), m.end(), "range", y1, y2))
+    if has("year"):
+        for m in _YEAR_BEFORE.finditer(text, s_start, s_end):
+            if _COMPARED_TO.search(text, max(s_start, m.start() - 16), m.start()):
+                continue  # "up 18 percent over the previous year": the base of a change
+            named = [e for e in out if e.kind == "explicit" and e.end <= m.start()]
+            if named:
+                out.append(_YearExpr(m.start(), m.end(), "explicit", named[-1].y1 - 1))
+    out.sort(key=lambda e: e.start)
     return out
 
 
@@ -893,6 +973,15 @@ def _when(
         return pub - 1, best.y1, pub - 1, "period"
     if best.kind == "by":
         return best.y1, None, best.y1, "cumulative"
+    if best.kind == "since_clause":
+        if num.end <= best.start:
+            # "Since the first group of 52 left ... in December 1978, ...": the clause's own
+            return best.y1, None, None, "explicit"
+        best = _YearExpr(best.start, best.end, "since", best.y1)
+    if best.kind == "since_last":
+        if pub is None:
+            return None, None, None, "period"
+        return pub, pub - 1, pub, "period"  # "since the autumn of last year"
     if best.kind in ("since", "anchor"):
         if pub is None:
             return None, best.y1, None, "period"
@@ -1195,6 +1284,11 @@ def _group(w: _ClauseWords, toks: list[str], i: int, subject: bool) -> Reading |
         j = n
     be = [a for a in auxes if a in _BE]
     modal = any(a in _MODAL for a in auxes)
+    if be and not modal and j + 1 < n and toks[j] == "to":
+        # "Another 3,000 are to go abroad this year": "be to" and a verb, a goal
+        goal = _main_verb(w, toks, j + 1)
+        if goal is not None:
+            return Reading(goal[0], "modal", i, goal[2], subject)
     if be and not modal:
         # "are now enrolled at", "were still abroad", "is home to": a state
         tense = "present" if be[0] in _PRESENT_BE else "past"

@@ -5,7 +5,13 @@ definition of the figure it is part of, unless its verb makes it another populat
 
 import re
 
-from analysis.classify import UNCLASSIFIED, _classify, indicator_lexicon
+from analysis.classify import (
+    UNCLASSIFIED,
+    _classify,
+    _column_header,
+    _row_label,
+    indicator_lexicon,
+)
 from analysis.numbers import _CLAUSE_STOP, _Num
 from analysis.units import is_money
 
@@ -127,6 +133,15 @@ def _inherit(
             )
             if turned != prev_first[0]["indicator"]:
                 f["indicator"] = turned
+            elif _placed_part(text, num.end, stop.start() if stop else upto):
+                # "About 14,000 of them are in the United States": a line of the group by
+                # place, no subgroup by a property of its own
+                f["indicator"] = turned
+            elif earlier:
+                # "...; Japan hosts about 2,500 and West Germany about 1,800": more lines
+                _gapped_name(text, num, earlier, stop.start() if stop else upto)
+        if f["indicator"] == UNCLASSIFIED and (f["unit"] == "count" or is_money(f["unit"])):
+            _captioned(doc, sent, nums, i)
         _subgroup_owner(text, num, earlier)
         earlier.append(num)
     _shared_noun(text, nums)
@@ -162,6 +177,13 @@ def _shared_noun(text: str, nums: list[_Num]) -> None:
             and _AND_NEXT.fullmatch(text, a.end, b.start)
         ):
             f["indicator"] = g["indicator"]
+
+
+def _placed_part(text: str, start: int, end: int) -> bool:
+    """True when a part of the group before ("N of them", "Of these, N") is only placed:
+    "are (now) in the United States"."""
+    m = _OF_THEM.match(text, start, end)
+    return _IN_PLACE.match(text, m.end() if m else start, end) is not None
 
 
 def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
@@ -317,6 +339,10 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                         return
             if earlier and _gapped(text, num, earlier, lo, own_end, sent, low):
                 return
+            if earlier and (
+                _breakdown(text, num, earlier, own_end) or _gapped_name(text, num, earlier, own_end)
+            ):
+                return
             got = _expand(text, unit, num.end, clause_end, prev_start, sent, low, num.start)
             if got:
                 f["indicator"] = got
@@ -334,6 +360,10 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 and prev_first[0]["indicator"] != UNCLASSIFIED
             ):
                 f["indicator"] = prev_first[0]["indicator"]  # "In 1985 there were fewer than 50."
+        return
+    if earlier and _gapped_name(text, num, earlier, own_end):
+        return
+    if _bare_contracts(text, num, lo, earlier, recent, reach[0]):
         return
     # money: "and the Department of Energy a further $1.1 million": the sum before it
     if _ANOTHER.search(text, max(sent.start, num.start - 40), num.start):
@@ -419,6 +449,177 @@ def _gapped(text, num, earlier, lo, end, sent, low) -> bool:
     if got:
         f["indicator"] = got
     return got is not None
+
+
+# ------------------------------------------- breakdowns and gapping: a figure by place or name
+# "... sent to study in 28 countries, among them about 500 in the United States, 180 in
+# Britain and 150 in the Federal Republic of Germany": a count whose own words are only the
+# place it is in (after a list lead) is a line of the count it breaks down
+_QUALIFIED = r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?"
+_NAME = r"(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w.'’-]*)*"
+_BY_PLACE = re.compile(rf"\s+(?:in|to|at|for)\s+{_NAME}\s*(?:[,;:.)]\s*)?(?:(?:and|or)\s*)?$")
+_BREAKDOWN_LEAD = re.compile(
+    rf"(?:\s+[a-z]+|\s+(?:in|to|at|for)\s+{_NAME})?\s*[,;:]?\s*(?:(?:and|or)\s+)?"
+    r"(?:(?:among|including|of)\s+(?:them|these|those|whom|which)\s*[,:]?\s*|including\s+)?"
+    + _QUALIFIED
+    + "$",
+    re.I,
+)
+# "Japan hosts about 2,500 and West Germany about 1,800", "followed by West Germany with $640
+# million", "..., West Germany (US$190 million)": a name standing for its own clause whose
+# figure has no words of its own is read as the figure before it
+_GAP_NAME = re.compile(
+    r"\s*[,;]?\s*(?:(?:and|while|whereas|but|followed\s+by|then|ahead\s+of|behind)\s+)?"
+    + _NAME
+    + r"\s*(?:\(|,|with\s+|at\s+|hosts?\s+|has\s+|had\s+)?\s*"
+    + _QUALIFIED
+    + "$"
+)
+# ("...; Japan hosts about 2,500": a clause of a name and a verb of having, its noun left out)
+_HOSTS_LEAD = re.compile(
+    r"[,;:]\s*(?:(?:and|while|whereas|but)\s+)?"
+    + _NAME
+    + r"\s+(?:alone\s+)?(?:hosts?|hosted|has|had|took|takes|received|receives?)\s+"
+    + _QUALIFIED
+    + "$"
+)
+_WIDE_BLANK = re.compile(r"[^\S\n]{3,}")
+_EMPTY = re.compile(r"\s*\)?\s*(?:[,;:.]|(?:and|or|while|but|whereas)\b|$)")
+
+
+def _line_of(earlier: list[_Num], unit: str) -> dict | None:
+    """The nearest classified figure of ``unit`` before, in the sentence, that is no count of
+    places (the 28 countries students went to hold them, they do not stand in one)."""
+    for n in reversed(earlier):
+        g = n.fact
+        if g and not g.get("derived_from") and g["unit"] == unit:
+            if g["indicator"] != UNCLASSIFIED and not _PLACES.search(g.get("counted") or ""):
+                return g
+    return None
+
+
+def _breakdown(text, num, earlier, end) -> bool:
+    """ "among them about 500 in the United States, 180 in Britain": a count whose own words
+    are only a place, after a list lead, counts what the figure it breaks down counts."""
+    f = num.fact
+    prev = earlier[-1]
+    lo = max(prev.end, prev.fact["end"] if prev.fact else prev.end)
+    if lo > num.start or not _BREAKDOWN_LEAD.fullmatch(text, lo, num.start):
+        return False
+    if _WIDE_BLANK.search(text, prev.end, num.end):
+        return False  # the cells of a table's rows are no clauses
+    if not _BY_PLACE.match(text, num.end, end):
+        return False
+    g = _line_of(earlier, f["unit"])
+    if g is None:
+        return False
+    f["indicator"] = g["indicator"]
+    return True
+
+
+def _gapped_name(text, num, earlier, end) -> bool:
+    """ "Japan hosts about 2,500 and West Germany about 1,800": a figure with no words of its
+    own after a name (its clause's verb and noun left out) counts what the figure before it
+    does."""
+    f = num.fact
+    prev = earlier[-1]
+    g = prev.fact
+    if not g or g.get("derived_from") or g["unit"] != f["unit"] or g["indicator"] == UNCLASSIFIED:
+        return False
+    lo = max(prev.end, g["end"])
+    if lo > num.start or not _EMPTY.match(text, num.end, max(num.end, end)):
+        return False
+    if _WIDE_BLANK.search(text, prev.end, num.end):
+        return False  # the cells of a table's rows are no clauses
+    if not _GAP_NAME.fullmatch(text, lo, num.start):
+        if not _HOSTS_LEAD.search(text, prev.end, num.start):
+            return False
+        g = _line_of(earlier, f["unit"]) or g
+    f["indicator"] = g["indicator"]
+    return True
+
+
+# "Japan remained the biggest supplier, with contracts worth $810 million", "Contracts with
+# the United States ... fell to $290 million": a sum of contracts the page named before
+_BARE_CONTRACTS = re.compile(
+    r"(?:^|[^\w-])(?<!import\s)(?<!export\s)(?<!technology\s)(?:[Cc]ontracts|deals)\b"
+    r"(?!\s+(?:to|for)\b)[^.;]{0,80}$"
+)
+
+
+def _bare_contracts(text, num, lo, earlier, recent, back) -> bool:
+    """A money figure whose clause names bare "contracts" (no words of what they are for)
+    is what the contracts the page counted before are worth (indicators.yaml ``worth``)."""
+    f = num.fact
+    start = max(lo, text.rfind(".", 0, num.start) + 1)
+    if not _BARE_CONTRACTS.search(text, start, num.start):
+        return False
+    lex = indicator_lexicon()
+    facts = [n.fact for n in earlier if n.fact] + [g for g in recent if g["start"] >= back]
+    for g in reversed(facts):
+        got = g["indicator"]
+        if got in lex.worth:
+            f["indicator"] = lex.worth[got]
+            return True
+        if got in lex.counted_by:
+            f["indicator"] = got
+            return True
+    return False
+
+
+_CAPTION_LINES = 12  # how many lines above a table row its caption may stand
+
+
+def _captioned(doc, sent, nums: list[_Num], i: int) -> None:
+    """ "Table 4.3  Chinese students in selected host countries, 1988" over "Host country
+    Number / United States  27,000": a cell of a row whose label names nothing counts what
+    the table's caption names (cleaning removed the caption: it is read from the lines it
+    removed), turned by the cell's column header (indicators.yaml ``columns``, ``worth``)."""
+    captions = [r for r in doc.removed if r.rule == "table_caption"]
+    if not captions:
+        return
+    text, num = doc.text, nums[i]
+    f = num.fact
+    before = (nums[i - 1].end if i else sent.start, num.start)
+    after = (num.end, nums[i + 1].start if i + 1 < len(nums) else sent.end)
+    label = _row_label(text, before, after, (sent.start, sent.end))
+    if label is None:
+        # a row of one cell: "   Japan              9,600" on a line of its own
+        start = text.rfind("\n", 0, num.start) + 1
+        m = _ONE_CELL_ROW.fullmatch(text, start, num.start)
+        if m is None or not _LINE_END.match(text, num.end):
+            return
+        label = m.span(1)
+    if label[1] <= label[0] or _PART_ROW.search(text, *label):
+        return
+    line = doc.original.count("\n", 0, doc.to_original(num.start)) + 1
+    above = [r for r in captions if line - _CAPTION_LINES <= r.line < line]
+    if not above:
+        return
+    cap = _CAPTION_WORDS.sub("", above[-1].text.strip())
+    if not cap:
+        return
+    n = len(cap)
+    as_count = _classify(cap, "count", (0, 0), (0, n), (0, n))[0]
+    as_money = _classify(cap, "USD", (0, n), (n, n), (0, n))[0]
+    lex = indicator_lexicon()
+    header = _column_header(text, num.start, num.end) or ""
+    money_column = lex.column_money is not None and lex.column_money.search(header)
+    if is_money(f["unit"]) or money_column:
+        got = as_money if as_money in lex.counted_by else lex.worth.get(as_count)
+    else:
+        got = as_count if as_count != UNCLASSIFIED else lex.counted_by.get(as_money)
+    if got and got != UNCLASSIFIED:
+        f["indicator"] = got
+
+
+_ONE_CELL_ROW = re.compile(r"[^\S\n]*([A-Za-z][^\d\n:;.!?]*?)[^\S\n]{2,}")
+_LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
+_CAPTION_WORDS = re.compile(r"^(?:table|figure|fig\.|chart|graph)\s+[\w.-]+[.:]?\s*", re.I)
+_PART_ROW = re.compile(
+    r"\b(?:of\s+which|among\s+them|including|total|subtotal|other|sponsored|funded|financed)\b",
+    re.I,
+)
 
 
 def _classify_span(text, unit, before, after, sent, low) -> str | None:

@@ -1618,3 +1618,139 @@ def test_a_text_boxs_borders_are_cut_and_its_lines_run_on(tmp_path: Path) -> Non
     assert "| 2015 | 120 |" in doc.text  # a table's row, with bars inside, is no box's
     at = doc.text.index("Norway")
     assert page[doc.to_original(at) : doc.to_original(at) + 6] == "Norway"
+
+
+# ------------------------------------------------------------------ session 7, round 2: page heads
+# (pages written for these tests: the forms of a monitoring digest, a declassified report's
+# cover, a dissertation's front matter, a news database's record, a parliament's record, a
+# site's page with its stamp under a deep head, a Q&A page)
+MONITORING = (
+    "EXAMPLE MONITORING\nDIGEST OF WORLD BROADCASTS\nPart 2: Asia\n\n"
+    "AS/1234/B2/1                                                     3 May 1981\n\n"
+    "B2. KOREA: EXTERNAL AFFAIRS - SCIENCE\n\nMORE STUDENTS SENT TO STUDY IN EUROPE\n\n"
+    "KCNA in English 0915 gmt 2 May 81\n\n"
+    + english(3)
+    + "\n\n(Example Monitoring, Hill House, Oxford)\n"
+)
+COVER = (
+    "Declassified in Part - Sanitized Copy Approved for Release 2012/05/03 : CIA-RDP99T00000R0001\n"
+    "                                                       Secret\n\n"
+    "Office of\nScientific Intelligence\n\n\nKorea: The Exchange Scholars--\nGains and Costs\n\n"
+    "A Research Paper\n\n                                                       ER 81-10077\n"
+    "                                                       April 1981\n"
+    "                                                       Copy 208\n\n" + english(3) + "\n"
+)
+THESIS = (
+    "ProQuest Number: 7654321\n\nAll rights reserved\n\nINFORMATION TO ALL USERS\n"
+    "The quality of this reproduction is dependent upon the quality of the copy submitted.\n\n"
+    "Published by ProQuest LLC (2015). Copyright of the Dissertation is held by the Author.\n\n"
+    "Reproduced with permission of the copyright owner. Further reproduction prohibited without "
+    "permission.\n\nSCIENCE ACROSS THE STRAIT: LABORATORIES, DIPLOMATS AND THE MAKING\n"
+    "OF A RESEARCH PARTNERSHIP, 1979-1989\n\nby\n\nAnna Maria Lindqvist\n\n"
+    "A thesis submitted in partial fulfillment\nof the requirements for the degree of\n"
+    "Doctor of Philosophy\nin The University of Example\n1991\n\n" + english(3) + "\n"
+)
+RECORD = (
+    "                               7 of 19 DOCUMENTS\n\n"
+    "                          Example Wire Service\n\n"
+    "                          MARCH 4, 1996, MONDAY\n\nSECTION: Foreign News\n\nLENGTH: 312 words\n\n"
+    "HEADLINE: laos widens its science ties\n\nBODY:\n\n   " + english(3) + "\n"
+)
+HANSARD = (
+    "Parliament of Example\nHome > Hansard > Senate > 2001 > 14 June\n\n"
+    "RecordInfo - QUESTIONS WITHOUT NOTICE : Laos: Research Grants\n\n"
+    "Title: QUESTIONS WITHOUT NOTICE\n       Laos: Research Grants\nDatabase: Senate Hansard\n"
+    "Date: 14-06-2001\nParl No.: 39\n\nLaos: Research Grants\n\n" + english(3) + "\n"
+)
+DEEP_STAMP = (
+    "示例市科学技术委员会\nScience and Technology Commission of Example Municipality\n"
+    "中文版 | English | Site Map\n\nHome | About | News | Policies | Programs | Services\n\n"
+    "You are here: Home > News > Overview\n\nExample City Widens Its Research Ties\n\n"
+    "Release Date: 2005-06-17   Source: Office of Foreign Affairs   Visits: 2210\n"
+    "[Print]  [Close]\n\n" + "\n\n".join([english(3)] * 6) + "\n"
+)
+QA_PAGE = (
+    "AskSite\nHome   Answer   Notifications   Ask Question\n\nLiving in Laos · Research Careers · Returnees · Scholarships\n\n"
+    "Do researchers who train in Laos come home?\n\nLi Na, lab manager in Vientiane\n"
+    "Answered Jun 9, 2017 · Upvoted by Tom Berg, works in admissions\n\n"
+    + english(3)
+    + "\n\n5.1k Views · 37 Upvotes\n\nRelated Questions\n· Why do 60% of graduates stay abroad?\n"
+    "· Is a master's degree worth it at 40?\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "publisher", "published"),
+    [
+        # a section's code and name in capitals over the item's headline; the agency mark at the
+        # foot with its place
+        (MONITORING, "MORE STUDENTS SENT TO STUDY IN EUROPE", "Example Monitoring", "1981-05-03"),
+        # a release stamp's full form; an issuer's name broken over two lines; a title broken
+        # after a dash; the cover's month
+        (COVER, "Korea: The Exchange Scholars--Gains and Costs", "Office of Scientific Intelligence",
+         "1981-04"),
+        # a dissertation service's front matter; a headline in capitals over two lines; the
+        # title page's year (not the copy's)
+        (THESIS, "SCIENCE ACROSS THE STRAIT: LABORATORIES, DIPLOMATS AND THE MAKING OF A "
+         "RESEARCH PARTNERSHIP, 1979-1989", "", "1991"),
+        # a news database's record: its counter, its HEADLINE field
+        (RECORD, "laos widens its science ties", "Example Wire Service", "1996-03-04"),
+        # a parliament's record: its Title field run on under a category in capitals
+        (HANSARD, "Laos: Research Grants", "Parliament of Example", "2001-06-14"),
+        # a stamp below the edge, in the page's head: its date, not its source (the site's name
+        # above stays the publisher)
+        (DEEP_STAMP, "Example City Widens Its Research Ties",
+         "Science and Technology Commission of Example Municipality", "2005-06-17"),
+        # a journal's name over its issue line, an excerpt's source line naming its title
+        ("Journal of Example Science Policy\nVol. 7, No. 2 (Spring 1998), pp. 101-124\n"
+         'Extract from: "Laos and Its Partners: A Decade of Research Ties"\nA. Berg and L. Chen\n\n'
+         "2. The partners\n\n" + english(3) + "\n\nSource: Example Ministry\n",
+         "Laos and Its Partners: A Decade of Research Ties", "Journal of Example Science Policy",
+         "1998"),
+        # a reference book's entry: its headword over its gloss in brackets; the book's name
+        # in the undated running header is the publisher
+        ("212                      LAOS AND THE MEKONG: A HANDBOOK\n\n"
+         "Lao-Thai research cooperation\n    (Lao-Thai kan hua mue). Cooperation between the "
+         "two kingdoms in science.\n" + english(3) + "\n",
+         "Lao-Thai research cooperation", "Laos and the Mekong: A Handbook", ""),
+        # a foreign ministry's name over its embassy's: the embassy's page
+        ("Ministry for Foreign Affairs of Exampleland\nEmbassy of Exampleland in Laos\n\n"
+         "Home | About | Visas | Science | News\n\nResearch ties with Laos\n\n" + english(3)
+         + "\n\nLast update: 02.03.2012\n",
+         "Research ties with Laos", "Embassy of Exampleland in Laos", "2012-03-02"),
+        # a Q&A page: its topic tags, its "Answered" stamp
+        (QA_PAGE, "Do researchers who train in Laos come home?", "AskSite", "2017-06-09"),
+    ],
+)  # fmt: skip
+def test_page_heads_record_fields_and_covers(
+    tmp_path: Path, page: str, title: str, publisher: str, published: str
+) -> None:
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
+
+
+@pytest.mark.parametrize(
+    ("page", "gone", "kept"),
+    [
+        (MONITORING, ["0915 gmt", "Hill House"], ["MORE STUDENTS"]),
+        (COVER, ["Sanitized Copy", "RDP99"], ["Gains and Costs"]),
+        (THESIS, ["ProQuest", "INFORMATION TO ALL", "quality of this reproduction",
+                  "Reproduced with permission", "All rights reserved"], ["Lindqvist"]),
+        (RECORD, ["7 of 19 DOCUMENTS"], ["laos widens"]),
+        (QA_PAGE, ["Research Careers ·", "Why do 60%", "at 40?"], ["come home?"]),
+        # a cable's page line; a postal address's lines at a page's foot
+        ("LAOS SCIENCE TIES\n\n" + english(3) + "\n\nVIENTIANE 00000417  002 OF 004\n\n" + english(2)
+         + "\n\nContact\nExample Embassy\nCH-3003 Bern\nAnn Arbor, MI 48106 - 1346\n",
+         ["002 OF 004", "3003", "48106"], ["LAOS"]),
+    ],
+)  # fmt: skip
+def test_session7_round2_furniture_is_removed(
+    tmp_path: Path, page: str, gone: list, kept: list
+) -> None:
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    for words in gone:
+        assert words not in doc.text, words
+    for words in kept:
+        assert words in doc.text, words

@@ -450,3 +450,10 @@ def test_a_wires_transmission_line_with_a_hyphened_short_date_dates_it(tmp_path:
     )
     doc = _doc(tmp_path, page)
     assert (doc.published, doc.published_basis) == ("1981-03-02", "dateline+stamp_year")
+
+
+def test_a_bimonthlys_issue_dates_from_its_first_month() -> None:
+    # "March-April 1982" in a magazine's running header: the issue's first month
+    assert dating.parse_date("May-June 1984") == "1984-05"
+    assert dating.parse_date("Nov./Dec. 2003") == "2003-11"
+    assert dating.parse_date("June 1984") == "1984-06"

@@ -780,3 +780,144 @@ def test_figures_read_through_their_whole_or_antecedent(tmp_path, body, figure, 
 )  # fmt: skip
 def test_parts_defined_by_their_own_words_stay_unclassified(tmp_path, body, figure):
     assert indicator_of(page_indicators(tmp_path, body), figure) == UNCLASSIFIED
+
+
+# ------------------------------------------------ session 7, round 2: mechanisms that carry
+@pytest.mark.parametrize(
+    ("sentence", "figure", "want"),
+    [
+        # a comma inside a coordination of nouns does not end the counted phrase
+        ("Last year over 2,000 students, postgraduates and visiting scholars were sent to "
+         "study in 30 countries.", "2,000", "students_abroad"),
+        ("Some 600 engineers, technicians, and agronomists went abroad on exchange visits.",
+         "600", "personnel_exchanges"),
+    ],
+)  # fmt: skip
+def test_coordinated_nouns_are_read_with_their_verb(sentence, figure, want):
+    assert classify(sentence, figure) == want
+
+
+def test_a_list_of_places_is_no_coordination_of_nouns():
+    assert classify("The city has 40 parks, Beijing, Shanghai and Tianjin have more.", "40") == (
+        UNCLASSIFIED
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a breakdown by place after a list lead: a line of the count it breaks down
+        ("Since 1990 some 3,000 students and scholars have been sent to study in 20 countries, "
+         "among them about 900 in Canada, 400 in France and 120 in the Republic of Korea.",
+         "about 900", "students_abroad"),
+        ("Since 1990 some 3,000 students and scholars have been sent to study in 20 countries, "
+         "among them about 900 in Canada, 400 in France and 120 in the Republic of Korea.",
+         "120", "students_abroad"),
+        # gapping: a name standing for its clause, its figure with no words of its own
+        ("In 2004 the country sent 9,000 students abroad, and about 5,000 of them are in "
+         "Australia; Canada hosts about 800 and New Zealand about 300.", "about 800",
+         "students_abroad"),
+        ("In 2004 the country sent 9,000 students abroad, and about 5,000 of them are in "
+         "Australia; Canada hosts about 800 and New Zealand about 300.", "about 300",
+         "students_abroad"),
+        ("Last year the province signed 210 technology import contracts worth $900 million. "
+         "Korea was the largest supplier, with contracts worth $300 million, followed by Italy "
+         "with $150 million.", "$300 million", "tech_import_value"),
+        ("Last year the province signed 210 technology import contracts worth $900 million. "
+         "Korea was the largest supplier, with contracts worth $300 million, followed by Italy "
+         "with $150 million.", "$150 million", "tech_import_value"),
+        ("Last year the province signed 210 technology import contracts worth $900 million. "
+         "Contracts with Brazil, its new partner, rose to $70 million.", "$70 million",
+         "tech_import_value"),
+    ],
+)  # fmt: skip
+def test_breakdowns_and_gapped_clauses_take_the_figure_they_continue(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        # a figure with words of its own is no line of the one before
+        ("Since 1990 some 3,000 students have been sent to study abroad, among them about 900 "
+         "teachers in Canada.", "about 900"),
+        # contracts with no count of technology contracts before: nothing to be worth
+        ("The firm won contracts worth $40 million in Kenya last year.", "$40 million"),
+    ],
+)  # fmt: skip
+def test_figures_with_words_of_their_own_are_no_breakdown(tmp_path, body, figure):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == UNCLASSIFIED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "want"),
+    [
+        # China by any of its names
+        ("In 2005 some 4,000 students from the People's Republic of China were enrolled at "
+         "Dutch universities.", "4,000", "students_abroad"),
+        ("About 2,300 students and scholars from the PRC were registered in Austria.", "2,300",
+         "students_abroad"),
+        ("There were 800 students from the mainland at the university.", "800",
+         "students_abroad"),
+        # recruits of a talent programme are returnees (foreign experts stay foreign experts)
+        ("The Young Talents Program has recruited 420 promising young scientists since 2003.",
+         "420", "returnees"),
+        ("In 2009 alone the plan brought in 75 people.", "75", "returnees"),
+        ("The talent plan recruited 30 foreign experts last year.", "30", "foreign_experts"),
+    ],
+)  # fmt: skip
+def test_names_of_china_and_talent_recruits(sentence, figure, want):
+    assert classify(sentence, figure) == want
+
+
+def test_recruits_with_no_programme_are_no_returnees():
+    assert classify("The firm recruited 300 engineers last year.", "300") == UNCLASSIFIED
+
+
+def test_a_table_of_names_counts_what_its_caption_names(tmp_path):
+    body = (
+        "The number of those who went abroad to study has grown in every year of the decade, "
+        "and most of them have gone to the countries where the language of teaching is one "
+        "they had learned at school. Where they went is shown below, with the sources of the "
+        "technology that the country bought in the same year.\n\n"
+        "Table 2.1  Chinese students in selected host countries, 1995\n\n"
+        "   Host country            Number\n"
+        "   Australia               12,000\n"
+        "   France                   3,100\n\n"
+        "Table 2.2  China's technology imports by source, 1995\n\n"
+        "   Source          Contracts      Value (US$ million)\n"
+        "   Korea              410            900\n"
+        "   Italy              230            450\n\n"
+        "Source: compiled from ministry statistics.\n\n"
+        "The pattern has held since then, and the ministry expects it to hold for some years.\n"
+    )
+    rows = page_indicators(tmp_path, body)
+    assert indicator_of(rows, "12,000") == "students_abroad"
+    assert indicator_of(rows, "3,100") == "students_abroad"
+    assert indicator_of(rows, "410") == "tech_import_contracts"
+
+
+def test_a_table_row_naming_a_part_is_not_read_by_the_caption(tmp_path):
+    body = (
+        "Table 3  Chinese students in Britain, 1995\n\n"
+        "   Kind                    Number\n"
+        "   of which self-funded     2,100\n\n"
+        "Source: compiled from ministry statistics.\n\n"
+        "The number of those who went abroad to study has grown in every year of the decade, "
+        "and most of them have gone to the countries where the language of teaching is one "
+        "they had learned at school.\n"
+    )
+    assert indicator_of(page_indicators(tmp_path, body), "2,100") == UNCLASSIFIED
+
+
+def test_a_part_of_the_group_before_that_is_only_placed_is_a_line_of_it(tmp_path):
+    body = (
+        "Since 1990 the ministry has sent some 9,000 students and scholars abroad for advanced "
+        "study. About 4,000 of them are in Canada, the largest group; Australia hosts about "
+        "1,500 and Ireland about 300. Of these, 2,000 were self-funded."
+    )
+    rows = page_indicators(tmp_path, body)
+    assert indicator_of(rows, "About 4,000") == "students_abroad"
+    assert indicator_of(rows, "about 1,500") == "students_abroad"
+    assert indicator_of(rows, "about 300") == "students_abroad"
+    assert indicator_of(rows, "2,000") == UNCLASSIFIED

@@ -38,6 +38,15 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Call the office on +86 10 6559 2800 about the 40 places for visiting scholars.", [40]),
         ("The centre at 83 Shuangqing Road hosts 120 foreign researchers.", [120]),
         ("Y axis: 0  10  20  30. Exports of technology grew 18 percent.", [18]),
+        # an address's street with an ordinal, a postcode after its city or state
+        ("The office at 210 West 12th Street hosts 35 visiting scholars.", [35]),
+        ("Write to Example Press, 8 Lake Road, Hanoi 100015, for the 60 grants.", [60]),
+        ("Example Mission, Boston, MA 02110, placed 25 Chinese interns.", [25]),
+        # a record's field "No.:", a cover's copy number, a report's number, a counter
+        ("Parl No.: 40. The scheme funded 19 joint projects.", [19]),
+        ("Copy 318 of the report counts 4,500 students abroad.", [4500]),
+        ("Report ER 81-10077 counts 6,200 scholars sent abroad.", [6200]),
+        ("The answer drew 37 upvotes and named 90 returnees.", [90]),
     ],
 )  # fmt: skip
 def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
@@ -53,6 +62,9 @@ def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) ->
         ("In 2014 the park hosted 75 firms from 12 countries.", [75, 12]),
         # a period in brackets and a figure after it are no telephone number
         ("The Seventh Framework Programme (2007-2013) funded 383 organisations.", [383]),
+        # a city's figure of that size is written with its thousands apart or stands in prose
+        ("Beijing 100000 people", [100000]),
+        ("In 2010, Shanghai hosted 120000 visitors.", [120000]),
     ],
 )
 def test_figures_beside_such_words_stay(tmp_path: Path, body: str, kept: list[float]) -> None:

@@ -526,3 +526,94 @@ def test_a_chronicle_entry_dates_all_its_sentences(tmp_path):
     )
     assert row(tmp_path, body, "30")["year"] == 1985
     assert row(tmp_path, body, "40")["year"] == 2010
+
+
+# ---- round 2 (session 7): periods told across clauses, the year before
+
+
+def test_a_sentence_opening_since_clause_starts_a_running_total_to_the_page(tmp_path):
+    body = (
+        "Since the first team of 35 engineers left for Canada in May 2004, the province has "
+        "trained about 2,400 technicians abroad."
+    )
+    r = row(tmp_path, body, "2,400")
+    assert (r["year"], r["period_start"], r["measure"]) == (2010, 2004, "cumulative")
+    assert row(tmp_path, body, "35")["year"] == 2004  # the clause's own figure
+    body = "The province trained about 2,400 technicians abroad in 2004, since it had the money."
+    assert row(tmp_path, body, "2,400")["year"] == 2004
+
+
+def test_since_a_time_of_last_year_runs_to_the_page(tmp_path):
+    body = "Since the spring of last year some 900 researchers have been sent to 12 countries."
+    r = row(tmp_path, body, "900")
+    assert (r["year"], r["period_start"], r["measure"]) == (2010, 2009, "cumulative")
+    body = "Last year some 900 researchers were sent to 12 countries."
+    assert row(tmp_path, body, "900")["year"] == 2009
+
+
+def test_a_span_between_two_years_with_an_aside_runs_to_its_end(tmp_path):
+    body = (
+        "Between 1992, when the first office opened, and the end of 2006, a total of 5,100 "
+        "researchers went to Korea."
+    )
+    r = row(tmp_path, body, "5,100")
+    assert (r["year"], r["measure"]) == (2006, "cumulative")
+    body = "From 1995 to the end of May this year, the city received 700 foreign experts."
+    r = row(tmp_path, body, "700")
+    assert (r["year"], r["measure"]) == (2010, "cumulative")
+    body = "In 1992 the first office opened, and in 2006 the city received 700 foreign experts."
+    assert row(tmp_path, body, "700")["year"] == 2006
+
+
+def test_a_figure_of_the_year_before_is_dated_a_year_before_the_named_one(tmp_path):
+    body = "The city signed 210 contracts in 2007, against 180 the year before."
+    assert row(tmp_path, body, "180")["year"] == 2006
+    assert row(tmp_path, body, "210")["year"] == 2007
+    body = "In 2007 the city signed 210 contracts, up 16 percent over the previous year."
+    assert row(tmp_path, body, "16")["year"] == 2007  # a change's base, no figure's year
+
+
+def test_be_to_a_call_for_or_an_aim_is_makes_a_goal(tmp_path):
+    body = "Another 450 engineers are to go to Italy this year."
+    assert row(tmp_path, body, "450")["measure"] == "target"
+    body = "The targets for 2011 are to open 4 more offices abroad."
+    assert row(tmp_path, body, "4")["measure"] == "target"
+    body = "The new plan calls for some 600 joint projects with Africa."
+    assert row(tmp_path, body, "600")["measure"] == "target"
+    body = "The council's stated aim, in its outline for Asian partners, is 80 joint centres."
+    assert row(tmp_path, body, "80")["measure"] == "target"
+    body = "Another 450 engineers went to Italy last year, and the plan is to date the best."
+    assert row(tmp_path, body, "450")["measure"] != "target"
+
+
+def test_a_title_reviewing_a_year_dates_the_sections_under_yearless_headings(tmp_path):
+    body = (
+        "I. Basic figures\n\nThe province now has 14 joint laboratories.\n\n"
+        "II. Platforms\n\nTwo universities gained a base this year, raising the total to 9."
+    )
+    folder = tmp_path / "t"
+    folder.mkdir()
+    for title, year in (
+        ("Cooperation of the Province in 2009: An Overview", 2009),
+        ("Statistical Bulletin on Cooperation of the Province, 2009", 2009),
+        ("A Report on Cooperation", 2010),
+    ):
+        path = folder / "doc.txt"
+        path.write_text(f"{title}\n\n20 January 2010\n\n{body}\n", encoding="utf-8")
+        doc = corpus.read_document(path)
+        got = {
+            doc.text[r["start"] : r["end"]].split()[0]: r["year"] for r in facts.extract_facts(doc)
+        }
+        assert (got["14"], got["9"]) == (year, year), title
+
+
+def test_a_count_at_a_point_of_a_year_is_a_level(tmp_path):
+    body = "Some 9,000 students from China held Dutch study permits at the end of 2008."
+    r = row(tmp_path, body, "9,000")
+    assert (r["year"], r["measure"]) == (2008, "level")
+    body = "In autumn 2008 there were 4,100 Chinese students at Dutch universities."
+    assert row(tmp_path, body, "4,100")["measure"] == "level"
+    body = "Some 9,000 students from China held Dutch study permits in 2008."
+    assert row(tmp_path, body, "9,000")["measure"] == "annual"
+    body = "At the end of 2008 the council approved 41 new projects."
+    assert row(tmp_path, body, "41")["measure"] != "level"
