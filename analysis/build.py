@@ -222,6 +222,8 @@ def _build_one(
             "versions": versions,
             "started": _iso(started),
             "finished": _iso(_now()),
+            # the date its cover carries: "what changed since the edition of ..." names it
+            "edition_date": result.edition,
             "duration_s": round(time.perf_counter() - tick, 3),
             "timings": result.timings,
             "outputs": outputs,

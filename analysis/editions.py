@@ -263,16 +263,19 @@ def edition_of(
 
 
 def base_of(base_folder: Path | str | None, old: Edition | None) -> dict | None:
-    """What names the base edition: its folder name and the date it was built."""
+    """What names the base edition: its folder name, the time it was built and its date:
+    the date its cover carried (so that the brief never says "since the edition of" a day
+    other than the one that edition printed), else the day it was built."""
     if not base_folder or old is None:
         return None
-    built = old.built
-    try:  # the publish time the build recorded, when there is one
+    built, date = old.built, ""
+    try:  # the publish time and the cover's date the build recorded, when there are
         meta = json.loads((Path(base_folder) / "edition.json").read_text(encoding="utf-8"))
         built = str(meta.get("finished") or built)
+        date = str(meta.get("edition_date") or "")
     except (OSError, ValueError, AttributeError):
         pass
-    return {"edition": Path(base_folder).name, "built": built, "date": built[:10]}
+    return {"edition": Path(base_folder).name, "built": built, "date": date or built[:10]}
 
 
 def fact_ids(data: Any) -> list[str]:

@@ -49,10 +49,13 @@ class RenderResult:
         ``executed`` (the executed notebook), and ``html`` / ``pdf`` for the formats built.
     timings : dict of str to float
         Seconds per step: ``execute``, ``html``, ``pdf`` (only the steps that ran).
+    edition : str
+        The ISO date the cover carries (:func:`edition_date`), when a format was built.
     """
 
     paths: dict[str, Path] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    edition: str = ""
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -407,6 +410,7 @@ def render_brief(
         return result
 
     edition = edition_date(parameters, cwd) if edition is None else edition
+    result.edition = edition.isoformat()
     if "html" in formats:
         say("html")
         start = time.perf_counter()

@@ -554,3 +554,25 @@ def test_next_edition_names_the_changes_in_log_manifest_section_and_command(proj
     assert project["changes_code"] == 0
     assert "141 -> 143" in project["changes_text"]
     assert "document added labs" in project["changes_text"]
+
+
+def test_the_base_edition_is_named_by_the_date_its_cover_carried(tmp_path):
+    """A rebuild on 2 December of seeds last changed on 1 December prints "Edition of 1
+    December"; the next brief's "what changed since the edition of ..." names that day, not
+    the day it was built."""
+    import json
+    from types import SimpleNamespace
+
+    from analysis.editions import base_of
+
+    old = SimpleNamespace(built="2026-12-02T04:14:26Z")
+    folder = tmp_path / "20261202T041438Z-4af8"
+    folder.mkdir()
+    meta = {"finished": "2026-12-02T04:14:38Z", "edition_date": "2026-12-01"}
+    (folder / "edition.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert base_of(folder, old) == {
+        "edition": folder.name, "built": "2026-12-02T04:14:38Z", "date": "2026-12-01"
+    }  # fmt: skip
+    # an edition published before the date was recorded is named by the day it was built
+    (folder / "edition.json").write_text(json.dumps({"finished": "2026-12-02T04:14:38Z"}))
+    assert base_of(folder, old)["date"] == "2026-12-02"
