@@ -1284,9 +1284,7 @@ def test_a_bar_of_controls_and_counters_is_furniture(tmp_path: Path) -> None:
 def test_blogs_mails_and_decks(
     tmp_path: Path, page: str, title: str, publisher: str, published: str
 ) -> None:
-    write(tmp_path, "h.txt", page)
-    doc = corpus.load_corpus(tmp_path).get("h")
-    assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
+    assert _head_of(tmp_path, page) == (title, publisher, published)
 
 
 def test_a_listings_teasers_are_not_the_page(tmp_path: Path) -> None:
@@ -1477,9 +1475,7 @@ REPORT = (
 def test_cables_minutes_decks_threads_wikis_and_digests(
     tmp_path: Path, page: str, title: str, publisher: str, published: str
 ) -> None:
-    write(tmp_path, "h.txt", page)
-    doc = corpus.load_corpus(tmp_path).get("h")
-    assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
+    assert _head_of(tmp_path, page) == (title, publisher, published)
 
 
 @pytest.mark.parametrize(
@@ -1501,12 +1497,7 @@ def test_cables_minutes_decks_threads_wikis_and_digests(
     ],
 )  # fmt: skip
 def test_session7_furniture_is_removed(tmp_path: Path, page: str, gone: list, kept: list) -> None:
-    write(tmp_path, "h.txt", page)
-    doc = corpus.load_corpus(tmp_path).get("h")
-    for words in gone:
-        assert words not in doc.text, words
-    for words in kept:
-        assert words in doc.text, words
+    _assert_cleaned(tmp_path, page, gone, kept)
 
 
 def test_counters_of_minutes_and_rules_give_no_rows(tmp_path: Path) -> None:
@@ -1570,10 +1561,9 @@ PRINT_PAGES = (
 def test_controls_trails_decks_kickers_and_print_headers(
     tmp_path: Path, page: str, title: str, publisher: str, published: str
 ) -> None:
-    write(tmp_path, "h.txt", page)
-    doc = corpus.load_corpus(tmp_path).get("h")
-    assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
-    assert "EXAMPLE WEEKLY" not in doc.text and "[ Search ]" not in doc.text
+    assert _head_of(tmp_path, page) == (title, publisher, published)
+    text = corpus.load_corpus(tmp_path).get("h").text
+    assert "EXAMPLE WEEKLY" not in text and "[ Search ]" not in text
 
 
 @pytest.mark.parametrize(
@@ -1725,9 +1715,7 @@ QA_PAGE = (
 def test_page_heads_record_fields_and_covers(
     tmp_path: Path, page: str, title: str, publisher: str, published: str
 ) -> None:
-    write(tmp_path, "h.txt", page)
-    doc = corpus.load_corpus(tmp_path).get("h")
-    assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
+    assert _head_of(tmp_path, page) == (title, publisher, published)
 
 
 @pytest.mark.parametrize(
@@ -1748,9 +1736,21 @@ def test_page_heads_record_fields_and_covers(
 def test_session7_round2_furniture_is_removed(
     tmp_path: Path, page: str, gone: list, kept: list
 ) -> None:
+    _assert_cleaned(tmp_path, page, gone, kept)
+
+
+def _head_of(tmp_path: Path, page: str) -> tuple[str, str, str]:
+    """(title, publisher, published) of ``page`` read as a one-document corpus."""
     write(tmp_path, "h.txt", page)
     doc = corpus.load_corpus(tmp_path).get("h")
+    return doc.title, doc.publisher, doc.published
+
+
+def _assert_cleaned(tmp_path: Path, page: str, gone: list, kept: list) -> None:
+    """Every text of ``gone`` is cut from ``page`` as furniture; every text of ``kept`` stays."""
+    write(tmp_path, "h.txt", page)
+    text = corpus.load_corpus(tmp_path).get("h").text
     for words in gone:
-        assert words not in doc.text, words
+        assert words not in text, words
     for words in kept:
-        assert words in doc.text, words
+        assert words in text, words
