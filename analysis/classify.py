@@ -105,6 +105,37 @@ def _expand_classes(pattern: str, classes: dict[str, str], where: str) -> str:
     return _CLASS_REF.sub(one, pattern)
 
 
+def _any_blanks(pattern: str) -> str:
+    """``pattern`` with each blank written in it read as any run of blanks (a phrase may wrap
+    over a line), except inside a character class or a look-behind (fixed width)."""
+    out, depth, behind, in_class, i = [], 0, [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+            if pattern.startswith(("(?<=", "(?<!"), i):
+                behind.append(depth)
+        elif c == ")":
+            if behind and behind[-1] == depth:
+                behind.pop()
+            depth -= 1
+        elif c == " " and not behind:
+            out.append(r"\s+")
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def _unit_applies(unit: str, units: frozenset[str]) -> bool:
     """True when a rule with ``units`` applies to a figure in ``unit`` (``money``: any
     currency, a three-letter upper-case code)."""
@@ -134,6 +165,9 @@ def indicator_lexicon() -> _Indicators:
                 if not pattern:
                     return None
                 pattern = _expand_classes(pattern, classes, f"{path}: indicator {ind['id']}")
+                # a blank of a pattern is any run of blanks: a phrase may wrap over a line
+                # ("3 joint\nlaboratories")
+                pattern = _any_blanks(pattern)
                 if key in ("after", "not_after"):
                     within = r.get("within", default_within)
                     pattern = rf"\W*(?:\S+\s+){{0,{within}}}?(?:{pattern})"
@@ -220,6 +254,8 @@ def _classify(
 
     ``low``: :func:`_lower` of ``text``; a pattern whose required words (:func:`_required`)
     are not in its window is not run."""
+    if after[1] < sent[1] and _BOUND_AT.match(text, after[1], sent[1]):
+        after = _past_bound(text, after, sent)
     listed = _listed_windows(text, before, after, sent, low)
     if listed is not None:
         # an item of a "respectively" list counts what the list does: the words before
@@ -250,7 +286,7 @@ def _classify(
     for (
         indicator,
         p_after,
-        n_after,
+        _n_after,
         p_before,
         n_before,
         p_context,
@@ -264,12 +300,8 @@ def _classify(
     ) in rules:
         noun_end = -1
         if p_after is not None:
-            if w_after is not None and n_after is not None:
-                for w in n_after:
-                    if w in w_after:
-                        break
-                else:
-                    continue  # none of the words the pattern needs: it cannot match
+            # (with ``low``, the rules are :func:`_candidate_rules`': each whose after pattern
+            # needs words has one of them in ``w_after``; tests/test_read_twins.py)
             m = p_after.match(text, *after)
             if not m:
                 continue
@@ -336,7 +368,39 @@ def _classify(
             got, _end = _classify(text, unit, before, window, sent, low)
             if got != UNCLASSIFIED:
                 return got, -1
+    if w_before is None or " of" in w_before:
+        # "sent its first group of 52 scholars", "a total of 3,000": a collective before the
+        # number is no word of what it counts; the verb before it is read
+        m = _COLLECTIVE.search(text, *before)
+        if m is not None and m.start() > before[0]:
+            return _classify(text, unit, (before[0], m.start()), after, sent, low)
     return UNCLASSIFIED, -1
+
+
+# "its first group of", "a total of", "a new batch of": a collective right before a number
+_COLLECTIVE = re.compile(
+    r"\b(?:(?:a|an|the|its|their|his|her|our|this|that)\s+)?(?:(?:first|second|third|new|"
+    r"further|latest|next|last|fresh)\s+)?(?:group|batch|contingent|cohort|wave|total)\s+of\s+$",
+    re.I,
+)
+
+
+# "of the two countries", "our two governments": a numeral in words bound by a determiner is
+# part of the counted phrase, no figure that ends it
+_BOUND_AT = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z][\w-]*\s+)?[a-z]+s\b", re.I
+)
+_BOUND_LEAD = re.compile(r"\b(?:the|our|their|its|these|those|both)\s+$", re.I)
+_PHRASE_STOP = re.compile(r"[,;:()\[\]]|\d")
+
+
+def _past_bound(text: str, after: tuple[int, int], sent: tuple[int, int]) -> tuple[int, int]:
+    """``after`` run on past a bound numeral at its end ("scientists of the two countries
+    have visited"), to the next clause stop or figure."""
+    if _BOUND_LEAD.search(text, max(sent[0], after[1] - 8), after[1]) is None:
+        return after
+    stop = _PHRASE_STOP.search(text, after[1] + 1, sent[1])
+    return after[0], stop.start() if stop else sent[1]
 
 
 # ", postgraduates and " / ", engineers, and ": the further conjuncts of a list of nouns
@@ -557,12 +621,46 @@ def _candidate_rules(unit: str, w_after: str) -> tuple[tuple, ...] | list[tuple]
     rules = _rules_for(unit, indicator_lexicon())
     by_need, always = _after_needs(unit, indicator_lexicon())
     picked = set(always)
-    for need, which in by_need:
-        if need in w_after:
-            picked.update(which)
+    for _need, which in _needs_held(unit, w_after):
+        picked.update(which)
     if len(picked) == len(rules):
         return rules
     return [rules[i] for i in sorted(picked)]
+
+
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def _needs_held(unit: str, w_after: str) -> list[tuple[str, tuple[int, ...]]]:
+    """The items of :func:`_after_needs` whose string ``w_after`` holds, in order (plain:
+    ``[x for x in by_need if x[0] in w_after]``, twin in tests/test_read_twins.py). A string's
+    longest run of letters lies inside one of the window's letter runs, so each run of the
+    window looks up (once per process) the strings whose run it holds: a figure tries a few
+    strings, not all ~170."""
+    lexicon = indicator_lexicon()
+    by_need = _after_needs(unit, lexicon)[0]
+    keyed, memo, unkeyed = _needs_by_run(unit, lexicon)
+    got = set(unkeyed)
+    for run in set(_LETTER_RUN.findall(w_after)):
+        held = memo.get(run)
+        if held is None:
+            if len(memo) > 100_000:
+                memo.clear()  # bounded, whatever the corpus
+            held = memo[run] = tuple(i for i, key in enumerate(keyed) if key and key in run)
+        got.update(held)
+    return [by_need[i] for i in sorted(got) if by_need[i][0] in w_after]
+
+
+@functools.cache
+def _needs_by_run(unit: str, lexicon: _Indicators) -> tuple[tuple[str, ...], dict, tuple]:
+    """(the longest run of letters of each string of :func:`_after_needs` ("" for none), a
+    memo: a window's run of letters -> the indices of the strings whose run it holds, the
+    indices of the strings without letters)."""
+    keyed = tuple(
+        max(_LETTER_RUN.findall(need), key=len, default="")
+        for need, _which in _after_needs(unit, lexicon)[0]
+    )
+    return keyed, {}, tuple(i for i, key in enumerate(keyed) if not key)
 
 
 @functools.cache
@@ -667,7 +765,7 @@ def actor_lexicon() -> _Actors:
     fixed = sorted({*lex["national"], *lex["names"], *refs}, key=len, reverse=True)
     mention = re.compile(
         rf"(?<![\w&-])(?:(?!(?:The|Our)\s+[a-z]|{_LEAD}\s){_NAME}"
-        rf"|{'|'.join(re.escape(w) for w in fixed)})(?![\w&])"
+        rf"|{_literal_alternation(fixed)})(?![\w&])"
     )
     words = sorted(heads, key=len, reverse=True)
     lower_heads = "|".join(re.escape(w.lower()) for w in words if w[:1].isupper())
@@ -695,6 +793,32 @@ def actor_lexicon() -> _Actors:
         head_blank=re.compile(rf"\s(?=(?:{lower_heads})\b)"),
         head_len=max((len(w.lower()) for w in words if w[:1].isupper()), default=0),
     )
+
+
+def _literal_alternation(words: list[str]) -> str:
+    """``"|".join(map(re.escape, words))``, the same matches in the same order of
+    preference, in a form re tries faster: the words grouped by their first character, and
+    so on within a group (a position tries the words of its character, not all ~180 of
+    them; two words of different characters never both match at a position, and an empty
+    rest keeps its place among its group's). For a pattern without re.IGNORECASE only (there
+    "A" and "a" both match). Plain twin: tests/test_read_twins.py."""
+    out: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for w in [*words, None]:
+        if w is None or not w:
+            # (an empty word matches wherever the others do: the words after it are
+            # grouped apart, so that it keeps its place)
+            for c, rests in groups.items():
+                if len(rests) == 1:
+                    out.append(re.escape(c + rests[0]))
+                else:
+                    out.append(f"{re.escape(c)}(?:{_literal_alternation(rests)})")
+            groups = {}
+            if w is not None:
+                out.append("")
+            continue
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(out)
 
 
 def _alt_words(words) -> str:
@@ -835,6 +959,10 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
             # "Russian Academy of Sciences", "French National Centre for Scientific
             # Research": theirs (a programme of theirs stays a programme)
             out[i] = (a, b, name, "foreign")
+        elif kind == "agency" and _foreign_word_body(name):
+            # "Federal Ministry of Education and Research", "Royal Society": a word only
+            # another country's bodies carry (actors.yaml publishers.foreign)
+            out[i] = (a, b, name, "foreign")
     added = False
     for f in foreign:
         j = bisect.bisect_right(taken_starts, f[0]) - 1
@@ -908,6 +1036,18 @@ def _foreign_body(name: str, kind: tuple[str, str] | None) -> bool:
     if _joint(name):
         return False
     return any(k == "foreign" for *_, k in _foreign(name, 0, len(name)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _foreign_word_body(name: str) -> bool:
+    """True when an agency's name holds a word only another country's bodies carry
+    ("Federal", "Royal", "Embassy") and nothing of China."""
+    pub = _publisher_lexicon()
+    return (
+        pub.foreign.search(name) is not None
+        and pub.chinese.search(name) is None
+        and _CHINA_WORD.search(name) is None
+    )
 
 
 def _named_heads(lex: _Actors, text: str, start: int, end: int):
@@ -1243,9 +1383,33 @@ def scope_of(
         # the lexicon knows capitalised ("SHANGHAI MUNICIPALITY ALONE SENT 2,300 PEOPLE")
         text = _recased(text, clause)
         found = mentions(text, clause[0], clause[1])
+    if text.find("\n", clause[0], clause[1]) >= 0:
+        # an item of a list set out line by line ("- 2015: 523,700 went abroad", "• X
+        # Program (since 2013): 370 hosted"): its own clause, whatever the sentence
+        item = _item_bounds(text, num_start, num_end, clause)
+        if item != clause:
+            # (the list's heading line, when it opens with a part's name, speaks for its
+            # items as a title does for a page: "Talented Young Scientist Program" over
+            # "• 500+ young scientists hosted")
+            heading = _list_heading(text, clause)
+            if heading is not None:
+                default = heading
+            clause = item
+            if found is not None:
+                found = [x for x in found if clause[0] <= x[0] and x[1] <= clause[1]]
     kind, actor = _scope_of(text, num_start, num_end, noun_end, clause, found, default)
     lex = actor_lexicon()
-    if kind == "agency" and text.startswith("On the ", clause[0]):
+    if kind == "agency" and _publisher_lexicon().national.search(actor):
+        # a Chinese central body that reports the nation's statistics, the verb its report
+        # ("The Ministry of Education said 399,600 of its citizens went abroad", "MOE puts
+        # the number ... at some two thousand", "MOE gave a figure of 12,000"): the
+        # nation's figure, the body only its source
+        for a, b, name, _k in found or mentions(text, clause[0], clause[1]):
+            if name == actor and clause[0] <= a and b <= num_start:
+                if _REPORTS.match(text, b, num_start):
+                    return "national", ""
+                break
+    if kind == "agency" and text.find("On the ", clause[0], clause[0] + 16) >= 0:
         side = _SIDE_LEAD.match(text, clause[0], num_start)
         if side is not None and _country_word(side.group(1)):
             # "On the German side, the DFG alone is funding about 190 projects": a body of
@@ -1271,6 +1435,45 @@ def scope_of(
     return kind, actor
 
 
+# a line opening an item of a list: a bullet or an item's number
+_ITEM_BREAK = re.compile(r"\n[ \t]*(?:[-•▪■●◦►*–]|\d{1,2}[.)])[ \t]+")
+
+
+def _list_heading(text: str, clause) -> tuple[str, str] | None:
+    """(kind, actor) of the part whose name opens the line above a list's first item in
+    ``clause`` (a slide's or a box's heading), or None."""
+    first = _ITEM_BREAK.search(text, clause[0], clause[1])
+    if first is None:
+        return None
+    line = max(clause[0], text.rfind("\n", clause[0], first.start()) + 1)
+    for a, _b, actor, kind in mentions(text, line, first.start()):
+        if kind in ("agency", "programme", "local") and not text[line:a].strip(" \t*#"):
+            return kind, actor
+        return None
+    return None
+
+
+def _item_bounds(text: str, num_start: int, num_end: int, clause) -> tuple[int, int]:
+    """``clause`` narrowed to the list item holding the figure (a line opened by a bullet,
+    up to the next such line); ``clause`` itself when no item line is inside it."""
+    a, b = clause
+    for m in _ITEM_BREAK.finditer(text, clause[0], clause[1]):
+        if m.end() <= num_start:
+            a = m.end()
+        elif m.start() >= num_end:
+            b = m.start()
+            break
+    return a, b
+
+
+# a central body's verb of report, up to its figure: "said", "puts the number of ... at",
+# "gave a figure of"
+_REPORTS = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s+(?:said|says|reported|reports|estimated|estimates|"
+    r"puts|put|gave|gives|recorded|records)\b(?:\s+(?:that\s+)?(?:the\s+|a\s+)?(?:number|figure|"
+    r"total)\b[^;:]{0,120}?\b(?:at|of)\s+|\s+that\s+|\s+)(?:about\s+|some\s+|around\s+|"
+    r"nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
+)
 _LOWER = re.compile(r"[a-z]")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’&-]*(?:\.[A-Z]+)*\.?")
 
@@ -1525,6 +1728,16 @@ def _scope_of(
     whose = _of_whom_figure(text, num_start, num_end, clause)
     if whose is not None:
         return _scope_of(text, whose[0], whose[1], whose[1], clause, found, default)
+    # 2c. a share of the whole just named ("..., 3.6 percent of its total funding",
+    # "Biotechnology projects make up about 30% of the total"): the owner of the figure
+    # before it, in its clause or the sentence before
+    if _SHARE_OF_WHOLE.match(text, num_end, clause[1]) and _PERCENT_IN.search(
+        text, num_start, min(clause[1], num_end + 10)
+    ):
+        whole = _whole_before(text, num_start, clause)
+        if whole is not None:
+            (a, b), whole_clause = whole
+            return _scope_of(text, a, b, b, whole_clause, None, default)
     # 3. the number opens its clause ("11 of them": its antecedent's, rule 4)
     before = text[max(clause[0], num_start - 12) : num_start]
     them = _OF_THEM.match(text, num_end, clause[1])
@@ -1554,6 +1767,13 @@ def _scope_of(
                     and _CHINA_WORD.search(text, _b, clause[1]) is not None
                 )
             ):
+                if _PEOPLE_OF.match(text, num_end, min(clause[1], num_end + 60)):
+                    stop = _CLAUSE_STOP_BEFORE.search(text, _b, clause[1])
+                    if _IN_CHINA.search(text, _b, stop.start() if stop else clause[1]):
+                        # "..., while 4,000 American scientists came to China", "About 1,000
+                        # Japanese technicians are now in China": people of another country
+                        # where they work in China, a line of the nation's own figure
+                        return "national", actor
                 return kind, actor
             # "About 1,000 are now in the United States": people the clause places in
             # another country, its own count of them; "Of the country's 634 bases, 23 are
@@ -1566,6 +1786,18 @@ def _scope_of(
                 return kind, actor
         if _CHINESE.match(text, num_end):
             return "national", ""  # "Around 30 Chinese engineers work at the site"
+        k = len(text[clause[0] : num_start].rstrip()) + clause[0]
+        if text[k - 1 : k] == ":":
+            # a label that names a part ("Talented Young Scientist Program (since 2013): 370
+            # scientists hosted", "CAS: 1,200 projects"): the labelled part's figure
+            for a, b, actor, kind in found:
+                if (
+                    kind in ("agency", "programme", "local", "national")
+                    and clause[0] <= a
+                    and _LABEL_END.fullmatch(text, b, k)
+                    and not _LABEL_HEAD.search(text, clause[0], a)
+                ):
+                    return kind, "" if kind == "national" else actor
         return _unowned(text, clause, default, phrase_end, num_start, found)
     # 4. the subject before it (not a name inside the fronted phrases before a pronoun
     # subject: "Since the DAAD opened its Beijing office in 1994, it has awarded ...")
@@ -1872,7 +2104,8 @@ def _agreed_list_owner(text: str, at: int) -> tuple[str, str] | None:
 
 _COUNTRIES_AFTER = re.compile(r"\s+(?:member\s+)?(?:states|countries|nations|economies)\b")
 _AFTER_FIGURE = re.compile(r"(?:^|[^\d,.])(?!(?:19|20)\d\d\s)\d[\d,.]*\s+$")  # (not a year)
-_SIDE_LEAD = re.compile(r"\W*On\s+the\s+([A-Z][\w-]*)\s+side\s*,")
+# (after a cable's paragraph marking, "(SBU) On the U.S. side,")
+_SIDE_LEAD = re.compile(r"\W*(?:\([A-Z/]{1,5}\)\s*)?On\s+the\s+([A-Z][\w.-]*)\s+side\s*,")
 # the nation as a plan's possessor ("China's", "the country's", "Its 13th Five-Year Plan")
 _NATIONS_POSSESSOR = re.compile(
     r"(?:\bChina['’]s|\b[Tt]he\s+(?:country|nation)['’]s|\b(?P<its>[Ii]ts))\s+(?:\d+(?:st|nd|rd|th)\s+)?$"
@@ -2054,6 +2287,35 @@ def _of_whom_figure(text: str, num_start: int, num_end: int, clause):
     return (last.start(), last.end()) if last is not None else None
 
 
+_SHARE_OF_WHOLE = re.compile(
+    r"\s*(?:(?:%|per\s*cent|percent)\s+)?of\s+(?:the|its|their)\s+(?:[a-z]+\s+)?"
+    r"(?:total|whole|sum)\b"
+)
+
+
+def _whole_before(text: str, num_start: int, clause):
+    """((start, end), clause) of the figure a share "of the total" is of: the last figure
+    before it in its clause that is not a year, else the last of the sentence before."""
+    last = None
+    for m in _FIGURE_DIGITS.finditer(text, clause[0], num_start):
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group()):
+            last = m
+    if last is not None:
+        return last.span(), clause
+    lo = max(0, clause[0] - _SENTENCE_BACK)
+    end = clause[0]
+    while end > lo and not text[end - 1].isalnum():
+        end -= 1
+    start = _sentence_start_before(text, lo, end)
+    for m in _FIGURE_DIGITS.finditer(text, start, end):
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group()):
+            last = m
+    return (last.span(), (start, end + 1)) if last is not None else None
+
+
+# a name's end up to its label's colon ("CAS (2015):", "China overall:")
+_LABEL_END = re.compile(r"\s*(?:overall|alone|total)?\s*(?:\([^()\n]{0,30}\)\s*)?:")
+_LABEL_HEAD = re.compile(r"[a-z]{3}")  # (a label is the name: no lower-case words before it)
 # what follows a number standing in apposition after a comma (no verb of its own): a stop,
 # or a comparison with another figure ("21.3 per cent more than", "up from")
 _APPOSITIVE = re.compile(
@@ -2828,6 +3090,14 @@ _FROM_CHINA = re.compile(
     r"People['’]s\s+Republic\s+of\s+China)\b"
 )
 _IN_TO = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
+# a figure's people of another country ("some 11,000 Soviet experts"): a demonym, then a noun
+# of people
+_PEOPLE_OF = re.compile(
+    r"\s+(?:[a-z]+\s+)?[A-Z][\w-]+\s+(?:[a-z]+\s+)?(?:experts?|scientists?|researchers?|"
+    r"scholars?|specialists?|engineers?|teachers?|technicians?|professors?|academics?|"
+    r"advisers?|advisors?)\b"
+)
+_IN_CHINA = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?(?:China|PRC|People's\s+Republic)\b")
 # ", and China now has ...", ", and the Suzhou Industrial Park ... received": a new clause's
 # subject
 _AND_CLAUSE = re.compile(r",\s*and\s+(?:the\s+)?$")

@@ -286,6 +286,7 @@ def settings() -> _Settings:
     inline = [(item["rule"], compiled(item["rule"], item["pattern"])) for item in bp["inline"]]
     title = dict(cs["title"])
     title["section_set"] = frozenset(w.lower() for w in title["section_words"])
+    title["page_kind_set"] = frozenset(w.lower() for w in title.get("page_kinds", []))
     title["label_re"] = re.compile(
         r"(?:" + "|".join(re.escape(w) for w in title["labels"]) + r")(?:\s+[\w.-]{1,8})?\.?",
         re.I,
@@ -687,11 +688,13 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     _journal_head(lines, filled, removed, dated, evidence)
     _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
     _mark_page_number(lines, filled, removed)
+    _mark_repeated_footers(lines, removed)
     _mark_link_blocks(lines, removed, cfg, {i for i, _d, _k in dated})
     # a date on a line of a list of other stories is that story's, not the page's; one under
     # a comment's author ("D. Kowalski says:") is the comment's
     listed |= {i for i, _d, _k in dated if _COMMENTER.search(_line_before(lines, i))}
     listed |= _later_posts(lines, dated)  # a thread's replies: the page is its first post's
+    listed |= _occasion_days(dated)
     evidence["dates"] = [
         (
             date,
@@ -1291,7 +1294,7 @@ def _issuer_header(
             reads = _headline(s, len(s.split(None, cfg.title["max_words"] + 1)), cfg)
         else:
             para = "\n".join(lines[j].strip() for j in rest[:block])
-            reads = _title_block(para, cfg) == "wrapped"
+            reads = _title_block(para, cfg) in ("wrapped", "labelled")
         if (
             rest[0] > run[-1] + 1
             and not any(c.isdigit() for j in run for c in lines[j])
@@ -1488,6 +1491,24 @@ def _later_posts(lines: list[str], dated: list[tuple[int, str, str]]) -> set[int
 
 # a serial's name with its issue's number (and perhaps its date) as a whole line: "Research Policy
 # Weekly — Issue 318", "EU-China S&T Cooperation Newsletter — Issue No. 14, June 2006"
+_DAY_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[A-Za-z])")
+
+
+def _occasion_days(dated: list[tuple[int, str, str]]) -> set[int]:
+    """The lines of an occasion's days ("China World Hotel, Beijing, 18-20 October 2004") when
+    the page carries a day's stamp before them ("FINAL PROGRAMME (version of 8 October
+    2004)"): a programme is published before its days (a meeting's minutes, dated by their
+    days alone, keep them)."""
+    strong = [(i, dating.parse_date(d), d) for i, d, kind in dated if kind == "strong"]
+    days = {}
+    for i, _iso, d in strong:
+        m = _DAY_RANGE.search(d)
+        if m:
+            days[i] = dating.parse_date(d[: m.start()] + m.group(1) + d[m.end() :])
+    singles = [iso for i, iso, _d in strong if i not in days and iso]
+    return {i for i, first in days.items() if first and any(iso < first for iso in singles)}
+
+
 _SERIAL_TITLE = re.compile(
     r"(?P<name>[^\W\d_][^|#:\n]{2,80}?)\s*(?:[-–—|,:]\s*)?(?:issue|no\.?|number|vol\.?|#)\s*"
     rf"(?:no\.?\s*)?\d{{1,4}}(?:\s*(?:[,|–—-]\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_RE})\.?\s+"
@@ -1629,7 +1650,7 @@ def _mark_signatures(lines: list[str], filled: list[int], removed: dict[int, str
                 removed[j] = "signature"
 
 
-_SLIDE_ONE = re.compile(r"(?:slide|folie|diapositive)\s+1\b", re.I)
+_SLIDE_ONE = re.compile(r"[\[(\-–— ]*(?:slide|folie|diapositive)\s+1\b", re.I)
 
 
 def _mark_title_slide(
@@ -1640,7 +1661,7 @@ def _mark_title_slide(
     Promotion" / "15 Years of Joint Research Funding" / presenter / occasion) is the issuer's
     name, the publisher, not the title."""
     k = next((k for k, i in enumerate(filled[:6]) if _SLIDE_ONE.match(lines[i])), None)
-    if k is None or removed.get(filled[k]) != "label":
+    if k is None or filled[k] not in removed:
         return
     block = []
     for i in filled[k + 1 : k + 6]:
@@ -1649,6 +1670,7 @@ def _mark_title_slide(
         block.append(i)
     if len(block) < 3 or block[0] in removed:
         return
+    _title_slide_title(lines, block, removed, evidence, cfg)
     name = lines[block[0]]
     if len(name.split()) > 12 or _SENT_END.search(name) or not cfg.organisation_re.search(name):
         return
@@ -1657,7 +1679,64 @@ def _mark_title_slide(
         evidence["publisher"] = _publisher_name(name)
 
 
+def _title_slide_title(
+    lines: list[str], block: list[int], removed: dict[int, str], evidence: dict, cfg: _Settings
+) -> None:
+    """A title slide's title: its first line, when it names no body, and the line under it,
+    joined by a colon, when the second is no person's, no body's and no occasion's line
+    ("China's International S&T Cooperation" / "Progress in the 12th Five-Year Period ..." /
+    "Department of ..., Ministry of ..." / "Workshop ..., Vienna, 7 June 2016"); a body's line
+    under them (the presenter's office) names the publisher, over a name the slides' footer
+    gives."""
+    first, second = (lines[i].strip() for i in block[:2])
+    if block[1] in removed or not first or not second or first.endswith(":"):
+        return
+    if cfg.organisation_re.search(first):
+        return  # an issuer's name over the deck's title (the publisher: see the caller)
+    words = len(second.split())
+    if (
+        not _headline(second, words, cfg)
+        or cfg.title["not_title_re"].fullmatch(second)
+        or cfg.title["office_re"].fullmatch(second)
+        or _organisation_name(second, cfg)
+        or "," in second
+        or _MONTH_YEAR.search(second)
+    ):
+        return
+    evidence["title"] = f"{first}: {second}"
+    for i in block[2:]:
+        s = lines[i].strip()
+        if i in removed or not _organisation_name(s.rsplit(",", 1)[-1].strip(), cfg):
+            continue
+        if not any(c.isdigit() for c in s):  # the deck's own issuer, over a footer's
+            evidence["publisher"] = _publisher_name(s)
+        break
+
+
 _BARE_NUMBER = re.compile(r"\d{1,4}")
+_FOOTER_NUMBER = re.compile(r"\s*\d{1,4}$")
+_FOOTER_REPEATS = 3  # a running footer stands on at least this many pages
+
+
+def _mark_repeated_footers(lines: list[str], removed: dict[int, str]) -> None:
+    """A page's running footer or header repeated on every page with only its page number
+    changed ("MOST | DIC | 2016          9" under each slide): a line of fields (apart by wide
+    spaces or bars) ending in a number, the same but for that number on at least
+    ``_FOOTER_REPEATS`` lines."""
+    seen: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if len(line) > 120 or not line[-1:].isdigit() or i in removed:
+            continue
+        if "  " not in line and "|" not in line and "·" not in line:
+            continue
+        m = _FOOTER_NUMBER.search(line)
+        key = line[: m.start()].strip() if m else ""
+        if key and any(c.isalpha() for c in key):
+            seen.setdefault(key, []).append(i)
+    for at in seen.values():
+        if len(at) >= _FOOTER_REPEATS:
+            for i in at:
+                removed[i] = "running_header"
 
 
 def _mark_page_number(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
@@ -1670,6 +1749,30 @@ def _mark_page_number(lines: list[str], filled: list[int], removed: dict[int, st
     for i, neighbour in ((kept[0], kept[1]), (kept[-1], kept[-2])):
         if _BARE_NUMBER.fullmatch(lines[i]) and not _BARE_NUMBER.fullmatch(lines[neighbour]):
             removed[i] = "page_number"
+
+
+# a word a headline's line does not open on unless it runs on from the line above ("AGREED
+# MINUTES" / "OF THE THIRD MEETING OF THE ... JOINT COMMITTEE" / "ON SCIENTIFIC AND ...")
+_RUN_ON_OPENERS = frozenset(
+    "of on and for in to with between among at by from into under over or nor".split()
+)
+
+
+def _wrapped_head(lines: list[str], candidates: list[int], gone: list[int], cfg: _Settings) -> bool:
+    """Whether a page's leading block is one headline wrapped over its lines: two or three
+    lines, nothing removed among them, each after the first opening on a word that runs on
+    (:data:`_RUN_ON_OPENERS`), the whole a headline."""
+    if (
+        gone
+        or not 2 <= len(candidates) <= 3
+        or candidates[-1] - candidates[0] != len(candidates) - 1
+    ):
+        return False
+    texts = [lines[i].strip() for i in candidates]
+    if not all(t.split(None, 1)[0].lower() in _RUN_ON_OPENERS for t in texts[1:]):
+        return False
+    joined = " ".join(texts)
+    return _headline(joined, len(joined.split()), cfg)
 
 
 def _mark_link_blocks(
@@ -1705,6 +1808,17 @@ def _mark_link_blocks(
         gone = [i for i in run if i in removed]
         if top and len(candidates) < lb["min_lines"] and gone and max(candidates) < min(gone):
             continue  # a headline over its furniture (its issuer, its stamp) is no link
+        if top and _wrapped_head(lines, candidates, gone, cfg):
+            continue  # one headline wrapped over the block's lines
+        if top and gone:
+            # a headline over its furniture, links after it ("China–Russia scientific
+            # cooperation" / "From Wikipedia, the free encyclopedia" / "Jump to navigation")
+            head = [i for i in candidates if i < min(gone)]
+            first = lines[head[0]].strip() if head else ""
+            if len(head) == 1 and _headline(first, len(first.split()), cfg):
+                candidates = candidates[1:]
+                if not candidates:
+                    continue
         if (
             top
             and any(i in dated and i > candidates[0] for i in gone)
@@ -1738,6 +1852,7 @@ _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&]*)\.$")
 # fifth of the cost of the class [.!?], which is tried at every position)
 assert _BOUNDARY.pattern.startswith("[.!?]")
 _BOUNDARY_STOP = re.compile(r"\." + _BOUNDARY.pattern[len("[.!?]") :])
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "D.C", "N.Y" (the last point cut off)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -1763,6 +1878,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 continue  # an initial: "P. R. China"
             if word in abbreviations:
                 continue
+            if text[m.end() : m.end() + 1].isdigit() and _INITIALS.fullmatch(word):
+                continue  # a place in initials before its postcode: "Washington, D.C. 20418"
         sent_end = m.end()
         while sent_end > cur and text[sent_end - 1].isspace():
             sent_end -= 1
@@ -1830,6 +1947,11 @@ _ENTRY = re.compile(
 _GLOSS_ENTRY = re.compile(r"([A-Z][^\n.!?()]{2,100}?)[ \t]*\r?\n[ \t]*(?=\([^()\n]{2,60}\)\.\s)")
 
 
+# a book review's head: the book's title, its author in capitals, its imprint in brackets
+# ("Science and Diplomacy in Post-Mao China. By MARGARET E. HOLLOWAY. [Boulder, CO: ...]")
+_REVIEW_HEAD = re.compile(r"([A-Z][^\n]{3,200}?)\.\s+By\s+[A-Z][A-Z.'’ -]{2,60}\.\s*\[")
+
+
 def _headline_end(para: str, words: int) -> bool:
     """A line may be a headline by its end: no full stop or exclamation; a question only
     when short ("Brain drain or brain gain?")."""
@@ -1872,10 +1994,24 @@ def _headline(para: str, words: int, cfg: _Settings) -> bool:
         return False
     if t["label_re"].fullmatch(para) or t["not_title_re"].fullmatch(para):
         return False
+    if _CLOCK_OPENING.match(para) or _DAY_ALONE.fullmatch(para):
+        # a programme's slot or its day: "08:30-09:15  Registration (Foyer, Level 2)",
+        # "MONDAY, 18 OCTOBER"
+        return False
     return not _two_sentences(para, cfg.abbreviations)
 
 
-def _title_paragraph(paras: list[tuple[int, int, int]], text: str, cfg: _Settings) -> int | None:
+_DAY_ALONE = re.compile(
+    rf"(?:day\s+\d{{1,2}}\s*[-–—:,]?\s*)?(?:{'|'.join(dating.WEEKDAYS)}),?\s*(?:\d{{1,2}}\s+(?:{MONTH_RE})"
+    rf"|(?:{MONTH_RE})\s+\d{{1,2}})(?:,?\s+{YEAR_RE})?",
+    re.I,
+)
+_CLOCK_OPENING = re.compile(r"\d{1,2}[:.][0-5]\d(?:\s*[ap]\.?m\.?)?\s*(?:[-–—]|to\b|\s{2,})")
+
+
+def _title_paragraph(
+    paras: list[tuple[int, int, int]], text: str, cfg: _Settings, nav: tuple[str, ...] = ()
+) -> int | None:
     """Which block of lines holds the title: the first single line that reads as a headline
     (:func:`_headline`) among the first ``look_ahead`` blocks, before the first block of
     prose, or a headline wrapped over two or three lines (:func:`_title_block` "wrapped");
@@ -1890,7 +2026,9 @@ def _title_paragraph(paras: list[tuple[int, int, int]], text: str, cfg: _Setting
         if n_lines == 1:
             words = len(para.split(None, cap))
             if _headline(para, words, cfg):
-                if words <= 4 and set(para.lower().split()) <= t["section_set"]:
+                if words <= 4 and (
+                    set(para.lower().split()) <= t["section_set"] or _nav_field(para, text, s, nav)
+                ):
                     # a section's name ("Press Releases"): the title if no headline follows
                     section = n if section is None else section
                     continue
@@ -1905,13 +2043,26 @@ def _title_paragraph(paras: list[tuple[int, int, int]], text: str, cfg: _Setting
                 return deck if deck is not None else section  # prose: the title stood above it
         else:
             kind = _title_block(para, cfg)
-            if kind == "wrapped":
+            if kind in ("wrapped", "labelled", "named"):
                 return n
             if kind == "deck" and deck is None:
                 deck = n
             if len(para.split(None, t["prose_words"])) >= t["prose_words"]:
                 return deck if deck is not None else section
     return deck if deck is not None else section
+
+
+def _nav_field(para: str, text: str, at: int, nav: tuple[str, ...] = ()) -> bool:
+    """Whether a short line repeats a field of a navigation bar above it (fields apart by wide
+    spaces or bars, four or more; ``nav``: the bars cleaning removed from the page's head):
+    the name of the page's section ("Tech & Sci" under "LIVE   China   World   Business   Tech
+    & Sci   Culture ...")."""
+    for line in (*nav, *text[:at].splitlines()[-8:]):
+        if para in line:
+            fields = [f.strip() for f in _FIELD_SPLIT.split(line.strip()) if f.strip()]
+            if len(fields) >= 4 and para.strip() in fields:
+                return True
+    return False
 
 
 def _kicker(
@@ -1975,12 +2126,23 @@ def _title_block(para: str, cfg: _Settings) -> str:
     if not 2 <= len(lines) <= 3 or not all(lines):
         return ""
     t = cfg.title
+    if (
+        len(lines) == 2
+        and lines[1].lower() in t["page_kind_set"]
+        and not _SENT_END.search(lines[0])
+    ):
+        return "named"  # a body's or an event's name over its page's kind
+    if _kind_label(lines[0], cfg) and not lines[1].startswith(_DECK_DASHES):
+        rest = " ".join(lines[1:])
+        if not any(ln.isupper() for ln in lines[1:]) and _headline(rest, len(rest.split()), cfg):
+            return "labelled"
     joined = " ".join(lines)
     words = len(joined.split())
     wrapped = all(
         a.rsplit(None, 1)[-1].lower() in _WRAP_WORDS
         or a.endswith((",", ":", "-", "–", "—"))
         or b[0].islower()
+        or b.split(None, 1)[0].lower() in _RUN_ON_OPENERS
         for a, b in zip(lines, lines[1:], strict=False)
     ) or (
         # a headline in capitals set the width of its column ("OPENING THE LABORATORY DOOR: THE
@@ -2002,7 +2164,7 @@ def _title_block(para: str, cfg: _Settings) -> str:
     if all(
         len(ln.split()) <= t["max_words"]
         and not _SENT_END.search(ln)
-        and ln.lstrip("—–- ")[:1].isupper()
+        and ln.lstrip("—–- \"“‘'")[:1].isupper()
         for ln in rest
     ) and (dashed or not cfg.organisation_re.search(first)):
         return "deck"
@@ -2012,8 +2174,21 @@ def _title_block(para: str, cfg: _Settings) -> str:
 _DECK_DASHES = ("—", "–", "--")  # "— Delivered at ...", "-- Remarks by ..."
 
 
-def structure(text: str) -> tuple[str, str, list[Sentence]]:
-    """Title, subtitle and the sentences (title, headings, body) of a cleaned text."""
+def _kind_label(line: str, cfg: _Settings) -> bool:
+    """A page kind's label in capitals on a line of its own over the headline: a label word
+    (``corpus.yaml`` ``title.labels``) alone or with "of" and a few words ("TRANSCRIPT OF
+    PRESS CONFERENCE", "PRESS RELEASE")."""
+    if not line.isupper():
+        return False
+    label = re.split(r"\s+OF\s+", line, maxsplit=1)
+    if len(label) == 2 and len(label[1].split()) > 3:
+        return False
+    return bool(cfg.title["label_re"].fullmatch(label[0]))
+
+
+def structure(text: str, nav: tuple[str, ...] = ()) -> tuple[str, str, list[Sentence]]:
+    """Title, subtitle and the sentences (title, headings, body) of a cleaned text (``nav``:
+    the navigation bars cleaning removed from the page's head, :func:`_nav_field`)."""
     cfg = settings()
     spans: list[tuple[int, int, str]] = []  # made Sentences at the end (_sentences)
     title = subtitle = ""
@@ -2026,12 +2201,14 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
         entry = _GLOSS_ENTRY.match(text, first[0], first[1])
         if entry and len(entry.group(1).split()) > 12:
             entry = None
+    if first and not entry:  # a reviewed book's head: "Title. By AUTHOR. [Place: Press, ...]"
+        entry = _REVIEW_HEAD.match(text, first[0], first[1])
     if entry and re.fullmatch(r"[IVXLC]+", entry.group(1)):
         entry = None  # a section's roman number ("VI. International Cooperation")
     if entry:
         title_at = None
     else:
-        title_at = _title_paragraph(paras, text, cfg)
+        title_at = _title_paragraph(paras, text, cfg, nav)
         if title_at is None and first and first[2] == 1:  # the first line, as a headline ends
             words = len(text[first[0] : first[1]].split(None, cap))
             line = text[first[0] : first[1]]
@@ -2061,6 +2238,16 @@ def structure(text: str) -> tuple[str, str, list[Sentence]]:
                 para = text[s:e]
             if n_lines > 1:
                 kind = _title_block(para, cfg)
+                if kind == "named":  # "Sino-German Center ..." / "Frequently Asked Questions"
+                    title = ": ".join(ln.strip() for ln in para.splitlines())
+                    spans.append((s, e, "title"))
+                    continue
+                if kind == "labelled":  # the page's kind over its headline: the headline
+                    cut = para.index("\n")
+                    title = " ".join(para[cut:].split())
+                    spans.append((s, s + cut, "heading"))
+                    spans.append((s + cut + 1, e, "title"))
+                    continue
                 if kind == "deck":  # the headline's line is the title, the lines under it its deck
                     cut = para.index("\n")
                     title = para[:cut].strip()
@@ -2169,11 +2356,18 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
     original = decode(data, path.name)
     del data  # the bytes are not needed again: a big file is not held twice
     text, segments, removed, evidence = clean(original)
+    colophon = _colophon(original)
     furniture = _furniture(original, segments) if text is not original else ""
     del original  # the document gives it back from its text and furniture (Document.original)
     if not text.strip():
         raise SkipFile("nothing left after removing boilerplate")
-    title, subtitle, sentences = structure(text)
+    nav = tuple(r.text for r in removed if r.rule in _NAV_RULES and r.line <= _HEAD_LINES)
+    title, subtitle, sentences = structure(text, nav)
+    post = _POST_TITLE.fullmatch(title)
+    if post:  # a post's page: "<Account> on Twitter: "<the post's words>""
+        title = post["words"]
+        if not evidence["publisher"]:
+            evidence["publisher"] = post["account"]
     doc = Document(
         doc_id=path.stem,
         file=path.name,
@@ -2191,7 +2385,8 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         removed=removed,
         publisher=meta.get("publisher")
         or _alias(
-            _header_publisher(evidence, title)
+            colophon
+            or _header_publisher(evidence, title)
             or _agency(text)
             or _meeting_body(title, cfg)
             or _book_header(evidence, title),
@@ -2203,6 +2398,48 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
     doc.sentences = sentences
     dating.date_document(doc, evidence, meta.get("published", ""), checked=True)
     return doc, title
+
+
+# a social network's page title for one post: the account, the network, the post's words in
+# quotes ("Chinese Embassy in NZ on Twitter: "Joint Commission ... meets in Wellington"")
+_POST_TITLE = re.compile(
+    r"(?P<account>[^\W\d_][^:\"“]{1,60}?)\s+on\s+(?:Twitter|X|Weibo|Facebook|LinkedIn|Mastodon)"
+    r"\s*:\s*[\"“](?P<words>[^\"“”]{3,280})[\"”]"
+)
+
+
+# a serial's colophon: "CHINA EXCHANGE NEWS is published quarterly by the Committee on ...",
+# "Published by the Science and Technology Section, Delegation of the European Commission to
+# China" (a line's start or a serial's name in capitals before it; the name may wrap once)
+_COLOPHON = re.compile(
+    r"(?:^|[A-Z]{2,}[ \t]+(?:is|are)[ \t]+)[Pp]ublished[ \t]+(?:(?:weekly|monthly|quarterly|"
+    r"annually|twice[ \t]+a[ \t]+year|bimonthly|biannually)[ \t]+)?by[ \t]+(?:the[ \t]+)?"
+    r"(?P<name>[A-Z][^.;:()\n]{4,100}(?:\n[^.;:()\n]{3,100})?)",
+    re.M,
+)
+_COLOPHON_CHARS = 4000  # a colophon stands at a page's head or foot
+
+
+def _colophon(original: str) -> str:
+    """The publisher a serial's colophon names at the page's head or foot, else ""."""
+    ends = (original[:_COLOPHON_CHARS], original[-_COLOPHON_CHARS:])
+    for part in ends if len(original) > 2 * _COLOPHON_CHARS else (original,):
+        if "ublished" not in part:
+            continue
+        m = _COLOPHON.search(part)
+        if m and not _sold_copy(m.group("name")):
+            name = " ".join(m.group("name").split())
+            # the first body it names, before its parent's ("Committee on ..., National Academy
+            # of Sciences"); a unit that names no body keeps it ("Science and Technology
+            # Section, Delegation of the European Commission to China")
+            head = name.split(", ", 1)[0]
+            return head if settings().organisation_re.search(head) else name
+    return ""
+
+
+def _sold_copy(name: str) -> bool:
+    """A dissertation service's front matter names the copy's seller, not the publisher."""
+    return name.startswith(("ProQuest", "UMI"))
 
 
 # an agency mark in a dateline or a lead: "BEIJING, Nov. 8 (Xinhua) --", "(Xinhua) --" (on one

@@ -118,6 +118,9 @@ def _sentence_facts(
     # "Of these, 1,330 work in universities": a part of the figure of the sentence before
     prev_first = context[2] if follows and context[2] else None
     head = (prev_first or [None])[0]
+    # the rows of the sentence before (:func:`_told_before`)
+    said = context[8].get("rows") if context is not None and len(context) > 8 else None
+    said = said[1] if said is not None and said[0] == index - 1 else None
     if head is not None and not _OF_THESE.match(text, s_start, s_end):
         head = None
     masked = [(e.start, e.end) for e in exprs if e.kind in ("relative", "range", "next")]
@@ -159,6 +162,15 @@ def _sentence_facts(
             while end > num.end and not text[end - 1].isalnum():
                 end -= 1
         year, p_start, p_end, basis = _when(num, exprs, text, pub)
+        told = None
+        if (
+            basis == "period"
+            and p_start is not None
+            and pub is not None
+            and p_end == pub
+            and indicator != UNCLASSIFIED
+        ):
+            told = _told_before(text, s_start, indicator, rows, said, p_start, pub)
         own_year = basis != "publication"
         # "By 2020, R&D shall reach 2.5 per cent": a figure its own words date after its page
         # is a goal (a dimension excepted: "due by 2008, ... orbiting 23,600 kilometres")
@@ -283,6 +295,10 @@ def _sentence_facts(
                 context[3] = ReferenceIndex(mentions(text, 0, len(text)))
             names = context[3] if context is not None and len(context) > 3 else None
             actor = resolve_reference(text, s_start, actor, scope, names)
+        if told is not None and (told["scope"], told["actor"]) == (scope, actor):
+            # "459,800 Chinese left to study abroad in 2014 ... Since 1978, 3.52 million
+            # have gone abroad": a running total told after that year's figure stands at it
+            year = p_end = told["year"]
         counted = " ".join(text[num.end : end].split()) if end > num.end else ""
         if not counted:
             counted = _following_words(text, after)
@@ -313,11 +329,51 @@ def _sentence_facts(
             # "held Canadian study permits at the end of 2012", "in autumn 2008 there were
             # 98,235 Chinese students": a standing count at a point of the year
             measure = "level"
+        if (
+            measure == "annual"
+            and basis in ("explicit", "relative")
+            and (
+                indicator == "students_abroad"
+                or "Chinese" in text[max(s_start, num.start - 160) : after[1]]
+                or _chinese_learners_after(text, num)
+            )
+            and _placed_learners(text, num, s_start, after, lowered)
+        ):
+            # "German universities hosted 36,915 Chinese students in 2018", "there were 7,180
+            # Chinese students in Scotland in 2013": Chinese learners counted where they study
+            # abroad, a host's standing count
+            measure = "level"
+        if (
+            measure in ("level", "cumulative")
+            and basis == "period"
+            and p_start is not None
+            and p_end is not None
+            and p_end > p_start
+            and is_money(num.unit)
+            and not _EACH_YEAR.search(text, num.end, after[1])
+            and not worth_before(text, max(before[0], num.start - 80), num.start)
+        ):
+            # "In the funding period 2008-2011 the programme has a budget of CHF 10 million":
+            # a sum for a span of years, spent over it; a goal while the span runs past the
+            # page, unless it is told as spent or received
+            if (
+                pub is not None
+                and p_end > pub
+                and not _told_as_event(text, num, s_start, after, lowered)
+            ):
+                measure, qualifier = "target", "target"
+                low = num.value if low is None else low
+                high = num.value if high is None else high
+            else:
+                measure = "cumulative"
         measure = _measure_of_whole(text, num, rows, year, measure, after, lowered, prev_first)
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
         if head is not None and num.unit == head["unit"]:
+            own = measure
             scope, actor, measure = head["scope"], head["actor"], head["measure"]
+            if own == "level" and _standing_now(text, num, after, lowered):
+                measure = own  # "About 14,000 of them are in the United States": a state now
         if head is not None and basis == "publication" and num.unit == head["unit"]:
             year, p_start, p_end, basis = (
                 head["year"],
@@ -351,6 +407,8 @@ def _sentence_facts(
     if context is not None:
         firsts = [r for r in rows if r["unit"] not in ("percent", "fraction", "multiple")]
         context[2] = firsts[:1] if not head else [head]
+        if len(context) > 8:
+            context[8]["rows"] = (index, rows[:])
     rows.extend(_multiples(doc, sent_text, nums, exprs))
     return rows
 
@@ -453,6 +511,135 @@ def _at_a_point(text: str, s_start: int, s_end: int, year: int, num: _Num, low) 
     if r is None:
         return _THERE_WERE.search(text, max(s_start, num.start - 30), num.start) is not None
     return r.kind in ("state", "activity", "copula", "be")
+
+
+def _told_before(
+    text: str,
+    s_start: int,
+    indicator: str,
+    rows: list[dict],
+    earlier: list[dict] | None,
+    since: int,
+    pub: int,
+) -> dict | None:
+    """The last figure of the same indicator told before, in the sentence
+    (``rows``) or in the sentence before, in the same paragraph (``earlier``),
+    with a year of its own between ``since`` and the page's: a running total told after
+    it (of the same owner) stands at its year."""
+    for r in reversed(rows):
+        if r["indicator"] == indicator:
+            if r["year_basis"] == "explicit" and since < (r["year"] or 0) < pub:
+                return r
+            return None
+    for r in earlier or ():
+        if (
+            r["indicator"] == indicator
+            and r["year_basis"] == "explicit"
+            and since < (r["year"] or 0) < pub
+            and "\n\n" not in text[r["end"] : s_start]
+        ):
+            return r
+    return None
+
+
+# learners where they study: "7,180 Chinese students in Scotland", "4,200 Chinese students
+# enrolled in Japanese universities", "students from China were studying at"
+# (the first of a list of figures: "hosted about 20,000, 35,000 and 11,000 Chinese students")
+_LIST_AFTER = r"(?:,?\s+(?:and\s+)?\d[\d,.]*)*"
+_LEARNERS_PLACED = re.compile(
+    _LIST_AFTER + r"\s+(?:[\w-]+\s+){0,3}?(?:students|scholars|learners)\b"
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+    r"(?:\s+(?:were|are|was|is))?(?:\s+(?:now|currently|still))?"
+    r"\s+(?:enrolled|studying|registered|(?:at|in)\s+(?:the\s+)?(?:[A-Z]|\w+\s+universit|"
+    r"universit|colleges?\b|schools?\b))"
+)
+# "the number of Chinese students in Europe rose to", "Chinese students in Canada numbered":
+# the learners placed before the figure
+_LEARNERS_NUMBER = re.compile(
+    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:students|scholars|learners)\s+(?:enrolled\s+)?"
+    r"(?:in|at)\s+(?:the\s+)?[A-Z][^;:]*$"
+    # "Chinese students in Canada numbered 41,000", "... enrolled abroad numbered about
+    # 694,000 and 189,000 respectively", "Chinese students in Austria (winter term): 1,900"
+    r"|\b(?:students|scholars|learners)\s+(?:enrolled\s+|registered\s+)?(?:in|at|abroad)\b"
+    r"(?:[^;:.]|\.(?=\S)){0,60}?(?:\bnumbered|\btotall?ed|\bstood\s+at|:)\s+"
+    r"(?:[a-z]+\s+(?:than\s+)?)?"
+    r"(?:\d[\d,.]*(?:\s+million)?,?\s+(?:and\s+)?)*$"
+)
+# verbs whose object is learners where they study ("hosted", "enrolled")
+_HOSTING = frozenset(
+    {"host", "hosts", "hosted", "enrol", "enroll", "enrolled", "enrols", "enrolls"}
+)
+_LEARNERS = re.compile(_LIST_AFTER + r"\s+(?:[\w-]+\s+){0,3}?(?:students|scholars|learners)\b")
+
+
+def _chinese_learners_after(text: str, num: _Num) -> bool:
+    """True when the learners the figure (or the list it opens) counts are called Chinese:
+    "hosted 3,150, 2,100 and 1,800 Chinese students"."""
+    m = _LEARNERS.match(text, num.end, min(len(text), num.end + 120))
+    return m is not None and "Chinese" in m.group()
+
+
+def _placed_learners(text: str, num: _Num, s_start: int, after, low) -> bool:
+    """True when the figure counts learners where they study (a host's standing count):
+    its noun places them ("7,180 Chinese students in Scotland", "... enrolled at"), its verb
+    hosts or enrols them, or "the number of Chinese students in X" comes to it; never the
+    object or subject of an event ("sent 3,000 students to Japan", "arrived in")."""
+    lo = max(s_start, num.start - 160)
+    hi = max(after[1], min(len(text), num.end + 120))  # (past a list of figures)
+    if low is not None:
+        window = low[lo:hi]
+        if "stud" not in window and "schol" not in window and "learner" not in window:
+            return False
+    r, before, _after = read_clause(
+        text if low is None else low,
+        max(s_start, num.start - 160),
+        num.start,
+        num.end,
+        after[1],
+        low is not None,
+    )
+    if r is not None and r.kind == "event":
+        return False
+    if _LEARNERS_PLACED.match(text, num.end, hi):
+        return True
+    if (
+        _LEARNERS.match(text, num.end, hi)
+        and r is not None
+        and not r.subject
+        and any(t in _HOSTING for t in before[r.first : r.last + 1])
+    ):
+        return True
+    return bool(_LEARNERS_NUMBER.search(text, lo, num.start))
+
+
+def _told_as_event(text: str, num: _Num, s_start: int, after, low) -> bool:
+    """True when the figure's verb is an event ("received a total of 35 million euros")."""
+    r = read_clause(
+        text if low is None else low,
+        max(s_start, num.start - 160),
+        num.start,
+        num.end,
+        after[1],
+        low is not None,
+    )[0]
+    return r is not None and r.kind == "event"
+
+
+def _standing_now(text: str, num: _Num, after, low) -> bool:
+    """True when the figure's own verb is a state or an activity in the present, or a
+    progressive ("are in the United States", "Japan hosts about 2,500", "were still
+    studying"): a standing count, whatever the measure of the whole it is a part of."""
+    r = read_clause(
+        text if low is None else low,
+        max(0, num.start - 160),
+        num.start,
+        num.end,
+        after[1],
+        low is not None,
+    )[0]
+    return r is not None and (
+        r.aspect == "progressive" or (r.kind in ("state", "activity") and r.aspect == "present")
+    )
 
 
 # "China will invest 200 million euros", "will contribute about 10 percent of the cost",
@@ -619,6 +806,16 @@ def _borrowed_year(
     if exprs or year is None or _NOW.search(doc.text, sent.start, sent.end):
         context[:2] = [index, None]
         return None
+    if (
+        len(context) > 7
+        and context[7] in ("period", "cumulative")
+        and index
+        and "\n\n" in doc.text[doc.sentences[index - 1].end : sent.start]
+    ):
+        # "Over the twelve years from 1979 to 1990 China imported ...\n\nBy source, Japan
+        # was the largest supplier: ... worth US$380 million": a new paragraph goes on with
+        # the period's last year, not with the period
+        context[7] = "explicit"
     context[:2] = [index, year]
     return year
 
@@ -1022,6 +1219,10 @@ def _by_aspect(
     if r.kind in ("activity", "event") and r.aspect == "perfect":
         if the_year:
             return "annual"  # "had taken up posts ..., 520 of them during the year"
+        if basis == "period" and prep and noun == "stock":
+            # "Since 2013, China has signed agreements with 46 countries": the partners of
+            # what stands once made, counted at the page's date
+            return "level"
         if basis == "period":
             return "cumulative"  # "Since 1978 China has set up 53 joint laboratories"
         if noun == "stock":

@@ -44,7 +44,7 @@ def numbering() -> _Numbering:
     # record's field "Parl No.: 38"
     label = re.compile(
         rf"(?<![\w-])(?:{words(cfg['labels'])})s?\.?\s*[:：]?\s*(?:(?:no|nr|num)\.?\s*[:：]?\s*|#\s*)?"
-        r"(?:\d{1,4}\s*(?:of|and|or|to|-|–|&)\s*)?$",
+        r"(?:\d{1,4}\s*(?:of|and|or|to|-|–|&|/)\s*)?$",
         re.I,
     )
     counter = re.compile(rf"\s*(?:{words(cfg['counters'])})\b", re.I)
@@ -61,7 +61,7 @@ def numbering() -> _Numbering:
 
 
 # what may stand between a label and its number: blanks, marks, "No.", a first number and "of"
-_BETWEEN = frozenset(" \t\n.#:：&–-0123456789")
+_BETWEEN = frozenset(" \t\n.#:：&–-/0123456789")
 _BETWEEN_WORDS = frozenset({"no", "nr", "num", "of", "and", "or", "to"})
 
 
@@ -91,15 +91,20 @@ _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
 _OF_PARTS_AFTER = re.compile(r"/\d{1,3}(?![\d/])")
 _OF_PARTS_BEFORE = re.compile(r"(?<![\d/])\d{1,3}/$")
 # telephone numbers: "+31 70 344 0640", "(010) 6559 2800": digit groups apart by single
-# blanks, hyphens or brackets
+# blanks, hyphens or brackets; a North American one has its area code in brackets: "(202)
+# 334-2718"
 # a section's number opening a line: "1.1 The two sides agreed ..."
 _SECTION_AT_LINE_START = re.compile(r"\.\d{1,2}\s+[A-Z]")
 # a volume and its issue: "11(3)"; a duration in brackets: "[2 min]"
 _ISSUE_AFTER = re.compile(r"\(\d{1,3}\)")
 _BRACKET_DURATION = re.compile(r"\s*(?:min|mins|minutes|sec|secs|seconds)\.?\s*\]", re.I)
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\(?\d{2,4}\)?){2,}")
-_PHONE_PREFIX = re.compile(r"\+|\(?0\d")
+_PHONE_PREFIX = re.compile(r"\+|\(?0\d|\(\d{3}\)\s?\d{3}-\d{4}(?!\d)")
 _LOOK_BACK = 24
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 # a report's or a document's number after its series' letters: "EA 86-10031", "ER 79-10123"
 _DOC_NUMBER_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,5}\s$")
 _DOC_NUMBER_AFTER = re.compile(r"-\d{4,6}(?![\d,.])")
@@ -107,6 +112,33 @@ _DOC_NUMBER_AFTER = re.compile(r"-\d{4,6}(?![\d,.])")
 # NY 10016" (a figure of that size has its thousands apart)
 _POSTCODE_BEFORE = re.compile(r",\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s$")
 _POSTCODE_AFTER = re.compile(r"[ \t]*(?:$|[,;)\n])")
+# a US state written with points before its ZIP code: "Washington, D.C. 20418"
+_POSTCODE_STATE = re.compile(r",\s*(?:[A-Z]\.){2}\s$")
+# a postcode before its city, the address's last field: "..., 100085 Beijing", "3003 Bern"
+_POSTCODE_CITY = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]*(?:$|\n)", re.M)
+_FIELD_BEFORE = re.compile(r",[ \t]*$")
+# a house number after its street's name ("Shuangqing Road 83, Haidian", "Dongwujie 3,"): a
+# street word, or a Chinese street's name ending in one ("-jie", "-lu"), then a comma
+_STREET_BEFORE = re.compile(
+    r"(?:\b(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Strasse|Straße|Gasse|Weg|Lane|Lu|Jie|Dajie)"
+    r"|[A-Z][a-z]+(?:jie|lu|dajie|strasse|gasse|weg))\s$"
+)
+# a person's age set after the name between commas ("Deng, 74, flies", "Shi Yigong, 47,")
+# or after "aged" ("In 1978, aged 57, he")
+_ADDRESS_LINE = 60  # characters: an address's line is short
+_AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,|\baged)\s$")
+_AGE_AFTER = re.compile(r",(?!\d)")
+# an age bound after the people it bounds: "for researchers under 40", "scientists aged over 35"
+_AGE_BOUND_BEFORE = re.compile(
+    r"\b(?:researchers|scientists|scholars|students|people|applicants|candidates|fellows|"
+    r"engineers|those|women|men)\s+(?:aged\s+)?(?:under|over|below|above)(?:\s+the\s+age\s+of)?\s$"
+)
+_AGE_BOUND_AFTER = re.compile(r"(?!\s*(?:%|per\s*cent|percent))")
+# a number of more than one point: a code, a version, a legal collection's number
+# ("SR 0.420.349.1", "v2.3.1"): no figure
+_DOTTED = re.compile(r"(?:\.\d+){2,}(?![\d,])")
+# a size of a file after its number with decimals: "(PDF, 1.4 MB)"
+_FILE_SIZE = re.compile(r"(?:\.\d+)?\s*(?:[KMG]B|[kKMG]byte|bytes)\b")
 
 
 # Fast tests: each is a necessary condition of the search after it (the twins in
@@ -170,9 +202,33 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         and _DOC_NUMBER_AFTER.match(text, end)
     ):
         return True
-    if 5 <= end - start <= 6 and _POSTCODE_BEFORE.search(before):
+    if 5 <= end - start <= 6 and (
+        _POSTCODE_BEFORE.search(before) or _POSTCODE_STATE.search(before)
+    ):
         if _POSTCODE_AFTER.match(text, end, s_end) and text[start:end].isdigit():
             return True
+    if (
+        5 <= end - start <= 6
+        and text[start:end].isdigit()
+        and _POSTCODE_CITY.match(text, end, s_end)
+    ):
+        if _FIELD_BEFORE.search(before) or not text[line_start:start].strip():
+            return True
+    # (before a comma, or at the end of an address's short line: "Sanlitun Dongwujie 3")
+    at_line_end = (after[:1] == "\n" or end == s_end) and end - line_start <= _ADDRESS_LINE
+    if (after[:1] == "," or at_line_end) and _STREET_BEFORE.search(before):
+        return True
+    if end - start == 2 and _AGE_BOUND_BEFORE.search(before):
+        if _AGE_BOUND_AFTER.match(text, end, s_end):
+            return True
+    if end - start == 2 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(text, end, s_end):
+        month = before.rstrip(", ").rsplit(None, 1)[-1]
+        if month.lower() not in _MONTHS:
+            return True
+    if after[:1] == "." and _DOTTED.match(text, end, s_end):
+        return True
+    if after[:1] in ". " and _FILE_SIZE.match(text, end, s_end):
+        return True
     # a telephone number: its digit groups, whichever of them this is (it has a group beside
     # it, or opens with "+" or "(")
     if not _may_phone(text, start, end):

@@ -134,7 +134,8 @@ def grammar() -> _Grammar:
       | (?P<fromto>\bfrom\s+(?P<ft1>{_Y})\s*,[^,;.\d]{{1,80}},\s*(?:to|until|through)\s+
             (?:the\s+end\s+of\s+)?(?P<ft2>{_Y}))
       | (?P<range>(?:\b(?:during|from|between|in|over|throughout)\s+)?\(?(?P<r1>{_Y})
-            \s*(?:[-–—]|to|and|through)\s*(?:the\s+end\s+of\s+)?(?P<r2>{_Y}|\d{{2}}(?!\d))\)?)
+            \s*(?:[-–—]|to|and|through|/(?=\d\d(?:\d\d)?(?![\d/])))\s*(?:the\s+end\s+of\s+)?
+            (?P<r2>{_Y}|\d{{2}}(?!\d))\)?)
       | (?P<compare>(?:\b(?:that|those|the\s+(?:level|figure|number)s?)\s+of
             |\bthe\s+(?:level|figure|number)s?\s+in
             # (not "said that in 2006 it had ...": a conjunction)
@@ -148,7 +149,7 @@ def grammar() -> _Grammar:
             |(?:it|they|the\s+\w{{1,12}})\s+(?:was|were)\s+\w{{1,12}}(?:\s+up)?\s+in\s+)?
             (?:{_MONTH}\s+)?(?P<s1>{_Y}))
       | (?P<by>\b(?:by|as\s+of|as\s+at|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?
-            (?:{_MONTH}\s+)?(?P<b1>{_Y}))
+            (?:{_MONTH}\s+)?(?P<b1>{_Y})(?:\s?[-–/]\s?(?P<b2>\d\d(?:\d\d)?)(?![\d/\-–]))?)
       | (?P<decades>(?:\b(?:early|late|mid)[- ]?)?(?P<d1>(?:19|20)\d0)[’']?s\b)
       | (?P<explicit>{_Y})
         """,
@@ -300,12 +301,7 @@ def _number_matches(g: _Grammar, text: str, low: str | None) -> list[re.Match[st
     cands = digits + [p - 1 for p in digits if p and text[p - 1] in "Il"]  # "I07,000"
     cands += [p - 2 for p in digits if p > 1 and text[p - 2] in "Il" and text[p - 1].isspace()]
     add = cands.append
-    find = text.find
-    for lit in g.cur_literals:
-        i = find(lit)
-        while i >= 0:
-            add(i)
-            i = find(lit, i + 1)
+    cands += _literal_starts(text, g.cur_literals)
     find = low.find  # same length (no U+0130); (?i) on ASCII words = find on lower()
     runs = scan.view(text)[1]
     triggers = _word_triggers(g.word_literals)
@@ -336,6 +332,43 @@ def _number_matches(g: _Grammar, text: str, low: str | None) -> list[re.Match[st
                 out.append(m)
                 pos = m.end()
     return out
+
+
+def _literal_starts(text: str, literals: tuple[str, ...]) -> list[int]:
+    """Where each of ``literals`` occurs in ``text`` (a position once or more: plain twin, a
+    ``find`` loop per literal, in tests/test_read_twins.py). The literals that do not open
+    with a lower-case letter ("$", "AUD", "€") are found in one pass over the characters
+    they open with, not one pass each."""
+    firsts, by_first, rest = _literal_firsts(literals)
+    starts = text.startswith
+    out = []
+    if firsts is not None:
+        for m in firsts.finditer(text):
+            p = m.start()
+            if starts(by_first[text[p]], p):
+                out.append(p)
+    find = text.find
+    for lit in rest:
+        i = find(lit)
+        while i >= 0:
+            out.append(i)
+            i = find(lit, i + 1)
+    return out
+
+
+@functools.cache
+def _literal_firsts(literals: tuple[str, ...]):
+    """(a class of the first characters of the literals that do not open with a lower-case
+    letter or None, those literals by first character, the other literals)."""
+    by_first: dict[str, list[str]] = {}
+    rest = []
+    for lit in literals:
+        if not lit or lit[0].islower():
+            rest.append(lit)
+        else:
+            by_first.setdefault(lit[0], []).append(lit)
+    firsts = re.compile("[" + "".join(map(re.escape, by_first)) + "]") if by_first else None
+    return firsts, {c: tuple(v) for c, v in by_first.items()}, tuple(rest)
 
 
 @functools.cache
@@ -579,6 +612,14 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;:.()\d]{0,90}$", re.I)
 _THIS_YEAR = re.compile(r"\bthis\s+(?:(?:academic|fiscal|calendar|school)\s+)?year\b", re.I)
 
 
+# a term named by the two years it spans ("winter semester 2014/15"): the year it opens in
+# (an academic or financial year, "2006/07", "1995-96", is read as the year it ends)
+_TERM_BEFORE = re.compile(r"\b(?:semester|term|session)\s+(?:of\s+)?$", re.I)
+# words that open a span of years ("from 1998 to 99", "between 1998 and 99")
+_SPAN_WORDS = ("from", "between", "during", "over", "throughout")
+# a running total told as the sum a year's figures come to ("..., bringing the totals since
+# 1978 to", "raising the number ... since 2001 to")
+_BRINGING = re.compile(r"\b(?:bringing|brought|raising|taking|pushing|lifting)\b", re.I)
 # the longest span a range whose end is written in two digits may have ("1998-99")
 _SHORT_RANGE = 20
 _CAP_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]*) $")
@@ -649,7 +690,14 @@ def _year_exprs(
             y1, r2 = int(m.group("r1")), m.group("r2")
             y2 = int(r2) if len(r2) == 4 else (y1 // 100) * 100 + int(r2)
             # "1998-99", but not "from 40 in 2003 to 70 in 2005" (a figure after "to")
-            if y2 > y1 and (len(r2) == 4 or y2 - y1 <= _SHORT_RANGE):
+            if y2 == y1 + 1 and _TERM_BEFORE.search(text, max(s_start, m.start() - 24), m.start()):
+                # "the winter semester 2014/15": a term, of the year it opens in
+                out.append(_YearExpr(m.start("r1"), m.end("r1"), "explicit", y1))
+            elif y2 == y1 + 1 and len(r2) == 2 and not m.group().lower().startswith(_SPAN_WORDS):
+                # "$0.98 million in 1995-96", "in academic year 2006/07": one financial or
+                # academic year, read as the year it ends
+                out.append(_YearExpr(m.start("r1"), m.end(), "explicit", y2))
+            elif y2 > y1 and (len(r2) == 4 or y2 - y1 <= _SHORT_RANGE):
                 out.append(_YearExpr(m.start(), m.end(), kind, y1, y2))
             else:
                 out.append(_YearExpr(m.start("r1"), m.end("r1"), "explicit", y1))
@@ -661,7 +709,11 @@ def _year_exprs(
         elif kind == "since":
             out.append(_YearExpr(m.start(), m.end(), kind, int(m.group("s1"))))
         elif kind == "by":
-            out.append(_YearExpr(m.start(), m.end(), kind, int(m.group("b1"))))
+            y1 = int(m.group("b1"))
+            b2 = m.group("b2")
+            if b2 and (int(b2) if len(b2) == 4 else (y1 // 100) * 100 + int(b2)) == y1 + 1:
+                y1 += 1  # "by 1999-2000", "by 2019/20": a financial or academic year, its end
+            out.append(_YearExpr(m.start(), m.end(), kind, y1))
         elif _names_year(g, text, s_start, m.start()):
             continue  # "Horizon 2020 projects": a name, no year of a figure
         else:
@@ -846,6 +898,9 @@ def _column_year(num: _Num, exprs: list[_YearExpr], text: str) -> int | None:
 
 # a reported clause after a figure: its years are that clause's
 _REPORTED = re.compile(r"\b(?:show(?:s|ed|n)?|found|finds|says|said|reports?|reported)\s+that\b")
+# a clause of its own after the figure's: ", and that CIDA disbursed ... in 1985", ", and at
+# the summit in November 2006 the government pledged": its year dates none of the first's
+_LATER_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:that|at|in|on|during|under)\b")
 
 
 # "so far", "to date": the figure is of the page's date, whatever years a list after it gives
@@ -861,7 +916,8 @@ _LAUNCH_ASIDE = re.compile(
     r"|(?:(?<=[.!?]\s)|(?<=\n\n)|(?<![\s\S]))(?:(?:First|Jointly|Originally)\s+)?"
     r"(?:[A-Z][a-z]+ed|Set\s+up|Begun|Built|Made|Undertaken|Written|Chosen)"
     r"(?=\s+(?:in|on|by|with|under|at|jointly|together)\b))\b"
-    r"[^;()\d]{0,120}$"
+    # (a day of a month may stand in it: ", signed on January 31, 1979,")
+    r"(?:[^;()\d]|(?<=\s)\d{1,2}(?=,?\s)){0,120}$"
 )
 # (a bracketed acronym may stand in it: "with support from the German Academic Exchange
 # Service (DAAD),")
@@ -904,6 +960,37 @@ def _base_of_other(text: str, e, num) -> bool:
     return m is not None and not (num.start <= m.start("n") < num.end)
 
 
+# a sentence opening with a framework it names ("Under the 1979 Agreement,", "Under the
+# agreement of 1980,", "Within the Programme launched in 2001,"): up to the year, then on
+# to the comma that closes the phrase
+_FRONTED_OPEN = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\W{0,3}(?:Under|Within)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:framework\s+of\s+(?:the\s+)?)?(?:[^,;.\d]|\.(?=\S)){0,100}$"
+)
+_FRONTED_CLOSE = re.compile(r"(?:[^,;.\d]|\.(?=\S)){0,100},")
+# the figure's clause tells a standing or running state: "have been carried out", "are now
+# in force", "now has"
+_PRESENT_CLAUSE = re.compile(r"\b(?:has|have|is|are|now|so\s+far|to\s+date)\b", re.I)
+
+
+def _fronted_name(text: str, e, num) -> bool:
+    """True when the year ``e`` stands in a sentence-opening phrase naming the framework
+    ``num`` falls under (:data:`_FRONTED_OPEN`) and ``num``'s clause, after that phrase,
+    is in the present or the perfect: the year is the framework's, not the figure's."""
+    if e.start >= num.start:
+        return False
+    lo = max(0, e.start - 110)
+    if text.find("Under", lo, e.start) < 0 and text.find("Within", lo, e.start) < 0:
+        return False
+    if not _FRONTED_OPEN.search(text, lo, e.start):
+        return False
+    close = _FRONTED_CLOSE.match(text, e.end)
+    if close is None or close.end() > num.start:
+        return False
+    stop = text.find(". ", num.end)
+    return _PRESENT_CLAUSE.search(text, close.end(), stop if stop >= 0 else len(text)) is not None
+
+
 # the start of a list's item: a bullet, or a dash or star opening a line
 _ITEM = re.compile(r"[•■▪●◆►]|\n[ \t]*-[ \t]")
 
@@ -926,10 +1013,18 @@ def _when(
             continue
         if e.start >= num.end and _REPORTED.search(text, num.end, e.start):
             continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
+        if (
+            e.start >= num.end
+            and text.find(", ", num.end, e.start) >= 0
+            and _LATER_CLAUSE.search(text, num.end, e.start)
+        ):
+            continue  # "have concluded 47 agreements, and that CIDA disbursed ... in 1985"
         if e.kind in ("explicit", "since") and _describes_name(text, e, num):
             # "The Plan, launched in 2008, had brought back 7,000 ...": the plan's; "the
             # Park, jointly developed with Singapore since 1994, received 31 ...": the park's
             continue
+        if e.kind == "explicit" and _fronted_name(text, e, num):
+            continue  # "Under the agreement of 1980, 180 projects have been carried out"
         if e.kind == "explicit" and _base_of_other(text, e, num):
             continue  # "numbered 6,400, up from 1,800 in 2001": 1,800's year
         lo, hi = min(num.start, e.start), max(num.end, e.end)
@@ -986,6 +1081,29 @@ def _when(
         if pub is None:
             return None, best.y1, None, "period"
         end = max(pub, best.y1)
+        if best.kind == "since":
+            # "144,000 went abroad in 2007, bringing the totals since 1978 to 1.21
+            # million": a running total told with a later year's figures runs to that year
+            told = [
+                e.y1
+                for e in exprs
+                if e.kind == "explicit"
+                and best.y1 < e.y1 < end
+                and e.end <= best.start
+                and not _ITEM.search(text, e.end, best.start)
+                and _BRINGING.search(text, e.end, best.start)
+            ]
+            # "By the end of 2018, 5.857 million had gone abroad since 1978 and 3.65 million
+            # had come back": the date the sentence's total is told at
+            told += [
+                e.y1
+                for e in exprs
+                if e.kind == "by"
+                and best.y1 < e.y1 < end
+                and not _ITEM.search(text, min(e.end, best.end), max(e.start, best.start))
+            ]
+            if told:
+                end = max(told)
         return end, best.y1, end, "period"
     # relative: "in the past five years"
     if pub is None:
@@ -1375,7 +1493,9 @@ def read_clause(
 
 
 # words after which a figure opens a clause of its own (it is its verb's subject)
-_OPENERS = frozenset({",", "and", "while", "but", "whereas", "(", "—", "–", "which", "that"})
+_OPENERS = frozenset(
+    {",", "and", "while", "but", "whereas", "(", "—", "–", "which", "that", "whom"}
+)
 _COORDINATORS = frozenset({"and", "or"})
 
 

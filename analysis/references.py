@@ -9,6 +9,7 @@ from analysis.classify import (
     UNCLASSIFIED,
     _classify,
     _column_header,
+    _joint,
     _row_label,
     indicator_lexicon,
 )
@@ -31,7 +32,9 @@ _VALUE_OF = re.compile(r"\b(?:the|their|its)\s+(?:total\s+|combined\s+)?value\s+
 _ANAPHOR = re.compile(r"\b(?:their|its|such|these|those|that|this)\b", re.I)
 
 
-_BARE = re.compile(r"\W*(?:(?:such|these|those|the|more|new|other)\s+)?([a-z]+s)\b", re.I)
+_BARE = re.compile(
+    r"\W*(?:(?:such|these|those|the|more|new|other)\s+)?(?:[a-z]+['’]s\s+)?([a-z]+s)\b", re.I
+)
 
 
 # a level of government or rank before a bare noun ("31 provincial bases" after "13
@@ -49,7 +52,16 @@ _ANOTHER = re.compile(
     r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:(?:some|about|over|nearly)\s+)?$",
     re.I,
 )
-_NO_NOUN_BUT_MORE = re.compile(r"\s*(?:(?:more|fewer)(?:\s+than\b[^.;:,]*)?)?\s*[.!?]?\s*", re.I)
+# (a time may follow: "add 8 more next year")
+_NO_NOUN_BUT_MORE = re.compile(
+    r"\s*(?:(?:more|fewer)(?:\s+than\b[^.;:,]*)?)?"
+    r"(?:\s+(?:(?:next|this|last|each|every|a)\s+year|(?:in|by)\s+\d{4}))?\s*[.!?]?\s*",
+    re.I,
+)
+# "Another 2,000 will be selected and sent": a verb after "another N", its noun left out
+_VERB_NEXT = re.compile(
+    r"\s+(?:will|would|shall|may|can|could|are|were|is|was|have|has|had)\s+[a-z]+", re.I
+)
 _MORE_THAN_AFTER = re.compile(r"\s*(?:more|fewer)\b", re.I)
 
 
@@ -57,13 +69,61 @@ _OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
 
 
 _SHARE_OF_VALUE = re.compile(
-    r"\W*(?:percent|per\s+cent|%)?\s*of\s+(?:the|that|this|its|their)\s+(?:total\s+|contract\s+)?"
+    r"\W*(?:percent|per\s+cent|%)?\s*of\s+(?:the|that|this|its|their)\s+"
+    r"(?:total\s+|contract\s+|national\s+|overall\s+|combined\s+|year['’]s\s+)?"
     r"(?:value|sum|amount|total)\b",
     re.I,
 )
 
 
-_ACCOUNTED = re.compile(r"\b(?:account\w*\s+for|made\s+up|make\s+up)\s+$", re.I)
+# "a decrease of 31.5 per cent": a change named by its noun
+_CHANGE_OF = re.compile(
+    r"\b(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|growth|jump|gain|reduction)\s+"
+    r"of\s+(?:(?:some|about|around|nearly|almost|over)\s+)?$",
+    re.I,
+)
+# ", 31 percent of those who went abroad": a share of a group its relative clause defines
+_OF_THOSE_WHO = re.compile(
+    r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?:those|them|all\s+those|the\s+[a-z]+s)\s+"
+    r"(?:who|that|which|whom)\b",
+    re.I,
+)
+_APPOSED_GAP = re.compile(r"[^.;:]*,\s*(?:or\s+)?$")
+
+
+_BULLET_LINE = re.compile(r"[^\S\n]*[-–•*▪■●◦►][^\S\n]")
+
+
+def _apposed_share(text: str, g: dict, num: _Num, end: int) -> bool:
+    """True when a share stands apposed, after a comma, to the clause of the figure ``g``
+    before it, as the share "of those who ..." ("3,000 came back, 40 percent of those who
+    had gone")."""
+    lo = max(g["end"], g["start"])
+    return (
+        lo <= num.start
+        and _APPOSED_GAP.fullmatch(text, lo, num.start) is not None
+        and _OF_THOSE_WHO.match(text, num.end, max(end, num.end)) is not None
+    )
+
+
+def _share_of_opening(text: str, sent, earlier: list[_Num], num: _Num) -> bool:
+    """True when its sentence opens "Of the <figure> ...," and the share stands in the
+    clause after it ("Of the 9,000 who went abroad, 24 percent chose Europe")."""
+    if not earlier or earlier[0].fact is None:
+        return False
+    first = earlier[0]
+    if first.fact["unit"] in ("percent", "fraction") or first.fact["indicator"] == UNCLASSIFIED:
+        return False
+    return (
+        _OF_NAMED_SUM.fullmatch(text, sent.start, first.start) is not None
+        and text.rfind(",", first.end, num.start) >= 0
+        and not any(n.fact and first is not n and n.end <= num.start for n in earlier[1:])
+    )
+
+
+_ACCOUNTED = re.compile(
+    r"\b(?:account\w*\s+for|made\s+up|make\s+up|(?:take|takes|took|taken|taking)\s+up)\s+$", re.I
+)
 
 
 _WORTH = re.compile(
@@ -95,6 +155,21 @@ _REFERRING = re.compile(r"\W*(?:such|these|those|the)\s", re.I)
 
 _NO_NOUN = re.compile(r"\s*[.!?]?\s*$")
 
+# "the two sides", "our two governments": a numeral bound by a determiner names a set the page
+# speaks of, no figure of it (never an antecedent, never a whole)
+_BOUND_BEFORE = re.compile(r"\b(?:the|our|their|its|these|those|both)\s+$", re.I)
+_BOUND_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z]+s\b")
+
+
+def _bound(text: str, num: _Num) -> bool:
+    """True when ``num`` is a numeral in words bound by a determiner ("the two sides")."""
+    if not text[num.start : num.end].isalpha():
+        return False
+    return (
+        _BOUND_BEFORE.search(text, max(0, num.start - 8), num.start) is not None
+        and _BOUND_NOUN.match(text, num.end) is not None
+    )
+
 
 def _inherit(
     doc, sent, nums: list[_Num], context: list | None, index: int, low, prev_first=None
@@ -116,6 +191,7 @@ def _inherit(
     prev_start = doc.sentences[index - 1].start if index > 0 else sent.start
     earlier: list[_Num] = []
     back = doc.sentences[max(0, index - _SENTENCES_BACK)].start
+    nums = [n for n in nums if not _bound(text, n)]
     for i, num in enumerate(nums):
         f = num.fact
         if not f or f.get("derived_from") or f["unit"] == "multiple":
@@ -142,6 +218,9 @@ def _inherit(
                 _gapped_name(text, num, earlier, stop.start() if stop else upto)
         if f["indicator"] == UNCLASSIFIED and (f["unit"] == "count" or is_money(f["unit"])):
             _captioned(doc, sent, nums, i)
+        joint = f["scope"] == "programme" and _joint(f["actor"] or "")
+        if f["indicator"] == UNCLASSIFIED and joint:
+            _jointly_owned(text, sent, nums, i)
         _subgroup_owner(text, num, earlier)
         earlier.append(num)
     _shared_noun(text, nums)
@@ -159,6 +238,27 @@ def _inherit(
 
 
 _AND_NEXT = re.compile(r"\s*(?:,|and|or)\s*")
+
+
+_COOPERATION = "Joint cooperation. "  # what a joint body's figure speaks of, said
+
+
+def _jointly_owned(text: str, sent, nums: list[_Num], i: int) -> None:
+    """ "The Center's annual budget is about EUR 10 million", "it approved 22 research
+    projects": a figure a joint body owns (its clause's subject, a Sino-/-China/Joint name)
+    is of cooperation, though its sentence does not say so: read as if it did."""
+    num = nums[i]
+    f = num.fact
+    lo = nums[i - 1].end if i else sent.start
+    stop = _CLAUSE_STOP.search(text, num.end, nums[i + 1].start if i + 1 < len(nums) else sent.end)
+    hi = stop.start() if stop else (nums[i + 1].start if i + 1 < len(nums) else sent.end)
+    shift = len(_COOPERATION) - sent.start
+    t = _COOPERATION + text[sent.start : sent.end]
+    got = _classify(
+        t, f["unit"], (lo + shift, num.start + shift), (num.end + shift, hi + shift), (0, len(t))
+    )[0]
+    if got != UNCLASSIFIED:
+        f["indicator"] = got
 
 
 def _shared_noun(text: str, nums: list[_Num]) -> None:
@@ -221,16 +321,34 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             n.fact for n in earlier if n.fact and n.fact["unit"] not in ("percent", "fraction")
         ]
         shares = [n.fact for n in earlier if n.fact and n.fact["unit"] in ("percent", "fraction")]
-        if f["measure"] == "change" and figures and figures[-1]["indicator"] != UNCLASSIFIED:
+        moved = f["measure"] == "change" or _CHANGE_OF.search(text, lo, num.start) is not None
+        if moved and figures and figures[-1]["indicator"] != UNCLASSIFIED:
             g = figures[-1]  # "US$ 13.86 billion last year, up 3.9 percent on 2003"
             _take(f, g, definition=True)
             f["year"], f["year_basis"] = g["year"], g["year_basis"]
             f["period_start"], f["period_end"] = g["period_start"], g["period_end"]
             return
-        if f["measure"] == "share":
+        if _share_of_opening(text, sent, earlier, num):
+            # "Of the 9,000 students who went abroad in 2003, 24 percent chose Europe"
+            f["indicator"] = earlier[0].fact["indicator"]
+            return
+        g = figures[-1] if figures else None
+        if g and g["indicator"] != UNCLASSIFIED and _apposed_share(text, g, num, own_end):
+            # "4,000 have come back, 31 percent of those who went": the figure it is apposed to
+            f["indicator"] = g["indicator"]
+            return
+        if f["measure"] == "share" or _MADE_UP.search(text, lo, num.start):
+            # ("make up 30 percent" is no move up: a share, whatever its measure was read as)
             # "Technology imports accounted for 4.6 percent", "such contracts made up 18
             # percent of the total": the subject of the verb of making up is what it is a share of
             acc = _MADE_UP.search(text, lo, num.start)
+            if acc is not None and _PRONOUN_SUBJECT.fullmatch(text, lo, acc.start()):
+                # "They now account for 23 per cent of all ...": what "they" counted, the
+                # first figure of the sentence before
+                g = prev_first[0] if prev_first else None
+                if g is not None and g["indicator"] != UNCLASSIFIED:
+                    f["indicator"] = g["indicator"]
+                    return
             if acc is not None and _OF_TOTAL.match(text, num.end, clause_end):
                 got = _subject_indicator(text, sent, acc.start(), earlier, recent, reach[0], low)
                 if got:
@@ -271,6 +389,9 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             # the share is its clause's subject (the object of "received 40 percent of the
             # students" is the receiver's share)
             opening = max(sent.start, text.rfind(",", sent.start, num.start) + 1)
+            line = text.rfind("\n", sent.start, num.start) + 1
+            if line > opening and _BULLET_LINE.match(text, line, num.start):
+                opening = line  # "- 43% of projects with partners in Europe": an item's subject
             subject = _SUBJECT_LEAD.fullmatch(text, opening, num.start)
             # (its own words: up to the next figure, "Half of CAS institutes are headed by 219
             # returned students")
@@ -347,9 +468,11 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if got:
                 f["indicator"] = got
                 return
+            if _bare_contract_count(text, num, clause_end, earlier, recent, reach[0]):
+                return
             if _ellipsis(text, sent, num, earlier, prev_first, clause_end, recent, prev_start):
                 return
-            if _compared(text, sent, num, earlier, own_end):
+            if _compared(text, sent, num, earlier, own_end, recent, reach[0]):
                 return
             if _no_noun(text, sent, num, earlier, recent, reach[0], own_end, prev_start, low):
                 return
@@ -567,6 +690,28 @@ def _bare_contracts(text, num, lo, earlier, recent, back) -> bool:
     return False
 
 
+_CONTRACTS_AFTER = re.compile(r"\s+(?:contracts|deals)\b(?!\s+(?:to|for|on)\b)")
+
+
+def _bare_contract_count(text, num, end, earlier, recent, back) -> bool:
+    """ "Shanghai signed 37 contracts worth US$164 million": a count of bare "contracts" (no
+    words of what they are for) counts the contracts the page counted before (the count of
+    indicators.yaml ``worth``, or the count of a sum's contracts). True when taken."""
+    if not _CONTRACTS_AFTER.match(text, num.end, end):
+        return False
+    lex = indicator_lexicon()
+    facts = [n.fact for n in earlier if n.fact] + [g for g in recent if g["start"] >= back]
+    for g in reversed(facts):
+        got = g["indicator"]
+        if got in lex.worth:
+            num.fact["indicator"] = got
+            return True
+        if got in lex.counted_by:
+            num.fact["indicator"] = lex.counted_by[got]
+            return True
+    return False
+
+
 _CAPTION_LINES = 12  # how many lines above a table row its caption may stand
 
 
@@ -640,10 +785,12 @@ def _ellipsis(text, sent, num, earlier, prev_first, clause_end, recent=(), back=
     what the count before it does (in its sentence, else the first of the sentence before);
     "N more than" is then a change. True when the figure took an indicator."""
     f = num.fact
-    if not _NO_NOUN_BUT_MORE.fullmatch(text, num.end, clause_end):
+    another = _ANOTHER.search(text, max(sent.start, num.start - 40), num.start) is not None
+    verb = another and _VERB_NEXT.match(text, num.end, clause_end) is not None
+    if not verb and not _NO_NOUN_BUT_MORE.fullmatch(text, num.end, clause_end):
         return False
     more = _MORE_THAN_AFTER.match(text, num.end, clause_end) is not None
-    if not more and not _ANOTHER.search(text, max(sent.start, num.start - 40), num.start):
+    if not more and not another:
         return False
     before = [n.fact for n in earlier if n.fact and n.fact["unit"] == f["unit"]]
     g = before[-1] if before else None
@@ -655,7 +802,7 @@ def _ellipsis(text, sent, num, earlier, prev_first, clause_end, recent=(), back=
         g = prev_first[0]
     if g is None or g["unit"] != f["unit"] or g["indicator"] == UNCLASSIFIED:
         return False
-    f["indicator"] = g["indicator"]
+    f["indicator"] = _turned(g["indicator"], text, num.end, clause_end) if verb else g["indicator"]
     if more and f["measure"] in ("level", "annual", "cumulative"):
         f["measure"] = "change"
     return True
@@ -668,7 +815,7 @@ def _ellipsis(text, sent, num, earlier, prev_first, clause_end, recent=(), back=
 # 1978"), or after a pro-form of a whole ("bringing the total to 99", "their number reached
 # 127") or "of which" ("of which nine have been completed").
 _SENTENCES_BACK = 3  # how many sentences back an antecedent in another sentence may stand
-_PARTITIVE_THE = re.compile(r"\s+of\s+(?=(?:the|these|those)\s+[a-z]+s\b)", re.I)
+_PARTITIVE_THE = re.compile(r"\s+of\s+(?=(?:the|these|those)\s+(?:[a-z]+['’]s\s+)?[a-z]+s\b)", re.I)
 # ("27 provincial-level ones": a tier of the same things)
 _ONES = re.compile(
     r"\s+(?:(?:new|such|other|more|similar|provincial|municipal|national|local|[a-z]+-level)\s+)?"
@@ -683,6 +830,12 @@ _WHOLE_BEFORE = re.compile(
     re.I,
 )
 _OF_WHICH = re.compile(r"\b(?:of|among)\s+(?:which|whom)\s*,?\s*$", re.I)
+_A_FIGURE_OF = re.compile(
+    r"\b(?:a|the|its|their)\s+(?:(?:lower|higher|smaller|larger|different|own)\s+)?"
+    r"(?:figure|estimate)\s+of\s+(?:(?:some|about|around|over|nearly|only)\s+)?$",
+    re.I,
+)
+_FOR_WHEN = re.compile(r"\s+(?:for|in|by|at)\s+(?:the\s+)?(?:same\s+)?(?:\w+\s+)?(?:year|\d{4})\b")
 # "Shanghai has 30,000 of them": a place's or body's share of the people named before
 _HAS = re.compile(
     r"(?:^|\s)(?:has|have|had|hosts?|hosted|is\s+home\s+to|employ(?:s|ed)?|hire[sd]?|"
@@ -698,7 +851,7 @@ _ADV = r"(?:(?:now|already|also|all|currently|today|so\s+far)\s+)?"
 # of them ASEAN Member Countries"); after "the", a participle ("the 860 sent in 1978")
 _IN_PLACE = re.compile(
     rf"\s+{_ADV}(?:are|were|is|was)\s+{_ADV}(?:(?:located|based|situated|stationed)\s+)?"
-    r"(?:in|at)\s+(?:the\s+)?[A-Z]"
+    r"(?:in|at)\s+(?:the\s+)?(?:[A-Z]|(?:country|nation)\b)"
 )
 _PERFECT_OR_PLACE = re.compile(
     rf"\s+{_ADV}(?:have|has|had)\s+{_ADV}(?:been\s+)?(?!(?:a|an|the|no|not|to)\b)[a-z]+|"
@@ -800,6 +953,10 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         whole = True  # "bringing the total to 99", "so that their number reached 127"
         if not _NOTHING_MORE.match(text, at, end) and not _WHEN_WHERE.match(text, at, end):
             return False
+    elif _A_FIGURE_OF.search(text, max(sent.start, num.start - 30), num.start):
+        # "while the ministry gave a figure of 12,000 for the same year": the count compared
+        if not (_NOTHING_MORE.match(text, at, end) or _FOR_WHEN.match(text, at, end)):
+            return False
     elif _OF_WHICH.search(text, max(sent.start, num.start - 20), num.start):
         # "the 14 joint projects ..., of which nine have been completed"
         if not _PERFECT_OR_PLACE.match(text, at, end):
@@ -838,14 +995,14 @@ _OF_THIS = re.compile(
 )
 _OF_NOUN = re.compile(
     r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?:(?:the|all|these|those|such|its|their|"
-    r"(?:last|this|that|the\s+previous)\s+year['’]s|(?:nation|country|province|city|region|"
-    r"world)['’]s|(?-i:[A-Z])[\w-]*['’]s)\s+)*(?=[a-z])",
+    r"(?:last|this|that|the\s+previous)\s+year['’]s|[\w-]+['’]s)\s+)*(?=[a-z])",
     re.I,
 )
 # a share of the whole ("of the national total") or of nothing more: a subgroup's share of
 # another population ("of those leaving", "of all international students") is none of these
 _MADE_UP = re.compile(
-    r"\b(?:account\w*\s+for|made\s+up|makes?\s+up|represent\w*|constitut\w*)\s+"
+    r"\b(?:account\w*\s+for|made\s+up|makes?\s+up|(?:take|takes|took|taken|taking)\s+up|"
+    r"represent\w*|constitut\w*)\s+"
     r"(?:(?:only|just|almost|nearly|roughly|about|some|over|more\s+than)\s+)?$",
     re.I,
 )
@@ -855,7 +1012,7 @@ _OF_TOTAL = re.compile(
 )
 _AMONG_THEM = re.compile(r"\b(?:among|of)\s+(?:them|these|those)\b", re.I)
 _SUBJECT_LEAD = re.compile(r"\W*(?:(?:and|but|while|whereas)\s+)?", re.I)
-_HEAD_NOUN = re.compile(r"(?:[\w-]+\s+){0,3}?([a-z]{3,}s)\b(?!['’])")
+_HEAD_NOUN = re.compile(r"(?:[\w-]+\s+){0,3}?((?:[a-z]|(?<!\S)[A-Z])[a-z]{2,}s)\b(?!['’])")
 _NOT_HEADS = frozenset({"was", "has", "this", "its", "his", "does", "less", "towards", "plus"})
 _CLAUSE_OPENING = re.compile(r"[,;:]\s*(?:(?:and|but|while)\s+)?")
 # a base or goal it is compared with: "up from 97 in 2001", "against about 90 for Japan and
@@ -866,6 +1023,15 @@ _BASE_LEAD = re.compile(
     # a goal's clause with its noun left out: "attracted 11,500 returnees ..., and plans to
     # draw 20,000 a year"
     r"\b(?:plans?|aims?|hopes?|intends?|expects?|wants?)\s+to\s+[a-z]+)\s+"
+    r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"\W*(?:they|these|those)\s+(?:(?:now|alone|together|still|already|currently)\s+)?", re.I
+)
+_GOAL_LEAD = re.compile(
+    r"\b(?:plans?|aims?|hopes?|intends?|expects?|wants?)\s+to\s+(?:reach|raise\s+(?:it|that|this)\s+to|"
+    r"increase\s+(?:it|that|this)\s+to|double\s+(?:it|that)\s+to)\s+"
     r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
     re.I,
 )
@@ -934,24 +1100,38 @@ def _phrase_or_head(text, start, end, earlier, recent, back, prev_start, sent, l
 def _subject_indicator(text, sent, verb_at, earlier, recent, back, low) -> str | None:
     """What the subject of a verb at ``verb_at`` counts (its clause's words before the verb):
     a count (:func:`_phrase_or_head`), else a money figure's words ("Technology imports")."""
-    start = sent.start
-    for m in _CLAUSE_OPENING.finditer(text, sent.start, verb_at):
-        start = m.end()
-    if any(n.fact and n.end > start for n in earlier):
-        return None  # a figure stands in the subject: it is read by that figure
-    if not text[start:verb_at].strip():
-        return None
-    got = _phrase_or_head(text, start, verb_at, earlier, recent, back, start, sent, low)
-    if got:
-        return got
-    return _classify_span(text, "USD", (start, verb_at), (verb_at, verb_at), sent, low)
+    starts = [sent.start] + [m.end() for m in _CLAUSE_OPENING.finditer(text, sent.start, verb_at)]
+    # (the nearest clause opening first; a comma may only part the nouns of the subject:
+    # "Projects in agriculture, forestry and the earth sciences account for 70 per cent")
+    for start in reversed(starts):
+        if any(n.fact and n.end > start for n in earlier):
+            return None  # a figure stands in the subject: it is read by that figure
+        if not text[start:verb_at].strip():
+            continue
+        got = _phrase_or_head(text, start, verb_at, earlier, recent, back, start, sent, low)
+        if got:
+            return got
+        got = _classify_span(text, "USD", (start, verb_at), (verb_at, verb_at), sent, low)
+        if got:
+            return got
+    return None
 
 
-def _compared(text, sent, num, earlier, end) -> bool:
+def _compared(text, sent, num, earlier, end, recent=(), back=None) -> bool:
     """ "158 faculty members ..., up from 97 in 2001", "140 diplomats, against about 90 for
     Japan and 60 for South Korea": a count with no noun of its own after a word of
     comparison is a base of the count before it in its sentence. True when taken."""
     f = num.fact
+    if not earlier and back is not None:
+        # "MOST aims to reach 150 by 2010.": a goal of the count of the sentence before
+        goal = _GOAL_LEAD.search(text, max(sent.start, num.start - 40), num.start)
+        if goal is None or not _BASE_REST.match(text, num.end, max(end, num.end)):
+            return False
+        g = _antecedent([], list(recent), f["unit"], back)
+        if g is None or g["indicator"] == UNCLASSIFIED:
+            return False
+        f["indicator"] = g["indicator"]
+        return True
     lead = _BASE_LEAD.search(text, max(sent.start, num.start - 40), num.start) if earlier else None
     to = _TO_END.search(text, max(sent.start, num.start - 40), num.start) if earlier else None
     if lead is None and to is not None:

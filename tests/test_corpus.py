@@ -1754,3 +1754,113 @@ def _assert_cleaned(tmp_path: Path, page: str, gone: list, kept: list) -> None:
         assert words not in text, words
     for words in kept:
         assert words in text, words
+
+
+# ------------------------------------------------------------------ session 8: page heads
+@pytest.mark.parametrize(
+    ("page", "title", "publisher", "published"),
+    [
+        # a headline in capitals wrapped over lines that open on "OF", "ON": no block of links
+        ("JOINT MINUTES\nOF THE FIFTH SESSION OF THE LAOS-CHINA COMMITTEE\nON SCIENTIFIC "
+         "COOPERATION\n\nVientiane, 3-5 May 2001\n\n" + english(3),
+         "JOINT MINUTES OF THE FIFTH SESSION OF THE LAOS-CHINA COMMITTEE ON SCIENTIFIC "
+         "COOPERATION", "", "2001-05-05"),
+        # a headline over its furniture and the links after it
+        ("Laos–China seed science\nFrom Openpedia, the free encyclopedia\nJump to navigation  "
+         "Jump to search\n\n" + english(3) + "\n\nThis page was last edited on 4 March 2016, at "
+         "10:12.\n", "Laos–China seed science", "Openpedia", "2016-03-04"),
+        # a page kind's label in capitals over the headline, under the issuer's name
+        ("Information Office of Example Province\n\nTRANSCRIPT OF PRESS CONFERENCE\nTen Years of "
+         "Seed Science with Laos\n\nDate: 3 May 2012    Time: 9:00-10:00\n\n" + english(3),
+         "Ten Years of Seed Science with Laos", "Information Office of Example Province",
+         "2012-05-03"),
+        # the section's name a navigation bar holds, over the headline
+        ("EXAMPLE NEWS\nHome   World   Sci & Tech   Sport   Culture   Video\n\nSci & Tech\n\n"
+         "Laos and China open a seed bank together\n\nBy Ann Lee\n\n" + english(3),
+         "Laos and China open a seed bank together", "Example News", ""),
+        # a trail without its root; a stamp with its clock time before the day's name
+        ("The Example Herald\nNews  |  Sport  |  Business  |  Opinion  |  Travel\n > News > "
+         "Science\n\nLaos and China open a seed bank together\n\nPublished: 09:05 Monday 3 March "
+         "2014\n\n" + english(3), "Laos and China open a seed bank together",
+         "The Example Herald", "2014-03-03"),
+        # a row of controls in brackets with its counter under the headline
+        ("Embassy of Example in Laos\n\nHome | News | Science & Technology | Culture | Links\n\n"
+         "Science & Technology\n\nLaos and China open a seed bank together\n2014/03/03\n      "
+         "[Send To A Friend]   [Close]   Hits: 311\n\n" + english(3),
+         "Laos and China open a seed bank together", "Embassy of Example in Laos", "2014-03-03"),
+        # a post's page: the account on the network, the post's words in quotes
+        ('Example Mission on Twitter: "Laos and China renew their science pact"\n\nExample '
+         "Mission\n@ExampleMission\n\n" + english(3) + "\n9:15 AM · Mar 3, 2014 · Twitter Web "
+         "App\n", "Laos and China renew their science pact", "Example Mission", "2014-03-03"),
+        # a title slide: its title and subtitle joined, the presenter's office the publisher
+        ("[Slide 1 / 8]\nScience Ties with Laos\nA Decade in Review\nOffice of International "
+         "Affairs, Example Academy of Sciences\nForum on Science, Vientiane, 4 May 2015\n\n"
+         "[Slide 2 / 8]\n" + english(3), "Science Ties with Laos: A Decade in Review",
+         "Office of International Affairs, Example Academy of Sciences", "2015-05-04"),
+        # a body's name over its page's kind
+        ("Skip to content | English | Lao\n\nExample Laos-China Research Centre\nFrequently "
+         "Asked Questions\n\nQ1. What is the Centre?\n" + english(3),
+         "Example Laos-China Research Centre: Frequently Asked Questions", "", ""),
+        # a programme: the occasion's name over its motto; its version's date, not its days;
+        # neither a day's line nor a slot is a headline
+        ('LAOS-CHINA SCIENCE DAYS 2009\n"Seeds of Change"\nExample Hotel, Vientiane, 12-14 May '
+         "2009\n\nPROGRAMME (version of 2 May 2009)\n\nTUESDAY, 12 MAY\n\n09:00-09:30  Opening "
+         "(Hall A)\n\n" + english(3), "LAOS-CHINA SCIENCE DAYS 2009", "", "2009-05-02"),
+        # a serial's colophon names its publisher (the first body it names)
+        ("Example Science Bulletin, No. 7, May 1988\n\nLaos and China open a seed bank together"
+         "\n\n" + english(3) + "\n\nEXAMPLE SCIENCE BULLETIN is published monthly by the Office "
+         "for Laos Studies, Example University.\n", "Laos and China open a seed bank together",
+         "Office for Laos Studies", "1988-05"),
+        # a yearbook's running header with its page number between middle dots first
+        ("· 88 ·          YEARBOOK OF EXAMPLE PROVINCE'S SCIENCE AND TECHNOLOGY TRADE 2004\n\n"
+         "             Technology Exports in 2003\n\n" + english(3),
+         "Technology Exports in 2003", "", "2004"),
+    ],
+)  # fmt: skip
+def test_session8_page_heads(
+    tmp_path: Path, page: str, title: str, publisher: str, published: str
+) -> None:
+    assert _head_of(tmp_path, page) == (title, publisher, published)
+
+
+def test_session8_initials_before_a_postcode_end_no_sentence() -> None:
+    text = "Write to the office, Washington, D.C. 20418, or call. In 2001 we wrote. 300 came."
+    spans = [text[a:b] for a, b in corpus.split_sentences(text)]
+    assert spans == [
+        "Write to the office, Washington, D.C. 20418, or call.",
+        "In 2001 we wrote.",
+        "300 came.",
+    ]
+
+
+def test_session8_a_book_reviews_head_titles_the_page(tmp_path: Path) -> None:
+    page = (
+        "EXAMPLE REVIEW OF ASIAN STUDIES                        No. 12, March 1990\n\n"
+        "Seeds and Scholars in Laos. By ANNA B. LINDQVIST. [Vientiane: Example Press, 1989. "
+        "x + 212 pp. $28.00.]\n\n" + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == "Seeds and Scholars in Laos"
+    # its imprint's pages and price are furniture
+    _assert_cleaned(tmp_path, page, ["212 pp.", "$28.00"], ["Example Press, 1989."])
+
+
+def test_session8_slide_markers_and_repeated_footers_are_furniture(tmp_path: Path) -> None:
+    slides = "".join(
+        f"[Slide {n} / 4]\nLaos programme, part {n}\n- {english(1)}\nEXA | OIA | 2015"
+        f"                                  {n}\n\n"
+        for n in range(1, 5)
+    )
+    _assert_cleaned(tmp_path, slides, ["Slide 3 / 4", "EXA | OIA"], ["Laos programme, part 3"])
+
+
+def test_session8_account_bars_and_web_copy_lines_are_furniture(tmp_path: Path) -> None:
+    page = (
+        "The Example Times                          Log in   |   Subscribe for $2/week\n\n"
+        "View this email in your browser\n\nLaos and China open a seed bank together\n\n"
+        + english(3)
+    )
+    _assert_cleaned(tmp_path, page, ["Subscribe for", "View this email"], ["seed bank"])
+    assert _head_of(tmp_path, page)[:2] == (
+        "Laos and China open a seed bank together",
+        "The Example Times",
+    )

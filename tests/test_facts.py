@@ -1134,6 +1134,13 @@ def _mentions_plain(text, start, end):
             kind == "agency" or (kind == "programme" and classify._BODY_HEAD.search(name))
         ):
             out[i] = (a, b, name, "foreign")
+        elif (
+            kind == "agency"
+            and classify._publisher_lexicon().foreign.search(name)
+            and not classify._publisher_lexicon().chinese.search(name)
+            and not classify._CHINA_WORD.search(name)
+        ):
+            out[i] = (a, b, name, "foreign")  # ("Federal Ministry ...": session 8)
     for f in foreign:
         if not any(a <= f[0] < b for a, b in taken):
             out.append(f)

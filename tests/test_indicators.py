@@ -921,3 +921,114 @@ def test_a_part_of_the_group_before_that_is_only_placed_is_a_line_of_it(tmp_path
     assert indicator_of(rows, "about 1,500") == "students_abroad"
     assert indicator_of(rows, "about 300") == "students_abroad"
     assert indicator_of(rows, "2,000") == UNCLASSIFIED
+
+
+# ------------------------------------------------------------------ session 8 (COUNTED)
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit", "want"),
+    [
+        # money given, in the class's general words: put (into), match, disburse, input,
+        # make available
+        ("The city put 40 million yuan into joint projects with its partners.", "40", "CNY",
+         "coop_funding"),
+        ("The board puts in EUR 3 million a year to the joint programme.", "3", "EUR",
+         "coop_funding"),
+        ("The partner's share of the joint project is matched by USD 2 million from the "
+         "ministry.", "2", "USD", "coop_funding"),
+        ("The agency disbursed USD 5 million on exchange programmes.", "5", "USD", "coop_funding"),
+        ("The fund backed 40 joint projects with a total input of EUR 9 million.", "9", "EUR",
+         "coop_funding"),
+        ("The bank will make available USD 8 million for the partnership programme.", "8",
+         "USD", "coop_funding"),
+    ],
+)  # fmt: skip
+def test_session8_word_classes(sentence, figure, unit, want):
+    assert classify(sentence, figure, unit) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # "the two sides": a bound numeral is no figure and ends no phrase
+        ("Since 2005 more than 300 researchers of the two countries have visited each other.",
+         "more than 300", "personnel_exchanges"),
+        ("The programme has funded 40 joint projects, and the two sides agreed to add 6 more "
+         "next year.", "6", "coop_projects"),
+        # "another N" with a verb: the figure before, turned by its verb
+        ("The ministry sent 3,000 students abroad last year. Another 1,500 will be chosen "
+         "this spring.", "1,500", "students_abroad"),
+        # a share apposed to a figure, of those its clause defines
+        ("By 2010, 90,000 students had come back, 40 percent of those who had gone abroad.",
+         "40 percent", "returnees"),
+        # a share in the clause after "Of the <figure> ...,"
+        ("Of the 20,000 students who went abroad in 2005, 30 percent chose Britain.",
+         "30 percent", "students_abroad"),
+        # a change named by its noun, apposed to a sum
+        ("The country signed 300 contracts to import technology with a combined value of "
+         "US$2 billion, a decrease of 12 per cent from 2004.", "12 per cent", "tech_import_value"),
+        # a partitive of a possessed noun
+        ("In 2004 the country signed 900 contracts to import technology. The state "
+         "corporation handled 70 of the year's contracts.", "70", "tech_import_contracts"),
+        # a share of an object after "take up"; a share of the subject whose nouns a comma parts
+        ("Partner countries now take up 25 percent of the agency's international cooperation "
+         "projects.", "25 percent", "coop_projects"),
+        ("The committee reviewed 80 cooperative projects. Projects in energy, water and health "
+         "account for 60 per cent of the total.", "60 per cent", "coop_projects"),
+        # a sum lent is no funding given
+        ("The bank will provide US$2 billion in concessional loans for joint projects.",
+         "US$2 billion", "unclassified"),
+    ],
+)  # fmt: skip
+def test_session8_antecedents_and_shares(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_a_joint_body_figure_is_of_cooperation(tmp_path):
+    body = (
+        "The Sino-Dutch Centre for Water Research was founded in 2005 by the two ministries. "
+        "Since then the Sino-Dutch Centre for Water Research has approved 35 research projects."
+    )
+    assert indicator_of(page_indicators(tmp_path, body), "35") == "coop_projects"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a phrase of a pattern may wrap over a line
+        ("The province has opened 4 joint\nlaboratories with Dutch institutes.", "4",
+         "joint_research_centers"),
+        # a share opening a list item is its clause's subject
+        ("[Slide 3]\nInternational Cooperation Programme, 2011-2015\n- 900 projects funded\n"
+         "- 4 billion yuan of central funding\n- 35% of projects with partners in Asia\n", "35%",
+         "coop_projects"),
+        # a goal with its noun left out: the count of the sentence before
+        ("The ministry now posts 120 science and technology diplomats abroad. It aims to "
+         "reach 160 by 2015.", "160", "st_diplomats"),
+    ],
+)  # fmt: skip
+def test_session8_wraps_perfects_items_goals(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a collective before the number: the verb before it is read
+        ("In 1985 the ministry sent its second group of 60 scholars to Canada.", "60",
+         "students_abroad"),
+        # a figure with no noun "in the country": the count before
+        ("Since 1980 some 9,000 Chinese students have gone to Canada to study. At the end of "
+         "1986 some 3,500 were in the country.", "some 3,500", "students_abroad"),
+        # "gave a figure of N": the count it is compared with
+        ("Canada reported 7,000 Chinese students in 2009, while the embassy gave a figure of "
+         "6,000 for the same year.", "6,000", "students_abroad"),
+        # "They account for N percent of ...": what the sentence before counted
+        ("Some 4,000 Chinese students are enrolled at Irish universities. They now account "
+         "for 12 per cent of all overseas students there.", "12 per cent", "students_abroad"),
+        # a count of bare "contracts" after the page counted import contracts
+        ("In 1992 the country signed 400 contracts for the import of technology. Tianjin "
+         "signed 25 contracts worth US$60 million.", "25", "tech_import_contracts"),
+    ],
+)  # fmt: skip
+def test_session8_no_noun(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want

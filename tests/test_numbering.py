@@ -101,3 +101,57 @@ def test_the_fast_tests_change_no_answer(monkeypatch) -> None:
 )
 def test_a_capitalised_number_word_inside_a_name(tmp_path: Path, body: str, kept: list) -> None:
     assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a person's age between commas or after "aged"
+        ("Wang Li, 52, said the centre trained 140 engineers.", [140]),
+        ("In the spring, aged 49, she led 12 delegations abroad.", [12]),
+        ("The scheme, for scientists under 35, brought 600 of them home.", [600]),
+        # a North American telephone number; a ZIP code after a state written with points
+        ("Write to the office, Washington, D.C. 20005, or call (202) 555-0143 about the 30 "
+         "fellowships.", [30]),
+        # a house number after its street's name; a postcode before its city
+        ("The centre, which moved to Jianguomenwai Dajie 21, 100600 Beijing\nlast spring, "
+         "now hosts 45 researchers from abroad.", [45]),
+        ("Write to the centre at\nJianguomenwai Dajie 21\nabout the 45 places.", [45]),
+        # a file's size; a code of several points; a slide's number with spaces
+        ("The annual report (PDF, 2.3 MB) lists 310 joint projects.", [310]),
+        ("The accord (SR 0.123.456.7) covers 18 fields.", [18]),
+        # a floor's number; a book's pages and a page reference
+        ("Registration opens on Level 3 for the 500 delegates.", [500]),
+        ("The book (xii + 310 pp.) counts 9,000 scholars, as the table on p. 45 shows.", [9000]),
+    ],
+)  # fmt: skip
+def test_session8_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a place before a figure, a month before a day, a figure with its thousands apart
+        ("In Shanghai, 25 firms joined the park.", [25]),
+        ("By October, 31 teams had applied.", [31]),
+        ("Students under 30 percent of the quota came from 18 countries.", [30, 18]),
+        ("The State, 25,000 by their families and 2,000 by their employers.", [25000, 2000]),
+        ("The park's budget rose to 1.5 million yuan.", [1.5e6]),
+    ],
+)
+def test_session8_figures_beside_such_forms_stay(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept
+
+
+def test_session8_a_slide_counted_with_spaces_is_numbering() -> None:
+    from analysis import numbering
+
+    text = "[Slide 4 / 10] The fund backed 65 projects."
+    for number in ("4", "10"):
+        at = text.index(number)
+        assert numbering.numbering_at(text, at, at + len(number), 0, len(text))
+    at = text.index("65")
+    assert not numbering.numbering_at(text, at, at + 2, 0, len(text))

@@ -82,6 +82,8 @@ def _split_sentences_plain(text: str, start: int = 0, end: int | None = None):
                 continue
             if word in abbreviations:
                 continue
+            if text[m.end() : m.end() + 1].isdigit() and corpus._INITIALS.fullmatch(word):
+                continue
         sent_end = m.end()
         while sent_end > cur and text[sent_end - 1].isspace():
             sent_end -= 1
@@ -280,3 +282,132 @@ def test_between_year_with_the_documents_anchors_is_the_plain_scan() -> None:
                     assert fast == plain, (path.name, index, last)
                     checked += fast is not None
     assert checked > 100
+
+
+# --------------------------------------------------------------------------- extraction
+# (session 8 speed-ups of analysis.classify; plain twins: the code each replaced)
+_WORDS = st.lists(
+    st.sampled_from(["", "a", "b", "ab", "abc", "ba", "a b", "b.", "aab"]), max_size=8
+)
+_WORD_TEXT = st.lists(st.sampled_from(["a", "b", "c", " ", ".", "ab", "abc"]), max_size=30).map(
+    "".join
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, _WORD_TEXT)
+def test_literal_alternation_is_the_plain_join(words: list[str], text: str) -> None:
+    from analysis.classify import _literal_alternation
+
+    for tail in ("", r"(?!\w)", r"(?=c)", r"\b"):
+        plain = re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)}){tail}")
+        fast = re.compile(rf"(?:{_literal_alternation(words)}){tail}")
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for i in range(len(text) + 1):
+            a, b = fast.match(text, i), plain.match(text, i)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_mention_pattern_is_the_plain_alternation() -> None:
+    """The actor lexicon's mention pattern finds what the plain alternation of its names
+    finds, on the corpus."""
+    from analysis import classify
+    from analysis.config import load_lexicon
+
+    lex = load_lexicon("actors")
+    refs: dict[str, str] = {}
+    for kind, words in lex["references"].items():
+        refs.update(dict.fromkeys(words, kind))
+        refs.update({w[0].upper() + w[1:]: kind for w in words if w[:1].islower()})
+    fixed = sorted({*lex["national"], *lex["names"], *refs}, key=len, reverse=True)
+    plain = re.compile(
+        rf"(?<![\w&-])(?:(?!(?:The|Our)\s+[a-z]|{classify._LEAD}\s){classify._NAME}"
+        rf"|{'|'.join(re.escape(w) for w in fixed)})(?![\w&])"
+    )
+    fast = classify.actor_lexicon().mention
+    assert fast.pattern != plain.pattern
+    texts = _texts() + ["\n".join(fixed), " ".join(w.lower() for w in fixed)]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_needs_held_is_the_plain_filter() -> None:
+    """classify._needs_held: the strings of _after_needs an after window holds, as the plain
+    ``in`` test over all of them finds them (windows of the corpus and made of the strings)."""
+    from analysis import classify
+
+    lexicon = classify.indicator_lexicon()
+    units = ["count", "USD", "percent", "CNY", "fraction", "multiple"]
+    needs = sorted({n for u in units for n, _w in classify._after_needs(u, lexicon)[0]})
+    texts = [t.lower() for t in _texts()]
+    windows = [t[i : i + n] for t in texts for i in range(0, len(t), 37) for n in (20, 60)]
+    windows += [" ".join(needs[i : i + 3]) for i in range(len(needs))]
+    windows += [n[1:] + n[:-1] for n in needs] + needs + ["", " ", "-"]
+    for unit in units:
+        by_need = classify._after_needs(unit, lexicon)[0]
+        for w in windows:
+            assert classify._needs_held(unit, w) == [x for x in by_need if x[0] in w], (unit, w)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["stud", "ent", "s ", " ", "-", "abroad", "x", "expert"])))
+def test_needs_held_on_generated_windows(parts: list[str]) -> None:
+    from analysis import classify
+
+    window = "".join(parts)
+    for unit in ("count", "USD", "percent"):
+        by_need = classify._after_needs(unit, classify.indicator_lexicon())[0]
+        assert classify._needs_held(unit, window) == [x for x in by_need if x[0] in window]
+
+
+def _literal_starts_plain(text: str, literals) -> list[int]:
+    out = []
+    for lit in literals:
+        i = text.find(lit)
+        while i >= 0:
+            out.append(i)
+            i = text.find(lit, i + 1)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["$", "A$", "US", "US$", "AUD", "euro", "eu", "€", "^", "]", "-", ""])
+    ),
+    st.lists(st.sampled_from(list("$AUSDeuro€^]- x") + ["US$", "AUD", "euro"])).map("".join),
+)
+def test_literal_starts_is_a_find_loop_per_literal(literals: list[str], text: str) -> None:
+    from analysis.numbers import _literal_starts
+
+    lits = tuple(literals)
+    assert set(_literal_starts(text, lits)) == set(_literal_starts_plain(text, lits))
+
+
+def test_literal_starts_of_the_currencies_on_the_corpus() -> None:
+    from analysis import numbers
+
+    lits = numbers.grammar().cur_literals
+    assert lits
+    for text in _texts():
+        assert set(numbers._literal_starts(text, lits)) == set(_literal_starts_plain(text, lits))
+
+
+def test_candidate_rules_hold_a_word_of_their_after_pattern() -> None:
+    """classify._classify no longer tests a candidate rule's after words itself: every rule
+    :func:`_candidate_rules` returns whose after pattern needs words has one of them in the
+    window (the test it dropped; windows of the corpus and made of the needed words)."""
+    from analysis import classify
+
+    lexicon = classify.indicator_lexicon()
+    units = ["count", "USD", "percent", "CNY", "fraction", "multiple"]
+    needs = sorted({n for u in units for n, _w in classify._after_needs(u, lexicon)[0]})
+    texts = [t.lower() for t in _texts()]
+    windows = [t[i : i + n] for t in texts for i in range(0, len(t), 41) for n in (25, 70)]
+    windows += [" ".join(needs[i : i + 2]) for i in range(len(needs))] + needs + [""]
+    for unit in units:
+        for w in windows:
+            for row in classify._candidate_rules(unit, w):
+                p_after, n_after = row[1], row[2]
+                if p_after is not None and n_after is not None:
+                    assert any(x in w for x in n_after), (unit, w, row[0])

@@ -775,3 +775,125 @@ def test_sources_people_from_china_and_of_whom(tmp_path, body, quote_start, want
 )  # fmt: skip
 def test_a_partner_adjective_after_to_verb(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+# session 8, round 1
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # head words of bodies: a corporation, an alliance, a subcommission are parts
+        ("The Northern Machinery Import Corporation handled 42 of the year's contracts.",
+         "42", ("agency", "Northern Machinery Import Corporation")),
+        ("The Pearl River Materials Alliance has signed 17 cooperation agreements.", "17",
+         ("agency", "Pearl River Materials Alliance")),
+        # (a joint one of two countries is a programme)
+        ("Since 2012 the Kenya-China Crop Research Alliance has funded 25 joint projects.",
+         "25", ("programme", "Kenya-China Crop Research Alliance")),
+        ("The Sino-Polish Subcommission on Geology approved 31 projects in 2009.", "31",
+         ("programme", "Sino-Polish Subcommission on Geology")),
+    ],
+)  # fmt: skip
+def test_corporations_alliances_subcommissions_are_parts(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # each item of a list set out line by line is a clause of its own: a name in one
+        # item owns nothing in the next
+        ("Talent\n- Spring Light Program (since 2009): 240 scientists recruited\n"
+         "- 51,000 foreign experts worked in China in 2012", "51,000", ("national", "")),
+        # a label naming a part owns its item's figure
+        ("Talent\n- 2012: 399,600 went abroad to study\n"
+         "- Spring Light Program (since 2009): 240 scientists recruited", "240",
+         ("programme", "Spring Light Program")),
+        ("Mobility\n- Hunan University: 310 visiting scholars received\n"
+         "- China overall: 59,000 visiting scholars received", "59,000", ("national", "")),
+        # the heading line over a list, a part's name, speaks for its items
+        ("Coastal Ecology Program, 2006-2010\n- 88 projects funded\n- 60 million yuan spent",
+         "88", ("programme", "Coastal Ecology Program")),
+        ("Coastal Ecology Program, 2006-2010\n- 88 projects funded\n- 60 million yuan spent",
+         "60 million", ("programme", "Coastal Ecology Program")),
+        # (a heading that names no part leaves the items to their own words)
+        ("Platforms\n- 202 cooperation bases in 2010\n- Hubei Province alone hosts 17 bases\n"
+         "- 36 joint research centres with foreign partners", "36", ("national", "")),
+    ],
+)  # fmt: skip
+def test_list_items_are_clauses_and_labels_and_headings_own(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a Chinese central body that reports the nation's statistics is only their source
+        ("The Ministry of Education said 285,000 of its citizens left to study abroad in "
+         "2011.", "285,000", ("national", "")),
+        ("China's Ministry of Education puts the number of Chinese students in Norway at "
+         "about 1,400.", "about 1,400", ("national", "")),
+        ("Norway counted 1,900 Chinese students, while the Ministry of Education gave a "
+         "figure of 1,400.", "1,400", ("national", "")),
+        # (what it does itself stays its own)
+        ("The Ministry of Education funded 120 exchange projects in 2011.", "120",
+         ("agency", "Ministry of Education")),
+    ],
+)  # fmt: skip
+def test_a_central_body_reporting_is_a_source(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # another country's people where they work in China: the nation's line by partner
+        ("In 2003 some 9,000 Chinese engineers trained in Japan, while about 2,500 Japanese "
+         "engineers worked in China.", "about 2,500", ("national", "Japan")),
+        ("About 600 Italian technicians are now in China installing machinery.", "About 600",
+         ("national", "Italy")),
+        # (another country's own things in China stay its own)
+        ("About 300 Italian companies now operate in China.", "About 300",
+         ("foreign", "Italy")),
+    ],
+)  # fmt: skip
+def test_another_countrys_people_in_china(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a share of the whole just named is that whole's owner's: in its sentence ...
+        ("In 2010 the NSFC spent 410 million yuan on exchanges, 4.1 percent of its total "
+         "budget.", "4.1", ("agency", "NSFC")),
+        # ... or in the sentence before
+        ("Under the Sino-Kenyan Crop Programme, the two sides have funded 48 projects. "
+         "Maize projects make up about 25% of the total.", "about 25%",
+         ("programme", "Sino-Kenyan Crop Programme")),
+        # (a share of another whole keeps its own owner)
+        ("China has 1,200 joint projects. Maize projects make up about 25% of all "
+         "projects.", "about 25%", ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_share_of_the_total_named_before(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # another country's body told by a word only such bodies carry ...
+        ("The Federal Office for Research spent EUR 12 million on Sino-Austrian projects in "
+         "2016.", "EUR 12", ("foreign", "Federal Office for Research")),
+        # (an embassy of China's stays China's)
+        ("The Embassy of the People's Republic of China in Kenya awarded 40 scholarships.",
+         "40", ("national", "")),
+        # ... or by the side a cable's marked paragraph opens with
+        ("(SBU) On the U.S. side, the Science Agency awarded USD 4.1 million to joint "
+         "projects in 2008.", "USD 4.1", ("foreign", "Science Agency")),
+    ],
+)  # fmt: skip
+def test_another_countrys_body_by_its_name_or_side(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want

@@ -617,3 +617,170 @@ def test_a_count_at_a_point_of_a_year_is_a_level(tmp_path):
     assert row(tmp_path, body, "9,000")["measure"] == "annual"
     body = "At the end of 2008 the council approved 41 new projects."
     assert row(tmp_path, body, "41")["measure"] != "level"
+
+
+# ---------------------------------------------------------------- session 8
+def test_an_academic_or_financial_year_is_the_year_it_ends_a_semester_the_year_it_opens(tmp_path):
+    body = "The fund provided $2.1 million in 2003-04 for joint projects with Korea."
+    r = row(tmp_path, body, "$2.1")
+    assert (r["year"], r["measure"]) == (2004, "annual")
+    body = "Chinese students in Canada numbered 41,000 in academic year 2008/09."
+    assert row(tmp_path, body, "41,000")["year"] == 2009
+    body = "Chinese students in Austria (winter semester 2008/09): 1,900 in all."
+    assert row(tmp_path, body, "1,900")["year"] == 2008
+    body = "The council plans to raise its support to $3 million a year by 2010-11."
+    assert row(tmp_path, body, "$3")["year"] == 2011
+    body = "The ministry approved 42 projects over 2003-2006."
+    assert row(tmp_path, body, "42")["year"] == 2006
+
+
+def test_a_running_total_brought_to_or_told_by_a_date_ends_there(tmp_path):
+    body = (
+        "Some 3,100 engineers went abroad in 2008 and 900 returned, bringing the totals since "
+        "1990 to 41,000 and 12,000 respectively."
+    )
+    assert row(tmp_path, body, "41,000")["year"] == 2008
+    body = (
+        "By the end of 2008, 41,000 engineers had gone abroad since 1990 and 12,000 had come back."
+    )
+    assert row(tmp_path, body, "12,000")["year"] == 2008
+    # a total told beside another year's figure, not brought to by it, is the page's
+    body = (
+        "In 2008 the province sent 300 engineers to Korea, and since 1990 a total of 620 Korean "
+        "experts had worked there."
+    )
+    assert row(tmp_path, body, "620")["year"] == 2010
+    body = "Since 1990 some 41,000 engineers have gone abroad."
+    assert row(tmp_path, body, "41,000")["year"] == 2010
+
+
+def test_a_running_total_after_a_years_figure_of_its_own_kind_stands_at_that_year(tmp_path):
+    body = (
+        "Official figures show that 52,000 Chinese went abroad to study in 2008. Since 1990, "
+        "410,000 Chinese have gone abroad to study."
+    )
+    assert row(tmp_path, body, "410,000")["year"] == 2008
+    # another paragraph, or another kind of figure, tells of the page's date
+    body = (
+        "Official figures show that 52,000 Chinese went abroad to study in 2008.\n\nSince 1990, "
+        "410,000 Chinese have gone abroad to study."
+    )
+    assert row(tmp_path, body, "410,000")["year"] == 2010
+    body = (
+        "Official figures show that 52,000 Chinese went abroad to study in 2008. Since 1990, "
+        "the province has signed 41 cooperation agreements."
+    )
+    assert row(tmp_path, body, "41")["year"] == 2010
+
+
+def test_a_part_in_a_standing_state_now_is_a_level_whatever_its_whole(tmp_path):
+    body = (
+        "Since 1978 the province has sent 38,000 students abroad. About 14,000 of them are in "
+        "Japan; Korea hosts about 2,500."
+    )
+    assert row(tmp_path, body, "14,000")["measure"] == "level"
+    body = (
+        "Since 1978 the province has sent 38,000 students abroad, of whom about 14,000 are now "
+        "in Japan."
+    )
+    assert row(tmp_path, body, "14,000")["measure"] == "level"
+    body = (
+        "Since 1978 the province has sent 38,000 students abroad. About 14,000 of them went to "
+        "Japan."
+    )
+    assert row(tmp_path, body, "14,000")["measure"] == "cumulative"
+
+
+def test_chinese_learners_counted_where_they_study_are_a_level(tmp_path):
+    for body, starts in (
+        ("Canadian universities hosted 9,400 Chinese students in 2008.", "9,400"),
+        ("There were 3,150 Chinese students in Ireland in 2008.", "3,150"),
+        ("Figures show 2,700 Chinese students enrolled at Dutch universities in 2008.", "2,700"),
+        (
+            "The number of Chinese students in Norway grew from 900 in 2004 to 2,100 in 2008.",
+            "2,100",
+        ),
+    ):
+        assert row(tmp_path, body, starts)["measure"] == "level", body
+    # sent or gone: a flow of the year; foreign learners in China: no convention here
+    body = "In 2008 the province sent 3,150 students to study in Ireland."
+    assert row(tmp_path, body, "3,150")["measure"] == "annual"
+    body = "In 2008 the university hosted 3,150 international students from 80 countries."
+    assert row(tmp_path, body, "3,150")["measure"] == "annual"
+
+
+def test_a_framework_dated_before_a_figure_in_the_perfect_dates_only_itself(tmp_path):
+    body = "Under the bilateral agreement of 1995, 140 joint projects have been completed so far."
+    r = row(tmp_path, body, "140")
+    assert (r["year"], r["measure"]) == (2010, "cumulative")
+    body = "Under the 1995 Sino-Korean Agreement, more than 20 protocols are now in force."
+    assert row(tmp_path, body, "more than")["year"] == 2010
+    body = "The Sino-Korean Agreement, signed on March 3, 1995, now has 20 protocols under it."
+    assert row(tmp_path, body, "20")["year"] == 2010
+    # a past clause under a dated framework is that year's
+    body = "Under the 2005 budget, the fund spent 30 million yuan on joint projects."
+    assert row(tmp_path, body, "30")["year"] == 2005
+
+
+def test_a_period_told_in_one_paragraph_lends_the_next_its_year_not_its_span(tmp_path):
+    body = (
+        "In 2008 the province signed 40 technology import contracts. Over the ten years from "
+        "1999 to 2008 it signed 350 such contracts.\n\nBy partner, Korea was first: contracts "
+        "signed with Korean firms were worth US$38 million."
+    )
+    r = row(tmp_path, body, "US$38")
+    assert (r["year"], r["measure"]) == (2008, "annual")
+    body = (
+        "Over the ten years from 1999 to 2008 the province signed 350 technology import "
+        "contracts. Contracts signed with Korean firms were worth US$38 million."
+    )
+    assert row(tmp_path, body, "US$38")["measure"] == "cumulative"
+
+
+def test_a_year_of_a_later_clause_does_not_date_the_figure_before_it(tmp_path):
+    body = (
+        "The Korean side said that its universities have concluded 31 exchange agreements "
+        "with Chinese ones, and that its agency spent $2 million on training in 2008."
+    )
+    assert row(tmp_path, body, "31")["year"] == 2010
+    assert row(tmp_path, body, "$2")["year"] == 2008
+    body = "The universities concluded 31 exchange agreements with Chinese ones in 2008."
+    assert row(tmp_path, body, "31")["year"] == 2008
+
+
+def test_a_sum_for_a_span_of_years_is_spent_over_it_or_a_goal_while_the_span_runs(tmp_path):
+    body = "In the funding period 2005-2008 the programme had a budget of EUR 6 million."
+    r = row(tmp_path, body, "EUR 6")
+    assert (r["measure"], r["year"]) == ("cumulative", 2008)
+    body = "The programme's budget for 2008-2012 is EUR 6 million."
+    r = row(tmp_path, body, "EUR 6")
+    assert (r["measure"], r["year"], r["qualifier"]) == ("target", 2012, "target")
+    # received over a span under way: what came in so far; so much a year: annual
+    body = "In the programme (2008-2012) Korean partners took part, receiving EUR 6 million."
+    assert row(tmp_path, body, "EUR 6")["measure"] == "cumulative"
+    body = "The fund gives EUR 2 million a year over 2008-2012."
+    assert row(tmp_path, body, "EUR 2")["measure"] == "annual"
+
+
+def test_learners_placed_before_their_figure_or_after_a_list_of_figures_are_a_level(tmp_path):
+    body = "Chinese students in Ireland numbered 3,150 in 2008."
+    assert row(tmp_path, body, "3,150")["measure"] == "level"
+    body = "Chinese and Korean students enrolled abroad numbered 800,000 and 120,000 in 2008."
+    assert row(tmp_path, body, "120,000")["measure"] == "level"
+    body = "Ireland, Norway and Finland hosted 3,150, 2,100 and 1,800 Chinese students in 2008."
+    assert row(tmp_path, body, "3,150")["measure"] == "level"
+    body = "Chinese students who went to Ireland in 2008 numbered 3,150."
+    assert row(tmp_path, body, "3,150")["measure"] != "level"
+
+
+def test_partners_of_a_standing_thing_made_since_a_year_are_a_level(tmp_path):
+    body = "Since 2009 the province has signed cooperation agreements with 14 countries."
+    r = row(tmp_path, body, "14")
+    assert (r["measure"], r["year"]) == ("level", 2010)
+    body = "Since 2009 the centre has set up branch offices in 6 countries."
+    assert row(tmp_path, body, "6")["measure"] == "level"
+    # what was made itself, or people sent, since a year: a running total
+    body = "Since 2009 the province has set up 14 joint laboratories."
+    assert row(tmp_path, body, "14")["measure"] == "cumulative"
+    body = "Since 2009 the province has sent 1,400 engineers to 14 countries."
+    assert row(tmp_path, body, "1,400")["measure"] == "cumulative"
