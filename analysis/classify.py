@@ -1158,10 +1158,16 @@ def page_voice(doc) -> tuple[str, str] | None:
     title ("Government of India", "Sichuan Provincial Government"). None: the nation's."""
     title = getattr(doc, "title", "") or ""
     got = document_subject(title)
+    publisher = " ".join((getattr(doc, "publisher", "") or "").split())
     if got is not None:
+        if got[0] == "agency" and _OFFICE.match(got[1]) and publisher:
+            # an office of the body publishing ("Office of International Cooperation and
+            # Exchange: Annual Report" on Sichuan University's site) speaks for that body
+            whole = publisher_voice(publisher, title)
+            if whole is not None and whole[0] == "local":
+                return whole
         return got
     text = getattr(doc, "text", "") or ""
-    publisher = " ".join((getattr(doc, "publisher", "") or "").split())
     if publisher and _joint(publisher) and _kind_of(publisher, actor_lexicon()) is not None:
         # "China–Italy Joint Commission for ... Cooperation" publishing its minutes: the
         # joint body's (a programme, neither side's)
@@ -1193,6 +1199,11 @@ def _place_publication(publisher: str) -> tuple[str, str] | None:
 
 
 _HEAD_LINES = 3  # how many lines above a page's title may name its publisher
+# an office of a body (a university's international office), no body of its own
+_OFFICE = re.compile(r"(?:International\s+)?Office\b")
+_OFFICE_AT = re.compile(
+    r"\bOffice\b[^|\n]*?\b(?:at|of)\s+(?:the\s+)?[A-Z][^|\n]*?\b(?:University|College)\b"
+)
 _FIELD_SEP = re.compile(r"\s+(?:[|·—–]|-{1,2})\s+|\s{3,}")
 
 
@@ -1204,7 +1215,13 @@ def _masthead_names(doc, title: str, text: str):
         yield publisher
     lines = [r.text for r in getattr(doc, "removed", ()) if r.line <= _HEAD_LINES]
     head = text[: text.find(title)] if title and title in text[:2000] else ""
-    lines += head.splitlines()[:_HEAD_LINES]
+    head_lines = head.splitlines()
+    lines += head_lines[:_HEAD_LINES]
+    # then a line right over the title naming a university's office (a post's author
+    # line, "Director, Office of International Cooperation at Shanghai Jiao Tong
+    # University"): the office speaks for its university, as in :func:`page_voice`
+    over = [x for x in head_lines[_HEAD_LINES:] if x.strip()][-_HEAD_LINES:]
+    lines += [x for x in over if _OFFICE_AT.search(x)]
     for line in lines:
         for part in _FIELD_SEP.split(line.strip()):
             if part:
@@ -1473,6 +1490,9 @@ _REPORTS = re.compile(
     r"puts|put|gave|gives|recorded|records)\b(?:\s+(?:that\s+)?(?:the\s+|a\s+)?(?:number|figure|"
     r"total)\b[^;:]{0,120}?\b(?:at|of)\s+|\s+that\s+|\s+)(?:about\s+|some\s+|around\s+|"
     r"nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
+    # or its plan or forecast ("plans to select a further 2,500", "expects the value of
+    # technology imports to pass US$15 billion"): the nation's plan
+    r"|\s+(?:plans|planned|intends|intended|expects|expected|aims)\s+[^;:.\d]{0,80}$"
 )
 _LOWER = re.compile(r"[a-z]")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’&-]*(?:\.[A-Z]+)*\.?")

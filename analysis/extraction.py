@@ -234,6 +234,8 @@ def _sentence_facts(
             and not _in_present(text, num, s_start, s_end, lowered)
         ):
             year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
+        if not own_year or basis == "relative":
+            year, basis = _year_before(text, s_start, num, rows, year, basis, lowered)
         qualifier, low, high = num.qualifier, num.low, num.high
         pledged = False
         if (
@@ -253,7 +255,12 @@ def _sentence_facts(
                     and g.target_markers.search(
                         text, _clause_from(text, s_start, num.start), num.start
                     )
-                    and not (pledged := _not_marked_target(num.unit))
+                    # (money "will" give is pledged, unless over a span: "will provide 6
+                    # billion won over three years" is a goal for that span)
+                    and not (
+                        pledged := _not_marked_target(num.unit)
+                        and _goal_span(text, num.end, s_end) is None
+                    )
                 )
                 # "CSC's selection plan for 2018 is 32,500 places", "The 2020 goal is 50 labs"
                 or (
@@ -331,7 +338,7 @@ def _sentence_facts(
             measure = "level"
         if (
             measure == "annual"
-            and basis in ("explicit", "relative")
+            and basis in ("explicit", "relative", "publication")
             and (
                 indicator == "students_abroad"
                 or "Chinese" in text[max(s_start, num.start - 160) : after[1]]
@@ -430,6 +437,44 @@ _PART_AFTER = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.I)
 _BASE_WORD = re.compile(
     r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from)\s+$", re.I
 )
+
+
+# "up from 1,530 a year earlier", "down from 70,540 the previous year": the base after it
+_BASE_YEAR_BEFORE = re.compile(
+    r",?\s+(?:in\s+)?(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year)|"
+    r"a\s+year\s+(?:earlier|before))\b",
+    re.I,
+)
+# "The figures for the year before were 2,050 and 2,700": the year before told as the subject
+_SUBJECT_YEAR_BEFORE = re.compile(
+    r"\b(?:for|of|in)\s+(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year))\b",
+    re.I,
+)
+
+
+def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
+    """(year, basis) of a figure told of "the year before" without a year of its own: a
+    base compared with the figure before it ("numbered 66,672 last year, down from 70,540
+    the previous year") is of the year before that figure's; a sentence whose subject is
+    of "the year before" ("The figures for the year before were 2,050 and 2,700") speaks of
+    the year before the one the narrative spoke of. (``year``, ``basis``) otherwise."""
+    if (
+        low is not None
+        and low.find("year", num.end, num.end + 30) < 0
+        and (low.find("year", s_start, num.start) < 0)
+    ):
+        return year, basis
+    if _BASE_YEAR_BEFORE.match(text, num.end) is not None:
+        lead = text[max(s_start, num.start - 24) : num.start]
+        told = [r["year"] for r in rows if r["year"] is not None]
+        if told and _BASE_WORD.search(lead):
+            return told[-1] - 1, "relative"
+        return year, basis
+    if year is not None:
+        m = _SUBJECT_YEAR_BEFORE.search(text, s_start, num.start)
+        if m is not None and not any(c.isdigit() for c in text[s_start : m.start()]):
+            return year - 1, "relative"
+    return year, basis
 
 
 def _measure_of_whole(
@@ -803,7 +848,12 @@ def _borrowed_year(
             )
             context[7] = "period" if ranged else "cumulative" if by else "explicit"
         return None
-    if exprs or year is None or _NOW.search(doc.text, sent.start, sent.end):
+    if (
+        any(e.kind != "compare" for e in exprs)
+        or year is None
+        or _NOW.search(doc.text, sent.start, sent.end)
+    ):
+        # (a comparison's base, "a decrease of 31.5 per cent from 1989", dates no figure)
         context[:2] = [index, None]
         return None
     if (
@@ -888,7 +938,8 @@ def _spoken_year(e, pub: int | None) -> int | None:
 
 
 _WITHIN_YEARS = re.compile(
-    r"\b(?:within|over|in)\s+(?:(?:about|some)\s+)?(?:(?P<a>\w+)\s+(?:to|or|-)\s+)?(?P<n>\w+)\s+years\b",
+    r"\b(?:within|over|in)\s+(?:(?:about|some)\s+|the\s+first\s+)?"
+    r"(?:(?P<a>\w+)\s+(?:to|or|-)\s+)?(?P<n>\w+)\s+years\b",
     re.I,
 )
 _LAUNCHED_IN = re.compile(

@@ -25,6 +25,7 @@ class _Numbering(NamedTuple):
     phone: re.Pattern[str]  # a telephone's label shortly before the number
     line: re.Pattern[str]  # a label that numbers its whole line ("Y axis: 0  10  20")
     counted: re.Pattern[str]  # a counter's label before the number ("Subscribers: 3,412")
+    bar: re.Pattern[str]  # a counter's label and a bar's dot before the number ("Like · 24")
     # every word of a label, a telephone's label or a counter: the word before a number
     # (past "No.", "#", "3 of") must be one of them for ``label``, ``phone`` or ``counted``
     # to match (a fast test before those searches; plain twin in tests/test_numbering.py)
@@ -55,9 +56,10 @@ def numbering() -> _Numbering:
     phone = re.compile(rf"(?<![\w-])(?:{words(cfg['phones'])})\.?\s*[:：]?\s*$", re.I)
     line = re.compile(rf"(?<![\w-])(?:{words(cfg['line_labels'])})\s*[:：]", re.I)
     counted = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[:：]\s*$", re.I)
+    bar = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[·•]\s*$", re.I)
     vocabulary = [*cfg["labels"], *cfg["phones"], *cfg["counters"]]
     words_before = frozenset(w.strip(".").lower() for item in vocabulary for w in item.split())
-    return _Numbering(label, counter, street, phone, line, counted, words_before)
+    return _Numbering(label, counter, street, phone, line, counted, bar, words_before)
 
 
 # what may stand between a label and its number: blanks, marks, "No.", a first number and "of"
@@ -85,11 +87,31 @@ def _words_before(before: str) -> list[str]:
 
 
 # a clock's hour or minute beside the number: "16:42", "00:00:05", "10.00 a.m.", "9 pm"
-_CLOCK_AFTER = re.compile(r"(?::[0-5]\d(?!\d)|\.[0-5]\d\s*[ap]\.?\s?m\b|\s*[ap]\.?\s?m\.?(?!\w))")
+# (Hansard's "3.7 p.m." writes its minutes with one digit; "07.00 GMT" names its zone)
+_CLOCK_AFTER = re.compile(
+    r"(?::[0-5]\d(?!\d)|\.[0-5]?\d\s*[ap]\.?\s?m\b|\s*[ap]\.?\s?m\.?(?!\w)"
+    r"|\.[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|JST|KST|HKT)\b)"
+)
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
 # a part of a whole counted by its place: "1/12", "page 2/4" (not a date: "12/03/2015")
 _OF_PARTS_AFTER = re.compile(r"/\d{1,3}(?![\d/])")
 _OF_PARTS_BEFORE = re.compile(r"(?<![\d/])\d{1,3}/$")
+# a page cited after its author and year: "(Deng 1984: 102)", "Lampton et al. 1986: 23-4)"
+_CITE_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d[a-z]?\s*:\s*$")
+_CITE_AFTER = re.compile(r"(?:\s*[-–]\s*\d{1,4})?\s*[);]")
+# a journal's volume and page before the issue's date: "Nature 543, 601 (30 March 2017)",
+# "Science 312, 1234-1236 (2006)"
+_ISSUE_DATE = r"(?:[-–]\d{1,5})?\s\((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:1[89]|20)\d\d\)"
+_VOLUME_BEFORE = re.compile(r"\b[A-Z][A-Za-z.&]*\s$")
+_VOLUME_AFTER = re.compile(r",\s\d{1,5}" + _ISSUE_DATE)
+_JOURNAL_PAGE_BEFORE = re.compile(r"\b[A-Z][A-Za-z.&]*\s\d{1,4},\s$")
+_JOURNAL_PAGE_AFTER = re.compile(_ISSUE_DATE)
+# a site's counter bar: "1,284 · 87 comments" (the first of a bar's counters is the
+# reactions'), "Like · 24"
+# a page's hit counter: "This page has been accessed 4,312 times"
+_HITS_BEFORE = re.compile(r"\b(?:accessed|viewed|downloaded)\s$")
+_HITS_AFTER = re.compile(r"\s+times\b")
+_BAR_NEXT = re.compile(r"[ \t]*[·•][ \t]*\d[\d,.]*[KkM]?")
 # telephone numbers: "+31 70 344 0640", "(010) 6559 2800": digit groups apart by single
 # blanks, hyphens or brackets; a North American one has its area code in brackets: "(202)
 # 334-2718"
@@ -177,6 +199,14 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if before.endswith("/") and _OF_PARTS_BEFORE.search(before):
         return True
+    if before.endswith((": ", ":")) and _CITE_BEFORE.search(before):
+        if _CITE_AFTER.match(text, end, s_end):
+            return True
+    if after[:1] == "," and _VOLUME_AFTER.match(text, end, s_end) and _VOLUME_BEFORE.search(before):
+        return True
+    if before.endswith(", ") and _JOURNAL_PAGE_BEFORE.search(before):
+        if _JOURNAL_PAGE_AFTER.match(text, end, s_end):
+            return True
     if after[:1] == "(" and _ISSUE_AFTER.match(text, end, s_end):
         return True
     if before.endswith("[") and _BRACKET_DURATION.match(text, end, s_end):
@@ -193,6 +223,18 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     if _may_line(text, line_start, start) and cfg.line.search(text, line_start, start):
         return True
     if cfg.counter.match(text, end, s_end):
+        return True
+    if (
+        before.endswith("d ")
+        and _HITS_BEFORE.search(before)
+        and _HITS_AFTER.match(text, end, s_end)
+    ):
+        return True
+    if "·" in after or "•" in after:
+        bar = _BAR_NEXT.match(text, end, s_end)
+        if bar and cfg.counter.match(text, bar.end(), s_end):
+            return True
+    if before.rstrip().endswith(("·", "•")) and cfg.bar.search(before):
         return True
     if cfg.street.match(text, end, s_end):
         return True

@@ -144,11 +144,12 @@ def grammar() -> _Grammar:
             |\bcompared\s+(?:with|to)\s+(?:(?:that|those|the\s+level)\s+(?:of|in)\s+)?(?:in\s+)?(?P<c2>{_Y})
             |\bthan\s+(?:in\s+)?(?P<c3>{_Y})|\bover\s+(?P<c4>{_Y})|\bas\s+in\s+(?P<c5>{_Y})
             |\b(?:from|against)\s+(?P<c6>{_Y})['’]s\b
-            |(?:%|\bper\s?cent)\s+on\s+(?P<c7>{_Y})(?![\d%])(?!\s*(?:[-–]|to\b)))
+            |(?:%|\bper\s?cent)\s+(?:on|from)\s+(?P<c7>{_Y})(?![\d%])(?!\s*(?:[-–]|to\b)))
       | (?P<since>\bsince\s+(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|late\s+
             |(?:it|they|the\s+\w{{1,12}})\s+(?:was|were)\s+\w{{1,12}}(?:\s+up)?\s+in\s+)?
             (?:{_MONTH}\s+)?(?P<s1>{_Y}))
       | (?P<by>\b(?:by|as\s+of|as\s+at|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?
+            (?:(?:fiscal|financial)\s+(?:year\s+)?|early\s+|late\s+|mid-)?
             (?:{_MONTH}\s+)?(?P<b1>{_Y})(?:\s?[-–/]\s?(?P<b2>\d\d(?:\d\d)?)(?![\d/\-–]))?)
       | (?P<decades>(?:\b(?:early|late|mid)[- ]?)?(?P<d1>(?:19|20)\d0)[’']?s\b)
       | (?P<explicit>{_Y})

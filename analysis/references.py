@@ -106,6 +106,29 @@ def _apposed_share(text: str, g: dict, num: _Num, end: int) -> bool:
     )
 
 
+# ", accounting for 57.6 percent of all": a share apposed to the figure before, of a whole
+_APPOSED_PART_GAP = re.compile(
+    r"[^.;:,]*,\s*(?:or\s+|(?:accounting\s+for|making\s+up|representing|equal\s+to)\s+)?$", re.I
+)
+_OF_A_WHOLE = re.compile(
+    r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?!(?:them|these|those)\b)"
+    r"(?:the|its|their|all|(?-i:[A-Z])[\w-]*['’]s)\s",
+    re.I,
+)
+
+
+def _apposed_part(text: str, g: dict, num: _Num, end: int) -> bool:
+    """True when a share stands apposed, after a comma, to the figure ``g`` just before it
+    as a part of a whole ("numbered 60,136, accounting for 57.6 percent of all foreign
+    students"): the same figure, as a share."""
+    lo = max(g["end"], g["start"])
+    return (
+        lo <= num.start
+        and _APPOSED_PART_GAP.fullmatch(text, lo, num.start) is not None
+        and _OF_A_WHOLE.match(text, num.end, max(end, num.end)) is not None
+    )
+
+
 def _share_of_opening(text: str, sent, earlier: list[_Num], num: _Num) -> bool:
     """True when its sentence opens "Of the <figure> ...," and the share stands in the
     clause after it ("Of the 9,000 who went abroad, 24 percent chose Europe")."""
@@ -307,6 +330,65 @@ def _take(f: dict, g: dict, definition: bool = False) -> None:
         f["scope"], f["actor"] = g["scope"], g["actor"]
 
 
+# "were 2,050 and 2,700 respectively", "accounted for 310 and 275 of these, respectively":
+# a list of figures with no nouns of their own, paired in order with figures named before
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_LIST_FIGURE = re.compile(r"[^\d,;.]*?\d[\d.,]*\d?(?:\s+(?:million|billion|bn|mln))?", re.I)
+_RESPECTIVELY = re.compile(
+    r"(?:\s+(?:of\s+(?:these|them|those|the\s+total)|in\s+\d{4}))?\s*,?\s*respectively\b", re.I
+)
+
+
+def _respectively(text, sent, num, earlier, recent, prev_start) -> bool:
+    """A figure in a list ending "respectively" with no nouns of its own counts what the
+    figure in the same place of the list of figures of its unit before it counts (in its
+    sentence, else the sentence before); with fewer figures before, what the last counts
+    ("followed with US$9.36 billion and US$8.11 billion respectively"). True when taken."""
+    if text.find("respectively", num.end, sent.end) < 0:
+        return False
+    f = num.fact
+    tail, at = 0, num.end
+    while True:  # the list's figures after this one
+        m = _RESPECTIVELY.match(text, at, sent.end)
+        if m is not None:
+            break
+        j = _LIST_JOIN.match(text, at, sent.end)
+        g = _LIST_FIGURE.match(text, j.end(), min(sent.end, j.end() + 24)) if j else None
+        if g is None or tail > 4:
+            return False
+        tail, at = tail + 1, g.end()
+    head, first = 0, num  # the list's figures before it
+    for n in reversed(earlier):
+        if not (n.fact and n.fact["unit"] == f["unit"]):
+            break
+        if not _LIST_JOIN.fullmatch(text, n.end, first.start):
+            break
+        head, first = head + 1, n
+    if head + tail == 0:
+        return False
+    size = head + tail + 1
+    before = [
+        n.fact
+        for n in earlier[: len(earlier) - head]
+        if n.fact and n.fact["unit"] == f["unit"] and not n.fact.get("derived_from")
+    ]
+    if not before:
+        before = [
+            g
+            for g in recent
+            if prev_start <= g["start"] < sent.start
+            and g["unit"] == f["unit"]
+            and not g.get("derived_from")
+        ]
+    if not before:
+        return False
+    g = before[len(before) - size + head] if len(before) >= size else before[-1]
+    if g["indicator"] == UNCLASSIFIED:
+        return False
+    f["indicator"] = g["indicator"]
+    return True
+
+
 def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach) -> None:
     """``reach``: (the start of the sentences an antecedent is looked for in, the start of
     the next figure of the sentence or its end)."""
@@ -316,6 +398,10 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
     stop = _CLAUSE_STOP.search(text, num.end, sent.end)
     clause_end = stop.start() if stop else sent.end
     own_end = min(clause_end, reach[1])  # its own clause, before the next figure
+    if unit not in ("percent", "fraction", "multiple") and _respectively(
+        text, sent, num, earlier, recent, prev_start
+    ):
+        return
     if unit in ("percent", "fraction"):
         figures = [
             n.fact for n in earlier if n.fact and n.fact["unit"] not in ("percent", "fraction")
@@ -335,6 +421,11 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
         g = figures[-1] if figures else None
         if g and g["indicator"] != UNCLASSIFIED and _apposed_share(text, g, num, own_end):
             # "4,000 have come back, 31 percent of those who went": the figure it is apposed to
+            f["indicator"] = g["indicator"]
+            return
+        if g and g["indicator"] != UNCLASSIFIED and _apposed_part(text, g, num, own_end):
+            # "reached 26 million yuan, about 11 percent of its research income": the same
+            # figure as a part of a whole
             f["indicator"] = g["indicator"]
             return
         if f["measure"] == "share" or _MADE_UP.search(text, lo, num.start):
@@ -487,6 +578,9 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
     if earlier and _gapped_name(text, num, earlier, own_end):
         return
     if _bare_contracts(text, num, lo, earlier, recent, reach[0]):
+        return
+    # money: "spent RMB 1.5 billion on ..., up from RMB 1.1 billion in 2017": a base
+    if earlier and _compared(text, sent, num, earlier, own_end):
         return
     # money: "and the Department of Energy a further $1.1 million": the sum before it
     if _ANOTHER.search(text, max(sent.start, num.start - 40), num.start):
@@ -1023,7 +1117,8 @@ _BASE_LEAD = re.compile(
     # a goal's clause with its noun left out: "attracted 11,500 returnees ..., and plans to
     # draw 20,000 a year"
     r"\b(?:plans?|aims?|hopes?|intends?|expects?|wants?)\s+to\s+[a-z]+)\s+"
-    r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
+    r"(?:(?:some|about|around|roughly|over|under|nearly|almost|barely|just|only|"
+    r"(?:fewer|more|less)\s+than)\s+)?$",
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(
@@ -1037,10 +1132,13 @@ _GOAL_LEAD = re.compile(
 )
 _BASE_REST = re.compile(
     r"(?:\s+(?:for|in|at|by|during)\s+(?:the\s+)?(?:(?:start|end|beginning)\s+of\s+)?"
-    r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4})|\s+a\s+year|"
+    r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4}|"
+    r"(?:(?:early|mid|late)-?\s*)?\d{3}0['’]?s)|\s+a\s+year|"
     # ("up from 31 now", "against 120 a year earlier")
     r"\s+(?:now|today|currently|at\s+present|(?:a|one)\s+year\s+(?:earlier|before|ago)|"
-    r"last\s+year|the\s+(?:year|month)\s+before))*"
+    r"last\s+year|the\s+(?:year|month)\s+before|"
+    # ("against 790 the previous year", "compared with 40 in the preceding year")
+    r"(?:in\s+)?the\s+(?:previous|preceding|prior)\s+(?:year|month)))*"
     r"(?:\s*(?:[,;:.)]|$)|\s+(?:and|or)\s*$|\s+(?:it|they|we|which|that)\s+[a-z]+)",
     re.I,
 )
@@ -1143,14 +1241,21 @@ def _compared(text, sent, num, earlier, end, recent=(), back=None) -> bool:
         return False
     if lead.group().lower().startswith("and") and not _FOR_OWNER.match(text, num.end, end):
         return False  # "and 17 in Africa": a part; "and 60 for South Korea": another's figure
-    for n in reversed(earlier):
-        g = n.fact
-        if g and not g.get("derived_from") and g["unit"] == f["unit"]:
-            if g["indicator"] == UNCLASSIFIED:
-                return False
-            f["indicator"] = g["indicator"]
-            return True
-    return False
+    same = [n for n in earlier if n.fact and not n.fact.get("derived_from")]
+    same = [n for n in same if n.fact["unit"] == f["unit"]]
+    # ("sent 450 of its staff to 38 countries, compared with 395": a figure in a place
+    # phrase is no clause's count while one stands before it)
+    while len(same) > 1 and _IN_PLACE_PHRASE.search(
+        text, max(sent.start, same[-1].start - 8), same[-1].start
+    ):
+        same.pop()
+    if not same or same[-1].fact["indicator"] == UNCLASSIFIED:
+        return False
+    f["indicator"] = same[-1].fact["indicator"]
+    return True
+
+
+_IN_PLACE_PHRASE = re.compile(r"\b(?:to|in|across|among)\s+(?:some\s+|about\s+|over\s+)?$", re.I)
 
 
 def _whole_named(text, start, end, sent, low) -> str | None:

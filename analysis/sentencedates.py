@@ -97,6 +97,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"members|researchers|meters|metres|km|kilometers|hectares|times)\b)"
         ),
     ),
+    # a body's founding year, however early ("the institute was founded in 1928", "its
+    # founding in 1920"): a year before the years of YEAR_RE is a date only after these words
+    (
+        "founding",
+        re.compile(r"(?<![\d,.\-/$#£€¥])\b(?P<year>19[0-3]\d)\b(?![\d%]|,\d|\.\d|\s*[-–]\s*\d)"),
+    ),
     (
         "bare_month",
         re.compile(
@@ -114,6 +120,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_FOUNDED_BEFORE = re.compile(
+    r"\b(?:founded|founding|established|establishment|set\s+up|created|inaugurated)\s+in\s+$", re.I
+)
 # words before a date that belong to the date phrase (removed from a label)
 _LEAD = re.compile(
     r"(?:\b(?:[Ii]n|[Oo]n|[Dd]uring|[Ss]ince|[Bb]efore|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]ill|[Aa]fter"
@@ -188,6 +197,11 @@ def _make(kind: str, m: re.Match, text: str) -> Date | None:
         return Date(a, b, a, iso(year, month_number(g["month"])), year, "month")
     if kind == "year":
         if is_name_year(text, m.start("year")):
+            return None
+        year = int(g["year"])
+        return Date(a, b, a, iso(year), year, "year")
+    if kind == "founding":
+        if not _FOUNDED_BEFORE.search(text, max(0, a - 30), a):
             return None
         year = int(g["year"])
         return Date(a, b, a, iso(year), year, "year")

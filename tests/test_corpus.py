@@ -1864,3 +1864,39 @@ def test_session8_account_bars_and_web_copy_lines_are_furniture(tmp_path: Path) 
         "Laos and China open a seed bank together",
         "The Example Times",
     )
+
+
+def test_r2_tables_of_contents_are_furniture(tmp_path: Path) -> None:
+    # a wiki's numbered contents and a newsletter's items with their pages
+    page = (
+        "Chronology of Laos and China in science\n\nContents [hide]\n1 1960s\n2 1970s\n\n"
+        + english(3)
+    )
+    _assert_cleaned(tmp_path, page, ["1 1960s", "Contents"], ["joint research"])
+    page = (
+        "IN THIS ISSUE\n  Laos visitors at the college ........ 1\n  Calendar .......... 6\n\n"
+        "LAOS VISITORS SETTLE IN AT THE COLLEGE\n\n" + english(3)
+    )
+    _assert_cleaned(tmp_path, page, ["Calendar", "IN THIS ISSUE"], ["LAOS VISITORS"])
+
+
+def test_r2_a_parliamentary_records_reference_line_is_furniture_and_dates_the_page(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "Hansard > Lords > 1990 > May 1990\n\nLaos: Science Links\n\n"
+        "HL Deb 14 May 1990 vol 518 cc301-4\n\n" + english(3)
+    )
+    title, _publisher, published = _head_of(tmp_path, page)
+    assert (title, published) == ("Laos: Science Links", "1990-05-14")
+    page = "Hansard, Volume 301, Column 88W\n\nLaos (Science Links)\n\n" + english(3)
+    assert _head_of(tmp_path, page)[0] == "Laos (Science Links)"
+
+
+def test_r2_et_al_ends_no_sentence() -> None:
+    text = "The first 40 trainees went to Laos (Example et al. 1983: 7). Then 20 more went."
+    spans = corpus.split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "The first 40 trainees went to Laos (Example et al. 1983: 7).",
+        "Then 20 more went.",
+    ]

@@ -457,3 +457,13 @@ def test_a_bimonthlys_issue_dates_from_its_first_month() -> None:
     assert dating.parse_date("May-June 1984") == "1984-05"
     assert dating.parse_date("Nov./Dec. 2003") == "2003-11"
     assert dating.parse_date("June 1984") == "1984-06"
+
+
+def test_r2_a_founding_year_before_1940_is_an_event() -> None:
+    found = sentencedates.find_dates("The college, founded in 1926, hosted 30 scholars in 1985.")
+    assert [d.date for d in found] == ["1926", "1985"]
+    found = sentencedates.find_dates("Ties go back to its founding in 1931, when it opened.")
+    assert [d.date for d in found] == ["1931"]
+    # an early year after other words, or a count, is no date
+    assert sentencedates.find_dates("About 1928 students went abroad.") == []
+    assert sentencedates.find_dates("It was in 1930 that they met.") == []

@@ -1032,3 +1032,67 @@ def test_session8_wraps_perfects_items_goals(tmp_path, body, figure, want):
 )  # fmt: skip
 def test_session8_no_noun(tmp_path, body, figure, want):
     assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+# ------------------------------------------------------------- session 8 round 2 (COUNTED)
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a base after a word of comparison: the previous year, a decade, a qualifier
+        ("In 2010 the college sent 300 teachers abroad for research, against 250 the previous "
+         "year.", "250", "personnel_exchanges"),
+        ("In 1990 the province hosted 600 visiting foreign scholars, against barely 200 in the "
+         "mid-1980s.", "200", "personnel_exchanges"),
+        # ... of a sum: the sum it is compared with
+        ("The agency spent EUR 30 million on international cooperation projects in 2015, up "
+         "from EUR 20 million in 2014.", "EUR 20 million", "coop_funding"),
+        # ... not a figure in a place phrase while the clause's count stands before it
+        ("The university sent 500 of its staff members abroad to 30 countries for research, "
+         "compared with 420 in 2009.", "420", "personnel_exchanges"),
+        # money given to any undertaking: a scheme, a centre
+        ("The government contributes £4 million a year to the Anglo-Chinese Fellowship Scheme.",
+         "£4 million", "coop_funding"),
+        ("The foundation has provided EUR 6 million to the two laboratories since 2010.",
+         "EUR 6 million", "coop_funding"),
+        # coming back in the present tense of a chronicle ("return")
+        ("1995: some 20,000 Chinese go abroad to study and about 5,000 return.", "about 5,000",
+         "returnees"),
+        # technology bought or introduced, its phrase a few words long
+        ("Last year the country imported complete sets of equipment and technology worth "
+         "US$900 million.", "US$900 million", "tech_import_value"),
+        ("Guangdong introduced technology worth US$2 billion in 2010.", "US$2 billion",
+         "tech_import_value"),
+        # Chinese researchers hosted by a body abroad
+        ("Since 2005 the Munich institute has hosted 300 Chinese researchers at its "
+         "laboratories.", "300 Chinese researchers", "personnel_exchanges"),
+        # a share that came back
+        ("Of those who finished their studies, 80 percent have returned.", "80 percent",
+         "returnees"),
+        ("About 30 percent of all who went abroad have come back.",
+         "About 30 percent of all who went abroad have come back", "returnees"),
+        # a share apposed to the figure before, as a part of a whole
+        ("Chinese students in Ireland numbered 5,000 last year, accounting for 20 percent of all "
+         "international students there.", "20 percent", "students_abroad"),
+        ("The academy's cooperation funding reached 40 million yuan in 2011, about 8 percent of "
+         "its research income.", "about 8 percent", "coop_funding"),
+        # a list ending "respectively": paired with the figures named before, in order
+        ("In 2001 the province sent 900 scientists abroad on exchange visits and received 700 "
+         "visiting foreign scholars. The figures for 2000 were 800 and 650 respectively.", "800",
+         "personnel_exchanges"),
+        ("Germany signed technology import contracts worth US$9 billion; France and Italy "
+         "followed with US$4 billion and US$3 billion respectively.", "US$3 billion",
+         "tech_import_value"),
+    ],
+)  # fmt: skip
+def test_session8r2_bases_shares_lists(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_session8r2_money_for_an_unnamed_undertaking_is_none():
+    # no programme, scheme, centre or cooperation: money alone counts nothing
+    assert classify("The city provided 8 million yuan to the museum.", "8", "CNY") == UNCLASSIFIED
+
+
+def test_session8r2_a_return_after_a_determiner_is_no_coming_back():
+    assert classify("In 2015, 8,000 workers sent in their annual return.", "8,000") == UNCLASSIFIED
+    assert classify("In 2015, 8,000 scholars chose to return.", "8,000") == "returnees"

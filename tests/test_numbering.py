@@ -155,3 +155,40 @@ def test_session8_a_slide_counted_with_spaces_is_numbering() -> None:
         assert numbering.numbering_at(text, at, at + len(number), 0, len(text))
     at = text.index("65")
     assert not numbering.numbering_at(text, at, at + 2, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a sitting's clock with one digit for its minutes; a clock with its zone
+        ("4.9 p.m.\n\nBaroness Example asked how many of the 60 fellows had come home.", [60]),
+        ("The call at 09.30 GMT approved 44 projects in Laos.", [44]),
+        # a site's counter bar: the reactions before the comments, a label before its dot;
+        # a page's hit counter
+        ("👍 2,310 · 41 comments · 7 reposts. The lab hosts 18 visiting scholars.", [18]),
+        ("The post (Like · 16) says the lab hosts 18 visiting scholars.", [18]),
+        ("This page has been viewed 9,804 times. It lists 75 exchange programmes.", [75]),
+        # a page cited after its author and year; a journal's volume and page
+        ("The first 90 trainees went to Laos (Example 1983: 77), and 40 more followed "
+         "(Sample et al. 1990: 12-14).", [90, 40]),
+        ("Example Journal 212, 845 (9 May 2014). The survey counted 3,100 returnees.", [3100]),
+    ],
+)  # fmt: skip
+def test_r2_clocks_counters_and_citations_give_no_row(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a year and a colon before a figure; a count before a year in brackets; a figure
+        # before a comment count of its own sentence
+        ("In 1997: 4 agreements were signed with Laos.", [4]),
+        ("It sent 23 (1981) and 40 (1982) engineers to Laos.", [23, 40]),
+        ("The lab hosts 18 scholars · 3 of them from Laos.", [18, 3]),
+    ],
+)
+def test_r2_figures_beside_such_forms_stay(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept

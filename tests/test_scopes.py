@@ -897,3 +897,54 @@ def test_a_share_of_the_total_named_before(tmp_path, body, quote_start, want):
 )  # fmt: skip
 def test_another_countrys_body_by_its_name_or_side(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+# --- session 8, round 2 -------------------------------------------------------------
+
+
+def test_an_office_of_the_publishing_university_speaks_for_it():
+    from types import SimpleNamespace
+
+    page = SimpleNamespace(
+        title="International Office: Yearly Review 2011",
+        publisher="Lanzhou University | International Office",
+        text="International Office: Yearly Review 2011\n\nWe hosted 210 visiting scholars.",
+        removed=(),
+    )
+    assert classify.page_voice(page) == ("local", "Lanzhou University")
+    # (an office whose publisher is no part keeps its own voice)
+    page.publisher = "Xinhua News Agency"
+    assert classify.page_voice(page) == ("agency", "International Office")
+
+
+def test_an_author_line_over_the_title_gives_the_page_its_voice():
+    from types import SimpleNamespace
+
+    text = (
+        "Social Site\nHome   Network   Jobs\n\nWang Li • 1st\n"
+        "Dean, International Office at Xiamen University\n2d • Edited\n\n"
+        "A proud month for us\n\nLast year we welcomed 640 visiting scholars."
+    )
+    page = SimpleNamespace(title="A proud month for us", publisher="", text=text, removed=())
+    assert classify.page_voice(page) == ("local", "Xiamen University")
+    # (lines over the title that name no body leave the page the nation's)
+    page.text = text.replace("Dean, International Office at Xiamen University", "Engineer")
+    assert classify.page_voice(page) is None
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a central body that reports the nation's figures: its plan or forecast is the
+        # nation's too
+        ("Next year the Ministry of Education plans to choose another 1,800 teachers for "
+         "study in Europe.", "1,800", ("national", "")),
+        ("The State Science and Technology Commission expects the number of joint projects "
+         "to top 900 by 1990.", "900", ("national", "")),
+        # (an academy's plan stays its own)
+        ("The Chinese Academy of Sciences plans to send 300 researchers to Germany.", "300",
+         ("agency", "Chinese Academy of Sciences")),
+    ],
+)  # fmt: skip
+def test_a_central_bodys_plan_is_the_nations(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want

@@ -784,3 +784,71 @@ def test_partners_of_a_standing_thing_made_since_a_year_are_a_level(tmp_path):
     assert row(tmp_path, body, "14")["measure"] == "cumulative"
     body = "Since 2009 the province has sent 1,400 engineers to 14 countries."
     assert row(tmp_path, body, "1,400")["measure"] == "cumulative"
+
+
+# ---------------------------------------------------------------- session 8, round 2
+def test_a_base_of_the_previous_year_is_the_year_before_the_compared_figure(tmp_path):
+    body = "The council funded 420 projects last year, down from 510 the previous year."
+    got = rows(tmp_path, body, "3 May 2009")
+    assert (got["420"]["year"], got["510"]["year"]) == (2008, 2007)
+
+
+def test_figures_for_the_year_before_are_of_the_year_before_the_narratives(tmp_path):
+    body = "In 2007 the council funded 420 projects. The figures for the previous year were 380 and 35."
+    got = rows(tmp_path, body, "3 May 2009")
+    assert (got["420"]["year"], got["380"]["year"], got["35"]["year"]) == (2007, 2006, 2006)
+    # a year before told after a figure of its own clause is no subject's
+    r = row(
+        tmp_path, "In 2007 the council funded 420 projects, 40 more than the year before.", "420"
+    )
+    assert r["year"] == 2007
+
+
+def test_a_sentence_whose_only_year_is_a_base_goes_on_with_the_narratives_year(tmp_path):
+    body = (
+        "In 2008 the institute hosted 300 visiting scholars. It sent 120 of its staff abroad"
+        " during the year, 20 percent more than in 2006."
+    )
+    assert row(tmp_path, body, "120", "3 May 2009")["year"] == 2008
+    body = (
+        "In 2008 the institute hosted 300 visiting scholars. Exports of technology fell to 120"
+        " million dollars, a decrease of 12 percent from 2006."
+    )
+    assert row(tmp_path, body, "120", "3 May 2009")["year"] == 2008
+    # a year of its own still dates the figure
+    body = "In 2008 the institute hosted 300 visiting scholars. It sent 120 of its staff abroad in 2006."
+    assert row(tmp_path, body, "120", "3 May 2009")["year"] == 2006
+
+
+def test_money_pledged_over_a_span_is_a_goal_for_the_span(tmp_path):
+    body = "The agency will provide 9 million euros over four years to the new centres."
+    r = row(tmp_path, body, "9", "3 May 2009")
+    assert (r["measure"], r["year"]) == ("target", 2013)
+    body = "The two institutes will put in US$3.2 million over the first four years."
+    r = row(tmp_path, body, "US$3.2", "3 May 2009")
+    assert (r["measure"], r["year"]) == ("target", 2013)
+    # money "will" give without a span is the sum pledged
+    r = row(
+        tmp_path, "The agency will provide 9 million euros to the new centres.", "9", "3 May 2009"
+    )
+    assert (r["measure"], r["year"]) == ("level", 2009)
+
+
+def test_by_early_or_by_the_end_of_a_fiscal_year_is_a_date_a_total_stands_at(tmp_path):
+    body = "The fund had by early 2009 supported some 640 projects with Indian partners."
+    r = row(tmp_path, body, "some", "3 May 2010")
+    assert (r["measure"], r["year"], r["year_basis"]) == ("cumulative", 2009, "cumulative")
+    body = "Lending for science projects reached US$2.3 billion by the end of fiscal 2008."
+    r = row(tmp_path, body, "US$2.3", "3 May 2010")
+    assert (r["measure"], r["year"]) == ("cumulative", 2008)
+    # "early" after another preposition dates a year's flow
+    body = "The fund supported some 640 projects with Indian partners in early 2009."
+    assert row(tmp_path, body, "some", "3 May 2010")["measure"] == "annual"
+
+
+def test_learners_placed_without_a_year_of_their_own_are_a_level_of_the_page(tmp_path):
+    body = "Chinese students in Norway numbered 3,150 as of March."
+    r = row(tmp_path, body, "3,150")
+    assert (r["measure"], r["year"]) == ("level", 2010)
+    body = "Chinese students who went to Norway numbered 3,150."
+    assert row(tmp_path, body, "3,150")["measure"] != "level"
