@@ -2123,7 +2123,8 @@ def _agreed_list_owner(text: str, at: int) -> tuple[str, str] | None:
 
 
 _COUNTRIES_AFTER = re.compile(r"\s+(?:member\s+)?(?:states|countries|nations|economies)\b")
-_AFTER_FIGURE = re.compile(r"(?:^|[^\d,.])(?!(?:19|20)\d\d\s)\d[\d,.]*\s+$")  # (not a year)
+# (not a year, nor a figure a comma or stop closes: "In 2012, Japanese researchers ...")
+_AFTER_FIGURE = re.compile(r"(?:^|[^\d,.])(?!(?:19|20)\d\d\s)\d[\d,.]*(?<![,.])\s+$")
 # (after a cable's paragraph marking, "(SBU) On the U.S. side,")
 _SIDE_LEAD = re.compile(r"\W*(?:\([A-Z/]{1,5}\)\s*)?On\s+the\s+([A-Z][\w.-]*)\s+side\s*,")
 # the nation as a plan's possessor ("China's", "the country's", "Its 13th Five-Year Plan")

@@ -532,6 +532,9 @@ def _rule_literals(cfg: _Settings) -> tuple[tuple[str, ...], tuple[int, ...], in
 
 _HEAD_LINES = 20  # a page's head (masthead, trail, headline, stamp): within its first lines
 _PROSE_WORDS = 9  # a line of prose has at least this many words
+# a line run on to the next is prose when this long or when the next runs on in lower case (a
+# headline over its deck is shorter: "China lures its scientists home as labs go global")
+_PROSE_CHARS = 60
 
 
 def _head(lines: list[str], filled: list[int]) -> set[int]:
@@ -548,11 +551,26 @@ def _head(lines: list[str], filled: list[int]) -> set[int]:
             and len(s.split(None, _PROSE_WORDS)) >= _PROSE_WORDS
             and "   " not in s
             and "|" not in s
-            and (_SENT_END.search(s) or (i + 1 < len(lines) and len(lines[i + 1].split()) >= 6))
+            and not _FIELDS_LINE.search(s)
+            and (
+                _SENT_END.search(s)
+                or (
+                    i + 1 < len(lines)
+                    and (len(s) >= _PROSE_CHARS or lines[i + 1][:1].islower())
+                    and len(lines[i + 1].split()) >= 6
+                    and not _FIELDS_LINE.search(lines[i + 1])
+                    and "|" not in lines[i + 1]
+                )
+            )
         ):
             break
         out.add(i)
     return out
+
+
+# a line of a navigation bar's fields: in brackets ("[ Home ] [ Embassy News ]") or in capitals
+# two spaces apart ("HOME  WORLD  UK  COMPANIES"); a masthead over it is no prose
+_FIELDS_LINE = re.compile(r"\]\s*\[|】\s*【|^(?=[^a-z]*$)(?:[^\s]+ {2,}){2}")
 
 
 def _deep_stamp(
@@ -2020,7 +2038,7 @@ def _title_paragraph(
     name)."""
     t = cfg.title
     cap = t["max_words"] + 1
-    deck = section = None
+    deck = section = kicked = None
     for n, (s, e, n_lines) in enumerate(paras[: t["look_ahead"]]):
         para = text[s:e]
         if n_lines == 1:
@@ -2038,18 +2056,44 @@ def _title_paragraph(
                     # Students Studying Abroad ..."): the title if no headline follows
                     section = n if section is None else section
                     continue
+                if _over_headline(words, paras, n, text, cfg):
+                    # a section's or a column's name over the headline ("Insight & Opinion",
+                    # "China politics & policy"): the title if no headline follows
+                    section = n if section is None else section
+                    kicked = n + 1
+                    continue
                 return n
             if words >= t["prose_words"] or (words > 12 and _SENT_END.search(para)):
                 return deck if deck is not None else section  # prose: the title stood above it
         else:
             kind = _title_block(para, cfg)
-            if kind in ("wrapped", "labelled", "named"):
-                return n
+            if kind in ("wrapped", "labelled", "named") or (kind == "deck" and n == kicked):
+                return n  # (a headline over its deck under a section's name: the title)
             if kind == "deck" and deck is None:
                 deck = n
             if len(para.split(None, t["prose_words"])) >= t["prose_words"]:
                 return deck if deck is not None else section
     return deck if deck is not None else section
+
+
+def _over_headline(
+    words: int, paras: list[tuple[int, int, int]], n: int, text: str, cfg: _Settings
+) -> bool:
+    """Whether a short line (at most ``title.kicker_words`` words) stands over a headline at
+    least twice its length and at most ``title.kicker_headline_words`` words, next to it (on a
+    line of its own, or over its deck): a section's or a column's name, not the headline."""
+    if words > cfg.title.get("kicker_words", 0) or n + 1 >= len(paras):
+        return False
+    s, e, n_lines = paras[n + 1]
+    nxt = text[s:e]
+    if n_lines == 2 and _title_block(nxt, cfg) == "deck":
+        nxt = nxt.split("\n", 1)[0].strip()  # a headline over its deck
+    elif n_lines != 1:
+        return False
+    nxt_words = len(nxt.split(None, cfg.title["max_words"] + 1))
+    if nxt_words > cfg.title.get("kicker_headline_words", 0):
+        return False  # a deck's long line under a short headline: "... writes our correspondent"
+    return nxt_words >= 2 * words and _headline(nxt, nxt_words, cfg)
 
 
 def _nav_field(para: str, text: str, at: int, nav: tuple[str, ...] = ()) -> bool:

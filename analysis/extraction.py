@@ -231,7 +231,12 @@ def _sentence_facts(
             and not _own_perfect(text, before[0], after[1])
             # "Zhangjiang alone hosts 320 firms", "The new lab brings to 41 the number ...": a
             # figure whose verb is in the present is of the page's date
-            and not _in_present(text, num, s_start, s_end, lowered)
+            and (
+                not _in_present(text, num, s_start, s_end, lowered)
+                # "In the same year Jiangsu set up 15 centres": a verb read as present
+                # ("set", "put") in a sentence told of a year gone by
+                or _SAME_YEAR.search(text, s_start, s_end)
+            )
         ):
             year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
         if not own_year or basis == "relative":
@@ -716,6 +721,8 @@ def _plan_end(title: str) -> int | None:
 
 
 _THE_YEAR = re.compile(r"\b(?:the|that|this|same)\s+year\b", re.I)
+# the year just told, by a sentence that names none ("In the same year", "that year")
+_SAME_YEAR = re.compile(r"\b(?:the\s+same|that(?:\s+same)?)\s+year\b", re.I)
 
 
 # a heading (or the title) that names the one year it reviews: "I. Review of Work in 2015",

@@ -96,6 +96,8 @@ _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
 # a part of a whole counted by its place: "1/12", "page 2/4" (not a date: "12/03/2015")
 _OF_PARTS_AFTER = re.compile(r"/\d{1,3}(?![\d/])")
 _OF_PARTS_BEFORE = re.compile(r"(?<![\d/])\d{1,3}/$")
+# a date written with slashes, its first field: "11/17/98", "3/4/2001"
+_SLASH_DATE_AFTER = re.compile(r"/\d{1,2}/(?:\d{4}|\d{2})(?!\d)")
 # a page cited after its author and year: "(Deng 1984: 102)", "Lampton et al. 1986: 23-4)"
 _CITE_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d[a-z]?\s*:\s*$")
 _CITE_AFTER = re.compile(r"(?:\s*[-–]\s*\d{1,4})?\s*[);]")
@@ -198,6 +200,8 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     if after[:1] == "/" and _OF_PARTS_AFTER.match(text, end, s_end):
         return True
     if before.endswith("/") and _OF_PARTS_BEFORE.search(before):
+        return True
+    if after[:1] == "/" and _SLASH_DATE_AFTER.match(text, end, s_end):
         return True
     if before.endswith((": ", ":")) and _CITE_BEFORE.search(before):
         if _CITE_AFTER.match(text, end, s_end):

@@ -902,6 +902,9 @@ _REPORTED = re.compile(r"\b(?:show(?:s|ed|n)?|found|finds|says|said|reports?|rep
 # a clause of its own after the figure's: ", and that CIDA disbursed ... in 1985", ", and at
 # the summit in November 2006 the government pledged": its year dates none of the first's
 _LATER_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:that|at|in|on|during|under)\b")
+# a later clause of any opening, and a figure after its year within it
+_LATER_OPEN = re.compile(r",\s+(?:and|but|while)\s+")
+_OWN_FIGURE_AFTER = re.compile(r"[^,;.\d]{0,60}?\b\d")
 
 
 # "so far", "to date": the figure is of the page's date, whatever years a list after it gives
@@ -1020,6 +1023,15 @@ def _when(
             and _LATER_CLAUSE.search(text, num.end, e.start)
         ):
             continue  # "have concluded 47 agreements, and that CIDA disbursed ... in 1985"
+        if (
+            e.start >= num.end
+            and text.find(", ", num.end, e.start) >= 0
+            and _LATER_OPEN.search(text, num.end, e.start)
+            and _OWN_FIGURE_AFTER.match(text, e.end)
+        ):
+            # "while 519,400 returned, and the cumulative count since 1978 passed 3.65
+            # million": a later clause with a figure of its own after its year
+            continue
         if e.kind in ("explicit", "since") and _describes_name(text, e, num):
             # "The Plan, launched in 2008, had brought back 7,000 ...": the plan's; "the
             # Park, jointly developed with Singapore since 1994, received 31 ...": the park's

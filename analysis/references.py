@@ -107,8 +107,17 @@ def _apposed_share(text: str, g: dict, num: _Num, end: int) -> bool:
 
 
 # ", accounting for 57.6 percent of all": a share apposed to the figure before, of a whole
+# (one apposed phrase with no figure may stand between: ", the largest group of any country,";
+# a relative clause may join it: ", which is roughly 30% of all")
 _APPOSED_PART_GAP = re.compile(
-    r"[^.;:,]*,\s*(?:or\s+|(?:accounting\s+for|making\s+up|representing|equal\s+to)\s+)?$", re.I
+    r"[^.;:,]*(?:,[^.;:,\d]*)?,\s*(?:or\s+|(?:accounting\s+for|making\s+up|representing|"
+    r"equal\s+to|which\s+(?:is|was|represents|represented|makes\s+up|made\s+up|"
+    r"accounts\s+for|accounted\s+for))\s+)?$",
+    re.I,
+)
+# "That's 33.7 percent of all ...": a sentence whose subject is the figure of the sentence before
+_THAT_IS = re.compile(
+    r"\W*(?:that|this|it)(?:['’]s|\s+is|\s+was|\s+represents|\s+represented)\s+$", re.I
 )
 _OF_A_WHOLE = re.compile(
     r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?!(?:them|these|those)\b)"
@@ -428,6 +437,18 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             # figure as a part of a whole
             f["indicator"] = g["indicator"]
             return
+        if (
+            not earlier
+            and prev_first
+            and _THAT_IS.fullmatch(text, sent.start, num.start)
+            and _OF_A_WHOLE.match(text, num.end, max(own_end, num.end))
+        ):
+            # "... counted 369,548 Chinese students. That's 33.7 percent of all international
+            # students in the country.": the figure of the sentence before, as a share
+            g = prev_first[0]
+            if g["indicator"] != UNCLASSIFIED and g["unit"] not in ("percent", "fraction"):
+                f["indicator"] = g["indicator"]
+                return
         if f["measure"] == "share" or _MADE_UP.search(text, lo, num.start):
             # ("make up 30 percent" is no move up: a share, whatever its measure was read as)
             # "Technology imports accounted for 4.6 percent", "such contracts made up 18
@@ -540,6 +561,13 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             them = _OF_THEM.match(text, num.end)
             if them and _REDUCED_PASSIVE.match(text, them.end(), own_end):
                 return  # "84 projects ..., 23 of them designated as key projects": a subgroup
+            if them and not earlier and _NOTHING_MORE.match(text, them.end(), own_end):
+                # "680 foreign experts were invited ... Shanghai alone engaged 120 of them.":
+                # a part of the figure of the sentence before
+                g = _antecedent([], recent, unit, prev_start)
+                if g is not None and g["indicator"] != UNCLASSIFIED:
+                    f["indicator"] = g["indicator"]
+                    return
             if them and earlier:
                 g = earlier[-1].fact  # "with 152 countries ..., and with 96 of them"
                 if g and g["end"] > g["start"]:
@@ -823,12 +851,20 @@ def _captioned(doc, sent, nums: list[_Num], i: int) -> None:
     after = (num.end, nums[i + 1].start if i + 1 < len(nums) else sent.end)
     label = _row_label(text, before, after, (sent.start, sent.end))
     if label is None:
-        # a row of one cell: "   Japan              9,600" on a line of its own
+        # a row of one cell: "   Japan              9,600" on a line of its own; a row of a
+        # series labelled by its year: "1989          328             2,921"
         start = text.rfind("\n", 0, num.start) + 1
         m = _ONE_CELL_ROW.fullmatch(text, start, num.start)
-        if m is None or not _LINE_END.match(text, num.end):
+        if m is None:
+            m = _YEAR_ROW.fullmatch(text, start, num.start)
+        if m is None or not (_LINE_END.match(text, num.end) or m.re is _YEAR_ROW):
             return
         label = m.span(1)
+    elif label[1] <= label[0]:
+        # (a row whose label is a year, not a word: a row of a series)
+        start = text.rfind("\n", 0, num.start) + 1
+        m = _YEAR_ROW.fullmatch(text, start, num.start)
+        label = m.span(1) if m is not None else label
     if label[1] <= label[0] or _PART_ROW.search(text, *label):
         return
     line = doc.original.count("\n", 0, doc.to_original(num.start)) + 1
@@ -854,6 +890,7 @@ def _captioned(doc, sent, nums: list[_Num], i: int) -> None:
 
 _ONE_CELL_ROW = re.compile(r"[^\S\n]*([A-Za-z][^\d\n:;.!?]*?)[^\S\n]{2,}")
 _LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
+_YEAR_ROW = re.compile(r"[^\S\n]*((?:19|20)\d\d)(?:[^\S\n]{2,}[\d.,]+)*[^\S\n]{2,}")
 _CAPTION_WORDS = re.compile(r"^(?:table|figure|fig\.|chart|graph)\s+[\w.-]+[.:]?\s*", re.I)
 _PART_ROW = re.compile(
     r"\b(?:of\s+which|among\s+them|including|total|subtotal|other|sponsored|funded|financed)\b",
@@ -1052,8 +1089,9 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         if not (_NOTHING_MORE.match(text, at, end) or _FOR_WHEN.match(text, at, end)):
             return False
     elif _OF_WHICH.search(text, max(sent.start, num.start - 20), num.start):
-        # "the 14 joint projects ..., of which nine have been completed"
-        if not _PERFECT_OR_PLACE.match(text, at, end):
+        # "the 14 joint projects ..., of which nine have been completed"; "1,870 foreign
+        # experts, of whom 1,020 came from Japan": a line by origin
+        if not (_PERFECT_OR_PLACE.match(text, at, end) or _FROM_PLACE.match(text, at, end)):
             return False
     elif not (
         _PERFECT_OR_PLACE.match(text, at, end)
@@ -1074,6 +1112,9 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
     return True
 
 
+_FROM_PLACE = re.compile(
+    r"\s+(?:came|come|comes|were|was|are|is)\s+(?:all\s+)?from\s+(?:the\s+)?(?-i:[A-Z])", re.I
+)
 _OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom)\b", re.I)
 _PASSIVE = re.compile(
     rf"\s+{_ADV}(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+{_ADV}"
@@ -1131,8 +1172,10 @@ _GOAL_LEAD = re.compile(
     re.I,
 )
 _BASE_REST = re.compile(
-    r"(?:\s+(?:for|in|at|by|during)\s+(?:the\s+)?(?:(?:start|end|beginning)\s+of\s+)?"
-    r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4}|"
+    # ("against 46,990 in 1989/90", "in the whole of 1978", "in India's case")
+    r"(?:\s+(?:for|in|at|by|during)\s+(?:the\s+)?(?:(?:start|end|beginning|whole)\s+of\s+)?"
+    r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*(?<=['’]s)\s+case|"
+    r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4}(?:/\d\d(?:\d\d)?)?|"
     r"(?:(?:early|mid|late)-?\s*)?\d{3}0['’]?s)|\s+a\s+year|"
     # ("up from 31 now", "against 120 a year earlier")
     r"\s+(?:now|today|currently|at\s+present|(?:a|one)\s+year\s+(?:earlier|before|ago)|"

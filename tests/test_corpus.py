@@ -1900,3 +1900,68 @@ def test_r2_et_al_ends_no_sentence() -> None:
         "The first 40 trainees went to Laos (Example et al. 1983: 7).",
         "Then 20 more went.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a column's or a section's name over the headline, the headline alone or over its deck
+        ("Comment & Debate\n\nLaos and its partners open a new laboratory", None),
+        (
+            "Asia science & policy\n\nLaos opens its doors to visiting chemists from abroad\n"
+            "Partners from three countries will share the new building",
+            "Laos opens its doors to visiting chemists from abroad",
+        ),
+    ],
+)
+def test_r3_a_short_section_name_over_a_longer_headline_is_not_the_title(
+    tmp_path: Path, head: str, title: str | None
+) -> None:
+    expected = title or "Laos and its partners open a new laboratory"
+    assert _head_of(tmp_path, head + "\n\n" + english(3))[0] == expected
+
+
+def test_r3_a_short_headline_over_a_longer_deck_line_stays_the_title(tmp_path: Path) -> None:
+    page = (
+        "The chemists come home\n\nA growing number of Lao chemists trained abroad are "
+        "returning to open laboratories of their own in the capital\n\n" + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == "The chemists come home"
+
+
+def test_r3_a_kicker_over_a_headline_and_its_deck_gives_the_headline(tmp_path: Path) -> None:
+    page = (
+        "Asia science & policy\n\nLaos opens its doors to visiting chemists from abroad\n"
+        "Three partners will share the new building\n\nAnna Berg in Vientiane\n\n" + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == "Laos opens its doors to visiting chemists from abroad"
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        # a stamp under a navigation bar in capitals, a headline and its deck, a byline
+        (
+            "THE LAOS POST\nHOME  WORLD  SCIENCE  OPINION  LIFE & ARTS\nSign In  |  Subscribe\n\n"
+            "Science desk\n\nLaos opens its doors to visiting chemists from abroad\n"
+            "Three partners will share the new building in the capital this year\n\n"
+            "Anna Berg in Vientiane\nMarch 3 2012 09:15 GMT",
+            "2012-03-03",
+        ),
+        # a place and a month under a bar of bracketed links
+        (
+            "Embassy of Laos in the Kingdom of Norway — Oslo, Norway\n"
+            "[ Home ] [ Embassy News ] [ Visas ] [ Science & Culture ] [ Search ]\n\n"
+            "Culture Section\n\nFACT SHEET\n\nLaos and Norway: Twenty Years of Science Links\n\n"
+            "Issued by the Press Office\nOslo, June 2004",
+            "2004-06",
+        ),
+        # a status stamp set apart by wide spaces after the page's kind
+        ("Laos: Science Links\n\nArticle   Status: 07.04.2015", "2015-04-07"),
+    ],
+)
+def test_r3_a_stamp_in_the_page_head_below_its_edge_dates_the_page(
+    tmp_path: Path, head: str, published: str
+) -> None:
+    body = "\n\n".join([english(3)] * 8)  # a page longer than its two edges
+    assert _head_of(tmp_path, head + "\n\n" + body)[2] == published

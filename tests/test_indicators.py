@@ -1096,3 +1096,82 @@ def test_session8r2_money_for_an_unnamed_undertaking_is_none():
 def test_session8r2_a_return_after_a_determiner_is_no_coming_back():
     assert classify("In 2015, 8,000 workers sent in their annual return.", "8,000") == UNCLASSIFIED
     assert classify("In 2015, 8,000 scholars chose to return.", "8,000") == "returnees"
+
+
+# --- session 8, round 3 (b + c): round 2's one-set rules that now carry ---
+
+
+def test_session8r3_a_series_table_labelled_by_years_reads_its_caption(tmp_path):
+    body = (
+        "The city's purchases of foreign technology rose through the decade, and the bureau "
+        "gives the yearly figures below, with the value of the contracts signed in each year "
+        "as reported by the customs office.\n\n"
+        "Table 4  Technology import contracts signed by the city, 1997-1999\n\n"
+        "   Year          Contracts       Value (US$ million)\n"
+        "   1997          142             610\n"
+        "   1998          175             733\n\n"
+        "Source: city statistics bureau.\n\n"
+        "The bureau expects the number to keep rising as the new port opens to trade.\n"
+    )
+    rows = page_indicators(tmp_path, body)
+    assert indicator_of(rows, "142") == "tech_import_contracts"
+    assert indicator_of(rows, "175") == "tech_import_contracts"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # "N of them" with no figure before it in its sentence: the figure of the sentence before
+        ("In 2003 the province invited 900 foreign experts to work in its factories. The "
+         "capital alone employed 250 of them.", "250", "foreign_experts"),
+        # "of whom N came from <Place>": a line by origin of the figure before
+        ("Last year 2,400 foreign experts worked in the province, of whom 800 came from Germany.",
+         "800", "foreign_experts"),
+        # "the People's Republic" names China
+        ("By 1990 some 40,000 students from the People's Republic were studying in the United "
+         "States.", "some 40,000", "students_abroad"),
+    ],
+)  # fmt: skip
+def test_session8r3_parts_of_the_figure_before_and_names_of_china(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a share apposed to the figure before across one apposed phrase with no figure
+        ("Some 9,000 students from China are enrolled in Irish colleges this year, the largest "
+         "group from any one country, accounting for 21 percent of all foreign students there.",
+         "21 percent", "students_abroad"),
+        # ... or joined by "which is"
+        ("In 2015, 12,000 Chinese students enrolled in Dutch universities, which is about 15% of "
+         "all international enrolments.", "about 15%", "students_abroad"),
+        # "That's P% of all ...": the figure of the sentence before, as a share
+        ("The census counted 41,000 Chinese students at Canadian colleges in 2017. That's 28 "
+         "percent of all international students in the country.", "28 percent",
+         "students_abroad"),
+    ],
+)  # fmt: skip
+def test_session8r3_shares_of_a_whole_after_the_figure(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_session8r3_that_is_needs_a_whole_and_a_figure_before(tmp_path):
+    body = "Exchanges grew fast in 2017. That's 28 percent of all the growth in the decade."
+    assert indicator_of(page_indicators(tmp_path, body), "28 percent") == UNCLASSIFIED
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a base after "against" in an academic year, the whole of a year, or a country's case
+        ("British colleges reported 21,000 students from China in 2004/05, against 14,300 in "
+         "2001/02, a rise of half.", "14,300", "students_abroad"),
+        ("Some 2,600 Chinese students went abroad to study this year, against about 1,900 in "
+         "the whole of 1983, officials said.", "about 1,900", "students_abroad"),
+        ("Brazil's technology import contracts were worth US$ 12 bln in 2015, against roughly "
+         "US$ 4 bln in Chile's case.", "roughly US$ 4 bln", "tech_import_value"),
+    ],
+)  # fmt: skip
+def test_session8r3_bases_after_against(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want

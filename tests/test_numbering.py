@@ -192,3 +192,15 @@ def test_r2_clocks_counters_and_citations_give_no_row(
 )
 def test_r2_figures_beside_such_forms_stay(tmp_path: Path, body: str, kept: list[float]) -> None:
     assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a date written with slashes gives no row; a part of a whole is left to its own rule
+        ("Laos signed 4 agreements (release of 05/24/99).", [4]),
+        ("Laos signed 4 agreements, released 3/4/2001 in the capital.", [4]),
+    ],
+)
+def test_r3_a_slash_date_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept

@@ -948,3 +948,40 @@ def test_an_author_line_over_the_title_gives_the_page_its_voice():
 )  # fmt: skip
 def test_a_central_bodys_plan_is_the_nations(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+# session 8, round 3: another country's research bodies whose names carry no country's
+# name (actors.yaml names: foreign) are that country's, not an agency of China's
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("The National Science Foundation funded 25 joint projects with Chinese teams in "
+         "2015.", "25", ("foreign", "National Science Foundation")),
+        ("The Research Council of Norway funded 12 joint projects with Chinese partners in "
+         "2014.", "12", ("foreign", "Research Council of Norway")),
+        ("In 2013 the Max Planck Society ran 9 partner groups in China.", "9",
+         ("foreign", "Max Planck Society")),
+        # (China's own foundation, named with its country, stays an agency)
+        ("The National Natural Science Foundation of China funded 25 joint projects in "
+         "2015.", "25", ("agency", "National Natural Science Foundation of China")),
+    ],
+)  # fmt: skip
+def test_another_countrys_research_body_is_foreign(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+# session 8, round 3: a year closed by a comma opening the sentence is no figure modifying
+# the subject after it ("In 2012, Japan sent ..." is Japan's, as without the lead)
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("In 2012, CNRS researchers published 1,200 joint papers with Chinese colleagues.",
+         "1,200", ("foreign", "CNRS")),
+        ("In 2012, Japan sent 300 researchers to Chinese laboratories.", "300",
+         ("foreign", "Japan")),
+        ("In 2011, Japanese universities hosted 4,500 visiting scholars.", "4,500",
+         ("foreign", "Japan")),
+    ],
+)  # fmt: skip
+def test_a_year_lead_closed_by_a_comma_leaves_the_subject(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want

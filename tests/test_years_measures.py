@@ -852,3 +852,39 @@ def test_learners_placed_without_a_year_of_their_own_are_a_level_of_the_page(tmp
     assert (r["measure"], r["year"]) == ("level", 2010)
     body = "Chinese students who went to Norway numbered 3,150."
     assert row(tmp_path, body, "3,150")["measure"] != "level"
+
+
+# ---------------------------------------------------------------- session 8, round 3
+def test_the_same_year_dates_a_verb_read_as_present(tmp_path):
+    # "set up" reads as a present; "in that same year" tells it of the year just told
+    body = (
+        "The academy received 900 foreign scientists in 2007. "
+        "In that same year Hubei and Anhui set up 12 joint laboratories."
+    )
+    assert row(tmp_path, body, "12")["year"] == 2007
+
+
+def test_a_verb_read_as_present_without_the_same_year_is_of_the_page(tmp_path):
+    body = (
+        "The academy received 900 foreign scientists in 2007. "
+        "Hubei and Anhui set up 12 joint laboratories."
+    )
+    assert row(tmp_path, body, "12")["year"] == 2010
+
+
+def test_a_later_clause_with_a_figure_of_its_own_keeps_its_since_year(tmp_path):
+    body = (
+        "In 2008 the agency sent 1,200 engineers abroad, while 900 came home, "
+        "and the total sent since 1990 passed 20,000."
+    )
+    r = row(tmp_path, body, "900")
+    assert (r["year"], r["measure"]) == (2008, "annual")
+    assert row(tmp_path, body, "20,000")["measure"] == "cumulative"
+
+
+def test_a_later_clause_without_a_figure_of_its_own_still_dates_the_figure(tmp_path):
+    body = (
+        "In 2008 the agency sent 1,200 engineers abroad, while 900 came home, "
+        "and the total sent since 1990 hit a record."
+    )
+    assert row(tmp_path, body, "900")["year_basis"] == "period"
