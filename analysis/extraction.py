@@ -482,6 +482,19 @@ def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
     return year, basis
 
 
+def _figure_clause(text: str, num: _Num, start: int, end: int, low: str | None):
+    """:func:`analysis.numbers.read_clause` of the figure's clause, from ``start`` but at most
+    160 characters back, to ``end`` (read in lower case when the page is in capitals)."""
+    return read_clause(
+        text if low is None else low,
+        max(start, num.start - 160),
+        num.start,
+        num.end,
+        end,
+        low is not None,
+    )
+
+
 def _measure_of_whole(
     text: str,
     num: _Num,
@@ -522,14 +535,7 @@ def _measure_of_whole(
             and _IN_THE_YEAR.search(text, num.end, after[1])
         ):
             return measure
-        r = read_clause(
-            text if low is None else low,
-            max(0, num.start - 160),
-            num.start,
-            num.end,
-            after[1],
-            low is not None,
-        )[0]
+        r = _figure_clause(text, num, 0, after[1], low)[0]
         if r is not None and r.kind == "state" and r.aspect == "present" and r.subject:
             return measure  # "about 10,000 of them are in the United States": a standing count
         return prev["measure"]
@@ -640,14 +646,7 @@ def _placed_learners(text: str, num: _Num, s_start: int, after, low) -> bool:
         window = low[lo:hi]
         if "stud" not in window and "schol" not in window and "learner" not in window:
             return False
-    r, before, _after = read_clause(
-        text if low is None else low,
-        max(s_start, num.start - 160),
-        num.start,
-        num.end,
-        after[1],
-        low is not None,
-    )
+    r, before, _after = _figure_clause(text, num, s_start, after[1], low)
     if r is not None and r.kind == "event":
         return False
     if _LEARNERS_PLACED.match(text, num.end, hi):
@@ -664,14 +663,7 @@ def _placed_learners(text: str, num: _Num, s_start: int, after, low) -> bool:
 
 def _told_as_event(text: str, num: _Num, s_start: int, after, low) -> bool:
     """True when the figure's verb is an event ("received a total of 35 million euros")."""
-    r = read_clause(
-        text if low is None else low,
-        max(s_start, num.start - 160),
-        num.start,
-        num.end,
-        after[1],
-        low is not None,
-    )[0]
+    r = _figure_clause(text, num, s_start, after[1], low)[0]
     return r is not None and r.kind == "event"
 
 
@@ -679,14 +671,7 @@ def _standing_now(text: str, num: _Num, after, low) -> bool:
     """True when the figure's own verb is a state or an activity in the present, or a
     progressive ("are in the United States", "Japan hosts about 2,500", "were still
     studying"): a standing count, whatever the measure of the whole it is a part of."""
-    r = read_clause(
-        text if low is None else low,
-        max(0, num.start - 160),
-        num.start,
-        num.end,
-        after[1],
-        low is not None,
-    )[0]
+    r = _figure_clause(text, num, 0, after[1], low)[0]
     return r is not None and (
         r.aspect == "progressive" or (r.kind in ("state", "activity") and r.aspect == "present")
     )

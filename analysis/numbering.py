@@ -108,20 +108,20 @@ _VOLUME_BEFORE = re.compile(r"\b[A-Z][A-Za-z.&]*\s$")
 _VOLUME_AFTER = re.compile(r",\s\d{1,5}" + _ISSUE_DATE)
 _JOURNAL_PAGE_BEFORE = re.compile(r"\b[A-Z][A-Za-z.&]*\s\d{1,4},\s$")
 _JOURNAL_PAGE_AFTER = re.compile(_ISSUE_DATE)
-# a site's counter bar: "1,284 · 87 comments" (the first of a bar's counters is the
-# reactions'), "Like · 24"
 # a page's hit counter: "This page has been accessed 4,312 times"
 _HITS_BEFORE = re.compile(r"\b(?:accessed|viewed|downloaded)\s$")
 _HITS_AFTER = re.compile(r"\s+times\b")
+# a site's counter bar: "1,284 · 87 comments" (the first of a bar's counters is the
+# reactions'), "Like · 24"
 _BAR_NEXT = re.compile(r"[ \t]*[·•][ \t]*\d[\d,.]*[KkM]?")
-# telephone numbers: "+31 70 344 0640", "(010) 6559 2800": digit groups apart by single
-# blanks, hyphens or brackets; a North American one has its area code in brackets: "(202)
-# 334-2718"
 # a section's number opening a line: "1.1 The two sides agreed ..."
 _SECTION_AT_LINE_START = re.compile(r"\.\d{1,2}\s+[A-Z]")
 # a volume and its issue: "11(3)"; a duration in brackets: "[2 min]"
 _ISSUE_AFTER = re.compile(r"\(\d{1,3}\)")
 _BRACKET_DURATION = re.compile(r"\s*(?:min|mins|minutes|sec|secs|seconds)\.?\s*\]", re.I)
+# telephone numbers: "+31 70 344 0640", "(010) 6559 2800": digit groups apart by single
+# blanks, hyphens or brackets; a North American one has its area code in brackets: "(202)
+# 334-2718"
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\(?\d{2,4}\)?){2,}")
 _PHONE_PREFIX = re.compile(r"\+|\(?0\d|\(\d{3}\)\s?\d{3}-\d{4}(?!\d)")
 _LOOK_BACK = 24

@@ -6,6 +6,7 @@ definition of the figure it is part of, unless its verb makes it another populat
 import re
 
 from analysis.classify import (
+    _BOUND_LEAD,
     UNCLASSIFIED,
     _classify,
     _column_header,
@@ -188,8 +189,8 @@ _REFERRING = re.compile(r"\W*(?:such|these|those|the)\s", re.I)
 _NO_NOUN = re.compile(r"\s*[.!?]?\s*$")
 
 # "the two sides", "our two governments": a numeral bound by a determiner names a set the page
-# speaks of, no figure of it (never an antecedent, never a whole)
-_BOUND_BEFORE = re.compile(r"\b(?:the|our|their|its|these|those|both)\s+$", re.I)
+# speaks of, no figure of it (never an antecedent, never a whole; the determiner is
+# classify's _BOUND_LEAD, which runs the counted phrase on past it)
 _BOUND_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z]+s\b")
 
 
@@ -198,7 +199,7 @@ def _bound(text: str, num: _Num) -> bool:
     if not text[num.start : num.end].isalpha():
         return False
     return (
-        _BOUND_BEFORE.search(text, max(0, num.start - 8), num.start) is not None
+        _BOUND_LEAD.search(text, max(0, num.start - 8), num.start) is not None
         and _BOUND_NOUN.match(text, num.end) is not None
     )
 
