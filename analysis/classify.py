@@ -845,8 +845,18 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
     kind = lex.kinds.get(name) or lex.kinds.get(bare)
     if kind:
         return kind, bare
+    if _FIVE_YEAR_PLAN.fullmatch(bare):
+        # "the Ninth Five-Year Plan", "China's Eighth Five-Year Plan (1991-1995)": the
+        # nation's plan, no programme of its own (a province's, "Jiangsu's Eleventh
+        # Five-Year Plan", keeps its possessor: the name is no bare plan's)
+        return "national", "China"
+    if " " in bare and _AWARD_FOR.search(bare):
+        # "Chinese Government Award for Outstanding Self-financed Students Abroad", "CAS
+        # Fellowship for Young International Scientists": awards named for whom they are
+        # for, a programme (whoever's name opens them)
+        return "programme", bare
     owned = _OWNED.search(bare)
-    if owned is not None:
+    if owned is not None and not _FIVE_YEAR_PLAN.fullmatch(owned.group(1)):
         # "National Natural Science Foundation of China's Research Fund for ...": the name
         # after the possessive is the body's own; a fund a body owns is its programme
         got = _kind_of_plain(owned.group(1), lex)
@@ -871,7 +881,14 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
 
 
 _CHINA_POSSESSIVE = re.compile(r"China['’]s\s")
+# the nation's five-year plans, by their number ("Ninth", "10th") or none
+_FIVE_YEAR_PLAN = re.compile(
+    r"(?:(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+)?Five[-\s]Year\s+(?:Plan|Programme)"
+)
 _AWARDS = re.compile(r"\b(?:Scholarships?|Fellowships?|Actions)$")  # a name's last word
+_AWARD_FOR = re.compile(
+    r"\S\s+(?:Scholarships?|Fellowships?|Awards?|Prizes?)\s+for\s+[A-Z][^,;()]*$"
+)
 
 
 _OWNED = re.compile(r"['’]s\s+([A-Z].*)$")  # "<Owner>'s <Name>": the owned name
@@ -1604,6 +1621,12 @@ def _scope_of(
         for _a, b, actor, kind in found:
             if b <= rel.start() and not text[b : rel.start()].strip(" )"):
                 return kind, ("" if kind == "national" else actor)
+    # 0. "Under the scheme, overseas teams can receive up to 80 million yuan", "came to work
+    # at CAS institutes under the fellowship": the programme last named, by its kind's word
+    if text.find("nder", clause[0], clause[1]) >= 0:
+        named = _under_the_programme(text, clause, lex)
+        if named is not None:
+            return named
     # 1. the counted phrase, and the words tying it to a part
     phrase_end = max(noun_end, num_end)
     national_subject = _national_subject(text, num_start, clause, found, lex)
@@ -1666,10 +1689,16 @@ def _scope_of(
     # researchers to Japan" is JSPS's)
     # (also "7,400 students from the People's Republic of China were studying in Norway";
     # a source's name before, "Records of the Department ... show that", is no body acting)
-    if (
-        _CHINESE.match(text, num_end, max(phrase_end + 1, num_end + 40))
-        or _FROM_CHINA.match(text, num_end, max(phrase_end + 1, num_end + 60))
-    ) and not any(
+    chinese_people = _CHINESE.match(
+        text, num_end, max(phrase_end + 1, num_end + 40)
+    ) or _FROM_CHINA.match(text, num_end, max(phrase_end + 1, num_end + 60))
+    if chinese_people:
+        # (the host in a lead: "In Japan, 1,410 of the students from China held ...", "In
+        # the United States alone there were about 110,000 students ... from mainland China")
+        host = _host_lead(text, clause, num_start, found)
+        if host is not None:
+            return "national", host
+    if chinese_people and not any(
         kind != "national"
         and clause[0] <= a < num_start
         and not lex.attribution.match(text, b, min(clause[1], b + 20))
@@ -1874,6 +1903,13 @@ def _scope_of(
             # suppliers accounted for 99 contracts ... of these": a line of the nation's
             # figure by partner (the partner stays its actor)
             return "national", actor
+        if kind == "foreign":
+            whole = _partners_whole(text, b, num_start, num_end, clause, default)
+            if whole is not None:
+                # "Germany, the United States and Japan together accounted for 61 per cent
+                # of that value": a share of the whole just told, the whole's owner's (the
+                # nation's: a line of it by partner, the partner its actor)
+                return ("national", actor) if whole[0] == "national" else whole
         coordinate = _coordinate_subject(text, b, num_start, lex, default)
         if coordinate is not None:
             return coordinate  # "the German side will provide ..., and ITP will invest 10 ..."
@@ -2163,6 +2199,31 @@ _CHINESE_PEOPLE = re.compile(
     r"nationals|engineers|experts|people|citizens|officials|technicians|workers|graduates|"
     r"visitors|academics|professionals|trainees)\b"
 )
+
+
+# a clause's lead placing it in a country: "In Japan, ...", "In the United States alone there
+# were ..." (the name between the two)
+_IN_LEAD = re.compile(r"[^\w(]*In\s+(?:the\s+)?(?=[A-Z])")
+_LEAD_END = re.compile(
+    r"(?:\s+alone)?(?:\s*,|\s+there\s+(?:were|are|was|is|had\s+been|have\s+been)\b)"
+)
+
+
+def _host_lead(text: str, clause, num_start: int, found) -> str | None:
+    """The country a clause's lead places Chinese people in ("In Japan, 1,410 of the students
+    from China held ..."), when that country is the only actor named before the figure;
+    else None."""
+    lead = _IN_LEAD.match(text, clause[0], num_start)
+    if lead is None:
+        return None
+    before = [x for x in found if clause[0] <= x[0] < num_start]
+    if len(before) != 1:
+        return None
+    a, b, actor, kind = before[0]
+    if kind != "foreign" or a != lead.end() or not _country_word(text[a:b]):
+        return None
+    end = _LEAD_END.match(text, b, num_start)
+    return actor if end is not None else None
 
 
 def _host_subject(text: str, clause, num_start: int, found, lex: _Actors) -> str | None:
@@ -2513,6 +2574,65 @@ def _partner_share(text: str, b: int, num_start: int, num_end: int, clause) -> b
     if stop is not None and stop.group() in ";:(":
         end = stop.start()
     return _NATIONS_WHOLE.search(text, num_end, end) is not None
+
+
+# "under the scheme": a programme named before by its kind's word alone (not "under the plan
+# of ...", "under the programme's ...", "under the Programme X")
+_UNDER_HEAD = re.compile(
+    r"\b[Uu]nder\s+(?:the|this|that)\s+(scheme|programme|program|initiative|plan|fellowship|"
+    r"fund)\b(?!['’]|\s+(?:of|for)\b|\s+[A-Z\d])"
+)
+_ANY_PROGRAMME = frozenset({"scheme", "programme", "program", "initiative"})
+_UNDER_BACK = 1500  # how far back the programme "the scheme" stands for is looked for
+
+
+def _under_the_programme(text: str, clause, lex: _Actors) -> tuple[str, str] | None:
+    """("programme", name) of the programme a clause stands under by its kind's word alone
+    ("Under the scheme, ...", "... under the fellowship"): the last programme named before
+    the clause (for "plan", "fellowship", "fund" one whose name holds that word); None
+    when the clause names none so, or a programme of its own is named in the clause."""
+    m = _UNDER_HEAD.search(text, clause[0], clause[1])
+    if m is None:
+        return None
+    word = m.group(1)
+    for _a, _b, _actor, kind in mentions(text, clause[0], clause[1]):
+        if kind == "programme":
+            return None  # (the clause's own programme: rule 2 reads it)
+    for _a, _b, actor, kind in reversed(mentions(text, max(0, clause[0] - _UNDER_BACK), clause[0])):
+        if kind == "programme" and (word in _ANY_PROGRAMME or word in actor.lower()):
+            return "programme", actor
+    return None
+
+
+# after a share: a whole named by a determiner, told before ("of that value", "of the value
+# imported that year")
+_WHOLE_TOLD = re.compile(r"\s*(?:%|per\s*cent|percent)?\s+of\s+(?:that|the|this)\s+[a-z]")
+_MORE_PARTNERS = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
+)
+
+
+def _partners_whole(text: str, b: int, num_start: int, num_end: int, clause, default):
+    """(scope, actor) of the whole a partner's share is of, when the partner (named at
+    ``text[:b]``) has a share's verb and the share is "of that/the <noun>" (a whole told in
+    the clause or the sentence before: its figure's owner); None for any other figure."""
+    if not _WHOLE_TOLD.match(text, num_end):
+        return None
+    while (more := _MORE_PARTNERS.match(text, b, num_start)) is not None:
+        b = more.end()  # ("Germany, the United States and Japan together accounted for")
+    if not _SHARE_VERB.fullmatch(text, b, num_start):
+        return None
+    if not _PERCENT_IN.search(text, num_start, min(clause[1], num_end + 10)):
+        return None
+    whole = _whole_before(text, num_start, clause)
+    if whole is None:
+        # ("The Federal Republic of Germany and Japan together supplied 45 percent of the
+        # value imported that year", no figure told: the nation's, as a partner's line)
+        return "national", ""
+    (a, e), whole_clause = whole
+    if whole_clause == clause:
+        return None  # (a figure in the partner's own clause: its list, not the whole)
+    return _scope_of(text, a, e, e, whole_clause, None, default)
 
 
 _COORDINATE = re.compile(r",\s*(?:and|but|while|whereas)\s+(?=(?:[Tt]he\s+)?[A-Z])")

@@ -703,7 +703,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     _mark_title_slide(lines, filled, removed, evidence, cfg)
     _mark_site_name(lines, removed, evidence, cfg, section)
     _record_title(lines, filled, evidence, original, starts)
-    _journal_head(lines, filled, removed, dated, evidence)
+    _journal_head(lines, filled, removed, dated, evidence, cfg)
     _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
     _mark_page_number(lines, filled, removed)
     _mark_repeated_footers(lines, removed)
@@ -768,6 +768,21 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
 _BROKEN_HEAD = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
 _BROKEN_TAIL = re.compile(r"[a-z]+")
 _LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-[ \t]*\n")
+# its matches without the look-behind (a literal first: searched at C speed, ~30x faster)
+_LINE_END_DASH = re.compile(r"-[ \t]*\n")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _line_end_hyphens(original: str) -> list[re.Match[str]]:
+    """``list(_LINE_END_HYPHEN.finditer(original))``, faster: the matches of the pattern
+    without its look-behind whose "-" follows a letter (a match holds one "-", its first
+    character, so the two patterns' matches never overlap differently; plain twin in
+    tests/test_read_twins.py)."""
+    return [
+        m
+        for m in _LINE_END_DASH.finditer(original)
+        if m.start() and original[m.start() - 1] in _ASCII_LETTERS
+    ]
 
 
 def _broken_words(
@@ -779,7 +794,7 @@ def _broken_words(
     is a word (:func:`analysis.dictionary.is_word`), else the second part is not a word; the
     next line must follow at once, start with a lower-case letter and not be furniture."""
     out: dict[int, tuple[int, int, str]] = {}
-    for m in _LINE_END_HYPHEN.finditer(original):
+    for m in _line_end_hyphens(original):
         i = bisect.bisect_right(starts, m.start()) - 1
         line = lines[i] if i + 1 < len(lines) else ""
         if not line.endswith("-") or i in removed or i + 1 in removed:
@@ -845,9 +860,10 @@ def _field_publisher(s: str) -> str:
 # rules that mark a list of other stories (their dates are not the page's)
 _LIST_RULES = frozenset({"headline_list", "link_block", "teaser"})
 
-# a teaser's last line: its snippet and the link to the story ("... Read more »")
+# a teaser's last line: its snippet and the link to the story ("... Read more »"; a word that
+# ends in "more", "Baltimore", is none)
 _TEASER_END = re.compile(
-    r"(?:\.{3}|…)?\s*(?:read\s+more|continue\s+reading|full\s+story|more)\s*[»›>]*\s*$", re.I
+    r"(?:\.{3}|…)?\s*\b(?:read\s+more|continue\s+reading|full\s+story|more)\s*[»›>]*\s*$", re.I
 )
 _TEASER_LINES = 4  # a teaser's headline, stamp and snippet: at most this many lines
 # how a teaser's last line can end (a fast test before :data:`_TEASER_END`)
@@ -893,6 +909,91 @@ def _inline_cuts(
     that spans a line break is not a mark. A pattern with groups named ``cut``, ``cut2`` ... cuts
     those groups only (the rest places them: a paragraph's number after a blank line, an
     editor's note around a title)."""
+    found: list[tuple[int, int, str]] = []
+    needs = _inline_needs(cfg)
+    # (every match of a pattern holds one of its required strings, in some case: a text
+    # with none of them is not searched; a text with FOLD_SPECIAL is searched whole)
+    fold = scan.has_fold_special(original)
+    for (rule, pattern), need in zip(cfg.inline, needs, strict=True):
+        if need is not None and not fold and not any(w in original for w in need):
+            continue
+        parts = [g for g in pattern.groupindex if g.startswith("cut")] or [0]
+        for m in pattern.finditer(original):
+            for part in parts:
+                a, b = m.span(part)
+                if a < b and "\n" not in original[a:b]:
+                    found.append((a, b, rule))
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    reached = 0
+    for a, b, rule in sorted(found):
+        i = bisect.bisect_right(starts, a) - 1
+        if a < reached or i in removed or i >= len(starts) - 1:
+            continue  # overlaps a mark already cut, or its line is gone
+        out.setdefault(i, []).append((a, b, rule))
+        reached = b
+    return out
+
+
+_INLINE_KIT: list = [None, None]  # the settings, the required strings of their inline rules
+
+
+def _inline_needs(cfg: _Settings) -> list[tuple[str, ...] | None]:
+    """Per ``cfg.inline`` pattern, strings one of which each of its matches holds as
+    written (every case form of its required strings, :func:`scan.required_words`, in a
+    text without :data:`scan.FOLD_SPECIAL`), or None (no prefilter), made once per
+    settings object. Done for speed: the "imprint" pattern, with no literal to start from,
+    tried at every digit of a text was nearly a quarter of reading a page."""
+    if _INLINE_KIT[0] is not cfg:
+        _INLINE_KIT[:] = [cfg, [_case_forms(p) for _r, p in cfg.inline]]
+    return _INLINE_KIT[1]
+
+
+_CASE_FORMS_MAX = 16  # case forms of a pattern's required strings searched for, at most
+
+
+def _case_forms(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Every upper/lower-case form of the required strings of ``pattern`` (lower-case ASCII,
+    so one of them stands in a text the pattern matches, unless FOLD_SPECIAL is in it), or
+    None when it opens with a literal (the search skips to it at C speed already), has no
+    required strings or too many forms (``in`` tests would cost more than they save)."""
+    if _literal_first(pattern.pattern):
+        return None
+    needs = scan.required_words(pattern)
+    if needs is None:
+        return None
+    forms: list[str] = []
+    for w in needs:
+        variants = [""]
+        for c in w:
+            both = (c, c.upper()) if c != c.upper() else (c,)
+            variants = [v + x for v in variants for x in both]
+        forms += variants
+        if len(forms) > _CASE_FORMS_MAX:
+            return None
+    return tuple(forms)
+
+
+_FLAGS_LEAD = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _literal_first(pattern: str) -> bool:
+    """True when ``pattern`` (its own text, after leading global flags) opens with a literal
+    character, plain or escaped ("\\[", "10\\.", "\\n"): the search skips to it at C speed
+    already, and a prefilter's ``in`` tests would cost more than they save."""
+    m = _FLAGS_LEAD.match(pattern)
+    p = pattern[m.end() :] if m else pattern
+    if not p:
+        return False
+    if p[0] == "\\":
+        return len(p) > 1 and (not p[1].isalnum() or p[1] in "nt")
+    return p[0] not in "()[].^$|*+?{"
+
+
+def _inline_cuts_plain(
+    original: str, starts: list[int], removed: dict[int, str], cfg: _Settings
+) -> dict[int, list[tuple[int, int, str]]]:
+    """:func:`_inline_cuts` without its prefilter (each pattern searched over the text):
+    the reference its fast path is checked against (tests/test_read_twins.py)."""
     found: list[tuple[int, int, str]] = []
     for rule, pattern in cfg.inline:
         parts = [g for g in pattern.groupindex if g.startswith("cut")] or [0]
@@ -1584,6 +1685,11 @@ _CITED_TITLE = re.compile(
     re.I,
 )
 _JOURNAL_LINES = 6  # a journal's name and issue line stand within a page's first lines
+# a journal's name (words, no number) and its issue's field ("Vol. 42, No. 17", "1997, No. 4")
+_PERIODICAL_NAME = re.compile(r"[^\W\d_][^\d|·•:]{2,60}")
+_ISSUE_FIELD = re.compile(
+    rf"(?:(?:vol\.?|volume)\s*\d{{1,4}}|(?:{YEAR_RE},\s*)?no\.\s*\d{{1,4}})\b", re.I
+)
 
 
 def _journal_head(
@@ -1592,6 +1698,7 @@ def _journal_head(
     removed: dict[int, str],
     dated: list[tuple[int, str, str]],
     evidence: dict,
+    cfg: _Settings,
 ) -> None:
     """A journal article's head: the journal's name over its issue line ("Asia-Pacific
     Technology Review" / "Vol. 11, No. 3 (Autumn 2004), pp. 37-58"): the name is the publisher,
@@ -1621,6 +1728,21 @@ def _journal_head(
                 evidence["record_title"] = cited["title"].strip()
                 removed[j] = "cited_title"
         return
+    # ... or the journal's name beside its issue on one line, fields apart by wide spaces or
+    # dots ("Studies of International Politics   1997, No. 4 (Total No. 66)   pp. 23–31",
+    # "SCIENCE & SOCIETY WEEKLY      Vol. 42, No. 17 · 23 April 1988"): the name is the
+    # publisher, over a site's name that hosts the journal's page
+    for i in head:
+        if "o." not in lines[i] and "ol" not in lines[i]:
+            continue  # (a fast test: "No." or "Vol"/"vol")
+        fields = [f for f in _FIELD_SPLIT.split(lines[i]) if f]
+        if len(fields) < 2 or not _PERIODICAL_NAME.fullmatch(fields[0]):
+            continue
+        if cfg.title["label_re"].fullmatch(fields[0]):
+            continue  # a page's kind with its number ("PRESS RELEASE   No. 2008-23") is no serial
+        if any(_ISSUE_FIELD.match(f) for f in fields[1:]):
+            evidence["publisher"] = _publisher_name(fields[0])
+            return
 
 
 def _serial_title(

@@ -39,6 +39,7 @@ from analysis.classify import (
     scope_of,
     worth_before,
 )
+from analysis.dating import MONTH_RE
 from analysis.numbers import (
     _CLAUSE_STOP,
     _PREPOSITIONS,
@@ -229,6 +230,9 @@ def _sentence_facts(
             )
             # "A further 58 group missions have brought ...": a running total to the page's date
             and not _own_perfect(text, before[0], after[1])
+            # "The university says 95 of its 310 faculty members are foreign": a report in
+            # the present tells the page's date
+            and not _SAYS_NOW.search(text, s_start, num.start)
             # "Zhangjiang alone hosts 320 firms", "The new lab brings to 41 the number ...": a
             # figure whose verb is in the present is of the page's date
             and (
@@ -241,6 +245,30 @@ def _sentence_facts(
             year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
         if not own_year or basis == "relative":
             year, basis = _year_before(text, s_start, num, rows, year, basis, lowered)
+        elif basis == "explicit" and "year" in text[num.end : num.end + 48]:
+            # "420 enrolled in 2007/08, against 90 five years earlier": the base's own
+            back, how = _year_before(text, s_start, num, rows, None, basis, lowered)
+            if back is not None:
+                year, basis = back, how
+        if (
+            basis in ("explicit", "relative")
+            and pub is not None
+            and year != pub
+            and _now_clause(text, s_start, num, after[1])
+        ):
+            # "received 1,120 experts last year and now has 9 bases": "now" and a present
+            # verb in the figure's own clause, no year in it: the page's date
+            year, p_start, p_end, basis = pub, None, None, "relative"
+        elif (
+            basis == "explicit"
+            and pub is not None
+            and year != pub
+            and _perfect_after_and(text, s_start, num, s_end)
+        ):
+            # "... were working there at the end of 2015, the bureau said, and the number of
+            # joint laboratories has doubled in five years to 86": a later clause in the
+            # present perfect, no year of its own: the page's date
+            year, p_start, p_end, basis = pub, None, None, "publication"
         qualifier, low, high = num.qualifier, num.low, num.high
         pledged = False
         if (
@@ -446,8 +474,10 @@ _BASE_WORD = re.compile(
 
 # "up from 1,530 a year earlier", "down from 70,540 the previous year": the base after it
 _BASE_YEAR_BEFORE = re.compile(
+    r"(?:\s+(?!the\b|a\b|in\b)[A-Za-z-]+){0,2}?"  # ("from 41 delegations the previous year")
     r",?\s+(?:in\s+)?(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year)|"
-    r"a\s+year\s+(?:earlier|before))\b",
+    r"a\s+year\s+(?:earlier|before)|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"\s+years\s+(?:earlier|before))\b",
     re.I,
 )
 # "The figures for the year before were 2,050 and 2,700": the year before told as the subject
@@ -455,6 +485,47 @@ _SUBJECT_YEAR_BEFORE = re.compile(
     r"\b(?:for|of|in)\s+(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year))\b",
     re.I,
 )
+
+
+# "now" and a verb in the present before a figure, no clause mark or figure between
+_NOW_HAS = re.compile(
+    r"\bnow\s+(?:has|have|hosts?|holds?|runs?|counts?|numbers?|employs?|operates?|"
+    r"maintains?|covers?|includes?)\b[^,;:\d()]{0,90}$"
+)
+
+
+def _now_clause(text: str, s_start: int, num: _Num, end: int) -> bool:
+    """True when the figure's clause says "now has" before it and names no year (up to
+    ``end``, the clause's end after the figure)."""
+    lo = max(s_start, num.start - 100)
+    if text.find("now", lo, num.start) < 0:
+        return False
+    m = _NOW_HAS.search(text, lo, num.start)
+    if m is None:
+        return False
+    seg = text[m.start() : end]
+    return "year" not in seg and _YEAR_DIGITS.search(seg) is None
+
+
+_CLAUSE_END = re.compile(r"[,;:]")
+# a later clause opening (", and", ", while") and a present perfect after it, before a figure
+_AND_PERFECT = re.compile(
+    r",\s+(?:and|while|but)\s+[^,;:\d]{0,120}?\b(?:has|have)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b"
+    r"[^,;:\d]{0,60}$"
+)
+
+
+def _perfect_after_and(text: str, s_start: int, num: _Num, s_end: int) -> bool:
+    """True when the figure stands in a later clause (", and the number ... has doubled ...
+    to 86") whose verb is in the present perfect and which names no year."""
+    lo = max(s_start, num.start - 200)
+    if text.find("ha", lo, num.start) < 0:
+        return False
+    m = _AND_PERFECT.search(text, lo, num.start)
+    if m is None:
+        return False
+    stop = _CLAUSE_END.search(text, num.end, s_end)
+    return _YEAR_DIGITS.search(text, m.start(), stop.start() if stop else s_end) is None
 
 
 def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
@@ -469,11 +540,15 @@ def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
         and (low.find("year", s_start, num.start) < 0)
     ):
         return year, basis
-    if _BASE_YEAR_BEFORE.match(text, num.end) is not None:
+    back = _BASE_YEAR_BEFORE.match(text, num.end)
+    if back is not None:
         lead = text[max(s_start, num.start - 24) : num.start]
         told = [r["year"] for r in rows if r["year"] is not None]
         if told and _BASE_WORD.search(lead):
-            return told[-1] - 1, "relative"
+            # ("against 90 five years earlier": that many years before)
+            n = back.group("n")
+            n = 1 if n is None else int(n) if n.isdigit() else grammar().words[n.lower()]
+            return told[-1] - n, "relative"
         return year, basis
     if year is not None:
         m = _SUBJECT_YEAR_BEFORE.search(text, s_start, num.start)
@@ -569,6 +644,11 @@ def _at_a_point(text: str, s_start: int, s_end: int, year: int, num: _Num, low) 
     return r.kind in ("state", "activity", "copula", "be")
 
 
+# the bases of a year of its own: "in 2014", "last year" ("Last year 662,100 left ... Since
+# 1978 some 5.86 million have gone abroad")
+_TOLD_BASES = ("explicit", "relative")
+
+
 def _told_before(
     text: str,
     s_start: int,
@@ -584,13 +664,20 @@ def _told_before(
     it (of the same owner) stands at its year."""
     for r in reversed(rows):
         if r["indicator"] == indicator:
-            if r["year_basis"] == "explicit" and since < (r["year"] or 0) < pub:
+            if r["year_basis"] in _TOLD_BASES and since < (r["year"] or 0) < pub:
                 return r
+            if (
+                r["year_basis"] == "period"
+                and r["period_start"] == since
+                and since < (r["year"] or 0) < pub
+            ):
+                return r  # "..., and 3.65 million have returned; ..., 84.5% went home": the
+                # running total before it already stood at that year
             return None
     for r in earlier or ():
         if (
             r["indicator"] == indicator
-            and r["year_basis"] == "explicit"
+            and r["year_basis"] in _TOLD_BASES
             and since < (r["year"] or 0) < pub
             and "\n\n" not in text[r["end"] : s_start]
         ):
@@ -707,7 +794,10 @@ def _plan_end(title: str) -> int | None:
 
 _THE_YEAR = re.compile(r"\b(?:the|that|this|same)\s+year\b", re.I)
 # the year just told, by a sentence that names none ("In the same year", "that year")
-_SAME_YEAR = re.compile(r"\b(?:the\s+same|that(?:\s+same)?)\s+year\b", re.I)
+# a reporting verb in the present before the figure
+_SAYS_NOW = re.compile(r"\b(?:says|reports|estimates|shows|counts|lists)\b")
+# (not "founded the same year as the scheme": a name's date, compared)
+_SAME_YEAR = re.compile(r"\b(?:the\s+same|that(?:\s+same)?)\s+year\b(?!\s+as\b)", re.I)
 
 
 # a heading (or the title) that names the one year it reviews: "I. Review of Work in 2015",
@@ -1042,6 +1132,20 @@ def _second_of_pairs(text: str, nums: list[_Num]) -> None:
             fb["scope"], fb["actor"] = fa["scope"], fa["actor"]
             if fa["measure"] in ("level", "annual", "cumulative"):
                 fb["measure"] = fa["measure"]
+        elif (
+            fa["measure"] != fb["measure"]
+            and fa["measure"] in _PAIRED_MEASURES
+            and fb["measure"] in _PAIRED_MEASURES
+            and fb["indicator"] == fa["indicator"]
+            and fa["unit"] == fb["unit"]
+            and _FROM_TO.match(text, max(a.end, min(fa["end"], b.start)), b.start)
+        ):
+            # "rose from 4 in 2006 to 11 at the end of 2008", "bases: from 202 in 2010 to 646
+            # in 2015": the same count at two dates; one read as standing makes both so
+            fa["measure"] = fb["measure"] = "level"
+
+
+_PAIRED_MEASURES = ("level", "annual")
 
 
 # a noun of movement right after a percent: "a 55.6 percent jump in returnees"
@@ -1050,7 +1154,7 @@ _CHANGE_AFTER = re.compile(
 )
 _CHANGE_BEFORE = re.compile(
     r"\b(?:gr[eo]w\w*|increas\w*|ris(?:e|en|es|ing)|rose|up|down|fell|fall\w*|declin\w*|"
-    r"drop\w*|jump\w*|surg\w*|expand\w*|doubl\w*|growth)\b[^,;:]{0,20}$",
+    r"drop\w*|jump\w*|surg\w*|expand\w*|doubl\w*|growth|decreas\w*)\b[^,;:]{0,20}$",
     re.I,
 )
 
@@ -1064,7 +1168,9 @@ _MOVED_TO = re.compile(
 )
 # "up from 1.23 per cent": the base a share moved from; "21.3 per cent more than": a change
 _MOVED_FROM = re.compile(
-    r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s*$", re.I
+    r"\b(?:up|down|rising|falling|rose|risen|grew|grown|growing|fell|fallen|increased|"
+    r"decreased|climbed|dropped|declined|slipped)\s+from\s*$",
+    re.I,
 )
 _MORE_THAN = re.compile(
     r"\s+(?:(?:more|less|higher|lower|fewer)\s+(?:[a-z]+\s+){0,2}than|(?:more|less|higher|lower|"
@@ -1079,7 +1185,9 @@ _RATE_WORD = re.compile(r"\b(?:growth|inflation|rate)\b", re.I)
 _PERCENT_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
-_MADE_UP = re.compile(r"\bmad[ea]\s+up\s+(?:\w+\s+)?$", re.I)
+_MADE_UP = re.compile(
+    r"\b(?:mad[ea]|mak(?:es?|ing)|t(?:akes?|aking|ook|aken))\s+up\s+(?:\w+\s+)?$", re.I
+)
 
 
 # verbs of a state: the figure is a level at a date, whatever the indicator's kind
@@ -1235,6 +1343,10 @@ def _measure_by_verb(
     return got
 
 
+# a day of a month, without a year: an event of the year told ("on Dec. 26", "on 3 May")
+_ON_A_DAY = re.compile(rf"\bon\s+(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})(?![\d,])")
+
+
 def _by_aspect(
     r,
     noun: str | None,
@@ -1284,6 +1396,14 @@ def _by_aspect(
         if r.aspect in ("present", "progressive"):
             return "level"  # "hosts 120 centres", "were working ... by the end of 2004"
         return None
+    if (
+        r.kind in ("event", "copula")
+        and r.aspect == "past"
+        and r.subject
+        and basis == "publication"
+        and _ON_A_DAY.search(text, *clause)
+    ):
+        return "annual"  # "The first group of 52 reached Washington on Dec. 26"
     if r.kind == "event":
         if r.aspect == "past":
             if in_year:

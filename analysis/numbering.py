@@ -158,6 +158,12 @@ _AGE_BOUND_BEFORE = re.compile(
     r"engineers|those|women|men)\s+(?:aged\s+)?(?:under|over|below|above)(?:\s+the\s+age\s+of)?\s$"
 )
 _AGE_BOUND_AFTER = re.compile(r"(?!\s*(?:%|per\s*cent|percent))")
+# a writer's own circle, in a post or a forum's answer: "my 5 roommates", "I'm 29", a sentence
+# or a line opening on it ("Of my 5 roommates at Tsinghua, 2 are back in China", "Our group at
+# CAS: 5 people, 3 came back from Germany"): a count of a few people one knows, never a figure
+_OWN_BEFORE = re.compile(r"(?:\b(?:[Mm]y|[Oo]ur)|\bI'm|\bI\s+am)\s$")
+_OWN_OPENING = re.compile(r"\s*(?:Of\s+my|Our\s+(?:group|lab|team|class|family))\b")
+_OWN_MAX = 3  # digits: a few people
 # a number of more than one point: a code, a version, a legal collection's number
 # ("SR 0.420.349.1", "v2.3.1"): no figure
 _DOTTED = re.compile(r"(?:\.\d+){2,}(?![\d,])")
@@ -183,6 +189,13 @@ def _may_phone(text: str, start: int, end: int) -> bool:
     return (
         text[end : end + 1] in (" ", "-", ")") and any(c.isdigit() for c in text[end + 1 : end + 4])
     ) or (start > 0 and text[start - 1] in " -(+")
+
+
+def _may_phone_digits(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]``, where a telephone number's run would stand, holds the eight
+    digits it needs (the run's search, tried at every character, was most of the cost of
+    this module on pages with no telephone numbers)."""
+    return sum(map(str.isdigit, text[lo:hi])) >= 8
 
 
 def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
@@ -271,6 +284,12 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         month = before.rstrip(", ").rsplit(None, 1)[-1]
         if month.lower() not in _MONTHS:
             return True
+    if end - start <= _OWN_MAX and text[start:end].isdigit():
+        if (before.endswith(("y ", "r ", "m ")) and _OWN_BEFORE.search(before)) or any(
+            text[at : at + 1] in "Oo \t\n" and _OWN_OPENING.match(text, at, start)
+            for at in {s_start, line_start}  # (a post's line under its header's)
+        ):
+            return True
     if after[:1] == "." and _DOTTED.match(text, end, s_end):
         return True
     if after[:1] in ". " and _FILE_SIZE.match(text, end, s_end):
@@ -279,7 +298,10 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     # it, or opens with "+" or "(")
     if not _may_phone(text, start, end):
         return False
-    for m in _PHONE_RUN.finditer(text, max(line_start, start - 20), min(s_end, end + 20)):
+    lo, hi = max(line_start, start - 20), min(s_end, end + 20)
+    if not _may_phone_digits(text, lo, hi):
+        return False
+    for m in _PHONE_RUN.finditer(text, lo, hi):
         if m.start() <= start and end <= m.end():
             digits = sum(c.isdigit() for c in m.group(0))
             # (an international or a trunk prefix: "+31 70 ...", "(010) 6559 ...", "010-6559";

@@ -623,6 +623,8 @@ _SPAN_WORDS = ("from", "between", "during", "over", "throughout")
 _BRINGING = re.compile(r"\b(?:bringing|brought|raising|taking|pushing|lifting)\b", re.I)
 # the longest span a range whose end is written in two digits may have ("1998-99")
 _SHORT_RANGE = 20
+# a word joining a range's two years ("1998 to 99"), not a dash or a slash
+_WORD_TO = re.compile(r"[a-z]", re.I)
 _CAP_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]*) $")
 _MONTH_WORD = re.compile(rf"{_MONTH}$")
 
@@ -641,6 +643,26 @@ def _names_year(g: _Grammar, text: str, s_start: int, start: int) -> bool:
         # in lower case
         word = word.capitalize()
     return word not in g.year_openers and not _MONTH_WORD.match(word)
+
+
+# "over the five years" (not "the past five years"): the span of years told before it
+# ("the Ninth Five-Year Plan (1996-2000)", "the 11th Five-Year Plan period (2006-2010)")
+_SPAN_BACK = 3000
+_TOLD_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+
+
+def _told_span(text: str, m: re.Match[str], years: int) -> int | None:
+    """The last year of the span of ``years`` years the text named last before a relative
+    period written with "the" alone ("over the five years"), or None ("in the past five
+    years" counts back from the page)."""
+    low = m.group().lower()
+    if any(w in low for w in _RELATIVE_WORDS):
+        return None
+    end = None
+    for r in _TOLD_RANGE.finditer(text, max(0, m.start() - _SPAN_BACK), m.start()):
+        if int(r.group(2)) - int(r.group(1)) + 1 == years:
+            end = int(r.group(2))
+    return end
 
 
 def _year_exprs(
@@ -669,7 +691,11 @@ def _year_exprs(
             years = (
                 10 if m.group("decade") else (int(n) if n.isdigit() else g.period_words[n.lower()])
             )
-            out.append(_YearExpr(m.start(), m.end(), kind, None, years))
+            told = _told_span(text, m, years)
+            if told is not None:
+                out.append(_YearExpr(m.start(), m.end(), "range", told - years + 1, told))
+            else:
+                out.append(_YearExpr(m.start(), m.end(), kind, None, years))
         elif kind == "fromlast":
             # "from 1978 to the end of last year": a period ending the year before the page
             out.append(_YearExpr(m.start(), m.end(), "range_last", int(m.group("fl1"))))
@@ -698,6 +724,13 @@ def _year_exprs(
                 # "$0.98 million in 1995-96", "in academic year 2006/07": one financial or
                 # academic year, read as the year it ends
                 out.append(_YearExpr(m.start("r1"), m.end(), "explicit", y2))
+            elif (
+                len(r2) == 2
+                and not m.group().lower().startswith(_SPAN_WORDS)
+                and _WORD_TO.search(text, m.end("r1"), m.start("r2"))
+            ):
+                # "rose from 4 in 2006 to 11 at the end of 2008": a figure after "to"
+                out.append(_YearExpr(m.start("r1"), m.end("r1"), "explicit", y1))
             elif y2 > y1 and (len(r2) == 4 or y2 - y1 <= _SHORT_RANGE):
                 out.append(_YearExpr(m.start(), m.end(), kind, y1, y2))
             else:
@@ -771,6 +804,12 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 
+# a base figure right before "the year before" ("down from 70,540 the previous year")
+_BASE_FIGURE_BEFORE = re.compile(
+    r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to))\s+(?:[a-z]+\s+(?:than\s+)?)?"
+    r"[A-Z]{0,3}[$€£]?\s?\d[\d,.]*(?:\s+[A-Za-z%-]+){0,3}?\s+(?:in\s+)?$",
+    re.I,
+)
 # a comparison's preposition right before "the year before": the base, not a figure's year
 _COMPARED_TO = re.compile(r"\b(?:over|on|than|from|with|to|against|versus|vs\.)\s+$", re.I)
 
@@ -811,6 +850,10 @@ def _spans_read(
         for m in _YEAR_BEFORE.finditer(text, s_start, s_end):
             if _COMPARED_TO.search(text, max(s_start, m.start() - 16), m.start()):
                 continue  # "up 18 percent over the previous year": the base of a change
+            if _BASE_FIGURE_BEFORE.search(text, max(s_start, m.start() - 48), m.start()):
+                # "numbered 6,400 in 2005, down from 7,000 the previous year": the base's
+                # year, counted from the figure it is compared with (extraction._year_before)
+                continue
             named = [e for e in out if e.kind == "explicit" and e.end <= m.start()]
             if named:
                 out.append(_YearExpr(m.start(), m.end(), "explicit", named[-1].y1 - 1))
@@ -905,6 +948,17 @@ _LATER_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:that|at|in|on|during|und
 # a later clause of any opening, and a figure after its year within it
 _LATER_OPEN = re.compile(r",\s+(?:and|but|while)\s+")
 _OWN_FIGURE_AFTER = re.compile(r"[^,;.\d]{0,60}?\b\d")
+_DIGIT = re.compile(r"\d")
+
+
+def _later_clause_figure(text: str, end: int, e) -> bool:
+    """True when a later clause (:data:`_LATER_OPEN`) opens between a figure ending at
+    ``end`` and the year ``e`` and holds a figure of its own, after the year or between its
+    opening and the year."""
+    opens = [m.end() for m in _LATER_OPEN.finditer(text, end, e.start)]
+    if not opens:
+        return False
+    return bool(_OWN_FIGURE_AFTER.match(text, e.end) or _DIGIT.search(text, opens[-1], e.start))
 
 
 # "so far", "to date": the figure is of the page's date, whatever years a list after it gives
@@ -931,16 +985,32 @@ _ASIDE_END = re.compile(r"(?:[^;,()\d.]|\([A-Z][A-Za-z]{1,9}\)){0,80}(?:[,).]|$)
 def in_name_aside(text: str, e) -> bool:
     """True when the year ``e`` stands in an aside that dates a name (", launched in
     2008,", ", jointly developed with Singapore since 1994,")."""
-    m = _LAUNCH_ASIDE.search(text, max(0, e.start - 130), e.start)
+    m = _launch_aside(text, e.start)
     return m is not None and _ASIDE_END.match(text, e.end) is not None
+
+
+_ASIDES: list = [None, {}]  # [the text, {a year's start: its _LAUNCH_ASIDE search}] (the last text)
+
+
+def _launch_aside(text: str, at: int) -> re.Match[str] | None:
+    """``_LAUNCH_ASIDE.search(text, max(0, at - 130), at)``, remembered for the last text:
+    :func:`in_name_aside` and :func:`_describes_name` ask it of the same year, once per
+    figure of its sentence (half of the searches were repeats). Done for speed; plain
+    twin: the search itself (tests/test_read_twins.py)."""
+    if _ASIDES[0] is not text:
+        _ASIDES[0], _ASIDES[1] = text, {}
+    memo = _ASIDES[1]
+    if at in memo:
+        return memo[at]
+    m = memo[at] = _LAUNCH_ASIDE.search(text, max(0, at - 130), at)
+    return m
 
 
 def _describes_name(text: str, e, num) -> bool:
     """True when the year ``e`` stands in an aside that dates a name (", launched in 2008,")
     and the number ``num`` stands outside that aside: the year is the name's, not the
     figure's."""
-    lo = max(0, e.start - 130)
-    m = _LAUNCH_ASIDE.search(text, lo, e.start)
+    m = _launch_aside(text, e.start)
     if m is None:
         return False
     close = _ASIDE_END.match(text, e.end)
@@ -995,6 +1065,17 @@ def _fronted_name(text: str, e, num) -> bool:
     return _PRESENT_CLAUSE.search(text, close.end(), stop if stop >= 0 else len(text)) is not None
 
 
+def _own_year_after(text: str, num, exprs) -> bool:
+    """True when a year ("in 2000", "by 2007", "for 1981-82") follows the figure in its own
+    clause (no comma between)."""
+    return any(
+        e.start >= num.end
+        and e.kind in ("explicit", "by", "range")
+        and "," not in text[num.end : e.start]
+        for e in exprs
+    )
+
+
 # the start of a list's item: a bullet, or a dash or star opening a line
 _ITEM = re.compile(r"[•■▪●◆►]|\n[ \t]*-[ \t]")
 
@@ -1026,11 +1107,11 @@ def _when(
         if (
             e.start >= num.end
             and text.find(", ", num.end, e.start) >= 0
-            and _LATER_OPEN.search(text, num.end, e.start)
-            and _OWN_FIGURE_AFTER.match(text, e.end)
+            and _later_clause_figure(text, num.end, e)
         ):
             # "while 519,400 returned, and the cumulative count since 1978 passed 3.65
-            # million": a later clause with a figure of its own after its year
+            # million": a later clause with a figure of its own after its year; "one of 12
+            # laboratories, and the plan is to reach 20 by 2025": or before it
             continue
         if e.kind in ("explicit", "since") and _describes_name(text, e, num):
             # "The Plan, launched in 2008, had brought back 7,000 ...": the plan's; "the
@@ -1045,6 +1126,16 @@ def _when(
         # a semicolon or a colon parts clauses ("the adjustment of 1989-1990: 359 contracts
         # were signed in 1991"; "launched so far: CBERS-1 (1999), ...")
         other_clause = ";" in seg or ": " in seg
+        if (
+            not other_clause
+            and e.start < num.start
+            and ", " in seg
+            and _LATER_OPEN.search(seg)
+            and _own_year_after(text, num, exprs)
+        ):
+            # "enrolled ... in 2001/02, and Chinese citizens earned 2,400 doctorates ... in
+            # 2000": a clause of its own after ", and" with a year of its own after the figure
+            other_clause = True
         if other_clause and e.start > num.end and _SO_FAR.search(text, num.end, e.start):
             continue  # "Four satellites have been launched so far: A (1999), B (2003)"
         # a list's items ("• Symposia held since 2000: 520\n• 2014 budget: ..."): a later
@@ -1449,7 +1540,9 @@ def _group(w: _ClauseWords, toks: list[str], i: int, subject: bool) -> Reading |
             # that is neither a figure nor opens a noun phrase, a verb unknown ("have co-funded")
             nxt = toks[j] if j < n else ""
             if subject or nxt[:1].isdigit() or nxt in _HAVE_OBJECT:
-                return Reading("state", "present", i, j - 1, subject)
+                # ("China had 142 diplomats posted abroad": a state told in the past)
+                tense = "past" if last == "had" else "present"
+                return Reading("state", tense, i, j - 1, subject)
             return None
         if be and not subject and j < n and toks[j][:1].isdigit():
             tense = "perfect" if perfect else "present" if be[0] in _PRESENT_BE else "past"

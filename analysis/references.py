@@ -254,6 +254,8 @@ def _inherit(
         joint = f["scope"] == "programme" and _joint(f["actor"] or "")
         if f["indicator"] == UNCLASSIFIED and joint:
             _jointly_owned(text, sent, nums, i)
+        if f["indicator"] == UNCLASSIFIED and is_money(f["unit"]) and index > 0:
+            _given_in_context(text, sent, nums, i, doc.sentences[max(0, index - 2)].start)
         _subgroup_owner(text, num, earlier)
         earlier.append(num)
     _shared_noun(text, nums)
@@ -290,6 +292,41 @@ def _jointly_owned(text: str, sent, nums: list[_Num], i: int) -> None:
     got = _classify(
         t, f["unit"], (lo + shift, num.start + shift), (num.end + shift, hi + shift), (0, len(t))
     )[0]
+    if got != UNCLASSIFIED:
+        f["indicator"] = got
+
+
+_CONTEXT_BACK = 2  # how many sentences before a sum may say what it is given to
+# a body's verb of giving right before its sum ("will contribute up to", "has put", "commits")
+# (not a noun of spending, "research spending reached", nor a verb of spending it oneself)
+_GIVEN_BY_VERB = re.compile(
+    r"\b(?:contribut|invest|provid|put|commit|allocat|grant|donat|pledg|award|earmark|"
+    r"disburs|inject|channel|dedicat|set\s+aside|ma[dk]e\s+available|fund)"
+    r"(?:e|es|ed|ing|s|ted|ting|ts)?(?:\s+(?:in|up|over))?\s+"
+    r"(?:(?:up\s+to|about|some|around|roughly|nearly|almost|over|more\s+than|a\s+further|another|"
+    r"a\s+total\s+of|an\s+additional)\s+)?$",
+    re.I,
+)
+# a nation's own spending on research is no sum given to an undertaking
+_OWN_RESEARCH = re.compile(
+    r"\s+(?:\S+\s+){0,3}?(?:in|on|for)\s+(?:R&D|research\s+and\s+development)\b", re.I
+)
+
+
+def _given_in_context(text: str, sent, nums: list[_Num], i: int, back: int) -> None:
+    """ "... opened a joint laboratory ... The Dutch Ministry will contribute EUR 1.2 million
+    over four years.": a sum given (its rule's verb before it) whose own sentence names no
+    undertaking is given to the one the sentences just before speak of: read with them."""
+    num = nums[i]
+    f = num.fact
+    lo = nums[i - 1].end if i else sent.start
+    stop = _CLAUSE_STOP.search(text, num.end, nums[i + 1].start if i + 1 < len(nums) else sent.end)
+    hi = stop.start() if stop else (nums[i + 1].start if i + 1 < len(nums) else sent.end)
+    if not _GIVEN_BY_VERB.search(text, max(lo, num.start - 60), num.start):
+        return
+    if _OWN_RESEARCH.match(text, num.end, sent.end):
+        return
+    got = _classify(text, f["unit"], (lo, num.start), (num.end, hi), (back, sent.end))[0]
     if got != UNCLASSIFIED:
         f["indicator"] = got
 
@@ -607,6 +644,8 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
     if earlier and _gapped_name(text, num, earlier, own_end):
         return
     if _bare_contracts(text, num, lo, earlier, recent, reach[0]):
+        return
+    if _sum_made_up(text, sent, num, earlier, recent, reach[0], own_end, low):
         return
     # money: "spent RMB 1.5 billion on ..., up from RMB 1.1 billion in 2017": a base
     if earlier and _compared(text, sent, num, earlier, own_end):
@@ -1094,6 +1133,17 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         # experts, of whom 1,020 came from Japan": a line by origin
         if not (_PERFECT_OR_PLACE.match(text, at, end) or _FROM_PLACE.match(text, at, end)):
             return False
+    elif not earlier and _ARRIVED.match(text, at, end):
+        # "China sent 480 students to 28 countries. The first group of 52 reached Washington
+        # in December": people arriving in a place, the last count of people before
+        # (not of the places they went to)
+        for h in reversed(recent):
+            if h["start"] < back:
+                break
+            if h["unit"] == "count" and not h.get("derived_from"):
+                if not _PLACES.search(h.get("counted") or ""):
+                    g = h
+                    break
     elif not (
         _PERFECT_OR_PLACE.match(text, at, end)
         or (
@@ -1113,6 +1163,11 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
     return True
 
 
+_ARRIVED = re.compile(
+    rf"\s+{_ADV}(?:(?:have|has|had)\s+)?(?:arrived\s+(?:in|at)|reached|landed\s+in)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])",
+    re.I,
+)
 _FROM_PLACE = re.compile(
     r"\s+(?:came|come|comes|were|was|are|is)\s+(?:all\s+)?from\s+(?:the\s+)?(?-i:[A-Z])", re.I
 )
@@ -1169,6 +1224,19 @@ _PRONOUN_SUBJECT = re.compile(
 _GOAL_LEAD = re.compile(
     r"\b(?:plans?|aims?|hopes?|intends?|expects?|wants?)\s+to\s+(?:reach|raise\s+(?:it|that|this)\s+to|"
     r"increase\s+(?:it|that|this)\s+to|double\s+(?:it|that)\s+to)\s+"
+    r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
+    re.I,
+)
+# a goal for the figure before with its noun left out, said of a pro-form or a plan: "the
+# number is to rise to 500", "officials expect the figure to reach 100,000", "hopes to raise
+# that number to 500", "the plan is to reach 20"
+_PRO_FORM = r"(?:it|them|(?:the|that|this|its|their)\s+(?:figure|number|total))"
+_GOAL_OF_PRO_FORM = re.compile(
+    r"(?:\b(?:plans?|aims?|hopes?|intends?|expects?|expected|wants?)\s+"
+    r"(?:" + _PRO_FORM + r"\s+)?to|"
+    r"\b(?:is|are|was|were)\s+(?:(?:expected|set|planned|due|projected)\s+)?to)\s+"
+    r"(?:reach|hit|(?:rise|grow|increase|climb|go\s+up)\s+to|"
+    r"(?:raise|increase|double|bring|expand)\s+" + _PRO_FORM + r"\s+to)\s+"
     r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
     re.I,
 )
@@ -1267,6 +1335,8 @@ def _compared(text, sent, num, earlier, end, recent=(), back=None) -> bool:
     if not earlier and back is not None:
         # "MOST aims to reach 150 by 2010.": a goal of the count of the sentence before
         goal = _GOAL_LEAD.search(text, max(sent.start, num.start - 40), num.start)
+        if goal is None:
+            goal = _GOAL_OF_PRO_FORM.search(text, max(sent.start, num.start - 60), num.start)
         if goal is None or not _BASE_REST.match(text, num.end, max(end, num.end)):
             return False
         g = _antecedent([], list(recent), f["unit"], back)
@@ -1275,6 +1345,9 @@ def _compared(text, sent, num, earlier, end, recent=(), back=None) -> bool:
         f["indicator"] = g["indicator"]
         return True
     lead = _BASE_LEAD.search(text, max(sent.start, num.start - 40), num.start) if earlier else None
+    if lead is None and earlier:
+        # "..., and the plan is to reach 20 by 2025": a goal of the figure before
+        lead = _GOAL_OF_PRO_FORM.search(text, max(sent.start, num.start - 60), num.start)
     to = _TO_END.search(text, max(sent.start, num.start - 40), num.start) if earlier else None
     if lead is None and to is not None:
         # "had risen from fewer than 100 at the start of 1979 to about 2,300": the end of a
@@ -1297,6 +1370,34 @@ def _compared(text, sent, num, earlier, end, recent=(), back=None) -> bool:
         return False
     f["indicator"] = same[-1].fact["indicator"]
     return True
+
+
+_OF_THE_TOTAL = re.compile(
+    r"\s+of\s+(?:the|this|that|its|their)\s+(?:(?:[\w-]+\s+){0,2}?)(?:total|sum|amount)\b", re.I
+)
+
+
+def _sum_made_up(text, sent, num, earlier, recent, back, end, low) -> bool:
+    """ "Japan alone accounted for $3.9 billion of the total": a sum a part makes up "of the
+    total" is a part of the sum named last (in its sentence, else the sentences before); "of
+    China's technology imports", a part of the whole its own words name. True when taken."""
+    f = num.fact
+    lo = earlier[-1].end if earlier else sent.start
+    if not _MADE_UP.search(text, max(lo, num.start - 40), num.start):
+        return False
+    if _OF_THE_TOTAL.match(text, num.end, max(end, num.end)):
+        money = [n.fact for n in earlier if n.fact and is_money(n.fact["unit"])]
+        money = money or [g for g in recent if is_money(g["unit"]) and g["start"] >= back]
+        if money and money[-1]["indicator"] != UNCLASSIFIED:
+            f["indicator"] = money[-1]["indicator"]
+            return True
+        return False
+    whole = _OF_NOUN.match(text, num.end, max(end, num.end))
+    got = _whole_named(text, whole.end(), end, sent, low) if whole else None
+    if got:
+        f["indicator"] = got
+        return True
+    return False
 
 
 _IN_PLACE_PHRASE = re.compile(r"\b(?:to|in|across|among)\s+(?:some\s+|about\s+|over\s+)?$", re.I)

@@ -136,8 +136,20 @@ def encode(obj: Any) -> bytes:
 
     packer = msgpack.Packer(use_bin_type=True, autoreset=True)
     digest, deflate, out, buffer, size = hashlib.sha256(), zlib.compressobj(1), [], [], 0
+    plain = _plain(obj)
+    if _rough_size(plain, _FLUSH_AT) < _FLUSH_AT:
+        # a small payload packed at once: the bytes the pieces below join to (msgpack's), and
+        # under _FLUSH_AT they would be hashed and compressed in one call too, as here
+        try:
+            data = packer.pack(plain)
+        except OverflowError as exc:
+            raise TypeError(f"the store holds integers of 64 bits: {exc}") from None
+        if len(data) < _FLUSH_AT:
+            digest.update(data)
+            return MAGIC + digest.digest()[:16] + deflate.compress(data) + deflate.flush()
+        del data
     try:
-        for piece in _pieces(_plain(obj), packer):  # the payload a piece at a time
+        for piece in _pieces(plain, packer):  # the payload a piece at a time
             buffer.append(piece)
             size += len(piece)
             if size >= _FLUSH_AT:
@@ -152,6 +164,38 @@ def encode(obj: Any) -> bytes:
     out.append(deflate.compress(data))
     out.append(deflate.flush())
     return MAGIC + digest.digest()[:16] + b"".join(out)
+
+
+def _rough_size(data: Any, budget: int) -> int:
+    """About the size of ``data`` packed (text by its characters, a number as 9 bytes),
+    counted until it passes ``budget``. Done for speed (:func:`encode` packs a small
+    payload at once): a bound on what is packed whole before its true size is known, so
+    no big document's payload is held twice; the true size decides."""
+    t = type(data)
+    if t is str or t is bytes:
+        return len(data)
+    if t is dict:
+        n = len(data)
+        for k, v in data.items():
+            n += len(k) + 1 if type(k) is str else 9
+            n += _rough_size(v, budget - n)
+            if n >= budget:
+                return n
+        return n
+    if t is list:
+        n = len(data)
+        for v in data:
+            tv = type(v)
+            if tv is str or tv is bytes:
+                n += len(v)
+            elif tv is dict or tv is list:
+                n += _rough_size(v, budget - n)
+            else:
+                n += 9
+            if n >= budget:
+                return n
+        return n
+    return 9
 
 
 def _pieces(data: Any, packer: Any):

@@ -809,3 +809,42 @@ def test_a_long_text_with_a_lone_surrogate_fails_as_in_msgpack():
         encode_plain(text)
     with pytest.raises(UnicodeEncodeError):
         store.encode(text)
+
+
+def _encode_in_pieces(value):
+    # store.encode with its small-payload path off: every payload through store._pieces
+    real = store._rough_size
+    store._rough_size = lambda data, budget: budget
+    try:
+        return store.encode(value)
+    finally:
+        store._rough_size = real
+
+
+@given(JSONISH | st.text(min_size=1, max_size=50).map(lambda t: t * 3_000))
+def test_small_payloads_packed_at_once_are_the_pieced_blobs(value):
+    assert store.encode(value) == _encode_in_pieces(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        list(range(5000)),
+        ["é" * 3, None, 7, 1.5, b"x", True] * 900,
+        {"text": "x" * 200_000, "n": [1.0] * 3000},
+        {"a": ["y" * 60_000] * 3, "b": {"c": list(range(40_000))}},
+        "x" * (1 << 16) + "y",
+    ],
+)
+def test_payloads_near_the_flush_size_are_the_pieced_blobs(value):
+    assert store.encode(value) == _encode_in_pieces(value)
+
+
+def test_document_and_facts_blobs_are_the_pieced_ones():
+    for path in sorted((config.ROOT / "seeds").glob("*.txt"))[:6]:
+        doc, _title = corpus._read(path, None)
+        rows = facts.extract_facts(doc)
+        text = facttable.csv_rows(rows)
+        doc.minhash = None
+        for value in (doc, cache._packed_facts(rows), text):
+            assert store.encode(value) == _encode_in_pieces(value)

@@ -1965,3 +1965,121 @@ def test_r3_a_stamp_in_the_page_head_below_its_edge_dates_the_page(
 ) -> None:
     body = "\n\n".join([english(3)] * 8)  # a page longer than its two edges
     assert _head_of(tmp_path, head + "\n\n" + body)[2] == published
+
+
+# ------------------------------------------------------------------ round 4 (session 9)
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        # a section's name, a bar, then the stamp
+        ("LAOS WEEKLY\n\nScience  |  Last updated: 9 May 2014 - 08:10 GMT", "2014-05-09"),
+        # a stamp among a footer's links (US order of month and day)
+        ("LAOS WEEKLY\n\nPage 1 of 2 | Last Updated: 11/20/2003 | Privacy | Help", "2003-11-20"),
+        # a word in -ed before the date, fields after it
+        ("LAOS WEEKLY\n\nThread archived 2 June 2012 | Platform: Example | Editor: A. Berg",
+         "2012-06-02"),
+    ],
+)  # fmt: skip
+def test_r4_a_stamp_among_a_bars_fields_dates_the_page(
+    tmp_path: Path, head: str, published: str
+) -> None:
+    page = head + "\n\nLaos opens its doors to visiting chemists\n\n" + english(3)
+    title, _publisher, date = _head_of(tmp_path, page)
+    assert date == published
+    assert title == "Laos opens its doors to visiting chemists"
+
+
+def test_r4_a_stamp_field_in_a_bar_inside_the_text_stays() -> None:
+    """The bar's stamp is read at a page's edge only: a table row inside the text stays."""
+    row = "Survey | Last updated 9 May 2014 | 40 chemists"
+    paras = [english(3)] * 8 + [english(3) + "\n" + row] + [english(3)] * 8
+    page = "Laos opens its doors to chemists\n\n" + "\n\n".join(paras)
+    text, _s, _removed, evidence = corpus.clean(page)
+    assert row in text
+    assert not evidence["dates"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["More on this story", "MORE IN SCIENCE", "More from Anna Berg", "More Laos stories"]
+)
+def test_r4_more_headings_head_lists_of_other_pages(tmp_path: Path, heading: str) -> None:
+    """The list under a "More ..." heading holds other pages: their dates are weak, their
+    numbers give no row."""
+    page = (
+        "Laos opens its doors to visiting chemists\n\nPublished: 9 May 2014\n\n"
+        + english(3)
+        + f"\n\n{heading}\n  Laos: 4 things to know about its chemists   12 May 2014\n"
+        "  Vientiane lab hires 3 top scientists   2 June 2014\n"
+    )
+    text, _s, _removed, evidence = corpus.clean(page)
+    assert "4 things" not in text and "3 top scientists" not in text
+    assert dict(evidence["dates"])["12 May 2014"] == "weak"
+    assert _head_of(tmp_path, page)[2] == "2014-05-09"
+
+
+def test_r4_a_more_paragraph_of_text_stays(tmp_path: Path) -> None:
+    page = (
+        "Laos opens its doors to visiting chemists\n\n" + english(2) + "\n\nMore on the fund\n"
+        "The fund pays for 40 chemists a year.\n"
+    )
+    text, _s, _removed, _evidence = corpus.clean(page)
+    assert "40 chemists" in text
+
+
+def test_r4_a_headline_ending_in_more_is_no_teaser(tmp_path: Path) -> None:
+    """A headline whose last word ends in "more" ("Baltimore") is no "... more" link."""
+    page = (
+        "Notes from a Lao chemist in Baltimore\n\nAnna Berg\nMay 9, 2014 · 7 min read\n\n"
+        + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == "Notes from a Lao chemist in Baltimore"
+
+
+@pytest.mark.parametrize(
+    "issue_line",
+    [
+        "Laos Journal of Chemistry   2004, No. 3 (Total No. 41)   pp. 12–19",
+        "LAOS SCIENCE WEEKLY      Vol. 8, No. 12 · 9 May 2004",
+    ],
+)
+def test_r4_a_journals_name_beside_its_issue_is_the_publisher(
+    tmp_path: Path, issue_line: str
+) -> None:
+    """The journal's name on its issue line names the publisher, over the site hosting it."""
+    page = (
+        "Lao Academy of Sciences  |  Journals  |  English\n\n"
+        + issue_line
+        + "\n\nLaos opens its doors to visiting chemists\n\n"
+        + english(3)
+    )
+    publisher = _head_of(tmp_path, page)[1]
+    assert publisher.lower() in ("laos journal of chemistry", "laos science weekly")
+
+
+@pytest.mark.parametrize(
+    "release_line",
+    ["Press Release No. 12     9 May 2004", "NEWS RELEASE                          No. 2004-12"],
+)
+def test_r4_a_press_releases_number_names_no_publisher(release_line: str) -> None:
+    _t, _s, _r, evidence = corpus.clean(
+        "Ministry of Science of Laos\n\n" + release_line + "\n\n"
+        "Laos opens its doors to visiting chemists\n\n" + english(3)
+    )
+    assert "release" not in evidence["publisher"].lower()
+
+
+@pytest.mark.parametrize("code", ["LAS 04-117", "REUTER AB/CD 1187", "LAOS-CHINA ADD 2"])
+def test_r4_a_line_of_codes_and_a_reference_number_is_furniture(code: str) -> None:
+    page = "Laos opens its doors to chemists\n\n" + code + "\n\n" + english(3) + "\n"
+    text, _s, removed, _e = corpus.clean(page)
+    assert code not in text
+    assert [r.rule for r in removed] == ["code_line"]
+
+
+@pytest.mark.parametrize(
+    "line", ["ANNUAL REPORT 2005", "UNITED NATIONS", "Japan 512", "SCHOLARS ABROAD        27"]
+)
+def test_r4_a_name_with_its_year_or_a_header_is_no_code_line(line: str) -> None:
+    page = "Laos opens its doors to chemists\n\n" + english(3) + "\n" + line + "\n" + english(3)
+    _text, _s, removed, _e = corpus.clean(page)
+    assert "code_line" not in [r.rule for r in removed]

@@ -1175,3 +1175,118 @@ def test_session8r3_that_is_needs_a_whole_and_a_figure_before(tmp_path):
 )  # fmt: skip
 def test_session8r3_bases_after_against(tmp_path, body, figure, want):
     assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+# --------------------------------------------------------------------- session 9, round 4
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a goal with its noun left out, said of a plan or a pro-form: the figure before
+        ("The province runs 45 international joint laboratories, and the plan is to reach 60 "
+         "by 2030.", "60", "joint_research_centers"),
+        ("The region employed 3,000 foreign experts in 2015. Officials expect the number to "
+         "rise to 4,500 by 2020.", "4,500", "foreign_experts"),
+        ("Some 700 students went abroad to study from the county last year. The figure is "
+         "expected to climb to 900 in 2012.", "900", "students_abroad"),
+    ],
+)  # fmt: skip
+def test_session9_goals_of_a_pro_form(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a sum a body gives, its undertaking named by the sentences just before
+        ("The two institutes opened a joint laboratory for marine science in Qingdao in May. "
+         "The German ministry will contribute EUR 3 million over five years.", "EUR 3 million",
+         "coop_funding"),
+        ("Last year the councils selected 14 joint projects with Chinese partners. The Danish "
+         "council has put DKK 25 million into the first round.", "DKK 25 million",
+         "coop_funding"),
+        # ... but a nation's own spending on research is none, whatever came before
+        ("The two institutes opened a joint laboratory in Qingdao in May. The country invested "
+         "2.1 trillion yuan in research and development last year.", "2.1 trillion yuan",
+         UNCLASSIFIED),
+        ("The two institutes opened a joint laboratory in Qingdao in May. Research spending "
+         "reached 2.1 trillion yuan last year.", "2.1 trillion yuan", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_session9_sums_given_to_what_the_sentences_before_name(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_session9_gone_abroad_in_the_perfect_beside_those_back(tmp_path):
+    rows = page_indicators(
+        tmp_path,
+        "By the end of 2015, some 4.04 million had gone abroad and 2.2 million had come back.",
+    )
+    assert indicator_of(rows, "some 4.04 million") == "students_abroad"
+    assert indicator_of(rows, "2.2 million") == "returnees"
+    rows = page_indicators(
+        tmp_path,
+        "Counting from 1978, it is 4 million people who have left, and 2 million of them "
+        "have returned.",
+    )
+    assert indicator_of(rows, "4 million") == "students_abroad"
+    # (no one back in the sentence: a bare number that left is no student)
+    rows = page_indicators(tmp_path, "In 2015 about 300 have left the village for the cities.")
+    assert indicator_of(rows, "about 300") == UNCLASSIFIED
+
+
+def test_session9_contracts_with_firms_abroad_for_technology(tmp_path):
+    rows = page_indicators(
+        tmp_path,
+        "In 1985 Chinese enterprises signed 120 contracts with French companies for "
+        "equipment and technology, worth about US$ 300 million, mostly in energy.",
+    )
+    assert indicator_of(rows, "120") == "tech_import_contracts"
+    assert indicator_of(rows, "about US$ 300 million") == "tech_import_value"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # visits counted where the sentence counts researchers or scientists
+        ("Last year Danish scientists made some 210 visits to China.", "some 210", "personnel_exchanges"),
+        ("The academy sent 90 researchers to Chile and received 60 Chilean researchers, for a "
+         "total of 150 visits.", "150", "personnel_exchanges"),
+        ("The new museum counted 150,000 visits in 2012.", "150,000", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_session9_visits_of_researchers(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a sum a part "accounted for" of the total named before, or of a whole it names
+        ("In 2010 China signed technology import contracts worth US$ 20 billion. Korean firms "
+         "alone accounted for US$ 4 billion of the total.", "US$ 4 billion", "tech_import_value"),
+        ("Korean companies accounted for US$ 2 billion of China's technology imports in 2010.",
+         "US$ 2 billion", "tech_import_value"),
+    ],
+)  # fmt: skip
+def test_session9_sums_made_up_of_a_whole(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_session9_student_visas_and_arrivals(tmp_path):
+    # student visas issued to Chinese nationals count students gone abroad (and their base)
+    rows = page_indicators(
+        tmp_path,
+        "In 2015 the consulate issued about 8,000 student visas to Chinese nationals, "
+        "down from 9,500 in 2014.",
+    )
+    assert indicator_of(rows, "about 8,000") == "students_abroad"
+    assert indicator_of(rows, "9,500") == "students_abroad"
+    # learners who reached a place abroad; a bare group that reached it: the people sent before
+    rows = page_indicators(
+        tmp_path,
+        "In 1979 the ministry sent 230 students and scholars to 11 countries. The "
+        "first group of 40 reached Ottawa in May.",
+    )
+    assert indicator_of(rows, "40") == "students_abroad"
+    rows = page_indicators(tmp_path, "In May the first 40 Chinese scholars reached Ottawa.")
+    assert indicator_of(rows, "40") == "students_abroad"

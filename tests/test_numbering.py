@@ -82,7 +82,7 @@ def test_the_fast_tests_change_no_answer(monkeypatch) -> None:
     numbers = re.compile(r"\d[\d,]*(?:\.\d+)?")
     spots = [(t, m.start(), m.end()) for t in texts for m in numbers.finditer(t)]
     fast = [numbering.numbering_at(t, a, b, 0, len(t)) for t, a, b in spots]
-    for name in ("_may_label", "_may_line", "_may_phone"):
+    for name in ("_may_label", "_may_line", "_may_phone", "_may_phone_digits"):
         monkeypatch.setattr(numbering, name, lambda *args: True)
     plain = [numbering.numbering_at(t, a, b, 0, len(t)) for t, a, b in spots]
     assert len(spots) > 3000 and fast == plain
@@ -203,4 +203,36 @@ def test_r2_figures_beside_such_forms_stay(tmp_path: Path, body: str, kept: list
     ],
 )
 def test_r3_a_slash_date_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a report's numbered recommendation; a project's number; a bibliography's pages; a
+        # post's counters
+        ("Recommendation 12\nThe Committee recommends 30 more scholarships for Laos.", [30]),
+        ("Project number        104233\nThe project trained 45 Lao chemists.", [45]),
+        ("Final report (1994), 96 p.\nThe report counts 12 joint projects in Laos.", [12]),
+        ("The lab hosts 18 scholars from Laos.\n\n2.3K claps    41 responses", [18]),
+    ],
+)
+def test_r4_labels_and_counters_give_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a writer's own circle and age in a post: no row; the figures beside them stay
+        ("Of my 6 classmates in Leeds, 4 are back in Laos now. Laos sent 3,100 students abroad.",
+         [3100]),
+        ("I'm 31 and still deciding. Laos has 45 joint labs.", [45]),
+        ("Reply from chem_fan\n    Our lab at LAS: 7 people, 2 came back from Leeds.\n"
+         "The Academy runs 62 joint labs.", [62]),
+        # a university's own figures in a writer's words stay
+        ("At my own university, 41 of the 63 new professors came from abroad.", [41, 63]),
+    ],
+)  # fmt: skip
+def test_r4_a_writers_own_circle_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
     assert values(tmp_path, body) == kept

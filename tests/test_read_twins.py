@@ -411,3 +411,68 @@ def test_candidate_rules_hold_a_word_of_their_after_pattern() -> None:
                 p_after, n_after = row[1], row[2]
                 if p_after is not None and n_after is not None:
                     assert any(x in w for x in n_after), (unit, w, row[0])
+
+
+# ------------------------------------------------------------------ inline marks (SPEED9)
+INLINE_PARTS = st.sampled_from(
+    [
+        "12 pp.", "xii + 240 pp.", "PP.", "]", ".]", "[3]", "[1-4]", "(Table 3-12)", "(see figure 2)",
+        "10.1000/xyz", "(1,234 views)", "(Hits: 12)", "Title: ", "\n\n1. ", "\n\n(2) ", "Abc",
+        "  (unit: 10,000 yuan)", "|", " | ", "\n", " ", "US$ 12.50", "ſ", "İ", "K", "[Article]",
+    ]
+)  # fmt: skip
+
+
+def _inline_both(text: str) -> None:
+    cfg = corpus.settings()
+    starts, lines = corpus._split_lines(text)
+    for removed in ({}, {0: "x"}, {i: "x" for i in range(1, len(lines), 2)}):
+        fast = corpus._inline_cuts(text, starts, removed, cfg)
+        assert fast == corpus._inline_cuts_plain(text, starts, removed, cfg)
+
+
+def test_inline_cuts_are_the_plain_search_on_the_corpus() -> None:
+    for text in _texts():
+        _inline_both(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(INLINE_PARTS, max_size=20).map("".join))
+def test_inline_cuts_are_the_plain_search(text: str) -> None:
+    _inline_both(text)
+
+
+def _hyphen_spans(text: str) -> tuple[list, list]:
+    fast = [m.span() for m in corpus._line_end_hyphens(text)]
+    return fast, [m.span() for m in corpus._LINE_END_HYPHEN.finditer(text)]
+
+
+def test_line_end_hyphens_are_the_look_behind_search_on_the_corpus() -> None:
+    for text in _texts():
+        fast, plain = _hyphen_spans(text)
+        assert fast == plain
+
+
+HYPHEN_PARTS = st.sampled_from(list("a-Z \t\n\r9é-") + ["--\n", "x-\n", "- \t\n"])
+
+
+@given(st.lists(HYPHEN_PARTS, max_size=40).map("".join))
+def test_line_end_hyphens_are_the_look_behind_search(text: str) -> None:
+    fast, plain = _hyphen_spans(text)
+    assert fast == plain
+
+
+def test_launch_aside_memo_is_the_search() -> None:
+    """numbers._launch_aside (remembered per text) against the plain search, asked twice at
+    every year and relative word of the corpus (the memo's answer the second time)."""
+    from analysis import numbers
+
+    for text in _texts()[:120]:
+        spots = [m.end() for m in scan.YEAR_CANDIDATE.finditer(text)] + [
+            m.start() for m in re.finditer(r"\b(?:19|20)\d\d\b", text)
+        ]
+        for _ in range(2):
+            for at in spots:
+                got = numbers._launch_aside(text, at)
+                want = numbers._LAUNCH_ASIDE.search(text, max(0, at - 130), at)
+                assert (got and got.span()) == (want and want.span())

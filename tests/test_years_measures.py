@@ -888,3 +888,151 @@ def test_a_later_clause_without_a_figure_of_its_own_still_dates_the_figure(tmp_p
         "and the total sent since 1990 hit a record."
     )
     assert row(tmp_path, body, "900")["year_basis"] == "period"
+
+
+# ---------------------------------------------------------------- session 9, round 4
+def test_had_as_a_main_verb_is_a_state_told_in_the_past(tmp_path):
+    body = (
+        "By the end of 2008, the country had signed 50 agreements, the minister said. "
+        "The country had 75 attaches posted in 40 consulates."
+    )
+    assert row(tmp_path, body, "75", date="2 March 2009")["year"] == 2008
+    body = (
+        "By the end of 2008, the country had signed 50 agreements, the minister said. "
+        "The country has 75 attaches posted in 40 consulates."
+    )
+    assert row(tmp_path, body, "75", date="2 March 2009")["year"] == 2009
+
+
+def test_a_two_digit_figure_after_a_year_and_to_is_a_figure(tmp_path):
+    body = "The number of partner parks in the region grew from 6 in 2004 to 13 at the end of 2007."
+    got = rows(tmp_path, body)
+    assert got["6"]["year"] == 2004
+    assert got["13"]["year"] == 2007
+    body = "Enrolment fell in 2003-04 to 7,000 students."
+    assert row(tmp_path, body, "7,000")["year"] == 2004
+
+
+def test_a_later_clause_with_a_figure_before_its_year_dates_only_that_figure(tmp_path):
+    body = "The faculty runs 9 exchange schemes, and the plan is to reach 15 by 2014."
+    r = row(tmp_path, body, "9")
+    assert (r["year"], r["measure"]) == (2010, "level")
+    assert row(tmp_path, body, "15")["year"] == 2014
+    body = "The faculty runs 9 exchange schemes and aims to reach 15 by 2014."
+    assert row(tmp_path, body, "15")["year"] == 2014
+
+
+def test_a_past_event_on_a_day_of_the_month_is_annual(tmp_path):
+    body = "The first team of 30 engineers arrived in Lyon on Feb. 14."
+    assert row(tmp_path, body, "30")["measure"] == "annual"
+    body = "A team of 30 engineers is in Lyon."
+    assert row(tmp_path, body, "30")["measure"] != "annual"
+
+
+def test_a_running_total_told_after_last_years_figure_stands_at_last_year(tmp_path):
+    body = (
+        "Last year 120,300 Chinese left to study abroad and 98,200 came back, the ministry "
+        "said. Since 1978 some 1.2 million have gone abroad, and 640,000 have returned; of "
+        "those who finished their studies, 71.5% went home."
+    )
+    got = rows(tmp_path, body)
+    assert got["640,000 have"]["year"] == 2009
+    assert got["71.5% went"]["year"] == 2009
+    body = (
+        "In 2004 the city hosted a fair. Since 1978 some 1.2 million have gone abroad, and "
+        "640,000 have returned."
+    )
+    assert rows(tmp_path, body)["640,000 have"]["year"] == 2010
+
+
+def test_over_the_n_years_is_the_span_of_n_years_told_before(tmp_path):
+    body = (
+        "The Tenth Five-Year Plan (2001-2005) stressed cooperation. Over the five years, the "
+        "state put 2.1 billion yuan into joint research."
+    )
+    r = row(tmp_path, body, "2.1")
+    assert (r["year"], r["period_start"], r["period_end"]) == (2005, 2001, 2005)
+    body = (
+        "The Tenth Five-Year Plan (2001-2005) stressed cooperation. Over the past five years, "
+        "the state put 2.1 billion yuan into joint research."
+    )
+    r = row(tmp_path, body, "2.1")
+    assert (r["year"], r["period_start"]) == (2010, 2006)
+
+
+def test_a_base_n_years_earlier_is_n_years_before_the_compared_figure(tmp_path):
+    body = "Some 640 Dutch students were enrolled in 2008/09, against 150 four years earlier."
+    assert row(tmp_path, body, "150")["year"] == 2005
+    body = "In 2007 the fund paid 6,300 grants, down from 7,100 the previous year."
+    assert row(tmp_path, body, "6,300")["year"] == 2007
+    assert row(tmp_path, body, "7,100")["year"] == 2006
+    body = "In 2007 the fund paid 6,300 grants, up from 41 projects the previous year."
+    assert row(tmp_path, body, "41")["year"] == 2006
+
+
+def test_a_report_in_the_present_tells_the_pages_date(tmp_path):
+    body = (
+        "In 2007 some 1,200 engineers went abroad. The institute, founded the same year as "
+        "the fund, says 45 of its 200 staff are foreign nationals."
+    )
+    got = rows(tmp_path, body)
+    assert (got["45"]["year"], got["45"]["measure"]) == (2010, "level")
+    body = (
+        "In 2007 some 1,200 engineers went abroad. In the same year the institute set up "
+        "45 joint laboratories."
+    )
+    assert row(tmp_path, body, "45")["year"] == 2007
+
+
+def test_the_two_figures_of_a_from_to_pair_are_one_kind(tmp_path):
+    body = "The number of joint stations in the province rose from 14 in 2005 to 31 at the end of 2009."
+    got = rows(tmp_path, body)
+    assert got["14"]["measure"] == got["31"]["measure"] == "level"
+    body = "Contracts signed in the province rose from 14 in 2005 to 31 in 2009."
+    got = rows(tmp_path, body)
+    assert got["14"]["measure"] == got["31"]["measure"] == "annual"
+
+
+def test_a_year_across_and_yields_to_the_figures_own_year_after_it(tmp_path):
+    body = (
+        "About 4,100 Chinese students were enrolled at Irish colleges in 2006/07, and Chinese "
+        "graduates earned 310 doctorates from Irish universities in 2005."
+    )
+    assert row(tmp_path, body, "310")["year"] == 2005
+    body = "In 2006, 4,100 students went to Ireland, while 310 returned, a gap that has narrowed since the 1990s."
+    assert row(tmp_path, body, "310")["year"] == 2006
+
+
+def test_the_verb_before_a_percent_says_share_or_change(tmp_path):
+    body = "Their share of the market has fallen from 31 percent in 2004 to 22 percent."
+    assert row(tmp_path, body, "31")["measure"] == "share"
+    body = "Joint projects take up about 40 percent of the council's budget."
+    assert row(tmp_path, body, "40")["measure"] == "share"
+    body = "Physics projects make up about 25% of the total."
+    assert row(tmp_path, body, "25")["measure"] == "share"
+    body = "The council approved 120 contracts, a decrease of 12.5 per cent from 2008."
+    assert row(tmp_path, body, "12.5")["measure"] == "change"
+    body = "The council's budget went up 12 percent."
+    assert row(tmp_path, body, "12")["measure"] == "change"
+
+
+# (two forms of one mechanism, each seen in one set: a clause in the present, or in the
+# present perfect after ", and", with no year of its own is of the page's date)
+def test_now_and_a_present_verb_in_the_figures_clause_is_the_pages_date(tmp_path):
+    body = "The city received 640 foreign experts last year and now has 12 joint stations."
+    assert row(tmp_path, body, "12")["year"] == 2010
+    body = "The city received 640 foreign experts last year and opened 12 joint stations."
+    assert row(tmp_path, body, "12")["year"] == 2009
+
+
+def test_a_later_clause_in_the_present_perfect_is_the_pages_date(tmp_path):
+    body = (
+        "Some 3,000 engineers were working in the region at the end of 2008, the office "
+        "said, and the number of joint stations has tripled in four years to 45."
+    )
+    assert row(tmp_path, body, "45")["year"] == 2010
+    body = (
+        "Some 3,000 engineers were working in the region at the end of 2008, the office "
+        "said, and the number of joint stations tripled to 45."
+    )
+    assert row(tmp_path, body, "45")["year"] == 2008
