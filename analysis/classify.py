@@ -864,6 +864,11 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
             if got[0] == "agency" and lex.owned_programme.search(got[1]):
                 return "programme", got[1]
             return got
+    if " " in bare and _PROGRAMME_END.search(bare):
+        # a name ending in a programme's word is a programme, whatever head word stands
+        # inside it ("National Construction High-Level University Graduate Programme",
+        # "Chinese Academy of Sciences' Hundred Talents Program")
+        return "programme", bare
     head = lex.heads.search(bare)
     if head:
         return lex.kinds[f"head:{head.group(1)}"], bare
@@ -881,6 +886,7 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
 
 
 _CHINA_POSSESSIVE = re.compile(r"China['’]s\s")
+_PROGRAMME_END = re.compile(r"\s(?:Programme|Program|Project|Initiative|Scheme|Plan)$")
 # the nation's five-year plans, by their number ("Ninth", "10th") or none
 _FIVE_YEAR_PLAN = re.compile(
     r"(?:(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+)?Five[-\s]Year\s+(?:Plan|Programme)"
@@ -1443,6 +1449,11 @@ def scope_of(
                 if _REPORTS.match(text, b, num_start):
                     return "national", ""
                 break
+        if _DIPLOMATIC.search(text, clause[0], clause[1]):
+            # "The Ministry of Science and Technology maintains 111 science and technology
+            # officials in 64 diplomatic missions abroad": the nation's network abroad, its
+            # embassies' staff (the ministry only the office that keeps it)
+            return "national", ""
     if kind == "agency" and text.find("On the ", clause[0], clause[0] + 16) >= 0:
         side = _SIDE_LEAD.match(text, clause[0], num_start)
         if side is not None and _country_word(side.group(1)):
@@ -1466,7 +1477,25 @@ def scope_of(
         got = _head_name(text, head, clause[0], actor_lexicon())
         if got is not None and (actor in lex.references or _joint(got[1])):
             return got  # (a head word alone: only a joint body's, "the Committee" of minutes)
+    if kind == "programme" and actor.lower() in _BARE_PROGRAMME:
+        # a programme told only by its kind's word, as a time ("since the program started,
+        # China has sent ...") or described by what it is for ("approved 1,600 projects
+        # under the programme for the renovation of existing enterprises"): no owner; the
+        # clause's subject is
+        for a, b, name, _k in found or mentions(text, clause[0], clause[1]):
+            if name == actor and (
+                _SINCE_THE.search(text, max(clause[0], a - 12), a) or _DESCRIBED.match(text, b)
+            ):
+                rest = [x for x in found or mentions(text, *clause) if x[2] != actor]
+                return _scope_of(text, num_start, num_end, noun_end, clause, rest, default)
     return kind, actor
+
+
+# the nation's diplomatic network abroad, the words a clause counting it holds
+_DIPLOMATIC = re.compile(r"\b(?:diplomats?|diplomatic|embass(?:y|ies)|consulates?)\b", re.I)
+_BARE_PROGRAMME = frozenset({"programme", "program", "project"})
+_SINCE_THE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?$")
+_DESCRIBED = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[a-z]")
 
 
 # a line opening an item of a list: a bullet or an item's number
@@ -1503,7 +1532,8 @@ def _item_bounds(text: str, num_start: int, num_end: int, clause) -> tuple[int, 
 # a central body's verb of report, up to its figure: "said", "puts the number of ... at",
 # "gave a figure of"
 _REPORTS = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?\s+(?:said|says|reported|reports|estimated|estimates|"
+    # (through an aside: "the State Education Commission, set up in 1985, reports that")
+    r"(?:\s*\([^()]{1,30}\)|,[^,;:()]{1,40},)?\s+(?:said|says|reported|reports|estimated|estimates|"
     r"puts|put|gave|gives|recorded|records)\b(?:\s+(?:that\s+)?(?:the\s+|a\s+)?(?:number|figure|"
     r"total)\b[^;:]{0,120}?\b(?:at|of)\s+|\s+that\s+|\s+)(?:about\s+|some\s+|around\s+|"
     r"nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
@@ -1776,7 +1806,9 @@ def _scope_of(
     # a part of the figure before it in its sentence, whose owner it shares
     whose = _of_whom_figure(text, num_start, num_end, clause)
     if whose is not None:
-        return _scope_of(text, whose[0], whose[1], whose[1], clause, found, default)
+        # (the whole's owner as the page reads it: "the Ministry of Education reports
+        # that 300,000 ..., of whom 110,000 have returned" is the nation's)
+        return scope_of(text, whose[0], whose[1], whose[1], clause, found, default)
     # 2c. a share of the whole just named ("..., 3.6 percent of its total funding",
     # "Biotechnology projects make up about 30% of the total"): the owner of the figure
     # before it, in its clause or the sentence before
@@ -1816,6 +1848,10 @@ def _scope_of(
                     and _CHINA_WORD.search(text, _b, clause[1]) is not None
                 )
             ):
+                if _AND_CHINESE.match(text, _b):
+                    # "some 300 Soviet and Chinese scientists were exchanged": both sides'
+                    # people of an exchange, a line of the nation's figure by partner
+                    return "national", actor
                 if _PEOPLE_OF.match(text, num_end, min(clause[1], num_end + 60)):
                     stop = _CLAUSE_STOP_BEFORE.search(text, _b, clause[1])
                     if _IN_CHINA.search(text, _b, stop.start() if stop else clause[1]):
@@ -1867,6 +1903,12 @@ def _scope_of(
             # "..., followed by West Germany with $640 million" / "(US$190 million)": the
             # next line of the nation's table by partner, as the ranked rule below
             return "national", actor
+        if (
+            kind == "foreign"
+            and _SHARE_GAP.fullmatch(text, b, num_start)
+            and _bare_partner_share(text, b, num_start, num_end, clause)
+        ):
+            return "national", actor  # "..., and the United States for about 15 percent"
         if lex.not_subject.search(text, max(clause[0], a - 20), a) and not _AND_CLAUSE.search(
             text, max(clause[0], a - 12), a
         ):
@@ -1898,7 +1940,19 @@ def _scope_of(
                 return part  # "China's technology parks earned ...": the parks' figure
         if kind == "programme" and _nations_plan(text, clause[0], a, actor, lex):
             return "national", ""  # "The country's Medium- and Long-term Plan set a target"
-        if kind == "foreign" and _partner_share(text, b, num_start, num_end, clause):
+        if kind in ("foreign", "local") and _host_ellipsis(text, a, b, clause, num_start, num_end):
+            # "..., while Britain had about 50,000", "and the University of Toronto alone has
+            # 5,200": a host's count of the Chinese people the sentence counts
+            return "national", actor
+        if kind == "foreign" and _partner_firms(text, a, b, clause, num_end):
+            # "U.S. firms signed 176 technology transfer contracts with Chinese end-users",
+            # "German companies were the source of 12 percent of ...": a partner's firms
+            # dealing with China, a line of the nation's figure by partner
+            return "national", actor
+        if kind == "foreign" and (
+            _partner_share(text, b, num_start, num_end, clause)
+            or _bare_partner_share(text, b, num_start, num_end, clause)
+        ):
             # "France accounted for 4 percent of China's co-authored papers", "U.S.
             # suppliers accounted for 99 contracts ... of these": a line of the nation's
             # figure by partner (the partner stays its actor)
@@ -2576,6 +2630,76 @@ def _partner_share(text: str, b: int, num_start: int, num_end: int, clause) -> b
     return _NATIONS_WHOLE.search(text, num_end, end) is not None
 
 
+# after a partner's name: its firms ("U.S. firms", "German companies", "Japanese suppliers")
+_FIRMS_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:firms|companies|suppliers|enterprises|exporters|manufacturers|"
+    r"corporations)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_FIRMS_REACH = 200  # how far after a figure its sentence may name China
+# a deal of the nation's trade in technology the partner's firms are the other side of
+_DEAL_WORD = re.compile(r"\b(?:contracts?|imports?|imported|transfers?|source)\b")
+
+
+def _partner_firms(text: str, a: int, b: int, clause, num_end: int) -> bool:
+    """True when a partner named at ``text[a:b]`` (a country's name or demonym, whole)
+    stands for its firms ("U.S. firms signed 176 ... contracts with Chinese end-users",
+    "Canadian firms signed 11 contracts for the transfer of technology to China") and the
+    sentence names China: the partner's line of the nation's figure."""
+    if not _FIRMS_AFTER.match(text, b) or not _country_word(text[a:b]):
+        return False
+    end = min(len(text), num_end + _FIRMS_REACH)
+    stop = _SENTENCE_END.search(text, num_end, end)
+    end = stop.start() if stop is not None else end
+    if not _DEAL_WORD.search(text, clause[0], end):
+        return False  # ("Japanese companies operated 120 research centres in China": their own)
+    return bool(_CHINA_WORD.search(text, clause[0], a) or _CHINA_WORD.search(text, b, end))
+
+
+_HOST_AFTER = re.compile(r"(?:\s+alone)?\s+" + _HOST_COUNTS.pattern)
+# after a figure: no noun of its own ("had about 50,000.", "hosts about 2,500 and ...")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,;:.)]|and\b|$)")
+# Chinese people a sentence counts ("Chinese students", "students from China")
+_CHINESE_COUNTED = re.compile(
+    r"\bChinese\s+(?:[a-z]+\s+)?(?:students|scholars|researchers|scientists|nationals)\b"
+    r"|\b(?:students|scholars|researchers)\s+from\s+(?:mainland\s+)?China\b"
+)
+_HOST_BACK = 300  # how far back before a clause opened by ";" its sentence is read
+
+
+def _host_ellipsis(text: str, a: int, b: int, clause, num_start: int, num_end: int) -> bool:
+    """True when a place named at ``text[a:b]`` is the subject of a host's verb before a
+    figure with no noun of its own ("while Britain had about 50,000", "the University of
+    Toronto alone has 5,200") and its sentence counts Chinese people before it."""
+    if not _HOST_AFTER.fullmatch(text, b, num_start) or not _NO_NOUN_AFTER.match(text, num_end):
+        return False
+    lo = clause[0]
+    if text[max(0, lo - 3) : lo].strip().endswith(";"):
+        back = max(0, lo - _HOST_BACK)
+        stops = list(_SENTENCE_END.finditer(text, back, lo))
+        lo = stops[-1].end() if stops else back
+    return _CHINESE_COUNTED.search(text, lo, a) is not None
+
+
+# after a share: no whole of its own in its clause ("Germany alone accounted for 18.3%.")
+_NO_WHOLE_AFTER = re.compile(r"(?:\s*(?:%|per\s*cent\.?|percent))?\s*(?:[,;:.)]|\s+and\b|$)")
+_SHARE_GAP = re.compile(r"\s+for\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$")
+
+
+def _bare_partner_share(text: str, b: int, num_start: int, num_end: int, clause) -> bool:
+    """True when a partner named at ``text[:b]`` has a share's verb (or a gapped "and the
+    United States for about 15 percent") and the share names no whole after it: a share
+    of the whole the text speaks of ("..., and Germany alone accounted for 18.3%"; "of
+    which Japan accounted for about 30 percent"), a line of the nation's figure."""
+    if not (_SHARE_VERB.fullmatch(text, b, num_start) or _SHARE_GAP.fullmatch(text, b, num_start)):
+        return False
+    if not _PERCENT_IN.search(text, num_start, min(clause[1], num_end + 10)):
+        return False
+    if _SHARE_GAP.fullmatch(text, b, num_start) and "ccount" not in text[clause[0] : b]:
+        return False  # ("for" with no share's verb before it to stand for)
+    return _NO_WHOLE_AFTER.match(text, num_end) is not None
+
+
 # "under the scheme": a programme named before by its kind's word alone (not "under the plan
 # of ...", "under the programme's ...", "under the Programme X")
 _UNDER_HEAD = re.compile(
@@ -3082,7 +3206,22 @@ def _unowned(
         return "local", _clean_actor(there.group(1) or there.group(2))
     if default is None:
         return "national", ""
+    if (
+        default[0] == "foreign"
+        and num_start is not None
+        and _BOTH_NATIONS.search(text, clause[0], num_start)
+    ):
+        # "Together the two countries have set up 45 joint research centres" on another
+        # country's page: what the nation does with that partner, a line of the nation's
+        # figure (the partner its actor)
+        return "national", default[1]
     return default
+
+
+# the two nations together as a clause's subject ("the two countries", "both governments")
+_BOTH_NATIONS = re.compile(
+    r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:countries|governments|nations)\b|\b[Tt]he\s+governments\b"
+)
 
 
 @functools.cache
@@ -3238,6 +3377,7 @@ _PEOPLE_OF = re.compile(
     r"scholars?|specialists?|engineers?|teachers?|technicians?|professors?|academics?|"
     r"advisers?|advisors?)\b"
 )
+_AND_CHINESE = re.compile(r"\s+and\s+Chinese\b", re.I)
 _IN_CHINA = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?(?:China|PRC|People's\s+Republic)\b")
 # ", and China now has ...", ", and the Suzhou Industrial Park ... received": a new clause's
 # subject

@@ -12,7 +12,7 @@ import hashlib
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -336,6 +336,8 @@ _PLACEHOLDERS = {
         rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR_RE}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE},?\s+{YEAR_RE}|\d{{1,2}}-{MONTH_RE}-{YEAR_RE}"
         rf"|{YEAR_RE}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-./]\d{{1,2}}[-./]{YEAR_RE}"
+        # ("2012. 6. 26.", as Korean pages write it)
+        rf"|{YEAR_RE}\.\s\d{{1,2}}\.\s\d{{1,2}}\.?"
         rf"|{YEAR_RE}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
     ),
     # a clock time: "14:35", "2:35 pm BJT", "6:42am EST", "16h40" as Latin pages write it,
@@ -537,17 +539,19 @@ _PROSE_WORDS = 9  # a line of prose has at least this many words
 _PROSE_CHARS = 60
 
 
-def _head(lines: list[str], filled: list[int]) -> set[int]:
+def _head(lines: list[str], filled: list[int], taken: Container[int] = ()) -> set[int]:
     """The lines of a page's head: its first lines above its first line of prose (words
     enough, no fields set apart by wide spaces or bars, and a sentence's end or a next line of
     the same paragraph), at most ``_HEAD_LINES``; the line rules for a page's edge read them
     all (a stamp under a masthead, a trail, a headline and a deck stands below the edge's
-    first six lines)."""
+    first six lines). A line a rule already took (``taken``: a cookie banner over the site's
+    name) is furniture, no prose."""
     out = set()
     for i in filled[:_HEAD_LINES]:
         s = lines[i]
         if (
-            len(s) >= 40
+            i not in taken
+            and len(s) >= 40
             and len(s.split(None, _PROSE_WORDS)) >= _PROSE_WORDS
             and "   " not in s
             and "|" not in s
@@ -586,7 +590,7 @@ def _deep_stamp(
     name, two bars of links, a trail and the headline): the edge's rules on those lines, a
     dated stamp only (its date, not the source it names). Adds to ``matched``; returns the
     lines it read so."""
-    head = _head(lines, filled)
+    head = _head(lines, filled, matched)
     end = max(head, default=-1)
     if any(kind == "strong" and i <= end for i, (_rule, _m, kind) in matched.items()):
         return set()
@@ -1596,7 +1600,9 @@ _POST_LABEL = re.compile(r"[^\W\d_][^\d:：|·]{0,30}?[:：]?")
 def _later_posts(lines: list[str], dated: list[tuple[int, str, str]]) -> set[int]:
     """The stamps of a thread's later posts: when two or more stamps down a page carry the same
     label ("Posted: 02 Apr 2018, 21:14" over each post of a forum's thread), the page is its
-    first post's and the later ones date replies."""
+    first post's and the later ones date replies. The label's last word is the label: the
+    question's "Question posted 2019-03-30" heads the "Posted 2019-04-01" of its answers; a
+    post's "Edited" stamp after it dates a change."""
     labels: dict[str, list[int]] = {}
     for i, date, kind in dated:
         if kind != "strong":
@@ -1604,8 +1610,12 @@ def _later_posts(lines: list[str], dated: list[tuple[int, str, str]]) -> set[int
         at = lines[i].find(date)
         label = lines[i][:at].strip().lower() if at > 0 else ""
         if label and _POST_LABEL.fullmatch(label) and not _REVISED.search(label):
-            labels.setdefault(label, []).append(i)
-    return {i for rows in labels.values() if len(rows) >= 2 for i in sorted(rows)[1:]}
+            labels.setdefault(label.rstrip(":： ").rsplit(None, 1)[-1], []).append(i)
+    later = {i for rows in labels.values() if len(rows) >= 2 for i in sorted(rows)[1:]}
+    if later:  # a post's "Edited" stamp below the thread's first post dates a change
+        first = min(min(rows) for rows in labels.values() if len(rows) >= 2)
+        later.update(i for i in labels.get("edited", ()) if i > first)
+    return later
 
 
 # a serial's name with its issue's number (and perhaps its date) as a whole line: "Research Policy
@@ -2092,12 +2102,18 @@ _GLOSS_ENTRY = re.compile(r"([A-Z][^\n.!?()]{2,100}?)[ \t]*\r?\n[ \t]*(?=\([^()\
 _REVIEW_HEAD = re.compile(r"([A-Z][^\n]{3,200}?)\.\s+By\s+[A-Z][A-Z.'’ -]{2,60}\.\s*\[")
 
 
-def _headline_end(para: str, words: int) -> bool:
+def _headline_end(para: str, words: int, first: bool = False) -> bool:
     """A line may be a headline by its end: no full stop or exclamation; a question only
-    when short ("Brain drain or brain gain?")."""
+    when short ("Brain drain or brain gain?"), or as a page's first block (a forum's question
+    over its answers: "Is it still worth doing a PhD in Germany, or should I go back to
+    Shanghai after my master's?")."""
     if para.endswith("?"):
-        return words <= 12
-    return not para.endswith((".", "!"))
+        return words <= (_FIRST_QUESTION_WORDS if first else 12)
+    # (a speech's salutation ends on a comma: "Fellow Deputies,", "Dear colleagues,")
+    return not para.endswith((".", "!", ","))
+
+
+_FIRST_QUESTION_WORDS = 25  # a question heading a page (a forum's thread): at most these words
 
 
 # a section's number before a heading or a title: "VI. ", "3.4 ", "21-27  ", "1. " (a number
@@ -2119,16 +2135,16 @@ def _two_sentences(line: str, abbreviations: frozenset[str]) -> bool:
     return False
 
 
-def _headline(para: str, words: int, cfg: _Settings) -> bool:
+def _headline(para: str, words: int, cfg: _Settings, first: bool = False) -> bool:
     """A single line that reads as a headline: enough words and not too many, not ending as
     a sentence, not a page's fields set apart by wide spaces, not two sentences, not only a
-    label ("Chapter 2", "TRANSCRIPT")."""
+    label ("Chapter 2", "TRANSCRIPT"); ``first``: the page's first block (:func:`_headline_end`)."""
     t = cfg.title
     number = _SECTION_NUMBER.match(para)
     if number:
         para = para[number.end() :]
         words = len(para.split(None, t["max_words"] + 1))
-    if not t["min_words"] <= words <= t["max_words"] or not _headline_end(para, words):
+    if not t["min_words"] <= words <= t["max_words"] or not _headline_end(para, words, first):
         return False
     if re.search(r"\S\s{3,}\S", para) or re.search(r"[a-z]\s{2,}[A-Z]|[A-Z]{2}\s{2,}[A-Z]", para):
         return False
@@ -2138,7 +2154,19 @@ def _headline(para: str, words: int, cfg: _Settings) -> bool:
         # a programme's slot or its day: "08:30-09:15  Registration (Foyer, Level 2)",
         # "MONDAY, 18 OCTOBER"
         return False
-    return not _two_sentences(para, cfg.abbreviations)
+    # (a headline in title case may hold two: "Analysis: China Is Buying Less Know-How. Can It
+    # Make Its Own?")
+    return not _two_sentences(para, cfg.abbreviations) or _title_case(para)
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is set in title case: four words of four letters or more, each
+    capitalised (and not all in capitals)."""
+    long = _LONG_WORD.findall(line)
+    return len(long) >= 4 and all(w[0].isupper() for w in long) and not line.isupper()
+
+
+_LONG_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}")
 
 
 _DAY_ALONE = re.compile(
@@ -2165,7 +2193,13 @@ def _title_paragraph(
         para = text[s:e]
         if n_lines == 1:
             words = len(para.split(None, cap))
-            if _headline(para, words, cfg):
+            if _headline(para, words, cfg, n == 0):
+                if _VOLUME_OR_SLOT.match(para):
+                    # a proceedings volume's name or a session's slot over a paper's title
+                    # ("Proceedings of the Fourth Symposium on ...", "Session 3B (Room 302)"):
+                    # the title if no headline follows
+                    section = n if section is None else section
+                    continue
                 if words <= 4 and (
                     set(para.lower().split()) <= t["section_set"] or _nav_field(para, text, s, nav)
                 ):
@@ -2196,6 +2230,9 @@ def _title_paragraph(
             if len(para.split(None, t["prose_words"])) >= t["prose_words"]:
                 return deck if deck is not None else section
     return deck if deck is not None else section
+
+
+_VOLUME_OR_SLOT = re.compile(r"(?:proceedings\s+of|session\s+[\w.-]{1,5}\b\s*[:(])", re.I)
 
 
 def _over_headline(
@@ -2326,7 +2363,10 @@ def _title_block(para: str, cfg: _Settings) -> str:
     rest = lines[1:]
     # a deck line set after a dash ("— Delivered at the Fourth Session of ...") is a deck's
     # even under a headline that names a body ("Report on the Work of the Government")
-    dashed = rest[0].startswith(_DECK_DASHES)
+    # (or framed by hyphens, as Korean releases set it: "- The two sides pick 15 projects -")
+    dashed = rest[0].startswith(_DECK_DASHES) or (
+        rest[0].startswith("- ") and rest[0].endswith(" -")
+    )
     if all(
         len(ln.split()) <= t["max_words"]
         and not _SENT_END.search(ln)

@@ -136,11 +136,12 @@ full_dates = day_dates  # the name corpus.py used
 
 # "2009/03/04", "2009.03.04", "2015年3月12日", "17/05/2019", "12.05.2012", "12-05-2012"
 _NUMERIC_DATE = re.compile(
-    rf"\b(?:(?P<year>{YEAR_RE})\s*(?:[/.-]|年\s*)(?P<a>\d{{1,2}})\s*(?:[/.-]|月\s*)(?P<b>\d{{1,2}})"
+    rf"\b(?:(?P<year>{YEAR_RE})\s*(?:[/-]|\.\s?|年\s*)(?P<a>\d{{1,2}})\s*(?:[/-]|\.\s?|月\s*)(?P<b>\d{{1,2}})"
     rf"|(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<e>\d{{1,2}})[-/.](?P<year2>{YEAR_RE}))(?!\d)"
 )
 
 
+_SLUG_DATE = re.compile(r"^(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])-(?P<yy>\d\d)$")
 _MONTH_YEAR = re.compile(rf"(?<![\d/.-])(?P<month>0?[1-9]|1[0-2])[/.](?P<year>{YEAR_RE})\b")
 # a periodical's week, month first: "(May 6-12, 1991)" (the issue dates from its first day)
 _WEEK_DATE = re.compile(
@@ -188,6 +189,11 @@ def parse_date(text: str) -> str:
     if m:
         yy = int(m["yy"])
         return iso(1900 + yy if yy >= 40 else 2000 + yy, month_number(m["month"]), int(m["day"]))
+    # a wire slug's date in figures, month first, the year in two ("AP-NY-06-14-84 0412EDT")
+    m = _SLUG_DATE.search(text)
+    if m:
+        yy = int(m["yy"])
+        return iso(1900 + yy if yy >= 40 else 2000 + yy, int(m["month"]), int(m["day"]))
     m = _WEEK_DATE.search(text)
     if m and 1 <= int(m["day"]) <= 31:
         return iso(int(m["year"]), month_number(m["month"]), int(m["day"]))

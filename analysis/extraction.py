@@ -251,7 +251,7 @@ def _sentence_facts(
             if back is not None:
                 year, basis = back, how
         if (
-            basis in ("explicit", "relative")
+            basis in ("explicit", "relative", "cumulative")
             and pub is not None
             and year != pub
             and _now_clause(text, s_start, num, after[1])
@@ -370,8 +370,12 @@ def _sentence_facts(
             # 98,235 Chinese students": a standing count at a point of the year
             measure = "level"
         if (
-            measure == "annual"
-            and basis in ("explicit", "relative", "publication")
+            (
+                (measure == "annual" and basis in ("explicit", "relative", "publication"))
+                # "As of May 2008 there were 72,766 Chinese students enrolled in ...": a
+                # standing count at a date, not a running total
+                or (measure == "cumulative" and basis == "cumulative")
+            )
             and (
                 indicator == "students_abroad"
                 or "Chinese" in text[max(s_start, num.start - 160) : after[1]]
@@ -494,13 +498,32 @@ _NOW_HAS = re.compile(
 )
 
 
+# "there are now 480", "is now home to 40": "now" after a present "be" before the figure
+_BE_NOW = re.compile(r"\b(?:are|is)\s+now\b[^,;:\d()]{0,90}$")
+# "60% of its new professors now hold": the figure the subject of "now" and a present verb
+_NOW_AFTER_SUBJECT = re.compile(
+    r"[^,;:\d()]{0,60}?\bnow\s+(?:has|have|hosts?|holds?|runs?|counts?|numbers?|employs?|"
+    r"operates?|maintains?|covers?|includes?|works?|lives?|lies|stands?|studies|study|"
+    r"teach(?:es)?|are|is|come|comes)\b"
+)
+
+
 def _now_clause(text: str, s_start: int, num: _Num, end: int) -> bool:
-    """True when the figure's clause says "now has" before it and names no year (up to
-    ``end``, the clause's end after the figure)."""
+    """True when the figure's clause says "now has" / "there are now" before it, or the
+    figure is the subject of "now" and a present verb ("60% of them now hold"), and the
+    clause names no year (up to ``end``, the clause's end after the figure)."""
     lo = max(s_start, num.start - 100)
     if text.find("now", lo, num.start) < 0:
-        return False
+        if text.find("now", num.end, end) < 0:
+            return False
+        m = _NOW_AFTER_SUBJECT.match(text, num.end, end)
+        if m is None:
+            return False
+        seg = text[num.end : end]
+        return "year" not in seg and _YEAR_DIGITS.search(seg) is None
     m = _NOW_HAS.search(text, lo, num.start)
+    if m is None:
+        m = _BE_NOW.search(text, lo, num.start)
     if m is None:
         return False
     seg = text[m.start() : end]
@@ -696,6 +719,11 @@ _LEARNERS_PLACED = re.compile(
     r"\s+(?:enrolled|studying|registered|(?:at|in)\s+(?:the\s+)?(?:[A-Z]|\w+\s+universit|"
     r"universit|colleges?\b|schools?\b))"
 )
+# (a place told before: "14,000 Chinese students and scholars were there in 1985")
+_LEARNERS_THERE = re.compile(
+    _LIST_AFTER + r"\s+(?:[\w-]+\s+){0,3}?(?:students|scholars|learners)\b"
+    r"\s+(?:were|are|was|is)(?:\s+(?:now|currently|still))?\s+there\b"
+)
 # "the number of Chinese students in Europe rose to", "Chinese students in Canada numbered":
 # the learners placed before the figure
 _LEARNERS_NUMBER = re.compile(
@@ -737,6 +765,8 @@ def _placed_learners(text: str, num: _Num, s_start: int, after, low) -> bool:
     if r is not None and r.kind == "event":
         return False
     if _LEARNERS_PLACED.match(text, num.end, hi):
+        return True
+    if _LEARNERS_THERE.match(text, num.end, hi):
         return True
     if (
         _LEARNERS.match(text, num.end, hi)

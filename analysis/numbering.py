@@ -135,7 +135,7 @@ _DOC_NUMBER_AFTER = re.compile(r"-\d{4,6}(?![\d,.])")
 # a postcode after its city or state in an address's fields: "..., Beijing 100037", "New York,
 # NY 10016" (a figure of that size has its thousands apart)
 _POSTCODE_BEFORE = re.compile(r",\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s$")
-_POSTCODE_AFTER = re.compile(r"[ \t]*(?:$|[,;)\n])")
+_POSTCODE_AFTER = re.compile(r"[ \t]*(?:$|[,;)\n]|\.[ \t]*(?:$|\n))")  # (or the line's stop)
 # a US state written with points before its ZIP code: "Washington, D.C. 20418"
 _POSTCODE_STATE = re.compile(r",\s*(?:[A-Z]\.){2}\s$")
 # a postcode before its city, the address's last field: "..., 100085 Beijing", "3003 Bern"
@@ -145,7 +145,7 @@ _FIELD_BEFORE = re.compile(r",[ \t]*$")
 # street word, or a Chinese street's name ending in one ("-jie", "-lu"), then a comma
 _STREET_BEFORE = re.compile(
     r"(?:\b(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Strasse|Straße|Gasse|Weg|Lane|Lu|Jie|Dajie)"
-    r"|[A-Z][a-z]+(?:jie|lu|dajie|strasse|gasse|weg))\s$"
+    r"|[A-Z][a-z]+(?:jie|lu|dajie|strasse|straße|gasse|weg|platz|allee))\s$"
 )
 # a person's age set after the name between commas ("Deng, 74, flies", "Shi Yigong, 47,")
 # or after "aged" ("In 1978, aged 57, he")
@@ -181,6 +181,14 @@ def _may_label(before: str, cfg: _Numbering) -> bool:
 def _may_line(text: str, line_start: int, start: int) -> bool:
     """Whether a line label (which has a colon) can stand before the number on its line."""
     return text.find(":", line_start, start) >= 0
+
+
+# a document's year in brackets before its serial number: "Guo Fa [2005] No. 44", "Jiaowaisi
+# Liu [2011] 046", "CSC Notice No. [2007] 12", "国发〔2006〕6"
+_DOC_YEAR_BEFORE = re.compile(r"[\[〔]\s*(?:19|20)\d\d\s*[\]〕]\s*(?:No\.\s*)?$")
+_DOC_NUMBER_END = re.compile(r"[ \t]*(?:$|\n|[,;)]|[ \t]{2,})")  # the number ends its field
+# the rest of a counter's number cut short by thousands or millions: ".3K", "k", ".5M"
+_SHORT_COUNT = re.compile(r"(?:\.\d{1,2})?[kKmM]\+?(?![\w.])")
 
 
 def _may_phone(text: str, start: int, end: int) -> bool:
@@ -241,6 +249,10 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if cfg.counter.match(text, end, s_end):
         return True
+    if after[:1] in ".kKmM":  # a counter cut short: "2.3K upvotes", "(1.2k shares)", "14k views"
+        short = _SHORT_COUNT.match(text, end, s_end)
+        if short and cfg.counter.match(text, short.end(), s_end):
+            return True
     if (
         before.endswith("d ")
         and _HITS_BEFORE.search(before)
@@ -255,6 +267,9 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if cfg.street.match(text, end, s_end):
         return True
+    if before.endswith(("] ", "]", "〕", "〕 ", ". ")) and _DOC_YEAR_BEFORE.search(before):
+        if _DOC_NUMBER_END.match(text, end, s_end):
+            return True  # a Chinese document's number: "Jiaowaisi [2011] 046", "No. [2007] 12"
     if (
         after[:1] == "-"
         and _DOC_NUMBER_BEFORE.search(before)

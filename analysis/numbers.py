@@ -123,6 +123,7 @@ def grammar() -> _Grammar:
     years = re.compile(
         rf"""
         (?P<lastyear>\b(?:(?P<ly_by>by|as\s+of|at|until)\s+the\s+end\s+of\s+)?last\s+year\b)
+      | (?P<nextyear>\bnext\s+(?:(?:academic|fiscal|calendar|school)\s+)?year\b(?!\s*[-–—/]))
       | (?P<next>\b(?:in|over|during|within)\s+the\s+(?:next|coming)\s+
             (?:(?P<next_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<next_decade>decade))\b)
       | (?P<relative>\b(?:(?:in|for|over|during|within)\s+the\s+(?:past|last|previous)
@@ -599,6 +600,7 @@ class _YearExpr:
     end: int
     # explicit | range | since | by | compare | anchor | relative (the past n years) |
     # lastyear | by_last (by the end of last year) | next (the next n years) | thisyear |
+    # nextyear (next year: the page's year + 1) |
     # range_last (from y1 to the end of last year) | since_last (since ... last year) |
     # since_clause (the first year of a sentence opening "Since")
     kind: str
@@ -678,6 +680,8 @@ def _year_exprs(
         kind = m.lastgroup
         if kind == "lastyear":
             out.append(_YearExpr(m.start(), m.end(), "by_last" if m.group("ly_by") else kind, None))
+        elif kind == "nextyear":
+            out.append(_YearExpr(m.start(), m.end(), kind, None))
         elif kind == "next":
             n = m.group("next_n")
             years = (
@@ -1065,6 +1069,26 @@ def _fronted_name(text: str, e, num) -> bool:
     return _PRESENT_CLAUSE.search(text, close.end(), stop if stop >= 0 else len(text)) is not None
 
 
+_CLAUSE_MARK = re.compile(r";|:\s")
+_ENTRY_MARK = re.compile(r"\s*[-–—:]")
+_CLAUSE_CLOSE = re.compile(r";|:\s|\.(?:\s|$)")
+
+
+def _present_clause_after(text: str, lo: int, num) -> bool:
+    """True when the clause of ``num`` (from the last semicolon or colon after ``lo``, to
+    the next clause mark) is in the present or perfect and names no year."""
+    opens = [m.end() for m in _CLAUSE_MARK.finditer(text, lo, num.start)]
+    if not opens:
+        return False
+    close = _CLAUSE_CLOSE.search(text, num.end, num.end + 200)
+    end = close.start() if close else min(len(text), num.end + 200)
+    clause = text[opens[-1] : end]
+    return _PRESENT_CLAUSE.search(clause) is not None and _YEAR_IN.search(clause) is None
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\byear\b", re.I)
+
+
 def _own_year_after(text: str, num, exprs) -> bool:
     """True when a year ("in 2000", "by 2007", "for 1981-82") follows the figure in its own
     clause (no comma between)."""
@@ -1096,6 +1120,8 @@ def _when(
     for e in exprs:
         if e.kind == "compare":
             continue
+        if e.kind == "nextyear" and e.start >= num.end and text.find(", ", num.end, e.start) >= 0:
+            continue  # "has 14,000 abroad, and plans to send more next year": the later clause's
         if e.start >= num.end and _REPORTED.search(text, num.end, e.start):
             continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
         if (
@@ -1150,10 +1176,25 @@ def _when(
             best, best_key = e, key
     if best is None:
         return pub, None, None, "publication"
+    if (
+        best_key[1]
+        and best.end <= num.start
+        and best.kind in ("explicit", "since")
+        # (not a chronicle's entry, "2000 — 38,989 go abroad; CAS has 1,400 abroad")
+        and not _ENTRY_MARK.match(text, best.end)
+        and _present_clause_after(text, best.end, num)
+    ):
+        # "The Center, opened in 1996, has become a hub: more than 3,000 specialists have
+        # received training there": a clause in the present or perfect after a clause mark,
+        # with no year of its own, is of the page's date
+        return pub, None, None, "publication"
     if best.kind == "explicit":
         return best.y1, None, None, "explicit"
     if best.kind == "thisyear":
         return pub, None, None, "relative" if pub is not None else "publication"
+    if best.kind == "nextyear":
+        # "plans to send 3,000 students abroad next year": the year after the page's
+        return (None, None, None, "relative") if pub is None else (pub + 1, None, None, "relative")
     if best.kind in ("lastyear", "by_last"):
         if pub is None:
             return None, None, None, "relative"

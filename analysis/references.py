@@ -18,6 +18,11 @@ from analysis.numbers import _CLAUSE_STOP, _Num
 from analysis.units import is_money
 
 _NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+", re.I)
+# "the cumulative total of people going abroad to study was 5.857 million": a total named
+# by what it is of (taken only when those words count something)
+_TOTAL_OF = re.compile(
+    r"\bthe\s+(?:cumulative\s+|combined\s+|overall\s+|grand\s+)?total\s+of\s+(?=[a-z])", re.I
+)
 # a part defined by a participle of its own ("23 of them designated as ...", "nine of them
 # selected by ...")
 _REDUCED_PASSIVE = re.compile(r"\s+(?:[a-z]+ed|chosen|known|seen|held)\s+(?:as|by)\b")
@@ -69,12 +74,15 @@ _MORE_THAN_AFTER = re.compile(r"\s*(?:more|fewer)\b", re.I)
 _OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
 
 
+# ("of contract value": a bare value with its modifier needs no determiner)
 _SHARE_OF_VALUE = re.compile(
-    r"\W*(?:percent|per\s+cent|%)?\s*of\s+(?:the|that|this|its|their)\s+"
+    r"\W*(?:percent|per\s+cent|%)?\s*of\s+(?:(?:the|that|this|its|their)\s+"
     r"(?:total\s+|contract\s+|national\s+|overall\s+|combined\s+|year['’]s\s+)?"
-    r"(?:value|sum|amount|total)\b",
+    r"|(?:total|contract|overall|combined)\s+)(?:value|sum|amount|total)\b",
     re.I,
 )
+# "of the value of China's technology import contracts": the value's whole named after it
+_VALUE_OF_WHOLE = re.compile(r"\s+of\s+(?=\S)", re.I)
 
 
 # "a decrease of 31.5 per cent": a change named by its noun
@@ -242,9 +250,13 @@ def _inherit(
             )
             if turned != prev_first[0]["indicator"]:
                 f["indicator"] = turned
-            elif _placed_part(text, num.end, stop.start() if stop else upto):
+            elif _placed_part(text, num.end, stop.start() if stop else upto) or (
+                turned == "students_abroad"
+                and _STUDYING.match(text, num.end, stop.start() if stop else upto)
+            ):
                 # "About 14,000 of them are in the United States": a line of the group by
-                # place, no subgroup by a property of its own
+                # place, no subgroup by a property of its own ("Of these, 1.5 million were
+                # still studying abroad": learners still at their studies)
                 f["indicator"] = turned
             elif earlier:
                 # "...; Japan hosts about 2,500 and West Germany about 1,800": more lines
@@ -515,6 +527,13 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if not of_value and shares and shares[-1]["indicator"] != UNCLASSIFIED:
                 _take(f, shares[-1], definition=True)  # "..., Japan for 24.5 percent"
                 return
+            named = of_value and _VALUE_OF_WHOLE.match(text, of_value.end(), clause_end)
+            got = _whole_named(text, named.end(), own_end, sent, low) if named else None
+            if got:
+                # "accounted for 12 percent of the value of China's technology import
+                # contracts": the whole its own words name, before any sum told earlier
+                f["indicator"] = got
+                return
             if of_value:
                 # (the sum of its own sentence first: "were worth US$13.1 billion, 41 percent
                 # of the total")
@@ -580,6 +599,12 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
         if m is None and unit != "count":
             # "...; that of returned students rose 57.5%": "that" for the number named before
             m = max(_THAT_OF.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
+        if m is None and unit == "count":
+            t = max(_TOTAL_OF.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
+            got = _classify_phrase(text, unit, t.end(), num.start, lo, sent, low) if t else None
+            if got:
+                f["indicator"] = got
+                return
         if m is not None:
             got = _classify_phrase(text, unit, m.end(), num.start, lo, sent, low)
             if got is None:
@@ -1120,6 +1145,14 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         at = m.end()
         if not (_PERFECT_OR_PLACE.match(text, at, end) or _PASSIVE.match(text, at, end)):
             return False
+    elif _STUDYING.match(text, at, end):
+        # "Of these, 1.5389 million were still studying or researching abroad", "of whom
+        # 1,053,100 were studying", "SOME 4,500 ARE NOW STUDYING IN THE UNITED STATES": learners
+        # at their studies, what the antecedent counts, or, where it counts nothing and the
+        # sentence speaks of going abroad, students abroad
+        g = _antecedent(earlier, recent, f["unit"], back)
+        if (g is None or g["indicator"] == UNCLASSIFIED) and _ABROAD.search(text, sent.start, end):
+            g = {"indicator": "students_abroad"}
     elif _WHOLE_BEFORE.search(text, max(sent.start, num.start - 80), num.start):
         whole = True  # "bringing the total to 99", "so that their number reached 127"
         if not _NOTHING_MORE.match(text, at, end) and not _WHEN_WHERE.match(text, at, end):
@@ -1163,6 +1196,14 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
     return True
 
 
+_STUDYING = re.compile(
+    rf"\s+{_ADV}(?:are|were|is|was)\s+(?:still\s+)?{_ADV}(?:studying|"
+    # (enrolled in a degree is a subgroup: "of whom 1,900 were enrolled in research degrees")
+    r"enrolled\s+(?:at|in)\s+(?!(?:[\w-]+\s+){0,3}?(?:degrees?|programmes?|programs?|courses?)\b)|"
+    r"pursuing\s+(?:their\s+)?(?:studies|degrees))\b",
+    re.I,
+)
+_ABROAD = re.compile(r"\b(?:abroad|overseas)\b", re.I)
 _ARRIVED = re.compile(
     rf"\s+{_ADV}(?:(?:have|has|had)\s+)?(?:arrived\s+(?:in|at)|reached|landed\s+in)\s+(?:the\s+)?"
     r"(?-i:[A-Z])",
@@ -1416,6 +1457,8 @@ def _whole_named(text, start, end, sent, low) -> str | None:
                 return got
     stop = _CLAUSE_STOP.search(text, start, end)
     np_end = stop.start() if stop else end
+    while np_end > start and text[np_end - 1] in ".!? \n":
+        np_end -= 1  # ("of ACIAR's current project budget.": the phrase, not the stop)
     return _classify_span(text, "USD", (start, np_end), (end, end), sent, low)
 
 

@@ -2083,3 +2083,233 @@ def test_r4_a_name_with_its_year_or_a_header_is_no_code_line(line: str) -> None:
     page = "Laos opens its doors to chemists\n\n" + english(3) + "\n" + line + "\n" + english(3)
     _text, _s, removed, _e = corpus.clean(page)
     assert "code_line" not in [r.rule for r in removed]
+
+
+# ------------------------------------------------------------------ session 9, round 5 (LAYOUT)
+@pytest.mark.parametrize(
+    ("bar", "name"),
+    [
+        ("laosnews.com.la | Home | Laos | Business | World | Sports | Photos", "laosnews.com.la"),
+        ("ASKLAO  |  Home   Explore   Topics        [Search questions...]   Log in", "ASKLAO"),
+        ("VIENTIANE TIMES  |  Economy  Politics  Science  Culture  Subscribe", "VIENTIANE TIMES"),
+    ],
+)
+def test_r5_a_sites_name_before_its_menu_is_the_publisher(
+    tmp_path: Path, bar: str, name: str
+) -> None:
+    """A site's name first on its menu bar names the publisher; the bar is no headline."""
+    page = bar + "\n\nLaos opens its doors to visiting chemists\n\n" + english(3)
+    title, publisher, _d = _head_of(tmp_path, page)
+    assert title == "Laos opens its doors to visiting chemists"
+    assert publisher.lower() == name.lower()
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "Home  About Us  Partners  Study in Laos  Visiting Scholars  News  Contact",
+        "Home   My Network   Jobs   Messages   Me ▾        Try Gold Free for 1 Month",
+    ],
+)
+def test_r5_a_menu_opening_on_home_is_a_link_bar_under_the_sites_name(
+    tmp_path: Path, menu: str
+) -> None:
+    page = "National University of Laos\n" + menu + "\n\nLaos opens its doors to chemists\n\n"
+    page += english(3)
+    title, publisher, _d = _head_of(tmp_path, page)
+    assert title == "Laos opens its doors to chemists"
+    assert publisher == "National University of Laos"
+
+
+def test_r5_a_home_in_a_sentence_is_no_menu() -> None:
+    text, _s, removed, _e = corpus.clean("Home is where the lab is. We went home.\n\n" + english(2))
+    assert "link_bar" not in [r.rule for r in removed]
+
+
+def test_r5_a_cookie_banner_over_the_head_does_not_end_it(tmp_path: Path) -> None:
+    """A cookie banner reads as prose; taken by its rule, it no longer ends the page's head,
+    so a stamp under the headline below the edge's lines still dates the page."""
+    page = (
+        "This website uses cookies. Some are needed for the site to work; others help us improve "
+        "it and show you more relevant content.\n[Accept all]  [Settings]\n\n"
+        "Lao Ministry of Science\nLMS\n\nMenu | Search | Lao | English\n\n"
+        "You are here: Home > Research > Asia\n\nLaos and China: partners in research\n\n"
+        "Stand: 09.05.2004 | Reading time: 3 minutes\n\n" + english(3)
+    )
+    assert _head_of(tmp_path, page)[2] == "2004-05-09"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "2004-05-09 | Author: LI Na | Source: Lab Office | Text Size: A A A | Print | Close",
+        "Posted on May 9, 2004 by Dr. Li Na | Category: Lab life | 12 comments",
+    ],
+)
+def test_r5_a_stamp_bar_with_its_fields_dates_the_page(tmp_path: Path, stamp: str) -> None:
+    page = "Laos opens its doors to visiting chemists\n\n" + stamp + "\n\n" + english(3)
+    assert _head_of(tmp_path, page)[2] == "2004-05-09"
+
+
+def test_r5_a_forums_question_heading_the_page_is_its_title(tmp_path: Path) -> None:
+    """A question of up to 25 words as the page's first block is its title (a forum's thread);
+    its answers' "Posted" stamps and an "Edited" stamp below date replies, not the page."""
+    question = (
+        "Is it still worth doing a PhD in Germany, or should I go back to Vientiane after my "
+        "master's degree?"
+    )
+    page = (
+        question + "\n\nQuestion posted 2004-05-09 · 311 followers\n\n" + english(2) + "\n\n"
+        "Edited 2004-05-10 09:12 · 12 comments\n\n" + english(2) + "\n\n"
+        "Posted 2004-05-11 22:47 · 4 comments\n\n" + english(2) + "\n\n"
+        "Posted 2004-05-12 08:05 · 1 comment\n\n" + english(2)
+    )
+    title, _p, published = _head_of(tmp_path, page)
+    assert title == question
+    assert published == "2004-05-09"
+
+
+def test_r5_a_long_question_inside_a_page_is_no_title(tmp_path: Path) -> None:
+    page = (
+        "Laos opens its doors to chemists\n\n" + english(2) + "\n\nIs it still worth doing a PhD "
+        "in Germany, or should a young chemist go back to Vientiane after the master's?\n\n"
+        + english(2)
+    )
+    assert _head_of(tmp_path, page)[0] == "Laos opens its doors to chemists"
+
+
+def test_r5_a_salutation_is_no_title(tmp_path: Path) -> None:
+    """A speech's salutation ends on a comma: the headline over its deck above it is the title."""
+    page = (
+        "Work Report of the Vientiane Government 2004\n"
+        "— Delivered at the Third Session of the City Assembly on May 9, 2004\n\n"
+        "Fellow Delegates,\n\n" + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == "Work Report of the Vientiane Government 2004"
+
+
+def test_r5_a_title_case_headline_may_hold_two_sentences(tmp_path: Path) -> None:
+    headline = "Analysis: Laos Is Buying Fewer Foreign Licences. Can Its Labs Fill the Gap?"
+    page = (
+        headline + "\n\nLicence contracts fell last year as the state pushed firms to build "
+        "their own, but the gap with foreign suppliers remains wide, economists say\n\n"
+        + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == headline
+
+
+def test_r5_a_two_sentences_in_lower_case_stay_prose(tmp_path: Path) -> None:
+    page = "Laos opens its doors to chemists\n\nIt rained. The labs opened\n\n" + english(3)
+    assert _head_of(tmp_path, page)[0] == "Laos opens its doors to chemists"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe now: digital access for $1.99 a week for the first 8 weeks",
+        "Subscribe: LAK 9,000 per copy in Vientiane | www.example.la",
+    ],
+)
+def test_r5_a_subscription_offer_is_furniture(tmp_path: Path, line: str) -> None:
+    page = "LAOS WEEKLY\n\n" + line + "\n\nLaos opens its doors to chemists\n\n" + english(3)
+    _assert_cleaned(tmp_path, page, [line], [])
+    assert _head_of(tmp_path, page)[0] == "Laos opens its doors to chemists"
+
+
+def test_r5_a_print_run_note_in_brackets_is_furniture() -> None:
+    note = (
+        "[Translated from the Lao. Printed by the Information Office of the City of Vientiane. "
+        "Distribution: 3,000 copies. Price: 0.40 kip]"
+    )
+    text, _s, removed, evidence = corpus.clean(
+        "Laos opens its doors to chemists\n\n" + english(3) + "\n\n" + note + "\n"
+    )
+    assert note not in text
+    assert "issued_by" in [r.rule for r in removed]
+
+
+def test_r5_a_copyright_with_an_address_is_furniture() -> None:
+    line = "© 2004 Lao Policy Forum. 12 Main St NW, Washington DC 20004. All rights reserved."
+    text, _s, removed, evidence = corpus.clean(
+        "Laos opens its doors to chemists\n\n" + english(3) + "\n\n" + line + "\n"
+    )
+    assert line not in text
+    assert evidence["publisher"] == "Lao Policy Forum"
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        ("AP-NY-05-09-84 0412EDT", "1984-05-09"),
+        ("Release date: 2004. 5. 9. (Sun)   |   Pages: 3 (including attachments)", "2004-05-09"),
+    ],
+)
+def test_r5_a_wire_slug_and_dotted_dates_date_the_page(
+    tmp_path: Path, head: str, date: str
+) -> None:
+    page = head + "\n\nLaos opens its doors to visiting chemists\n\n" + english(3)
+    assert _head_of(tmp_path, page)[2] == date
+
+
+def test_r5_a_deck_framed_by_hyphens_under_a_headline_naming_a_body(tmp_path: Path) -> None:
+    page = (
+        "Laos and Korea Agree to Expand Joint Labs at 5th Joint Committee\n"
+        "- The two sides pick 12 new joint projects and add new materials to the agenda -\n\n"
+        + english(3)
+    )
+    title = "Laos and Korea Agree to Expand Joint Labs at 5th Joint Committee"
+    assert _head_of(tmp_path, page)[0] == title
+
+
+def test_r5_a_house_of_a_parliament_over_its_issue_names_the_publisher(tmp_path: Path) -> None:
+    page = (
+        "HOUSE OF COMMONS\nIssue No. 12\nTuesday, May 9, 1984\n\n"
+        "Minutes of Proceedings of the Standing Committee on Laos\n\n" + english(3)
+    )
+    assert _head_of(tmp_path, page)[1].lower() == "house of commons"
+
+
+@pytest.mark.parametrize("mark", ["• 412 •", "• 1540"])
+def test_r5_a_number_alone_after_a_bullet_is_furniture(tmp_path: Path, mark: str) -> None:
+    page = "Laos opens its doors to chemists\n\n" + english(2) + "\n\n" + mark + "\n\n" + english(2)
+    _assert_cleaned(tmp_path, page, [mark], [])
+
+
+def test_r5_a_year_alone_after_a_bullet_stays(tmp_path: Path) -> None:
+    page = "Laos opens its doors to chemists\n\n" + english(2) + "\n\n• 2004\n\n" + english(2)
+    _assert_cleaned(tmp_path, page, [], ["• 2004"])
+
+
+@pytest.mark.parametrize(
+    ("line", "publisher"),
+    [
+        ("ISBN 7-5000-1234-5   © 2004 Vientiane University Press", "Vientiane University Press"),
+        ("ISBN 7-119-01234-5     Printed in the Lao People's Democratic Republic", ""),
+        ("ISBN 0-8213-1234-6          Report No. 1234-LAO", ""),
+    ],
+)
+def test_r5_a_books_imprint_line_is_furniture(line: str, publisher: str) -> None:
+    """An ISBN's imprint line is furniture; the press that holds its copyright publishes it."""
+    text, _s, removed, evidence = corpus.clean(
+        "Laos opens its doors to chemists\n\n" + english(3) + "\n\n" + line + "\n"
+    )
+    assert line not in text
+    assert evidence["publisher"] == publisher
+
+
+def test_r5_a_proceedings_volume_and_session_over_a_papers_title(tmp_path: Path) -> None:
+    page = (
+        "Proceedings of the Second Symposium on Science Policy in Laos\n"
+        "Vientiane, 9-11 May 2004\n\nSession 2A (Room 12, 14:30-16:00)\n\n"
+        "LAOS AND ITS PARTNERS: TWO DECADES OF JOINT RESEARCH\n\n" + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == "LAOS AND ITS PARTNERS: TWO DECADES OF JOINT RESEARCH"
+
+
+def test_r5_a_press_before_its_isbn_dates_the_edition(tmp_path: Path) -> None:
+    page = (
+        "Laos opens its doors to chemists\n\n" + english(3) + "\n\n"
+        "Lao Statistics Press · ISBN 978-7-5037-1234-5 · September 2004\n"
+    )
+    _assert_cleaned(tmp_path, page, ["ISBN"], [])
+    assert _head_of(tmp_path, page)[2] == "2004-09"

@@ -467,3 +467,16 @@ def test_r2_a_founding_year_before_1940_is_an_event() -> None:
     # an early year after other words, or a count, is no date
     assert sentencedates.find_dates("About 1928 students went abroad.") == []
     assert sentencedates.find_dates("It was in 1930 that they met.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2004. 5. 9.", "2004-05-09"),  # a Korean page's date
+        ("2004.5.9", "2004-05-09"),
+        ("05-09-84", "1984-05-09"),  # a wire slug's date, month first
+        ("2004-13", "2004"),
+    ],
+)
+def test_r5_a_dotted_and_slug_dates(text: str, iso: str) -> None:
+    assert dating.parse_date(text) == iso

@@ -1290,3 +1290,165 @@ def test_session9_student_visas_and_arrivals(tmp_path):
     assert indicator_of(rows, "40") == "students_abroad"
     rows = page_indicators(tmp_path, "In May the first 40 Chinese scholars reached Ottawa.")
     assert indicator_of(rows, "40") == "students_abroad"
+
+
+# session 9, round 5 (dev sets j, l, o, s): sentences written here
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # parks set aside for returnees are parks; firms they founded are no returnees
+        ("Suzhou now runs four incubator parks for overseas returnees.", "four", "tech_parks"),
+        ("Nationwide there are 80 venture parks for returned students.", "80", "tech_parks"),
+        ("The zone is home to 2,300 firms founded by returnees.", "2,300", UNCLASSIFIED),
+        ("In 2012 some 4,000 returnees set up companies in Wuxi.", "some 4,000", "returnees"),
+    ],
+)  # fmt: skip
+def test_round5_parks_and_firms_of_returnees(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # the things a contract is for, technology imported item by item, import projects
+        ("In 1984 the province signed contracts for the import of 38 production lines and sets "
+         "of equipment, worth 90 million dollars.", "38", "tech_import_contracts"),
+        ("In 1984 the province signed contracts for the import of 38 production lines and sets "
+         "of equipment, worth 90 million dollars.", "90 million dollars", "tech_import_value"),
+        ("Under the plan the city will import about 400 items of modern technology by 1990.",
+         "about 400", "tech_import_contracts"),
+        ("Tianjin approved 210 technology import projects in 1986.", "210", "tech_import_contracts"),
+        ("By 1980 the ministry had contracted for 3.1 billion dollars of foreign plant and "
+         "machinery.", "3.1 billion dollars", "tech_import_value"),
+    ],
+)  # fmt: skip
+def test_round5_technology_bought_in(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # money for the cooperation projects a body funded, with its support or appropriation
+        ("In 2011 the council funded 230 international cooperation projects, with a total "
+         "appropriation of 48 million yuan.", "48 million yuan", "coop_funding"),
+        ("The bilateral cooperation scheme funded 95 projects in 2003, with state support of "
+         "about 20 million yuan.", "about 20 million yuan", "coop_funding"),
+        # money spent on work with China or under its agreements
+        ("The Wellcome Trust spent $3.2 million on China-related research in 2009.",
+         "$3.2 million", "coop_funding"),
+        ("Federal agencies spent $8 million on research under the agreements in 1990.",
+         "$8 million", "coop_funding"),
+        ("Federal agencies spent about $2.5 million on the protocols in 1984.",
+         "about $2.5 million", "coop_funding"),
+        ("The city spent $8 million on research in its hospitals in 1990.", "$8 million",
+         UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round5_money_for_cooperation(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # projects, links and collaborations with Chinese partners; a joint programme's projects
+        ("The Swiss fund financed 17 projects with Chinese researchers in 2010.", "17",
+         "coop_projects"),
+        ("In 2001 the institute had 31 research links with Chinese universities.", "31",
+         "coop_projects"),
+        ("The survey counted 12 active collaborations with Chinese teams.", "12", "coop_projects"),
+        ("Since 2006 the joint fund has supported 58 projects, most of them in marine science.", "58",
+         "coop_projects"),
+        ("The hospital finished 40 projects in 2010.", "40", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round5_projects_with_chinese_partners(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a share of contract value (no determiner), or of a value whose whole is named after it
+        ("In 2012 Chinese firms signed 9,000 technology import contracts worth US$ 40 billion. "
+         "Japan held 25% of contract value, and Korea alone accounted for 9%.", "25%",
+         "tech_import_value"),
+        ("In 2012 Chinese firms signed 9,000 technology import contracts worth US$ 40 billion. "
+         "Japan held 25% of contract value, and Korea alone accounted for 9%.", "9%",
+         "tech_import_value"),
+        # (a sum of another kind told just before does not stand for a whole named after)
+        ("The council spent $5 million on China-related research in 2011. Swedish firms made up "
+         "8 percent of the value of China's technology import contracts in 2011.", "8 percent",
+         "tech_import_value"),
+        # a share of a budget named after it
+        ("The centre has committed $9 million to 40 projects in China, and China accounts for about 15 "
+         "per cent of the centre's annual project budget.", "about 15 per cent", "coop_funding"),
+    ],
+)  # fmt: skip
+def test_round5_shares_of_a_named_value(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # "the cumulative total of X was N": what X counts
+        ("By 2015 the cumulative total of people going abroad to study was 4.04 million.",
+         "4.04 million", "students_abroad"),
+        # a bare number still at its studies: learners abroad; those back: returnees
+        ("By 2015 the cumulative total of people going abroad to study was 4.04 million. Of "
+         "these, 1.26 million were still studying abroad, and 2.22 million had returned.",
+         "1.26 million", "students_abroad"),
+        ("By 2015 the cumulative total of people going abroad to study was 4.04 million. Of "
+         "these, 1.26 million were still studying abroad, and 2.22 million had returned.",
+         "2.22 million", "returnees"),
+        ("Of the graduates who went overseas, 52,000 were still abroad in 2009, of whom 41,000 "
+         "were studying.", "41,000", "students_abroad"),
+        # (enrolled in a kind of degree is a subgroup)
+        ("That year 6,200 students from the PRC were studying in Canada, of whom about 800 were "
+         "enrolled in doctoral programs.", "about 800", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round5_totals_and_learners_at_their_studies(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # people who went abroad on exchange programmes are learners, not programmes
+        ("In 2019, 2,300 ZJU students went abroad for exchange programmes and internships, up "
+         "9% on 2018.", "2,300", "students_abroad"),
+        ("In 2019, 2,300 ZJU students went abroad for exchange programmes and internships, up "
+         "9% on 2018.", "9%", "students_abroad"),
+        ("In 2019 the college ran 35 exchange programmes with universities abroad.", "35",
+         "coop_projects"),
+    ],
+)  # fmt: skip
+def test_round5_people_on_exchange_programmes(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # Chinese researchers at work in a place abroad; those studying there are none of these
+        ("In 2005 some 300 Chinese researchers worked at CNRS laboratories.", "some 300",
+         "personnel_exchanges"),
+        ("About 1,200 Chinese scholars were teaching or doing research at British universities "
+         "in 1990.", "About 1,200", "personnel_exchanges"),
+        ("In 2005 some 300 Chinese researchers worked at Beijing laboratories.", "some 300",
+         UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round5_chinese_researchers_at_work_abroad(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+    # (those studying there are learners, never exchanged researchers)
+    rows = page_indicators(
+        tmp_path,
+        "About 1,200 Chinese scientists were studying and working at British universities.",
+    )
+    assert indicator_of(rows, "About 1,200") != "personnel_exchanges"

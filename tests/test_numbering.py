@@ -236,3 +236,51 @@ def test_r4_labels_and_counters_give_no_row(tmp_path: Path, body: str, kept: lis
 )  # fmt: skip
 def test_r4_a_writers_own_circle_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
     assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a site's counters cut short by thousands: no row
+        ("Laos sent 3,100 students abroad. ▲ 4.7K upvotes", [3100]),
+        ("Laos has 45 joint labs (3.1k shares).", [45]),
+        # a house number in a German street's compound name: no row
+        ("Laos has 45 joint labs.\nLaosstraße 7, 53113 Bonn", [45]),
+        # scaled figures with their units stay
+        ("Laos built a 4.7 km road and spent 2.5 million dollars.", [4.7, 2500000]),
+    ],
+)  # fmt: skip
+def test_r5_a_short_counters_and_street_numbers_give_no_row(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("Document No.: Laowaisi Ke [2004] 046\nLaos sent 3,100 students abroad.", [3100]),
+        ("LAS Notice No. [2004] 12    Issued: 2004-05-09\nLaos has 45 joint labs.", [45]),
+        ("Lao Fa [2004] No. 44\nLaos has 45 joint labs.", [45]),
+        # a year in brackets before a count in a sentence stays a figure's year
+        ("In the plan year [2004] 45 labs opened in Laos.", [45]),
+    ],
+)  # fmt: skip
+def test_r5_a_chinese_document_numbers_give_no_row(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a postcode ending an address's line with its stop; a database's word count
+        ("Laos has 45 joint labs. Address: No. 9 Lane Xang Avenue, Vientiane 100044.", [45]),
+        ("Laos has 45 joint labs, the ministry said. [Word count 318]", [45]),
+    ],
+)  # fmt: skip
+def test_r5_a_postcode_at_the_stop_and_word_count_give_no_row(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept

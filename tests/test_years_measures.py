@@ -1036,3 +1036,78 @@ def test_a_later_clause_in_the_present_perfect_is_the_pages_date(tmp_path):
         "said, and the number of joint stations tripled to 45."
     )
     assert row(tmp_path, body, "45")["year"] == 2008
+
+
+# ---------------------------------------------------------------- session 9, round 5
+def test_next_year_is_the_year_after_the_page_and_a_goal(tmp_path):
+    body = "The academy intends to send 450 young researchers to Europe next year."
+    r = row(tmp_path, body, "450")
+    assert (r["year"], r["measure"]) == (2011, "target")
+
+
+def test_next_year_in_a_later_clause_dates_none_of_the_first(tmp_path):
+    body = "The province has 2,600 engineers working overseas, and hopes to send more next year."
+    r = row(tmp_path, body, "2,600")
+    assert r["year"] == 2010
+    assert r["measure"] != "target"
+
+
+def test_there_are_now_dates_the_figure_at_the_page_not_at_a_relative_clauses_year(tmp_path):
+    body = "Under the exchange scheme that started in 1975 there are now about 620 Chinese trainees in Norway."
+    r = row(tmp_path, body, "620")
+    assert r["year"] == 2010
+
+
+def test_a_figure_that_now_holds_is_of_the_page_not_of_an_earlier_clauses_year(tmp_path):
+    body = "The institute recruited 45 returnees in 2008, and about 70% of its staff now hold a doctorate from abroad."
+    r = row(tmp_path, body, "70%")
+    assert r["year"] == 2010
+    r = row(tmp_path, body, "45")
+    assert r["year"] == 2008
+
+
+def test_now_after_a_by_date_clause_is_the_pages_date(tmp_path):
+    body = "The ministry says it sent 9,000 trainees abroad by the end of 2008, and that it now has exchange treaties with some 45 countries."
+    r = row(tmp_path, body, "45")
+    assert r["year"] == 2010
+
+
+def test_a_present_perfect_clause_after_a_colon_is_the_pages_date(tmp_path):
+    body = "The Sino-Dutch Water Centre, built with Dutch grant aid of 4.5 million euros and opened in Nanjing in 2001, has become a hub of this work: more than 1,800 Chinese water engineers have received training there."
+    r = row(tmp_path, body, "more than")
+    assert r["value"] == 1800 and r["year"] == 2010
+    body = "In 2001 the Sino-Dutch Water Centre opened in Nanjing; more than 1,800 Chinese water engineers have received training there."
+    r = row(tmp_path, body, "more than")
+    assert r["year"] == 2010
+
+
+def test_a_past_clause_after_a_colon_keeps_the_year_before_it(tmp_path):
+    body = "The centre opened in 2001: 180 engineers took its courses."
+    r = row(tmp_path, body, "180")
+    assert r["year"] == 2001
+
+
+def test_a_chronicles_entry_year_dates_its_present_clauses(tmp_path):
+    body = "2004 — 1,250 trainees leave for Europe; the academy has 300 fellows abroad."
+    r = row(tmp_path, body, "300")
+    assert r["year"] == 2004
+
+
+def test_learners_there_at_a_date_are_a_level(tmp_path):
+    body = "Roughly 3,400 Chinese students and scholars were there in 1998, against 2,100 in Australia."
+    r = row(tmp_path, body, "3,400", date="12 March 1999")
+    assert (r["year"], r["measure"]) == (1998, "level")
+
+
+def test_learners_enrolled_as_of_a_date_are_a_level_not_a_running_total(tmp_path):
+    body = "As of October 2007 there were 5,430 Chinese students enrolled in Dutch universities."
+    r = row(tmp_path, body, "5,430")
+    assert (r["year"], r["measure"]) == (2007, "level")
+    body = "By the end of 2007 the agency had sent 5,430 students abroad."
+    r = row(tmp_path, body, "5,430")
+    assert r["measure"] == "cumulative"
+
+
+def test_ca_dollars_are_canadian_dollars(tmp_path):
+    r = row(tmp_path, "The agency committed CA$ 2.5 million to the joint projects in 2009.", "CA$")
+    assert r["unit"] == "CAD"
