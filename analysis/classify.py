@@ -1446,7 +1446,9 @@ def scope_of(
         # nation's figure, the body only its source
         for a, b, name, _k in found or mentions(text, clause[0], clause[1]):
             if name == actor and clause[0] <= a and b <= num_start:
-                if _REPORTS.match(text, b, num_start):
+                if _REPORTS.match(text, b, num_start) and not _OWN_REPORT.match(text, b):
+                    # (not its report of its own work: "The Academy reported that it had
+                    # itself received 12", "MOST said that it organized 1,287 projects")
                     return "national", ""
                 break
         if _DIPLOMATIC.search(text, clause[0], clause[1]):
@@ -1540,6 +1542,13 @@ _REPORTS = re.compile(
     # or its plan or forecast ("plans to select a further 2,500", "expects the value of
     # technology imports to pass US$15 billion"): the nation's plan
     r"|\s+(?:plans|planned|intends|intended|expects|expected|aims)\s+[^;:.\d]{0,80}$"
+)
+# a body's report of its own work, a past act: "... said that it organized", "reported that
+# it had itself received" (not "says it now has cooperation with 158 countries": the nation's)
+_OWN_REPORT = re.compile(
+    r"(?:\s*\([^()]{1,30}\)|,[^,;:()]{1,40},)?\s+(?:said|says|reported|reports|announced|"
+    r"stated)\s+(?:that\s+)?it\s+(?:(?:has|had|have)\s+)?(?:(?:itself|also|already)\s+)?"
+    r"(?:[a-z]+ed|sent|spent|set\s+up|brought|built|won|led|funded)\b"
 )
 _LOWER = re.compile(r"[a-z]")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’&-]*(?:\.[A-Z]+)*\.?")
@@ -2009,8 +2018,11 @@ def _scope_of(
         if said is not None and subject.what != "national":
             # "Shanghai says 63,000 have settled there", "The Chinese Academy of Sciences
             # says returnees accounted for 81 percent of its members": what it reports of
-            # itself, a word in the report standing for it
-            if _BACK_REFERENCE.search(text, said.end(), clause[1]):
+            # itself, a word in the report standing for it ("The Academy reported that it
+            # had itself received 12": its own work)
+            if _BACK_REFERENCE.search(text, said.end(), clause[1]) or _OWN_REPORT.match(
+                text, subject.end
+            ):
                 return subject[:2]
     # "Their exports reached ...", "Together they ...": the subject of the sentence before
     if _ANAPHOR_SUBJECT.match(text, clause[0], num_start):
@@ -2469,11 +2481,14 @@ _PLACED_IN = re.compile(
 # a noun phrase and stops to the clause's end: no verb ("... and 31 provincial bases.")
 _REST_WORD = (
     r"\s+(?!(?:is|are|was|were|be|been|have|has|had|will|would|can|could|did|do|does|"
-    r"shall|should|may|might|must)\b)[a-z][\w-]*(?<!ed)"
+    r"shall|should|may|might|must)\b)(?:[a-z]|[A-Z][a-z]*[A-Z])[\w'’-]*(?<!ed)"
 )
 _CLAUSE_REST = re.compile(
-    rf"(?:{_REST_WORD}){{0,4}}(?:\s+(?:in|of|for|with|from|to|at|by|over|during|under)"
-    rf"(?:{_REST_WORD}|\s+\d{{4}}){{1,4}})*[\s.;,)]*$"
+    rf"(?:{_REST_WORD}){{0,4}}(?:\s+(?:in|of|for|with|from|to|at|by|over|during|under|"
+    rf"since|between|until|through|across|within|per)(?:{_REST_WORD}|\s+\d{{4}}){{1,4}})*"
+    # (and a time clause of the subject's own: "... and 150 PhD fellows since it opened")
+    rf"(?:\s+(?:since|after|when|before)\s+(?:it|they|the\s+[a-z]+)\s+[a-z]+ed"
+    rf"(?:\s+(?:in|on)\s+\d{{4}})?)?[\s.;,)]*$"
 )
 _ANAPHOR_SUBJECT = re.compile(
     r"\W*(?:(?:Together|Between\s+them|In\s+all|Altogether),?\s+)?"
@@ -3343,7 +3358,12 @@ _COUNTED_BEFORE = re.compile(r"\d\s+(?:[\w-]+\s+){0,2}[\w-]+$")
 # lower-case word that is no connective): ", which meets once a year, has approved";
 # ", the government agency that administers ..., sent"
 _PARENTHETICAL = re.compile(
-    r"[A-Za-z)]\s*(,\s*(?:which|who|whose|the|a|an)\s[^,;:()\d]{3,160}?,)\s*"
+    r"[A-Za-z)]\s*(,\s*(?:which|who|whose|the|a|an)\s[^,;:()\d]{3,160}?,"
+    # or a participle aside telling who runs or funds it ("the Sino-Danish Center, run by
+    # the Danish universities and CAS, has graduated"; ", run by X, the Y, and by Z, has")
+    r"|,\s*(?:(?:jointly\s+|co-)?(?:run|led|managed|operated|funded|financed|sponsored|"
+    r"backed|administered)|set\s+up|founded|established|created)\s+(?:by|with|in|at|under)\s"
+    r"[^;:()]{3,200}?,)\s*"
     r"(?!(?:and|or|but|while|whereas|with|in|on|at|by|for|from|to|of|as|including|such|"
     r"which|who|the|a|an)\b)(?=[a-z]{2,}\b)"
 )
@@ -3357,9 +3377,12 @@ def _closed_parenthetical(text: str, start: int, num_start: int) -> tuple[int, i
     last = None
     for m in _PARENTHETICAL.finditer(text, start, num_start):
         last = m
-    if last is None or _CLAUSE_STOP_BEFORE.search(text, last.end(), num_start):
+    if last is None or _STOP_NOT_THOUSANDS.search(text, last.end(), num_start):
         return None
     return last.start(1), last.end(1)
+
+
+_STOP_NOT_THOUSANDS = re.compile(r"[;:()]|,(?!\d)")  # (not "1,100 students and 150 ...")
 
 
 _RELATIVE = re.compile(r",\s*(?:which|whose|where)\b")

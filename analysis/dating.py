@@ -320,6 +320,7 @@ BASIS_TEXT = {
     "dateline+stamp_year": "dateline, year from the page's stamp",
     "dateline+copyright_year": "dateline, year from the copyright line",
     "dateline+text_year": "dateline, year from the text",
+    "head_date": "date line in the page's head",
     "copyright": "copyright line under the title",
     "text": "date of the occasion in the text",
     "latest_year": "latest year the text reports",
@@ -485,6 +486,10 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         doc.published, doc.published_year = stamps[-1], int(stamps[-1][:4])
         doc.published_basis = "stamp"
         return
+    head = _head_date(doc.text)
+    if head:
+        doc.published, doc.published_year, doc.published_basis = head, int(head[:4]), "head_date"
+        return
     latest_past, occasion = sentences_say()
     if head_copyright and (latest_past is None or int(head_copyright[-1][:4]) >= latest_past):
         doc.published, doc.published_basis = head_copyright[-1][:4], "copyright"
@@ -510,6 +515,34 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         doc.published_basis = "boilerplate (weak)"
         return
     doc.published, doc.published_year, doc.published_basis = "", None, "unknown"
+
+
+# a date line in a page's head is short and holds few words of prose: a byline's date
+# ("Jane Qiu / 17 November 2016"), a source bar ("Source: Department of X | 2010-01-26 15:40"),
+# a programme's slot ("From Morning Report, 7:41 am on 23 August 2016"), a citation line
+# ("The Washington Post; Washington, D.C. 17 Nov 1985: A18.")
+_HEAD_DATE_LINES = 12  # non-blank lines of the cleaned text read
+_HEAD_DATE_PROSE = 4  # lower-case words a date line may hold besides its date
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'’-]*\b")
+
+
+def _head_date(text: str) -> str:
+    """The day date of the first date line among a page's first lines (cleaned text): a line
+    with a full date (:data:`DAY_DATE`) and at most ``_HEAD_DATE_PROSE`` lower-case words, so
+    no sentence of the body ("The meeting was held on 3 May 2015 in Beijing"); else ""."""
+    seen = 0
+    for line in text[:6000].splitlines():
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _HEAD_DATE_LINES:
+            break
+        if len(line) > 240 or not any(c.isdigit() for c in line):
+            continue
+        found = day_dates(line)
+        if found and len(_LOWER_WORD.findall(line)) <= _HEAD_DATE_PROSE:
+            return found[0][0]
+    return ""
 
 
 def _sentence_evidence(doc, checked: bool) -> tuple[int | None, list[tuple[str, int]]]:

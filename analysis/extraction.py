@@ -836,6 +836,14 @@ _REVIEWED = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)")
 # or that ends with it after a comma: "Statistical Bulletin on ... of Zhejiang Province, 2008"
 _REVIEWED_AT_END = re.compile(r",\s+((?:19|20)\d\d)\s*$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# or a report named by the year it covers: "ZHONGGUANCUN SCIENCE PARK ANNUAL REPORT 2010",
+# "Yearbook 1995" (a running header over the page, or the title)
+_REVIEWED_REPORT = re.compile(
+    r"\b(?:annual\s+report|yearbook|year\s*book|report)\s+((?:19|20)\d\d)\s*$", re.I
+)
+# a stamp line read as a heading ("Source: Department of Service Trade | 2010-01-26 15:40"):
+# a full date or a clock time is no section's name
+_STAMP_LINE = re.compile(r"(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\b\d\d?:\d\d\b")
 # how far back (in sentences) a figure looks for the heading it stands under
 _HEADING_REACH = 60
 
@@ -861,24 +869,33 @@ def _review_year(doc, index: int, pub: int, context: list | None) -> int | None:
             if sentences[k].kind in ("heading", "title"):
                 break
         else:
-            memo[-1 - index] = None
-            return None
+            # no title line in the text (a running header taken as the title): the title's
+            memo[-1 - index] = _reviewed_in(getattr(doc, "title", None) or "", pub) or None
+            return memo[-1 - index]
         if k not in memo:
             s = sentences[k]
             line = doc.text[s.start : s.end]
             years = _YEAR_DIGITS.findall(line)
-            m = _REVIEWED.search(line) or _REVIEWED_AT_END.search(line)
-            memo[k] = (
-                int(m.group(1))
-                if m is not None and len(years) == 1 and int(m.group(1)) < pub
-                else None
-                if years or s.kind == "title"
-                else False  # (no year: the heading or title above it governs)
-            )
+            memo[k] = _reviewed_in(line, pub) if len(years) == 1 or not years else None
+            if memo[k] is None and (not years or (s.kind != "title" and _STAMP_LINE.search(line))):
+                memo[k] = None if s.kind == "title" else False  # (the one above governs)
         if memo[k] is not False:
             break
     memo[-1 - index] = memo[k]
     return memo[k]
+
+
+def _reviewed_in(line: str, pub: int) -> int | None:
+    """The one year a heading or title line reviews ("… in 2015", "…, 2008", "Annual
+    Report 2010"), when it is before the page's year; None otherwise."""
+    if len(_YEAR_DIGITS.findall(line)) != 1:
+        return None
+    m = (
+        _REVIEWED.search(line)
+        or _REVIEWED_AT_END.search(line)
+        or _REVIEWED_REPORT.search(line.strip())
+    )
+    return int(m.group(1)) if m is not None and int(m.group(1)) < pub else None
 
 
 # a relative clause or a semicolon opens a clause of its own: "The laboratory will serve

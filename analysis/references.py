@@ -658,6 +658,8 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 return
             if _no_noun(text, sent, num, earlier, recent, reach[0], own_end, prev_start, low):
                 return
+            if _it_does(text, sent, num, lo, own_end, prev_start, low):
+                return
             if (
                 prev_first
                 and _NO_NOUN.match(text, num.end, sent.end)
@@ -734,6 +736,31 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
         )
         if got != UNCLASSIFIED:
             f["indicator"] = got
+            return
+    _it_does(text, sent, num, lo, own_end, prev_start, low)
+
+
+def _it_does(text, sent, num, lo, end, prev_start, low) -> bool:
+    """A clause whose subject is "it" ("The Thousand Talents Plan began in 2008. Officials
+    say it has recruited 7,000 people") reads the sentence before as what "it" is."""
+    if prev_start < sent.start and _IT_DOES.search(
+        text, max(sent.start, num.start - 60), num.start
+    ):
+        f = num.fact
+        got, _end = _classify(
+            text, f["unit"], (lo, num.start), (num.end, end), (prev_start, sent.end), low
+        )
+        if got != UNCLASSIFIED:
+            f["indicator"] = got
+            return True
+    return False
+
+
+_IT_DOES = re.compile(
+    r"\b(?-i:it|It)\s+(?:(?:has|had|have|will|would)\s+)?(?:(?:also|already|now|so\s+far)\s+)?"
+    r"[a-z]+\s+(?:(?:in|back|out|up)\s+)?(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
+    re.I,
+)
 
 
 # a count whose noun is left out after its own preposition: "agreements with 47 countries
@@ -1046,7 +1073,8 @@ _ADV = r"(?:(?:now|already|also|all|currently|today|so\s+far)\s+)?"
 # States"); after a partitive or pro-form also nothing more, or a name in apposition ("seven
 # of them ASEAN Member Countries"); after "the", a participle ("the 860 sent in 1978")
 _IN_PLACE = re.compile(
-    rf"\s+{_ADV}(?:are|were|is|was)\s+{_ADV}(?:(?:located|based|situated|stationed)\s+)?"
+    rf"\s+{_ADV}(?:(?:are|were|is|was)\s+{_ADV}(?:(?:located|based|situated|stationed|working)\s+)?"
+    r"|(?:work|works|worked)\s+)"  # "263 work in Zhongguancun": at work in the place
     r"(?:in|at)\s+(?:the\s+)?(?:[A-Z]|(?:country|nation)\b)"
 )
 _PERFECT_OR_PLACE = re.compile(

@@ -480,3 +480,36 @@ def test_r2_a_founding_year_before_1940_is_an_event() -> None:
 )
 def test_r5_a_dotted_and_slug_dates(text: str, iso: str) -> None:
     assert dating.parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ("Maria Lindqvist\n\n4 February 2013\n\n", "2013-02-04"),  # a byline's date
+        ("Origin: Office of Trade Statistics | 2004-07-19 09:12 | Item 88\n\n", "2004-07-19"),
+        ("From Evening Review, 6:15 pm on 9 May 2011\n\n", "2011-05-09"),  # a programme's slot
+        ("The Daily Record; Leeds [Leeds] 3 Mar 1977: B4.\n\n", "1977-03-03"),  # a citation
+    ],
+)
+def test_r6_a_date_line_in_the_head_dates_the_page(
+    tmp_path: Path, head: str, published: str
+) -> None:
+    page = (
+        "Harbour Labs Draw Partners\n\n"
+        "Two harbour labs are drawing partners from abroad, but the terms worry some of them.\n\n"
+        + head
+        + "The two labs signed 12 agreements in 2009 and opened a centre in 2021 with"
+        " partners from five countries, the officials said.\n"
+    )
+    assert dating._head_date(page) == published
+    # the page's own rules may read the line as a stamp first: the same date
+    assert _doc(tmp_path, page).published == published
+
+
+def test_r6_a_sentence_with_a_date_is_no_date_line(tmp_path: Path) -> None:
+    page = (
+        "Harbour Labs Draw Partners\n\n"
+        "The meeting was held on 3 May 2015 in the city, and the two sides agreed on it.\n\n"
+        "The two labs signed 12 agreements in 2019, the officials said.\n"
+    )
+    assert dating._head_date(page) == ""

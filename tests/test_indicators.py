@@ -1452,3 +1452,27 @@ def test_round5_chinese_researchers_at_work_abroad(tmp_path, body, figure, want)
         "About 1,200 Chinese scientists were studying and working at British universities.",
     )
     assert indicator_of(rows, "About 1,200") != "personnel_exchanges"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # session 9, round 6: people a talent programme recruited, told after the noun
+        ("Of the 2,400 engineers recruited under the Young Talents Scheme by 2015, 610 work "
+         "in Shanghai.", "2,400 engineers", "returnees"),
+        ("Of the 2,400 engineers recruited under the Young Talents Scheme by 2015, 610 work "
+         "in Shanghai.", "610", "returnees"),
+        ("Some 520 researchers who were recruited under the provincial talent plan had set up "
+         "firms by 2012.", "Some 520", "returnees"),
+        # "it" as the clause's subject: the sentence before names the programme
+        ("The Pearl River Talents Plan started in 2009. By 2016 it had brought in 1,300 "
+         "young scientists.", "1,300", "returnees"),
+        ("The Pearl River Talents Plan started in 2009. Officials say it has recruited more "
+         "than 900 people.", "more than 900", "returnees"),
+        # no programme before "it": nothing to read
+        ("The new campus opened in 2009. By 2016 it had recruited 1,300 staff.", "1,300",
+         UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round6_talent_programme_recruits(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want

@@ -1215,3 +1215,68 @@ def test_the_nations_diplomatic_network_is_the_nations(tmp_path, body, quote_sta
 )  # fmt: skip
 def test_both_sides_people_of_an_exchange_are_the_nations(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+# session 9, round 6: a participle aside telling who runs or funds the subject (", run by
+# X and Y,", ", funded by X, the Y, and by Z,") names no owner of the main clause's figure
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("The Sino-Finnish Institute for Forest Research, run by two Finnish "
+         "universities and Yunnan University, has trained 240 forestry students since 2010.",
+         "240", ("programme", "Sino-Finnish Institute for Forest Research")),
+        ("The Sino-Finnish Institute for Forest Research, funded by the Academy of Finland, "
+         "the Finnish funding agency, and by the Chinese Ministry of Science and Technology, "
+         "has trained 240 forestry students since 2010.",
+         "240", ("programme", "Sino-Finnish Institute for Forest Research")),
+        # (a relative aside, as before)
+        ("The Sino-Finnish Institute for Forest Research, which Finland funds, has trained "
+         "240 forestry students since 2010.",
+         "240", ("programme", "Sino-Finnish Institute for Forest Research")),
+    ],
+)  # fmt: skip
+def test_a_participle_aside_names_no_owner(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+# session 9, round 6: the last object of a list ("... 1,200 engineers and 80 PhD fellows
+# since it opened") shares its clause's subject: no clause of its own (no verb after it);
+# a thousands comma in the first object is no clause stop
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("The Guangzhou Science Bureau has funded 1,200 projects and 80 exchanges since 2012.",
+         "80", ("agency", "Guangzhou Science Bureau")),
+        ("The Sino-Finnish Institute for Forest Research has trained 1,200 technicians and "
+         "80 PhD fellows since it opened in 2009.",
+         "80", ("programme", "Sino-Finnish Institute for Forest Research")),
+        ("The Sino-Finnish Institute for Forest Research, run by two Finnish universities, "
+         "has trained 1,200 technicians and 80 PhD fellows since it opened in 2009.",
+         "80", ("programme", "Sino-Finnish Institute for Forest Research")),
+        # (a number with a verb of its own after it opens a clause of its own)
+        ("The Guangzhou Science Bureau has funded 1,200 projects, and 80 Chinese scientists "
+         "have worked abroad under them.", "80", ("national", "")),
+    ],
+)  # fmt: skip
+def test_the_last_object_of_a_list_shares_its_subject(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+# session 9, round 6: a central body reporting its own past work ("said that it organized
+# 800 projects", "reported that it had itself received 15") keeps its figure; its report of
+# the nation's state ("says it now has cooperation with 120 countries") stays the nation's
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("The Ministry of Science and Technology said that it organized 800 joint projects "
+         "with foreign partners in 2007.", "800", ("agency", "Ministry of Science and Technology")),
+        ("The Chinese Academy of Sciences reported that it had itself received 15 Danish "
+         "scientists in 1984.", "15", ("agency", "Chinese Academy of Sciences")),
+        ("The Ministry of Science and Technology says it now has cooperation with 120 "
+         "countries.", "120", ("national", "")),
+        ("The Ministry of Education said 210,000 Chinese went abroad to study in 2009.",
+         "210,000", ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_body_reporting_its_own_work_keeps_it(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want

@@ -1111,3 +1111,39 @@ def test_learners_enrolled_as_of_a_date_are_a_level_not_a_running_total(tmp_path
 def test_ca_dollars_are_canadian_dollars(tmp_path):
     r = row(tmp_path, "The agency committed CA$ 2.5 million to the joint projects in 2009.", "CA$")
     assert r["unit"] == "CAD"
+
+
+# ---------------------------------------------------------------- session 9, round 6
+def _years_under(tmp_path: Path, head: str, body: str, date: str = "20 January 2010") -> dict:
+    folder = tmp_path / "r6"
+    folder.mkdir(exist_ok=True)
+    path = folder / "doc.txt"
+    path.write_text(f"{head}\n\n{date}\n\n{body}\n", encoding="utf-8")
+    doc = corpus.read_document(path)
+    return {doc.text[r["start"] : r["end"]].split()[0]: r["year"] for r in facts.extract_facts(doc)}
+
+
+def test_an_annual_report_named_by_its_year_dates_its_now(tmp_path):
+    body = "The park now hosts 14 joint laboratories, and its firms grew by 8 percent over 2008."
+    got = _years_under(tmp_path, "Harbin Science Park Annual Report 2009", body)
+    assert (got["14"], got["8"]) == (2009, 2009)
+    got = _years_under(tmp_path, "Harbin Science Park Annual Report", body)
+    assert got["14"] == 2010
+
+
+def test_a_stamp_line_under_a_reviewing_title_is_no_section_heading(tmp_path):
+    from analysis import extraction
+
+    path = tmp_path / "stamp.txt"
+    for line, want in (
+        ("Source: Provincial Bureau of Commerce | 2010-01-20 09:30 | Article No. 3312", 2009),
+        ("Plans for 2010", None),
+    ):
+        path.write_text(
+            "Statistics on the Province's Technology Imports in 2009\n\n"
+            f"{line}\n\n20 January 2010\n\nLicence fees make up 42 percent of contract value.\n",
+            encoding="utf-8",
+        )
+        doc = corpus.read_document(path)
+        at = next(i for i, s in enumerate(doc.sentences) if "42" in doc.text[s.start : s.end])
+        assert extraction._review_year(doc, at, 2010, [None] * 8 + [{}]) == want, line
