@@ -927,6 +927,13 @@ def _inline_cuts(
                 a, b = m.span(part)
                 if a < b and "\n" not in original[a:b]:
                     found.append((a, b, rule))
+    return _cuts_by_line(found, starts, removed)
+
+
+def _cuts_by_line(
+    found: list[tuple[int, int, str]], starts: list[int], removed: dict[int, str]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """The cuts found, by the line they stand in, in order, none overlapping another."""
     out: dict[int, list[tuple[int, int, str]]] = {}
     reached = 0
     for a, b, rule in sorted(found):
@@ -991,30 +998,6 @@ def _literal_first(pattern: str) -> bool:
     if p[0] == "\\":
         return len(p) > 1 and (not p[1].isalnum() or p[1] in "nt")
     return p[0] not in "()[].^$|*+?{"
-
-
-def _inline_cuts_plain(
-    original: str, starts: list[int], removed: dict[int, str], cfg: _Settings
-) -> dict[int, list[tuple[int, int, str]]]:
-    """:func:`_inline_cuts` without its prefilter (each pattern searched over the text):
-    the reference its fast path is checked against (tests/test_read_twins.py)."""
-    found: list[tuple[int, int, str]] = []
-    for rule, pattern in cfg.inline:
-        parts = [g for g in pattern.groupindex if g.startswith("cut")] or [0]
-        for m in pattern.finditer(original):
-            for part in parts:
-                a, b = m.span(part)
-                if a < b and "\n" not in original[a:b]:
-                    found.append((a, b, rule))
-    out: dict[int, list[tuple[int, int, str]]] = {}
-    reached = 0
-    for a, b, rule in sorted(found):
-        i = bisect.bisect_right(starts, a) - 1
-        if a < reached or i in removed or i >= len(starts) - 1:
-            continue  # overlaps a mark already cut, or its line is gone
-        out.setdefault(i, []).append((a, b, rule))
-        reached = b
-    return out
 
 
 # fields apart by wide spaces, a bar or a middle dot ("NEWS · 14 MARCH 2018")
