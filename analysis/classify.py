@@ -558,11 +558,20 @@ def _column_turn(text, label, start, end, got: str, sent, low) -> str:
 
 
 _LIST_GAP = re.compile(r"\W*(?:and\W*)?$")
-_COUNTING_VERBS = ("numbered", "totaled", "totalled", "came to", "amounted to")
-# the noun phrase of a clause and a verb that gives its count ("contracts numbered 3,512")
+_COUNTING_VERBS = (
+    "number", "total", "came to", "amounted to", "reach", "stood at", "stands at", "rose",
+    "risen", "grew", "grown", "increased", "climbed",
+)  # fmt: skip
+# the noun phrase of a clause and a verb that gives its count or moves it ("contracts
+# numbered 3,512", "the centres it funds rose from 12", "zones ... have grown from 2",
+# "bases, which it accredits, numbered 150", "the attachés who staff them number 112"); an
+# aside set off by commas may stand between the subject and its verb
 _COUNTED_SUBJECT_BODY = (
-    r"\s*((?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,10}?)\s+"
-    r"(?:numbered|totall?ed|came\s+to|amounted\s+to)\s+(?:(?:some|about|over|nearly)\s+)?$"
+    r"\s*((?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,12}?)(?:\s*,[^,;:.\d]{1,80}?,)?\s+"
+    r"(?:(?:has|have|had)\s+)?(?:(?:now|still|together|altogether)\s+)?"
+    r"(?:numbers?|numbered|totall?ed|totals?|came\s+to|amounted\s+to|reached|stood\s+at|stands?\s+at"
+    r"|(?:rose|risen|grew|grown|increased|climbed)\s+from)"
+    r"\s+(?:(?:some|about|over|nearly|just\s+over|more\s+than)\s+)?$"
 )
 _COUNTED_SUBJECT = re.compile(r"(?:^|[,;:]\s*)" + _COUNTED_SUBJECT_BODY, re.I)
 # ... or the subject opens the window: its sentence, or a list item ("9. Overseas students
@@ -1189,6 +1198,8 @@ def page_voice(doc) -> tuple[str, str] | None:
             whole = publisher_voice(publisher, title)
             if whole is not None and whole[0] == "local":
                 return whole
+        if got[0] == "agency" and _central_in_title(got[1], doc):
+            return None
         return got
     text = getattr(doc, "text", "") or ""
     if publisher and _joint(publisher) and _kind_of(publisher, actor_lexicon()) is not None:
@@ -1202,6 +1213,33 @@ def page_voice(doc) -> tuple[str, str] | None:
         if _is_body(name) and not media.search(name):
             return publisher_voice(name, title, text)
     return _place_publication(getattr(doc, "publisher", "") or "")
+
+
+# a document's name around its body's: "Report of the State Science and Technology
+# Commission on International Scientific Exchanges"
+_DOCUMENT_OF = re.compile(
+    r"(?:(?:Annual\s+|Work\s+|Special\s+)?(?:Report|Review|Bulletin|Communiqu[eé]|Statement|"
+    r"Survey)\s+(?:of|by|from)\s+(?:the\s+)?)"
+)
+
+
+def _central_in_title(actor: str, doc) -> bool:
+    """True when a title's agency is a Chinese central body that reports the nation's
+    statistics (``actors.yaml`` ``publishers`` ``national``), named within a document's name
+    ("Report of the State Science and Technology Commission on ...") or by a short form of
+    its head word that the page's opening gives in full ("Science commission charts a
+    decade ...", "... the State Science and Technology Commission (SSTC) said"): no voice,
+    its page's figures stay the nation's."""
+    central = _publisher_lexicon().national
+    if _DOCUMENT_OF.match(actor):
+        m = central.search(actor)
+        return m is not None and m.start() == _DOCUMENT_OF.match(actor).end()
+    words = actor.split()
+    if len(words) > 3 or not words[-1].islower():
+        return False
+    head = words[-1]
+    text = (getattr(doc, "text", "") or "")[:3000]
+    return any(m.group(0).split()[-1].lower() == head for m in central.finditer(text))
 
 
 _PUBLICATION_NAME = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]*)+")
@@ -1439,6 +1477,29 @@ def scope_of(
                 found = [x for x in found if clause[0] <= x[0] and x[1] <= clause[1]]
     kind, actor = _scope_of(text, num_start, num_end, noun_end, clause, found, default)
     lex = actor_lexicon()
+    if kind in ("local", "agency") and (
+        _NATION_BEFORE.search(text, max(clause[0], num_start - 24), num_start)
+        or _NATION_AFTER.match(text, max(num_end, noun_end))
+    ):
+        # the whole a part is counted against, the nation's: "Guangdong hosts 4 of the
+        # country's 14 zones", "firms in the country's 146 zones", "9 zones, out of 54 in
+        # the country as a whole"
+        return "national", ""
+    if (
+        kind == "local"
+        and actor == "Beijing"
+        and not (default is not None and default[0] == "local" and actor in default[1])
+    ):
+        # the capital for its government, the subject of a state's act ("Beijing plans to
+        # spend", "Beijing also signed contracts", "Beijing belongs to 51 organisations"):
+        # the nation's, unless the page speaks for the city
+        for a, b, name, _k in found or mentions(text, clause[0], clause[1]):
+            if name == actor and clause[0] <= a and b <= num_start:
+                if _CAPITAL_ACTS.match(text, b) and not _UNDER_LEAD.search(text, clause[0], a):
+                    # (not under a programme: "Under its Belt and Road science initiative,
+                    # Beijing set up 53 joint laboratories" is the initiative's)
+                    return "national", ""
+                break
     if kind == "agency" and _publisher_lexicon().national.search(actor):
         # a Chinese central body that reports the nation's statistics, the verb its report
         # ("The Ministry of Education said 399,600 of its citizens went abroad", "MOE puts
@@ -1476,9 +1537,27 @@ def scope_of(
         got = _previous_subject(text, clause[0], actor_lexicon())
         if got is not None and got[1] != head and got[1].split()[-1:] == [head]:
             return ("programme", got[1]) if _joint(got[1]) else got
-        got = _head_name(text, head, clause[0], actor_lexicon())
-        if got is not None and (actor in lex.references or _joint(got[1])):
-            return got  # (a head word alone: only a joint body's, "the Committee" of minutes)
+        # (the description's own place when the clause names the body before it: "the
+        # Royal Society and the academy ...: the Society exchanged 95 scientists")
+        at = clause[0]
+        for a, _b, name, _k in found or ():
+            if name == actor and clause[0] <= a < num_start:
+                at = a
+                break
+        got = _head_name(text, head, at, actor_lexicon())
+        if (
+            got is not None
+            and got[0] == "foreign"
+            and default is not None
+            and re.search(rf"\b{re.escape(head)}\b", default[1], re.I)
+        ):
+            # "The Academy" on the Chinese Academy of Engineering's own page, after its
+            # partner "the Royal Academy of Engineering": the page's body
+            return default
+        if got is not None and (actor in lex.references or _joint(got[1]) or got[0] == "foreign"):
+            # (a head word alone: a joint body's, "the Committee" of minutes, or another
+            # country's body named before, "the Society" after "the Max Planck Society")
+            return got
     if kind == "programme" and actor.lower() in _BARE_PROGRAMME:
         # a programme told only by its kind's word, as a time ("since the program started,
         # China has sent ...") or described by what it is for ("approved 1,600 projects
@@ -1493,6 +1572,25 @@ def scope_of(
     return kind, actor
 
 
+# a state's act, after the capital's name as its government's: "Beijing plans to", "Beijing
+# has kept", "Beijing also signed" (not "Beijing has 30 universities": a place's count)
+_CAPITAL_ACTS = re.compile(
+    r"\s+(?:(?:also|has|have|had|will|would|now|still|already|itself|alone|then|last\s+year|"
+    r"this\s+year)\s+)*(?:plans?|planned|intends?|intended|keeps?|kept|belongs?|belonged|"
+    r"signs?|signed|sets?\s+up|set\s+up|sends?|sent|pledges?|pledged|agreed|agrees|"
+    r"spends?|spent|invests?|invested|earmarks?|earmarked|allocates?|allocated|maintains?|"
+    r"maintained|joined|joins|concluded|concludes|established|establishes|approved|approves|"
+    r"wants|hopes|aims|expects|expected|promised|promises|offered|offers|provided|provides|"
+    r"imported|imports|exported|exports|bought|buys|recruited|recruits|dispatched|"
+    r"dispatches|stations|stationed|posted|posts)\b"
+)
+_UNDER_LEAD = re.compile(r"\b[Uu]nder\b")
+# the nation named as the owner right before a figure, or as its whole right after it
+_NATION_BEFORE = re.compile(r"\b(?:the\s+(?:country|nation)|China)['’]s\s+$")
+_NATION_AFTER = re.compile(
+    r"\s*(?:in\s+the\s+(?:country|nation)\s+as\s+a\s+whole|nationwide|in\s+(?:all\s+of\s+)?"
+    r"China\s+as\s+a\s+whole|across\s+the\s+(?:whole\s+)?(?:country|nation))\b"
+)
 # the nation's diplomatic network abroad, the words a clause counting it holds
 _DIPLOMATIC = re.compile(r"\b(?:diplomats?|diplomatic|embass(?:y|ies)|consulates?)\b", re.I)
 _BARE_PROGRAMME = frozenset({"programme", "program", "project"})
@@ -2979,9 +3077,21 @@ def _head_name(text: str, head: str, at: int, lex: _Actors) -> tuple[str, str] |
         i = lo + w.start()
         for m in lex.mention.finditer(text, max(0, i - 150), min(at, i + 150)):
             if m.start() <= i < m.end() and m.group(0) != head and _clean_actor(m.group(0)) != head:
-                got = _kind_of(m.group(0), lex)
+                name = m.group(0)
+                cut = name.find(" and the ", i - m.start())
+                if cut > 0:
+                    name = name[:cut]  # "the Royal Society and the Chinese Academy of ..."
+                got = _kind_of(name, lex)
                 if got is not None and got[0] != "national":
-                    return ("programme", got[1]) if _joint(got[1]) else got
+                    if _joint(got[1]):
+                        return "programme", got[1]
+                    if got[0] == "agency" and (
+                        _foreign_word_body(got[1]) or _foreign_body(got[1], got)
+                    ):
+                        # "the ministry" after "The Federal Ministry of Education and
+                        # Research", "the Commission" after "the European Commission"
+                        return "foreign", got[1]
+                    return got
     return None
 
 

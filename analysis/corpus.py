@@ -820,7 +820,11 @@ def _broken_words(
 
 
 # a comment's or a reply's author: "D. Kowalski says:", "Mei L. wrote:"
-_COMMENTER = re.compile(r"\b(?:says|said|wrote|writes|replied|comments?)\s*:?\s*$", re.I)
+# a comment's author over its date ("D. Kowalski says:", "> quantfish wrote:"): a name, no
+# headline's attribution after a comma ("Tech exports overtake imports, ministry says")
+_COMMENTER = re.compile(
+    r"^[^,]{0,60}?\b(?:says|said|wrote|writes|replied|comments?)\s*:?\s*$", re.I
+)
 
 
 def _line_before(lines: list[str], i: int) -> str:
@@ -1351,6 +1355,14 @@ def _mark_issuer_line(
                 return
 
 
+# a document's kind and what it is on: the title of a report, a notice or a speech, never the
+# name of its issuer ("Report on the Work of the Jiangsu Provincial Government")
+_DOCUMENT_KIND = re.compile(
+    r"(?:(?:government\s+)?work\s+)?(?:reports?|notices?|circulars?|statements?|speech|address|"
+    r"remarks|communiqu[eé]|announcements?|opinions?|decisions?|measures|provisions|"
+    r"regulations|guidelines|white\s+paper)\s+(?:on|about|concerning|regarding|at|to)\s",
+    re.I,
+)
 _TAGLINE = re.compile(r"[A-Z][^—–|:.!?]{1,60}?\s[—–-]\s+[a-z][^.!?]{2,80}")
 
 
@@ -1418,6 +1430,12 @@ def _issuer_header(
     if not any(cfg.organisation_re.search(lines[j]) for j in run):
         return []
     first = lines[run[0]].strip()
+    if len(run) == 1 and (
+        any(w[0].islower() and w not in _NAME_LINKS for w in first.split())
+        or _DOCUMENT_KIND.match(first)
+    ):
+        return []  # a headline over its date line, no issuer: "Fund supports new joint
+        # centres" / "3 August 2016"; "Report on the Work of the Provincial Government"
     if (
         len(run) > 1
         and len(first.split()) >= 6

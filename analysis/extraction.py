@@ -985,6 +985,15 @@ def _borrowed_year(
         # (a comparison's base, "a decrease of 31.5 per cent from 1989", dates no figure)
         context[:2] = [index, None]
         return None
+    if (len(context) <= 7 or context[7] not in ("period", "cumulative")) and _told_in_present(
+        doc, sent
+    ):
+        # "In 1986 the academy sent 2,100 scientists ... The academy belongs to 26 bodies,
+        # and its influence is growing.": after a year's events, a sentence told in the
+        # present speaks of the page's date, and so do those after it (after a period or a
+        # running total, "About 1.71 million are still abroad", of the period's end)
+        context[:2] = [index, None]
+        return None
     if (
         len(context) > 7
         and context[7] in ("period", "cumulative")
@@ -1030,6 +1039,27 @@ def _told_in_past(doc, sent) -> bool:
     return bool(
         _PAST_VERB.search(text, sent.start, sent.end)
         and not _PRESENT_VERB.search(text, sent.start, sent.end)
+    )
+
+
+# a verb in the past, not a participle after "be" or "have" ("are enrolled", "has grown")
+_FINITE_PAST = re.compile(
+    r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bhas )"
+    r"(?<!\bhave )(?<!\bnow )\b[a-z]{2,}ed\b",
+    re.I,  # (a page in capitals: "WAS", "SIGNED")
+)
+
+
+_PRESENT_BE = re.compile(r"\b(?:is|are|now|today|currently)\b", re.I)
+
+
+def _told_in_present(doc, sent) -> bool:
+    """True when a sentence has "is", "are" or "now" and no verb in the past ("about 25,000
+    are enrolled" is in the present; a perfect, "have come back", is neither)."""
+    text = doc.text
+    return bool(
+        _PRESENT_BE.search(text, sent.start, sent.end)
+        and not _FINITE_PAST.search(text, sent.start, sent.end)
     )
 
 
@@ -1565,7 +1595,12 @@ def _measure(
             return "share"  # "rose to 28 percent of the total value": the level it reached
         return "change" if _CHANGE_BEFORE.search(text, lo, upto) else "share"
     kind = indicator_lexicon().measures.get(indicator, "level")
-    if sentence is not None:
+    one_of = (
+        text.find(" of", max(before[0], num.start - 24), num.start) >= 0
+        and _ONE_OF.search(text, max(before[0], num.start - 24), num.start) is not None
+    )
+    if sentence is not None and not one_of:
+        # ("is one of four zones": the set the subject is one of, no object of a verb)
         by_verb = _measure_by_verb(
             num, basis, indicator, kind, text, clause, sentence, low, own_basis
         )
@@ -1587,6 +1622,10 @@ def _measure(
             # gone abroad": a running total to the page's date (the subject of a perfect)
             return "cumulative"
         kind = "annual" if basis in ("explicit", "relative") else "level"
+        if kind == "annual" and _counts_stock(text, num, clause, low):
+            # "belongs to 12 alliances", "zones grew from 2 in 2016 to 3 in 2019": what
+            # stands once made, counted at its date
+            return "level"
     if kind != "annual":
         return kind
     state = _STATE.search(text, max(clause[0], num.start - 50), min(clause[1], num.end + 60))
@@ -1609,6 +1648,42 @@ def _measure(
     ):
         return "cumulative"
     return "annual"
+
+
+# "one of four zones", "out of 54": the size of the set a thing is one of
+_ONE_OF = re.compile(
+    r"\b(?:one|each|any|none|either|neither|out)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I
+)
+# "9 national high-tech zones, out of 54": the whole counts what the part counts
+_OUT_OF = re.compile(r"(?P<part>[^,;:.()]{3,80}?)\s*,?\s+out\s+of\s+(?:the\s+)?$", re.I)
+# a figure a count moved from or to: "the zones grew from 2 in 2016 to 3 in 2019" (the
+# subject before the verb of movement; a figure and its year may stand before "to")
+_MOVED_SUBJECT = re.compile(
+    r"(?P<subject>[^,;:.()]{3,120}?)\s+(?:ha(?:s|ve|d)\s+)?(?:(?:also|now|steadily)\s+)?"
+    r"(?:gr[eo]wn?|increased|rose|risen|climbed|jumped|expanded|fell|fallen|dropped|"
+    r"declined|doubled|tripled)\s+from\s+(?:[^,;:()]{0,40}?\bto\s+)?$",
+    re.I,
+)
+_NOUN_TOKEN = re.compile(r"[a-z][a-z-]*")
+
+
+def _counts_stock(text: str, num: _Num, clause, low) -> bool:
+    """True when what a figure counts stands once made (``numbers.yaml`` ``clause.
+    stock_nouns``): the noun phrase right after it ("12 international alliances"), or the
+    subject of the verb of movement it moved from or to ("Our joint laboratories increased
+    from 8 in 2002 to 15 this year")."""
+    after = _NOUN_TOKEN.findall(text[num.end : min(clause[1], num.end + 80)].lower())
+    if noun_class(_noun_phrase(after)) == "stock":
+        return True
+    if text.find("out of", max(0, num.start - 12), num.start) >= 0:
+        m = _OUT_OF.search(text, max(0, num.start - 100), num.start)
+        if m is not None and noun_class(_NOUN_TOKEN.findall(m.group("part").lower())) == "stock":
+            return True
+    lo = max(clause[0], num.start - 200)
+    if (low if low is not None else text).find("from", lo, num.start) < 0:
+        return False
+    m = _MOVED_SUBJECT.search(text, lo, num.start)
+    return m is not None and noun_class(_NOUN_TOKEN.findall(m.group("subject").lower())) == "stock"
 
 
 def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) -> list[dict]:

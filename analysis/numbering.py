@@ -141,12 +141,21 @@ _POSTCODE_STATE = re.compile(r",\s*(?:[A-Z]\.){2}\s$")
 # a postcode before its city, the address's last field: "..., 100085 Beijing", "3003 Bern"
 _POSTCODE_CITY = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]*(?:$|\n)", re.M)
 _FIELD_BEFORE = re.compile(r",[ \t]*$")
+# a Dutch postcode's letters and its city after its four digits: "2628 CD Delft"
+_POSTCODE_LETTERS = re.compile(r"[ \t][A-Z]{2}[ \t]+[A-Z][a-z]+")
 # a house number after its street's name ("Shuangqing Road 83, Haidian", "Dongwujie 3,"): a
 # street word, or a Chinese street's name ending in one ("-jie", "-lu"), then a comma
 _STREET_BEFORE = re.compile(
     r"(?:\b(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Strasse|Straße|Gasse|Weg|Lane|Lu|Jie|Dajie)"
-    r"|[A-Z][a-z]+(?:jie|lu|dajie|strasse|straße|gasse|weg|platz|allee))\s$"
+    r"|[A-Z][a-z]+(?:jie|lu|dajie|strasse|straße|gasse|weg|platz|allee|straat|laan|gracht|plein)"
+    # a street's name opened by its word, as French, Italian or Spanish addresses write it:
+    # "Rue de la Loi 200", "Via Nazionale 91"
+    r"|\b(?:Rue|Via|Viale|Calle|Avenida|Avenue|Boulevard|Piazza|Plaza|Place|Corso)"
+    r"(?:\s(?:de|du|des|la|le|les|del|della|di|l'|d')){0,2}(?:\s[A-Z][\w'’-]+){1,2})\s$"
 )
+# what may follow a house number: a comma, the sentence's stop, a field's bar ("Mekelweg 5 |
+# 2628 CD Delft")
+_STREET_NUMBER_END = re.compile(r",|\.(?!\d)|[ \t]+\|")
 # a person's age set after the name between commas ("Deng, 74, flies", "Shi Yigong, 47,")
 # or after "aged" ("In 1978, aged 57, he")
 _ADDRESS_LINE = 60  # characters: an address's line is short
@@ -158,10 +167,24 @@ _AGE_BOUND_BEFORE = re.compile(
     r"engineers|those|women|men)\s+(?:aged\s+)?(?:under|over|below|above)(?:\s+the\s+age\s+of)?\s$"
 )
 _AGE_BOUND_AFTER = re.compile(r"(?!\s*(?:%|per\s*cent|percent))")
-# a writer's own circle, in a post or a forum's answer: "my 5 roommates", "I'm 29", a sentence
+# an age limit a rule sets: "Applicants must be under 40", "(under 50 for professors)" after
+# "under 45 years of age" (a bracket's bound where the sentence speaks of age)
+_AGE_LIMIT_BEFORE = re.compile(
+    r"(?:\b(?:be|are|is)\s+|(?P<bracket>\(\s*))(?:under|over|below|above)\s$"
+)
+_OF_AGE = re.compile(r"\bage\b|\baged\b|years\s+old")
+# a record's place among the records found, as a database writes it: "Record 3 of 17",
+# "Document 13 of 27"
+_RECORD_BEFORE = re.compile(r"\b(?:Record|Document|Result|Entry|Hit)\s(?:\d{1,5}\sof\s)?$")
+_RECORD_AFTER = re.compile(r"\sof\s\d")
+# a serial's issue and its year: "Issue 4, 2019, pp. 22-25", "Number 38, 1998-99"
+_ISSUE_BEFORE = re.compile(r"\b(?:Issue|Number)\s$")
+_ISSUE_YEAR_AFTER = re.compile(r",\s?(?:19|20)\d\d(?!\d)")
+# a writer's own circle, in a post or a forum's answer: "my 5 roommates", "I'm 29", "I was
+# 38", a sentence
 # or a line opening on it ("Of my 5 roommates at Tsinghua, 2 are back in China", "Our group at
 # CAS: 5 people, 3 came back from Germany"): a count of a few people one knows, never a figure
-_OWN_BEFORE = re.compile(r"(?:\b(?:[Mm]y|[Oo]ur)|\bI'm|\bI\s+am)\s$")
+_OWN_BEFORE = re.compile(r"(?:\b(?:[Mm]y|[Oo]ur)|\bI'm|\bI\s+(?:am|was))\s$")
 _OWN_OPENING = re.compile(r"\s*(?:Of\s+my|Our\s+(?:group|lab|team|class|family))\b")
 _OWN_MAX = 3  # digits: a few people
 # a number of more than one point: a code, a version, a legal collection's number
@@ -282,6 +305,13 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         if _POSTCODE_AFTER.match(text, end, s_end) and text[start:end].isdigit():
             return True
     if (
+        end - start == 4
+        and text[start:end].isdigit()
+        and _POSTCODE_LETTERS.match(text, end, s_end)
+        and (_FIELD_BEFORE.search(before) or before.endswith("| "))
+    ):
+        return True  # a Dutch postcode: "Mekelweg 5 | 2628 CD Delft"
+    if (
         5 <= end - start <= 6
         and text[start:end].isdigit()
         and _POSTCODE_CITY.match(text, end, s_end)
@@ -290,17 +320,30 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
             return True
     # (before a comma, or at the end of an address's short line: "Sanlitun Dongwujie 3")
     at_line_end = (after[:1] == "\n" or end == s_end) and end - line_start <= _ADDRESS_LINE
-    if (after[:1] == "," or at_line_end) and _STREET_BEFORE.search(before):
+    if (at_line_end or _STREET_NUMBER_END.match(text, end, s_end)) and _STREET_BEFORE.search(
+        before
+    ):
         return True
     if end - start == 2 and _AGE_BOUND_BEFORE.search(before):
         if _AGE_BOUND_AFTER.match(text, end, s_end):
+            return True
+    if end - start == 2 and before.endswith(("r ", "w ", "e ")):
+        limit = _AGE_LIMIT_BEFORE.search(before)
+        if limit and _AGE_BOUND_AFTER.match(text, end, s_end):
+            if not limit.group("bracket") or _OF_AGE.search(text, s_start, start):
+                return True
+    if before.endswith(("d ", "t ", "y ", "f ")) and _RECORD_BEFORE.search(before):
+        if before.endswith("f ") or _RECORD_AFTER.match(text, end, s_end):
+            return True
+    if after[:1] == "," and before.endswith(("e ", "r ")) and _ISSUE_BEFORE.search(before):
+        if _ISSUE_YEAR_AFTER.match(text, end, s_end):
             return True
     if end - start == 2 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(text, end, s_end):
         month = before.rstrip(", ").rsplit(None, 1)[-1]
         if month.lower() not in _MONTHS:
             return True
     if end - start <= _OWN_MAX and text[start:end].isdigit():
-        if (before.endswith(("y ", "r ", "m ")) and _OWN_BEFORE.search(before)) or any(
+        if (before.endswith(("y ", "r ", "m ", "s ")) and _OWN_BEFORE.search(before)) or any(
             text[at : at + 1] in "Oo \t\n" and _OWN_OPENING.match(text, at, start)
             for at in {s_start, line_start}  # (a post's line under its header's)
         ):

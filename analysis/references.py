@@ -7,6 +7,8 @@ import re
 
 from analysis.classify import (
     _BOUND_LEAD,
+    _COUNTED_SUBJECT,
+    _COUNTED_SUBJECT_OPENING,
     UNCLASSIFIED,
     _classify,
     _column_header,
@@ -168,7 +170,7 @@ _ACCOUNTED = re.compile(
 
 
 _WORTH = re.compile(
-    r"\b(?:worth|valued\s+at|with\s+a\s+(?:total\s+|combined\s+)?value\s+of)\s+"
+    r"\b(?:worth|valued\s+at|with\s+a\s+(?:total\s+|combined\s+)?(?:contract(?:ed)?\s+)?value\s+of)\s+"
     r"(?:(?:a\s+total\s+of|some|about|around|over|nearly)\s+)?$",
     re.I,
 )
@@ -577,7 +579,11 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                     return
             # "Guangdong accounted for 21 percent of the nation's technology import value": a
             # part's line of a whole its own words name (a count or a sum) counts that whole
-            if not subject and _MADE_UP.search(text, lo, num.start):
+            # ("Japan supplied 40 per cent of the technology bought", "the province took 13
+            # per cent of the nation's technology imports by value": a part's verb of holding)
+            if not subject and (
+                _MADE_UP.search(text, lo, num.start) or _HELD_SHARE.search(text, lo, num.start)
+            ):
                 whole = _OF_NOUN.match(text, num.end, own_end)
                 got = _whole_named(text, whole.end(), own_end, sent, low) if whole else None
                 if got:
@@ -665,6 +671,7 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 and _NO_NOUN.match(text, num.end, sent.end)
                 and prev_first[0]["unit"] == unit
                 and prev_first[0]["indicator"] != UNCLASSIFIED
+                and not _counted_subject(text, lo, num.start)
             ):
                 f["indicator"] = prev_first[0]["indicator"]  # "In 1985 there were fewer than 50."
         return
@@ -738,6 +745,14 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             f["indicator"] = got
             return
     _it_does(text, sent, num, lo, own_end, prev_start, low)
+
+
+def _counted_subject(text: str, lo: int, at: int) -> bool:
+    """Whether the clause before a figure opens with a subject of its own and a verb of
+    counting ("The attachés who staff them number 112"): the figure is that subject's."""
+    return bool(
+        _COUNTED_SUBJECT.search(text, lo, at) or _COUNTED_SUBJECT_OPENING.match(text, lo, at)
+    )
 
 
 def _it_does(text, sent, num, lo, end, prev_start, low) -> bool:
@@ -1266,6 +1281,12 @@ _MADE_UP = re.compile(
     r"(?:(?:only|just|almost|nearly|roughly|about|some|over|more\s+than)\s+)?$",
     re.I,
 )
+# a part's verb that holds or gives a share of a whole ("Japan supplied 40 per cent of ...")
+_HELD_SHARE = re.compile(
+    r"\b(?:supplied|supplies|supply|took|takes|take|held|holds|hold|provided|provides|won|"
+    r"captured|captures)\s+(?:(?:only|just|almost|nearly|roughly|about|some|over|more\s+than)\s+)?$",
+    re.I,
+)
 _OF_TOTAL = re.compile(
     r"\s*(?:percent|per\s+cent|%)?\s*(?:of\s+(?:the|its|their|China['’]s)\s+(?:[\w-]+\s+)?total\b|$)",
     re.I,
@@ -1472,11 +1493,16 @@ def _sum_made_up(text, sent, num, earlier, recent, back, end, low) -> bool:
 _IN_PLACE_PHRASE = re.compile(r"\b(?:to|in|across|among)\s+(?:some\s+|about\s+|over\s+)?$", re.I)
 
 
+_BY_VALUE = re.compile(r"[^,;:.\d]{0,60}?\b(?:by|in)\s+(?:contract\s+)?value\b", re.I)
+
+
 def _whole_named(text, start, end, sent, low) -> str | None:
     """What the noun phrase opening ``text[start:end]`` (the whole a share is of) counts by
     its own words alone: a count (read from each word up to its head noun), else a sum
     ("the value of China's technology imports")."""
     head = _HEAD_NOUN.match(text, start, end)
+    if _BY_VALUE.match(text, start, end):
+        head = None  # "of the nation's technology imports by value": a sum, not a count
     if head is not None and head.group(1).lower() not in _NOT_HEADS:
         for w in re.finditer(r"(?<![\w'’-])\w", text[start : head.start(1) + 1]):
             at = start + w.start()

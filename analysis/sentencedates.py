@@ -10,9 +10,11 @@ eras of partners and themes). Its date phrases:
   period, ``period_end`` the last year;
 - a day or month without a year ("In May", "on March 3", "last week (3 March)") takes its
   year from the sentence or paragraph, else from the publication date when that is known to
-  the day or month, else from the document;
-- relative dates ("last year", "the previous year", "on Monday", "last October") resolve
-  against the publication date (the previous year against a year just named, when there is one).
+  the day or month (the nearest such date, but one more than a month after the page is
+  last year's unless the sentence speaks of the future), else from the document;
+- relative dates ("last year", "the previous year", "on Monday", "last October", "next
+  month", "this spring") resolve against the publication date (the previous year against a
+  year just named, when there is one).
 """
 
 from __future__ import annotations
@@ -138,6 +140,19 @@ _COMPARISON = re.compile(
 # a sentence about the future: its dates are targets, not events ("plan to" is not enough:
 # "launched an action plan to promote" is past)
 _FUTURE = re.compile(r"\b(?:will|shall|is to be|are to be)\b", re.I)
+
+
+def _past_of(published: str, month: int, day: int | None) -> bool:
+    """Whether a bare month or day put in its nearest year (``published``'s or the next)
+    lies more than a month after the page (ISO, month or day precise): then a report
+    looking back speaks of last year's ("In May the State Council issued …" on a page of
+    28 December 1985); up to a month ahead it may be the page's coming one ("talks open
+    on 5 January")."""
+    year = closest_year(month, day, published)
+    pub_month = int(published[5:7])
+    pub_day = int(published[8:10]) if len(published) >= 10 else 31
+    ahead = (year - int(published[:4])) * 372 + (month - pub_month) * 31 + (day or 1) - pub_day
+    return ahead > 31
 
 
 @dataclass
@@ -310,8 +325,9 @@ _FIRM = (
 )  # fmt: skip
 
 
-def _resolve(d: Date, doc, context_year: int | None) -> bool:
-    """Give a relative date or a bare day/month its year; False when nothing can."""
+def _resolve(d: Date, doc, context_year: int | None, ahead: bool = False) -> bool:
+    """Give a relative date or a bare day/month its year; False when nothing can.
+    ``ahead``: the sentence speaks of the future (:data:`_FUTURE`)."""
     published = doc.published or "" if doc.published_basis in _FIRM else ""
     if d.relative is not None:
         unit, offset, anchor = d.relative
@@ -348,6 +364,8 @@ def _resolve(d: Date, doc, context_year: int | None) -> bool:
             year = context_year
         elif len(published) >= 7:
             year, d.basis = closest_year(d.bare_month, d.bare_day, published), "publication"
+            if not ahead and _past_of(published, d.bare_month, d.bare_day):
+                year -= 1
         elif context_year is not None:
             year, d.basis = context_year, "inherited"
         elif doc.published_year is not None:
@@ -381,7 +399,7 @@ def sentence_dates(doc) -> list[tuple[object, list[Date]]]:
                 if earlier or para in last_para:
                     d.basis = "inherited"  # the sentence or its paragraph names the year
                 context = earlier[-1] if earlier else last_para.get(para, last_doc)
-                if not _resolve(d, doc, context):
+                if not _resolve(d, doc, context, bool(_FUTURE.search(s.text))):
                     continue
             future = _FUTURE.search(s.text) or (doc.published_year or 9999) < d.year
             if future and s.kind == "body" and not d.context.startswith("before"):

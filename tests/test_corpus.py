@@ -2313,3 +2313,49 @@ def test_r5_a_press_before_its_isbn_dates_the_edition(tmp_path: Path) -> None:
     )
     _assert_cleaned(tmp_path, page, ["ISBN"], [])
     assert _head_of(tmp_path, page)[2] == "2004-09"
+
+
+# ------------------------------------------------------------------ session 10, round 7
+@pytest.mark.parametrize(
+    ("headline", "date_line", "published"),
+    [
+        # a headline naming a body, with a verb in lower case: no issuer's name
+        ("Laos Fund for Chemistry backs three new joint centres", "4 March 2015", "2015-03-04"),
+        # a document's kind over what it is on: a title, not its issuer
+        ("Report on the Work of the Vientiane Municipal Government", "2015-03-04", "2015-03-04"),
+        # a headline's attribution after a comma: no comment's author over its date
+        ("Chemists flock to Laos labs, ministry says", "4 March 2015", "2015-03-04"),
+        ("Laos labs sign up 40 chemists, academy said", "March 4, 2015", "2015-03-04"),
+    ],
+)
+def test_r7_a_headline_over_its_date_line_stays_the_title(
+    tmp_path: Path, headline: str, date_line: str, published: str
+) -> None:
+    # (a line under the date that could pass for a headline: a deck, the place it was given)
+    page = (
+        f"{headline}\n{date_line}\n\nGiven at the Third Session of the Municipal Congress\n\n"
+        f"{english(3)}\n\nLaos hosted 40 chemists in 2014.\n"
+    )
+    title, publisher, date = _head_of(tmp_path, page)
+    assert (title, publisher, date) == (headline, "", published)
+
+
+def test_r7_an_issuers_name_over_its_date_line_stays_furniture(tmp_path: Path) -> None:
+    """A name of a body, all its words capitals or a name's links, over a date line and a
+    headline is still the issuer."""
+    page = (
+        "Vientiane Municipal Department of Science\n2015-03-04\n\n"
+        "Laos opens its doors to visiting chemists\n\n" + english(3) + "\n"
+    )
+    title, publisher, date = _head_of(tmp_path, page)
+    assert title == "Laos opens its doors to visiting chemists"
+    assert publisher == "Vientiane Municipal Department of Science"
+    assert date == "2015-03-04"
+
+
+def test_r7_a_comments_author_over_its_date_is_still_no_page_date(tmp_path: Path) -> None:
+    page = (
+        "Laos opens its doors to visiting chemists\n2015-03-04\n\n" + english(3) + "\n\n"
+        "Comments\n\nK. Vongsa says:\n6 May 2019\n\nGreat to read this.\n"
+    )
+    assert _head_of(tmp_path, page)[2] == "2015-03-04"

@@ -513,3 +513,27 @@ def test_r6_a_sentence_with_a_date_is_no_date_line(tmp_path: Path) -> None:
         "The two labs signed 12 agreements in 2019, the officials said.\n"
     )
     assert dating._head_date(page) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "date"),
+    [
+        # a report looks back: a bare month more than a month after its page is last year's
+        ("In May the council issued new rules on contracts.", "1985-12-28", "1985-05"),
+        ("On 3 November the two academies signed a protocol.", "1990-01-10", "1989-11-03"),
+        # up to a month ahead, or said of the future, it is the coming one
+        ("The talks open on 5 January in Geneva.", "1985-12-28", "1986-01-05"),
+        ("In May the council will issue new rules.", "1985-12-28", "1986-05"),
+        # seasons and the coming month, week or day of the page
+        ("Deng's call this spring drew many home.", "1992-08-14", "1992"),
+        (
+            "As the country prepares to join the body next month, talks go on.",
+            "2001-11-10",
+            "2001-12",
+        ),
+        ("The delegation arrives tomorrow.", "1979-01-30", "1979-01-31"),
+    ],
+)
+def test_s10_bare_months_look_back_and_more_relative_phrases(sentence, published, date) -> None:
+    doc = _sentence_doc(sentence, published)
+    assert [d.date for _s, ds in sentencedates.sentence_dates(doc) for d in ds] == [date]

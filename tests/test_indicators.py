@@ -1476,3 +1476,223 @@ def test_round5_chinese_researchers_at_work_abroad(tmp_path, body, figure, want)
 )  # fmt: skip
 def test_round6_talent_programme_recruits(tmp_path, body, figure, want):
     assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+# ------------------------------------------------------------ round 7, bodies (COUNTED-2)
+# sentences written here: what a figure of bodies and places counts
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # every voice of membership: belongs to, takes part in the work of, joined
+        ("The republic belongs to 44 intergovernmental organisations in all.", "44",
+         "intergov_org_memberships"),
+        ("The state now takes part in the work of 17 intergovernmental technical organisations.",
+         "17", "intergov_org_memberships"),
+        ("The society belonged to nine international engineering federations in 1990.", "nine",
+         "intl_org_memberships"),
+        ("The college belongs to five international research alliances and networks.", "five",
+         "intl_org_memberships"),
+        ("Its institutes take part in 30 international scientific unions.", "30",
+         "intl_org_memberships"),
+    ],
+)  # fmt: skip
+def test_round7_membership_in_every_voice(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # the bodies in which posts are held, told after the posts or by a verb of office
+        ("Its fellows hold 220 posts in international unions, spread across some 95 bodies.",
+         "some 95", "intl_org_seats"),
+        ("Its members hold some 150 posts in international scientific unions, spread over 35 "
+         "of them.", "over 35", "intl_org_seats"),
+        ("The engineers held elected seats - vice-chairs, board seats - in 27 international "
+         "bodies.", "27", "intl_org_seats"),
+        ("Chinese officials serve in 19 institutions within the United Nations system.", "19",
+         "intl_org_seats"),
+        ("At the end of the year, Chinese nationals were at the head of two and now chair three UN "
+         "specialised agencies.", "three", "intl_org_seats"),
+        ("Its experts sit on the governing bodies of 22 agencies of the UN system.", "22",
+         "intl_org_seats"),
+        # (heading institutions at home is no seat in an international body)
+        ("Returned scholars head 60 research institutions in Wuhan.", "60", UNCLASSIFIED),
+        ("Returnees now lead 35 institutions in Xi'an, the university's international office "
+         "said.", "35", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round7_bodies_where_posts_are_held(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a mission's S&T sections, the missions they are in, the countries they spread across
+        ("Its embassies now house 31 science and technology sections, spread across 27 "
+         "countries.", "31", "st_offices"),
+        ("Its embassies now house 31 science and technology sections, spread across 27 "
+         "countries.", "27", "st_office_countries"),
+        ("S&T sections were set up in 18 of its embassies abroad, in 16 countries.", "18",
+         "st_offices"),
+        ("S&T sections were set up in 18 of its embassies abroad, in 16 countries.", "16",
+         "st_office_countries"),
+        ("Its S&T counsellors were posted in 40 diplomatic missions across 35 countries.", "40",
+         "st_offices"),
+        ("Its S&T counsellors were posted in 40 diplomatic missions across 35 countries.", "35",
+         "st_office_countries"),
+        ("The ministry's science attachés now serve in four Nordic states.", "four",
+         "st_office_countries"),
+        # (sections of a domestic body are none)
+        ("The county bureau has 12 science and technology sections.", "12", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round7_sections_missions_and_their_countries(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+# ------------------------------------------------------------ session 10, round 7, people
+# (sentences written here; COUNTED: people, trade, money and the shared mechanisms)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "want"),
+    [
+        # the counted noun as the subject of a verb of level or change, an aside between
+        ("Joint laboratories run with partners abroad rose from 4 in 2001 to 9 in 2006.", "4",
+         "joint_research_centers"),
+        ("Technology export contracts signed by the province have grown from 40 to 95.", "40",
+         "tech_export_contracts"),
+        ("Foreign experts working in the city, who are mostly engineers, now number 640.", "640",
+         "foreign_experts"),
+        ("Trips abroad by the institute's researchers, most of them short, reached 310.", "310",
+         "personnel_exchanges"),
+        ("Chinese students enrolled at Dutch universities stood at 4,500 last year.", "4,500",
+         "students_abroad"),
+        # (a subject that names nothing the lexicon counts stays unclassified)
+        ("Visitors to the exhibition, which opened in May, reached 30,000.", "30,000",
+         UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round7_the_counted_subject_of_a_verb_of_level_or_change(sentence, figure, want):
+    assert classify(sentence, figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # the states an agreement is with: governments, a partitive
+        ("By 1981 the commission had concluded scientific agreements with nine governments.",
+         "nine", "intergov_agreements"),
+        ("The ministry has signed intergovernmental agreements on S&T cooperation with 31 of the "
+         "countries along the corridor.", "31", "intergov_agreements"),
+        # accords "of which" partners have signed, at government level
+        ("The country now has research ties with 140 countries, 80 of which have signed "
+         "government-level accords with it.", "80", "intergov_agreements"),
+        # projects run under the agreements are no agreements
+        ("The commission will fund a further 600 projects under intergovernmental agreements "
+         "in the coming year.", "600", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round7_states_with_agreements(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # partners named as nations or economies
+        ("By the end of 2005 the country cooperated in science with 120 nations and regions.",
+         "120", "partner_countries"),
+        ("The city now cooperates in science and technology with 35 economies around the world.",
+         "35", "partner_countries"),
+        # joint centres named by more than one kind of work
+        ("The two sides now run eight joint research and innovation centres in Beijing and "
+         "Munich.", "eight", "joint_research_centers"),
+        ("By the end of the year its firms had set up 30 joint research and development "
+         "centres with partners abroad.", "30", "joint_research_centers"),
+        # the officers of an S&T section or network
+        ("The French embassy's science and technology section has 11 officers, who work from "
+         "three offices in China.", "11", "st_diplomats"),
+        # membership as the counted subject of a verb of change
+        ("Since then its membership of intergovernmental organisations has grown from 30 to 47, "
+         "officials said.", "30", "intergov_org_memberships"),
+    ],
+)  # fmt: skip
+def test_round7_partners_joint_centres_and_officers(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # deals and contracts named by the trade they are for, their worth
+        ("In 1987 the city signed 410 deals for imported know-how and equipment.", "410",
+         "tech_import_contracts"),
+        ("Firms in Hubei signed 230 contracts to bring in technology from Japan in 1994, with a "
+         "combined contract value of US$ 900 million.", "230", "tech_import_contracts"),
+        ("Firms in Hubei signed 230 contracts to bring in technology from Japan in 1994, with a "
+         "combined contract value of US$ 900 million.", "US$ 900 million", "tech_import_value"),
+        ("Last year the province concluded 640 contracts for technology exports.", "640",
+         "tech_export_contracts"),
+        ("Technology imports, counted by contracts, came to 5,100 in 1999.", "5,100",
+         "tech_import_contracts"),
+        # (imports of goods counted without contracts are no technology deals)
+        ("Technology imports from Europe rose sharply, and 5,100 firms took part.", "5,100",
+         UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round7_technology_deals_named_by_their_trade(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # learners sent in any voice and tense, words between
+        ("Under the new scheme 2,000 PhD candidates a year are to be sent to universities in "
+         "Europe.", "2,000", "students_abroad"),
+        ("In 1991, 120 visiting scholars from Sichuan were chosen and sent to Canada.", "120",
+         "students_abroad"),
+        ("In 2010 the council financed the dispatch of 6,000 postgraduates.", "6,000",
+         "students_abroad"),
+        # (learners sent to China are no Chinese abroad)
+        ("In 2010 the council financed the dispatch of 600 African students to China.", "600",
+         UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round7_learners_sent_in_any_voice(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a part's share of a trade whole, held by any verb of holding or making up
+        ("In 1995 Germany supplied 22 per cent of the technology purchased by Chinese firms.",
+         "22 per cent", "tech_import_value"),
+        ("Zhejiang took 9 percent of China's technology exports by value in 2004.", "9 percent",
+         "tech_export_value"),
+        ("Shenzhen alone accounted for 31 percent of import value that year.", "31 percent",
+         "tech_import_value"),
+        ("Beijing accounted for 12 percent of export value in 2010.", "12 percent",
+         "tech_export_value"),
+        # (a share of another whole stays as it was)
+        ("In 1995 Germany supplied 22 per cent of the machinery bought by Chinese firms.",
+         "22 per cent", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round7_a_parts_share_of_a_trade_whole(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_round7_a_figure_with_a_counted_subject_takes_nothing_from_the_sentence_before(tmp_path):
+    # ("In 1985 there were fewer than 50." takes the figure before; a clause with a subject
+    # of its own and a verb of counting is that subject's)
+    body = "In 1990 the ministry sent 300 students abroad. The officials who chose them number 12."
+    assert indicator_of(page_indicators(tmp_path, body), "12") == UNCLASSIFIED
+    body = "In 1990 the ministry sent 300 students abroad. In 1985 there were fewer than 50."
+    assert indicator_of(page_indicators(tmp_path, body), "fewer than 50") == "students_abroad"

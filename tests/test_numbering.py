@@ -284,3 +284,69 @@ def test_r5_a_postcode_at_the_stop_and_word_count_give_no_row(
     tmp_path: Path, body: str, kept: list[float]
 ) -> None:
     assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a house number after its street's name: before a field's bar, at the sentence's stop,
+        # after a name opened by its street word
+        ("The 45 labs met in the Ministry's hall, Rue de la Paix 31.", [45]),
+        ("Laos signed 45 accords at the Palazzo, Via Nazionale 9, with Italy.", [45]),
+        # a writer's own age
+        ("I was 41 when I moved to Laos, where our lab hosted 45 chemists.", [45]),
+        # a rule's age limit: "must be under", a bracket's bound where the sentence says "age"
+        ("Applicants must be under 45, and Laos will fund 30 of them.", [30]),
+        ("Fellows shall be under 40 years of age (under 50 for deans); Laos funds 30.", [30]),
+        # a database record's place among those found; a serial's issue with its year
+        ("Hits for: laos   Entry 4 of 19   < Back\nLaos has 45 joint labs.", [45]),
+        ("Laos has 45 joint labs.\nDocument 6 of 21 >>", [45]),
+    ],
+)  # fmt: skip
+def test_r7_streets_ages_records_and_issues_give_no_row(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a record and a count after "record"; a share that must stay under a bound
+        ("Laos hosted a record 3,400 chemists in 2014.", [3400]),
+        ("The share of imports must be under 30 percent, and Laos has 45 labs.", [30, 45]),
+        # an issue a figure speaks of; a year after a street's name in prose
+        ("The number of chemists rose to 45, and 12 labs opened in 2014.", [45, 12]),
+        ("Laos funded 12 labs on the Avenue in 2014.", [12]),
+    ],
+)  # fmt: skip
+def test_r7_figures_beside_such_forms_stay(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        # a house number before a field's bar, a Dutch postcode, a serial's issue with its year
+        ("Laos Institute | Chemieweg 12 | 3500 GK Utrecht | Laos", "12"),
+        ("Laos Institute | Chemieweg 12 | 3500 GK Utrecht | Laos", "3500"),
+        ("Laos Desk, P.O. Box 44, 3500 GK Utrecht, for the 45 labs", "3500"),
+        ("Lao Science Review, Issue 3, 2016, pp. 5-9", "3"),
+    ],
+)
+def test_r7_a_house_number_postcode_and_issue_number_are_numbering(line: str, number: str) -> None:
+    from analysis import numbering
+
+    at = line.index(number)
+    assert numbering.numbering_at(line, at, at + len(number), 0, len(line))
+
+
+def test_r7_a_count_before_such_words_is_no_numbering() -> None:
+    from analysis import numbering
+
+    for line, number in [
+        ("Laos opened 3500 labs, Utrecht said", "3500"),
+        ("The issue 3 labs raised, 2016", "3"),
+    ]:
+        at = line.index(number)
+        assert not numbering.numbering_at(line, at, at + len(number), 0, len(line))

@@ -1147,3 +1147,39 @@ def test_a_stamp_line_under_a_reviewing_title_is_no_section_heading(tmp_path):
         doc = corpus.read_document(path)
         at = next(i for i, s in enumerate(doc.sentences) if "42" in doc.text[s.start : s.end])
         assert extraction._review_year(doc, at, 2010, [None] * 8 + [{}]) == want, line
+
+
+# ---------------------------------------------------------------- session 10, round 7
+def test_a_sentence_in_the_present_after_a_years_events_is_of_the_pages_date(tmp_path):
+    body = (
+        "In 2007 the institute sent 150 engineers to Brazil. "
+        "Today the institute belongs to 19 international engineering federations. "
+        "In the previous year it hosted 40 visiting engineers."
+    )
+    got = rows(tmp_path, body)
+    assert got["19 international"]["year"] == 2010
+    assert got["40"]["year"] == 2009  # the year before the page's, not 2006
+    # after a running total, a sentence in the present stands at its date
+    body = (
+        "By the end of 2007 some 9,000 engineers had gone abroad. "
+        "About 2,000 of them are still overseas."
+    )
+    assert row(tmp_path, body, "2,000")["year"] == 2007
+
+
+def test_what_stands_once_made_is_a_level_for_an_unclassified_count(tmp_path):
+    body = "The city's incubators for foreign start-ups grew from 3 in 2004 to 11 in 2008."
+    got = rows(tmp_path, body)
+    assert (got["3"]["measure"], got["11"]["measure"]) == ("level", "level")
+    body = "The city's trade fairs for foreign start-ups grew from 3 in 2004 to 11 in 2008."
+    got = rows(tmp_path, body)
+    assert got["3"]["measure"] == "annual"  # events, not things that stand
+
+
+def test_one_of_a_set_counts_the_set_standing(tmp_path):
+    body = "The lab, which opened in 2008, is one of six joint laboratories in Hubei."
+    assert row(tmp_path, body, "six")["measure"] == "level"
+    body = "In 2008 the city had 7 incubators, out of 40 in the province."
+    assert row(tmp_path, body, "40")["measure"] == "level"
+    body = "In 2008 the city received 70 delegations, out of 400 in the province."
+    assert row(tmp_path, body, "400")["measure"] == "annual"
