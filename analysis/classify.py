@@ -1477,6 +1477,13 @@ def scope_of(
                 found = [x for x in found if clause[0] <= x[0] and x[1] <= clause[1]]
     kind, actor = _scope_of(text, num_start, num_end, noun_end, clause, found, default)
     lex = actor_lexicon()
+    if kind == "national" and not actor:
+        region = _region_after(text, num_end)
+        if region:
+            # a region's countries the nation's figure counts ("agreements with 21 African
+            # countries", "serve in five African states"): the nation's line of that region,
+            # the region its actor (as a partner's line has the partner)
+            return "national", region
     if kind in ("local", "agency") and (
         _NATION_BEFORE.search(text, max(clause[0], num_start - 24), num_start)
         or _NATION_AFTER.match(text, max(num_end, noun_end))
@@ -1500,18 +1507,26 @@ def scope_of(
                     # Beijing set up 53 joint laboratories" is the initiative's)
                     return "national", ""
                 break
-    if kind == "agency" and _publisher_lexicon().national.search(actor):
+    central = kind == "agency" and _publisher_lexicon().national.search(actor) is not None
+    if central or (kind == "agency" and _description(actor, lex)):
         # a Chinese central body that reports the nation's statistics, the verb its report
         # ("The Ministry of Education said 399,600 of its citizens went abroad", "MOE puts
         # the number ... at some two thousand", "MOE gave a figure of 12,000"): the
-        # nation's figure, the body only its source
+        # nation's figure, the body only its source; so is its description, but for a plan
+        # ("Officials say the ministry hopes to see 20,000 returnees", after the ministry's
+        # name; not "The ministry plans to send another 3,000": its own work)
         for a, b, name, _k in found or mentions(text, clause[0], clause[1]):
             if name == actor and clause[0] <= a and b <= num_start:
-                if _REPORTS.match(text, b, num_start) and not _OWN_REPORT.match(text, b):
+                if (
+                    (_REPORTS if central else _DESCRIBED_REPORTS).match(text, b, num_start)
+                    and not _OWN_REPORT.match(text, b)
+                    and (central or _described_central(text, a, actor, lex))
+                ):
                     # (not its report of its own work: "The Academy reported that it had
                     # itself received 12", "MOST said that it organized 1,287 projects")
                     return "national", ""
                 break
+    if central:
         if _DIPLOMATIC.search(text, clause[0], clause[1]):
             # "The Ministry of Science and Technology maintains 111 science and technology
             # officials in 64 diplomatic missions abroad": the nation's network abroad, its
@@ -1594,6 +1609,58 @@ _NATION_AFTER = re.compile(
 # the nation's diplomatic network abroad, the words a clause counting it holds
 _DIPLOMATIC = re.compile(r"\b(?:diplomats?|diplomatic|embass(?:y|ies)|consulates?)\b", re.I)
 _BARE_PROGRAMME = frozenset({"programme", "program", "project"})
+_CENTRAL_BACK = 2000  # how far back the body a description ("the ministry") names is looked for
+
+
+def _description(actor: str, lex: _Actors) -> bool:
+    """True when ``actor`` is a definite description of a body ("the ministry", "The
+    Commission", "Bureau"), no name."""
+    return actor in lex.references or (" " not in actor and f"head:{actor}" in lex.kinds)
+
+
+def _described_central(text: str, at: int, actor: str, lex: _Actors) -> bool:
+    """True when the last name before ``text[at:]`` that the description ``actor``'s head
+    word heads ("the bureau": "State Bureau of Foreign Experts Affairs") is a Chinese central
+    body that reports the nation's statistics."""
+    head = actor.split()[-1].lower()
+    last = None
+    for _a, _b, name, _k in mentions(text, max(0, at - _CENTRAL_BACK), at):
+        low = name.lower()
+        if head in low.split() and low != head and name not in lex.references:
+            last = name
+    return last is not None and _publisher_lexicon().national.search(last) is not None
+
+
+@functools.cache
+def _region_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of a region's countries ("21 African countries", "five more Arab
+    states": indicators.yaml ``words.regions``) and each demonym's region."""
+    words = load_lexicon("indicators").get("words", {}).get("regions", [])
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(
+        rf"\s+(?:more\s+|other\s+)?({alt})\s+(?:countries|states|nations|economies)\b"
+    )
+    return pattern, {w: _REGION_NAMES.get(w, f"{w} countries") for w in words}
+
+
+# a region's name for its demonym (others: "<demonym> countries", "developing countries")
+_REGION_NAMES = {
+    "African": "Africa", "Asian": "Asia", "European": "Europe", "Arab": "Arab states",
+    "Latin American": "Latin America", "Nordic": "Nordic countries", "Pacific": "Pacific",
+    "Caribbean": "Caribbean", "Central Asian": "Central Asia",
+    "Southeast Asian": "Southeast Asia", "Balkan": "Balkans", "Mediterranean": "Mediterranean",
+}  # fmt: skip
+
+
+def _region_after(text: str, at: int) -> str:
+    """The region whose countries the figure ending at ``text[at]`` counts, or ""."""
+    if all(text.find(w, at, at + 60) < 0 for w in ("countries", "states", "nations", "economies")):
+        return ""
+    pattern, names = _region_words()
+    m = pattern.match(text, at)
+    return names.get(m.group(1), "") if m else ""
+
+
 _SINCE_THE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?$")
 _DESCRIBED = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[a-z]")
 
@@ -1631,15 +1698,31 @@ def _item_bounds(text: str, num_start: int, num_end: int, clause) -> tuple[int, 
 
 # a central body's verb of report, up to its figure: "said", "puts the number of ... at",
 # "gave a figure of"
-_REPORTS = re.compile(
+_REPORT_VERB = (
     # (through an aside: "the State Education Commission, set up in 1985, reports that")
     r"(?:\s*\([^()]{1,30}\)|,[^,;:()]{1,40},)?\s+(?:said|says|reported|reports|estimated|estimates|"
     r"puts|put|gave|gives|recorded|records)\b(?:\s+(?:that\s+)?(?:the\s+|a\s+)?(?:number|figure|"
     r"total)\b[^;:]{0,120}?\b(?:at|of)\s+|\s+that\s+|\s+)(?:about\s+|some\s+|around\s+|"
     r"nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
-    # or its plan or forecast ("plans to select a further 2,500", "expects the value of
-    # technology imports to pass US$15 billion"): the nation's plan
-    r"|\s+(?:plans|planned|intends|intended|expects|expected|aims)\s+[^;:.\d]{0,80}$"
+)
+# or the nation's relations it keeps ("maintains intergovernmental S&T agreements with
+# more than 50 countries", "administered cooperation with 68 countries")
+_RELATIONS_KEPT = (
+    r"(?:\s+(?:now|still))?\s+(?:maintains|maintained|administers|administered)\s+"
+    r"[^;:.\d]{0,80}?\bwith\s+(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?$"
+)
+# or its forecast or hope ("expects the value of technology imports to pass US$15 billion",
+# "hopes to see 20,000 returnees a year", "set the goal of raising ... to US$500 million")
+_FORECAST = r"expects|expected|hopes|hoped|set\s+(?:the|a|its)\s+(?:goal|target)"
+_REPORTS = re.compile(
+    rf"{_REPORT_VERB}|{_RELATIONS_KEPT}"
+    # or its plan ("plans to select a further 2,500"): the nation's plan
+    rf"|\s+(?:plans|planned|intends|intended|aims|{_FORECAST})\s+[^;:.\d]{{0,80}}$"
+)
+# the same said by a description of the body ("the ministry"), its plans excepted: "The
+# ministry plans to send another 3,000" is told of its own work
+_DESCRIBED_REPORTS = re.compile(
+    rf"{_REPORT_VERB}|{_RELATIONS_KEPT}|\s+(?:{_FORECAST})\s+[^;:.\d]{{0,80}}$"
 )
 # a body's report of its own work, a past act: "... said that it organized", "reported that
 # it had itself received" (not "says it now has cooperation with 158 countries": the nation's)

@@ -295,6 +295,10 @@ def _sentence_facts(
                         and _goal_span(text, num.end, s_end) is None
                     )
                 )
+                # "expects the programme to select 6,000", "intends to send", "The plan also
+                # foresees 50 laboratories", "set a goal of attracting 5,000": a verb of
+                # intending before the figure in its own clause sets a goal, in any unit
+                or _goal_verb(text, s_start, num.start, lowered)
                 # "CSC's selection plan for 2018 is 32,500 places", "The 2020 goal is 50 labs"
                 or (
                     text.endswith(("is ", "are ", "be "), s_start, num.start)
@@ -314,7 +318,11 @@ def _sentence_facts(
                 if span is not None:
                     # "Korea will provide KRW 2.4 billion over three years": from the page's date
                     year, p_start, p_end, basis = pub + span, pub, pub + span, "period"
-            elif basis == "period" and year is not None:
+            elif year is not None and (
+                basis == "period"
+                # "will train 5,000 ... by the end of 2021": a goal's by-date after the page
+                or (basis == "cumulative" and p_start is None and pub is not None and year > pub)
+            ):
                 context[6] = year  # "over the next three years": the plan's end from here on
         if found is None:
             found = mentions(text, s_start, s_end)
@@ -910,6 +918,30 @@ def _clause_from(text: str, s_start: int, start: int) -> int:
     for m in _CLAUSE_OPENER.finditer(text, s_start, start):
         at = m.end()
     return at
+
+
+# verbs and nouns of intending, hoping and expecting (the future markers of numbers.yaml
+# aside): "expects/wants/intends/hopes/strives", "has pledged to", "is planned to",
+# "foresees/envisages/anticipates", "provides for", "a goal of" (not "expected", "hoped":
+# "than expected", "had hoped to" tell what did not happen)
+_GOAL_VERB = re.compile(
+    r"\b(?:expects?|intends?|wants?|hopes?|wish(?:es)?|strives?|pledged?\s+to|pledges\s+to"
+    r"|(?:is|are|was|were)\s+planned\s+to|planned\s+to|foresees?|envisages?|envisions?"
+    r"|anticipates?|provides?\s+for|goals?\s+of|aims?\s+of)\b",
+    re.I,
+)
+
+
+def _goal_verb(text: str, s_start: int, start: int, low: str | None) -> bool:
+    """True when a verb of intending or expecting (:data:`_GOAL_VERB`) stands before the
+    figure at ``start`` in its own clause (:func:`_clause_from`)."""
+    at = _clause_from(text, s_start, start)
+    if not _may(_GOAL_VERB, low, at, start):
+        return False
+    # "planned to award 101,000 scholarships by 2015, but only 37 had gone": a contrast
+    # opens a clause that tells what happened
+    but = text.rfind(" but ", at, start)
+    return _GOAL_VERB.search(text, at if but < 0 else but, start) is not None
 
 
 _NOW = re.compile(r"\b(?:now|today|currently|at\s+present|so\s+far|to\s+date)\b", re.I)
@@ -1745,7 +1777,7 @@ def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) ->
 # the required strings of the patterns :func:`_measure` prefilters (scan.required_words)
 _NEEDS = {
     p: required_words(p)
-    for p in (_PLANNED_AFTER, _MADE_UP, _SINCE, _IN_THE_YEAR, _EACH_YEAR, _PERFECT)
+    for p in (_PLANNED_AFTER, _MADE_UP, _SINCE, _IN_THE_YEAR, _EACH_YEAR, _PERFECT, _GOAL_VERB)
 }
 
 

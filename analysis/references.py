@@ -265,7 +265,9 @@ def _inherit(
                 _gapped_name(text, num, earlier, stop.start() if stop else upto)
         if f["indicator"] == UNCLASSIFIED and (f["unit"] == "count" or is_money(f["unit"])):
             _captioned(doc, sent, nums, i)
-        joint = f["scope"] == "programme" and _joint(f["actor"] or "")
+        joint = f["scope"] == "programme" and (
+            _joint(f["actor"] or "") or _COOPERATIVE_NAME.search(f["actor"] or "") is not None
+        )
         if f["indicator"] == UNCLASSIFIED and joint:
             _jointly_owned(text, sent, nums, i)
         if f["indicator"] == UNCLASSIFIED and is_money(f["unit"]) and index > 0:
@@ -289,6 +291,9 @@ def _inherit(
 _AND_NEXT = re.compile(r"\s*(?:,|and|or)\s*")
 
 
+# ... or a programme its name calls one of cooperation ("International S&T Cooperation
+# Program", "Academic Exchange Programme"): "the programme approved 286 projects"
+_COOPERATIVE_NAME = re.compile(r"\b(?:Co-?operation|Collaboration|Exchanges?|Partnership)\b")
 _COOPERATION = "Joint cooperation. "  # what a joint body's figure speaks of, said
 
 

@@ -14,12 +14,18 @@ MEASURE_UNITS = ("count", "percent", "multiple", "m", "km", "fraction")
 COMMON_CURRENCIES = ("USD", "CNY", "EUR", "GBP", "CHF", "JPY", "AUD")
 
 
+# withdrawn codes (ISO 4217's list of historic denominations) that older pages count in:
+# the Deutsche Mark, French franc, lira, guilder, Belgian franc, peseta, schilling, markka
+HISTORIC_CURRENCIES = ("DEM", "FRF", "ITL", "NLG", "BEF", "ESP", "ATS", "FIM")
+
+
 @functools.cache
 def currencies() -> frozenset[str]:
-    """Every ISO 4217 currency code (pycountry, imported here only: the CLI starts fast)."""
+    """Every ISO 4217 currency code (pycountry, imported here only: the CLI starts fast),
+    and the withdrawn ones of :data:`HISTORIC_CURRENCIES`."""
     import pycountry
 
-    return frozenset(c.alpha_3 for c in pycountry.currencies)
+    return frozenset(c.alpha_3 for c in pycountry.currencies) | frozenset(HISTORIC_CURRENCIES)
 
 
 def is_money(unit: str) -> bool:

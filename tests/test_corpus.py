@@ -2359,3 +2359,66 @@ def test_r7_a_comments_author_over_its_date_is_still_no_page_date(tmp_path: Path
         "Comments\n\nK. Vongsa says:\n6 May 2019\n\nGreat to read this.\n"
     )
     assert _head_of(tmp_path, page)[2] == "2015-03-04"
+
+
+# ------------------------------------------------------------------ session 10, round 8 (r8)
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # a caption wholly in brackets, labelled as one
+        (
+            "[Photo caption: Somsak Vongsa, MSc '04, at the solar test bench in Vientiane.]",
+            "caption",
+        ),
+        (
+            "[Photograph caption: 12 visiting chemists at the Vientiane institute, May 2014.]",
+            "caption",
+        ),
+        # a caption opened by its mark and closed by its credit, in either kind of brackets
+        (
+            "[Photo] Some 60 chemists tour the new Vientiane laboratory on Friday. (Lao News/Khamla S.)",
+            "caption",
+        ),
+        (
+            "[PICTURE] About 300 Lao students enrolled at the college this autumn. [Vientiane Times]",
+            "caption",
+        ),
+        # a caption closed by no credit, or by an unbracketed one, may carry the story's figures
+        ("[Photo] Some 60 chemists tour the new laboratory; 12 of them stay a year.", None),
+        (
+            "[Photo] Some 60 chemists tour the new laboratory. Photograph: Khamla Sisouk",
+            None,
+        ),
+        # a correction note under a story, labelled and dated or bare
+        (
+            "*Correction, 3 May 2018, 9:30 a.m.: An earlier version of this story misstated the "
+            "number of Lao chemists in Hanoi as 240.",
+            "correction",
+        ),
+        (
+            "An earlier version of this article gave the number of joint laboratories as 14. It is 12.",
+            "correction",
+        ),
+        (
+            "Clarification: An earlier version of this report misstated the year as 2009.",
+            "correction",
+        ),
+        # a sentence about an earlier version of a plan is no note
+        ("An earlier version of the plan set a goal of 400 chemists by 2020.", None),
+    ],
+)
+def test_r8_captions_in_brackets_and_correction_notes(line: str, rule: str | None) -> None:
+    for edge in (False, True):
+        found = corpus._line_rules([line], [0], {0} if edge else set(), corpus.settings()).get(0)
+        assert (found[0] if found else None) == rule, (line, edge)
+        plain = corpus._line_rule_plain(line, edge, corpus.settings())
+        assert (plain[0] if plain else None) == rule, (line, edge)
+
+
+def test_r8_caption_under_the_headline_is_no_title(tmp_path: Path) -> None:
+    page = (
+        "LAOS WEEKLY\n\n[Photo] Some 60 chemists tour the new Vientiane laboratory on Friday. "
+        "(Lao News/Khamla S.)\n\nLaos opens its doors to chemists\n\n" + english(3) + "\n"
+    )
+    assert _head_of(tmp_path, page)[0] == "Laos opens its doors to chemists"
+    _assert_cleaned(tmp_path, page, ["Some 60 chemists"], [])

@@ -1379,3 +1379,56 @@ def test_another_body_in_the_title_keeps_its_voice(tmp_path):
     title = "Report of the Hubei Provincial Science and Technology Department on Exchanges"
     got = scope(tmp_path, "Exchanges were held with 31 countries in 2003.", "31", title=title)
     assert got[0] != "national"
+
+
+# session 10, round 8: a region's countries that the nation's figure counts ("agreements
+# with 21 African countries") are the nation's line of that region, the region its actor
+# (as a partner's line has the partner); a part's figure keeps its owner
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("Since 2000 China has signed cooperation agreements with 14 Latin American countries.",
+         "14", ("national", "Latin America")),
+        ("Chinese science counsellors now serve in six Arab states.", "six",
+         ("national", "Arab states")),
+        ("Since 2000 China has signed cooperation agreements with 14 countries.", "14",
+         ("national", "")),
+        ("Yunnan has signed agreements with 5 Southeast Asian countries.", "5",
+         ("local", "Yunnan")),
+    ],
+)  # fmt: skip
+def test_a_regions_countries_are_the_nations_line_of_the_region(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+# session 10, round 8: a description ("the bureau", "The Ministry") of a Chinese central
+# body named before speaks for the nation as the body's name does when its verb is a
+# report, a forecast, a hope or a goal (not a plan of its own work: "the ministry plans to
+# send"); and such a body that maintains or administers the nation's relations "with N
+# countries" counts the nation's partners. An academy's stays the academy's
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("The State Bureau of Foreign Experts Affairs held its annual meeting in Beijing. "
+         "The bureau expects 15,000 experts to come in 1992.", "15,000", ("national", "")),
+        ("The State Education Commission met in Beijing in March. Officials say the "
+         "commission hopes to see 9,000 returnees a year by 1995.", "9,000",
+         ("national", "")),
+        ("The Ministry of Foreign Economic Relations and Trade met in May. The Ministry "
+         "expects technology imports to reach 3 billion dollars in 1988.", "3 billion",
+         ("national", "")),
+        ("The State Science and Technology Commission met in March. The commission now "
+         "maintains cooperation agreements with over 40 countries.", "over 40",
+         ("national", "")),
+        ("The State Scientific and Technological Commission hopes to open science "
+         "sections in six more embassies by 1990.", "six", ("national", "")),
+        ("The Chinese Academy of Sciences held its meeting. The academy expects to send 300 "
+         "scientists abroad in 1990.", "300", ("agency", "Chinese Academy of Sciences")),
+        ("The Ministry of Education met in May. The ministry plans to send another 2,000 "
+         "students abroad next year.", "2,000", ("agency", "Ministry of Education")),
+    ],
+)  # fmt: skip
+def test_a_central_bodys_description_reports_and_plans_for_the_nation(
+    tmp_path, body, quote_start, want
+):
+    assert scope(tmp_path, body, quote_start) == want

@@ -1183,3 +1183,56 @@ def test_one_of_a_set_counts_the_set_standing(tmp_path):
     assert row(tmp_path, body, "40")["measure"] == "level"
     body = "In 2008 the city received 70 delegations, out of 400 in the province."
     assert row(tmp_path, body, "400")["measure"] == "annual"
+
+
+# ---------------------------------------------------------------- session 10, round 8
+def test_a_verb_of_intending_before_a_figure_sets_a_goal(tmp_path):
+    for body, starts in (
+        ("The academy expects its institutes to open 12 laboratories abroad this year.", "12"),
+        ("The council's plan also foresees 30 exchange fellowships.", "30"),
+        ("The foundation wants 400 visiting engineers in the province this year.", "400"),
+        ("The bureau hopes to attract 90 million yuan of foreign funds this year.", "90"),
+        ("The ministry has set a goal of 2,000 returnees a year.", "2,000"),
+        ("The province intends to send about 700 engineers abroad this year.", "700"),
+        ("The programme for 2010 provides for 250 places abroad.", "250"),
+        ("Harbin has pledged to train 80 agronomists from Laos.", "80"),
+    ):
+        r = row(tmp_path, body, starts)
+        assert (r["measure"], r["qualifier"]) == ("target", "target"), body
+
+
+def test_what_happened_is_no_goal_after_a_contrast_or_an_expectation_past(tmp_path):
+    body = "The fund planned to award 600 grants, but only 45 of its grantees had arrived."
+    assert row(tmp_path, body, "600")["measure"] == "target"
+    assert row(tmp_path, body, "45")["measure"] != "target"
+    body = "The province received 320 foreign engineers this year, more than expected."
+    assert row(tmp_path, body, "320")["measure"] != "target"
+    body = "The academy's institutes opened 12 laboratories abroad this year."
+    assert row(tmp_path, body, "12")["measure"] != "target"
+
+
+def test_a_goals_by_date_after_the_page_dates_the_goals_after_it(tmp_path):
+    body = (
+        "The two sides will train 800 technicians by the end of 2014. "
+        "The plan also foresees 20 joint laboratories."
+    )
+    r = row(tmp_path, body, "20")
+    assert (r["measure"], r["year"]) == ("target", 2014)
+    body = (
+        "The two sides had trained 800 technicians by the end of 2009. "
+        "The plan also foresees 20 joint laboratories."
+    )
+    r = row(tmp_path, body, "20")
+    assert (r["measure"], r["year"]) == ("target", 2010)
+
+
+def test_withdrawn_currencies_are_money(tmp_path):
+    body = (
+        "The Bonn ministry gave DM 7 million to the joint programme in 1993, and French "
+        "firms sold licences worth 45 million French francs."
+    )
+    got = rows(tmp_path, body)
+    assert got["DM 7"]["unit"] == "DEM"
+    assert got["45 million"]["unit"] == "FRF"
+    body = "The DM unit opened 7 offices in 1993."
+    assert row(tmp_path, body, "7")["unit"] == "count"
