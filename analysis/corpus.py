@@ -925,13 +925,21 @@ def _inline_cuts(
     for (rule, pattern), need in zip(cfg.inline, needs, strict=True):
         if need is not None and not fold and not any(w in original for w in need):
             continue
-        parts = [g for g in pattern.groupindex if g.startswith("cut")] or [0]
-        for m in pattern.finditer(original):
-            for part in parts:
-                a, b = m.span(part)
-                if a < b and "\n" not in original[a:b]:
-                    found.append((a, b, rule))
+        found.extend(_pattern_cuts(rule, pattern, original))
     return _cuts_by_line(found, starts, removed)
+
+
+def _pattern_cuts(rule: str, pattern: re.Pattern[str], original: str) -> list[tuple[int, int, str]]:
+    """The spans one inline rule cuts: its ``cut*`` groups (else the whole match), each
+    within one line."""
+    parts = [g for g in pattern.groupindex if g.startswith("cut")] or [0]
+    out = []
+    for m in pattern.finditer(original):
+        for part in parts:
+            a, b = m.span(part)
+            if a < b and "\n" not in original[a:b]:
+                out.append((a, b, rule))
+    return out
 
 
 def _cuts_by_line(

@@ -181,9 +181,9 @@ _RECORD_AFTER = re.compile(r"\sof\s\d")
 _ISSUE_BEFORE = re.compile(r"\b(?:Issue|Number)\s$")
 _ISSUE_YEAR_AFTER = re.compile(r",\s?(?:19|20)\d\d(?!\d)")
 # a writer's own circle, in a post or a forum's answer: "my 5 roommates", "I'm 29", "I was
-# 38", a sentence
-# or a line opening on it ("Of my 5 roommates at Tsinghua, 2 are back in China", "Our group at
-# CAS: 5 people, 3 came back from Germany"): a count of a few people one knows, never a figure
+# 38", a sentence or a line opening on it ("Of my 5 roommates at Tsinghua, 2 are back in
+# China", "Our group at CAS: 5 people, 3 came back from Germany"): a count of a few people
+# one knows, never a figure
 _OWN_BEFORE = re.compile(r"(?:\b(?:[Mm]y|[Oo]ur)|\bI'm|\bI\s+(?:am|was))\s$")
 _OWN_OPENING = re.compile(r"\s*(?:Of\s+my|Our\s+(?:group|lab|team|class|family))\b")
 _OWN_MAX = 3  # digits: a few people

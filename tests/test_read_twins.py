@@ -480,12 +480,7 @@ def test_launch_aside_memo_is_the_search() -> None:
 
 def _inline_cuts_plain(original, starts, removed, cfg):
     """corpus._inline_cuts without its prefilter (each pattern searched over the text)."""
-    found = []
-    for rule, pattern in cfg.inline:
-        parts = [g for g in pattern.groupindex if g.startswith("cut")] or [0]
-        for m in pattern.finditer(original):
-            for part in parts:
-                a, b = m.span(part)
-                if a < b and "\n" not in original[a:b]:
-                    found.append((a, b, rule))
+    found = [
+        cut for rule, pattern in cfg.inline for cut in corpus._pattern_cuts(rule, pattern, original)
+    ]
     return corpus._cuts_by_line(found, starts, removed)
