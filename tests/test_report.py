@@ -127,3 +127,31 @@ def test_an_era_without_data_has_no_empty_numbered_figure(tmp_path, review_corpu
     assert "Figure 1" not in text  # nothing to draw: no numbered figure at all
     # and it does not contradict itself: it says it has nothing for the period
     assert "None of the documents speaks of 1978–1990" in text
+
+
+def test_a_mode_no_longer_spoken_of_is_said_to_fall_silent() -> None:
+    """A mode with no mention in the last era is not reported as falling "to 0.0" (read as a
+    count of people or things), but as talk that fell to none; a mode still spoken of keeps its rates."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from analysis.report import sections
+
+    rows = [
+        ("early", "talent", "Talent", 14.1),
+        ("early", "joint", "Joint research", 2.0),
+        ("early", "trade", "Technology trade", 6.0),
+        ("late", "talent", "Talent", 0.0),
+        ("late", "joint", "Joint research", 9.5),
+        ("late", "trade", "Technology trade", 4.0),
+    ]
+    rates = pd.DataFrame(rows, columns=["era", "theme", "label", "rate"]).assign(group="mode")
+    eras = [{"id": "early", "label": "opening"}, {"id": "late", "label": "going-out"}]
+    shift = sections._mode_shift(SimpleNamespace(theme_rates=rates, eras=eras))
+    assert (shift["up"]["label"], shift["up"]["after"]) == ("Joint research", "9.5")
+    assert shift["down"]["label"] == "Talent" and shift["down"]["silent"]
+    still = sections._mode_shift(
+        SimpleNamespace(theme_rates=rates.replace({"rate": {0.0: 1.0}}), eras=eras)
+    )
+    assert not still["down"]["silent"] and still["down"]["after"] == "1.0"

@@ -118,6 +118,8 @@ def _mode_shift(b: Any) -> dict | None:
             "label": last.loc[down, "label"],
             "before": f"{first.loc[down, 'rate']:.1f}",
             "after": f"{last.loc[down, 'rate']:.1f}",
+            # not one mention left in the last era: the words say so, not "to 0.0"
+            "silent": not last.loc[down, "rate"] > 0,
         },
     }
 
