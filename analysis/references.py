@@ -17,6 +17,7 @@ from analysis.classify import (
     indicator_lexicon,
 )
 from analysis.numbers import _CLAUSE_STOP, _Num
+from analysis.partners import partners_in
 from analysis.units import is_money
 
 _NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+", re.I)
@@ -370,9 +371,18 @@ def _shared_noun(text: str, nums: list[_Num]) -> None:
 
 def _placed_part(text: str, start: int, end: int) -> bool:
     """True when a part of the group before ("N of them", "Of these, N") is only placed:
-    "are (now) in the United States"."""
+    "are (now) in the United States", or sent to a country or region ("Of these, about
+    2,800 went to the United States and 420 to Britain": lines of the group by host)."""
     m = _OF_THEM.match(text, start, end)
-    return _IN_PLACE.match(text, m.end() if m else start, end) is not None
+    at = m.end() if m else start
+    if _IN_PLACE.match(text, at, end) is not None:
+        return True
+    gone = _GONE_TO.match(text, at, end) or _BARE_PLACE.match(text, at, end)
+    if gone is None:
+        return False
+    # (a country or region, "420 to Britain"; not a field or a body: "120 in Science")
+    places = partners_in(text, gone.end() - 1, end)
+    return bool(places) and places[0][0] <= len("the ")
 
 
 def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
@@ -560,6 +570,18 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             g = figures[-1] if figures else None
             if g and g["indicator"] != UNCLASSIFIED and _OF_THEM_LINE.match(text, num.end, own_end):
                 f["indicator"] = g["indicator"]
+                return
+            if (
+                g is None
+                and prev_first
+                and prev_first[0]["indicator"] != UNCLASSIFIED
+                and prev_first[0]["unit"] not in ("percent", "fraction")
+                and _OF_THEM.match(text, num.end, own_end)
+                and _placed_part(text, num.end, own_end)
+            ):
+                # "... some 2,700 scholars abroad last year. Roughly 40 per cent of them went
+                # to the United States": a line by place of the first figure of the sentence before
+                f["indicator"] = prev_first[0]["indicator"]
                 return
             # "About 60 percent of last year's contracts were ...": the noun it is "of", when
             # the share is its clause's subject (the object of "received 40 percent of the
@@ -1097,6 +1119,17 @@ _IN_PLACE = re.compile(
     r"|(?:work|works|worked)\s+)"  # "263 work in Zhongguancun": at work in the place
     r"(?:in|at)\s+(?:the\s+)?(?:[A-Z]|(?:country|nation)\b)"
 )
+# a part sent or gone to a place ("went to the United States", "have been sent to Japan")
+_GONE_TO = re.compile(
+    rf"\s+{_ADV}(?:(?:have|has|had)\s+{_ADV}(?:been\s+)?|(?:are|were|was|is)\s+)?"
+    r"(?:went|gone|go|sent|travell?ed|headed|moved)\s+to\s+(?:the\s+)?(?-i:[A-Z])"
+)
+# ... and a line after it with its verb left out ("... and 420 to Britain")
+_BARE_PLACE = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?(?-i:[A-Z])")
+# the lead of a subgroup of the group before ("Of these, 1,900 ...", "Among them some 300")
+_SUBGROUP_LEAD = re.compile(
+    r"\b(?:[Oo]f|[Aa]mong)\s+(?:these|them|those)\s*,?\s*(?:[a-z]+\s+){0,2}$"
+)
 _PERFECT_OR_PLACE = re.compile(
     rf"\s+{_ADV}(?:have|has|had)\s+{_ADV}(?:been\s+)?(?!(?:a|an|the|no|not|to)\b)[a-z]+|"
     + _IN_PLACE.pattern
@@ -1225,6 +1258,30 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
                 if not _PLACES.search(h.get("counted") or ""):
                     g = h
                     break
+    elif not earlier and (_IN_PLACE.match(text, at, end) or _GONE_TO.match(text, at, end)):
+        # "China has sent 4,300 students ... Of these, 1,900 are visiting scholars ... More
+        # than 1,000 are now in the United States.": people placed, the last count before of
+        # people the page classified (no subgroup, no count of the places they went to)
+        for h in reversed(recent):
+            if h["start"] < back:
+                break
+            if h["unit"] == "count" and not h.get("derived_from"):
+                if _PLACES.search(h.get("counted") or ""):
+                    continue
+                if h["indicator"] == UNCLASSIFIED and _SUBGROUP_LEAD.search(
+                    text, max(0, h["start"] - 40), h["start"]
+                ):
+                    continue  # ("Of these, 1,900 are visiting scholars": a part of the group)
+                g = h  # (another count of no indicator, "200 interpreters": nothing)
+                break
+        if (
+            g is not None
+            and g["indicator"] != UNCLASSIFIED
+            and g.get("scope") == "national"
+            and f["scope"] == "foreign"
+        ):
+            # the host is no owner: a line of the nation's figure by host country (DESIGN.md)
+            f["scope"] = "national"
     elif not (
         _PERFECT_OR_PLACE.match(text, at, end)
         or (

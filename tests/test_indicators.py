@@ -1743,3 +1743,55 @@ def test_round8_a_regions_countries_are_the_nations_line_of_that_region():
     assert classify("By 2010 China had S&T agreements with 14 Arab states.", "14") == (
         "intergov_agreements"
     )
+
+
+# ------------------------------------- session 12: a group's lines by the country they went to
+def _page_rows(tmp_path, body: str) -> dict[str, dict]:
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(f"Annual Review of Exchanges\n\n{body}\n", encoding="utf-8")
+    return {r["quote"]: r for r in facts.extract_facts(corpus.read_document(path))}
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # "Of these, N went to X and M to Y": lines of the group by the country they went to,
+        # the second with its verb left out
+        ("Since 1979 the country has sent 6,200 students and scholars to study in 30 countries. Of these, "
+         "about 3,100 went to the United States and 540 to Britain.", "about 3,100",
+         "students_abroad"),
+        ("Since 1979 the country has sent 6,200 students and scholars to study in 30 countries. Of these, "
+         "about 3,100 went to the United States and 540 to Britain.", "540",
+         "students_abroad"),
+        ("In 1995 the university sent 800 postgraduates to study abroad. Of them, 260 have gone to "
+         "Japan.", "260", "students_abroad"),
+        # a share of the sentence before's group placed by where it went
+        ("The ministry sent 3,400 scholars abroad last year. Roughly 35 per cent of them went "
+         "to Canada.", "Roughly 35 per cent", "students_abroad"),
+        # a count with no noun, placed: the group classified before, not the subgroup between
+        ("In 1989 the country sent 5,300 students to study abroad. Of these, 2,100 are "
+         "visiting scholars engaged in research. More than 1,800 are now in Australia.",
+         "More than 1,800", "students_abroad"),
+        # (not a place: a field is a subgroup, nothing the group counts)
+        ("Since 1979 the country has sent 6,200 students and scholars to study in 30 countries. Of these, "
+         "about 900 in Chemistry remain.", "about 900", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_a_groups_line_by_the_country_it_went_to(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_a_placed_count_of_the_nations_group_is_the_nations_line_by_host(tmp_path):
+    body = (
+        "In 1989 the country sent 5,300 students to study abroad. Of these, 2,100 are "
+        "visiting scholars engaged in research. More than 1,800 are now in Australia."
+    )
+    rows = _page_rows(tmp_path, body)
+    row = rows[next(q for q in rows if q.startswith("More than 1,800"))]
+    assert (row["indicator"], row["scope"], row["actor"]) == (
+        "students_abroad",
+        "national",
+        "Australia",
+    )
