@@ -2232,11 +2232,15 @@ def _title_paragraph(
                 return deck if deck is not None else section  # prose: the title stood above it
         else:
             kind = _title_block(para, cfg)
-            if kind in ("wrapped", "labelled", "named") or (kind == "deck" and n == kicked):
+            if kind in ("wrapped", "labelled", "named", "stamped") or (
+                kind == "deck" and n == kicked
+            ):
                 return n  # (a headline over its deck under a section's name: the title)
             if kind == "deck" and deck is None:
                 deck = n
-            if len(para.split(None, t["prose_words"])) >= t["prose_words"]:
+            if len(para.split(None, t["prose_words"])) >= t["prose_words"] and not _link_block(
+                para
+            ):
                 return deck if deck is not None else section
     return deck if deck is not None else section
 
@@ -2333,11 +2337,20 @@ def _title_block(para: str, cfg: _Settings) -> str:
     headline broken over lines: every break comes after a word or a mark a headline does not
     end on, "China and Africa Deepen Science / and Technology Partnership", or before a word
     in lower case), "deck" (a headline line over one or two lines of its deck, none a sentence
-    and each short) or "" (a block of names, of fields or of prose)."""
+    and each short), "stamped" (a headline line over its stamp's or tools' field lines, kept
+    as body) or "" (a block of names, of fields or of prose)."""
     lines = _title_lines(para, cfg)
     if not 2 <= len(lines) <= 3 or not all(lines):
         return ""
     t = cfg.title
+    if (
+        all(_field_line(ln) and not _ISSUE_MARK.search(ln) for ln in lines[1:])
+        and _headline(lines[0], len(lines[0].split()), cfg)
+        and not cfg.organisation_re.search(lines[0])
+    ):
+        # a headline over its stamp or tool lines ("Date: 2014-11-06    Views: 3,417"); not a
+        # body's name over its address, nor a serial's over its issue ("No. 5 | pp. 41-48")
+        return "stamped"
     if (
         len(lines) == 2
         and lines[1].lower() in t["page_kind_set"]
@@ -2387,6 +2400,32 @@ def _title_block(para: str, cfg: _Settings) -> str:
 
 
 _DECK_DASHES = ("—", "–", "--")  # "— Delivered at ...", "-- Remarks by ..."
+_FIELD_MARK = re.compile(r"\w:\s|\[[^\]]*\]|\d{4}")
+
+
+def _field_line(line: str) -> bool:
+    """A line of a page's fields, not of words: two or more fields set apart by wide spaces or
+    bars, one a label's ("Date: ...") or a link's ("[Print]") or holding a year ("Source:
+    Department of ...    Date: 2014-11-06    Views: 3,417", "www.chinaview.cn   2009-03-26
+    10:18:47   [Print] [Close]"), and no sentence."""
+    if _SENT_END.search(line):
+        return False
+    fields = [f for f in _FIELD_SPLIT.split(line.strip()) if f]
+    return len(fields) >= 2 and _FIELD_MARK.search(line) is not None
+
+
+def _link_block(para: str) -> bool:
+    """A block of links or fields, no prose however many words it has: no line ends a
+    sentence and half its lines or more are short items ("  · Policies and Regulations"),
+    bars of links ("[ Home ] [ Embassy News ] ...", "Home | About | News") or fields."""
+    lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+    if any(_SENT_END.search(ln) for ln in lines):
+        return False
+    items = sum(
+        len(ln.split()) <= 5 or _field_line(ln) or ln.count("|") >= 2 or ln.count("[") >= 3
+        for ln in lines
+    )
+    return 2 * items >= len(lines)  # (a site's name over its bar of links: "Embassy of ...")
 
 
 def _kind_label(line: str, cfg: _Settings) -> bool:
@@ -2462,6 +2501,12 @@ def structure(text: str, nav: tuple[str, ...] = ()) -> tuple[str, str, list[Sent
                     title = " ".join(para[cut:].split())
                     spans.append((s, s + cut, "heading"))
                     spans.append((s + cut + 1, e, "title"))
+                    continue
+                if kind == "stamped":  # the headline's line; its stamp is no deck
+                    cut = para.index("\n")
+                    title = para[:cut].strip()
+                    spans.append((s, s + cut, "title"))
+                    spans.extend([(a, b, "body") for a, b in split_sentences(text, s + cut + 1, e)])
                     continue
                 if kind == "deck":  # the headline's line is the title, the lines under it its deck
                     cut = para.index("\n")

@@ -2422,3 +2422,56 @@ def test_r8_caption_under_the_headline_is_no_title(tmp_path: Path) -> None:
     )
     assert _head_of(tmp_path, page)[0] == "Laos opens its doors to chemists"
     _assert_cleaned(tmp_path, page, ["Some 60 chemists"], [])
+
+
+# ------------------------------------------- session 12: a headline over its stamp, past links
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Source: Office of International Affairs    Date: 2013-05-14    Views: 1,208\n"
+        "[Print] [Close]    Font size: L M S",
+        "www.example-news.cn   2013-05-14 09:12:40   [Print] [Close]",
+    ],
+)
+def test_a_headline_over_its_stamp_lines_is_the_title(tmp_path: Path, stamp: str) -> None:
+    page = f"Laos and China open a joint chemistry laboratory\n{stamp}\n\n{english(3)}\n"
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "Laos and China open a joint chemistry laboratory"
+
+
+def test_a_block_of_links_is_no_prose_before_the_headline(tmp_path: Path) -> None:
+    links = "\n".join(
+        f"  · {x}"
+        for x in (
+            "News",
+            "Policies and Regulations",
+            "State-sponsored Study",
+            "Returned Scholars",
+            "Statistics and Reports",
+            "Offices Abroad",
+            "Notices to Applicants",
+        )
+    )
+    page = (
+        f"EXCHANGES WORK\n{links}\n\nLaos sends more chemists to study in China\n\n{english(3)}\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "Laos sends more chemists to study in China"
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # a body's name over its address line, a serial's name over its issue line: no headline
+        ("EMBASSY OF THE LAO PEOPLE'S DEMOCRATIC REPUBLIC\n"
+         "12 Garden Road, Vientiane          Telephone: 021-412 330", "Laos opens its laboratories"),
+        ("Journal of Mekong Studies\n2013, No. 4 | pp. 41-48 | ISSN 1234-5678",
+         "Laos opens its laboratories"),
+    ],
+)  # fmt: skip
+def test_a_name_over_its_address_or_issue_line_is_no_headline(
+    tmp_path: Path, head: str, want: str
+) -> None:
+    page = f"{head}\n\n{want}\n\n{english(3)}\n"
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == want
