@@ -21,6 +21,7 @@ class _Numbering(NamedTuple):
     label: re.Pattern[str]  # matched backwards: a label right before the number, or its
     # number and "of", "and", "to" ("Slide 3 of 12", "channels 1 and 2")
     counter: re.Pattern[str]  # right after the number: a site's counter
+    short_counter: re.Pattern[str]  # right after a count cut short ("388k Members")
     street: re.Pattern[str]  # right after the number: a street's name
     phone: re.Pattern[str]  # a telephone's label shortly before the number
     line: re.Pattern[str]  # a label that numbers its whole line ("Y axis: 0  10  20")
@@ -49,6 +50,8 @@ def numbering() -> _Numbering:
         re.I,
     )
     counter = re.compile(rf"\s*(?:{words(cfg['counters'])})\b", re.I)
+    short = [*cfg["counters"], *cfg.get("short_counters", [])]
+    short_counter = re.compile(rf"\s*(?:{words(short)})\b", re.I)
     street = re.compile(
         rf"\s+(?:[A-Z][\w'’-]*\s+|\d{{1,3}}(?:st|nd|rd|th)\s+){{1,3}}(?:{words(cfg['streets'])})\b\.?",
         re.UNICODE,
@@ -59,7 +62,9 @@ def numbering() -> _Numbering:
     bar = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[·•]\s*$", re.I)
     vocabulary = [*cfg["labels"], *cfg["phones"], *cfg["counters"]]
     words_before = frozenset(w.strip(".").lower() for item in vocabulary for w in item.split())
-    return _Numbering(label, counter, street, phone, line, counted, bar, words_before)
+    return _Numbering(
+        label, counter, short_counter, street, phone, line, counted, bar, words_before
+    )
 
 
 # what may stand between a label and its number: blanks, marks, "No.", a first number and "of"
@@ -274,7 +279,7 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if after[:1] in ".kKmM":  # a counter cut short: "2.3K upvotes", "(1.2k shares)", "14k views"
         short = _SHORT_COUNT.match(text, end, s_end)
-        if short and cfg.counter.match(text, short.end(), s_end):
+        if short and cfg.short_counter.match(text, short.end(), s_end):
             return True
     if (
         before.endswith("d ")

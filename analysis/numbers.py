@@ -43,6 +43,7 @@ class _Grammar:
     words: dict[str, float]
     fractions: dict[str, float]
     scales: dict[str, float]
+    glued_scales: dict[str, float]
     currencies: dict[str, str]
     units: dict[str, str]
     qual_before: re.Pattern[str]
@@ -88,6 +89,7 @@ def grammar() -> _Grammar:
     lex = load_lexicon("numbers")
     path = "analysis/lexicon/numbers.yaml"
     words, fractions, scales = _low(lex["words"]), _low(lex["fractions"]), _low(lex["scales"])
+    glued = _low(lex.get("glued_scales") or {})
     # "thirty-six", "forty one": a word of tens and one of units
     for tens, t in list(words.items()):
         if t in (20, 30, 40, 50, 60, 70, 80, 90):
@@ -108,13 +110,14 @@ def grammar() -> _Grammar:
         (?:
             (?:
                 (?<![A-Za-z0-9.,])(?P<ocr>[Il])\s?(?=\d{{1,2}}(?:,\d{{3}})+(?!\d|,\d))
-              | (?<![\w.,/\-–])
+              | (?(cur)|(?<![\w.,/\-–]))  # ("Rmb1.1bn", "USD5m": a currency set against it)
             )
-            (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|\d+(?![\d]|,\d))(?P<dec>\.\d+)?(?![A-Za-z_])
+            (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|\d+(?![\d]|,\d))(?P<dec>\.\d+(?!\d))?
+            (?:(?i:(?P<glued>{_alt(glued) if glued else "(?!)"}))(?![A-Za-z_])|(?![A-Za-z_]))
             (?:\s?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
           | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words))}))(?![\w\-])
         )
-        (?:\s(?i:(?P<scale>{_alt(scales)}))(?![A-Za-z]))?
+        (?:(?<!\d[A-Za-z])[\s-](?i:(?P<scale>{_alt(scales)}))(?![A-Za-z]))?
         (?:\s?(?i:(?P<unit>{_alt(units)}))(?![A-Za-z]))?
         """,
         re.X,
@@ -185,6 +188,7 @@ def grammar() -> _Grammar:
         words=words,
         fractions=fractions,
         scales=scales,
+        glued_scales=glued,
         currencies=currencies,
         units=units,
         qual_before=re.compile(rf"(?i:\b(?P<q>{_alt(lex['qualifiers_before'])}))\s+$"),
@@ -481,6 +485,8 @@ def _parse(
     # casefold, not lower: the (?i:...) groups also match Unicode case variants ("ſix" with
     # a long s, a Kelvin sign "K"), which casefold maps onto the lexicon's keys
     scale = g.scales.get(" ".join(scale_w.casefold().split()), 1.0) if scale_w else 1.0
+    if glued := m.group("glued"):  # "4.04m", "€2.3bn": a scale set against its digits
+        scale, scale_w = g.glued_scales.get(glued.casefold(), 1.0), glued
     unit = "count"
     if unit_w:
         unit = g.units.get(" ".join(unit_w.casefold().split()), "count")

@@ -2475,3 +2475,15 @@ def test_a_name_over_its_address_or_issue_line_is_no_headline(
     page = f"{head}\n\n{want}\n\n{english(3)}\n"
     title, _publisher, _date = _head_of(tmp_path, page)
     assert title == want
+
+
+def test_a_list_of_stories_related_to_this_one_is_furniture(tmp_path: Path) -> None:
+    page = (
+        "Laos sends more chemists to China\n\n" + english(3) + "\n\n"
+        "More Related to this Story\n"
+        "· Laotian tourists spend record $102-billion abroad\n"
+        "· Vientiane housing starts fall 12 per cent in July\n"
+    )
+    _assert_cleaned(
+        tmp_path, page, gone=["record $102-billion", "fall 12 per cent"], kept=["two sides"]
+    )

@@ -726,6 +726,35 @@ def test_scaled_values_are_exact(tmp_path):
     assert [r["value"] for r in rows] == [3270000000.0, 290000.0]
 
 
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a scale set against the digits, as papers write it, stored exactly
+        ("The programme costs €40m a year.", [(40_000_000.0, "EUR")]),
+        ("Contracts were worth €2.3bn in 2012.", [(2_300_000_000.0, "EUR")]),
+        ("The ministry spent Rmb1.1bn on it.", [(1_100_000_000.0, "CNY")]),
+        ("Some 4.04m have gone abroad since 1978.", [(4_040_000.0, "count")]),
+        ("Like 4k of them stayed.", [(4_000.0, "count")]),
+        ("The fund adds C$4.5-million.", [(4_500_000.0, "CAD")]),
+        ("Trade reached 810 bn yen.", [(810_000_000_000.0, "JPY")]),
+        ("About 7.5 lakh students left, and Rs 15 crore was set aside.",
+         [(750_000.0, "count"), (150_000_000.0, "INR")]),
+    ],
+)  # fmt: skip
+def test_glued_and_regional_scales(tmp_path, body, want):
+    rows = rows_of(tmp_path, body)
+    assert [(r["value"], r["unit"]) for r in rows] == want
+
+
+def test_a_metre_set_apart_from_its_number_is_no_million(tmp_path):
+    assert [r["value"] for r in rows_of(tmp_path, "The dish is 500 m wide.")] == [500.0]
+
+
+def test_a_count_cut_short_before_a_sites_counter_is_no_figure(tmp_path):
+    body = "Laos sends chemists to China.\n\n388k Members   1.1k Online\n\nSome 4.04m have gone."
+    assert [r["value"] for r in rows_of(tmp_path, body)] == [4_040_000.0]
+
+
 def test_words_ranges_and_from_to(tmp_path):
     rows = stated(rows_of(tmp_path, "By 1988 China had thirty-six joint laboratories abroad."))
     assert [(r["value"], r["indicator"]) for r in rows] == [(36, "joint_research_centers")]
