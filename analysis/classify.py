@@ -1477,6 +1477,29 @@ def scope_of(
                 found = [x for x in found if clause[0] <= x[0] and x[1] <= clause[1]]
     kind, actor = _scope_of(text, num_start, num_end, noun_end, clause, found, default)
     lex = actor_lexicon()
+    if default is not None and default[0] == "foreign" and (kind, actor) == default:
+        phrase_end = max(noun_end, num_end)
+        if _CHINESE.match(text, num_end, max(phrase_end + 1, num_end + 40)) or _FROM_CHINA.match(
+            text, num_end, max(phrase_end + 1, num_end + 60)
+        ):
+            # "Some 4,000 students and scholars from the People's Republic of China are now
+            # studying ... in this country", "the Government allowed some 42,000 PRC
+            # nationals ... to remain" on another country's page: Chinese people that
+            # country hosts, a line of the nation's figure, unless a body of the page's is
+            # the clause's named subject ("the DAAD funded 3,150 Chinese and German students")
+            named = any(
+                k != "national"
+                and clause[0] <= a < num_start
+                and not _ACCORDING.search(text, max(clause[0], a - 20), a)
+                for a, _b, _n, k in (found or mentions(text, clause[0], clause[1]))
+            )
+            subject = _clause_subject(text, clause, lex, default)
+            if not named and (
+                subject.what is None
+                or subject.start >= num_start
+                or _OWN_GOVERNMENT.fullmatch(text, subject.start, subject.end)
+            ):
+                return "national", default[1]
     if kind == "national" and not actor:
         region = _region_after(text, num_end)
         if region:
@@ -1600,6 +1623,10 @@ _CAPITAL_ACTS = re.compile(
     r"dispatches|stations|stationed|posted|posts)\b"
 )
 _UNDER_LEAD = re.compile(r"\b[Uu]nder\b")
+# a government named without its country ("the Government"): the page's own when the page
+# is another country's
+_OWN_GOVERNMENT = re.compile(r"[Tt]he\s+[Gg]overnment")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$")
 # the nation named as the owner right before a figure, or as its whole right after it
 _NATION_BEFORE = re.compile(r"\b(?:the\s+(?:country|nation)|China)['’]s\s+$")
 _NATION_AFTER = re.compile(
@@ -1821,6 +1848,16 @@ def _scope_of(
             (a, b, default[1], default[0]) if actor == last else (a, b, actor, kind)
             for a, b, actor, kind in found
         ]
+        if default[0] == "foreign":
+            # "The Government intends to raise this support", "the Government have agreed"
+            # on another country's page (a parliament's answer, an embassy's release): the
+            # government it names without a country is that country's, not China's
+            found = [
+                (a, b, default[1], "foreign")
+                if kind == "national" and _OWN_GOVERNMENT.fullmatch(text, a, b)
+                else (a, b, actor, kind)
+                for a, b, actor, kind in found
+            ]
     # a relative clause ("the ITER Organization, which employs 600 staff"; "the reactor,
     # whose cost is ..."): its subject is what it refers to, the actor just before it
     # a parenthetical closed before the number ("The CSC, the government agency that
@@ -3579,7 +3616,7 @@ _STOP_NOT_THOUSANDS = re.compile(r"[;:()]|,(?!\d)")  # (not "1,100 students and 
 
 
 _RELATIVE = re.compile(r",\s*(?:which|whose|where)\b")
-_CHINESE = re.compile(r"\s+(?:young\s+)?Chinese\s+\w+")
+_CHINESE = re.compile(r"\s+(?:young\s+)?(?:Chinese|PRC)\s+\w+")
 # people of China named by where they come from ("students from the People's Republic of China")
 _FROM_CHINA = re.compile(
     r"\s+(?:[a-z]+\s+){1,3}?from\s+(?:the\s+)?(?:(?:mainland\s+)?China|PRC|"

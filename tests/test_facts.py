@@ -1692,6 +1692,39 @@ def test_chinese_after_with_names_a_partner_not_the_owner(tmp_path, body, scope)
     assert at(rows, "23,883" if "23,883" in body else "412")["scope"] == scope
 
 
+@pytest.mark.parametrize("publisher", ["House of Commons", "House of Lords", "Hansard"])
+def test_a_parliaments_page_speaks_for_its_country(tmp_path, publisher):
+    rows = _voiced_rows(tmp_path, _UNOWNED, publisher)
+    assert at(rows, "412")["scope"] == "foreign"
+
+
+_ANSWER = (
+    "Some 4,000 students and scholars from the People's Republic of China are now studying "
+    "in this country. The Government intend to fund 150 scholarships a year by 1998. In 1995 "
+    "the Royal Society received 95 scientists from China. China has signed agreements with "
+    "97 countries."
+)
+
+
+def test_the_government_of_another_countrys_page_is_that_country(tmp_path):
+    rows = _voiced_rows(tmp_path, _ANSWER, "House of Commons")
+    # its own government, named without a country: the page's country, a goal of 1998
+    assert (at(rows, "150")["scope"], at(rows, "150")["measure"]) == ("foreign", "target")
+    assert at(rows, "150")["year"] == 1998
+    # Chinese people it hosts: a line of the nation's figure, the host its actor
+    assert at(rows, "Some 4,000")["scope"] == "national"
+    assert at(rows, "Some 4,000")["actor"] != ""
+    # a body of its own named as the subject, and China's own clause, stay as they are
+    assert (at(rows, "95")["scope"], at(rows, "95")["actor"]) == ("foreign", "Royal Society")
+    assert at(rows, "97")["scope"] == "national"
+
+
+def test_the_government_on_a_page_of_no_other_country_is_chinas(tmp_path):
+    rows = _voiced_rows(tmp_path, _ANSWER, "Xinhua News Agency")
+    assert at(rows, "150")["scope"] == "national"
+    assert (at(rows, "Some 4,000")["scope"], at(rows, "Some 4,000")["actor"]) == ("national", "")
+
+
 @pytest.mark.parametrize(
     ("body", "figures"),
     [
