@@ -1442,7 +1442,9 @@ def _measure_by_verb(
         noun = "stock"
     if noun is None and is_money(num.unit):
         noun = "flow"  # "has invested 1 billion yuan"
-    got = _by_aspect(r, noun, num, basis, indicator, text, clause, low, own, prep)
+    words = after if r.subject else before
+    stay = any(t in w.stays for t in words[r.first : r.last + 1])
+    got = _by_aspect(r, noun, num, basis, indicator, text, clause, low, own, prep, stay)
     if (
         got != "level"
         and not _absent(low, _clause_needs("standing_after"), num.end, clause[1])
@@ -1467,10 +1469,12 @@ def _by_aspect(
     low,
     own: bool,
     prep: bool = False,
+    stay: bool = False,
 ) -> str | None:
     """The measure the aspect of a figure's verb (``r``) and the class of what it counts
     (``noun``) give it: :func:`_measure_by_verb`. ``prep``: the figure stands in a
-    prepositional phrase after its verb ("have been sent to study in 49 countries")."""
+    prepositional phrase after its verb ("have been sent to study in 49 countries");
+    ``stay``: the verb is an activity that is a stay (``numbers.yaml`` ``stay_verbs``)."""
     if r.aspect == "modal":
         return "target" if r.subject and num.unit == "count" else None
     if r.kind == "state":
@@ -1500,8 +1504,11 @@ def _by_aspect(
     if r.kind == "activity":
         if r.aspect == "past":
             # "In 2013 ITP hosted 236 visitors"; "operated 120 research centres in 2010"
-            # (its own year: one borrowed from the narrative tells no activity's span)
-            return ("level" if noun == "stock" else "annual") if in_year and own else None
+            # (its own year: one borrowed from the narrative tells no activity's span); a
+            # stay is who stood there at that date ("4,800 Germans studied in China in 2010")
+            if not (in_year and own):
+                return None
+            return "level" if noun == "stock" or stay else "annual"
         if r.aspect in ("present", "progressive"):
             return "level"  # "hosts 120 centres", "were working ... by the end of 2004"
         return None

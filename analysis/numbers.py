@@ -1374,6 +1374,8 @@ class _ClauseWords:
     # forms of the copulas whose figure follows "to" ("bringing the total to 99"); with the
     # figure as their object they are events ("brought 181 scientists to China")
     to_copulas: frozenset[str] = frozenset()
+    # forms of the activities that are a stay ("studied in China in 2010": a level at its date)
+    stays: frozenset[str] = frozenset()
 
 
 def _third_person(base: str) -> str:
@@ -1468,6 +1470,11 @@ def clause_words() -> _ClauseWords:
             out.update(f.replace(" ", "-") for f in noun_forms(n))
         return frozenset(out)
 
+    stays = set()
+    for phrase in lex.get("stay_verbs", []):
+        if seen.get(phrase) != "activity":
+            raise InputError(f"{path}: clause.stay_verbs: {phrase!r} is no activity verb")
+        stays.update(verb_forms(phrase, irregular))
     to_copulas = set()
     for phrase in lex.get("to_copulas", []):
         if seen.get(phrase) != "copula":
@@ -1475,6 +1482,7 @@ def clause_words() -> _ClauseWords:
         to_copulas.update(verb_forms(phrase, irregular))
     return _ClauseWords(
         to_copulas=frozenset(to_copulas),
+        stays=frozenset(stays),
         forms={k: frozenset(f for _k, f, _p in v) for k, v in verbs.items()},
         verbish=frozenset(verbs) | _HAVE | _BE | _MODAL,
         verbs={k: tuple(v) for k, v in verbs.items()},

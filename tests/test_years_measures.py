@@ -1236,3 +1236,22 @@ def test_withdrawn_currencies_are_money(tmp_path):
     assert got["45 million"]["unit"] == "FRF"
     body = "The DM unit opened 7 offices in 1993."
     assert row(tmp_path, body, "7")["unit"] == "count"
+
+
+# ---------------------------------------------------------------- session 11, round 10
+def test_a_stay_told_in_a_dated_past_is_a_level_at_that_date(tmp_path):
+    body = "About 4,800 Germans studied in China in 2008."
+    r = row(tmp_path, body, "4,800")
+    assert (r["measure"], r["year"], r["scope"]) == ("level", 2008, "foreign")
+    body = "In the 2007/08 academic year, 5,200 Chinese citizens studied at Russian universities."
+    r = row(tmp_path, body, "5,200")
+    assert (r["indicator"], r["measure"], r["year"]) == ("students_abroad", "level", 2008)
+    # other activities told of a year stay flows within it; a stay over a span is a total
+    body = "In 2008 the institute hosted 95 visiting scholars from abroad."
+    assert row(tmp_path, body, "95")["measure"] == "annual"
+    body = "Between 1978 and the end of 2008 a total of 3.06 million Chinese studied overseas."
+    r = row(tmp_path, body, "3.06")
+    assert (r["measure"], r["year"]) == ("cumulative", 2008)
+    # one that had studied and came back is counted by its own verb
+    body = "In 2008, 432,500 Chinese who had studied abroad came back."
+    assert row(tmp_path, body, "432,500")["measure"] == "annual"
