@@ -1795,3 +1795,52 @@ def test_a_placed_count_of_the_nations_group_is_the_nations_line_by_host(tmp_pat
         "national",
         "Australia",
     )
+
+
+# ------------------------------------------- session 10, round 10: what a figure counts (indic)
+def page_rows(tmp_path, body: str) -> list[dict]:
+    """The rows of a page with ``body`` (under a plain title)."""
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(f"Annual Review of Exchanges\n\n{body}\n", encoding="utf-8")
+    return facts.extract_facts(corpus.read_document(path))
+
+
+def row_of(rows: list[dict], figure: str) -> dict:
+    hits = [r for r in rows if r["quote"] == figure or r["quote"].startswith(figure + " ")]
+    assert len(hits) == 1, (figure, [r["quote"] for r in rows])
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # the units a research body runs with partners abroad, by the names bodies give them
+        ("The Max Planck Society has set up three partner laboratories with the Chinese "
+         "Academy of Sciences.", "three", "joint_research_centers"),
+        ("The society had 12 partner groups in China in 2011.", "12", "joint_research_centers"),
+        ("The council runs 19 International Associated Laboratories (LIA) with Chinese "
+         "partners.", "19", "joint_research_centers"),
+        ("It also runs 4 international joint units in Shanghai.", "4", "joint_research_centers"),
+        # joint labs named by the two sides
+        ("Guangdong alone hosts 4 of the joint Sino-Danish laboratories.", "4",
+         "joint_research_centers"),
+        ("The city now has 6 joint China-EU research centres.", "6", "joint_research_centers"),
+        # joint labs counted before projects in the same clause are labs
+        ("The targets for 2012 are to set up 5 more joint research centres and to lift the "
+         "number of international cooperation projects to 100.", "5", "joint_research_centers"),
+        # (projects at or with joint labs are projects; a partner of a deal is no lab)
+        ("The fund approved 8 joint research projects with joint laboratories.", "8",
+         "coop_projects"),
+        ("The firm signed 3 partner agreements in Europe.", "3", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_round10_joint_units_by_their_kind(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_round10_a_partner_lab_count_is_a_level_of_its_year(tmp_path):
+    rows = page_rows(tmp_path, "In 2011 the society ran 12 partner groups at Chinese institutes.")
+    r = row_of(rows, "12")
+    assert (r["indicator"], r["measure"], r["year"]) == ("joint_research_centers", "level", 2011)
