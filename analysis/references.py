@@ -15,6 +15,7 @@ from analysis.classify import (
     _joint,
     _row_label,
     indicator_lexicon,
+    mentions,
 )
 from analysis.numbers import _CLAUSE_STOP, _Num
 from analysis.partners import partners_in
@@ -257,13 +258,17 @@ def _inherit(
                 turned == "students_abroad"
                 and _STUDYING.match(text, num.end, stop.start() if stop else upto)
             ):
-                # "About 14,000 of them are in the United States": a line of the group by
-                # place, no subgroup by a property of its own ("Of these, 1.5 million were
-                # still studying abroad": learners still at their studies)
+                # "About 14,000 of them are in the United States", "Of these, about 2,800
+                # went to the United States": a line of the group by place, no subgroup by a
+                # property of its own ("Of these, 1.5 million were still studying abroad":
+                # learners still at their studies)
                 f["indicator"] = turned
+                _host_actor(text, f, num.end, stop.start() if stop else upto)
             elif earlier:
-                # "...; Japan hosts about 2,500 and West Germany about 1,800": more lines
-                _gapped_name(text, num, earlier, stop.start() if stop else upto)
+                # "...; Japan hosts about 2,500 and West Germany about 1,800", "Of these,
+                # about 2,800 went to the United States and 420 to Britain": more lines
+                end = stop.start() if stop else upto
+                _gapped_name(text, num, earlier, end) or _breakdown(text, num, earlier, end)
         if f["indicator"] == UNCLASSIFIED and (f["unit"] == "count" or is_money(f["unit"])):
             _captioned(doc, sent, nums, i)
         joint = f["scope"] == "programme" and (
@@ -679,6 +684,8 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 _breakdown(text, num, earlier, own_end) or _gapped_name(text, num, earlier, own_end)
             ):
                 return
+            if _largest_line(text, sent, num, earlier, recent, reach[0], lo, low):
+                return
             got = _expand(text, unit, num.end, clause_end, prev_start, sent, low, num.start)
             if got:
                 f["indicator"] = got
@@ -836,9 +843,15 @@ def _gapped(text, num, earlier, lo, end, sent, low) -> bool:
 # place it is in (after a list lead) is a line of the count it breaks down
 _QUALIFIED = r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?"
 _NAME = r"(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w.'’-]*)*"
-_BY_PLACE = re.compile(rf"\s+(?:in|to|at|for)\s+{_NAME}\s*(?:[,;:.)]\s*)?(?:(?:and|or)\s*)?$")
+# (a question's or a footnote's mark may end it: "and some 6,000 in the Federal Republic of
+# Germany?", "... in the Federal Republic of Germany.4")
+_BY_PLACE = re.compile(
+    rf"\s+(?:in|to|at|for)\s+(?P<place>{_NAME})(?:\s*(?:[,;:.?!)]\s*)?(?:\[?\d{{1,2}}\]?\s*)?"
+    r"(?:(?:and|or)\s*)?$|[.?!]\[?\d{1,2}\]?\s+(?-i:[A-Z]))"
+)
 _BREAKDOWN_LEAD = re.compile(
-    rf"(?:\s+[a-z]+|\s+(?:in|to|at|for)\s+{_NAME})?\s*[,;:]?\s*(?:(?:and|or)\s+)?"
+    rf"\s*,?(?:\s+[a-z]+)?(?:\s+(?:in|to|at|for)\s+{_NAME})?\s*[,;:]?\s*"
+    r"(?:(?:and|or|followed\s+by|against)\s+)?"
     r"(?:(?:among|including|of)\s+(?:them|these|those|whom|which)\s*[,:]?\s*|including\s+)?"
     + _QUALIFIED
     + "$",
@@ -887,12 +900,71 @@ def _breakdown(text, num, earlier, end) -> bool:
         return False
     if _WIDE_BLANK.search(text, prev.end, num.end):
         return False  # the cells of a table's rows are no clauses
-    if not _BY_PLACE.match(text, num.end, end):
+    place = _BY_PLACE.match(text, num.end, end)
+    if place is None:
         return False
     g = _line_of(earlier, f["unit"])
     if g is None:
         return False
     f["indicator"] = g["indicator"]
+    _host_actor(text, f, place.start("place"), place.end("place"))
+    return True
+
+
+def _host_actor(text: str, f: dict, start: int, end: int) -> None:
+    """A line of the nation's figure by the place its own words name (``text[start:end]``)
+    has that place, another country, as its actor (DESIGN.md: a count of Chinese people
+    where they are abroad is national, the host its actor)."""
+    if f["scope"] != "national" or f["actor"]:
+        return
+    for _a, _b, actor, kind in mentions(text, start, end):
+        if kind == "foreign":
+            f["actor"] = actor
+        return
+
+
+# "the largest group of Chinese students, some 6,000, was in the United States", "THE
+# LARGEST NUMBER, SOME 4,500, ARE NOW STUDYING IN THE UNITED STATES": the largest line of a
+# group by place, the figure in apposition to its head
+_LARGEST = re.compile(
+    r"\b(?:the\s+)?(?:single\s+)?(?:largest|biggest|greatest)\s+(?:group|number|contingent)"
+    r"(?:\s+of\s+(?P<noun>[^,;:()\d]{1,60}?))?\s*,\s*" + _QUALIFIED + "$",
+    re.I,
+)
+_LARGEST_PLACE = re.compile(
+    r"\s*,\s*(?:(?:was|were|is|are)\s+(?:(?:now|still|currently|today)\s+)?"
+    r"(?:(?:studying|enrolled|based)\s+)?(?:in|at)|"
+    r"(?:went|came|(?:have|has|had)\s+(?:gone|come))\s+to)\s+(?:the\s+)?(?-i:[A-Z])",
+    re.I,
+)
+
+
+def _largest_line(text, sent, num, earlier, recent, back, lo, low) -> bool:
+    """A figure in apposition to "the largest group (of X)" whose clause then places it
+    abroad counts X, else the group the page counted before (no count of places, nor of
+    those come back, who are no longer abroad). True when taken."""
+    f = num.fact
+    head = _LARGEST.search(text, max(lo, num.start - 100), num.start)
+    if head is None or not _LARGEST_PLACE.match(text, num.end, sent.end):
+        return False
+    got = None
+    if head.group("noun"):
+        got = _classify_phrase(text, f["unit"], head.start("noun"), head.end("noun"), lo, sent, low)
+    else:
+        candidates = [n.fact for n in reversed(earlier) if n.fact] + [
+            g for g in reversed(recent) if g["start"] >= back
+        ]
+        for g in candidates:
+            if g.get("derived_from") or g["unit"] != f["unit"]:
+                continue
+            if _PLACES.search(g.get("counted") or "") or g["indicator"] == "returnees":
+                continue
+            got = g["indicator"] if g["indicator"] != UNCLASSIFIED else None
+            break
+    if not got:
+        return False
+    f["indicator"] = got
+    _host_actor(text, f, num.end, sent.end)
     return True
 
 
@@ -1122,7 +1194,8 @@ _IN_PLACE = re.compile(
 # a part sent or gone to a place ("went to the United States", "have been sent to Japan")
 _GONE_TO = re.compile(
     rf"\s+{_ADV}(?:(?:have|has|had)\s+{_ADV}(?:been\s+)?|(?:are|were|was|is)\s+)?"
-    r"(?:went|gone|go|sent|travell?ed|headed|moved)\s+to\s+(?:the\s+)?(?-i:[A-Z])"
+    r"(?:(?:went|gone|go|goes|came|come|sent|travell?ed|headed|moved)\s+to|left\s+for)\s+"
+    r"(?:the\s+)?(?-i:[A-Z])"
 )
 # ... and a line after it with its verb left out ("... and 420 to Britain")
 _BARE_PLACE = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?(?-i:[A-Z])")
@@ -1136,7 +1209,10 @@ _PERFECT_OR_PLACE = re.compile(
 )
 # what holds places, never stands in one: "sent 33,000 students to 62 countries; about 10,000
 # of them are in the United States" (them: the students)
-_PLACES = re.compile(r"\b(?:countries|regions|nations|cities|provinces|states|areas)\b", re.I)
+# ("went to the United States" names a place, it counts none)
+_PLACES = re.compile(
+    r"\b(?<!united\s)(?:countries|regions|nations|cities|provinces|states|areas)\b", re.I
+)
 # a figure opening a clause of its own after a semicolon or colon
 _NEW_CLAUSE = re.compile(r"[^;:]*[;:]\W*")
 _NOTHING_MORE = re.compile(r"\s*(?:[,;:.!?)]|$)|\s+(?:[A-Z][\w&'’-]*\s*)+(?:[,;:.!?)]|$)")

@@ -921,6 +921,81 @@ def test_a_part_of_the_group_before_that_is_only_placed_is_a_line_of_it(tmp_path
     assert indicator_of(rows, "2,000") == UNCLASSIFIED
 
 
+def page_rows(tmp_path, body: str) -> dict[str, dict]:
+    """quote -> row of every figure of a page with ``body`` (under a plain title)."""
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(f"Annual Review of Exchanges\n\n{body}\n", encoding="utf-8")
+    doc = corpus.read_document(path)
+    return {r["quote"]: r for r in facts.extract_facts(doc)}
+
+
+def host_line(rows: dict[str, dict], figure: str) -> tuple:
+    hits = [q for q in rows if q == figure or q.startswith(figure + " ")]
+    assert len(hits) == 1, (figure, list(rows))
+    r = rows[hits[0]]
+    return r["indicator"], r["scope"], r["actor"]
+
+
+def test_a_part_of_the_group_before_told_by_where_it_went_is_a_line_by_host(tmp_path):
+    body = (
+        "Since 1990 China has sent 6,000 students and scholars abroad. Of these, about 2,500 "
+        "went to the United States and 900 to Britain."
+    )
+    rows = page_rows(tmp_path, body)
+    # "the United States" names the host: no count of places, so the next line reads it too
+    assert host_line(rows, "about 2,500") == ("students_abroad", "national", "United States")
+    assert host_line(rows, "900") == ("students_abroad", "national", "United Kingdom")
+    assert rows["about 2,500"]["measure"] == "cumulative"
+    # a property of its own makes a subgroup, no line by host
+    body = (
+        "Since 1990 China has sent 6,000 students and scholars abroad. Of these, about 2,500 "
+        "were sponsored by their employers."
+    )
+    assert indicator_of(page_indicators(tmp_path, body), "about 2,500") == UNCLASSIFIED
+
+
+def test_the_largest_group_in_apposition_is_the_first_line_by_host(tmp_path):
+    body = (
+        "Officials said the largest group of Chinese students, some 4,000, was in Canada, "
+        "followed by about 1,200 in Ireland and some 500 in Norway."
+    )
+    rows = page_rows(tmp_path, body)
+    assert host_line(rows, "some 4,000") == ("students_abroad", "national", "Canada")
+    assert host_line(rows, "about 1,200") == ("students_abroad", "national", "Ireland")
+    assert host_line(rows, "some 500") == ("students_abroad", "national", "Norway")
+    assert rows["some 4,000"]["measure"] == "level"
+    # with no noun of its own: the group the page counted before, not those come back
+    body = (
+        "Since 1990 China has sent 8,000 scholars abroad to study, and 2,000 of them have come "
+        "back. The largest number, some 3,000, are now studying in Canada."
+    )
+    rows = page_rows(tmp_path, body)
+    assert host_line(rows, "some 3,000") == ("students_abroad", "national", "Canada")
+    # not placed anywhere: a subgroup by a property of its own
+    body = (
+        "Since 1990 China has sent 8,000 scholars abroad to study. The largest group, some "
+        "3,000, were self-funded."
+    )
+    assert indicator_of(page_indicators(tmp_path, body), "some 3,000") == UNCLASSIFIED
+
+
+def test_a_line_by_host_may_end_a_question_or_carry_a_footnote_mark(tmp_path):
+    body = (
+        "Is the minister aware that there are over 9,000 Chinese students in Canada and some "
+        "2,000 in the Federal Republic of Germany?"
+    )
+    rows = page_rows(tmp_path, body)
+    assert host_line(rows, "some 2,000") == ("students_abroad", "national", "Germany")
+    body = (
+        "About 9,000 Chinese students are in Canada, against 2,000 in New Zealand.4 The "
+        "ministry expects the numbers to grow."
+    )
+    rows = page_rows(tmp_path, body)
+    assert host_line(rows, "2,000") == ("students_abroad", "national", "New Zealand")
+
+
 # ------------------------------------------------------------------ session 8 (COUNTED)
 @pytest.mark.parametrize(
     ("sentence", "figure", "unit", "want"),
@@ -1746,14 +1821,6 @@ def test_round8_a_regions_countries_are_the_nations_line_of_that_region():
 
 
 # ------------------------------------- session 12: a group's lines by the country they went to
-def _page_rows(tmp_path, body: str) -> dict[str, dict]:
-    from analysis import corpus, facts
-
-    path = tmp_path / "page.txt"
-    path.write_text(f"Annual Review of Exchanges\n\n{body}\n", encoding="utf-8")
-    return {r["quote"]: r for r in facts.extract_facts(corpus.read_document(path))}
-
-
 @pytest.mark.parametrize(
     ("body", "figure", "want"),
     [
@@ -1788,7 +1855,7 @@ def test_a_placed_count_of_the_nations_group_is_the_nations_line_by_host(tmp_pat
         "In 1989 the country sent 5,300 students to study abroad. Of these, 2,100 are "
         "visiting scholars engaged in research. More than 1,800 are now in Australia."
     )
-    rows = _page_rows(tmp_path, body)
+    rows = page_rows(tmp_path, body)
     row = rows[next(q for q in rows if q.startswith("More than 1,800"))]
     assert (row["indicator"], row["scope"], row["actor"]) == (
         "students_abroad",
@@ -1798,7 +1865,7 @@ def test_a_placed_count_of_the_nations_group_is_the_nations_line_by_host(tmp_pat
 
 
 # ------------------------------------------- session 10, round 10: what a figure counts (indic)
-def page_rows(tmp_path, body: str) -> list[dict]:
+def rows_listed(tmp_path, body: str) -> list[dict]:
     """The rows of a page with ``body`` (under a plain title)."""
     from analysis import corpus, facts
 
@@ -1841,6 +1908,6 @@ def test_round10_joint_units_by_their_kind(tmp_path, body, figure, want):
 
 
 def test_round10_a_partner_lab_count_is_a_level_of_its_year(tmp_path):
-    rows = page_rows(tmp_path, "In 2011 the society ran 12 partner groups at Chinese institutes.")
+    rows = rows_listed(tmp_path, "In 2011 the society ran 12 partner groups at Chinese institutes.")
     r = row_of(rows, "12")
     assert (r["indicator"], r["measure"], r["year"]) == ("joint_research_centers", "level", 2011)
