@@ -573,7 +573,9 @@ _COUNTED_SUBJECT_BODY = (
     r"|(?:rose|risen|grew|grown|increased|climbed)\s+from)"
     r"\s+(?:(?:some|about|over|nearly|just\s+over|more\s+than)\s+)?$"
 )
-_COUNTED_SUBJECT = re.compile(r"(?:^|[,;:]\s*)" + _COUNTED_SUBJECT_BODY, re.I)
+# (a dash sets a clause off as a comma does: a dateline's "SHENZHEN — The city's contracts
+# numbered 820")
+_COUNTED_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\s(?:[—–]|--)\s*)" + _COUNTED_SUBJECT_BODY, re.I)
 # ... or the subject opens the window: its sentence, or a list item ("9. Overseas students
 # returning to work in Zhejiang numbered 3,870"; ``^`` never matches at a window's start)
 _COUNTED_SUBJECT_OPENING = re.compile(r"[^\w,;:]*(?:\d{1,2}[.)]\s+)?" + _COUNTED_SUBJECT_BODY, re.I)

@@ -1006,7 +1006,8 @@ def _bare_contracts(text, num, lo, earlier, recent, back) -> bool:
     if not _BARE_CONTRACTS.search(text, start, num.start):
         return False
     lex = indicator_lexicon()
-    facts = [n.fact for n in earlier if n.fact] + [g for g in recent if g["start"] >= back]
+    # (the nearest first: this sentence's figures stand after the sentences' before it)
+    facts = [g for g in recent if g["start"] >= back] + [n.fact for n in earlier if n.fact]
     for g in reversed(facts):
         got = g["indicator"]
         if got in lex.worth:
@@ -1028,7 +1029,8 @@ def _bare_contract_count(text, num, end, earlier, recent, back) -> bool:
     if not _CONTRACTS_AFTER.match(text, num.end, end):
         return False
     lex = indicator_lexicon()
-    facts = [n.fact for n in earlier if n.fact] + [g for g in recent if g["start"] >= back]
+    # (the nearest first: this sentence's figures stand after the sentences' before it)
+    facts = [g for g in recent if g["start"] >= back] + [n.fact for n in earlier if n.fact]
     for g in reversed(facts):
         got = g["indicator"]
         if got in lex.worth:

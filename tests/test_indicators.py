@@ -1911,3 +1911,49 @@ def test_round10_a_partner_lab_count_is_a_level_of_its_year(tmp_path):
     rows = rows_listed(tmp_path, "In 2011 the society ran 12 partner groups at Chinese institutes.")
     r = row_of(rows, "12")
     assert (r["indicator"], r["measure"], r["year"]) == ("joint_research_centers", "level", 2011)
+
+
+def test_round10_a_sellers_transfer_contracts_with_chinese_buyers_are_imports(tmp_path):
+    rows = page_rows(
+        tmp_path,
+        "In 1995 Dutch firms concluded 120 technology transfer contracts with Chinese buyers, "
+        "worth EUR 900 million.",
+    )
+    count, money = row_of(rows, "120"), row_of(rows, "EUR 900 million")
+    assert (count["indicator"], count["measure"], count["year"]) == (
+        "tech_import_contracts",
+        "annual",
+        1995,
+    )
+    assert (count["scope"], count["actor"]) == ("national", "Netherlands")
+    assert (money["indicator"], money["year"]) == ("tech_import_value", 1995)
+    # (a transfer centre's agreements in a province are no import of the nation)
+    rows = page_rows(tmp_path, "The centre has arranged 46 technology transfer agreements.")
+    assert row_of(rows, "46")["indicator"] == UNCLASSIFIED
+
+
+def test_round10_a_datelines_dash_opens_the_counted_subject(tmp_path):
+    rows = page_rows(
+        tmp_path,
+        "SHENZHEN — The city's technology import contracts numbered 820 in 2006, with a "
+        "combined value of 1.9 billion US dollars, the bureau said.",
+    )
+    r = row_of(rows, "820")
+    assert (r["indicator"], r["scope"], r["measure"], r["year"]) == (
+        "tech_import_contracts",
+        "local",
+        "annual",
+        2006,
+    )
+    assert row_of(rows, "1.9 billion US dollars")["indicator"] == "tech_import_value"
+
+
+def test_round10_a_sum_of_bare_contracts_is_worth_the_nearest_contracts(tmp_path):
+    # the contracts counted in its own sentence, not the import contracts of the one before
+    rows = page_rows(
+        tmp_path,
+        "In 2006 the city signed 820 technology import contracts worth 1.9 billion US dollars. "
+        "Exports of technology were concluded under 410 contracts and reached US$2.4 billion.",
+    )
+    assert row_of(rows, "410")["indicator"] == "tech_export_contracts"
+    assert row_of(rows, "US$2.4 billion")["indicator"] == "tech_export_value"
