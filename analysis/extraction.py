@@ -364,7 +364,13 @@ def _sentence_facts(
         )
         if base_now:
             measure = "level"  # "up from 31 now": the standing count of the page's date
-        if pledged and measure == "annual" and not own_year:
+        if (
+            pledged
+            and measure == "annual"
+            and not own_year
+            # ("will contribute £150,000 a year": a sum pledged for each year)
+            and not clause_words().each_year.search(text, num.end, after[1])
+        ):
             # "China will invest 200 million euros": the sum committed ("will hand out 30
             # billion yuan this year": that year's spending)
             measure = "level"
@@ -1395,7 +1401,7 @@ def _measure_by_verb(
     """The measure a figure's clause gives it by grammar (:func:`analysis.numbers.
     read_clause`), or None when its verb says nothing of it.
 
-    "N a year" is annual. A state ("numbered", "maintain", "are now enrolled", "were
+    "N a year" is annual, and so is a figure after "each year" or "an annual budget of". A state ("numbered", "maintain", "are now enrolled", "were
     working") gives a level at its date. An activity ("hosts", "employs") is a state in the
     present and an event in a dated past ("In 2013 ITP hosted 236 visitors"). An event in a
     dated clause ("In 2014 ... signed", "during the year") is annual; in the perfect or up to
@@ -1409,6 +1415,8 @@ def _measure_by_verb(
         text, num.end, clause[1]
     ):
         return "annual"  # "100 scholarships a year"
+    if w.each_year_before.search(text, max(clause[0], num.start - 48), num.start):
+        return "annual"  # "Each year 200 to 300 researchers come", "an annual budget of N"
     if kind == "cumulative":
         return None  # an indicator counted as a running total (posts held) stays one
     r, before, after = read_clause(

@@ -1368,6 +1368,7 @@ class _ClauseWords:
     stock: frozenset[str]
     flow: frozenset[str]
     each_year: re.Pattern[str]
+    each_year_before: re.Pattern[str]  # "Each year 200 come", "an annual budget of N"
     standing_after: re.Pattern[str]
     forms: dict[str, frozenset[str]]  # a verb form -> its form kinds ("signed": past+pp)
     verbish: frozenset[str]  # every verb form and auxiliary
@@ -1463,6 +1464,10 @@ def clause_words() -> _ClauseWords:
         each_year = re.compile(lex["each_year"], re.I)
     except re.error as exc:
         raise InputError(f"{path}: clause.each_year: bad pattern: {exc}") from exc
+    try:
+        each_year_before = re.compile(lex.get("each_year_before") or r"(?!)", re.I)
+    except re.error as exc:
+        raise InputError(f"{path}: clause.each_year_before: bad pattern: {exc}") from exc
 
     def nouns(key: str) -> frozenset[str]:
         out = set()
@@ -1495,6 +1500,7 @@ def clause_words() -> _ClauseWords:
         stock=nouns("stock_nouns"),
         flow=nouns("flow_nouns"),
         each_year=each_year,
+        each_year_before=each_year_before,
         # a few words of the counted noun phrase between ("60 projects under way")
         standing_after=re.compile(
             rf"(?:\s+[A-Za-z][\w&'-]*){{0,4}}?\s+(?:{_alt(lex['standing_after'])})\b", re.I

@@ -1255,3 +1255,28 @@ def test_a_stay_told_in_a_dated_past_is_a_level_at_that_date(tmp_path):
     # one that had studied and came back is counted by its own verb
     body = "In 2008, 432,500 Chinese who had studied abroad came back."
     assert row(tmp_path, body, "432,500")["measure"] == "annual"
+
+
+def test_a_figure_after_each_year_or_an_annual_noun_is_annual(tmp_path):
+    body = "Each year 200 to 300 European researchers come to work in Chinese institutes."
+    r = row(tmp_path, body, "200")
+    assert (r["indicator"], r["measure"]) == ("personnel_exchanges", "annual")
+    body = "The Center has an annual budget of about 10 million euros."
+    r = row(tmp_path, body, "10")
+    assert (r["indicator"], r["measure"]) == ("coop_funding", "annual")
+    # without it the same clauses are a standing count
+    body = "Some 200 European researchers work in Chinese institutes."
+    assert row(tmp_path, body, "200")["measure"] == "level"
+    body = "The Center has a budget of about 10 million euros."
+    assert row(tmp_path, body, "10")["measure"] == "level"
+    # a report named annual dates nothing and says no kind of measure
+    body = "The annual report says the Academy now runs 62 joint laboratories."
+    assert row(tmp_path, body, "62")["measure"] == "level"
+
+
+def test_money_pledged_for_each_year_is_annual_not_the_sum_committed(tmp_path):
+    body = "The society will contribute 150,000 pounds a year to joint workshops."
+    r = row(tmp_path, body, "150,000")
+    assert (r["indicator"], r["measure"], r["year"]) == ("coop_funding", "annual", 2010)
+    body = "The society will contribute 150,000 pounds to joint workshops."
+    assert row(tmp_path, body, "150,000")["measure"] == "level"
