@@ -138,7 +138,10 @@ def grammar() -> _Grammar:
       | (?P<fromto>\bfrom\s+(?P<ft1>{_Y})\s*,[^,;.\d]{{1,80}},\s*(?:to|until|through)\s+
             (?:the\s+end\s+of\s+)?(?P<ft2>{_Y}))
       | (?P<range>(?:\b(?:during|from|between|in|over|throughout)\s+)?\(?(?P<r1>{_Y})
-            \s*(?:[-–—]|to|and|through|/(?=\d\d(?:\d\d)?(?![\d/])))\s*(?:the\s+end\s+of\s+)?
+            \s*(?:[-–—]|to|and|through|/(?=\d\d(?:\d\d)?(?![\d/])))\s*
+            # a span's end may be a part of its year ("Between 1978 and mid-1985", "from 1979
+            # through fiscal year 1982"), as a date after "by" may
+            (?:the\s+end\s+of\s+|(?:(?:fiscal|financial)\s+(?:year\s+)?|early\s+|late\s+|mid-)(?={_Y}))?
             (?P<r2>{_Y}|\d{{2}}(?!\d))\)?)
       | (?P<compare>(?:\b(?:that|those|the\s+(?:level|figure|number)s?)\s+of
             |\bthe\s+(?:level|figure|number)s?\s+in

@@ -1280,3 +1280,20 @@ def test_money_pledged_for_each_year_is_annual_not_the_sum_committed(tmp_path):
     assert (r["indicator"], r["measure"], r["year"]) == ("coop_funding", "annual", 2010)
     body = "The society will contribute 150,000 pounds to joint workshops."
     assert row(tmp_path, body, "150,000")["measure"] == "level"
+
+
+def test_a_span_ending_in_part_of_a_year_is_a_running_total_to_that_year(tmp_path):
+    body = "Between 1978 and mid-1985 China sent some 33,000 students and scholars abroad."
+    r = row(tmp_path, body, "33,000")
+    assert (r["indicator"], r["measure"], r["year"]) == ("students_abroad", "cumulative", 1985)
+    body = (
+        "The foundation supported 39 cooperative research projects with Chinese scientists "
+        "from 1979 through fiscal year 1982."
+    )
+    r = row(tmp_path, body, "39")
+    assert (r["indicator"], r["measure"], r["year"]) == ("coop_projects", "cumulative", 1982)
+    assert (r["period_start"], r["period_end"]) == (1979, 1982)
+    # a part of a year alone after a year opens no span ("in 2004 and 26 in mid-2005")
+    body = "The ministry signed 14 agreements in 2004 and 26 in mid-2005."
+    got = rows(tmp_path, body)
+    assert (got["14"]["measure"], got["14"]["year"]) == ("annual", 2004)
