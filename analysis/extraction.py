@@ -1401,8 +1401,9 @@ def _measure_by_verb(
     """The measure a figure's clause gives it by grammar (:func:`analysis.numbers.
     read_clause`), or None when its verb says nothing of it.
 
-    "N a year" is annual, and so is a figure after "each year" or "an annual budget of". A state ("numbered", "maintain", "are now enrolled", "were
-    working") gives a level at its date. An activity ("hosts", "employs") is a state in the
+    "N a year" is annual, and so is a figure after "each year" or "an annual budget of". A
+    state ("numbered", "maintain", "are now enrolled", "were working") gives a level at its
+    date. An activity ("hosts", "employs") is a state in the
     present and an event in a dated past ("In 2013 ITP hosted 236 visitors"). An event in a
     dated clause ("In 2014 ... signed", "during the year") is annual; in the perfect or up to
     a date ("have been sent", "by 2004") a running total, unless what it counts stands once
