@@ -2024,6 +2024,8 @@ def _scope_of(
     # the two countries signed 17 protocols", "27 protocols now operate under it"): the
     # agreement's, a programme (unless a body of its own is the subject)
     framework = _under_framework(text, num_start, num_end, clause, found)
+    if framework is None and text.find("nder", clause[0], num_start) >= 0:
+        framework = _under_named_kind(text, num_start, clause, found)
     if framework is not None:
         return "programme", framework
     # 2a. an item of a list that a meeting or a plan agreed ("The Meeting agreed on the
@@ -2383,6 +2385,34 @@ _AGREEMENT_NAME = re.compile(
     r"\s+Agreement\b"
 )
 _AGREEMENT_REACH = 1500  # how far back an agreement's name may stand for "it"
+
+
+# a fronted phrase naming a programme or agreement by a name and its kind's word ("Under the
+# Royal Society–Chinese Academy of Sciences exchange programme, 118 scientists ...", "Under
+# the Dragon 3 programme of the European Space Agency and ..., 51 joint projects ...",
+# "Under the 1979 U.S.-China Science and Technology Cooperation Agreement, more than 30 ...")
+_NAME_WORD = r"(?:[A-Z][\w.&’'/–-]*|\d+)"
+_UNDER_NAMED_KIND = re.compile(
+    rf"[Uu]nder\s+the\s+(?:\d{{4}}\s+)?({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|on))*"
+    r"\s+(?:[a-z]+\s+)?(?:programme|program|scheme|initiative|[Aa]greement|accord))"
+    r"(?:\s+of\s+[^,;.]{0,80}?)?\s*,\s*"
+)
+
+
+def _under_named_kind(text: str, num_start: int, clause, found) -> str | None:
+    """The programme or agreement a clause's fronted phrase names (:data:`_UNDER_NAMED_KIND`
+    opening the clause, before the figure), when no body, place or country of its own is
+    named between it and the figure (the nation may be: "Under the X exchange programme,
+    China sent 50 scientists" is the programme's); None otherwise."""
+    q = clause[0]
+    while q < num_start and not text[q].isalnum():
+        q += 1
+    m = _UNDER_NAMED_KIND.match(text, q, num_start)
+    if m is None:
+        return None
+    if any(m.end() <= a < num_start and kind != "national" for a, _b, _actor, kind in found):
+        return None
+    return " ".join(m.group(1).split())
 
 
 def _under_framework(text: str, num_start: int, num_end: int, clause, found) -> str | None:

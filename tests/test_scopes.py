@@ -193,6 +193,38 @@ def test_an_item_of_a_list_a_meeting_agreed_is_its_programmes(tmp_path):
     assert scope(tmp_path, body, "120")[0] == "national"
 
 
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("Under the Royal Society–Chinese Academy of Sciences exchange programme, 118 "
+         "scientists made visits in 1995.", "118",
+         ("programme", "Royal Society–Chinese Academy of Sciences exchange programme")),
+        ("Under the 1979 U.S.-China Science and Technology Cooperation Agreement, more than "
+         "30 implementing protocols are now in force.", "more than 30",
+         ("programme", "U.S.-China Science and Technology Cooperation Agreement")),
+        # the nation as the clause's subject acts under it: still the programme's
+        ("Under the Sino-Italian exchange programme, China sent 50 scientists to Italy in "
+         "1985.", "50", ("programme", "Sino-Italian exchange programme")),
+        ("Under the Dragon 3 programme of the European Space Agency and the National Remote "
+         "Sensing Center, 51 joint projects are under way.", "51",
+         ("programme", "Dragon 3 programme")),
+    ],
+)  # fmt: skip
+def test_a_fronted_under_phrase_naming_a_programme_by_its_kind(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+def test_a_fronted_under_phrase_leaves_a_body_named_as_subject(tmp_path):
+    body = (
+        "Under the Sino-Italian exchange programme, the Chinese Academy of Sciences sent 50 "
+        "scientists to Italy in 1985."
+    )
+    assert scope(tmp_path, body, "50") == ("agency", "Chinese Academy of Sciences")
+    # an unnamed programme ("the provincial programme") is no name of its own
+    body = "Under the provincial programme, 85 visiting scholars were sent abroad in 2003."
+    assert scope(tmp_path, body, "85")[0] != "programme"
+
+
 def test_a_programme_named_before_the_counted_noun_owns_it(tmp_path):
     body = "So far Chinese organisations have taken part in 305 Torch Program projects."
     assert scope(tmp_path, body, "305") == ("programme", "Torch Program")
