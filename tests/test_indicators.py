@@ -1914,7 +1914,7 @@ def test_round10_a_partner_lab_count_is_a_level_of_its_year(tmp_path):
 
 
 def test_round10_a_sellers_transfer_contracts_with_chinese_buyers_are_imports(tmp_path):
-    rows = page_rows(
+    rows = rows_listed(
         tmp_path,
         "In 1995 Dutch firms concluded 120 technology transfer contracts with Chinese buyers, "
         "worth EUR 900 million.",
@@ -1928,12 +1928,12 @@ def test_round10_a_sellers_transfer_contracts_with_chinese_buyers_are_imports(tm
     assert (count["scope"], count["actor"]) == ("national", "Netherlands")
     assert (money["indicator"], money["year"]) == ("tech_import_value", 1995)
     # (a transfer centre's agreements in a province are no import of the nation)
-    rows = page_rows(tmp_path, "The centre has arranged 46 technology transfer agreements.")
+    rows = rows_listed(tmp_path, "The centre has arranged 46 technology transfer agreements.")
     assert row_of(rows, "46")["indicator"] == UNCLASSIFIED
 
 
 def test_round10_a_datelines_dash_opens_the_counted_subject(tmp_path):
-    rows = page_rows(
+    rows = rows_listed(
         tmp_path,
         "SHENZHEN — The city's technology import contracts numbered 820 in 2006, with a "
         "combined value of 1.9 billion US dollars, the bureau said.",
@@ -1950,7 +1950,7 @@ def test_round10_a_datelines_dash_opens_the_counted_subject(tmp_path):
 
 def test_round10_a_sum_of_bare_contracts_is_worth_the_nearest_contracts(tmp_path):
     # the contracts counted in its own sentence, not the import contracts of the one before
-    rows = page_rows(
+    rows = rows_listed(
         tmp_path,
         "In 2006 the city signed 820 technology import contracts worth 1.9 billion US dollars. "
         "Exports of technology were concluded under 410 contracts and reached US$2.4 billion.",
