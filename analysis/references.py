@@ -13,6 +13,7 @@ from analysis.classify import (
     _classify,
     _column_header,
     _joint,
+    _recased,
     _row_label,
     indicator_lexicon,
     mentions,
@@ -378,7 +379,7 @@ def _placed_part(text: str, start: int, end: int) -> bool:
     """True when a part of the group before ("N of them", "Of these, N") is only placed:
     "are (now) in the United States", or sent to a country or region ("Of these, about
     2,800 went to the United States and 420 to Britain": lines of the group by host)."""
-    m = _OF_THEM.match(text, start, end)
+    m = _OF_THEM.match(text, start, end) or _SHARE_OF_THEM.match(text, start, end)
     at = m.end() if m else start
     if _IN_PLACE.match(text, at, end) is not None:
         return True
@@ -388,6 +389,9 @@ def _placed_part(text: str, start: int, end: int) -> bool:
     # (a country or region, "420 to Britain"; not a field or a body: "120 in Science")
     places = partners_in(text, gone.end() - 1, end)
     return bool(places) and places[0][0] <= len("the ")
+
+
+_SHARE_OF_THEM = re.compile(r"\s*(?:percent|per\s+cent|%)\s+of\s+(?:them|these|those)\b", re.I)
 
 
 def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
@@ -576,18 +580,14 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if g and g["indicator"] != UNCLASSIFIED and _OF_THEM_LINE.match(text, num.end, own_end):
                 f["indicator"] = g["indicator"]
                 return
-            if (
-                g is None
-                and prev_first
-                and prev_first[0]["indicator"] != UNCLASSIFIED
-                and prev_first[0]["unit"] not in ("percent", "fraction")
-                and _OF_THEM.match(text, num.end, own_end)
-                and _placed_part(text, num.end, own_end)
-            ):
-                # "... some 2,700 scholars abroad last year. Roughly 40 per cent of them went
-                # to the United States": a line by place of the first figure of the sentence before
-                f["indicator"] = prev_first[0]["indicator"]
-                return
+            # "The dispatch of some 2,700 scholars ... . Roughly 40 per cent of them went to
+            # the United States": a line by host of the figure the sentence before opens with
+            if not figures and prev_first and _placed_part(text, num.end, own_end):
+                g = prev_first[0]
+                if g["indicator"] != UNCLASSIFIED and g["unit"] not in ("percent", "fraction"):
+                    f["indicator"] = g["indicator"]
+                    _host_actor(text, f, num.end, own_end)
+                    return
             # "About 60 percent of last year's contracts were ...": the noun it is "of", when
             # the share is its clause's subject (the object of "received 40 percent of the
             # students" is the receiver's share)
@@ -850,7 +850,8 @@ _BY_PLACE = re.compile(
     r"(?:(?:and|or)\s*)?$|[.?!]\[?\d{1,2}\]?\s+(?-i:[A-Z]))"
 )
 _BREAKDOWN_LEAD = re.compile(
-    rf"\s*,?(?:\s+[a-z]+)?(?:\s+(?:in|to|at|for)\s+{_NAME})?\s*[,;:]?\s*"
+    rf"\s*,?(?:\s+[a-z]+)?(?:\s+(?:in|to|at|for)\s+{_NAME})?"
+    r"(?:\s+(?:at\s+present|now|today|currently|so\s+far))?\s*[,;:]?\s*"
     r"(?:(?:and|or|followed\s+by|against)\s+)?"
     r"(?:(?:among|including|of)\s+(?:them|these|those|whom|which)\s*[,:]?\s*|including\s+)?"
     + _QUALIFIED
@@ -939,6 +940,37 @@ _LARGEST_PLACE = re.compile(
 )
 
 
+def _host_placed(text: str, at: int, end: int) -> str | None:
+    """The other country the words after a figure only place it in ("are now in Japan", in
+    a cable's capitals "ARE NOW IN JAPAN"), or None."""
+    m = _IN_PLACE_ANY_CASE.match(text, at, end)
+    if m is None:
+        return None
+    place = m.end() - 1
+    if text[place:end].isupper():
+        stop = end
+        while stop > place and text[stop - 1] in ".!?":
+            stop -= 1  # ("JAPAN." would be read as an abbreviation, kept in capitals)
+        text = _recased(text, (place, stop))
+    found = mentions(text, place, end)
+    if found and found[0][3] == "foreign" and found[0][0] < m.end() + 4:
+        return found[0][2]
+    return None
+
+
+def _group_abroad(earlier, recent, unit: str) -> dict | None:
+    """The group gone abroad a line by host refers to: the nearest figure of ``unit`` before
+    (in the sentence, else among the recent ones) of a population that may come back
+    (indicators.yaml ``turns``: students abroad), counting no places."""
+    abroad = {i for sources, _verb, _to in indicator_lexicon().turns for i in sources}
+    for g in [n.fact for n in reversed(earlier) if n.fact] + list(reversed(recent)):
+        if g.get("derived_from") or g["unit"] != unit or g["indicator"] not in abroad:
+            continue
+        if not _PLACES.search(g.get("counted") or ""):
+            return g
+    return None
+
+
 def _largest_line(text, sent, num, earlier, recent, back, lo, low) -> bool:
     """A figure in apposition to "the largest group (of X)" whose clause then places it
     abroad counts X, else the group the page counted before (no count of places, nor of
@@ -951,16 +983,8 @@ def _largest_line(text, sent, num, earlier, recent, back, lo, low) -> bool:
     if head.group("noun"):
         got = _classify_phrase(text, f["unit"], head.start("noun"), head.end("noun"), lo, sent, low)
     else:
-        candidates = [n.fact for n in reversed(earlier) if n.fact] + [
-            g for g in reversed(recent) if g["start"] >= back
-        ]
-        for g in candidates:
-            if g.get("derived_from") or g["unit"] != f["unit"]:
-                continue
-            if _PLACES.search(g.get("counted") or "") or g["indicator"] == "returnees":
-                continue
-            got = g["indicator"] if g["indicator"] != UNCLASSIFIED else None
-            break
+        g = _group_abroad(earlier, recent, f["unit"])
+        got = g["indicator"] if g is not None else None
     if not got:
         return False
     f["indicator"] = got
@@ -1205,6 +1229,7 @@ _BARE_PLACE = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?(?-i:[A-Z])")
 _SUBGROUP_LEAD = re.compile(
     r"\b(?:[Oo]f|[Aa]mong)\s+(?:these|them|those)\s*,?\s*(?:[a-z]+\s+){0,2}$"
 )
+_IN_PLACE_ANY_CASE = re.compile(_IN_PLACE.pattern.replace("[A-Z]", "(?-i:[A-Z])"), re.I)
 _PERFECT_OR_PLACE = re.compile(
     rf"\s+{_ADV}(?:have|has|had)\s+{_ADV}(?:been\s+)?(?!(?:a|an|the|no|not|to)\b)[a-z]+|"
     + _IN_PLACE.pattern
@@ -1370,6 +1395,14 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         return False
     if g is None:
         g = _antecedent(earlier, recent, f["unit"], back)
+        host = _host_placed(text, at, end)
+        if host is not None:
+            # "About 20,000 of them have come back. ... Roughly 25,000 are in the United
+            # States": people now abroad are the group gone abroad, not a part come back
+            # nor a subgroup by a property of its own; a line of it by host
+            g = _group_abroad(earlier, recent, f["unit"]) or g
+            if g is not None and g["indicator"] != UNCLASSIFIED and f["scope"] == "national":
+                f["actor"] = f["actor"] or host
     if g is None or g["indicator"] == UNCLASSIFIED:
         return False
     f["indicator"] = _turned(g["indicator"], text, at, end)

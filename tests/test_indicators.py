@@ -996,6 +996,41 @@ def test_a_line_by_host_may_end_a_question_or_carry_a_footnote_mark(tmp_path):
     assert host_line(rows, "2,000") == ("students_abroad", "national", "New Zealand")
 
 
+def test_people_placed_abroad_are_the_group_gone_not_a_part_come_back(tmp_path):
+    body = (
+        "Since 1990 China has sent some 30,000 students and scholars to study in 40 countries. "
+        "About 12,000 of them have already come back. Roughly 9,000 are in Canada at present, "
+        "and around 3,000 in Ireland."
+    )
+    rows = page_rows(tmp_path, body)
+    assert host_line(rows, "Roughly 9,000")[0] == "students_abroad"
+    assert host_line(rows, "around 3,000") == ("students_abroad", "national", "Ireland")
+    # placed at home, those come back stay returnees
+    body = "Last year 25,000 scholars came home from abroad. About 8,000 are now in Guangzhou."
+    assert indicator_of(page_indicators(tmp_path, body), "About 8,000") == "returnees"
+
+
+def test_a_share_of_the_group_before_told_by_where_it_went_is_a_line_by_host(tmp_path):
+    body = (
+        "The dispatch of some 3,000 scholars to universities abroad last year was the largest "
+        "on record. Roughly 30 per cent of them went to Canada, which signed an agreement with "
+        "China in 1985."
+    )
+    rows = page_rows(tmp_path, body)
+    assert host_line(rows, "Roughly 30 per cent") == ("students_abroad", "national", "Canada")
+    assert rows["Roughly 30 per cent"]["measure"] == "share"
+
+
+def test_a_cable_in_capitals_places_a_part_of_the_group_abroad(tmp_path):
+    body = (
+        "A SPOKESMAN TOLD REPORTERS THAT CHINA HAS SENT SOME 3,000 STUDENTS AND SCHOLARS TO 30 "
+        "COUNTRIES SINCE IT RESUMED SENDING THEM ABROAD. ABOUT 400 OF THEM ARE NOW IN CANADA, "
+        "AND BEIJING HOPES TO RAISE THAT NUMBER."
+    )
+    rows = page_rows(tmp_path, body)
+    assert host_line(rows, "ABOUT 400") == ("students_abroad", "national", "Canada")
+
+
 # ------------------------------------------------------------------ session 8 (COUNTED)
 @pytest.mark.parametrize(
     ("sentence", "figure", "unit", "want"),
