@@ -1377,6 +1377,9 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
                     continue  # ("Of these, 1,900 are visiting scholars": a part of the group)
                 g = h  # (another count of no indicator, "200 interpreters": nothing)
                 break
+        host = _host_placed(text, at, end)
+        if host is not None:
+            g = _group_abroad(earlier, recent, f["unit"]) or g  # (never those come back)
         if (
             g is not None
             and g["indicator"] != UNCLASSIFIED
@@ -1385,6 +1388,8 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         ):
             # the host is no owner: a line of the nation's figure by host country (DESIGN.md)
             f["scope"] = "national"
+        if host is not None and g is not None and f["scope"] == "national":
+            f["actor"] = f["actor"] or host
     elif not (
         _PERFECT_OR_PLACE.match(text, at, end)
         or (
