@@ -1431,7 +1431,12 @@ def _measure_by_verb(
     else:
         between = before[r.last + 1 :]
         prep = bool(between) and between[-1] in _PREPOSITIONS
-        if r.kind == "copula":
+        if r.kind == "copula" and is_money(num.unit):
+            # "Funding ... at the institute reached 26 million yuan in 2012", "imports reached
+            # US$13.86 bln, and EU member states ...": a sum comes to a flow, whatever other
+            # nouns its subject's phrase or the next clause names
+            noun = noun_class(_noun_phrase(after)) or "flow"
+        elif r.kind == "copula":
             noun = noun_class(after[:6]) or noun_class(before[::-1])
         elif prep:
             # "signed agreements with 21 countries": the class of what the verb counts; with

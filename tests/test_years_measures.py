@@ -1297,3 +1297,18 @@ def test_a_span_ending_in_part_of_a_year_is_a_running_total_to_that_year(tmp_pat
     body = "The ministry signed 14 agreements in 2004 and 26 in mid-2005."
     got = rows(tmp_path, body)
     assert (got["14"]["measure"], got["14"]["year"]) == ("annual", 2004)
+
+
+def test_a_sum_a_copula_comes_to_in_a_year_is_annual_whatever_its_subject_names(tmp_path):
+    body = "Funding for international cooperation at the institute reached 26 million yuan in 2008."
+    r = row(tmp_path, body, "26")
+    assert (r["indicator"], r["measure"], r["year"]) == ("coop_funding", "annual", 2008)
+    body = (
+        "In 2008 China's technology imports reached US$13.86 bln, and EU member states "
+        "supplied 38 percent of this."
+    )
+    r = row(tmp_path, body, "US$13.86")
+    assert (r["indicator"], r["measure"], r["year"]) == ("tech_import_value", "annual", 2008)
+    # a count a copula comes to keeps the class of its subject: what stands once made
+    body = "By the end of 2008 the number of joint laboratories at the institute reached 86."
+    assert row(tmp_path, body, "86")["measure"] == "level"
