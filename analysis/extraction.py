@@ -953,6 +953,10 @@ def _goal_verb(text: str, s_start: int, start: int, low: str | None) -> bool:
 _NOW = re.compile(r"\b(?:now|today|currently|at\s+present|so\s+far|to\s+date)\b", re.I)
 
 
+# "now" and its like before a figure told in the present: a standing count (not "so far",
+# "to date": a running total)
+_NOW_STANDING = re.compile(r"\b(?:now|currently|at\s+present|today)\b", re.I)
+
 _SPOKEN_KINDS = ("explicit", "range", "by", "lastyear", "by_last", "range_last")
 
 
@@ -1526,6 +1530,14 @@ def _by_aspect(
         if r.aspect in ("present", "progressive"):
             return "level"  # "hosts 120 centres", "were working ... by the end of 2004"
         return None
+    if (
+        r.kind in ("event", "copula")
+        and r.aspect in ("present", "progressive")
+        and _NOW_STANDING.search(text, clause[0], num.start)
+    ):
+        # "its institutes are now carrying out around 300 joint projects", "Chinese students
+        # in the Union now number about 250,000": what stands at the page's date
+        return "level"
     if (
         r.kind in ("event", "copula")
         and r.aspect == "past"

@@ -1312,3 +1312,15 @@ def test_a_sum_a_copula_comes_to_in_a_year_is_annual_whatever_its_subject_names(
     # a count a copula comes to keeps the class of its subject: what stands once made
     body = "By the end of 2008 the number of joint laboratories at the institute reached 86."
     assert row(tmp_path, body, "86")["measure"] == "level"
+
+
+def test_a_figure_told_in_the_present_after_now_is_a_level(tmp_path):
+    body = "Its institutes are now carrying out around 300 joint projects with partners abroad."
+    r = row(tmp_path, body, "300")
+    assert (r["indicator"], r["measure"], r["year"]) == ("coop_projects", "level", 2010)
+    body = "Chinese students in the Union now number about 250,000."
+    r = row(tmp_path, body, "250,000")
+    assert (r["indicator"], r["measure"], r["year"]) == ("students_abroad", "level", 2010)
+    # without "now" the same verb keeps its reading; "so far" is a running total
+    body = "The academy has so far carried out 300 joint projects with partners abroad."
+    assert row(tmp_path, body, "300")["measure"] != "level"
