@@ -1172,8 +1172,12 @@ def _document_subject_plain(title: str) -> tuple[str, str] | None:
     totals, ``actors.yaml`` ``publishers`` ``national``, is no subject: "How many students
     went abroad? (MOE numbers)" gives the nation's figures.)"""
     central = _publisher_lexicon().national
-    for a, _b, actor, kind in mentions(title, 0, len(title)):
+    for a, b, actor, kind in mentions(title, 0, len(title)):
         if kind == "agency" and central.fullmatch(actor):
+            continue
+        if _HEAD_AS_VERB.match(title, b) and actor.endswith("s"):
+            # a headline in title case runs its subject on into its verb: "China Plans to
+            # Send ...", "Universities Plans to ..." name no plan
             continue
         if kind == "programme" and _NATIONS_OWN.search(title, 0, a):
             # "China: The Students Abroad Program", "China's Study Abroad Programme": the
@@ -1182,6 +1186,9 @@ def _document_subject_plain(title: str) -> tuple[str, str] | None:
         if kind in ("programme", "local", "agency") and actor not in actor_lexicon().references:
             return kind, actor
     return None
+
+
+_HEAD_AS_VERB = re.compile(r"\s+to\s+[A-Za-z]")
 
 
 def page_voice(doc) -> tuple[str, str] | None:

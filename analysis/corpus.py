@@ -1657,7 +1657,13 @@ _MAIL_HEAD = ("From:", "FROM:", "Subject:", "SUBJECT:")
 _MAIL_LINES = 15  # an e-mail's header and a newsletter's masthead: within its first lines
 
 
-_RECORD_TITLE = re.compile(r"(?:HEADLINE|Headline|TITLE|Title)\s*:\s*(?P<value>\S.*)")
+_RECORD_TITLE = re.compile(
+    r"(?:(?:HEADLINE|Headline|TITLE|Title)\s*:|HD(?=\s{2}))\s*(?P<value>\S.*)"
+)
+# a news database's two-letter field codes (Factiva: "HD  ...", "WC  431 words", "PD  17
+# October 1990", "SN  Xinhua News Agency"): "HD" is the headline's field on a record that
+# has two more of them
+_RECORD_CODE = re.compile(r"(?:BY|WC|PD|ET|SN|SC|LA|CY|LP|TD|NS|RE|AN|SE)\s{2}\S")
 _RECORD_LINES = 40  # a database record's fields stand within its first lines
 
 
@@ -1672,11 +1678,16 @@ def _record_title(
     ``evidence["record_title"]``."""
     for i in filled[:_RECORD_LINES]:
         s = lines[i]
-        if s[:1] not in "HT" or ":" not in s:
+        if s[:1] not in "HT" or (":" not in s and not s.startswith("HD")):
             continue
         m = _RECORD_TITLE.match(s)
         if not m:
             continue
+        if (
+            s.startswith("HD")
+            and sum(bool(_RECORD_CODE.match(lines[k])) for k in filled[:_RECORD_LINES]) < 2
+        ):
+            continue  # "HD" alone is no record's field
         value = [m["value"].strip()]
         j = i + 1
         while (
@@ -2231,6 +2242,8 @@ def _title_paragraph(
             if words >= t["prose_words"] or (words > 12 and _SENT_END.search(para)):
                 return deck if deck is not None else section  # prose: the title stood above it
         else:
+            if _caption_line(para, cfg):
+                return n
             kind = _title_block(para, cfg)
             if kind in ("wrapped", "labelled", "named", "stamped") or (
                 kind == "deck" and n == kicked
@@ -2243,6 +2256,68 @@ def _title_paragraph(
             ):
                 return deck if deck is not None else section
     return deck if deck is not None else section
+
+
+def _caption_line(para: str, cfg: _Settings) -> bool:
+    """Whether a block of lines opens with a table's numbered caption ("10-3  Technology Import
+    Contracts, 2006-2011" over its unit line and rows): a print page of tables is titled by
+    its first table's caption when no headline stands above it."""
+    first = para.split("\n", 1)[0].strip()
+    number = _TABLE_NUMBER.match(first)
+    if not number or number.end() >= len(first):
+        return False
+    rest = first[number.end() :]
+    return _headline(rest, len(rest.split(None, cfg.title["max_words"] + 1)), cfg)
+
+
+def _byline_head(original: str, cfg: _Settings) -> str:
+    """The headline a page sets over its byline ("China Plans to Send Thousands of Scholars
+    Abroad" / "By FOX BUTTERFIELD"; a wire's "^China Says ... Abroad<" / "^By ROBERT
+    KELLEHER="), past a deck (a sentence) between them, read from the page as written (cleaning
+    may have cut the byline): the line must read as a headline in title case or capitals; the
+    byline stands within the page's first ``_BYLINE_REACH`` lines. "" when there is none."""
+    lines = original.split("\n", _BYLINE_REACH)[:_BYLINE_REACH]
+    for i, raw in enumerate(lines):
+        if not _HEAD_BYLINE.fullmatch(raw.strip(_WIRE_MARKS + " \t\r")):
+            continue
+        for above in reversed(lines[:i]):
+            line = above.strip(_WIRE_MARKS + " \t\r")
+            if not line:
+                continue
+            words = len(line.split(None, cfg.title["max_words"] + 1))
+            if _SENT_END.search(line) or words > cfg.title["max_words"]:
+                continue  # the deck between headline and byline
+            if _headline(line, words, cfg) and (_title_case(line) or line.isupper() and words > 3):
+                return line
+            return ""
+        return ""
+    return ""
+
+
+_BYLINE_REACH = 60
+
+
+def _over_byline(
+    paras: list[tuple[int, int, int]], text: str, cfg: _Settings, head: str
+) -> tuple[int, int, int] | None:
+    """(block, start, end) of the line ``head`` (:func:`_byline_head`) among the page's first
+    ``title.look_ahead`` blocks, or None."""
+    if not head:
+        return None
+    for n, (s, e, _) in enumerate(paras[: cfg.title["look_ahead"]]):
+        at = text.find(head, s, e)
+        if at >= 0:
+            return n, at, at + len(head)
+    return None
+
+
+# a byline on a line of its own: "By FOX BUTTERFIELD", "by Our Correspondent Wang Xin", "By Li
+# Jianing", "By ROBERT KELLEHER" (names begin in capitals; "By December, eight ..." is prose)
+_HEAD_BYLINE = re.compile(
+    r"[Bb][Yy]\s+(?:[Oo]ur\s+)?(?:[A-Z][\w.'’-]*\s*){1,4}(?:,\s*[A-Z][\w ]{1,40})?"
+)
+# a wire's line marks (AP DataStream: "^China Says ...<", "^By ROBERT KELLEHER=")
+_WIRE_MARKS = "^<="
 
 
 _VOLUME_OR_SLOT = re.compile(r"(?:proceedings\s+of|session\s+[\w.-]{1,5}\b\s*[:(])", re.I)
@@ -2440,9 +2515,12 @@ def _kind_label(line: str, cfg: _Settings) -> bool:
     return bool(cfg.title["label_re"].fullmatch(label[0]))
 
 
-def structure(text: str, nav: tuple[str, ...] = ()) -> tuple[str, str, list[Sentence]]:
+def structure(
+    text: str, nav: tuple[str, ...] = (), byline_head: str = ""
+) -> tuple[str, str, list[Sentence]]:
     """Title, subtitle and the sentences (title, headings, body) of a cleaned text (``nav``:
-    the navigation bars cleaning removed from the page's head, :func:`_nav_field`)."""
+    the navigation bars cleaning removed from the page's head, :func:`_nav_field`;
+    ``byline_head``: the line over the page's byline, :func:`_byline_head`)."""
     cfg = settings()
     spans: list[tuple[int, int, str]] = []  # made Sentences at the end (_sentences)
     title = subtitle = ""
@@ -2476,21 +2554,40 @@ def structure(text: str, nav: tuple[str, ...] = ()) -> tuple[str, str, list[Sent
                 )
                 and (not _two_sentences(line, cfg.abbreviations))
                 and len(paras) > 1
+                and any(c.isalpha() for c in line)  # a rule line ("_____") is no headline
             ):
                 title_at = 0
+    over_byline = None
+    if title_at is None and not entry:
+        over_byline = _over_byline(paras, text, cfg, byline_head)
     for n, (s, e, n_lines) in enumerate(paras):
         para = text[s:e]
         words = len(para.split(None, cap)) if n_lines == 1 else 0
+        if over_byline is not None and over_byline[0] == n:
+            # the headline's line over the byline: the lines above it stay the body's
+            _, a, b = over_byline
+            spans.extend([(x, y, "body") for x, y in split_sentences(text, s, a)])
+            title = text[a:b].strip(_WIRE_MARKS + " ")
+            spans.append((a, b, "title"))
+            spans.extend([(x, y, "body") for x, y in split_sentences(text, b, e)])
+            continue
         if n == 0 and entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
             title = re.sub(r"\s+", " ", re.sub(r"-\r?\n", "", entry.group(1))).strip()
             spans.append((s, s + entry.end(1) + 1, "title"))
             s += entry.end()
         elif n == title_at:
+            caption = n_lines > 1 and _caption_line(para, cfg)
             number = _SECTION_NUMBER.match(para)
             if number:  # "VI. International Cooperation": the section's number is not its title
                 s += number.end()
                 para = text[s:e]
             if n_lines > 1:
+                if caption:  # a table's numbered caption over its table (number cut above)
+                    cut = para.index("\n")
+                    title = para[:cut].strip()
+                    spans.append((s, s + cut, "title"))
+                    spans.extend([(a, b, "body") for a, b in split_sentences(text, s + cut + 1, e)])
+                    continue
                 kind = _title_block(para, cfg)
                 if kind == "named":  # "Sino-German Center ..." / "Frequently Asked Questions"
                     title = ": ".join(ln.strip() for ln in para.splitlines())
@@ -2618,11 +2715,12 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
     text, segments, removed, evidence = clean(original)
     colophon = _colophon(original)
     furniture = _furniture(original, segments) if text is not original else ""
+    byline_head = _byline_head(original, cfg)  # (cleaning may cut the byline itself)
     del original  # the document gives it back from its text and furniture (Document.original)
     if not text.strip():
         raise SkipFile("nothing left after removing boilerplate")
     nav = tuple(r.text for r in removed if r.rule in _NAV_RULES and r.line <= _HEAD_LINES)
-    title, subtitle, sentences = structure(text, nav)
+    title, subtitle, sentences = structure(text, nav, byline_head)
     post = _POST_TITLE.fullmatch(title)
     if post:  # a post's page: "<Account> on Twitter: "<the post's words>""
         title = post["words"]

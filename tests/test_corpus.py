@@ -2487,3 +2487,66 @@ def test_a_list_of_stories_related_to_this_one_is_furniture(tmp_path: Path) -> N
     _assert_cleaned(
         tmp_path, page, gone=["record $102-billion", "fall 12 per cent"], kept=["two sides"]
     )
+
+
+# ------------------------------------------- session 13: the headline over a byline, a record's
+# HD field, a table's numbered caption, a rule line
+def test_the_line_over_a_byline_is_the_title_past_an_archive_notice(tmp_path: Path) -> None:
+    page = (
+        "THE VIENTIANE TIMES, SUNDAY, MARCH 4, 1979          Page 14\n\n"
+        "ARCHIVES | This article was reproduced from the print archive before online "
+        "publication began. It may contain errors introduced during digitization of the "
+        "page and its columns.\n\n"
+        "Laos Plans to Send Hundreds of Chemists Abroad\n\n"
+        "By SOMPHONE KEO\nSpecial to The Vientiane Times\n\n" + english(3) + "\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "Laos Plans to Send Hundreds of Chemists Abroad"
+
+
+def test_a_wire_headline_marked_over_its_byline_is_the_title(tmp_path: Path) -> None:
+    page = (
+        "AP-NY-06-14-84 0412EDT\n^AM-Laos-Chemists, Bjt,610<\n"
+        "^Laos Says 1,400 Chemists Now Abroad, More to Follow<\n"
+        "^By SOMPHONE KEO=\n^Associated Press Writer=\n\n" + english(3) + "\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "Laos Says 1,400 Chemists Now Abroad, More to Follow"
+
+
+def test_by_and_a_month_opening_prose_is_no_byline(tmp_path: Path) -> None:
+    page = (
+        "ARCHIVES | This article was reproduced from the print archive before online "
+        "publication began. It may contain errors introduced during digitization.\n\n"
+        "Laos Plans to Send Hundreds of Chemists Abroad\n\n"
+        "By December, eight protocols had been signed\n\n" + english(3) + "\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title != "Laos Plans to Send Hundreds of Chemists Abroad"
+
+
+def test_a_news_databases_hd_field_is_the_title(tmp_path: Path) -> None:
+    page = (
+        "Search Summary\nText: chemists near5 abroad\nResults Found: 27\n\n"
+        "HD  laos welcomes return of chemists studying abroad\nWC  431 words\n"
+        "PD  17 October 1990\nSN  Lao News Agency\nLA  English\n\nLP\n" + english(3) + "\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "laos welcomes return of chemists studying abroad"
+    # "HD" opening a line of a page without a record's other fields is no field
+    plain = "HD  video of the chemists' visit\n\nLaos welcomes its chemists home\n\n"
+    assert _head_of(tmp_path, plain + english(3) + "\n")[0] != "video of the chemists' visit"
+
+
+def test_a_tables_numbered_caption_titles_a_page_of_tables(tmp_path: Path) -> None:
+    rule = "_" * 60
+    page = (
+        f"{rule}\n\n10-3  Chemistry Laboratories Opened Abroad, 2006-2008\n"
+        "                                   Unit: item\n"
+        f"{rule}\n Year     Laboratories\n 2006      12\n 2007      15\n 2008      19\n{rule}\n\n"
+        + english(3)
+        + "\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "Chemistry Laboratories Opened Abroad, 2006-2008"
+    assert "_" not in title

@@ -1464,3 +1464,14 @@ def test_a_central_bodys_description_reports_and_plans_for_the_nation(
     tmp_path, body, quote_start, want
 ):
     assert scope(tmp_path, body, quote_start) == want
+
+
+def test_a_title_case_headlines_subject_run_into_its_verb_names_no_plan(tmp_path: Path) -> None:
+    # "China Plans to Send ..." in title case: "Plans" is the verb, the page names no plan
+    rows = rows_of(
+        tmp_path,
+        "Some 300 foreign experts now teach at Chinese universities, officials said.",
+        title="China Plans to Send Thousands of Scholars Abroad",
+    )
+    (row,) = [r for r in rows if r["value"] == 300]
+    assert (row["scope"], row["actor"]) == ("national", "")
