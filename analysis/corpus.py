@@ -1683,11 +1683,17 @@ def _record_title(
         m = _RECORD_TITLE.match(s)
         if not m:
             continue
-        if (
-            s.startswith("HD")
-            and sum(bool(_RECORD_CODE.match(lines[k])) for k in filled[:_RECORD_LINES]) < 2
-        ):
-            continue  # "HD" alone is no record's field
+        if s.startswith("HD"):
+            codes = [lines[k] for k in filled[:_RECORD_LINES] if _RECORD_CODE.match(lines[k])]
+            if len(codes) < 2:
+                continue  # "HD" alone is no record's field
+            for code in codes:
+                # the record's own date and source: the database's name over the page and its
+                # search stamp ("Timestamp: 3 March 2021 14:22") are the retrieval's
+                if code.startswith("PD"):
+                    evidence["record_published"] = code[2:].strip()
+                elif code.startswith("SN"):
+                    evidence["publisher"] = _publisher_name(code[2:].strip())
         value = [m["value"].strip()]
         j = i + 1
         while (

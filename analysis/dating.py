@@ -427,18 +427,23 @@ def _year_starts(text: str) -> list[int]:
 def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = False) -> None:
     """Set ``published``, ``published_year`` and ``published_basis`` from the best evidence.
 
-    Order: the catalog; a dateline (without a year: the year of the page's own "Updated"
-    stamp, else the latest year the text speaks of); the page's stamp; the year of a
-    copyright line under the title, unless the text speaks of a later year; a dated sentence
-    about the occasion ("held on August 28, 2011") unless the text speaks of a later year;
-    the latest year the text speaks of in the past; a year range in the title (a plan for
-    2001-2005 is written at its start); last, a date beside a sidebar link that cleaning
-    removed (weak evidence, said so in the basis). ``checked``: the caller knows
+    Order: the catalog; a news database record's "PD" field; a dateline (without a year: the
+    year of the page's own "Updated" stamp, else the latest year the text speaks of); the page's
+    stamp; the year of a copyright line under the title, unless the text speaks of a later year;
+    a dated sentence about the occasion ("held on August 28, 2011") unless the text speaks of a
+    later year; the latest year the text speaks of in the past; a year range in the title (a
+    plan for 2001-2005 is written at its start); last, a date beside a sidebar link that
+    cleaning removed (weak evidence, said so in the basis). ``checked``: the caller knows
     ``doc.sentences`` are spans of ``doc.text`` as ``corpus.structure`` makes them.
     """
     if catalog_date:
         doc.published, doc.published_basis = catalog_date, "catalog"
         doc.published_year = int(catalog_date[:4])
+        return
+    record = parse_date(evidence.get("record_published", ""))
+    if record:  # a news database's record: its "PD" field (corpus._record_title)
+        doc.published, doc.published_basis = record, "record"
+        doc.published_year = int(record[:4])
         return
     found: list[tuple[int | None, list[tuple[str, int]]]] = []
 

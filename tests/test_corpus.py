@@ -2531,8 +2531,17 @@ def test_a_news_databases_hd_field_is_the_title(tmp_path: Path) -> None:
         "HD  laos welcomes return of chemists studying abroad\nWC  431 words\n"
         "PD  17 October 1990\nSN  Lao News Agency\nLA  English\n\nLP\n" + english(3) + "\n"
     )
-    title, _publisher, _date = _head_of(tmp_path, page)
+    title, publisher, published = _head_of(tmp_path, page)
     assert title == "laos welcomes return of chemists studying abroad"
+    # the record's date and source, not the search's stamp nor the database's name
+    record = (
+        "Factiva\nSearch Results  |  Display Options  |  Save  |  Email  |  Print\n\n"
+        "Search Summary\nText: chemists near5 abroad\nDate: 01/09/1990 to 31/12/1990\n"
+        "Source: Lao News Agency\nResults Found: 27\nTimestamp: 3 March 2021 14:22\n\n"
+        "Document 12 of 27\n\n" + page.split("\n\n", 1)[1]
+    )
+    _title, publisher, published = _head_of(tmp_path, record)
+    assert (published, publisher) == ("1990-10-17", "Lao News Agency")
     # "HD" opening a line of a page without a record's other fields is no field
     plain = "HD  video of the chemists' visit\n\nLaos welcomes its chemists home\n\n"
     assert _head_of(tmp_path, plain + english(3) + "\n")[0] != "video of the chemists' visit"
