@@ -315,6 +315,7 @@ _OCCASION = re.compile(r"\b(?:" + "|".join(map(re.escape, OCCASION_WORDS)) + r")
 # How a publication date was found (``published_basis``), in a reader's words.
 BASIS_TEXT = {
     "catalog": "given in the catalog",
+    "record": "the news database record's date field",
     "dateline": "dateline",
     "stamp": "the page's “Updated” stamp",
     "dateline+stamp_year": "dateline, year from the page's stamp",
