@@ -2559,3 +2559,14 @@ def test_a_tables_numbered_caption_titles_a_page_of_tables(tmp_path: Path) -> No
     title, _publisher, _date = _head_of(tmp_path, page)
     assert title == "Chemistry Laboratories Opened Abroad, 2006-2008"
     assert "_" not in title
+
+
+def test_a_papers_masthead_line_with_its_day_dates_the_page(tmp_path: Path) -> None:
+    page = (
+        "THE VIENTIANE TIMES, SUNDAY, MARCH 4, 1979                Page 14  |  Section 1\n\n"
+        "ARCHIVES | This article was reproduced from the print archive before the start of "
+        "online publication in 1996. It may contain errors introduced during digitization.\n\n"
+        "Laos Plans to Send Hundreds of Chemists Abroad\n\n" + english(3) + "\n"
+    )
+    _title, _publisher, published = _head_of(tmp_path, page)
+    assert published == "1979-03-04"
