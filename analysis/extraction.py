@@ -192,6 +192,12 @@ def _sentence_facts(
         ) and pub is not None:
             # "Review of Work in 2015" over a page of 2016: its "now" is the end of 2015
             reviewed = _review_year(doc, index, pub, context)
+            if (
+                reviewed is None
+                and basis == "publication"
+                and not g.target_markers.search(text, s_start, s_end)
+            ):
+                reviewed = _report_year(doc, pub)
             if reviewed is not None and (p_start is None or p_start <= reviewed):
                 year = reviewed
                 p_end = reviewed if basis == "period" else p_end
@@ -847,6 +853,11 @@ _SAME_YEAR = re.compile(r"\b(?:the\s+same|that(?:\s+same)?)\s+year\b(?!\s+as\b)"
 # a heading (or the title) that names the one year it reviews: "I. Review of Work in 2015",
 # "Summary of Sichuan's International S&T Cooperation in 2012"
 _REVIEWED = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)")
+# or that tells it in figures or in review: "… cooperation: 2015 in figures", "2018 in review",
+# "… at a Glance (2018)"
+_REVIEWED_FIGURES = re.compile(
+    r"\b((?:19|20)\d\d)\s+in\s+(?:figures|numbers|review|brief)\b|\(((?:19|20)\d\d)\)\s*$", re.I
+)
 # or that ends with it after a comma: "Statistical Bulletin on ... of Zhejiang Province, 2008"
 _REVIEWED_AT_END = re.compile(r",\s+((?:19|20)\d\d)\s*$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -899,6 +910,24 @@ def _review_year(doc, index: int, pub: int, context: list | None) -> int | None:
     return memo[k]
 
 
+def _report_year(doc, pub: int) -> int | None:
+    """The year a government's work report delivered early in the year reviews: the year
+    before (a "Report on the Work of the Government" or "Government Work Report" of January
+    2016 tells 2015; its figures that name no year of their own stand at the end of 2015).
+    None for any other page, or one delivered after ``_REPORT_MONTHS``."""
+    published = getattr(doc, "published", "") or ""
+    if len(published) < 7 or int(published[5:7]) > _REPORT_MONTHS:
+        return None
+    if not _WORK_REPORT.search(getattr(doc, "title", "") or ""):
+        return None
+    return pub - 1
+
+
+# a government's yearly report to its congress, delivered in its first months
+_WORK_REPORT = re.compile(r"\b(?:report\s+on\s+the\s+work\s+of|work\s+report)\b", re.I)
+_REPORT_MONTHS = 4
+
+
 def _reviewed_in(line: str, pub: int) -> int | None:
     """The one year a heading or title line reviews ("… in 2015", "…, 2008", "Annual
     Report 2010"), when it is before the page's year; None otherwise."""
@@ -907,9 +936,13 @@ def _reviewed_in(line: str, pub: int) -> int | None:
     m = (
         _REVIEWED.search(line)
         or _REVIEWED_AT_END.search(line)
+        or _REVIEWED_FIGURES.search(line)
         or _REVIEWED_REPORT.search(line.strip())
     )
-    return int(m.group(1)) if m is not None and int(m.group(1)) < pub else None
+    if m is None:
+        return None
+    year = int(m.group(1) or m.group(2))
+    return year if year < pub else None
 
 
 # a relative clause or a semicolon opens a clause of its own: "The laboratory will serve

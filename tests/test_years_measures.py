@@ -1324,3 +1324,46 @@ def test_a_figure_told_in_the_present_after_now_is_a_level(tmp_path):
     # without "now" the same verb keeps its reading; "so far" is a running total
     body = "The academy has so far carried out 300 joint projects with partners abroad."
     assert row(tmp_path, body, "300")["measure"] != "level"
+
+
+# ------------------------------------------- session 13: the year a report reviews
+def _page_rows(tmp_path: Path, page: str) -> dict[str, dict]:
+    folder = tmp_path / "page"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "doc.txt"
+    path.write_text(page, encoding="utf-8")
+    doc = corpus.read_document(path)
+    return {
+        " ".join(doc.text[r["start"] : r["end"]].split()[:2]): r
+        for r in facts.extract_facts(doc)
+        if not r["derived_from"]
+    }
+
+
+def test_a_work_report_of_january_tells_the_year_before(tmp_path):
+    body = (
+        "Fellow deputies, in the past year the province pressed ahead with opening up. "
+        "The province is now home to 17 national-level high-tech zones. Enterprises signed "
+        "2,310 contracts for the import of technology. This year we will set up 20 more "
+        "international joint research centres.\n"
+    )
+    head = "Report on the Work of the Laos Provincial Government\n{date}\n\n"
+    got = _page_rows(tmp_path, head.format(date="2016-01-20") + body)
+    assert got["17 national-level"]["year"] == 2015
+    assert got["2,310 contracts"]["year"] == 2015
+    assert got["20 more"]["year"] == 2016  # the goal is the year it is set for
+    # the same report delivered in the autumn tells its own year
+    got = _page_rows(tmp_path, head.format(date="2016-09-20") + body)
+    assert got["17 national-level"]["year"] == 2016
+
+
+def test_a_title_telling_a_year_in_figures_dates_its_now(tmp_path):
+    page = (
+        "Laos's science cooperation: 2015 in figures\n\nRelease date: 2016-01-18\n\n"
+        "The province now hosts 31 national-level international S&T cooperation bases. "
+        "It has been a year of steady progress for the province and its partners, and the "
+        "department thanks all of them for their work in the course of the year.\n"
+    )
+    assert _page_rows(tmp_path, page)["31 national-level"]["year"] == 2015
+    page = page.replace(": 2015 in figures", " at a Glance (2015)")
+    assert _page_rows(tmp_path, page)["31 national-level"]["year"] == 2015
