@@ -483,6 +483,9 @@ def test_outside_folder_is_the_plain_check(tmp_path: Path) -> None:
         # share bars, cookie banners, buttons
         ("Share:  Facebook  Twitter  WeChat  Weibo   (2,314 views)", False, "share"),
         ("Share of imports: 28 percent", False, None),
+        ("SHARE:  f  t  in  \u2709", False, "share"),
+        ("Share: f t in  Print", False, "share"),
+        ("Share in total: 12 percent", False, None),
         ("This website uses cookies to improve your experience.  [Accept]", True, "cookie_banner"),
         ("Was this page helpful?  [Yes] [No]", False, "buttons"),
         ("The [new] centre has 20 staff.", False, None),
