@@ -57,6 +57,9 @@ class _Indicators:
     column_money: re.Pattern[str] | None = None
     # a modifier of the counted noun that names a part of its population ("state-sponsored")
     subgroup: re.Pattern[str] | None = None
+    # a table's column header words of a change, a share, a part, a total, a level
+    # (analysis/tables.py)
+    table_columns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 _CLASS_REF = re.compile(r"\{([a-z_]+)\}")
@@ -229,7 +232,23 @@ def indicator_lexicon() -> _Indicators:
         re.compile(columns["count"], re.I) if columns.get("count") else None,
         re.compile(columns["money"], re.I) if columns.get("money") else None,
         subgroup,
+        _table_columns(columns, path),
     )
+
+
+_TABLE_COLUMN_KEYS = ("change", "share", "part", "total", "level")
+
+
+def _table_columns(columns: dict, path) -> dict[str, re.Pattern[str]]:
+    """The header words of indicators.yaml ``columns`` a table cell's measure is read by."""
+    out = {}
+    for key in _TABLE_COLUMN_KEYS:
+        if columns.get(key):
+            try:
+                out[key] = re.compile(columns[key], re.I)
+            except re.error as exc:
+                raise InputError(f"{path}: columns {key}: bad pattern: {exc}") from exc
+    return out
 
 
 def indicator_ids() -> list[str]:

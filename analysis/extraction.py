@@ -62,6 +62,7 @@ from analysis.numbers import (
 )
 from analysis.references import _OF_THESE, _inherit
 from analysis.scan import required_words
+from analysis.tables import read_tables
 from analysis.units import is_money
 
 
@@ -1893,4 +1894,5 @@ def extract_facts(doc) -> list[dict]:
         rows.extend(
             _sentence_facts(doc, sentences[current], bucket, g, anchors, low, context, current)
         )
-    return rows
+    # a table's cells: read by their row label, column header, caption and unit line
+    return read_tables(doc, rows, _row)

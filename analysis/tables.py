@@ -1,0 +1,565 @@
+"""Tables set out as aligned plain text (yearbook tables, statistics bulletins, slide tables).
+
+A table is a run of at least two row lines, each a label (or a year) and cells set apart by
+wide blanks (or "|"), under header lines whose words stand over the cells' columns, under a
+caption ("Table 2. ...", "10-3  ...") and a unit line ("Unit: item; US$ million"). Columns
+are found by character positions in the document's original text (the cleaned text keeps
+offsets back to it), so a line cleaning cut still lines up. Each cell's row is read again
+(:func:`read_tables`): its indicator from its row label turned by its column header
+(indicators.yaml ``columns``), its year from the row label, the column header or the caption,
+its measure from the header's words, its unit and scale from the header, the row's unit cell
+or the unit line. A page with no line of cells costs one regex search.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# a line that may be a table row: words or a figure, wide blanks (or "|"), a figure
+_HINT = re.compile(r"\S(?:[^\S\n]{2,}|[^\S\n]*\|[^\S\n]*)[+\-−]?\d[\d,. ]*[^\S\n]*(?:[a-z*]\b)?")
+_SPLIT = re.compile(r"[^\S\n]{2,}|\t|[^\S\n]*\|[^\S\n]*")
+_NUM = r"[+\-−]?(?:\d{1,3}(?:[ ,]\d{3})+|\d+)(?:\.\d+)?"
+# a cell: a figure with a footnote's mark ("1,049.6 a", "73,300 *", "35.3%"), or a dash
+_CELL = re.compile(r"(" + _NUM + r")(%?)(?:[ ]?(?:[a-z]\)?|[*†‡¹²³]))?|[-–—…]{1,3}|n\.?a\.?")
+_RULE = re.compile(r"[\s\-_=─━~*]*")
+_YEAR = re.compile(r"((?:19|20)\d\d)(?:/((?:19|20)?\d\d))?(?:[ ]?[a-z*]\)?)?$")
+_CAPTION = re.compile(
+    r"^\s*(?:Table\b[^\n]{0,20}?(?:[.:]|\s{2,}|\s+(?=[A-Z]))|\d+(?:[-.]\d+)+\.?\s+)(?=\S)", re.I
+)
+_UNIT_LINE = re.compile(r"\bUnits?\s*:\s*(.+)", re.I)
+_CURRENCY = (
+    (re.compile(r"US\$|USD|\bdollars?\b", re.I), "USD"),
+    (re.compile(r"\b(?:RMB|CNY|yuan)\b|¥", re.I), "CNY"),
+    (re.compile(r"€|\bEUR\b|\beuros?\b", re.I), "EUR"),
+    (re.compile(r"£|\bGBP\b", re.I), "GBP"),
+)
+_SCALES = (
+    (re.compile(r"\b100\s*million\b", re.I), 1e8),
+    (re.compile(r"\b10[ ,]?000\b|\bten\s+thousand\b", re.I), 1e4),
+    (re.compile(r"\b(?:billion|bn)\b", re.I), 1e9),
+    (re.compile(r"\b(?:million|mn|mln)\b", re.I), 1e6),
+    (re.compile(r"\b(?:thousand|000s?)\b", re.I), 1e3),
+)
+_PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.I)
+_TOTAL = re.compile(r"(?:total|sum|all|cumulative)\b", re.I)
+_BY = re.compile(r"\s+by\s+.*$|\s*[,(]\s*(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\)?\s*$", re.I)
+_LEAD = re.compile(r"^(?:number|value|amount|total|volume)\s+of\s+", re.I)
+_HEADER_LINES = 5
+_CAPTION_LINES = 10
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the line in the original text
+    text: str
+    cells: list = field(default_factory=list)  # (start, end, value text, percent) in the line
+    label: str = ""
+    unit: str = ""  # a text cell between the label and the figures ("10 000 USD")
+    year: int | None = None  # the row's year when its label is one
+
+
+def _parse_row(start: int, line: str) -> _Line | None:
+    """A row line: its label (or year), its text cells and its trailing figures; None when
+    the line ends in no figure set apart by wide blanks."""
+    segs = [(m.start(), m.end()) for m in _seg_iter(line)]
+    if len(segs) < 2:
+        return None
+    cells = []
+    k = len(segs)
+    while k > 0:
+        a, b = segs[k - 1]
+        m = _CELL.fullmatch(line, a, b)
+        if m is None:
+            break
+        cells.append((a, m.end(2) if m.group(1) else b, m.group(1), bool(m.group(2))))
+        k -= 1
+    cells.reverse()
+    if not cells or not any(c[2] for c in cells) or _years_only(cells):
+        return None
+    row = _Line(start, line)
+    if k == 0:
+        y = _YEAR.match(line, segs[0][0], segs[0][1])
+        if y is None or len(cells) < 2 or not cells[0][2]:
+            return None
+        row.year = _year_of(y)
+        cells = cells[1:]
+        row.label = line[segs[0][0] : segs[0][1]]
+    else:
+        row.label = line[segs[0][0] : segs[0][1]].rstrip(":")
+        row.unit = " ".join(line[a:b] for a, b in segs[1:k])
+        y = _YEAR.fullmatch(row.label.strip())
+        if y is not None:
+            row.year = _year_of(y)
+    row.cells = cells
+    return row
+
+
+def _years_only(cells) -> bool:
+    """Whether a line's figures are years running up ("2008   2009   2010"): a header."""
+    if len(cells) < 2 or any(not re.fullmatch(r"(?:19|20)\d\d", c[2] or "") for c in cells):
+        return False
+    years = [int(c[2]) for c in cells]
+    return all(a < b for a, b in zip(years, years[1:], strict=False))
+
+
+def _seg_iter(line: str):
+    """The segments of a line set apart by wide blanks, tabs or "|" (as match-like spans)."""
+    pos = 0
+    n = len(line)
+    while pos < n and line[pos] in " \t|":
+        pos += 1
+    for m in _SPLIT.finditer(line, pos):
+        if m.start() > pos:
+            yield _Span(pos, m.start())
+        pos = m.end()
+    end = len(line.rstrip())
+    if end > pos:
+        yield _Span(pos, end)
+
+
+@dataclass
+class _Span:
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+
+def _year_of(m: re.Match[str]) -> int:
+    """The year a row or header names: an academic year ("1989/90") is the year it ends."""
+    year = int(m.group(1))
+    if m.group(2):
+        end = m.group(2)
+        end_year = int(end) if len(end) == 4 else (year // 100) * 100 + int(end)
+        return end_year if end_year > year else end_year + 100
+    return year
+
+
+@dataclass
+class Cell:
+    """One figure of a table with what its row, column, caption and unit line say of it."""
+
+    start: int  # offsets into the original text
+    end: int
+    number: str
+    percent: bool
+    label: str
+    header: str
+    caption: str
+    unit: str  # the row's unit cell, else the column's, else the unit line
+    year: int | None
+    year_rows: bool  # the table's rows are years
+    partner_rows: bool  # the rows name partners (the label column's head: "Source")
+    last_year: int | None
+    indent: int  # how far the row's label is set in past the table's least
+    row_key: int  # the row's line start
+    table_key: int = 0  # the table's first row's line start
+
+
+def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
+    """The cells of the tables of ``original``; [] at once when ``hint_text`` (the cleaned
+    text, else ``original``) holds no line that may be a row."""
+    if _HINT.search(hint_text if hint_text is not None else original) is None:
+        return []
+    lines, starts = [], []
+    pos = 0
+    for ln in original.split("\n"):
+        lines.append(ln)
+        starts.append(pos)
+        pos += len(ln) + 1
+    rows = [_parse_row(starts[i], ln) if _HINT.search(ln) else None for i, ln in enumerate(lines)]
+    cells: list[Cell] = []
+    i = 0
+    prev_end = 0
+    while i < len(lines):
+        if rows[i] is None:
+            i += 1
+            continue
+        j, block = i, []
+        while j < len(lines) and (rows[j] is not None or (_is_rule(lines[j]) and lines[j].strip())):
+            if rows[j] is not None:
+                block.append(rows[j])
+            j += 1
+        if len(block) >= 2:
+            cells.extend(_block_cells(lines, i, block, prev_end))
+            prev_end = j
+        i = j
+    return cells
+
+
+def _is_rule(line: str) -> bool:
+    return _RULE.fullmatch(line) is not None
+
+
+def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int) -> list[Cell]:
+    header_lines, k = _header(lines, first, prev_end)
+    caption, unit_line = _caption(lines, k, prev_end)
+    width = max(len(r.cells) for r in block)
+    spans = _column_spans(block, width)
+    label_end = max((len(r.label) + (len(r.text) - len(r.text.lstrip())) for r in block), default=0)
+    heads: list[list[str]] = [[] for _ in range(width + 1)]  # [0]: the label column
+    for hl in header_lines:
+        for seg in _seg_iter(hl):
+            col = _column_of(seg.a, seg.b, spans, label_end)
+            heads[col].append(hl[seg.a : seg.b])
+    head = [" ".join(h) for h in heads]
+    year_rows = sum(r.year is not None for r in block) >= 2
+    years = [r.year for r in block if r.year is not None]
+    partner = bool(_PARTNER_HEAD.search(head[0])) or bool(_PARTNER_CAPTION.search(caption))
+    least = min(len(r.text) - len(r.text.lstrip()) for r in block)
+    out = []
+    for r in block:
+        shift = width - len(r.cells)  # a short row's cells are its last columns
+        for n, (a, b, number, pct) in enumerate(r.cells):
+            if not number:
+                continue
+            col = n + shift + 1
+            out.append(
+                Cell(
+                    start=r.start + a,
+                    end=r.start + b,
+                    number=number,
+                    percent=pct,
+                    label=r.label.strip(),
+                    header=head[col] if col < len(head) else "",
+                    caption=caption,
+                    unit=r.unit or unit_line,
+                    year=r.year,
+                    year_rows=year_rows,
+                    partner_rows=partner,
+                    last_year=max(years) if years else None,
+                    indent=(len(r.text) - len(r.text.lstrip())) - least,
+                    row_key=r.start,
+                    table_key=block[0].start,
+                )
+            )
+    return out
+
+
+def _column_spans(block: list[_Line], width: int) -> list[tuple[int, int]]:
+    spans = [[10**9, -1] for _ in range(width)]
+    for r in block:
+        shift = width - len(r.cells)
+        for n, (a, b, _v, _p) in enumerate(r.cells):
+            s = spans[n + shift]
+            s[0], s[1] = min(s[0], a), max(s[1], b)
+    return [(a, b) for a, b in spans]
+
+
+def _column_of(a: int, b: int, spans, label_end: int) -> int:
+    """The column (1-based; 0 the label's) a header segment at (a, b) stands over: the one it
+    overlaps most, else the nearest."""
+    best, key = 0, None
+    cols = [(0, label_end)] if label_end >= 0 else []
+    cols += list(spans)
+    off = 0 if label_end >= 0 else 1
+    for n, (s, e) in enumerate(cols):
+        overlap = min(b, e) - max(a, s)
+        gap = 0 if overlap > 0 else max(s - b, a - e)
+        k = (-overlap, gap) if overlap > 0 else (1, gap)
+        if key is None or k < key:
+            best, key = n + off, k
+    return best
+
+
+def _header(lines: list[str], first: int, floor: int) -> tuple[list[str], int]:
+    """The header lines over a table's first row (top first) and the index above them."""
+    k = first - 1
+    while k >= floor and _is_rule(lines[k]) and lines[k].strip():
+        k -= 1
+    got: list[str] = []
+    while k >= floor and len(got) < _HEADER_LINES:
+        ln = lines[k]
+        if not ln.strip() or _is_rule(ln) or _UNIT_LINE.search(ln) or _CAPTION.match(ln):
+            break
+        indented = len(ln) - len(ln.lstrip()) >= 4
+        if not (indented or re.search(r"\S(?:[^\S\n]{2,}|\s*\|\s*)\S", ln)):
+            break
+        got.append(ln)
+        k -= 1
+    got.reverse()
+    return got, k
+
+
+def _caption(lines: list[str], k: int, floor: int) -> tuple[str, str]:
+    """(caption, unit line) above a table's header: the nearest numbered caption ("Table
+    2. ...", "10-3  ...", "Table: ...") and "Unit: ..." line within a few lines."""
+    caption = unit = ""
+    for i in range(k, max(floor, k - _CAPTION_LINES) - 1, -1):
+        ln = lines[i]
+        m = _UNIT_LINE.search(ln)
+        if m and not unit:
+            unit = m.group(1).strip()
+            continue
+        c = _CAPTION.match(ln)
+        if c:
+            caption = ln[c.end() :].strip()
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if (
+                nxt
+                and not _UNIT_LINE.search(nxt)
+                and not _is_rule(nxt)
+                and i + 1 <= k
+                and not _SPLIT.search(nxt)
+            ):
+                caption += " " + nxt  # a caption wrapped over two lines
+            break
+    return caption, unit
+
+
+# a table's first column header naming partners, or a caption of a figure by partner
+_PARTNER_HEAD = re.compile(
+    r"^\s*(?:Host\s+countr(?:y|ies)|Sources?|Partners?|Suppliers?|Destinations?|Origin|"
+    r"Countr(?:y|ies)(?:\s+of\s+origin)?|Economy|Region)\b",
+    re.I,
+)
+_PARTNER_CAPTION = re.compile(
+    r"\bby\s+(?:(?:main|major|supplying|partner)\s+)*(?:source|partner|supplier|destination|"
+    r"host\s+countr|countr)|\bhost\s+countries\b",
+    re.I,
+)
+
+
+def _offsets_back(doc):
+    """(original offsets, cleaned offsets, lengths) of the document's segments, by original."""
+    segs = sorted(doc.segments, key=lambda s: s[1])
+    return [s[1] for s in segs], [s[0] for s in segs], [s[2] for s in segs]
+
+
+def _to_clean(index, a: int) -> int | None:
+    origs, cleans, lens = index
+    i = bisect.bisect_right(origs, a) - 1
+    if i < 0 or a >= origs[i] + lens[i]:
+        return None
+    return cleans[i] + (a - origs[i])
+
+
+def table_cells(doc) -> list[tuple[int, int, Cell]]:
+    """The cells of a document's tables as (start, end) in its cleaned text with the cell;
+    cells cleaning removed are left out."""
+    text = doc.text
+    if _HINT.search(text) is None:
+        return []
+    original = doc.original
+    cells = find_cells(original, text)
+    if not cells:
+        return []
+    if original is text:
+        return [(c.start, c.end, c) for c in cells]
+    index = _offsets_back(doc)
+    out = []
+    for c in cells:
+        a = _to_clean(index, c.start)
+        b = _to_clean(index, c.end - 1)
+        if a is None or b is None or b + 1 - a != c.end - c.start:
+            continue
+        out.append((a, b + 1, c))
+    return out
+
+
+def scale_of(words: str) -> tuple[str, float] | None:
+    """(currency, factor) a header or unit cell gives money cells in ("US$ 100 million",
+    "10 000 USD", "USD million"); None when it names no currency."""
+    for pattern, code in _CURRENCY:
+        if pattern.search(words):
+            for sp, factor in _SCALES:
+                if sp.search(words):
+                    return code, factor
+            return code, 1.0
+    return None
+
+
+def caption_subject(caption: str) -> str:
+    """The words of a caption that name what its table counts: without its years and its
+    breakdown ("Technology Import Contracts by Major Supplying Country, 2017")."""
+    return _BY.sub("", _BY.sub("", caption)).strip(" ,.:")
+
+
+def caption_year(caption: str) -> tuple[int | None, int | None]:
+    """(single year, end year of a range) a caption names at its end ("..., 2017",
+    "(1998)", "2006-2011", "2001-06")."""
+    m = re.search(r"((?:19|20)\d\d)(?:\s*[-–/]\s*(\d{2,4}))?\)?\s*$", caption)
+    if m is None:
+        return None, None
+    if m.group(2):
+        start, end = int(m.group(1)), m.group(2)
+        end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+        return None, end_year
+    return int(m.group(1)), None
+
+
+def lead_word(label: str) -> str:
+    """A row label without its column word ("Value of technology import contracts")."""
+    return _LEAD.sub("", label)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _phrase_indicator(phrase: str, unit: str) -> str:
+    """The indicator a phrase names as the noun a figure counts ("1 <phrase>"), or as what a
+    sum is worth ("USD 1 <phrase>", "<phrase> USD 1")."""
+    from analysis.classify import UNCLASSIFIED, _classify
+
+    phrase = " ".join(phrase.split())
+    if not phrase:
+        return UNCLASSIFIED
+    text = "1 " + phrase
+    got = _classify(text, unit, (0, 0), (1, len(text)), (0, len(text)))[0]
+    if got == UNCLASSIFIED and unit != "count":
+        text = phrase + " 1"
+        got = _classify(text, unit, (0, len(phrase)), (len(text), len(text)), (0, len(text)))[0]
+    return got
+
+
+def cell_indicator(cell: Cell, unit: str) -> str:
+    """A cell's indicator: its row label's (its caption's when the rows are years, totals or
+    partners), turned by its column header (indicators.yaml ``columns``, ``worth``)."""
+    from analysis.classify import UNCLASSIFIED, indicator_lexicon
+
+    lex = indicator_lexicon()
+    cols = lex.table_columns
+    header = cell.header
+    if cols.get("part") is not None and cols["part"].search(header):
+        return UNCLASSIFIED  # "Of which: equipment": a part of the row's whole
+    own = not (cell.year_rows or cell.partner_rows or _TOTAL.match(cell.label))
+    if own and cell.indent > 0 and not cell.year_rows:
+        return UNCLASSIFIED  # a row set in under its whole ("  Licensing of technology")
+    subject = lead_word(cell.label) if own else caption_subject(cell.caption)
+    money = unit not in ("count", "percent") or bool(
+        lex.column_money is not None and lex.column_money.search(header + " " + cell.label)
+    )
+    count = lex.column_count is not None and lex.column_count.search(header)
+    got = UNCLASSIFIED
+    for phrase in (subject, header + " " + subject) if subject else (header,):
+        got = _phrase_indicator(phrase, "count")
+        if got == UNCLASSIFIED:
+            got = _phrase_indicator(phrase, "USD")
+        if got != UNCLASSIFIED:
+            break
+    if got == UNCLASSIFIED:
+        return got
+    if money and not (count and unit in ("count", "percent") and "value" not in header.lower()):
+        return lex.worth.get(got, got)
+    if count:
+        return lex.counted_by.get(got, got)
+    return got
+
+
+def cell_measure(cell: Cell, unit: str, indicator: str, old: str) -> str:
+    """A cell's measure: a change or share as its header says ("Growth (%)", "Share of value
+    (%)"), a running total on a "Total" row under rows of years, else the indicator's own."""
+    from analysis.classify import UNCLASSIFIED, indicator_lexicon
+
+    lex = indicator_lexicon()
+    cols = lex.table_columns
+    words = cell.header + " " + cell.label
+    if unit == "percent":
+        for m in ("change", "share"):
+            if cols.get(m) is not None and cols[m].search(words):
+                return m
+        return old
+    if cell.year_rows and _TOTAL.match(cell.label):
+        return "cumulative"
+    if cols.get("total") is not None and cols["total"].search(cell.header):
+        return "cumulative"
+    if cols.get("level") is not None and cols["level"].search(cell.caption + " " + words):
+        return "level"
+    if old in ("annual", "level"):
+        return old  # what the row's own reading made of a count of a year
+    if indicator == UNCLASSIFIED:
+        return "annual"
+    return lex.measures.get(indicator, "level")
+
+
+def cell_year(cell: Cell) -> int | None:
+    """A cell's year: its row's, its column header's, or its caption's."""
+    if cell.year is not None:
+        return cell.year
+    ys = list(re.finditer(r"(?<!\d)((?:19|20)\d\d)(?:/((?:19|20)?\d\d))?(?!\d)", cell.header))
+    if len(ys) == 1:
+        return _year_of(ys[0])
+    one, end = caption_year(cell.caption)
+    if cell.year_rows and _TOTAL.match(cell.label):
+        return cell.last_year or end
+    return one
+
+
+def cell_value(cell: Cell) -> tuple[float, str]:
+    """(value, unit) of a cell: a percent column's or cell's figure, money scaled by the
+    currency and factor of its header, its row's unit cell or the unit line."""
+    number = cell.number.replace(",", "").replace(" ", "").replace("−", "-")
+    value = float(number)
+    if cell.percent or _PERCENT.search(cell.header):
+        return value, "percent"
+    got = scale_of(cell.header)
+    if got is None and cell.unit:
+        parts = [p for p in re.split(r"[;,]\s*(?!\d{3})", cell.unit) if p.strip()]
+        money = [scale_of(p) for p in parts if scale_of(p)]
+        from analysis.classify import indicator_lexicon
+
+        lex = indicator_lexicon()
+        money_head = lex.column_money is not None and lex.column_money.search(cell.header)
+        if len(money) == 1 and (money_head or len(parts) == 1):
+            got = money[0]
+    if got is None:
+        return value, "count"
+    code, factor = got
+    return value * factor, code
+
+
+def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
+    """``rows`` with each table cell's row read by its table (:class:`Cell`): the rows a cell
+    overlaps give way to one row of the whole cell ("3 207"), with its table's indicator,
+    measure, year, unit and value; a cell no row was made for (a signed "-20.5") gets one."""
+    cells = table_cells(doc)
+    if not cells:
+        return rows
+    starts = sorted(range(len(rows)), key=lambda i: rows[i]["start"])
+    by_start = [rows[i]["start"] for i in starts]
+    drop: set[int] = set()
+    added: list[dict] = []
+    sibling: dict[int, dict] = {}
+    for a, b, cell in cells:
+        lo = bisect.bisect_left(by_start, a - 40)
+        hit = [
+            starts[j]
+            for j in range(lo, len(starts))
+            if by_start[j] < b and rows[starts[j]]["end"] > a and rows[starts[j]]["start"] >= a - 40
+        ]
+        hit = [i for i in hit if rows[i]["start"] >= a or rows[i]["end"] > a]
+        old = rows[hit[0]] if hit else sibling.get(cell.row_key, sibling.get(cell.table_key))
+        if old is None:
+            continue
+        value, unit = cell_value(cell)
+        indicator = cell_indicator(cell, unit)
+        year = cell_year(cell)
+        measure = cell_measure(cell, unit, indicator, old["measure"])
+        new = make_row(
+            doc,
+            old["sentence"],
+            a,
+            b,
+            value=value,
+            unit=unit,
+            indicator=indicator,
+            measure=measure,
+            scope=old["scope"],
+            actor=old["actor"],
+            year=year if year is not None else old["year"],
+            year_basis="explicit" if year is not None else old["year_basis"],
+            counted=cell.label if not cell.year_rows else cell.header,
+        )
+        drop.update(hit)
+        sibling[cell.row_key] = sibling[cell.table_key] = new
+        added.append(new)
+    if not added:
+        return rows
+    kept = [r for i, r in enumerate(rows) if i not in drop]
+    return sorted(kept + added, key=lambda r: r["start"])

@@ -1,0 +1,84 @@
+"""Tables set out as aligned plain text (analysis/tables.py; DESIGN.md, facts): a cell is read
+by its row label, its column header, its table's caption and unit line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis import corpus, facts
+from analysis.tables import find_cells
+
+_YEARS = """Report on Technology Trade
+
+12 March 2012
+
+Table 3. Technology Import Contracts, 2009-2011
+                                              Unit: item; US$ million
+-----------------------------------------------------------------------
+ Year     Number of        Contract       Growth of contract
+          contracts        value          value (%)
+-----------------------------------------------------------------------
+ 2009       9,964           21,570            -20.5
+ 2010      11,253           25,640             18.9
+ 2011      11,839           32,160             25.4
+-----------------------------------------------------------------------
+ Total     33,056           79,370               --
+-----------------------------------------------------------------------
+"""
+
+_PARTNERS = """Report on Technology Trade
+
+12 March 2004
+
+Table 2. China's technology imports by source, 2003
+Source            Contracts    Value (US$ billion)    Share of value (%)
+European Union      2,146           5.42                   40.3
+Japan               1,871           3.21                   23.9
+"""
+
+
+def _rows(tmp_path: Path, page: str) -> dict[str, dict]:
+    path = tmp_path / "doc.txt"
+    path.write_text(page, encoding="utf-8")
+    doc = corpus.read_document(path)
+    return {doc.text[r["start"] : r["end"]]: r for r in facts.extract_facts(doc)}
+
+
+def test_a_table_of_years_reads_each_cell_by_its_row_and_column(tmp_path):
+    got = _rows(tmp_path, _YEARS)
+    count, value, growth = got["9,964"], got["21,570"], got["-20.5"]
+    assert (count["indicator"], count["year"], count["unit"]) == (
+        "tech_import_contracts",
+        2009,
+        "count",
+    )
+    assert (value["indicator"], value["year"], value["unit"], value["value"]) == (
+        "tech_import_value",
+        2009,
+        "USD",
+        21570e6,
+    )
+    assert (growth["indicator"], growth["measure"], growth["unit"], growth["value"]) == (
+        "tech_import_value",
+        "change",
+        "percent",
+        -20.5,
+    )
+    total = got["33,056"]
+    assert (total["measure"], total["year"]) == ("cumulative", 2011)
+
+
+def test_a_table_by_partner_takes_its_caption_and_year(tmp_path):
+    got = _rows(tmp_path, _PARTNERS)
+    assert (got["2,146"]["indicator"], got["2,146"]["year"]) == ("tech_import_contracts", 2003)
+    assert (got["5.42"]["indicator"], got["5.42"]["value"]) == ("tech_import_value", 5.42e9)
+    assert (got["40.3"]["measure"], got["40.3"]["unit"]) == ("share", "percent")
+
+
+def test_prose_and_a_lone_row_are_no_table():
+    page = "China signed 12 agreements in 2010.\nPage 3    of the report      14\n"
+    assert find_cells(page) == []
+    head = "Item      2008      2009\nProjects   436       508\nExperts    2 845     3 126\n"
+    cells = find_cells(head)
+    assert [c.number for c in cells] == ["436", "508", "2 845", "3 126"]
+    assert [c.header for c in cells[:2]] == ["2008", "2009"]
