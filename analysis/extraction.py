@@ -58,6 +58,7 @@ from analysis.numbers import (
     grammar,
     in_name_aside,
     noun_class,
+    noun_forms,
     read_clause,
 )
 from analysis.references import _OF_THESE, _inherit
@@ -406,6 +407,12 @@ def _sentence_facts(
             # "German universities hosted 36,915 Chinese students in 2018", "there were 7,180
             # Chinese students in Scotland in 2013": Chinese learners counted where they study
             # abroad, a host's standing count
+            measure = "level"
+        if measure in ("annual", "cumulative") and _placed_people(
+            text, num, s_start, after, basis, lowered
+        ):
+            # "some 42,000 PRC nationals then in Australia", "Korean students in China
+            # numbered 66,672 last year": people counted where they stand, a level
             measure = "level"
         if (
             measure in ("level", "cumulative")
@@ -796,6 +803,77 @@ def _placed_learners(text: str, num: _Num, s_start: int, after, low) -> bool:
     ):
         return True
     return bool(_LEARNERS_NUMBER.search(text, lo, num.start))
+
+
+@functools.cache
+def _placed_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of people placed where they stand (``numbers.yaml`` ``clause``
+    ``placed_people``, ``placed_after``): after the figure ("42,000 PRC nationals then in
+    Australia") and before it ("Korean students in China numbered", "the numbers of ASEAN
+    students in China ... reached")."""
+    from analysis.config import load_lexicon
+
+    lex = load_lexicon("numbers")["clause"]
+    people = (
+        "|".join(re.escape(f) for n in lex.get("placed_people", []) for f in noun_forms(n)[1:])
+        or "(?!)"
+    )
+    between = "|".join(re.escape(w) for w in lex.get("placed_after", [])) or "(?!)"
+    place = (
+        r"(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z]|(?:[\w'’-]+\s+){1,3}?universit|universit|"
+        r"colleges?\b|campus)|there\b)"
+    )
+    after = re.compile(
+        _LIST_AFTER + rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{people})\b"
+        r"(?:\s+(?:from|of)\s+(?:the\s+|mainland\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+        rf"(?:\s+(?:were|are|was|is))?(?:\s+(?:{between}))*\s+{place}"
+    )
+    # (what the number comes to: a state, or a move between two dates; "reached N in
+    # 2014" is that year's figure, :func:`_by_aspect`)
+    comes = (
+        r"(?:\bnumbered|\btotall?ed|\bstood\s+at|\b(?:was|were|is|are)|\b(?:grew|rose|risen|"
+        r"increased|climbed|fell|dropped|declined)\s+from)\s+(?:[a-z]+\s+(?:than\s+)?)?"
+        r"(?:\d[\d,.]*(?:\s+million)?,?\s+(?:and\s+)?)*$"
+    )
+    before = re.compile(
+        rf"\b(?:number|numbers)\s+of\s+(?:[\w-]+\s+){{0,2}}?(?:{people})\s+"
+        rf"(?:(?:{between})\s+)?{place}[^;:]*?{comes}"
+        rf"|\b(?:{people})\s+(?:(?:{between})\s+)?{place}"
+        rf"(?:[^;:.]|\.(?=\S)){{0,60}}?{comes}"
+    )
+    return after, before
+
+
+def _placed_people(text: str, num: _Num, s_start: int, after, basis: str, low) -> bool:
+    """True when the figure counts people where they stand at its date (a level): its noun
+    places them ("42,000 PRC nationals then in Australia", "3,000 Chinese scholars working
+    in Germany"), or the number of people placed comes to it ("Korean students in China
+    numbered 66,672"). Never the object or subject of an event ("sent 3,000 students to
+    Japan"), a running total ("the cumulative number of ... has reached"), a count "during
+    the year" (a flow within it), a host's "had ... last year" (:func:`_by_aspect`); up to
+    a date ("by 1994") or over a span only after "there were" ("there were about 110,000
+    students ... by 1996")."""
+    lo = max(s_start, num.start - 160)
+    clause = (_clause_from(text, s_start, num.start), after[1])
+    there = _THERE_BE_BEFORE.search(text, max(lo, num.start - 40), num.start) is not None
+    if basis in ("cumulative", "period") and not there:
+        return False
+    if _TOTAL.search(text, *clause) or _IN_THE_YEAR.search(text, *clause):
+        return False
+    r = _figure_clause(text, num, s_start, after[1], low)[0]
+    if r is not None and (r.kind == "event" or (r.kind == "state" and basis == "relative")):
+        return False
+    placed_after, placed_before = _placed_patterns()
+    if placed_after.match(text, num.end, max(after[1], min(len(text), num.end + 120))):
+        return True
+    return bool(placed_before.search(text, lo, num.start))
+
+
+# "there were about 110,000 students ...", "that there are now about 40,000"
+_THERE_BE_BEFORE = re.compile(
+    r"\bthere\s+(?:were|are|was|is)(?:\s+(?:now|still|then))?\s+(?:[a-z]+\s+(?:than\s+)?)?$",
+    re.I,
+)
 
 
 def _told_as_event(text: str, num: _Num, s_start: int, after, low) -> bool:

@@ -1367,3 +1367,25 @@ def test_a_title_telling_a_year_in_figures_dates_its_now(tmp_path):
     assert _page_rows(tmp_path, page)["31 national-level"]["year"] == 2015
     page = page.replace(": 2015 in figures", " at a Glance (2015)")
     assert _page_rows(tmp_path, page)["31 national-level"]["year"] == 2015
+
+
+# ---------------------------------------------------------------- people placed
+def test_people_placed_where_they_stand_are_a_level(tmp_path):
+    body = (
+        "After the events of June 1989 the Government allowed some 42,000 PRC nationals "
+        "then in Brazil to remain."
+    )
+    assert row(tmp_path, body, "some", "1 May 1999")["measure"] == "level"
+    body = "Polish students in China numbered 6,672 last year, the ministry said."
+    assert row(tmp_path, body, "6,672")["measure"] == "level"
+    body = "In 2006 there were about 9,000 Chinese scholars working in Germany."
+    assert row(tmp_path, body, "about")["measure"] == "level"
+
+
+def test_people_sent_or_counted_during_the_year_are_no_level(tmp_path):
+    body = "In 2006 the ministry sent 4,000 scholars to universities in Germany."
+    assert row(tmp_path, body, "4,000")["measure"] == "annual"
+    body = "The number of foreign experts working in China in the year reached 21,500."
+    assert row(tmp_path, body, "21,500", "1 May 1992")["measure"] == "annual"
+    body = "The number of Polish students in China reached 41,677 in 2009."
+    assert row(tmp_path, body, "41,677")["measure"] == "annual"
