@@ -22,6 +22,7 @@ comma, currency or unit is read as a year, never as a count.
 """
 
 import bisect
+import dataclasses
 import functools
 import re
 from typing import Any
@@ -1573,6 +1574,15 @@ def _measure_by_verb(
         noun = "flow"  # "has invested 1 billion yuan"
     words = after if r.subject else before
     stay = any(t in w.stays for t in words[r.first : r.last + 1])
+    if (
+        r.aspect == "present"
+        and r.kind in ("event", "activity")
+        and basis in ("explicit", "relative")
+        and words[r.first] in _past_as_base()
+    ):
+        # "In the same year Jiangsu and Shanghai set up 15 centres": a verb whose past is
+        # its base ("set", "put") in a dated clause is told in the past
+        r = dataclasses.replace(r, aspect="past")
     got = _by_aspect(r, noun, num, basis, indicator, text, clause, low, own, prep, stay)
     if (
         got != "level"
@@ -1635,10 +1645,16 @@ def _by_aspect(
             # "In 2013 ITP hosted 236 visitors"; "operated 120 research centres in 2010"
             # (its own year: one borrowed from the narrative tells no activity's span); a
             # stay is who stood there at that date ("4,800 Germans studied in China in 2010")
-            if not (in_year and own):
-                return None
-            return "level" if noun == "stock" or stay else "annual"
+            if noun == "stock" or stay:
+                return "level" if in_year and own else None
+            if in_year and (own or not _running_total(text, clause, low)):
+                # "In 1998 the Academy employed 96 experts", "More than 9,000 experts worked
+                # in Chinese enterprises" in a year's narrative: one year's activity
+                return "annual"
+            return None
         if r.aspect in ("present", "progressive"):
+            if the_year and noun != "stock" and not stay:
+                return "annual"  # "About 60,000 foreign experts work in China during the year"
             return "level"  # "hosts 120 centres", "were working ... by the end of 2004"
         return None
     if (
@@ -1685,6 +1701,29 @@ def _by_aspect(
 
 
 @functools.cache
+def _past_as_base() -> frozenset[str]:
+    """The verbs whose past is their base ("set"), by ``numbers.yaml`` ``irregular_verbs``."""
+    from analysis.config import load_lexicon
+
+    irregular = load_lexicon("numbers")["clause"]["irregular_verbs"]
+    return frozenset(base for base, (past, _pp) in irregular.items() if past == base)
+
+
+# a running total's cue in a clause: "a total of", "so far", "by 1995", "since 1990"
+_RUNNING = re.compile(r"\b(?:by|since)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z])")
+
+
+def _running_total(text: str, clause, low) -> bool:
+    """True when the clause tells a running total ("a total of", "so far", "by 2004",
+    "since 1990")."""
+    return bool(
+        _TOTAL.search(text, *clause)
+        or _SINCE.search(text, *clause)
+        or _RUNNING.search(text, *clause)
+    )
+
+
+@functools.cache
 def _clause_needs(key: str) -> tuple[str, ...] | None:
     """The required strings of a pattern of :func:`analysis.numbers.clause_words`."""
     return required_words(getattr(clause_words(), key))
@@ -1693,13 +1732,22 @@ def _clause_needs(key: str) -> tuple[str, ...] | None:
 _NOT_OBJECT = frozenset({"to", "and", "or", "the", "a", "an", ","})
 
 
+# prepositions that end a counted noun phrase ("170 projects under its bilateral agreement")
+_PHRASE_ENDS = frozenset({"under", "on", "by", "over", "through", "within", "during", "between"})
+
+
 def _noun_phrase(tokens: list) -> list:
     """The tokens of the noun phrase right after a figure (none when a preposition, a
     clause mark or a verb follows it: "1 billion yuan in building the centres")."""
     w = clause_words()
     out = []
     for word in tokens[:6]:
-        if word in _PREPOSITIONS or not word[:1].isalpha() or word in w.verbs:
+        if (
+            word in _PREPOSITIONS
+            or word in _PHRASE_ENDS
+            or not word[:1].isalpha()
+            or word in w.verbs
+        ):
             break
         out.append(word)
     return out

@@ -1389,3 +1389,30 @@ def test_people_sent_or_counted_during_the_year_are_no_level(tmp_path):
     assert row(tmp_path, body, "21,500", "1 May 1992")["measure"] == "annual"
     body = "The number of Polish students in China reached 41,677 in 2009."
     assert row(tmp_path, body, "41,677")["measure"] == "annual"
+
+
+# ---------------------------------------------------------------- a dated past activity
+def test_an_activity_in_a_dated_past_is_that_years(tmp_path):
+    body = (
+        "The university grew quickly in 2008. We employed 96 long-term foreign experts, "
+        "most of them teaching languages."
+    )
+    assert row(tmp_path, body, "96")["measure"] == "annual"
+    body = "About 6,000 foreign experts work in the province during the year."
+    assert row(tmp_path, body, "About")["measure"] == "annual"
+    body = (
+        "In 2003 the ministry opened two offices. In the same year Jiangsu and Shanghai set "
+        "up 15 and 22 international joint research centres respectively."
+    )
+    assert row(tmp_path, body, "15")["measure"] == "annual"
+    body = "Germany, for example, funded about 170 projects under its bilateral agreement in 1998."
+    assert row(tmp_path, body, "about")["measure"] == "annual"
+
+
+def test_a_running_total_or_a_present_activity_is_no_years(tmp_path):
+    body = (
+        "The university grew quickly in 2008. By then it employed 96 long-term foreign "
+        "experts in total so far."
+    )
+    assert row(tmp_path, body, "96")["measure"] == "level"
+    assert row(tmp_path, "The institute hosts 120 joint centres.", "120")["measure"] == "level"
