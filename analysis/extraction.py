@@ -438,6 +438,15 @@ def _sentence_facts(
                 high = num.value if high is None else high
             else:
                 measure = "cumulative"
+        if (
+            measure in ("level", "cumulative")
+            and basis != "period"
+            and _NEWLY_MADE.match(text, num.end, after[1])
+            and not _running_total(text, (max(s_start, semi), after[1]), lowered)
+        ):
+            # "set up 4 new laboratories", "Two further protocols were signed": what was
+            # newly made in the period, counted within it
+            measure = "annual"
         measure = _measure_of_whole(text, num, rows, year, measure, after, lowered, prev_first)
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
@@ -1707,6 +1716,10 @@ def _past_as_base() -> frozenset[str]:
 
     irregular = load_lexicon("numbers")["clause"]["irregular_verbs"]
     return frozenset(base for base, (past, _pp) in irregular.items() if past == base)
+
+
+# "4 new laboratories", "Two further protocols", "3 additional centres": things newly made
+_NEWLY_MADE = re.compile(r"\s+(?:new|further|additional)\b(?!\s+(?:one|ones)\b)")
 
 
 # a running total's cue in a clause: "a total of", "so far", "by 1995", "since 1990"

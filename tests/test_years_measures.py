@@ -449,8 +449,11 @@ def test_a_goal_year_is_no_year_of_a_past_sentence_after_it(tmp_path):
 def test_a_past_event_of_the_page_is_annual_a_standing_thing_made_a_level(tmp_path):
     body = "The Joint Committee approved 17 new exchange visits at the meeting."
     assert row(tmp_path, body, "17")["measure"] == "annual"
-    body = "The Joint Committee set up 4 new laboratories at the meeting."
+    body = "The Joint Committee set up 4 laboratories at the meeting."
     assert row(tmp_path, body, "4")["measure"] == "level"
+    # (things newly made are counted within the period: "4 new laboratories" is annual)
+    body = "The Joint Committee set up 4 new laboratories at the meeting."
+    assert row(tmp_path, body, "4")["measure"] == "annual"
 
 
 def test_over_the_n_years_is_a_span_to_the_page(tmp_path):
@@ -1416,3 +1419,18 @@ def test_a_running_total_or_a_present_activity_is_no_years(tmp_path):
     )
     assert row(tmp_path, body, "96")["measure"] == "level"
     assert row(tmp_path, "The institute hosts 120 joint centres.", "120")["measure"] == "level"
+
+
+# ---------------------------------------------------------------- things newly made
+def test_new_or_further_things_are_counted_within_their_period(tmp_path):
+    body = "Two further protocols, on physics and on space, were signed at the same ceremony."
+    assert row(tmp_path, body, "Two", "1 May 1979")["measure"] == "annual"
+    body = "Fourteen new cooperation bases were set up, bringing the total to 76."
+    assert row(tmp_path, body, "Fourteen")["measure"] == "annual"
+
+
+def test_new_things_of_a_running_total_or_a_name_are_not(tmp_path):
+    body = "The province has so far set up 14 new cooperation bases."
+    assert row(tmp_path, body, "14")["measure"] != "annual"
+    body = "Four New Zealand-China joint research centres support the work."
+    assert row(tmp_path, body, "Four")["measure"] == "level"
