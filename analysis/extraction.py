@@ -22,6 +22,7 @@ comma, currency or unit is read as a year, never as a count.
 """
 
 import bisect
+import dataclasses
 import functools
 import re
 from typing import Any
@@ -58,6 +59,7 @@ from analysis.numbers import (
     grammar,
     in_name_aside,
     noun_class,
+    noun_forms,
     read_clause,
 )
 from analysis.references import _OF_THESE, _inherit
@@ -408,6 +410,12 @@ def _sentence_facts(
             # Chinese students in Scotland in 2013": Chinese learners counted where they study
             # abroad, a host's standing count
             measure = "level"
+        if measure in ("annual", "cumulative") and _placed_people(
+            text, num, s_start, after, basis, lowered
+        ):
+            # "some 42,000 PRC nationals then in Australia", "Korean students in China
+            # numbered 66,672 last year": people counted where they stand, a level
+            measure = "level"
         if (
             measure in ("level", "cumulative")
             and basis == "period"
@@ -431,6 +439,15 @@ def _sentence_facts(
                 high = num.value if high is None else high
             else:
                 measure = "cumulative"
+        if (
+            measure in ("level", "cumulative")
+            and basis != "period"
+            and _NEWLY_MADE.match(text, num.end, after[1])
+            and not _running_total(text, (max(s_start, semi), after[1]), lowered)
+        ):
+            # "set up 4 new laboratories", "Two further protocols were signed": what was
+            # newly made in the period, counted within it
+            measure = "annual"
         measure = _measure_of_whole(text, num, rows, year, measure, after, lowered, prev_first)
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
@@ -797,6 +814,77 @@ def _placed_learners(text: str, num: _Num, s_start: int, after, low) -> bool:
     ):
         return True
     return bool(_LEARNERS_NUMBER.search(text, lo, num.start))
+
+
+@functools.cache
+def _placed_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of people placed where they stand (``numbers.yaml`` ``clause``
+    ``placed_people``, ``placed_after``): after the figure ("42,000 PRC nationals then in
+    Australia") and before it ("Korean students in China numbered", "the numbers of ASEAN
+    students in China ... reached")."""
+    from analysis.config import load_lexicon
+
+    lex = load_lexicon("numbers")["clause"]
+    people = (
+        "|".join(re.escape(f) for n in lex.get("placed_people", []) for f in noun_forms(n)[1:])
+        or "(?!)"
+    )
+    between = "|".join(re.escape(w) for w in lex.get("placed_after", [])) or "(?!)"
+    place = (
+        r"(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z]|(?:[\w'’-]+\s+){1,3}?universit|universit|"
+        r"colleges?\b|campus)|there\b)"
+    )
+    after = re.compile(
+        _LIST_AFTER + rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{people})\b"
+        r"(?:\s+(?:from|of)\s+(?:the\s+|mainland\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+        rf"(?:\s+(?:were|are|was|is))?(?:\s+(?:{between}))*\s+{place}"
+    )
+    # (what the number comes to: a state, or a move between two dates; "reached N in
+    # 2014" is that year's figure, :func:`_by_aspect`)
+    comes = (
+        r"(?:\bnumbered|\btotall?ed|\bstood\s+at|\b(?:was|were|is|are)|\b(?:grew|rose|risen|"
+        r"increased|climbed|fell|dropped|declined)\s+from)\s+(?:[a-z]+\s+(?:than\s+)?)?"
+        r"(?:\d[\d,.]*(?:\s+million)?,?\s+(?:and\s+)?)*$"
+    )
+    before = re.compile(
+        rf"\b(?:number|numbers)\s+of\s+(?:[\w-]+\s+){{0,2}}?(?:{people})\s+"
+        rf"(?:(?:{between})\s+)?{place}[^;:]*?{comes}"
+        rf"|\b(?:{people})\s+(?:(?:{between})\s+)?{place}"
+        rf"(?:[^;:.]|\.(?=\S)){{0,60}}?{comes}"
+    )
+    return after, before
+
+
+def _placed_people(text: str, num: _Num, s_start: int, after, basis: str, low) -> bool:
+    """True when the figure counts people where they stand at its date (a level): its noun
+    places them ("42,000 PRC nationals then in Australia", "3,000 Chinese scholars working
+    in Germany"), or the number of people placed comes to it ("Korean students in China
+    numbered 66,672"). Never the object or subject of an event ("sent 3,000 students to
+    Japan"), a running total ("the cumulative number of ... has reached"), a count "during
+    the year" (a flow within it), a host's "had ... last year" (:func:`_by_aspect`); up to
+    a date ("by 1994") or over a span only after "there were" ("there were about 110,000
+    students ... by 1996")."""
+    lo = max(s_start, num.start - 160)
+    clause = (_clause_from(text, s_start, num.start), after[1])
+    there = _THERE_BE_BEFORE.search(text, max(lo, num.start - 40), num.start) is not None
+    if basis in ("cumulative", "period") and not there:
+        return False
+    if _TOTAL.search(text, *clause) or _IN_THE_YEAR.search(text, *clause):
+        return False
+    r = _figure_clause(text, num, s_start, after[1], low)[0]
+    if r is not None and (r.kind == "event" or (r.kind == "state" and basis == "relative")):
+        return False
+    placed_after, placed_before = _placed_patterns()
+    if placed_after.match(text, num.end, max(after[1], min(len(text), num.end + 120))):
+        return True
+    return bool(placed_before.search(text, lo, num.start))
+
+
+# "there were about 110,000 students ...", "that there are now about 40,000"
+_THERE_BE_BEFORE = re.compile(
+    r"\bthere\s+(?:were|are|was|is)(?:\s+(?:now|still|then))?\s+(?:[a-z]+\s+(?:than\s+)?)?$",
+    re.I,
+)
 
 
 def _told_as_event(text: str, num: _Num, s_start: int, after, low) -> bool:
@@ -1496,6 +1584,15 @@ def _measure_by_verb(
         noun = "flow"  # "has invested 1 billion yuan"
     words = after if r.subject else before
     stay = any(t in w.stays for t in words[r.first : r.last + 1])
+    if (
+        r.aspect == "present"
+        and r.kind in ("event", "activity")
+        and basis in ("explicit", "relative")
+        and words[r.first] in _past_as_base()
+    ):
+        # "In the same year Jiangsu and Shanghai set up 15 centres": a verb whose past is
+        # its base ("set", "put") in a dated clause is told in the past
+        r = dataclasses.replace(r, aspect="past")
     got = _by_aspect(r, noun, num, basis, indicator, text, clause, low, own, prep, stay)
     if (
         got != "level"
@@ -1558,10 +1655,16 @@ def _by_aspect(
             # "In 2013 ITP hosted 236 visitors"; "operated 120 research centres in 2010"
             # (its own year: one borrowed from the narrative tells no activity's span); a
             # stay is who stood there at that date ("4,800 Germans studied in China in 2010")
-            if not (in_year and own):
-                return None
-            return "level" if noun == "stock" or stay else "annual"
+            if noun == "stock" or stay:
+                return "level" if in_year and own else None
+            if in_year and (own or not _running_total(text, clause, low)):
+                # "In 1998 the Academy employed 96 experts", "More than 9,000 experts worked
+                # in Chinese enterprises" in a year's narrative: one year's activity
+                return "annual"
+            return None
         if r.aspect in ("present", "progressive"):
+            if the_year and noun != "stock" and not stay:
+                return "annual"  # "About 60,000 foreign experts work in China during the year"
             return "level"  # "hosts 120 centres", "were working ... by the end of 2004"
         return None
     if (
@@ -1608,6 +1711,33 @@ def _by_aspect(
 
 
 @functools.cache
+def _past_as_base() -> frozenset[str]:
+    """The verbs whose past is their base ("set"), by ``numbers.yaml`` ``irregular_verbs``."""
+    from analysis.config import load_lexicon
+
+    irregular = load_lexicon("numbers")["clause"]["irregular_verbs"]
+    return frozenset(base for base, (past, _pp) in irregular.items() if past == base)
+
+
+# "4 new laboratories", "Two further protocols", "3 additional centres": things newly made
+_NEWLY_MADE = re.compile(r"\s+(?:new|further|additional)\b(?!\s+(?:one|ones)\b)")
+
+
+# a running total's cue in a clause: "a total of", "so far", "by 1995", "since 1990"
+_RUNNING = re.compile(r"\b(?:by|since)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z])")
+
+
+def _running_total(text: str, clause, low) -> bool:
+    """True when the clause tells a running total ("a total of", "so far", "by 2004",
+    "since 1990")."""
+    return bool(
+        _TOTAL.search(text, *clause)
+        or _SINCE.search(text, *clause)
+        or _RUNNING.search(text, *clause)
+    )
+
+
+@functools.cache
 def _clause_needs(key: str) -> tuple[str, ...] | None:
     """The required strings of a pattern of :func:`analysis.numbers.clause_words`."""
     return required_words(getattr(clause_words(), key))
@@ -1616,13 +1746,22 @@ def _clause_needs(key: str) -> tuple[str, ...] | None:
 _NOT_OBJECT = frozenset({"to", "and", "or", "the", "a", "an", ","})
 
 
+# prepositions that end a counted noun phrase ("170 projects under its bilateral agreement")
+_PHRASE_ENDS = frozenset({"under", "on", "by", "over", "through", "within", "during", "between"})
+
+
 def _noun_phrase(tokens: list) -> list:
     """The tokens of the noun phrase right after a figure (none when a preposition, a
     clause mark or a verb follows it: "1 billion yuan in building the centres")."""
     w = clause_words()
     out = []
     for word in tokens[:6]:
-        if word in _PREPOSITIONS or not word[:1].isalpha() or word in w.verbs:
+        if (
+            word in _PREPOSITIONS
+            or word in _PHRASE_ENDS
+            or not word[:1].isalpha()
+            or word in w.verbs
+        ):
             break
         out.append(word)
     return out

@@ -449,8 +449,11 @@ def test_a_goal_year_is_no_year_of_a_past_sentence_after_it(tmp_path):
 def test_a_past_event_of_the_page_is_annual_a_standing_thing_made_a_level(tmp_path):
     body = "The Joint Committee approved 17 new exchange visits at the meeting."
     assert row(tmp_path, body, "17")["measure"] == "annual"
-    body = "The Joint Committee set up 4 new laboratories at the meeting."
+    body = "The Joint Committee set up 4 laboratories at the meeting."
     assert row(tmp_path, body, "4")["measure"] == "level"
+    # (things newly made are counted within the period: "4 new laboratories" is annual)
+    body = "The Joint Committee set up 4 new laboratories at the meeting."
+    assert row(tmp_path, body, "4")["measure"] == "annual"
 
 
 def test_over_the_n_years_is_a_span_to_the_page(tmp_path):
@@ -1367,3 +1370,67 @@ def test_a_title_telling_a_year_in_figures_dates_its_now(tmp_path):
     assert _page_rows(tmp_path, page)["31 national-level"]["year"] == 2015
     page = page.replace(": 2015 in figures", " at a Glance (2015)")
     assert _page_rows(tmp_path, page)["31 national-level"]["year"] == 2015
+
+
+# ---------------------------------------------------------------- people placed
+def test_people_placed_where_they_stand_are_a_level(tmp_path):
+    body = (
+        "After the events of June 1989 the Government allowed some 42,000 PRC nationals "
+        "then in Brazil to remain."
+    )
+    assert row(tmp_path, body, "some", "1 May 1999")["measure"] == "level"
+    body = "Polish students in China numbered 6,672 last year, the ministry said."
+    assert row(tmp_path, body, "6,672")["measure"] == "level"
+    body = "In 2006 there were about 9,000 Chinese scholars working in Germany."
+    assert row(tmp_path, body, "about")["measure"] == "level"
+
+
+def test_people_sent_or_counted_during_the_year_are_no_level(tmp_path):
+    body = "In 2006 the ministry sent 4,000 scholars to universities in Germany."
+    assert row(tmp_path, body, "4,000")["measure"] == "annual"
+    body = "The number of foreign experts working in China in the year reached 21,500."
+    assert row(tmp_path, body, "21,500", "1 May 1992")["measure"] == "annual"
+    body = "The number of Polish students in China reached 41,677 in 2009."
+    assert row(tmp_path, body, "41,677")["measure"] == "annual"
+
+
+# ---------------------------------------------------------------- a dated past activity
+def test_an_activity_in_a_dated_past_is_that_years(tmp_path):
+    body = (
+        "The university grew quickly in 2008. We employed 96 long-term foreign experts, "
+        "most of them teaching languages."
+    )
+    assert row(tmp_path, body, "96")["measure"] == "annual"
+    body = "About 6,000 foreign experts work in the province during the year."
+    assert row(tmp_path, body, "About")["measure"] == "annual"
+    body = (
+        "In 2003 the ministry opened two offices. In the same year Jiangsu and Shanghai set "
+        "up 15 and 22 international joint research centres respectively."
+    )
+    assert row(tmp_path, body, "15")["measure"] == "annual"
+    body = "Germany, for example, funded about 170 projects under its bilateral agreement in 1998."
+    assert row(tmp_path, body, "about")["measure"] == "annual"
+
+
+def test_a_running_total_or_a_present_activity_is_no_years(tmp_path):
+    body = (
+        "The university grew quickly in 2008. By then it employed 96 long-term foreign "
+        "experts in total so far."
+    )
+    assert row(tmp_path, body, "96")["measure"] == "level"
+    assert row(tmp_path, "The institute hosts 120 joint centres.", "120")["measure"] == "level"
+
+
+# ---------------------------------------------------------------- things newly made
+def test_new_or_further_things_are_counted_within_their_period(tmp_path):
+    body = "Two further protocols, on physics and on space, were signed at the same ceremony."
+    assert row(tmp_path, body, "Two", "1 May 1979")["measure"] == "annual"
+    body = "Fourteen new cooperation bases were set up, bringing the total to 76."
+    assert row(tmp_path, body, "Fourteen")["measure"] == "annual"
+
+
+def test_new_things_of_a_running_total_or_a_name_are_not(tmp_path):
+    body = "The province has so far set up 14 new cooperation bases."
+    assert row(tmp_path, body, "14")["measure"] != "annual"
+    body = "Four New Zealand-China joint research centres support the work."
+    assert row(tmp_path, body, "Four")["measure"] == "level"
