@@ -177,6 +177,13 @@ _WORTH = re.compile(
     r"(?:(?:a\s+total\s+of|some|about|around|over|nearly)\s+)?$",
     re.I,
 )
+# "... were signed to the number of 412, and their combined value came to US$680 million":
+# the value of the things just counted, as the subject of its clause
+_THEIR_VALUE = re.compile(
+    r"\b(?:their|whose)\s+(?:(?:total|combined|overall|contract(?:ed)?)\s+)?value\s+"
+    r"(?:[a-z]+\s+){0,3}?(?:to|of|at)\s+(?:(?:a\s+total\s+of|some|about|around|over|nearly)\s+)?$",
+    re.I,
+)
 
 
 # a count's noun, then a sum joined to it
@@ -657,7 +664,10 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 f["indicator"] = got
                 return
             if unit == "count" and not _CLAUSE_STOP.search(text, m.end(), num.start):
-                return  # "The number of visitors reached 5,000": it counts what it names
+                # "The number of visitors reached 5,000": it counts what it names ("the
+                # number of such contracts jumped from 330": contracts of a trade told before)
+                _bare_contract_count(text, num, own_end, earlier, recent, reach[0], lo)
+                return
         if unit == "count":
             them = _OF_THEM.match(text, num.end)
             if them and _REDUCED_PASSIVE.match(text, them.end(), own_end):
@@ -690,7 +700,7 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if got:
                 f["indicator"] = got
                 return
-            if _bare_contract_count(text, num, clause_end, earlier, recent, reach[0]):
+            if _bare_contract_count(text, num, clause_end, earlier, recent, reach[0], lo):
                 return
             if _ellipsis(text, sent, num, earlier, prev_first, clause_end, recent, prev_start):
                 return
@@ -733,7 +743,11 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
         and earlier[-1].fact["unit"] == "count"
         and _JOINED_SUM.fullmatch(text, earlier[-1].end, num.start)
     )
-    if joined or _WORTH.search(text, max(sent.start, num.start - 40), num.start):
+    if (
+        joined
+        or _WORTH.search(text, max(sent.start, num.start - 40), num.start)
+        or _THEIR_VALUE.search(text, max(sent.start, num.start - 60), num.start)
+    ):
         counts = [n.fact for n in earlier if n.fact and n.fact["unit"] == "count"]
         if counts:
             worth = indicator_lexicon().worth.get(counts[-1]["indicator"])
@@ -1017,14 +1031,15 @@ def _gapped_name(text, num, earlier, end) -> bool:
 # "Japan remained the biggest supplier, with contracts worth $810 million", "Contracts with
 # the United States ... fell to $290 million": a sum of contracts the page named before
 _BARE_CONTRACTS = re.compile(
-    r"(?:^|[^\w-])(?<!import\s)(?<!export\s)(?<!technology\s)(?:[Cc]ontracts|deals)\b"
-    r"(?!\s+(?:to|for)\b)[^.;]{0,80}$"
+    r"(?<![\w-])(?<!import\s)(?<!export\s)(?<!technology\s)(?:[Cc]ontracts|deals)\b"
+    r"(?!\s+(?:to|for)\b(?!\s+(?:technology|know-how)\b))[^.;]{0,120}$"
 )
 
 
 def _bare_contracts(text, num, lo, earlier, recent, back) -> bool:
     """A money figure whose clause names bare "contracts" (no words of what they are for)
-    is what the contracts the page counted before are worth (indicators.yaml ``worth``)."""
+    is what the contracts the page counted before are worth (indicators.yaml ``worth``),
+    else the contracts of the trade its sentence or paragraph speaks of."""
     f = num.fact
     start = max(lo, text.rfind(".", 0, num.start) + 1)
     if not _BARE_CONTRACTS.search(text, start, num.start):
@@ -1040,17 +1055,34 @@ def _bare_contracts(text, num, lo, earlier, recent, back) -> bool:
         if got in lex.counted_by:
             f["indicator"] = got
             return True
+    got = _trade_topic(text, num, back)
+    if got:
+        f["indicator"] = lex.worth[got]
+        return True
     return False
 
 
-_CONTRACTS_AFTER = re.compile(r"\s+(?:contracts|deals)\b(?!\s+(?:to|for|on)\b)")
+# bare "contracts" counted: "37 contracts worth ...", "191 of the contracts", "410 of these
+# contracts" (not "contracts to import ...", "contracts for ...": words of what they are for)
+_CONTRACTS_AFTER = re.compile(
+    r"\s+(?:(?:of\s+)?(?:the|these|those|such)\s+)?(?:contracts|deals)\b(?!\s+(?:to|for|on)\b)"
+)
+# ... or named before a number with no noun of its own ("Contracts signed by units in Shanghai
+# numbered 68", "the number of such contracts jumped from 330 in 1984")
+_CONTRACTS_BEFORE = re.compile(r"\b(?:[Cc]ontracts|deals)\b[^.;:]{0,80}$")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,;:.)]|(?:in|by)\s+\d{4}\b|to\s+\d|and\b|$)")
 
 
-def _bare_contract_count(text, num, end, earlier, recent, back) -> bool:
+def _bare_contract_count(text, num, end, earlier, recent, back, lo=None) -> bool:
     """ "Shanghai signed 37 contracts worth US$164 million": a count of bare "contracts" (no
     words of what they are for) counts the contracts the page counted before (the count of
-    indicators.yaml ``worth``, or the count of a sum's contracts). True when taken."""
-    if not _CONTRACTS_AFTER.match(text, num.end, end):
+    indicators.yaml ``worth``, or the count of a sum's contracts), else the contracts of
+    the trade its sentence or paragraph speaks of. True when taken."""
+    if not _CONTRACTS_AFTER.match(text, num.end, end) and not (
+        lo is not None
+        and _CONTRACTS_BEFORE.search(text, lo, num.start)
+        and _NO_NOUN_AFTER.match(text, num.end, max(end, num.end))
+    ):
         return False
     lex = indicator_lexicon()
     # (the nearest first: this sentence's figures stand after the sentences' before it)
@@ -1063,7 +1095,37 @@ def _bare_contract_count(text, num, end, earlier, recent, back) -> bool:
         if got in lex.counted_by:
             num.fact["indicator"] = lex.counted_by[got]
             return True
+    got = _trade_topic(text, num, back)
+    if got:
+        num.fact["indicator"] = got
+        return True
     return False
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _trade_topic(text: str, num, back: int) -> str | None:
+    """The count indicator of the trade (indicators.yaml ``worth`` ``topic``) whose words
+    stand nearest before the number, in its sentence or the sentences of its paragraph
+    before it (at most ``back``); else in the rest of its sentence."""
+    topics = indicator_lexicon().topics
+    if not topics:
+        return None
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, back, num.start)]
+    start = breaks[-1] if breaks else back
+    dot = _SENTENCE_END.search(text, num.end)
+    spans = ((start, num.start), (num.end, dot.start() if dot else len(text)))
+    for lo, hi in spans:
+        best, at = None, -1
+        for ind, pat in topics.items():
+            for m in pat.finditer(text, lo, hi):
+                if (m.start() > at) if lo < num.start else (at < 0 or m.start() < at):
+                    best, at = ind, m.start()
+        if best:
+            return best
+    return None
 
 
 _CAPTION_LINES = 12  # how many lines above a table row its caption may stand

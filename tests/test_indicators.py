@@ -848,6 +848,42 @@ def test_figures_with_words_of_their_own_are_no_breakdown(tmp_path, body, figure
 
 
 @pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # bare "contracts" with no trade figure before: the trade its paragraph speaks of
+        ("The union stayed the largest source of imported know-how. Local firms signed 2,400 "
+         "contracts with its suppliers worth US$6.2 billion.", "2,400", "tech_import_contracts"),
+        ("The union stayed the largest source of imported know-how. Local firms signed 2,400 "
+         "contracts with its suppliers worth US$6.2 billion.", "US$6.2 billion",
+         "tech_import_value"),
+        ("Exports of technology grew fast. Firms in the zone won 150 of these contracts.",
+         "150", "tech_export_contracts"),
+        ("Technology exports rose again. Contracts worth a total of US$3.1 billion were signed "
+         "in the year.", "US$3.1 billion", "tech_export_value"),
+        # ... named before a number with no noun of its own, and "their value"
+        ("The region is a big buyer of foreign technology. Contracts signed by its firms "
+         "numbered 318 in 2001, and their combined value came to US$540 million.", "318",
+         "tech_import_contracts"),
+        ("The region is a big buyer of foreign technology. Contracts signed by its firms "
+         "numbered 318 in 2001, and their combined value came to US$540 million.",
+         "US$540 million", "tech_import_value"),
+        ("Beijing signed technology import contracts worth $2.1 billion in 1986, and the "
+         "number of such contracts rose from 310 in 1985 to 520 in 1986.", "310",
+         "tech_import_contracts"),
+    ],
+)  # fmt: skip
+def test_bare_contracts_take_the_trade_their_paragraph_speaks_of(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_bare_contracts_of_no_trade_stay_unclassified(tmp_path):
+    body = "The builder signed 40 contracts with city governments worth US$90 million."
+    rows = page_indicators(tmp_path, body)
+    assert indicator_of(rows, "40") == UNCLASSIFIED
+    assert indicator_of(rows, "US$90 million") == UNCLASSIFIED
+
+
+@pytest.mark.parametrize(
     ("sentence", "figure", "want"),
     [
         # China by any of its names
