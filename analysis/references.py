@@ -247,6 +247,9 @@ def _inherit(
     nums = [n for n in nums if not _bound(text, n)]
     for i, num in enumerate(nums):
         f = num.fact
+        if f and not f.get("derived_from") and f["unit"] == "multiple":
+            if f["indicator"] == UNCLASSIFIED:
+                _moved_subject(text, sent, num, earlier, back, low)
         if not f or f.get("derived_from") or f["unit"] == "multiple":
             earlier.append(num)
             continue
@@ -277,6 +280,8 @@ def _inherit(
                 # about 2,800 went to the United States and 420 to Britain": more lines
                 end = stop.start() if stop else upto
                 _gapped_name(text, num, earlier, end) or _breakdown(text, num, earlier, end)
+        if f["indicator"] == UNCLASSIFIED and f["unit"] == "percent":
+            _moved_subject(text, sent, num, earlier, back, low)
         if f["indicator"] == UNCLASSIFIED and (f["unit"] == "count" or is_money(f["unit"])):
             _captioned(doc, sent, nums, i)
         joint = f["scope"] == "programme" and (
@@ -300,6 +305,56 @@ def _inherit(
             ):
                 recent.append(g)
         del recent[:-12]
+
+
+# "Technology import contracts signed by park enterprises rose by 10.5 percent", "MOST's own
+# budget for international cooperation rose 20 percent in 2007": a percent or multiple after
+# a verb of change, the subject of its clause what moved (no figure of its own in the clause)
+_MOVED_BY = re.compile(
+    r"\b(?:rose|risen|rises|rise|rising|increased|increases|increasing|grew|grown|grows|growing"
+    r"|jumped|jumps|climbed|climbs|soared|surged|fell|fallen|falls|dropped|drops|declined"
+    r"|declines|decreased|decreases|went\s+(?:up|down)|(?:was|were|is|are)\s+(?:up|down))"
+    r"\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost|over|more\s+than|roughly)\s+)?$",
+    re.I,
+)
+# ... the clause's subject begins after its last stop or a fronted "In 2009"
+_SUBJECT_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:[Ii]n|[Bb]y|[Ss]ince)\s+\d{4}\b")
+# a subject that names money: what moved is a sum ("budget", "spending", "the value of")
+_MONEY_SUBJECT = re.compile(
+    r"\b(?:value|budget|budgets|spending|expenditures?|funding|funds|investments?|money"
+    r"|outlays?|grants)\b",
+    re.I,
+)
+
+
+def _moved_subject(text, sent, num, earlier, back, low) -> None:
+    """A percent or multiple moved by its clause's verb ("... rose by 10.5 percent") is a
+    change of what the verb's subject counts: its words read as a count's noun, or as a sum
+    when they name money (a sum of bare "contracts": the trade of its paragraph)."""
+    f = num.fact
+    if f["unit"] not in ("percent", "multiple"):
+        return
+    verb = _MOVED_BY.search(text, max(sent.start, num.start - 60), num.start)
+    if verb is None:
+        return
+    lo = earlier[-1].end if earlier else sent.start
+    stops = [m.end() for m in _SUBJECT_STOP.finditer(text, lo, verb.start())]
+    s0 = stops[-1] if stops else lo
+    v = verb.start()
+    if v - s0 < 4 or (earlier and earlier[-1].end > s0 and not stops):
+        return
+    span = (sent.start, sent.end)
+    if _MONEY_SUBJECT.search(text, s0, v):
+        got = _classify(text, "USD", (s0, v), (v, v), span, low)[0]
+        if got == UNCLASSIFIED:
+            count = _classify(text, "count", (s0, s0), (s0, v), span, low)[0]
+            if count == UNCLASSIFIED and re.search(r"\bcontracts?\b", text[s0:v], re.I):
+                count = _trade_topic(text, num, back) or UNCLASSIFIED
+            got = indicator_lexicon().worth.get(count, UNCLASSIFIED)
+    else:
+        got = _classify(text, "count", (s0, s0), (s0, v), span, low)[0]
+    if got != UNCLASSIFIED:
+        f["indicator"] = got
 
 
 _AND_NEXT = re.compile(r"\s*(?:,|and|or)\s*")

@@ -2028,3 +2028,29 @@ def test_round10_a_sum_of_bare_contracts_is_worth_the_nearest_contracts(tmp_path
     )
     assert row_of(rows, "410")["indicator"] == "tech_export_contracts"
     assert row_of(rows, "US$2.4 billion")["indicator"] == "tech_export_value"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a percent or multiple moved by its clause's verb: a change of what its subject counts
+        ("Technology import contracts signed by firms in the zone rose by 12.5 percent over "
+         "2008.", "12.5 percent", "tech_import_contracts"),
+        ("In 2011 the city's international S&T cooperation projects increased by 14.2% over "
+         "the previous year.", "14.2%", "coop_projects"),
+        ("The academy's budget for international cooperation rose 25 percent in 2009.",
+         "25 percent", "coop_funding"),
+        ("Technology export contracts signed by the city's firms increased 2.3-fold over 2005.",
+         "2.3-fold", "tech_export_contracts"),
+        # ... its subject a sum of bare "contracts": the trade of the paragraph
+        ("Purchases of foreign technology kept growing. In 2006 the value of contracts "
+         "increased by 11.3% on the previous year.", "11.3%", "tech_import_value"),
+    ],
+)  # fmt: skip
+def test_a_change_is_of_what_its_subject_counts(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_a_change_of_a_subject_that_counts_nothing_stays_unclassified(tmp_path):
+    rows = page_indicators(tmp_path, "The weather in the region rose by 12 percent last year.")
+    assert indicator_of(rows, "12 percent") == UNCLASSIFIED
