@@ -2054,3 +2054,36 @@ def test_a_change_is_of_what_its_subject_counts(tmp_path, body, figure, want):
 def test_a_change_of_a_subject_that_counts_nothing_stays_unclassified(tmp_path):
     rows = page_indicators(tmp_path, "The weather in the region rose by 12 percent last year.")
     assert indicator_of(rows, "12 percent") == UNCLASSIFIED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        # the money cooperative projects or a cooperation programme were run with
+        ("The council's exchange programme supported 52 joint research projects with "
+         "EUR 3 million.", "EUR 3 million", "EUR"),
+        ("The foundation backed 21 bilateral projects, with a combined 80 million yuan.",
+         "80 million", "CNY"),
+        ("NSF funded 30 cooperative research projects with Chinese teams, at a cost "
+         "of about $1.2 million.", "$1.2 million", "USD"),
+        # what cooperation cost, said by a noun of money and a copula, or by the cooperation
+        ("The institute's expenditure on international cooperation was 3.2 million yuan.",
+         "3.2 million", "CNY"),
+        ("Germany's technical cooperation with China has amounted to 1.6 billion marks.",
+         "1.6 billion", "DEM"),
+    ],
+)  # fmt: skip
+def test_money_cooperative_projects_were_run_with(sentence, figure, unit):
+    assert classify(sentence, figure, unit) == "coop_funding"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        ("The ministry funded 300 projects with 90 million yuan.", "90 million", "CNY"),
+        ("The institute's expenditure on new buildings was 3.2 million yuan.", "3.2 million",
+         "CNY"),
+    ],
+)  # fmt: skip
+def test_money_of_projects_of_no_cooperation_stays_unclassified(sentence, figure, unit):
+    assert classify(sentence, figure, unit) == UNCLASSIFIED
