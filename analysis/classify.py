@@ -55,6 +55,8 @@ class _Indicators:
     # a table's column header: of counts (-> the count of a pair), of money, of a change
     column_count: re.Pattern[str] | None = None
     column_money: re.Pattern[str] | None = None
+    # count indicator of a pair -> the words that tell bare "contracts" are of its trade
+    topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # a modifier of the counted noun that names a part of its population ("state-sponsored")
     subgroup: re.Pattern[str] | None = None
     # a table's column header words of a change, a share, a part, a total, a level
@@ -207,12 +209,18 @@ def indicator_lexicon() -> _Indicators:
             turns.append((frozenset(t["from"]), re.compile(verb, re.I), t["to"]))
         except re.error as exc:
             raise InputError(f"{path}: turn {i + 1} verb: bad pattern: {exc}") from exc
-    worth = {}
+    worth, topics = {}, {}
     for i, w in enumerate(lex.get("worth") or ()):
         for name in (w["count"], w["money"]):
             if name not in labels:
                 raise InputError(f"{path}: worth {i + 1}: unknown indicator {name!r}")
         worth[w["count"]] = w["money"]
+        if w.get("topic"):
+            where = f"{path}: worth {i + 1} topic"
+            try:
+                topics[w["count"]] = re.compile(_expand_classes(w["topic"], classes, where), re.I)
+            except re.error as exc:
+                raise InputError(f"{where}: bad pattern: {exc}") from exc
     columns = lex.get("columns") or {}
     subgroup = None
     if lex.get("subgroups"):
@@ -231,8 +239,9 @@ def indicator_lexicon() -> _Indicators:
         {v: k for k, v in worth.items()},
         re.compile(columns["count"], re.I) if columns.get("count") else None,
         re.compile(columns["money"], re.I) if columns.get("money") else None,
-        subgroup,
-        _table_columns(columns, path),
+        subgroup=subgroup,
+        topics=topics,
+        table_columns=_table_columns(columns, path),
     )
 
 

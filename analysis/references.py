@@ -177,6 +177,13 @@ _WORTH = re.compile(
     r"(?:(?:a\s+total\s+of|some|about|around|over|nearly)\s+)?$",
     re.I,
 )
+# "... were signed to the number of 412, and their combined value came to US$680 million":
+# the value of the things just counted, as the subject of its clause
+_THEIR_VALUE = re.compile(
+    r"\b(?:their|whose)\s+(?:(?:total|combined|overall|contract(?:ed)?)\s+)?value\s+"
+    r"(?:[a-z]+\s+){0,3}?(?:to|of|at)\s+(?:(?:a\s+total\s+of|some|about|around|over|nearly)\s+)?$",
+    re.I,
+)
 
 
 # a count's noun, then a sum joined to it
@@ -240,6 +247,9 @@ def _inherit(
     nums = [n for n in nums if not _bound(text, n)]
     for i, num in enumerate(nums):
         f = num.fact
+        if f and not f.get("derived_from") and f["unit"] == "multiple":
+            if f["indicator"] == UNCLASSIFIED:
+                _moved_subject(text, sent, num, earlier, back, low)
         if not f or f.get("derived_from") or f["unit"] == "multiple":
             earlier.append(num)
             continue
@@ -270,6 +280,8 @@ def _inherit(
                 # about 2,800 went to the United States and 420 to Britain": more lines
                 end = stop.start() if stop else upto
                 _gapped_name(text, num, earlier, end) or _breakdown(text, num, earlier, end)
+        if f["indicator"] == UNCLASSIFIED and f["unit"] == "percent":
+            _moved_subject(text, sent, num, earlier, back, low)
         if f["indicator"] == UNCLASSIFIED and (f["unit"] == "count" or is_money(f["unit"])):
             _captioned(doc, sent, nums, i)
         joint = f["scope"] == "programme" and (
@@ -293,6 +305,56 @@ def _inherit(
             ):
                 recent.append(g)
         del recent[:-12]
+
+
+# "Technology import contracts signed by park enterprises rose by 10.5 percent", "MOST's own
+# budget for international cooperation rose 20 percent in 2007": a percent or multiple after
+# a verb of change, the subject of its clause what moved (no figure of its own in the clause)
+_MOVED_BY = re.compile(
+    r"\b(?:rose|risen|rises|rise|rising|increased|increases|increasing|grew|grown|grows|growing"
+    r"|jumped|jumps|climbed|climbs|soared|surged|fell|fallen|falls|dropped|drops|declined"
+    r"|declines|decreased|decreases|went\s+(?:up|down)|(?:was|were|is|are)\s+(?:up|down))"
+    r"\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost|over|more\s+than|roughly)\s+)?$",
+    re.I,
+)
+# ... the clause's subject begins after its last stop or a fronted "In 2009"
+_SUBJECT_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:[Ii]n|[Bb]y|[Ss]ince)\s+\d{4}\b")
+# a subject that names money: what moved is a sum ("budget", "spending", "the value of")
+_MONEY_SUBJECT = re.compile(
+    r"\b(?:value|budget|budgets|spending|expenditures?|funding|funds|investments?|money"
+    r"|outlays?|grants)\b",
+    re.I,
+)
+
+
+def _moved_subject(text, sent, num, earlier, back, low) -> None:
+    """A percent or multiple moved by its clause's verb ("... rose by 10.5 percent") is a
+    change of what the verb's subject counts: its words read as a count's noun, or as a sum
+    when they name money (a sum of bare "contracts": the trade of its paragraph)."""
+    f = num.fact
+    if f["unit"] not in ("percent", "multiple"):
+        return
+    verb = _MOVED_BY.search(text, max(sent.start, num.start - 60), num.start)
+    if verb is None:
+        return
+    lo = earlier[-1].end if earlier else sent.start
+    stops = [m.end() for m in _SUBJECT_STOP.finditer(text, lo, verb.start())]
+    s0 = stops[-1] if stops else lo
+    v = verb.start()
+    if v - s0 < 4 or (earlier and earlier[-1].end > s0 and not stops):
+        return
+    span = (sent.start, sent.end)
+    if _MONEY_SUBJECT.search(text, s0, v):
+        got = _classify(text, "USD", (s0, v), (v, v), span, low)[0]
+        if got == UNCLASSIFIED:
+            count = _classify(text, "count", (s0, s0), (s0, v), span, low)[0]
+            if count == UNCLASSIFIED and re.search(r"\bcontracts?\b", text[s0:v], re.I):
+                count = _trade_topic(text, num, back) or UNCLASSIFIED
+            got = indicator_lexicon().worth.get(count, UNCLASSIFIED)
+    else:
+        got = _classify(text, "count", (s0, s0), (s0, v), span, low)[0]
+    if got != UNCLASSIFIED:
+        f["indicator"] = got
 
 
 _AND_NEXT = re.compile(r"\s*(?:,|and|or)\s*")
@@ -657,7 +719,10 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 f["indicator"] = got
                 return
             if unit == "count" and not _CLAUSE_STOP.search(text, m.end(), num.start):
-                return  # "The number of visitors reached 5,000": it counts what it names
+                # "The number of visitors reached 5,000": it counts what it names ("the
+                # number of such contracts jumped from 330": contracts of a trade told before)
+                _bare_contract_count(text, num, own_end, earlier, recent, reach[0], lo)
+                return
         if unit == "count":
             them = _OF_THEM.match(text, num.end)
             if them and _REDUCED_PASSIVE.match(text, them.end(), own_end):
@@ -690,7 +755,7 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if got:
                 f["indicator"] = got
                 return
-            if _bare_contract_count(text, num, clause_end, earlier, recent, reach[0]):
+            if _bare_contract_count(text, num, clause_end, earlier, recent, reach[0], lo):
                 return
             if _ellipsis(text, sent, num, earlier, prev_first, clause_end, recent, prev_start):
                 return
@@ -733,7 +798,11 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
         and earlier[-1].fact["unit"] == "count"
         and _JOINED_SUM.fullmatch(text, earlier[-1].end, num.start)
     )
-    if joined or _WORTH.search(text, max(sent.start, num.start - 40), num.start):
+    if (
+        joined
+        or _WORTH.search(text, max(sent.start, num.start - 40), num.start)
+        or _THEIR_VALUE.search(text, max(sent.start, num.start - 60), num.start)
+    ):
         counts = [n.fact for n in earlier if n.fact and n.fact["unit"] == "count"]
         if counts:
             worth = indicator_lexicon().worth.get(counts[-1]["indicator"])
@@ -1017,14 +1086,15 @@ def _gapped_name(text, num, earlier, end) -> bool:
 # "Japan remained the biggest supplier, with contracts worth $810 million", "Contracts with
 # the United States ... fell to $290 million": a sum of contracts the page named before
 _BARE_CONTRACTS = re.compile(
-    r"(?:^|[^\w-])(?<!import\s)(?<!export\s)(?<!technology\s)(?:[Cc]ontracts|deals)\b"
-    r"(?!\s+(?:to|for)\b)[^.;]{0,80}$"
+    r"(?<![\w-])(?<!import\s)(?<!export\s)(?<!technology\s)(?:[Cc]ontracts|deals)\b"
+    r"(?!\s+(?:to|for)\b(?!\s+(?:technology|know-how)\b))[^.;]{0,120}$"
 )
 
 
 def _bare_contracts(text, num, lo, earlier, recent, back) -> bool:
     """A money figure whose clause names bare "contracts" (no words of what they are for)
-    is what the contracts the page counted before are worth (indicators.yaml ``worth``)."""
+    is what the contracts the page counted before are worth (indicators.yaml ``worth``),
+    else the contracts of the trade its sentence or paragraph speaks of."""
     f = num.fact
     start = max(lo, text.rfind(".", 0, num.start) + 1)
     if not _BARE_CONTRACTS.search(text, start, num.start):
@@ -1040,17 +1110,34 @@ def _bare_contracts(text, num, lo, earlier, recent, back) -> bool:
         if got in lex.counted_by:
             f["indicator"] = got
             return True
+    got = _trade_topic(text, num, back)
+    if got:
+        f["indicator"] = lex.worth[got]
+        return True
     return False
 
 
-_CONTRACTS_AFTER = re.compile(r"\s+(?:contracts|deals)\b(?!\s+(?:to|for|on)\b)")
+# bare "contracts" counted: "37 contracts worth ...", "191 of the contracts", "410 of these
+# contracts" (not "contracts to import ...", "contracts for ...": words of what they are for)
+_CONTRACTS_AFTER = re.compile(
+    r"\s+(?:(?:of\s+)?(?:the|these|those|such)\s+)?(?:contracts|deals)\b(?!\s+(?:to|for|on)\b)"
+)
+# ... or named before a number with no noun of its own ("Contracts signed by units in Shanghai
+# numbered 68", "the number of such contracts jumped from 330 in 1984")
+_CONTRACTS_BEFORE = re.compile(r"\b(?:[Cc]ontracts|deals)\b[^.;:]{0,80}$")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,;:.)]|(?:in|by)\s+\d{4}\b|to\s+\d|and\b|$)")
 
 
-def _bare_contract_count(text, num, end, earlier, recent, back) -> bool:
+def _bare_contract_count(text, num, end, earlier, recent, back, lo=None) -> bool:
     """ "Shanghai signed 37 contracts worth US$164 million": a count of bare "contracts" (no
     words of what they are for) counts the contracts the page counted before (the count of
-    indicators.yaml ``worth``, or the count of a sum's contracts). True when taken."""
-    if not _CONTRACTS_AFTER.match(text, num.end, end):
+    indicators.yaml ``worth``, or the count of a sum's contracts), else the contracts of
+    the trade its sentence or paragraph speaks of. True when taken."""
+    if not _CONTRACTS_AFTER.match(text, num.end, end) and not (
+        lo is not None
+        and _CONTRACTS_BEFORE.search(text, lo, num.start)
+        and _NO_NOUN_AFTER.match(text, num.end, max(end, num.end))
+    ):
         return False
     lex = indicator_lexicon()
     # (the nearest first: this sentence's figures stand after the sentences' before it)
@@ -1063,7 +1150,37 @@ def _bare_contract_count(text, num, end, earlier, recent, back) -> bool:
         if got in lex.counted_by:
             num.fact["indicator"] = lex.counted_by[got]
             return True
+    got = _trade_topic(text, num, back)
+    if got:
+        num.fact["indicator"] = got
+        return True
     return False
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _trade_topic(text: str, num, back: int) -> str | None:
+    """The count indicator of the trade (indicators.yaml ``worth`` ``topic``) whose words
+    stand nearest before the number, in its sentence or the sentences of its paragraph
+    before it (at most ``back``); else in the rest of its sentence."""
+    topics = indicator_lexicon().topics
+    if not topics:
+        return None
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, back, num.start)]
+    start = breaks[-1] if breaks else back
+    dot = _SENTENCE_END.search(text, num.end)
+    spans = ((start, num.start), (num.end, dot.start() if dot else len(text)))
+    for lo, hi in spans:
+        best, at = None, -1
+        for ind, pat in topics.items():
+            for m in pat.finditer(text, lo, hi):
+                if (m.start() > at) if lo < num.start else (at < 0 or m.start() < at):
+                    best, at = ind, m.start()
+        if best:
+            return best
+    return None
 
 
 _CAPTION_LINES = 12  # how many lines above a table row its caption may stand

@@ -848,6 +848,42 @@ def test_figures_with_words_of_their_own_are_no_breakdown(tmp_path, body, figure
 
 
 @pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # bare "contracts" with no trade figure before: the trade its paragraph speaks of
+        ("The union stayed the largest source of imported know-how. Local firms signed 2,400 "
+         "contracts with its suppliers worth US$6.2 billion.", "2,400", "tech_import_contracts"),
+        ("The union stayed the largest source of imported know-how. Local firms signed 2,400 "
+         "contracts with its suppliers worth US$6.2 billion.", "US$6.2 billion",
+         "tech_import_value"),
+        ("Exports of technology grew fast. Firms in the zone won 150 of these contracts.",
+         "150", "tech_export_contracts"),
+        ("Technology exports rose again. Contracts worth a total of US$3.1 billion were signed "
+         "in the year.", "US$3.1 billion", "tech_export_value"),
+        # ... named before a number with no noun of its own, and "their value"
+        ("The region is a big buyer of foreign technology. Contracts signed by its firms "
+         "numbered 318 in 2001, and their combined value came to US$540 million.", "318",
+         "tech_import_contracts"),
+        ("The region is a big buyer of foreign technology. Contracts signed by its firms "
+         "numbered 318 in 2001, and their combined value came to US$540 million.",
+         "US$540 million", "tech_import_value"),
+        ("Beijing signed technology import contracts worth $2.1 billion in 1986, and the "
+         "number of such contracts rose from 310 in 1985 to 520 in 1986.", "310",
+         "tech_import_contracts"),
+    ],
+)  # fmt: skip
+def test_bare_contracts_take_the_trade_their_paragraph_speaks_of(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_bare_contracts_of_no_trade_stay_unclassified(tmp_path):
+    body = "The builder signed 40 contracts with city governments worth US$90 million."
+    rows = page_indicators(tmp_path, body)
+    assert indicator_of(rows, "40") == UNCLASSIFIED
+    assert indicator_of(rows, "US$90 million") == UNCLASSIFIED
+
+
+@pytest.mark.parametrize(
     ("sentence", "figure", "want"),
     [
         # China by any of its names
@@ -1992,3 +2028,62 @@ def test_round10_a_sum_of_bare_contracts_is_worth_the_nearest_contracts(tmp_path
     )
     assert row_of(rows, "410")["indicator"] == "tech_export_contracts"
     assert row_of(rows, "US$2.4 billion")["indicator"] == "tech_export_value"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a percent or multiple moved by its clause's verb: a change of what its subject counts
+        ("Technology import contracts signed by firms in the zone rose by 12.5 percent over "
+         "2008.", "12.5 percent", "tech_import_contracts"),
+        ("In 2011 the city's international S&T cooperation projects increased by 14.2% over "
+         "the previous year.", "14.2%", "coop_projects"),
+        ("The academy's budget for international cooperation rose 25 percent in 2009.",
+         "25 percent", "coop_funding"),
+        ("Technology export contracts signed by the city's firms increased 2.3-fold over 2005.",
+         "2.3-fold", "tech_export_contracts"),
+        # ... its subject a sum of bare "contracts": the trade of the paragraph
+        ("Purchases of foreign technology kept growing. In 2006 the value of contracts "
+         "increased by 11.3% on the previous year.", "11.3%", "tech_import_value"),
+    ],
+)  # fmt: skip
+def test_a_change_is_of_what_its_subject_counts(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_a_change_of_a_subject_that_counts_nothing_stays_unclassified(tmp_path):
+    rows = page_indicators(tmp_path, "The weather in the region rose by 12 percent last year.")
+    assert indicator_of(rows, "12 percent") == UNCLASSIFIED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        # the money cooperative projects or a cooperation programme were run with
+        ("The council's exchange programme supported 52 joint research projects with "
+         "EUR 3 million.", "EUR 3 million", "EUR"),
+        ("The foundation backed 21 bilateral projects, with a combined 80 million yuan.",
+         "80 million", "CNY"),
+        ("NSF funded 30 cooperative research projects with Chinese teams, at a cost "
+         "of about $1.2 million.", "$1.2 million", "USD"),
+        # what cooperation cost, said by a noun of money and a copula, or by the cooperation
+        ("The institute's expenditure on international cooperation was 3.2 million yuan.",
+         "3.2 million", "CNY"),
+        ("Germany's technical cooperation with China has amounted to 1.6 billion marks.",
+         "1.6 billion", "DEM"),
+    ],
+)  # fmt: skip
+def test_money_cooperative_projects_were_run_with(sentence, figure, unit):
+    assert classify(sentence, figure, unit) == "coop_funding"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        ("The ministry funded 300 projects with 90 million yuan.", "90 million", "CNY"),
+        ("The institute's expenditure on new buildings was 3.2 million yuan.", "3.2 million",
+         "CNY"),
+    ],
+)  # fmt: skip
+def test_money_of_projects_of_no_cooperation_stays_unclassified(sentence, figure, unit):
+    assert classify(sentence, figure, unit) == UNCLASSIFIED
