@@ -2784,7 +2784,7 @@ class _Subjects:
 # words opening a fronted phrase ("Under the national 111 Project, it also runs ...")
 _FRONT_LEAD = (
     r"(?:In|Since|By|Over|During|Under|Through|Throughout|After|Before|From|At|On|For|"
-    r"Within|Between|Until|Among|With|Across|Following|Thanks\s+to|According\s+to|As\s+of)"
+    r"Within|Between|Until|Among|With|Across|Following|Thanks\s+to|According\s+to|As\s+of|As\s+at|Up\s+to|Up\s+until)"
 )
 
 
@@ -3152,6 +3152,11 @@ def _acronym_body(text: str, acronym: str, lex: _Actors) -> tuple[str, str] | No
     if last is None or last.end() != len(lead):
         return None
     got = _kind_of(last.group(0), lex)
+    if got is None and _joint(last.group(0)):
+        # "The Sino-Swiss Science and Technology Cooperation (SSSTC)" then "the SSSTC had
+        # funded 42 projects": a joint body of two countries the lexicon does not know,
+        # the subject of its clause, is a programme (as a known one is)
+        return "programme", acronym
     if got is None or got[0] == "national":
         return None
     return ("programme" if _joint(got[1]) else got[0]), acronym
@@ -3195,7 +3200,12 @@ def _name_at(text: str, p: int, end: int, lex: _Actors, default=None):
         if a <= m.start() + 4:
             return kind, country, name_end  # "The Israel Innovation Authority", "German ..."
         break
-    acronym = _ACRONYM.fullmatch(name) is not None
+    bare = _THE_AT.sub("", name, count=1) if name[:4] == "The " else name
+    acronym = _ACRONYM.fullmatch(bare) is not None
+    if acronym and bare != name:
+        # "The SSTC itself arranged ...": an acronym after a capital article, the
+        # sentence's first word (as "the SSTC" inside one)
+        name = bare
     got = _defined_acronym(text, name, lex) if acronym else None
     if got is None and acronym:
         got = _acronym_body(text, name, lex)  # "the Institute of ... Research (ITP)": an agency

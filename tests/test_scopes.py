@@ -150,6 +150,25 @@ def test_places_and_defined_acronyms(tmp_path, body, quote_start, want):
 
 
 @pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # an acronym defined before, the subject after a capital "The"
+        ("Ties grew, the State Science and Technology Commission (SSTC) said. The SSTC "
+         "itself arranged 1,200 cooperation projects last year.", "1,200",
+         ("agency", "SSTC")),
+        # a joint body of two countries the lexicon does not know, by its acronym
+        ("The Sino-Swiss Science and Technology Cooperation (SSSTC) was set up in 2003. "
+         "Up to the end of 2010, the SSSTC had funded 42 joint research projects.", "42",
+         ("programme", "SSSTC")),
+        ("The Sino-Swiss Science and Technology Cooperation (SSSTC) was set up in 2003. "
+         "The SSSTC funded 40 joint projects.", "40", ("programme", "SSSTC")),
+    ],
+)  # fmt: skip
+def test_an_acronym_defined_before_as_subject(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
     "body, quote_start",
     [
         # a province after a preposition is no subject; an undefined acronym is nobody
