@@ -1558,6 +1558,13 @@ def scope_of(
                     # itself received 12", "MOST said that it organized 1,287 projects")
                     return "national", ""
                 break
+    if (central or (kind == "agency" and _description(actor, lex))) and _designates_national(
+        text, num_start, clause, actor, central, found, lex
+    ):
+        # "The ministry accredited 84 new national international S&T cooperation bases,
+        # bringing the number of such bases to 356": what a central ministry designates at
+        # national level, the nation's count (the ministry only the office that keeps it)
+        return "national", ""
     if central:
         if _DIPLOMATIC.search(text, clause[0], clause[1]):
             # "The Ministry of Science and Technology maintains 111 science and technology
@@ -1648,23 +1655,39 @@ _BARE_PROGRAMME = frozenset({"programme", "program", "project"})
 _CENTRAL_BACK = 2000  # how far back the body a description ("the ministry") names is looked for
 
 
+def _designates_national(text, num_start, clause, actor, central, found, lex) -> bool:
+    """True when the central body ``actor``, named as the clause's subject before the figure
+    (by name, or by a description of one: "the ministry"), designates things at national
+    level in the clause ("accredited 84 new national ... bases")."""
+    if _subject_lexicon().national_level.search(text, clause[0], clause[1]) is None:
+        return False
+    for a, b, name, _k in found or mentions(text, clause[0], clause[1]):
+        if name == actor and clause[0] <= a and b <= num_start:
+            # (a description names the page's own body when no name before it holds its
+            # head word: "The ministry accredited ..." on the ministry's own review)
+            return central or _described_central(text, a, actor, lex, unnamed=True)
+    return False
+
+
 def _description(actor: str, lex: _Actors) -> bool:
     """True when ``actor`` is a definite description of a body ("the ministry", "The
     Commission", "Bureau"), no name."""
     return actor in lex.references or (" " not in actor and f"head:{actor}" in lex.kinds)
 
 
-def _described_central(text: str, at: int, actor: str, lex: _Actors) -> bool:
+def _described_central(text: str, at: int, actor: str, lex: _Actors, unnamed=False) -> bool:
     """True when the last name before ``text[at:]`` that the description ``actor``'s head
     word heads ("the bureau": "State Bureau of Foreign Experts Affairs") is a Chinese central
-    body that reports the nation's statistics."""
+    body that reports the nation's statistics (``unnamed``: or no such name stands before)."""
     head = actor.split()[-1].lower()
     last = None
     for _a, _b, name, _k in mentions(text, max(0, at - _CENTRAL_BACK), at):
         low = name.lower()
         if head in low.split() and low != head and name not in lex.references:
             last = name
-    return last is not None and _publisher_lexicon().national.search(last) is not None
+    if last is None:
+        return unnamed
+    return _publisher_lexicon().national.search(last) is not None
 
 
 @functools.cache
@@ -2766,7 +2789,9 @@ _FIGURE_BEFORE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\d,]*\.?\d)")
 class _Subjects:
     """``actors.yaml`` ``subjects``, compiled: how a clause's subject is read."""
 
-    nationwide: re.Pattern[str]  # a lead that sets a clause in the nation, at its start
+    nationwide: re.Pattern[str]
+    # a figure counting what is designated at national level ("84 new national ... bases")
+    national_level: re.Pattern[str]  # a lead that sets a clause in the nation, at its start
     # the words between a subject and a later name: a verb phrase ("helped", "has joined
     # the"), one to four lower-case words, none a connective or a preposition
     verb_gap: re.Pattern[str]
@@ -2823,6 +2848,10 @@ def _subject_lexicon() -> _Subjects:
             for kind, heads in words["object_heads"].items()
         ),
         nationwide=re.compile(rf"[\W]*(?:{_alt_words(words['nationwide_leads'])})\b\s*,?\s*"),
+        national_level=re.compile(
+            r"\d[\d,.]*\s+(?:(?:new|more|additional|further)\s+)?"
+            rf"(?:{_alt_words(words.get('national_level', []))})\b(?![\s-]+(?:total|average|level))"
+        ),
         verb_gap=re.compile(rf"(?:\s+(?!(?:{stop})\b)[a-z][\w-]*){{1,4}}\s+(?:the\s+)?$"),
         complement=re.compile(rf"\b(?:{said})\s+(?:the\s+)?$"),
         ranked=re.compile(

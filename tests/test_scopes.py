@@ -61,6 +61,30 @@ def test_a_source_is_not_the_owner(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
 
 
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # what a central ministry designates at national level is the nation's count
+        ("During the year the Ministry of Science and Technology designated 33 new national "
+         "international S&T cooperation bases, bringing their total to 112.", "112",
+         ("national", "")),
+        ("MOST has designated 40 national-level international S&T cooperation bases.", "40",
+         ("national", "")),
+        # (its description on its own page, no name before it)
+        ("The ministry accredited 84 new national international S&T cooperation bases in "
+         "2012.", "84", ("national", "")),
+        # its own work, nothing national counted, stays its own
+        ("The Ministry of Agriculture has designated 12 cooperation bases with partners.",
+         "12", ("agency", "Ministry of Agriculture")),
+        # a body named before whose description it is, not central: its own
+        ("The Chinese Academy of Sciences opened a lab. The academy runs 12 national key "
+         "laboratories with partners abroad.", "12", ("agency", "Chinese Academy of Sciences")),
+    ],
+)  # fmt: skip
+def test_what_a_central_ministry_designates_at_national_level(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
 def test_the_two_sides_are_the_joint_body_named_before(tmp_path):
     body = (
         "The Sino-French Joint Committee on Science has met twelve times. "
