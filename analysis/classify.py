@@ -1949,6 +1949,17 @@ def _scope_of(
                 # or a recipient's, tied to another noun
                 tie = None
             if under is not None or tie is not None:
+                if (
+                    kind == "programme"
+                    and under is not None
+                    and _UNDER_THE.match(text, under.start())
+                    and (default is None or default[1] != actor)
+                    and _body_subject(text, clause, num_start, actor, lex, default) is not None
+                ):
+                    # "The China Scholarship Council selected 13,000 persons ... under the
+                    # State-Sponsored Study Abroad Programme", "JICA aims to train 1,000 ...
+                    # under the ... Program": the body named as subject acts, its figure
+                    continue
                 if kind in ("programme", "local") and national_subject and under is None:
                     # "China had 52 zones, set up under the Torch Program": China's (a
                     # description after a comma); "China has launched 53 laboratories ...
@@ -2036,6 +2047,15 @@ def _scope_of(
                 # (a part the clause's pronoun stands for acts under the programme and
                 # owns its figure: "Under the national 111 Project, it also runs 11 bases")
                 part = _pronoun_part(text, clause, num_start, lex, default)
+                if (
+                    part is None
+                    and under is not None
+                    and _UNDER_THE.match(text, under.start())
+                    and (default is None or default[1] != actor)
+                ):
+                    # "Under the Fifth and Sixth Framework Programmes, the European Commission
+                    # has so far funded 212 projects": a body named as subject owns it
+                    part = _body_subject(text, clause, num_start, actor, lex, default)
                 if part is None and text[max(clause[0], a - 6) : a].rstrip().endswith(
                     ("its", "their")
                 ):
@@ -3406,6 +3426,33 @@ _PRONOUN_WORD = re.compile(r"\b(?:[Ii]ts?|[Tt]hey|[Tt]heir)\b")  # (a fast test 
 _BACK_REFERENCE = re.compile(
     r"\b(?:its|their|there(?!\s+(?:is|are|was|were|have|has|had|will|would)\b))\b"
 )
+
+
+# "under the <name>" (not "under its <name>": the subject's own programme speaks for it)
+_UNDER_THE = re.compile(r"[Uu]nder\s+the\s")
+
+
+def _body_subject(text: str, clause, num_start: int, programme: str, lex: _Actors, default=None):
+    """(scope, actor) of a body, place or other country named as the subject of the clause
+    before the figure (after its fronted phrases), when it is not the programme
+    ``programme`` itself nor the source of an attribution; None for any other subject
+    (China, a pronoun, none)."""
+    subject = _clause_subject(text, clause, lex, default)
+    if subject.what not in ("agency", "local", "foreign") or subject.start >= num_start:
+        return None
+    if _AND_NAME.match(text, subject.end) or _AND_NAME.search(text, subject.start, subject.end):
+        # "the French Ministry of Foreign Affairs and the China Scholarship Council fund ...":
+        # two sides acting together, the programme's
+        return None
+    if programme.lower() in _BARE_PROGRAMME:
+        # "the CSC plans to select 5,000 ... under the programme": the programme the page
+        # speaks of, told by its kind's word alone
+        return None
+    if subject.actor == programme or lex.attribution.match(
+        text, subject.end, min(clause[1], subject.end + 20)
+    ):
+        return None
+    return subject.what, subject.actor
 
 
 def _pronoun_part(text: str, clause, num_start: int, lex: _Actors, default=None):

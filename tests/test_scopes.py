@@ -268,6 +268,33 @@ def test_a_fronted_under_phrase_leaves_a_body_named_as_subject(tmp_path):
     assert scope(tmp_path, body, "85")[0] != "programme"
 
 
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a programme named after "under the", with a body named as the verb's subject
+        ("The China Scholarship Council selected 13,000 persons for study abroad in 2010 "
+         "under the State-Sponsored Study Abroad Programme.", "13,000",
+         ("agency", "China Scholarship Council")),
+        ("Under the Fifth and Sixth Framework Programmes, the European Commission has so far "
+         "funded 212 projects with Chinese participants.", "212",
+         ("agency", "European Commission")),
+        # China as subject: the programme's
+        ("China will host 2,500 young scientists by 2021 under the Talented Young Scientist "
+         "Program.", "2,500", ("programme", "Talented Young Scientist Program")),
+        # two bodies acting together: the programme's
+        ("Under the Cai Yuanpei programme, the French Ministry of Foreign Affairs and the China "
+         "Scholarship Council fund about 50 joint research projects each year.", "about 50",
+         ("programme", "Cai Yuanpei programme")),
+        # the subject's own programme ("under its"): the programme's
+        ("The Ministry of Science and Technology (MOST) alone ran 1,257 projects under its "
+         "International S&T Cooperation Program in 2012.", "1,257",
+         ("programme", "International S&T Cooperation Program")),
+    ],
+)  # fmt: skip
+def test_under_a_programme_a_body_named_as_subject_acts(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
 def test_a_programme_named_before_the_counted_noun_owns_it(tmp_path):
     body = "So far Chinese organisations have taken part in 305 Torch Program projects."
     assert scope(tmp_path, body, "305") == ("programme", "Torch Program")
