@@ -1586,6 +1586,13 @@ def scope_of(
                     # itself received 12", "MOST said that it organized 1,287 projects")
                     return "national", ""
                 break
+    if (central or (kind == "agency" and _description(actor, lex))) and _designates_national(
+        text, num_start, clause, actor, central, found, lex
+    ):
+        # "The ministry accredited 84 new national international S&T cooperation bases,
+        # bringing the number of such bases to 356": what a central ministry designates at
+        # national level, the nation's count (the ministry only the office that keeps it)
+        return "national", ""
     if central:
         if _DIPLOMATIC.search(text, clause[0], clause[1]):
             # "The Ministry of Science and Technology maintains 111 science and technology
@@ -1676,23 +1683,39 @@ _BARE_PROGRAMME = frozenset({"programme", "program", "project"})
 _CENTRAL_BACK = 2000  # how far back the body a description ("the ministry") names is looked for
 
 
+def _designates_national(text, num_start, clause, actor, central, found, lex) -> bool:
+    """True when the central body ``actor``, named as the clause's subject before the figure
+    (by name, or by a description of one: "the ministry"), designates things at national
+    level in the clause ("accredited 84 new national ... bases")."""
+    if _subject_lexicon().national_level.search(text, clause[0], clause[1]) is None:
+        return False
+    for a, b, name, _k in found or mentions(text, clause[0], clause[1]):
+        if name == actor and clause[0] <= a and b <= num_start:
+            # (a description names the page's own body when no name before it holds its
+            # head word: "The ministry accredited ..." on the ministry's own review)
+            return central or _described_central(text, a, actor, lex, unnamed=True)
+    return False
+
+
 def _description(actor: str, lex: _Actors) -> bool:
     """True when ``actor`` is a definite description of a body ("the ministry", "The
     Commission", "Bureau"), no name."""
     return actor in lex.references or (" " not in actor and f"head:{actor}" in lex.kinds)
 
 
-def _described_central(text: str, at: int, actor: str, lex: _Actors) -> bool:
+def _described_central(text: str, at: int, actor: str, lex: _Actors, unnamed=False) -> bool:
     """True when the last name before ``text[at:]`` that the description ``actor``'s head
     word heads ("the bureau": "State Bureau of Foreign Experts Affairs") is a Chinese central
-    body that reports the nation's statistics."""
+    body that reports the nation's statistics (``unnamed``: or no such name stands before)."""
     head = actor.split()[-1].lower()
     last = None
     for _a, _b, name, _k in mentions(text, max(0, at - _CENTRAL_BACK), at):
         low = name.lower()
         if head in low.split() and low != head and name not in lex.references:
             last = name
-    return last is not None and _publisher_lexicon().national.search(last) is not None
+    if last is None:
+        return unnamed
+    return _publisher_lexicon().national.search(last) is not None
 
 
 @functools.cache
@@ -1954,6 +1977,17 @@ def _scope_of(
                 # or a recipient's, tied to another noun
                 tie = None
             if under is not None or tie is not None:
+                if (
+                    kind == "programme"
+                    and under is not None
+                    and _UNDER_THE.match(text, under.start())
+                    and (default is None or default[1] != actor)
+                    and _body_subject(text, clause, num_start, actor, lex, default) is not None
+                ):
+                    # "The China Scholarship Council selected 13,000 persons ... under the
+                    # State-Sponsored Study Abroad Programme", "JICA aims to train 1,000 ...
+                    # under the ... Program": the body named as subject acts, its figure
+                    continue
                 if kind in ("programme", "local") and national_subject and under is None:
                     # "China had 52 zones, set up under the Torch Program": China's (a
                     # description after a comma); "China has launched 53 laboratories ...
@@ -2041,6 +2075,15 @@ def _scope_of(
                 # (a part the clause's pronoun stands for acts under the programme and
                 # owns its figure: "Under the national 111 Project, it also runs 11 bases")
                 part = _pronoun_part(text, clause, num_start, lex, default)
+                if (
+                    part is None
+                    and under is not None
+                    and _UNDER_THE.match(text, under.start())
+                    and (default is None or default[1] != actor)
+                ):
+                    # "Under the Fifth and Sixth Framework Programmes, the European Commission
+                    # has so far funded 212 projects": a body named as subject owns it
+                    part = _body_subject(text, clause, num_start, actor, lex, default)
                 if part is None and text[max(clause[0], a - 6) : a].rstrip().endswith(
                     ("its", "their")
                 ):
@@ -2794,7 +2837,9 @@ _FIGURE_BEFORE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\d,]*\.?\d)")
 class _Subjects:
     """``actors.yaml`` ``subjects``, compiled: how a clause's subject is read."""
 
-    nationwide: re.Pattern[str]  # a lead that sets a clause in the nation, at its start
+    nationwide: re.Pattern[str]
+    # a figure counting what is designated at national level ("84 new national ... bases")
+    national_level: re.Pattern[str]  # a lead that sets a clause in the nation, at its start
     # the words between a subject and a later name: a verb phrase ("helped", "has joined
     # the"), one to four lower-case words, none a connective or a preposition
     verb_gap: re.Pattern[str]
@@ -2812,7 +2857,7 @@ class _Subjects:
 # words opening a fronted phrase ("Under the national 111 Project, it also runs ...")
 _FRONT_LEAD = (
     r"(?:In|Since|By|Over|During|Under|Through|Throughout|After|Before|From|At|On|For|"
-    r"Within|Between|Until|Among|With|Across|Following|Thanks\s+to|According\s+to|As\s+of)"
+    r"Within|Between|Until|Among|With|Across|Following|Thanks\s+to|According\s+to|As\s+of|As\s+at|Up\s+to|Up\s+until)"
 )
 
 
@@ -2851,6 +2896,10 @@ def _subject_lexicon() -> _Subjects:
             for kind, heads in words["object_heads"].items()
         ),
         nationwide=re.compile(rf"[\W]*(?:{_alt_words(words['nationwide_leads'])})\b\s*,?\s*"),
+        national_level=re.compile(
+            r"\d[\d,.]*\s+(?:(?:new|more|additional|further)\s+)?"
+            rf"(?:{_alt_words(words.get('national_level', []))})\b(?![\s-]+(?:total|average|level))"
+        ),
         verb_gap=re.compile(rf"(?:\s+(?!(?:{stop})\b)[a-z][\w-]*){{1,4}}\s+(?:the\s+)?$"),
         complement=re.compile(rf"\b(?:{said})\s+(?:the\s+)?$"),
         ranked=re.compile(
@@ -3180,6 +3229,11 @@ def _acronym_body(text: str, acronym: str, lex: _Actors) -> tuple[str, str] | No
     if last is None or last.end() != len(lead):
         return None
     got = _kind_of(last.group(0), lex)
+    if got is None and _joint(last.group(0)):
+        # "The Sino-Swiss Science and Technology Cooperation (SSSTC)" then "the SSSTC had
+        # funded 42 projects": a joint body of two countries the lexicon does not know,
+        # the subject of its clause, is a programme (as a known one is)
+        return "programme", acronym
     if got is None or got[0] == "national":
         return None
     return ("programme" if _joint(got[1]) else got[0]), acronym
@@ -3223,7 +3277,12 @@ def _name_at(text: str, p: int, end: int, lex: _Actors, default=None):
         if a <= m.start() + 4:
             return kind, country, name_end  # "The Israel Innovation Authority", "German ..."
         break
-    acronym = _ACRONYM.fullmatch(name) is not None
+    bare = _THE_AT.sub("", name, count=1) if name[:4] == "The " else name
+    acronym = _ACRONYM.fullmatch(bare) is not None
+    if acronym and bare != name:
+        # "The SSTC itself arranged ...": an acronym after a capital article, the
+        # sentence's first word (as "the SSTC" inside one)
+        name = bare
     got = _defined_acronym(text, name, lex) if acronym else None
     if got is None and acronym:
         got = _acronym_body(text, name, lex)  # "the Institute of ... Research (ITP)": an agency
@@ -3395,6 +3454,33 @@ _PRONOUN_WORD = re.compile(r"\b(?:[Ii]ts?|[Tt]hey|[Tt]heir)\b")  # (a fast test 
 _BACK_REFERENCE = re.compile(
     r"\b(?:its|their|there(?!\s+(?:is|are|was|were|have|has|had|will|would)\b))\b"
 )
+
+
+# "under the <name>" (not "under its <name>": the subject's own programme speaks for it)
+_UNDER_THE = re.compile(r"[Uu]nder\s+the\s")
+
+
+def _body_subject(text: str, clause, num_start: int, programme: str, lex: _Actors, default=None):
+    """(scope, actor) of a body, place or other country named as the subject of the clause
+    before the figure (after its fronted phrases), when it is not the programme
+    ``programme`` itself nor the source of an attribution; None for any other subject
+    (China, a pronoun, none)."""
+    subject = _clause_subject(text, clause, lex, default)
+    if subject.what not in ("agency", "local", "foreign") or subject.start >= num_start:
+        return None
+    if _AND_NAME.match(text, subject.end) or _AND_NAME.search(text, subject.start, subject.end):
+        # "the French Ministry of Foreign Affairs and the China Scholarship Council fund ...":
+        # two sides acting together, the programme's
+        return None
+    if programme.lower() in _BARE_PROGRAMME:
+        # "the CSC plans to select 5,000 ... under the programme": the programme the page
+        # speaks of, told by its kind's word alone
+        return None
+    if subject.actor == programme or lex.attribution.match(
+        text, subject.end, min(clause[1], subject.end + 20)
+    ):
+        return None
+    return subject.what, subject.actor
 
 
 def _pronoun_part(text: str, clause, num_start: int, lex: _Actors, default=None):

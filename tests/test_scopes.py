@@ -61,6 +61,30 @@ def test_a_source_is_not_the_owner(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
 
 
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # what a central ministry designates at national level is the nation's count
+        ("During the year the Ministry of Science and Technology designated 33 new national "
+         "international S&T cooperation bases, bringing their total to 112.", "112",
+         ("national", "")),
+        ("MOST has designated 40 national-level international S&T cooperation bases.", "40",
+         ("national", "")),
+        # (its description on its own page, no name before it)
+        ("The ministry accredited 84 new national international S&T cooperation bases in "
+         "2012.", "84", ("national", "")),
+        # its own work, nothing national counted, stays its own
+        ("The Ministry of Agriculture has designated 12 cooperation bases with partners.",
+         "12", ("agency", "Ministry of Agriculture")),
+        # a body named before whose description it is, not central: its own
+        ("The Chinese Academy of Sciences opened a lab. The academy runs 12 national key "
+         "laboratories with partners abroad.", "12", ("agency", "Chinese Academy of Sciences")),
+    ],
+)  # fmt: skip
+def test_what_a_central_ministry_designates_at_national_level(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
 def test_the_two_sides_are_the_joint_body_named_before(tmp_path):
     body = (
         "The Sino-French Joint Committee on Science has met twelve times. "
@@ -150,6 +174,25 @@ def test_places_and_defined_acronyms(tmp_path, body, quote_start, want):
 
 
 @pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # an acronym defined before, the subject after a capital "The"
+        ("Ties grew, the State Science and Technology Commission (SSTC) said. The SSTC "
+         "itself arranged 1,200 cooperation projects last year.", "1,200",
+         ("agency", "SSTC")),
+        # a joint body of two countries the lexicon does not know, by its acronym
+        ("The Sino-Swiss Science and Technology Cooperation (SSSTC) was set up in 2003. "
+         "Up to the end of 2010, the SSSTC had funded 42 joint research projects.", "42",
+         ("programme", "SSSTC")),
+        ("The Sino-Swiss Science and Technology Cooperation (SSSTC) was set up in 2003. "
+         "The SSSTC funded 40 joint projects.", "40", ("programme", "SSSTC")),
+    ],
+)  # fmt: skip
+def test_an_acronym_defined_before_as_subject(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
     "body, quote_start",
     [
         # a province after a preposition is no subject; an undefined acronym is nobody
@@ -223,6 +266,33 @@ def test_a_fronted_under_phrase_leaves_a_body_named_as_subject(tmp_path):
     # an unnamed programme ("the provincial programme") is no name of its own
     body = "Under the provincial programme, 85 visiting scholars were sent abroad in 2003."
     assert scope(tmp_path, body, "85")[0] != "programme"
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a programme named after "under the", with a body named as the verb's subject
+        ("The China Scholarship Council selected 13,000 persons for study abroad in 2010 "
+         "under the State-Sponsored Study Abroad Programme.", "13,000",
+         ("agency", "China Scholarship Council")),
+        ("Under the Fifth and Sixth Framework Programmes, the European Commission has so far "
+         "funded 212 projects with Chinese participants.", "212",
+         ("agency", "European Commission")),
+        # China as subject: the programme's
+        ("China will host 2,500 young scientists by 2021 under the Talented Young Scientist "
+         "Program.", "2,500", ("programme", "Talented Young Scientist Program")),
+        # two bodies acting together: the programme's
+        ("Under the Cai Yuanpei programme, the French Ministry of Foreign Affairs and the China "
+         "Scholarship Council fund about 50 joint research projects each year.", "about 50",
+         ("programme", "Cai Yuanpei programme")),
+        # the subject's own programme ("under its"): the programme's
+        ("The Ministry of Science and Technology (MOST) alone ran 1,257 projects under its "
+         "International S&T Cooperation Program in 2012.", "1,257",
+         ("programme", "International S&T Cooperation Program")),
+    ],
+)  # fmt: skip
+def test_under_a_programme_a_body_named_as_subject_acts(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
 
 
 def test_a_programme_named_before_the_counted_noun_owns_it(tmp_path):
