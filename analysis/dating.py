@@ -151,6 +151,13 @@ _WEEK_DATE = re.compile(
 _SHORT_YEAR_DATE = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:\s+|-)(?P<month>{MONTH_RE})(?:\s+|-)(?P<yy>\d\d)\b", re.I
 )
+# a wire's date-time group: day, clock time and zone, month, the year in two ("030818 GMT MAR
+# 93", as AFP ends a story)
+_DATE_TIME_GROUP = re.compile(
+    rf"\b(?P<day>0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|Z)\s+"
+    rf"(?P<month>{MONTH_RE})\s+(?P<yy>\d\d)\b",
+    re.I,
+)
 
 
 _MONTH_RANGE = re.compile(
@@ -185,7 +192,7 @@ def parse_date(text: str) -> str:
         return iso(int(m["year"]), int(m["month"]))
     # a wire's short date with the year in two figures: "03 Mar 94", "01-FEB-79" (a year 40-99
     # is 19xx)
-    m = _SHORT_YEAR_DATE.search(text)
+    m = _SHORT_YEAR_DATE.search(text) or _DATE_TIME_GROUP.search(text)
     if m:
         yy = int(m["yy"])
         return iso(1900 + yy if yy >= 40 else 2000 + yy, month_number(m["month"]), int(m["day"]))

@@ -2573,3 +2573,19 @@ def test_a_papers_masthead_line_with_its_day_dates_the_page(tmp_path: Path) -> N
     )
     _title, _publisher, published = _head_of(tmp_path, page)
     assert published == "1979-03-04"
+
+
+# ------------------------------------------- session 14: a wire's date-time group at its foot
+def test_a_dateline_without_its_year_takes_it_from_the_wires_date_time_group(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "Laos woos back its chemists\n\n"
+        "VIENTIANE, March 3 (AFP) - Some 290 Lao chemists came home from studies abroad "
+        "last year, the ministry said.\n\n" + english(3) + "\n\nbur/so/pmc  AFP 030818 GMT MAR 93\n"
+    )
+    _title, publisher, published = _head_of(tmp_path, page)
+    assert published == "1993-03-03"
+    assert publisher == "AFP"
+    # the group itself is furniture, cut from the text: no figure comes from it
+    _assert_cleaned(tmp_path, page, gone=["030818"], kept=["Some 290 Lao chemists"])
