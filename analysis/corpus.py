@@ -1160,6 +1160,9 @@ def _publisher_name(raw: str) -> str:
     return name
 
 
+_LEADING_BUTTONS = re.compile(r"^(?:\[[^\[\]\d]{1,20}\]\s*)+")
+
+
 def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> set[int]:
     """A "Most read" / "Latest news" heading and the list of headlines under it; returns the
     lines of the lists (a line a rule removed before keeps that rule's name)."""
@@ -1167,9 +1170,11 @@ def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> s
     n = len(lines)
     for i in range(n):
         s = lines[i].strip()
-        if i in removed or not s or len(s) > 60:
+        # a page's buttons before the heading: "[Top]   Related news:"
+        heading = _LEADING_BUTTONS.sub("", s)
+        if (i in removed and heading == s) or not s or len(s) > 60:
             continue
-        rule = next((r for r, p in cfg.blocks if p.fullmatch(s)), None)
+        rule = next((r for r, p in cfg.blocks if p.fullmatch(heading)), None)
         if rule is None:
             continue
         removed[i] = rule

@@ -2589,3 +2589,18 @@ def test_a_dateline_without_its_year_takes_it_from_the_wires_date_time_group(
     assert publisher == "AFP"
     # the group itself is furniture, cut from the text: no figure comes from it
     _assert_cleaned(tmp_path, page, gone=["030818"], kept=["Some 290 Lao chemists"])
+
+
+def test_a_related_list_headed_after_a_pages_buttons_dates_no_page(tmp_path: Path) -> None:
+    page = (
+        "Ministry of Education of Laos\n\nStatistical Communiqué on Lao Students Abroad in 2018"
+        "\n\nRelease date: 2019-03-27    Source: Department of International Cooperation\n\n"
+        + english(3)
+        + "\n\n[Top]   Related news:\n"
+        "  - 2018 sees 4,922 international students in Laos (2019-04-12)\n"
+        "  - Ministry holds press conference on 2019 enrolment (2019-03-15)\n\n"
+        "Visits: 12,457\n"
+    )
+    _title, _publisher, published = _head_of(tmp_path, page)
+    assert published == "2019-03-27"
+    _assert_cleaned(tmp_path, page, gone=["4,922 international"], kept=[])
