@@ -889,6 +889,10 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
         # nation's plan, no programme of its own (a province's, "Jiangsu's Eleventh
         # Five-Year Plan", keeps its possessor: the name is no bare plan's)
         return "national", "China"
+    if _GENERIC_PLAN.fullmatch(bare):
+        # "Summary of Work in 2015 and Work Plan for 2016": a body's plan for its year, named
+        # by its kind only, is no programme of its own
+        return None
     if " " in bare and _AWARD_FOR.search(bare):
         # "Chinese Government Award for Outstanding Self-financed Students Abroad", "CAS
         # Fellowship for Young International Scientists": awards named for whom they are
@@ -930,6 +934,7 @@ _PROGRAMME_END = re.compile(r"\s(?:Programme|Program|Project|Initiative|Scheme|P
 _FIVE_YEAR_PLAN = re.compile(
     r"(?:(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+)?Five[-\s]Year\s+(?:Plan|Programme)"
 )
+_GENERIC_PLAN = re.compile(r"(?:(?:Annual|Work|Working|Implementation)\s+)+Plan")
 _AWARDS = re.compile(r"\b(?:Scholarships?|Fellowships?|Actions)$")  # a name's last word
 _AWARD_FOR = re.compile(
     r"\S\s+(?:Scholarships?|Fellowships?|Awards?|Prizes?)\s+for\s+[A-Z][^,;()]*$"

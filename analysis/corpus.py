@@ -2249,6 +2249,11 @@ def _title_paragraph(
                     section = n if section is None else section
                     kicked = n + 1
                     continue
+                if deck is not None and _SECTION_NUMBER.match(para):
+                    # the first numbered section ("I. MAIN WORK IN 2015") under a headline over
+                    # its deck ("Summary of Work in 2015 and Work Plan for 2016" / "(International
+                    # Science and Technology Cooperation)"): the headline above is the title
+                    return deck
                 return n
             if words >= t["prose_words"] or (words > 12 and _SENT_END.search(para)):
                 return deck if deck is not None else section  # prose: the title stood above it
@@ -2475,12 +2480,16 @@ def _title_block(para: str, cfg: _Settings) -> str:
     dashed = rest[0].startswith(_DECK_DASHES) or (
         rest[0].startswith("- ") and rest[0].endswith(" -")
     )
-    if all(
-        len(ln.split()) <= t["max_words"]
-        and not _SENT_END.search(ln)
-        and ln.lstrip("—–- \"“‘'")[:1].isupper()
-        for ln in rest
-    ) and (dashed or not cfg.organisation_re.search(first)):
+    if (
+        all(
+            len(ln.split()) <= t["max_words"]
+            and not _SENT_END.search(ln)
+            # (a deck in brackets: "(International Science and Technology Cooperation)")
+            and ln.lstrip("—–- \"“‘'(")[:1].isupper()
+            for ln in rest
+        )
+        and (dashed or not cfg.organisation_re.search(first))
+    ):
         return "deck"
     return ""
 

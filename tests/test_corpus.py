@@ -2604,3 +2604,16 @@ def test_a_related_list_headed_after_a_pages_buttons_dates_no_page(tmp_path: Pat
     _title, _publisher, published = _head_of(tmp_path, page)
     assert published == "2019-03-27"
     _assert_cleaned(tmp_path, page, gone=["4,922 international"], kept=[])
+
+
+def test_a_headline_over_its_bracketed_deck_is_the_title_over_the_first_numbered_section(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "Vientiane Science Commission\n\n"
+        "Summary of Work in 2015 and Work Plan for 2016\n"
+        "(International Science and Technology Cooperation)\n\n"
+        "I. MAIN WORK IN 2015\n\n" + english(3) + "\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "Summary of Work in 2015 and Work Plan for 2016"

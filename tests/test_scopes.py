@@ -1545,3 +1545,14 @@ def test_a_title_case_headlines_subject_run_into_its_verb_names_no_plan(tmp_path
     )
     (row,) = [r for r in rows if r["value"] == 300]
     assert (row["scope"], row["actor"]) == ("national", "")
+
+
+def test_a_bodys_work_plan_for_its_year_is_no_programme():
+    # the commission's summary and plan: the page's figures stay its own (its publisher's)
+    assert classify.document_subject("Summary of Work in 2015 and Work Plan for 2016") is None
+    assert classify.document_subject("Annual Work Plan 2016") is None
+    # a named plan is still a programme
+    assert classify.document_subject("Young Scientists Exchange Plan lifts visits") == (
+        "programme",
+        "Young Scientists Exchange Plan",
+    )
