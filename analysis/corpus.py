@@ -697,6 +697,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                     evidence["headers"].append((name, month))
     listed = _mark_blocks(lines, removed, cfg)
     _mark_teasers(lines, removed)
+    _continue_captions(lines, removed)
     _keep_gallery_captions(lines, removed)
     _mark_footnotes(lines, filled, removed)
     _mark_cable(lines, filled, removed, dated, evidence)
@@ -876,6 +877,29 @@ _TEASER_END = re.compile(
 _TEASER_LINES = 4  # a teaser's headline, stamp and snippet: at most this many lines
 # how a teaser's last line can end (a fast test before :data:`_TEASER_END`)
 _TEASER_LAST = ("more", "More", "MORE", "reading", "Reading", "story", "Story", "»", "›", ">")
+
+
+_CAPTION_LINES = 4  # a bracketed caption runs on over at most this many lines
+
+
+def _continue_captions(lines: list[str], removed: dict[int, str]) -> None:
+    """A caption in brackets wrapped over lines ("(Photo caption: Vice-Minister Zhou (right)
+    meets a delegation from the" / "European Commission in Beijing, January 1995. Photo by
+    Wang Jun)"): the lines after its first, to the one that closes its bracket, are the
+    caption's too."""
+    for i in [i for i, rule in removed.items() if rule == "caption"]:
+        line = lines[i].strip()
+        if line[:1] not in "([" or not line:
+            continue
+        depth = line.count("(") + line.count("[") - line.count(")") - line.count("]")
+        j = i + 1
+        while depth > 0 and j < len(lines) and j <= i + _CAPTION_LINES and lines[j].strip():
+            if j in removed:
+                break
+            removed[j] = "caption"
+            depth += lines[j].count("(") + lines[j].count("[")
+            depth -= lines[j].count(")") + lines[j].count("]")
+            j += 1
 
 
 def _keep_gallery_captions(lines: list[str], removed: dict[int, str]) -> None:
@@ -1064,6 +1088,12 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
     for f in marks:
         if dating.YEAR.search(f):
             return f
+    for f in words:
+        # a periodical's name with its issue's date beside the page number: "BEIJING SCENE,
+        # April 10-16, 1995    17"
+        tail = _MONTH_YEAR_TAIL.search(f)
+        if tail is not None and tail.start() > 0:
+            return tail.group(0).lstrip(", ")
     # a long publication's name with its year beside the page number: "CHINA STATISTICAL
     # YEARBOOK ON SCIENCE AND TECHNOLOGY 1999      · 236 ·"
     return next((f for f in words if _NAME_YEAR.fullmatch(f)), "")
@@ -1097,7 +1127,10 @@ def _header_name(s: str, cfg: _Settings) -> tuple[str, bool]:
 
 
 _PAGE_FIELD = re.compile(r"(?:page|p\.|pp\.)\s*[a-z]?\d{1,4}", re.I)
-_MONTH_YEAR = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{MONTH_RE})(?:\s+\d{{1,2}},?)?\s+{YEAR_RE}", re.I)
+# (a weekly's issue by its days: "April 10-16, 1995")
+_MONTH_YEAR = re.compile(
+    rf"(?:\d{{1,2}}\s+)?(?:{MONTH_RE})(?:\s+\d{{1,2}}(?:[-–]\d{{1,2}})?,?)?\s+{YEAR_RE}", re.I
+)
 _MONTH_YEAR_TAIL = re.compile(rf",?\s*{_MONTH_YEAR.pattern}$", re.I)
 
 

@@ -2617,3 +2617,19 @@ def test_a_headline_over_its_bracketed_deck_is_the_title_over_the_first_numbered
     )
     title, _publisher, _date = _head_of(tmp_path, page)
     assert title == "Summary of Work in 2015 and Work Plan for 2016"
+
+
+def test_a_weeklys_running_footer_dates_the_page_not_a_wrapped_photo_caption(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "VIENTIANE SCENE                                    FEATURES\n\n"
+        "Opening Wider to the World's Chemistry\n\n" + english(3) + "\n\n"
+        "(Photo caption: Vice-Minister Keo (right) meets a delegation from the\n"
+        "European Commission in Vientiane, January 1995. Photo by Som Phet)\n\n"
+        "                                VIENTIANE SCENE, April 10-16, 1995    17\n"
+    )
+    _title, _publisher, published = _head_of(tmp_path, page)
+    assert published == "1995-04-10"
+    # the caption's second line is the caption's too
+    _assert_cleaned(tmp_path, page, gone=["European Commission in Vientiane"], kept=[])
