@@ -2633,3 +2633,14 @@ def test_a_weeklys_running_footer_dates_the_page_not_a_wrapped_photo_caption(
     assert published == "1995-04-10"
     # the caption's second line is the caption's too
     _assert_cleaned(tmp_path, page, gone=["European Commission in Vientiane"], kept=[])
+
+
+def test_a_blogs_name_in_capitals_over_its_tagline_is_no_title(tmp_path: Path) -> None:
+    page = (
+        "CHEMISTS & COCONUTS\nnotes from a returnee in Luang Prabang\n"
+        "Home   About me   Archive   Contact\n\n"
+        "The chemists are coming home - but are they staying?\n\n"
+        "Posted on March 3, 2013 at 9:47 pm by keo_chem | 14 Comments\n\n" + english(3) + "\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "The chemists are coming home - but are they staying?"
