@@ -2487,7 +2487,9 @@ def _title_block(para: str, cfg: _Settings) -> str:
             return "labelled"
     joined = " ".join(lines)
     words = len(joined.split())
-    if any(a.isupper() and not b.isupper() and b[0].islower() for a, b in itertools.pairwise(lines)):
+    if any(
+        a.isupper() and not b.isupper() and b[0].islower() for a, b in itertools.pairwise(lines)
+    ):
         # a name in capitals over its tagline in lower case ("SEA TURTLES & SEAWEED" / "notes
         # from a returnee in Hangzhou"): a blog's or a column's name, no headline run on
         return ""
