@@ -504,7 +504,9 @@ def _parse(
         if key in g.fractions:
             if key == "half" and _HALF_VETO.search(text, max(s_start, start - 12), start):
                 return None
-            value, unit = g.fractions[key], "fraction"
+            # a share in words is a percent of its whole ("about a third": 33.3 percent), so
+            # that it joins and compares with the shares written in figures
+            value, unit = round(g.fractions[key] * 100, 1), "percent"
         else:
             value = g.words[key]
         low = high = None
