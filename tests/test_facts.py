@@ -1748,3 +1748,17 @@ def test_a_joint_body_is_a_programme_not_an_agency():
     assert [(a, k) for _s, _e, a, k in found] == [("Joint Committee", "programme")]
     found = classify.mentions("the Standing Committee met", 0, 26)
     assert [(a, k) for _s, _e, a, k in found] == [("Standing Committee", "agency")]
+
+
+def test_so_many_in_so_many_is_a_share_in_percent(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "Roughly four in ten of all foreign students in Laos come from China. "
+        "By 2001 one in four of them had returned.",
+    )
+    got = {r["quote"].split(" of ")[0]: r for r in rows}
+    assert got["Roughly four in ten"]["value"] == 40
+    assert got["Roughly four in ten"]["unit"] == "percent"
+    assert got["one in four"]["value"] == 25
+    # no count of four (nor of ten) beside the share
+    assert not any(r["unit"] == "count" and r["value"] in (4, 10) for r in rows)
