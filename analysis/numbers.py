@@ -115,7 +115,8 @@ def grammar() -> _Grammar:
             (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|\d+(?![\d]|,\d))(?P<dec>\.\d+(?!\d))?
             (?:(?i:(?P<glued>{_alt(glued) if glued else "(?!)"}))(?![A-Za-z_])|(?![A-Za-z_]))
             (?:\s?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
-          | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words))}))(?![\w\-])
+          | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words))}))
+            (?:(?![\w\-])|(?=-fold\b))  # ("seven-fold": a multiple in words)
         )
         (?:(?<!\d[A-Za-z])[\s-](?i:(?P<scale>{_alt(scales)}))(?![A-Za-z]))?
         (?:\s?(?i:(?P<unit>{_alt(units)}))(?![A-Za-z]))?

@@ -1762,3 +1762,13 @@ def test_so_many_in_so_many_is_a_share_in_percent(tmp_path):
     assert got["one in four"]["value"] == 25
     # no count of four (nor of ten) beside the share
     assert not any(r["unit"] == "count" and r["value"] in (4, 10) for r in rows)
+
+
+def test_a_multiple_in_words_before_fold(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "Joint projects grew seven-fold in ten years. Exchanges rose twenty-five-fold after 1978.",
+    )
+    got = {r["quote"]: (r["value"], r["unit"]) for r in rows}
+    assert got["seven-fold"] == (7, "multiple")
+    assert got["twenty-five-fold"] == (25, "multiple")
