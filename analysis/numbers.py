@@ -112,7 +112,9 @@ def grammar() -> _Grammar:
                 (?<![A-Za-z0-9.,])(?P<ocr>[Il])\s?(?=\d{{1,2}}(?:,\d{{3}})+(?!\d|,\d))
               | (?(cur)|(?<![\w.,/\-–]))  # ("Rmb1.1bn", "USD5m": a currency set against it)
             )
-            (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|\d+(?![\d]|,\d))(?P<dec>\.\d+(?!\d))?
+            # (a scan's letter O for a zero inside a group: "about 4,O00")
+            (?P<digits>\d{{1,3}}(?:,(?:\d{{3}}|[\dO]{{3}}))+(?![\dO]|,[\dO])|\d+(?![\d]|,\d))
+            (?P<dec>\.\d+(?!\d))?
             (?:(?i:(?P<glued>{_alt(glued) if glued else "(?!)"}))(?![A-Za-z_])|(?![A-Za-z_]))
             (?:\s?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
           | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words))}))
@@ -516,6 +518,7 @@ def _parse(
             return None  # a clock time, a label's or a part's number, a counter, a telephone
         dec = m.group("dec")
         ocr = m.group("ocr")
+        digits = digits.replace("O", "0")
         plain = digits.replace(",", "")
         if ocr:
             digits = "1" + digits

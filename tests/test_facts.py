@@ -1772,3 +1772,13 @@ def test_a_multiple_in_words_before_fold(tmp_path):
     got = {r["quote"]: (r["value"], r["unit"]) for r in rows}
     assert got["seven-fold"] == (7, "multiple")
     assert got["twenty-five-fold"] == (25, "multiple")
+
+
+def test_a_scans_letter_o_for_a_zero_inside_a_group(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "Laos has sent about 4,O00 students abroad and invited 2,O56 foreign experts. "
+        "The OECD counted 3,000 more.",
+    )
+    got = {r["value"] for r in rows}
+    assert {4000, 2056, 3000} <= got
