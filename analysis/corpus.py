@@ -670,6 +670,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                 field = bool(name)
             if i in deep:
                 name = ""  # (a source field beside a stamp below the edge: a department's)
+            if name and _TIME_ZONE.fullmatch(name.strip(" ()")):
+                name = ""  # "UPDATED: 16:05, December 12, 2002 (Beijing Time)": a clock's zone
             if name and not evidence["publisher"]:
                 evidence["publisher"] = _publisher_name(name)
                 # a trail's first step below the page's first line may be a section ("Science
@@ -1183,7 +1185,7 @@ def _publisher_name(raw: str) -> str:
         name = name[1:].strip()
     while name[-1:] == ")" and name.count(")") > name.count("("):
         name = name[:-1].strip()  # (brackets around the name, not its own: "... (NAOC)")
-    name = name.strip(" .,;:-—–")
+    name = _EDITION_TAG.sub("", name).strip(" .,;:-—–")
     if name.isupper() and len(name) > 5:
         # short words stay as written (acronyms: "CAS"), but a name's links ("AND", "THE")
         name = " ".join(
@@ -1193,6 +1195,9 @@ def _publisher_name(raw: str) -> str:
     return name
 
 
+_TIME_ZONE = re.compile(r"(?i:(?:[a-z]+\s+)?(?:standard\s+)?time)|GMT|UTC|BJT|EST|EDT|CST|PST")
+# a site's language edition after its name: "People's Daily Online -- English"
+_EDITION_TAG = re.compile(r"\s*(?:--|[-–—|])\s*(?:in\s+)?English(?:\s+(?:edition|version))?$", re.I)
 _LEADING_BUTTONS = re.compile(r"^(?:\[[^\[\]\d]{1,20}\]\s*)+")
 
 

@@ -2644,3 +2644,18 @@ def test_a_blogs_name_in_capitals_over_its_tagline_is_no_title(tmp_path: Path) -
     )
     title, _publisher, _date = _head_of(tmp_path, page)
     assert title == "The chemists are coming home - but are they staying?"
+
+
+def test_a_stamps_time_zone_is_no_publisher_and_a_language_edition_is_cut(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "Vientiane Daily Online -- English\n"
+        "Home | Laos | Business | World | Sci-Edu | Sports\n"
+        "UPDATED: 16:05, December 12, 2002 (Vientiane Time)\n\n"
+        "Laos's chemistry links now span 52 countries\n\n" + english(3) + "\n\n"
+        "Copyright by Vientiane Daily Online, all rights reserved\n"
+    )
+    _title, publisher, published = _head_of(tmp_path, page)
+    assert publisher == "Vientiane Daily Online"
+    assert published == "2002-12-12"
