@@ -941,7 +941,7 @@ _SAME_YEAR = re.compile(r"\b(?:the\s+same|that(?:\s+same)?)\s+year\b(?!\s+as\b)"
 
 # a heading (or the title) that names the one year it reviews: "I. Review of Work in 2015",
 # "Summary of Sichuan's International S&T Cooperation in 2012"
-_REVIEWED = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)")
+_REVIEWED = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)", re.I)  # ("MAIN WORK IN 2015")
 # or that tells it in figures or in review: "… cooperation: 2015 in figures", "2018 in review",
 # "… at a Glance (2018)"
 _REVIEWED_FIGURES = re.compile(
@@ -953,7 +953,10 @@ _YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # or a report named by the year it covers: "ZHONGGUANCUN SCIENCE PARK ANNUAL REPORT 2010",
 # "Yearbook 1995" (a running header over the page, or the title)
 _REVIEWED_REPORT = re.compile(
-    r"\b(?:annual\s+report|yearbook|year\s*book|report)\s+((?:19|20)\d\d)\s*$", re.I
+    r"\b(?:annual\s+report|yearbook|year\s*book|report)\s+((?:19|20)\d\d)\s*(?:$|:)"
+    # ... or by the year before its kind: "2017 Annual Summary of International Cooperation"
+    r"|^((?:19|20)\d\d)\s+(?:annual\s+)?(?:report|summary|review|yearbook)\b",
+    re.I,
 )
 # a stamp line read as a heading ("Source: Department of Service Trade | 2010-01-26 15:40"):
 # a full date or a clock time is no section's name

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from analysis import corpus, facts
 
 
@@ -1434,3 +1436,26 @@ def test_new_things_of_a_running_total_or_a_name_are_not(tmp_path):
     assert row(tmp_path, body, "14")["measure"] != "annual"
     body = "Four New Zealand-China joint research centres support the work."
     assert row(tmp_path, body, "Four")["measure"] == "level"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the year before the report's kind
+        "2009 Annual Summary of International Cooperation and Exchange",
+        # the report's year before a colon and its part's name
+        "Harbin Science Park Annual Report 2009: International Cooperation",
+    ],
+)
+def test_a_report_named_by_its_year_in_other_orders_dates_its_now(tmp_path, head):
+    body = "The park now hosts 14 joint laboratories, and its firms grew by 8 percent over 2008."
+    assert _years_under(tmp_path, head, body)["14"] == 2009
+
+
+def test_a_section_heading_in_capitals_names_the_year_it_reviews(tmp_path):
+    body = (
+        "I. MAIN WORK IN 2009\n\nThe park now hosts 14 joint laboratories.\n\n"
+        "II. WORK PLAN FOR 2010\n\nThe park will set up 20 more laboratories."
+    )
+    got = _years_under(tmp_path, "Summary of Work in 2009 and Work Plan for 2010", body)
+    assert got["14"] == 2009
