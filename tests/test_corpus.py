@@ -2659,3 +2659,12 @@ def test_a_stamps_time_zone_is_no_publisher_and_a_language_edition_is_cut(
     _title, publisher, published = _head_of(tmp_path, page)
     assert publisher == "Vientiane Daily Online"
     assert published == "2002-12-12"
+
+
+def test_a_weather_bar_of_fields_is_furniture(tmp_path: Path) -> None:
+    page = (
+        "THE VIENTIANE POST\n"
+        "Vientiane  |  28°C  Cloudy with showers  |  Humidity 85%          Subscribe | Log in\n\n"
+        "Laos sends 120 chemists abroad\n\n" + english(3) + "\n"
+    )
+    _assert_cleaned(tmp_path, page, gone=["Humidity 85%", "28°C"], kept=["120 chemists"])
