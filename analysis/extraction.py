@@ -958,6 +958,7 @@ _REVIEWED_REPORT = re.compile(
     r"|^((?:19|20)\d\d)\s+(?:annual\s+)?(?:report|summary|review|yearbook)\b",
     re.I,
 )
+_YEARBOOK = re.compile(r"year\s*book", re.I)
 # a stamp line read as a heading ("Source: Department of Service Trade | 2010-01-26 15:40"):
 # a full date or a clock time is no section's name
 _STAMP_LINE = re.compile(r"(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\b\d\d?:\d\d\b")
@@ -987,7 +988,9 @@ def _review_year(doc, index: int, pub: int, context: list | None) -> int | None:
                 break
         else:
             # no title line in the text (a running header taken as the title): the title's
-            memo[-1 - index] = _reviewed_in(getattr(doc, "title", None) or "", pub) or None
+            memo[-1 - index] = _reviewed_in(
+                getattr(doc, "title", None) or "", pub
+            ) or _header_reviews(doc, pub, memo)
             return memo[-1 - index]
         if k not in memo:
             s = sentences[k]
@@ -995,11 +998,24 @@ def _review_year(doc, index: int, pub: int, context: list | None) -> int | None:
             years = _YEAR_DIGITS.findall(line)
             memo[k] = _reviewed_in(line, pub) if len(years) == 1 or not years else None
             if memo[k] is None and (not years or (s.kind != "title" and _STAMP_LINE.search(line))):
-                memo[k] = None if s.kind == "title" else False  # (the one above governs)
+                # (the one above governs; above the title, the page's running header: "· 238 ·
+                # LIAONING YEARBOOK 1996" over a yearbook's pages)
+                memo[k] = _header_reviews(doc, pub, memo) if s.kind == "title" else False
         if memo[k] is not False:
             break
     memo[-1 - index] = memo[k]
     return memo[k]
+
+
+def _header_reviews(doc, pub: int, memo: dict) -> int | None:
+    """The year the page's first running header reviews ("ANNUAL REPORT 1990", "LIAONING
+    YEARBOOK 1996"; :func:`_reviewed_in`), once per page; None when it names none."""
+    if "header_year" not in memo:
+        headers = [r.text for r in getattr(doc, "removed", ()) if r.rule == "running_header"]
+        memo["header_year"] = next(
+            (y for y in (_reviewed_in(h.strip(), pub) for h in headers[:3]) if y), None
+        )
+    return memo["header_year"]
 
 
 def _report_year(doc, pub: int) -> int | None:
@@ -1034,6 +1050,10 @@ def _reviewed_in(line: str, pub: int) -> int | None:
     if m is None:
         return None
     year = int(m.group(1) or m.group(2))
+    if year == pub and m.re is _REVIEWED_REPORT and _YEARBOOK.search(m.group(0)):
+        # a yearbook is named by the year it comes out and tells the year before ("LIAONING
+        # YEARBOOK 1996": its figures are of 1995)
+        return year - 1
     return year if year < pub else None
 
 

@@ -1459,3 +1459,19 @@ def test_a_section_heading_in_capitals_names_the_year_it_reviews(tmp_path):
     )
     got = _years_under(tmp_path, "Summary of Work in 2009 and Work Plan for 2010", body)
     assert got["14"] == 2009
+
+
+def test_a_yearbooks_running_header_dates_its_pages_to_the_year_before(tmp_path):
+    path = tmp_path / "yb.txt"
+    path.write_text(
+        "· 238 ·                                              VIENTIANE YEARBOOK 1996\n\n"
+        "International Scientific and Technological Cooperation\n\n"
+        "The province now has S&T exchanges with 54 countries and regions.\n\n"
+        "· 239 ·                                              VIENTIANE YEARBOOK 1996\n\n"
+        "Its institutes now host 12 joint laboratories with foreign partners.\n",
+        encoding="utf-8",
+    )
+    doc = corpus.read_document(path)
+    assert doc.published_year == 1996
+    years = {r["quote"].split()[0]: r["year"] for r in facts.extract_facts(doc)}
+    assert years["54"] == 1995 and years["12"] == 1995
