@@ -1679,7 +1679,8 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$")
 # the nation named as the owner right before a figure, or as its whole right after it
 _NATION_BEFORE = re.compile(r"\b(?:the\s+(?:country|nation)|China)['’]s\s+$")
 _NATION_AFTER = re.compile(
-    r"\s*(?:in\s+the\s+(?:country|nation)\s+as\s+a\s+whole|nationwide|in\s+(?:all\s+of\s+)?"
+    # (past the counted noun and a participle: "of the 392 bases approved nationwide")
+    r"\s*(?:[a-z][\w-]*\s+){0,2}?(?:[a-z]+(?:ed|en)\s+)?(?:in\s+the\s+(?:country|nation)\s+as\s+a\s+whole|nationwide|in\s+(?:all\s+of\s+)?"
     r"China\s+as\s+a\s+whole|across\s+the\s+(?:whole\s+)?(?:country|nation))\b"
 )
 # the nation's diplomatic network abroad, the words a clause counting it holds

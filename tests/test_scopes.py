@@ -1453,6 +1453,9 @@ def test_the_capital_on_the_citys_own_page_stays_the_city(tmp_path):
          "120", ("national", "")),
         ("Firms in Hubei exported through the nation's 88 export bases.", "88",
          ("national", "")),
+        # past the counted noun and a participle (session 14)
+        ("By 2013 Hubei had 27 bases, about 7 percent of the 392 bases approved nationwide.",
+         "392", ("national", "")),
     ],
 )  # fmt: skip
 def test_the_nations_whole_beside_a_part(tmp_path, body, quote_start, want):
