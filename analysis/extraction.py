@@ -486,6 +486,7 @@ def _sentence_facts(
         rows.append(num.fact)
     _inherit(doc, sent, nums, context, index, lowered, prev_first)
     _second_of_pairs(text, nums)
+    _conversions(text, nums)
     if context is not None:
         firsts = [r for r in rows if r["unit"] not in ("percent", "fraction", "multiple")]
         context[2] = firsts[:1] if not head else [head]
@@ -1410,6 +1411,33 @@ def _second_of_pairs(text: str, nums: list[_Num]) -> None:
 
 
 _PAIRED_MEASURES = ("level", "annual")
+# a sum restated in another currency in brackets right after it: "2.1 billion yuan (about 329
+# million U.S. dollars)", "1 million yuan (US$161,000)"
+_CONVERTED = re.compile(
+    r"\s*\(\s*(?:(?:about|some|around|roughly|approximately|approx\.|nearly|almost|equivalent\s+to"
+    r"|or|i\.e\.,?|ca\.)\s+)?$",
+    re.I,
+)
+
+
+def _conversions(text: str, nums: list[_Num]) -> None:
+    """A sum restated in brackets in another currency right after it (:data:`_CONVERTED`)
+    counts what the first does: its indicator, counted phrase, owner, measure and year."""
+    for a, b in zip(nums, nums[1:], strict=False):
+        fa, fb = a.fact, b.fact
+        if (
+            fa is not None
+            and fb is not None
+            and is_money(fa["unit"])
+            and is_money(fb["unit"])
+            and fa["unit"] != fb["unit"]
+            and fb["start"] > fa["start"]
+            and _CONVERTED.match(text, max(a.end, min(fa["end"], b.start)), b.start)
+        ):
+            for key in ("indicator", "counted", "scope", "actor", "measure", "year"):
+                fb[key] = fa[key]
+            fb["period_start"], fb["period_end"] = fa["period_start"], fa["period_end"]
+            fb["year_basis"] = fa["year_basis"]
 
 
 # a noun of movement right after a percent: "a 55.6 percent jump in returnees"

@@ -2087,3 +2087,21 @@ def test_money_cooperative_projects_were_run_with(sentence, figure, unit):
 )  # fmt: skip
 def test_money_of_projects_of_no_cooperation_stays_unclassified(sentence, figure, unit):
     assert classify(sentence, figure, unit) == UNCLASSIFIED
+
+
+def test_a_sum_restated_in_brackets_in_another_currency_counts_what_the_first_does(tmp_path):
+    from analysis import corpus, facts
+
+    path = tmp_path / "conv.txt"
+    path.write_text(
+        "Laos funds more projects\n\nVIENTIANE, 3 March 2011 -- During the five years, the "
+        "International S&T Cooperation Program of Laos funded 1,230 projects with a total of "
+        "2.1 billion yuan (about 329 million U.S. dollars), the minister said.\n",
+        encoding="utf-8",
+    )
+    rows = {r["unit"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    cny, usd = rows["CNY"], rows["USD"]
+    assert usd["value"] == 329_000_000
+    for key in ("indicator", "scope", "actor", "measure", "year"):
+        assert usd[key] == cny[key], key
+    assert cny["indicator"] == "coop_funding"
