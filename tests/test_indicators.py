@@ -126,6 +126,12 @@ def test_money_units():
             "45",
             "coop_projects",
         ),
+        # the missions the sections are in, right after them (session 14)
+        (
+            "The commission has science and technology sections in 41 embassies and consulates.",
+            "41",
+            "st_offices",
+        ),
     ],
 )
 def test_general_forms(sentence, figure, want):
