@@ -112,6 +112,11 @@ def execute_notebook(
             # at the start and end of every cell: 0.3 s of a brief. It still writes it at the
             # end, and on a cell error with the error marked.
             request_save_on_cell_execute=False,
+            # jupyter_client interrupts a kernel before it asks it to shut down; an idle
+            # ipykernel then logs "ERROR | KeyboardInterrupt caught in kernel" to the build's
+            # stderr. Its own log is kept to what is critical; a cell's error still comes back
+            # as a message and fails the build.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except Exception as exc:  # noqa: BLE001 - every failure becomes one RenderError
         if not output.exists():
