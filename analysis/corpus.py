@@ -2698,7 +2698,20 @@ def structure(
                     s += number.end()
                 spans.append((s, e, "heading"))
                 continue
-        spans.extend([(a, b, "body") for a, b in split_sentences(text, s, e)])
+        got = split_sentences(text, s, e)
+        if (
+            got
+            and spans
+            and spans[-1][2] == "body"
+            and text[spans[-1][1] - 1] == ":"
+            and para.startswith(("-", "•", "*"))
+        ):
+            # a list set apart under the sentence that announces it ("In the next three
+            # years, China will:" / "- launch 100 joint research ... projects;"): one
+            # sentence with it, as when no blank line stands between
+            a = spans.pop()[0]
+            got[0] = (a, got[0][1])
+        spans.extend([(a, b, "body") for a, b in got])
     return title, subtitle, _sentences(text, spans)
 
 

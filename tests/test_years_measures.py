@@ -1475,3 +1475,19 @@ def test_a_yearbooks_running_header_dates_its_pages_to_the_year_before(tmp_path)
     assert doc.published_year == 1996
     years = {r["quote"].split()[0]: r["year"] for r in facts.extract_facts(doc)}
     assert years["54"] == 1995 and years["12"] == 1995
+
+
+def test_a_list_set_apart_under_its_announcing_sentence_takes_its_goal_and_span(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text(
+        "Laos-Africa Science Partnership\n\nVientiane, 24 November 2009\n\n"
+        "Today we present the partnership plan. In the next three years, Laos will:\n\n"
+        "  - launch 100 joint research projects with African countries;\n"
+        "  - receive 100 African post-doctoral researchers; and\n"
+        "  - build 20 joint laboratories.\n",
+        encoding="utf-8",
+    )
+    rows = facts.extract_facts(corpus.read_document(path))
+    got = {r["quote"].split()[0]: (r["measure"], r["year"]) for r in rows}
+    assert got["20"] == ("target", 2012)
+    assert all(m == "target" for m, _y in got.values())
