@@ -126,6 +126,13 @@ def test_money_units():
             "45",
             "coop_projects",
         ),
+        # the protocols concluded under a governments' agreement (session 14)
+        (
+            "Since the agreement was signed, the two governments have concluded 22 protocols "
+            "under it.",
+            "22",
+            "intergov_agreements",
+        ),
         # the missions the sections are in, right after them (session 14)
         (
             "The commission has science and technology sections in 41 embassies and consulates.",
