@@ -2118,3 +2118,18 @@ def test_a_sum_restated_in_brackets_in_another_currency_counts_what_the_first_do
     for key in ("indicator", "scope", "actor", "measure", "year"):
         assert usd[key] == cny[key], key
     assert cny["indicator"] == "coop_funding"
+
+
+def test_sums_given_for_collaborative_projects_in_their_years_are_cooperation_funding(tmp_path):
+    from analysis import corpus, facts
+
+    path = tmp_path / "gov.txt"
+    path.write_text(
+        "Laos and China\n\nVIENTIANE, 3 March 1998 -- Through its bilateral science program the "
+        "Government provided $0.98 million in 1995-96 and $1.2 million in 1996-97 for "
+        "collaborative projects with China.\n",
+        encoding="utf-8",
+    )
+    rows = [r for r in facts.extract_facts(corpus.read_document(path)) if r["unit"] == "USD"]
+    assert len(rows) == 2
+    assert all(r["indicator"] == "coop_funding" for r in rows)
