@@ -2133,3 +2133,24 @@ def test_sums_given_for_collaborative_projects_in_their_years_are_cooperation_fu
     rows = [r for r in facts.extract_facts(corpus.read_document(path)) if r["unit"] == "USD"]
     assert len(rows) == 2
     assert all(r["indicator"] == "coop_funding" for r in rows)
+
+
+def test_student_visas_and_scholarships_for_chinese_learners(tmp_path):
+    # a visa class before "student visas" and visas issued in China count students abroad
+    rows = page_indicators(
+        tmp_path,
+        "Consulates issued about 52,000 F-1 student visas to Chinese nationals in 2019.",
+    )
+    assert indicator_of(rows, "about 52,000") == "students_abroad"
+    rows = page_indicators(
+        tmp_path, "Consular posts in China issued about 31,000 student visas in FY2006."
+    )
+    assert indicator_of(rows, "about 31,000") == "students_abroad"
+    # scholarships a host gives Chinese learners
+    rows = page_indicators(
+        tmp_path,
+        "The foundation awarded 260 scholarships to Chinese graduates in 1991, and the "
+        "council funds 80 scholarships a year for Chinese postgraduates.",
+    )
+    assert indicator_of(rows, "260") == "students_abroad"
+    assert indicator_of(rows, "80") == "students_abroad"
