@@ -2154,3 +2154,18 @@ def test_student_visas_and_scholarships_for_chinese_learners(tmp_path):
     )
     assert indicator_of(rows, "260") == "students_abroad"
     assert indicator_of(rows, "80") == "students_abroad"
+
+
+def test_return_shares_of_those_who_finished(tmp_path):
+    # a share that chose to come back, and one of those who finished, where the sentence
+    # counts those back: returnees
+    rows = page_indicators(
+        tmp_path, "Of those who had completed their studies, 71.2 percent chose to come back."
+    )
+    assert indicator_of(rows, "71.2 percent") == "returnees"
+    rows = page_indicators(
+        tmp_path,
+        "By 2016, 2.1 million Chinese had studied abroad and 1.3 million had returned, about "
+        "79 per cent of those who had finished their studies.",
+    )
+    assert indicator_of(rows, "about 79 per cent") == "returnees"
