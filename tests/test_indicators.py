@@ -2169,3 +2169,14 @@ def test_return_shares_of_those_who_finished(tmp_path):
         "79 per cent of those who had finished their studies.",
     )
     assert indicator_of(rows, "about 79 per cent") == "returnees"
+
+
+def test_another_countrys_experts_at_work_in_china(tmp_path):
+    # another country's experts or technicians working, serving or standing in China
+    rows = page_indicators(
+        tmp_path,
+        "Between 1985 and 1990 some 2,300 Hungarian experts worked in China under the "
+        "agreement. About 700 Italian technicians are now in China installing plant.",
+    )
+    assert indicator_of(rows, "some 2,300") == "foreign_experts"
+    assert indicator_of(rows, "About 700") == "foreign_experts"
