@@ -2180,3 +2180,20 @@ def test_another_countrys_experts_at_work_in_china(tmp_path):
     )
     assert indicator_of(rows, "some 2,300") == "foreign_experts"
     assert indicator_of(rows, "About 700") == "foreign_experts"
+
+
+def test_chinese_learners_of_any_kind_count_students_abroad(tmp_path):
+    # Chinese scholars, doctoral students, visiting scholars (not only "Chinese students")
+    # studying, hosted or arriving abroad count students abroad; trainees (technical
+    # training) and those who graduate or came back do not
+    rows = page_indicators(
+        tmp_path,
+        "About 240 Chinese scholars took up awards in Canada in 1981. The institutes "
+        "hosted 310 Chinese doctoral students in 2012. Some 1,600 Chinese trainees attended "
+        "courses in Osaka. About 45 Chinese PhD candidates graduate from the university "
+        "each year.",
+    )
+    assert indicator_of(rows, "About 240") == "students_abroad"
+    assert indicator_of(rows, "310") == "students_abroad"
+    assert indicator_of(rows, "Some 1,600") == "unclassified"
+    assert indicator_of(rows, "About 45") == "unclassified"
