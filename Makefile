@@ -23,17 +23,17 @@ brief: $(STAMP) ## build the briefs of briefs.toml into reports/ (skips unchange
 	$(VENV)/bin/stbrief build --seeds $(SEEDS)
 
 test: $(STAMP) ## lint, then run the test suite
-	$(VENV)/bin/ruff check analysis tests bench
-	$(VENV)/bin/ruff format --check analysis tests bench
+	$(VENV)/bin/ruff check analysis tests bench tools
+	$(VENV)/bin/ruff format --check analysis tests bench tools
 	$(VENV)/bin/pytest -q
 
 lint: $(STAMP) ## ruff check and format check
-	$(VENV)/bin/ruff check analysis tests bench
-	$(VENV)/bin/ruff format --check analysis tests bench
+	$(VENV)/bin/ruff check analysis tests bench tools
+	$(VENV)/bin/ruff format --check analysis tests bench tools
 
 format: $(STAMP) ## apply ruff formatting and fixes
-	$(VENV)/bin/ruff check --fix analysis tests bench
-	$(VENV)/bin/ruff format analysis tests bench
+	$(VENV)/bin/ruff check --fix analysis tests bench tools
+	$(VENV)/bin/ruff format analysis tests bench tools
 
 # JupyterLab runs from a venv of its own; its default kernel "stbrief" runs .venv's Python
 LAB    ?= .venv-lab

@@ -18,7 +18,10 @@ import re
 from dataclasses import dataclass, field
 
 # a line that may be a table row: words or a figure, wide blanks (or "|"), a figure
-_HINT = re.compile(r"\S(?:[^\S\n]{2,}|[^\S\n]*\|[^\S\n]*)[+\-−]?\d[\d,. ]*[^\S\n]*(?:[a-z*]\b)?")
+_HINT = re.compile(
+    r"\S(?:[^\S\n]{2,}|[^\S\n]*\|[^\S\n]*|[^\S\n]*\.{3,}[^\S\n]*)"
+    r"[+\-−]?\d[\d,. ]*[^\S\n]*(?:[a-z*]\b)?"
+)
 _SPLIT = re.compile(r"[^\S\n]{2,}|\t|[^\S\n]*\|[^\S\n]*")
 _NUM = r"[+\-−]?(?:\d{1,3}(?:[ ,]\d{3})+|\d+)(?:\.\d+)?"
 # a cell: a figure with a footnote's mark ("1,049.6 a", "73,300 *", "35.3%"), or a dash
@@ -26,7 +29,19 @@ _CELL = re.compile(r"(" + _NUM + r")(%?)(?:[ ]?(?:[a-z]\)?|[*†‡¹²³]))?|[-
 _RULE = re.compile(r"[\s\-_=─━~*]*")
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:/((?:19|20)?\d\d))?(?:[ ]?[a-z*]\)?)?$")
 _CAPTION = re.compile(
-    r"^\s*(?:Table\b[^\n]{0,20}?(?:[.:]|\s{2,}|\s+(?=[A-Z]))|\d+(?:[-.]\d+)+\.?\s+)(?=\S)", re.I
+    r"^\s*(?:Table\b[^\n]{0,20}?(?:[.:]|\s{2,}|\s+(?=[A-Z]))|\d+(?:[-.]\d+)+\.?\s+"
+    # a chart's data set out as text under its caption ("Figure 1. Chinese students going
+    # abroad, thousands", "Chart 3: ...")
+    r"|(?:Figure|Fig\.|Chart|Graph|Exhibit)\s*\d+[a-z]?\s*[.:]\s*)(?=\S)",
+    re.I,
+)
+# a row of a chart's data set out with a dot leader: "1991 ......... 3.46" (a year's row
+# only: the dot leaders of a table of contents run from a title to a page number)
+_LEADER_ROW = re.compile(r"^(\s*(?:19|20)\d\d)(\s*\.{3,}\s*)(?=[+\-−]?\d)")
+# the scale a caption gives counts after its last comma ("..., thousands", "(in thousands)")
+_COUNT_SCALE = (
+    (re.compile(r"^\(?(?:in\s+)?(?:thousands?|'000s?|000s)\)?$", re.I), 1e3),
+    (re.compile(r"^\(?(?:in\s+)?(?:millions?|mn)\)?$", re.I), 1e6),
 )
 _UNIT_LINE = re.compile(r"\bUnits?\s*:\s*(.+)", re.I)
 _CURRENCY = (
@@ -173,7 +188,10 @@ def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
         lines.append(ln)
         starts.append(pos)
         pos += len(ln) + 1
-    rows = [_parse_row(starts[i], ln) if _HINT.search(ln) else None for i, ln in enumerate(lines)]
+    rows = [
+        _parse_row(starts[i], _LEADER_ROW.sub(_leader_blanks, ln)) if _HINT.search(ln) else None
+        for i, ln in enumerate(lines)
+    ]
     cells: list[Cell] = []
     i = 0
     prev_end = 0
@@ -193,6 +211,11 @@ def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
     return cells
 
 
+def _leader_blanks(m: re.Match[str]) -> str:
+    """A dot leader after a row's year as blanks of the same width (offsets kept)."""
+    return m.group(1) + " " * len(m.group(2))
+
+
 def _is_rule(line: str) -> bool:
     return _RULE.fullmatch(line) is not None
 
@@ -210,6 +233,10 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
             heads[col].append(hl[seg.a : seg.b])
     head = [" ".join(h) for h in heads]
     year_rows = sum(r.year is not None for r in block) >= 2
+    if not caption and year_rows and header_lines and not _SPLIT.search(header_lines[-1].strip()):
+        # a chart's unnumbered caption right over its rows of years ("China's technology
+        # import contracts, value in US$ billion")
+        caption = header_lines[-1].strip()
     years = [r.year for r in block if r.year is not None]
     partner = bool(_PARTNER_HEAD.search(head[0])) or bool(_PARTNER_CAPTION.search(caption))
     least = min(len(r.text) - len(r.text.lstrip()) for r in block)
@@ -378,7 +405,24 @@ def scale_of(words: str) -> tuple[str, float] | None:
 def caption_subject(caption: str) -> str:
     """The words of a caption that name what its table counts: without its years and its
     breakdown ("Technology Import Contracts by Major Supplying Country, 2017")."""
-    return _BY.sub("", _BY.sub("", caption)).strip(" ,.:")
+    subject = _BY.sub("", _BY.sub("", caption)).strip(" ,.:")
+    head, _sep, tail = subject.rpartition(",")
+    if head and caption_scale(tail) is not None:
+        subject = head.strip(" ,.:")  # "Chinese students going abroad, thousands"
+    return subject
+
+
+def caption_scale(words: str) -> tuple[str, float] | None:
+    """(unit, factor) a caption's last part gives its figures: a currency and its scale
+    ("value in US$ billion"), or a scale of counts ("thousands", "(in millions)")."""
+    words = words.strip(" .:")
+    got = scale_of(words)
+    if got is not None:
+        return got
+    for pattern, factor in _COUNT_SCALE:
+        if pattern.match(words):
+            return "count", factor
+    return None
 
 
 def caption_year(caption: str) -> tuple[int | None, int | None]:
@@ -508,6 +552,9 @@ def cell_value(cell: Cell) -> tuple[float, str]:
         money_head = lex.column_money is not None and lex.column_money.search(cell.header)
         if len(money) == 1 and (money_head or len(parts) == 1):
             got = money[0]
+    if got is None and cell.year_rows and "," in cell.caption:
+        # a chart's caption: "Value of technology import contracts, US$ billion"
+        got = caption_scale(cell.caption.rpartition(",")[2])
     if got is None:
         return value, "count"
     code, factor = got

@@ -82,3 +82,47 @@ def test_prose_and_a_lone_row_are_no_table():
     cells = find_cells(head)
     assert [c.number for c in cells] == ["436", "508", "2 845", "3 126"]
     assert [c.header for c in cells[:2]] == ["2008", "2009"]
+
+
+_CHARTS = """Outbound study and technology trade
+
+The report traces the flows of people and technology since 2000.
+
+Figure 3. Chinese students going abroad, thousands
+  2001 | #####                              84.0
+  2006 | ##############                    134.0
+  2011 | ##########################        339.7
+  Source: Ministry of Education.
+
+    THE PRICE OF KNOW-HOW
+    Technology import contracts, value in US$ billion
+       2002 ......... 17.4
+       2003 ......... 13.5
+    Source: ministry of commerce
+
+Contents
+  Students abroad ...................  4
+  Technology trade ..................  9
+"""
+
+
+def test_a_charts_data_set_out_as_text_reads_by_its_caption(tmp_path):
+    # a numbered figure's rows of years take their caption's indicator and scale; an
+    # unnumbered caption right over rows set out with dot leaders does the same; a table
+    # of contents' dot leaders make no table
+    got = _rows(tmp_path, _CHARTS)
+    students = got["134.0"]
+    assert (students["indicator"], students["year"], students["value"], students["unit"]) == (
+        "students_abroad",
+        2006,
+        134000,
+        "count",
+    )
+    value = got["13.5"]
+    assert (value["indicator"], value["year"], value["value"], value["unit"]) == (
+        "tech_import_value",
+        2003,
+        13.5e9,
+        "USD",
+    )
+    assert all(r["indicator"] == "unclassified" for q, r in got.items() if q in ("4", "9"))

@@ -18,8 +18,19 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-KEYS = ("strict", "found", "indicator", "scope", "measure", "year", "title", "date", "pub",
-        "part", "furn")
+KEYS = (
+    "strict",
+    "found",
+    "indicator",
+    "scope",
+    "measure",
+    "year",
+    "title",
+    "date",
+    "pub",
+    "part",
+    "furn",
+)
 
 # run inside a tree: score every gold document alone and print one JSON object
 _PER_DOC = r"""
@@ -37,7 +48,8 @@ out = {}
 fby = dict(tuple(facts.groupby("doc_id")))
 tby = dict(tuple(timeline.groupby("doc_id")))
 for doc_id, g in gold.items():
-    r = score({doc_id: g}, corpus, fby.get(doc_id, facts.iloc[:0]), tby.get(doc_id, timeline.iloc[:0]))
+    rows, events = fby.get(doc_id, facts.iloc[:0]), tby.get(doc_id, timeline.iloc[:0])
+    r = score({doc_id: g}, corpus, rows, events)
     m = r.metrics
     c = lambda name: m[name].counts()[0]
     out[doc_id] = {"strict": c("strict_recall"), "found": c("fact_recall"),
@@ -53,8 +65,9 @@ def scores(tree: Path, corpus: str) -> dict[str, dict[str, int]]:
     python = tree / ".venv" / "bin" / "python"
     exe = str(python) if python.exists() else sys.executable
     folder = Path(corpus) if Path(corpus).is_absolute() else tree / corpus
-    done = subprocess.run([exe, "-c", _PER_DOC, str(folder)], cwd=tree, capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [exe, "-c", _PER_DOC, str(folder)], cwd=tree, capture_output=True, text=True, check=False
+    )
     if done.returncode:
         sys.exit(f"{tree}: scoring failed\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
