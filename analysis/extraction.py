@@ -1013,8 +1013,20 @@ def _header_reviews(doc, pub: int, memo: dict) -> int | None:
     YEARBOOK 1996"; :func:`_reviewed_in`), once per page; None when it names none."""
     if "header_year" not in memo:
         headers = [r.text for r in getattr(doc, "removed", ()) if r.rule == "running_header"]
+        # a running header is the publication's name ("ANNUAL REPORT 1990"): a year only in
+        # a phrase ("5  Panda cubs born in 2017 meet the public", a list item taken for a
+        # header) names no year the page reviews
         memo["header_year"] = next(
-            (y for y in (_reviewed_in(h.strip(), pub) for h in headers[:3]) if y), None
+            (
+                y
+                for y in (
+                    _reviewed_in(h.strip(), pub)
+                    for h in headers[:3]
+                    if _REVIEWED_REPORT.search(h.strip()) or _REVIEWED_FIGURES.search(h)
+                )
+                if y
+            ),
+            None,
         )
     return memo["header_year"]
 

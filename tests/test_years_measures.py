@@ -1491,3 +1491,25 @@ def test_a_list_set_apart_under_its_announcing_sentence_takes_its_goal_and_span(
     got = {r["quote"].split()[0]: (r["measure"], r["year"]) for r in rows}
     assert got["20"] == ("target", 2012)
     assert all(m == "target" for m, _y in got.values())
+
+
+def test_a_year_in_a_phrase_of_a_line_taken_for_a_running_header_dates_nothing(tmp_path):
+    # the items of a "Most viewed" list at a news page's foot, one naming a year in a phrase
+    # ("born in 2016"), are no header naming the year the page reviews
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Nation widens research ties abroad\n\n"
+        "By Li Wen | Daily Courier | Updated: 2017-04-11 08:15\n\n"
+        "The country has science and technology ties with 158 countries and regions, the "
+        "minister said on Monday.\n\n"
+        "Most viewed\n"
+        " 1  Premier opens trade fair in Guangzhou\n"
+        " 2  Tiger cubs born in 2016 meet the public\n"
+        " 3  Rail line covers 1,200 km in 5 hours\n"
+        " 4  Export orders top 300 billion yuan\n"
+        " 5  City sees 4 C drop as storm arrives\n"
+        " 6  Divers find 3 new species of coral\n",
+        encoding="utf-8",
+    )
+    rows = facts.extract_facts(corpus.read_document(path))
+    assert {r["quote"].split()[0]: r["year"] for r in rows}["158"] == 2017
