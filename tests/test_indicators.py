@@ -2197,3 +2197,13 @@ def test_chinese_learners_of_any_kind_count_students_abroad(tmp_path):
     assert indicator_of(rows, "310") == "students_abroad"
     assert indicator_of(rows, "Some 1,600") == "unclassified"
     assert indicator_of(rows, "About 45") == "unclassified"
+
+
+def test_the_times_foreign_experts_came_counted_after_them(tmp_path):
+    rows = page_indicators(
+        tmp_path,
+        "The province received foreign experts on 31,000 occasions in 2009, and the "
+        "ministry brought in foreign experts on some 380,000 occasions.",
+    )
+    assert indicator_of(rows, "31,000") == "foreign_experts"
+    assert indicator_of(rows, "some 380,000") == "foreign_experts"
