@@ -29,7 +29,8 @@ _CELL = re.compile(r"(" + _NUM + r")(%?)(?:[ ]?(?:[a-z]\)?|[*†‡¹²³]))?|[-
 _RULE = re.compile(r"[\s\-_=─━~*]*")
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:/((?:19|20)?\d\d))?(?:[ ]?[a-z*]\)?)?$")
 _CAPTION = re.compile(
-    r"^\s*(?:Table\b[^\n]{0,20}?(?:[.:]|\s{2,}|\s+(?=[A-Z]))|\d+(?:[-.]\d+)+\.?\s+"
+    # (a numbered one, "10-3  ...", never a caption's second line opening with its years)
+    r"^\s*(?:Table\b[^\n]{0,20}?(?:[.:]|\s{2,}|\s+(?=[A-Z]))|(?!(?:19|20)\d\d[-–](?:19|20)?\d\d\b)\d+(?:[-.]\d+)+\.?\s+"
     # a chart's data set out as text under its caption ("Figure 1. Chinese students going
     # abroad, thousands", "Chart 3: ...")
     r"|(?:Figure|Fig\.|Chart|Graph|Exhibit)\s*\d+[a-z]?\s*[.:]\s*)(?=\S)",
@@ -481,7 +482,13 @@ def cell_indicator(cell: Cell, unit: str) -> str:
     )
     count = lex.column_count is not None and lex.column_count.search(header)
     got = UNCLASSIFIED
-    for phrase in (subject, header + " " + subject) if subject else (header,):
+    phrases = [subject, header + " " + subject] if subject else [header]
+    at = subject.lower().find(header.strip().lower()) if subject and header.strip() else -1
+    if not own and at > 0:
+        # a caption naming its columns ("Students and scholars sent abroad and returned",
+        # columns "Sent abroad", "Returned"): a column is the caption's words up to its head
+        phrases.insert(0, subject[:at] + header.strip())
+    for phrase in phrases:
         got = _phrase_indicator(phrase, "count")
         if got == UNCLASSIFIED:
             got = _phrase_indicator(phrase, "USD")

@@ -126,3 +126,28 @@ def test_a_charts_data_set_out_as_text_reads_by_its_caption(tmp_path):
         "USD",
     )
     assert all(r["indicator"] == "unclassified" for q, r in got.items() if q in ("4", "9"))
+
+
+_TWO_POPULATIONS = """Exchanges with the West
+
+The flow of people abroad grew quickly once the policy changed, as Table 4 shows.
+
+   Table 4. Scholars and students sent abroad and returned,
+            1979-1983 (persons)
+
+      Year          Sent abroad        Returned
+      ----          -----------        --------
+      1979             1,650              310
+      1980             2,010              455
+      1981             2,870              720
+
+Most of those sent abroad went to the United States.
+"""
+
+
+def test_a_caption_naming_its_columns_reads_each_column_by_its_own_words(tmp_path):
+    # the caption's second line opens with its years ("1979-1983 (persons)"): no numbered
+    # caption of its own; each column is the caption's words up to its head
+    got = _rows(tmp_path, _TWO_POPULATIONS)
+    assert (got["2,010"]["indicator"], got["2,010"]["year"]) == ("students_abroad", 1980)
+    assert (got["720"]["indicator"], got["720"]["year"]) == ("returnees", 1981)
