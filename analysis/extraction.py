@@ -1839,7 +1839,25 @@ def _object_word(word: str) -> bool:
     )
 
 
-def _measure(
+def _measure(num: _Num, qualifier: str, basis: str, indicator: str, text: str, before, *rest, **kw):
+    """:func:`_measure_read`, but for countries a count stands in ties with or has offices
+    in ("relations with 135 countries", "posted in some 40 countries", "with partners in 21
+    countries"): read as within a year, they are a level (the ties stand; countries a flow
+    of people went to or came from, "sent 450 to 38 countries", stay that year's)."""
+    got = _measure_read(num, qualifier, basis, indicator, text, before, *rest, **kw)
+    if (
+        got == "annual"
+        and num.unit == "count"
+        and _COUNTRIES_AFTER.match(text, num.end)
+        and _WITH_OR_IN.search(text, max(before[0], num.start - 40), num.start)
+        # ("signed agreements with 6 countries during the year": those of the year)
+        and not (rest and _IN_THE_YEAR.search(text, *rest[0]))
+    ):
+        return "level"
+    return got
+
+
+def _measure_read(
     num: _Num,
     qualifier: str,
     basis: str,
@@ -1951,6 +1969,13 @@ def _measure(
     return "annual"
 
 
+# the countries a figure counts ("135 countries and regions", "four African countries") and
+# the "with" or "in" before them
+_COUNTRIES_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,3}?countr(?:y|ies)\b")
+_WITH_OR_IN = re.compile(
+    r"(?<!\bstudy\s)(?<!\bstudying\s)(?<!\bstudied\s)"
+    r"\b(?:with|in)\s+(?:(?:some|about|around|nearly|over|more\s+than|only|just)\s+)?$"
+)
 # "one of four zones", "out of 54": the size of the set a thing is one of
 _ONE_OF = re.compile(
     r"\b(?:one|each|any|none|either|neither|out)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I

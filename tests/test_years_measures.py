@@ -1513,3 +1513,21 @@ def test_a_year_in_a_phrase_of_a_line_taken_for_a_running_header_dates_nothing(t
     )
     rows = facts.extract_facts(corpus.read_document(path))
     assert {r["quote"].split()[0]: r["year"] for r in rows}["158"] == 2017
+
+
+def test_countries_a_count_has_ties_with_or_offices_in_are_a_level(tmp_path):
+    # told in a dated past, the countries of ties or offices still stand (a level); those a
+    # flow of people went to, and those signed with during the year, are that year's
+    path = tmp_path / "city.txt"
+    path.write_text(
+        "Municipal Science Bureau: Work in 2008\n\n"
+        "In 2008 the city ran 54 cooperation projects with partners in 17 countries. "
+        "In 2008 counsellors served in 12 missions in 9 countries. "
+        "In 2008 the city sent 300 students to study in 14 countries. "
+        "During the year the city signed agreements with 3 countries.\n",
+        encoding="utf-8",
+    )
+    rows = facts.extract_facts(corpus.read_document(path))
+    got = {r["quote"].split()[0]: r["measure"] for r in rows}
+    assert got["17"] == "level" and got["9"] == "level"
+    assert got["14"] == "annual" and got["3"] == "annual"
