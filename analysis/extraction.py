@@ -62,7 +62,7 @@ from analysis.numbers import (
     noun_forms,
     read_clause,
 )
-from analysis.references import _OF_THESE, _inherit
+from analysis.references import _MULTIPLE_VERB, _OF_THESE, _inherit
 from analysis.scan import required_words
 from analysis.tables import read_tables
 from analysis.units import is_money
@@ -2012,6 +2012,9 @@ def _counts_stock(text: str, num: _Num, clause, low) -> bool:
     return m is not None and noun_class(_NOUN_TOKEN.findall(m.group("subject").lower())) == "stock"
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+
+
 def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) -> list[dict]:
     """Pair each run of multiples with the figures before it; add derived baseline rows."""
     derived: list[dict] = []
@@ -2030,6 +2033,12 @@ def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) ->
             pairs = list(zip(figures, run[: len(figures)], strict=True))
         base = next((e.y1 for e in exprs if e.kind == "compare" and e.start >= run[0].start), None)
         for fig, mult in pairs:
+            if _MULTIPLE_VERB.fullmatch(doc.text, mult.start, mult.end) and _CLAUSE_BREAK.search(
+                doc.text, fig.end, mult.start
+            ):
+                # "140,000 experts were working there, and the number of joint laboratories
+                # has doubled": a verb of its own clause moves that clause's subject
+                continue
             f, mrow = fig.fact, mult.fact
             if base is not None and (f["year"] is None or base >= f["year"]):
                 # "in 1995 ... twice that of 1998": a base year after the figure's is no

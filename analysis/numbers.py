@@ -71,6 +71,8 @@ class _Grammar:
     # capitalised words a year may follow as a date ("In 2010"); after any other it is a
     # name's ("Horizon 2020"; ``numbers.yaml`` ``year_openers``, months besides)
     year_openers: frozenset[str] = frozenset()
+    multiples: dict[str, float] = field(default_factory=dict)  # "twice", "tripled"
+    multiples_not: re.Pattern[str] | None = None  # "twice a year": no multiple
 
 
 _DAY_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
@@ -89,6 +91,7 @@ def grammar() -> _Grammar:
     lex = load_lexicon("numbers")
     path = "analysis/lexicon/numbers.yaml"
     words, fractions, scales = _low(lex["words"]), _low(lex["fractions"]), _low(lex["scales"])
+    multiples = _low(lex.get("multiples") or {})
     glued = _low(lex.get("glued_scales") or {})
     # "thirty-six", "forty one": a word of tens and one of units
     for tens, t in list(words.items()):
@@ -117,7 +120,7 @@ def grammar() -> _Grammar:
             (?P<dec>\.\d+(?!\d))?
             (?:(?i:(?P<glued>{_alt(glued) if glued else "(?!)"}))(?![A-Za-z_])|(?![A-Za-z_]))
             (?:\s?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
-          | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words))}))
+          | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words) + list(multiples))}))
             (?:(?![\w\-])|(?=-fold\b))  # ("seven-fold": a multiple in words)
         )
         (?:(?<!\d[A-Za-z])[\s-](?i:(?P<scale>{_alt(scales)}))(?![A-Za-z]))?
@@ -188,11 +191,13 @@ def grammar() -> _Grammar:
         target_needs=_required(target_markers),
         not_target_needs=_required(not_target),
         cur_literals=_start_literals(currencies),
-        word_literals=_word_literals(list(fractions) + list(words)),
+        word_literals=_word_literals(list(fractions) + list(words) + list(multiples)),
         year_openers=frozenset(lex["year_openers"]),
         number=number,
         words=words,
         fractions=fractions,
+        multiples=multiples,
+        multiples_not=re.compile(lex["multiples_not"]) if lex.get("multiples_not") else None,
         scales=scales,
         glued_scales=glued,
         currencies=currencies,
@@ -500,7 +505,7 @@ def _parse(
         unit = g.currencies.get(cur.strip(), g.currencies.get(cur, unit))
     if word:
         key = " ".join(word.casefold().split())
-        if key not in g.fractions and key not in g.words:
+        if key not in g.fractions and key not in g.words and key not in g.multiples:
             return None  # a case variant casefold does not map back: not read as a number
         if _NAMED_BY_NUMBER.match(text, m.start("word")) and _inside_sentence(text, start, s_start):
             return None  # "the Four Modernizations", "the Three Gorges Dam": a name
@@ -510,6 +515,10 @@ def _parse(
             # a share in words is a percent of its whole ("about a third": 33.3 percent), so
             # that it joins and compares with the shares written in figures
             value, unit = round(g.fractions[key] * 100, 1), "percent"
+        elif key in g.multiples:
+            if g.multiples_not is not None and g.multiples_not.match(text, m.start("word")):
+                return None  # "twice a year", "a double degree"
+            value, unit = g.multiples[key], "multiple"
         else:
             value = g.words[key]
         low = high = None

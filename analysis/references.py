@@ -248,8 +248,13 @@ def _inherit(
     for i, num in enumerate(nums):
         f = num.fact
         if f and not f.get("derived_from") and f["unit"] == "multiple":
-            if f["indicator"] == UNCLASSIFIED:
+            as_verb = _MULTIPLE_VERB.fullmatch(text, num.start, num.end) is not None
+            if f["indicator"] == UNCLASSIFIED or as_verb:
                 _moved_subject(text, sent, num, earlier, back, low)
+            if as_verb:
+                # "the number of joint laboratories has doubled in five years to 86": the
+                # verb of its clause, no figure the subject of the next one stops at
+                continue
         if not f or f.get("derived_from") or f["unit"] == "multiple":
             earlier.append(num)
             continue
@@ -317,6 +322,12 @@ _MOVED_BY = re.compile(
     r"\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost|over|more\s+than|roughly)\s+)?$",
     re.I,
 )
+# a multiple in words that is its clause's verb ("has doubled", "tripled", "more than
+# doubled"), and the auxiliary or qualifier words before it
+_MULTIPLE_VERB = re.compile(
+    r"(?i:(?:more\s+than\s+|nearly\s+|almost\s+)?(?:doubled|tripled|quadrupled))"
+)
+_AUXILIARY = re.compile(r"\b(?:has|have|had|was|were|more\s+than|nearly|almost)\s+$", re.I)
 # ... the clause's subject begins after its last stop or a fronted "In 2009"
 _SUBJECT_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:[Ii]n|[Bb]y|[Ss]ince)\s+\d{4}\b")
 # a subject that names money: what moved is a sum ("budget", "spending", "the value of")
@@ -335,12 +346,17 @@ def _moved_subject(text, sent, num, earlier, back, low) -> None:
     if f["unit"] not in ("percent", "multiple"):
         return
     verb = _MOVED_BY.search(text, max(sent.start, num.start - 60), num.start)
-    if verb is None:
+    if verb is not None:
+        v = verb.start()
+    elif _MULTIPLE_VERB.fullmatch(text, num.start, num.end):
+        v = num.start  # "has doubled", "tripled": the multiple is the verb
+        while v > sent.start and _AUXILIARY.search(text, sent.start, v):
+            v = _AUXILIARY.search(text, sent.start, v).start()
+    else:
         return
     lo = earlier[-1].end if earlier else sent.start
-    stops = [m.end() for m in _SUBJECT_STOP.finditer(text, lo, verb.start())]
+    stops = [m.end() for m in _SUBJECT_STOP.finditer(text, lo, v)]
     s0 = stops[-1] if stops else lo
-    v = verb.start()
     if v - s0 < 4 or (earlier and earlier[-1].end > s0 and not stops):
         return
     span = (sent.start, sent.end)

@@ -1774,6 +1774,27 @@ def test_a_multiple_in_words_before_fold(tmp_path):
     assert got["twenty-five-fold"] == (25, "multiple")
 
 
+def test_multiples_in_words(tmp_path):
+    # "twice", "more than double", "tripled", "threefold" are multiples; a frequency ("twice
+    # a year") and an adjective of a noun ("double degree") are not
+    rows = rows_of(
+        tmp_path,
+        "In 1986 Laos exchanged twice as many scientists as in 1984. Its technology imports "
+        "were more than double those of 1985. The number of joint laboratories has tripled "
+        "since 2001. Exports grew threefold. The commission meets twice a year and offers "
+        "double degree courses.",
+    )
+    got = {r["quote"]: (r["value"], r["unit"]) for r in rows if r["unit"] == "multiple"}
+    assert got == {
+        "twice": (2, "multiple"),
+        "more than double": (2, "multiple"),
+        "tripled": (3, "multiple"),
+        "threefold": (3, "multiple"),
+    }
+    tripled = next(r for r in rows if r["quote"] == "tripled")
+    assert (tripled["indicator"], tripled["measure"]) == ("joint_research_centers", "change")
+
+
 def test_a_scans_letter_o_for_a_zero_inside_a_group(tmp_path):
     rows = rows_of(
         tmp_path,
@@ -1782,3 +1803,15 @@ def test_a_scans_letter_o_for_a_zero_inside_a_group(tmp_path):
     )
     got = {r["value"] for r in rows}
     assert {4000, 2056, 3000} <= got
+
+
+def test_the_rand_set_against_its_digits(tmp_path):
+    # "R20 million" is rand; a cable's precedence letter before its date-time group is none
+    rows = rows_of(
+        tmp_path,
+        "R 220841Z OCT 07\n\nThe department has set aside R20 million for joint projects "
+        "with Laos and puts R2 million a year into the programme.",
+    )
+    money = sorted((r["value"], r["unit"]) for r in rows if r["unit"] != "count")
+    assert money == [(2e6, "ZAR"), (20e6, "ZAR")]
+    assert not any(r["value"] == 220841 for r in rows)
