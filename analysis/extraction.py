@@ -281,7 +281,7 @@ def _sentence_facts(
         qualifier, low, high = num.qualifier, num.low, num.high
         pledged = False
         if (
-            num.unit != "multiple"
+            (num.unit != "multiple" or _GOAL_MULTIPLE.fullmatch(text, num.start, num.end))
             and base_now is None
             and (
                 future
@@ -327,10 +327,17 @@ def _sentence_facts(
                 if span is not None:
                     # "Korea will provide KRW 2.4 billion over three years": from the page's date
                     year, p_start, p_end, basis = pub + span, pub, pub + span, "period"
-            elif year is not None and (
-                basis == "period"
-                # "will train 5,000 ... by the end of 2021": a goal's by-date after the page
-                or (basis == "cumulative" and p_start is None and pub is not None and year > pub)
+            elif (
+                year is not None
+                and num.unit != "multiple"
+                and (
+                    # (a multiple's goal, "hope to double that by 2020", is no plan's end)
+                    basis == "period"
+                    # "will train 5,000 ... by the end of 2021": a goal's by-date after the page
+                    or (
+                        basis == "cumulative" and p_start is None and pub is not None and year > pub
+                    )
+                )
             ):
                 context[6] = year  # "over the next three years": the plan's end from here on
         if found is None:
@@ -2013,6 +2020,11 @@ def _counts_stock(text: str, num: _Num, clause, low) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+# a multiple in words that a goal may set: "aims to double the number of joint projects",
+# "strive towards doubling", "that the number ... be doubled" (a verb, not a comparison)
+_GOAL_MULTIPLE = re.compile(
+    r"(?i:double|doubling|triple|tripling|quadruple|quadrupling|doubled|tripled)"
+)
 
 
 def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) -> list[dict]:

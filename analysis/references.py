@@ -327,6 +327,12 @@ _MOVED_BY = re.compile(
 _MULTIPLE_VERB = re.compile(
     r"(?i:(?:more\s+than\s+|nearly\s+|almost\s+)?(?:doubled|tripled|quadrupled))"
 )
+_BASE_MULTIPLE = re.compile(r"(?i:double|doubling|triple|tripling|quadruple|quadrupling)")
+# ... and the object it moves, up to its clause's end or a "by" date
+_MULTIPLE_OBJECT = re.compile(
+    r"\s+(?:the\s+(?:number|count|total)\s+of\s+|the\s+|its\s+|their\s+)?[^,;:.()]{3,80}?(?=\s+(?:by|in|before|within|over)\b|[,;:.()]|$)",
+    re.I,
+)
 _AUXILIARY = re.compile(r"\b(?:has|have|had|was|were|more\s+than|nearly|almost)\s+$", re.I)
 # ... the clause's subject begins after its last stop or a fronted "In 2009"
 _SUBJECT_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:[Ii]n|[Bb]y|[Ss]ince)\s+\d{4}\b")
@@ -348,6 +354,22 @@ def _moved_subject(text, sent, num, earlier, back, low) -> None:
     verb = _MOVED_BY.search(text, max(sent.start, num.start - 60), num.start)
     if verb is not None:
         v = verb.start()
+    elif (obj := _MULTIPLE_OBJECT.match(text, num.end, sent.end)) and _BASE_MULTIPLE.fullmatch(
+        text, num.start, num.end
+    ):
+        # "aims to double the number of joint research projects with China by 2023": the
+        # multiple is the verb, what it moves its object
+        got = _classify(
+            text,
+            "count",
+            (obj.start(), obj.start()),
+            (obj.start(), obj.end()),
+            (sent.start, sent.end),
+            low,
+        )[0]
+        if got != UNCLASSIFIED:
+            f["indicator"] = got
+        return
     elif _MULTIPLE_VERB.fullmatch(text, num.start, num.end):
         v = num.start  # "has doubled", "tripled": the multiple is the verb
         while v > sent.start and _AUXILIARY.search(text, sent.start, v):

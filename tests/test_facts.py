@@ -1815,3 +1815,19 @@ def test_the_rand_set_against_its_digits(tmp_path):
     money = sorted((r["value"], r["unit"]) for r in rows if r["unit"] != "count")
     assert money == [(2e6, "ZAR"), (20e6, "ZAR")]
     assert not any(r["value"] == 220841 for r in rows)
+
+
+def test_a_goal_to_double_the_number_of_a_thing(tmp_path):
+    # "aims to double the number of X by YEAR": a target of X at that year
+    rows = rows_of(
+        tmp_path,
+        "Laos's action plan aims to double the number of joint research projects with "
+        "China by 2025.",
+    )
+    row = next(r for r in rows if r["quote"] == "double")
+    assert (row["indicator"], row["measure"], row["year"], row["value"]) == (
+        "coop_projects",
+        "target",
+        2025,
+        2,
+    )
