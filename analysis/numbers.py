@@ -512,9 +512,15 @@ def _parse(
         if key in g.fractions:
             if key == "half" and _HALF_VETO.search(text, max(s_start, start - 12), start):
                 return None
-            # a share in words is a percent of its whole ("about a third": 33.3 percent), so
-            # that it joins and compares with the shares written in figures
-            value, unit = round(g.fractions[key] * 100, 1), "percent"
+            if scale_w:
+                # "half a million", "a quarter of a million": a part of the scale, no share
+                value = g.fractions[key]  # (scaled below, as any number with its scale)
+                if value * scale != int(value * scale):
+                    return None
+            else:
+                # a share in words is a percent of its whole ("about a third": 33.3 percent),
+                # so that it joins and compares with the shares written in figures
+                value, unit = round(g.fractions[key] * 100, 1), "percent"
         elif key in g.multiples:
             if g.multiples_not is not None and g.multiples_not.match(text, m.start("word")):
                 return None  # "twice a year", "a double degree"

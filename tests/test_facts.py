@@ -1831,3 +1831,19 @@ def test_a_goal_to_double_the_number_of_a_thing(tmp_path):
         2025,
         2,
     )
+
+
+def test_a_share_in_words_before_a_scale_is_a_part_of_it(tmp_path):
+    # "half a million" is 500,000 (never a share of 50 percent); "about half of them" stays one
+    rows = rows_of(
+        tmp_path,
+        "Outbound students rose from 52,000 in 2001 to more than half a million in 2016. "
+        "About half of them went to the United States. A quarter of a million went in 2010.",
+    )
+    got = {r["quote"]: (r["value"], r["unit"]) for r in rows}
+    assert got["more than half a million"] == (500000, "count")
+    assert got["A quarter of a million"] == (250000, "count")
+    assert got["About half"] == (50, "percent")
+    assert {r["quote"]: r["indicator"] for r in rows}["more than half a million"] == (
+        "students_abroad"
+    )
