@@ -1131,7 +1131,7 @@ def _own_year_after(text: str, num, exprs) -> bool:
 
 
 # the start of a list's item: a bullet, or a dash or star opening a line
-_ITEM = re.compile(r"[•■▪●◆►]|\n[ \t]*-[ \t]")
+_ITEM = re.compile(r"[•■▪●◆►]|\n[ \t]*[-*][ \t]")
 
 
 def _when(

@@ -1531,3 +1531,22 @@ def test_countries_a_count_has_ties_with_or_offices_in_are_a_level(tmp_path):
     got = {r["quote"].split()[0]: r["measure"] for r in rows}
     assert got["17"] == "level" and got["9"] == "level"
     assert got["14"] == "annual" and got["3"] == "annual"
+
+
+def test_a_star_bulleted_items_year_dates_nothing_before_it(tmp_path):
+    # a chronology set out as a list with stars: each entry's figure is its own year's,
+    # never the next entry's
+    path = tmp_path / "timeline.txt"
+    path.write_text(
+        "Laos–Russia science relations\n\nTimeline\n"
+        " * 1995 – Intergovernmental agreement signed in Vientiane.\n"
+        " * 1999 – First session of the joint commission approves 41 projects.\n"
+        " * 2001 – Joint technology park founded.\n"
+        " * 2008 – Year of Science; more than 150 scientific events held.\n"
+        " * 2012 – Agreements on satellite research.\n",
+        encoding="utf-8",
+    )
+    rows = facts.extract_facts(corpus.read_document(path))
+    got = {r["quote"].split()[0]: r["year"] for r in rows}
+    assert got["41"] == 1999
+    assert got["more"] == 2008
