@@ -1550,3 +1550,19 @@ def test_a_star_bulleted_items_year_dates_nothing_before_it(tmp_path):
     got = {r["quote"].split()[0]: r["year"] for r in rows}
     assert got["41"] == 1999
     assert got["more"] == 2008
+
+
+def test_a_base_named_the_years_figure_dates_nothing(tmp_path):
+    # "more than double the 1984 figure", "above the 2009 level": the base's year is not
+    # the figure's
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "Laos buys more technology\n\nVIENTIANE, Feb. 3, 1986\n\n"
+        "Laos signed 840 technology import contracts in 1985. The number was more than "
+        "double the 1984 figure, and the value of the contracts rose 35 percent above the "
+        "1984 level.\n",
+        encoding="utf-8",
+    )
+    rows = facts.extract_facts(corpus.read_document(path))
+    got = {r["quote"].split()[0]: r["year"] for r in rows}
+    assert got["more"] == 1985 and got["35"] == 1985
