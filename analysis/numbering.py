@@ -2,11 +2,11 @@
 lines. A clock time or timecode ("16:42:31", "09:00–10:30", "[00:02:18]", "10.00 a.m."), a
 part's number ("1/12", "page 2/4"), a label's number ("Room 301", "Question No. 19284",
 "Table 2", "pp. 231-248", "Session 5"), a site's counter ("2,311 views", "12 likes", "4 min
-read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800"), a
-street number ("83 Shuangqing Road", "350 East 35th Street") or a postcode after its city
-("..., Beijing 100037") is never a figure, wherever it stands. The words are
-``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is asked by the number grammar
-(:func:`analysis.numbers._parse`) for every number it reads."""
+read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800",
+"+33 1 44 96 51 51", "Fax: 2565 1622"), a street number ("83 Shuangqing Road", "350 East 35th
+Street") or a postcode after its city ("..., Beijing 100037") is never a figure, wherever it
+stands. The words are ``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is asked by the
+number grammar (:func:`analysis.numbers._parse`) for every number it reads."""
 
 from __future__ import annotations
 
@@ -129,6 +129,13 @@ _BRACKET_DURATION = re.compile(r"\s*(?:min|mins|minutes|sec|secs|seconds)\.?\s*\
 # 334-2718"
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\(?\d{2,4}\)?){2,}")
 _PHONE_PREFIX = re.compile(r"\+|\(?0\d|\(\d{3}\)\s?\d{3}-\d{4}(?!\d)")
+# ... after a country's code, groups of one digit and the trunk's "(0)" too: "+33 1 44 96 51
+# 51", "+31 (0)15 278 4259"; a trunk prefix before a number of seven or eight digits
+# ("010-88828512"); after a telephone's label, any run of digit groups ("Fax: 2565 1622",
+# "tel (861) 532 1921")
+_PHONE_INTL = re.compile(r"\+\d{1,4}(?:[ -](?:\(0\))?\(?\d{1,4}\)?){2,}")
+_PHONE_TRUNK = re.compile(r"\(?0\d{1,3}\)?[ -]\d{7,8}(?!\d)")
+_PHONE_LABELLED = re.compile(r"\(?\d{1,4}\)?(?:[ -]\(?\d{1,4}\)?)+")
 _LOOK_BACK = 24
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -370,5 +377,14 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
             # (an international or a trunk prefix: "+31 70 ...", "(010) 6559 ...", "010-6559";
             # "(2007-2013) 383" is a period and a figure)
             if digits >= 8 and _PHONE_PREFIX.match(m.group(0)):
+                return True
+    for run in (_PHONE_INTL, _PHONE_TRUNK):
+        for m in run.finditer(text, lo, hi):
+            if m.start() <= start and end <= m.end() and sum(map(str.isdigit, m.group(0))) >= 8:
+                return True
+    for m in _PHONE_LABELLED.finditer(text, lo, hi):
+        if m.start() <= start and end <= m.end() and sum(map(str.isdigit, m.group(0))) >= 8:
+            label = text[max(line_start, m.start() - _LOOK_BACK) : m.start()]
+            if numbering().phone.search(label):
                 return True
     return False

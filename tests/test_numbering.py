@@ -47,6 +47,14 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Copy 318 of the report counts 4,500 students abroad.", [4500]),
         ("Report ER 81-10077 counts 6,200 scholars sent abroad.", [6200]),
         ("The answer drew 37 upvotes and named 90 returnees.", [90]),
+        # telephone numbers: a country's code over groups of one digit or the trunk's "(0)", a
+        # trunk prefix before eight digits, any groups after a telephone's label, an extension
+        ("Press Office  |  T +33 1 44 96 51 51. The centre hosts 40 visiting scholars.", [40]),
+        ("Press officer: J. Smit, +31 (0)15 278 4259. It trained 25 engineers.", [25]),
+        ("The park hosts 120 returnees. Enquiries: 010-88828512.", [120]),
+        ("Letters: news@example.org  |  Fax: 2565 1622", []),
+        ("The bureau, tel (861) 532 1921, counted 70 contracts.", [70]),
+        ("Call Tel. (86-10) 6532-3831 ext. 6218 about the 15 grants.", [15]),
     ],
 )  # fmt: skip
 def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
