@@ -712,7 +712,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     _record_title(lines, filled, evidence, original, starts)
     _journal_head(lines, filled, removed, dated, evidence, cfg)
     _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
-    _mark_page_number(lines, filled, removed)
+    _mark_page_number(lines, filled, removed, original, starts)
     _mark_repeated_footers(lines, removed)
     _mark_link_blocks(lines, removed, cfg, {i for i, _d, _k in dated})
     # a date on a line of a list of other stories is that story's, not the page's; one under
@@ -1935,6 +1935,7 @@ def _title_slide_title(
 _BARE_NUMBER = re.compile(r"\d{1,4}")
 _FOOTER_NUMBER = re.compile(r"\s*\d{1,4}$")
 _FOOTER_REPEATS = 3  # a running footer stands on at least this many pages
+_PAGE_NUMBER_INDENT = 30  # blanks before a page's number set far to the right
 
 
 def _mark_repeated_footers(lines: list[str], removed: dict[int, str]) -> None:
@@ -1958,15 +1959,28 @@ def _mark_repeated_footers(lines: list[str], removed: dict[int, str]) -> None:
                 removed[i] = "running_header"
 
 
-def _mark_page_number(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
+def _mark_page_number(
+    lines: list[str], filled: list[int], removed: dict[int, str], original: str, starts: list[int]
+) -> None:
     """A page's number alone on the page's first or last line ("312" at the foot of a
-    yearbook's page, often set far to the right): furniture. Not when the line next to it
-    holds a bare number too (a table's column set one cell a line)."""
+    yearbook's page, often set far to the right), or on any line when it is set far to the
+    right (a page break inside the text: "                    112" over the next page's
+    head): furniture. Not when the line next to it holds a bare number too (a table's column
+    set one cell a line)."""
     kept = [i for i in filled if i not in removed]
     if len(kept) < 3:
         return
     for i, neighbour in ((kept[0], kept[1]), (kept[-1], kept[-2])):
         if _BARE_NUMBER.fullmatch(lines[i]) and not _BARE_NUMBER.fullmatch(lines[neighbour]):
+            removed[i] = "page_number"
+    for k in range(1, len(kept) - 1):
+        i = kept[k]
+        if i in removed or not _BARE_NUMBER.fullmatch(lines[i]):
+            continue
+        indent = original.find(lines[i], starts[i], starts[i + 1]) - starts[i]
+        if indent < _PAGE_NUMBER_INDENT:
+            continue
+        if not any(_BARE_NUMBER.fullmatch(lines[j]) for j in (kept[k - 1], kept[k + 1])):
             removed[i] = "page_number"
 
 
@@ -2298,6 +2312,8 @@ def _title_paragraph(
         else:
             if _caption_line(para, cfg):
                 return n
+            if _RULE_LINE.fullmatch(para[: para.find("\n")].strip()):
+                continue  # a block opening on a rule ("-----" over a book's division line)
             kind = _title_block(para, cfg)
             if kind in ("wrapped", "labelled", "named", "stamped") or (
                 kind == "deck" and n == kicked

@@ -729,6 +729,38 @@ def test_a_bare_page_number_at_a_pages_foot_but_not_a_tables_column() -> None:
     assert "page_number" not in rules  # the column's last cell is no page number
 
 
+def test_a_page_number_set_far_right_at_a_page_break_and_one_framed_by_dashes() -> None:
+    # a page break inside the text: the next page's number alone, set far to the right
+    page = "A Lab Opens\n\n" + _BODY + "\n\n" + " " * 60 + "113\nCHAPTER FOUR\n\n" + _BODY + "\n"
+    text, rules = _cleaned(page)
+    assert "page_number" in rules and "113" not in text and "CHAPTER FOUR" in text
+    # ... but not a table's column set one cell a line, however far right
+    column = " " * 40 + "1988\n" + " " * 40 + "3786\n" + " " * 40 + "1990\n"
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + column + "\n" + _BODY + "\n")
+    assert "page_number" not in rules and "3786" in text
+    # a page's number framed by dashes beside the running header's name at the page's foot
+    foot = "Science Press, Beijing, June 1991" + " " * 40 + "- 47 -\n"
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + foot)
+    assert "running_header" in rules and "47" not in text
+
+
+def test_a_block_opening_on_a_rule_is_no_title(tmp_path: Path) -> None:
+    page = (
+        "China Statistical Yearbook on Science and Technology 2018\n"
+        "Compiled by National Bureau of Statistics and Ministry of Science and Technology\n"
+        "China Statistics Press\n\n"
+        + "-" * 60
+        + "\n20  International Cooperation and Technology Trade\n"
+        + "-" * 60
+        + "\n\n20-14  Technology Import Contracts, 2013-2017\n\nUnit: contract\n\n"
+        + _BODY
+        + "\n"
+    )
+    path = tmp_path / "p.txt"
+    path.write_text(page, encoding="utf-8")
+    assert corpus.read_document(path).title == "Technology Import Contracts, 2013-2017"
+
+
 def test_inline_dois_and_view_counts_are_cut() -> None:
     page = (
         "A Lab Opens\n\n" + english(1) + " See doi:10.1126/science.aat1234 for the data. "
