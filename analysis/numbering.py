@@ -144,6 +144,11 @@ _MONTHS = frozenset(
 # a report's or a document's number after its series' letters: "EA 86-10031", "ER 79-10123"
 _DOC_NUMBER_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,5}\s$")
 _DOC_NUMBER_AFTER = re.compile(r"-\d{4,6}(?![\d,.])")
+# a document's number after its series' code in capitals, the two a field of their own (at
+# the line's start or end, or set apart by wide blanks): "NSF 92-331", "JPRS 76112", "CSO: 4008",
+# "CSO: 4005/0917", "EA 86-10031" (not a currency's code: "USD 2000")
+_SERIES_BEFORE = re.compile(r"(?:^|[ \t]{2,})(?P<code>[A-Z]{2,5}):? $", re.M)
+_SERIES_AFTER = re.compile(r"[\d/-]*(?:[ \t]{2,}|[ \t]*$)", re.M)
 # a postcode after its city or state in an address's fields: "..., Beijing 100037", "New York,
 # NY 10016" (a figure of that size has its thousands apart)
 _POSTCODE_BEFORE = re.compile(r",\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s$")
@@ -204,6 +209,13 @@ _OWN_MAX = 3  # digits: a few people
 _DOTTED = re.compile(r"(?:\.\d+){2,}(?![\d,])")
 # a size of a file after its number with decimals: "(PDF, 1.4 MB)"
 _FILE_SIZE = re.compile(r"(?:\.\d+)?\s*(?:[KMG]B|[kKMG]byte|bytes)\b")
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    from analysis import units
+
+    return units.currencies() | {"RMB"}
 
 
 # Fast tests: each is a necessary condition of the search after it (the twins in
@@ -311,6 +323,11 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         and _DOC_NUMBER_AFTER.match(text, end)
     ):
         return True
+    if before.endswith(" ") and before[-2:-1].isupper() or before.endswith(": "):
+        series = _SERIES_BEFORE.search(text, line_start, start)
+        if series and series.group("code") not in _currencies():
+            if _SERIES_AFTER.match(text, end, s_end):
+                return True
     if 5 <= end - start <= 6 and (
         _POSTCODE_BEFORE.search(before) or _POSTCODE_STATE.search(before)
     ):

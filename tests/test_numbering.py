@@ -55,6 +55,11 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Letters: news@example.org  |  Fax: 2565 1622", []),
         ("The bureau, tel (861) 532 1921, counted 70 contracts.", [70]),
         ("Call Tel. (86-10) 6532-3831 ext. 6218 about the 15 grants.", [15]),
+        # a document's number after its series' code, a field of its own
+        ("NSF 92-331" + " " * 30 + "Human Resources\n\nChina sent 30 students.", [30]),
+        ("Human Resources for Science" + " " * 20 + "NSF 93-303\n\nIt sent 30 students.", [30]),
+        ("JPRS 76112\n\nChina sent 30 students abroad.", [30]),
+        ("China sent 30 students abroad.\n\nCSO: 4005/0917", [30]),
     ],
 )  # fmt: skip
 def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
@@ -73,6 +78,8 @@ def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) ->
         # a city's figure of that size is written with its thousands apart or stands in prose
         ("Beijing 100000 people", [100000]),
         ("In 2010, Shanghai hosted 120000 visitors.", [120000]),
+        # a currency's code before a sum standing as its own field is no series' code
+        ("Costs:\nUSD 2000\n\nChina sent 30 students.", [2000, 30]),
     ],
 )
 def test_figures_beside_such_words_stay(tmp_path: Path, body: str, kept: list[float]) -> None:
