@@ -71,8 +71,12 @@ class _Grammar:
     # capitalised words a year may follow as a date ("In 2010"); after any other it is a
     # name's ("Horizon 2020"; ``numbers.yaml`` ``year_openers``, months besides)
     year_openers: frozenset[str] = frozenset()
+    # a sum at a rate per a short span or a person, a price or a wage ("$69 per month",
+    # "15,000 yuan a month", "$12 per person"; ``numbers.yaml`` ``price_rates``)
+    price_rate: re.Pattern[str] | None = None
 
 
+_MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
 _DAY_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 _DAY_AFTER = re.compile(rf"\s+{_MONTH}(?![a-z])")
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]]")
@@ -179,7 +183,11 @@ def grammar() -> _Grammar:
     target_markers = compile_(lex["target_markers"], "target_markers")
     not_target = compile_(lex["not_target"], "not_target")
     heads = "|".join(re.escape(w) for w in sorted(lex["programme_names"], key=len, reverse=True))
+    rates = "|".join(re.escape(w) for w in lex.get("price_rates") or [])
     return _Grammar(
+        price_rate=re.compile(rf"\s*(?:a|an|per|each|every)\s+(?:{rates})\b", re.I)
+        if rates
+        else None,
         name_after=re.compile(rf"[\"”’']?\s+(?:{heads})(?![\w-])"),
         name_before=re.compile(rf"(?<![\w-])(?:{heads})\s+[\"“‘']?$"),
         anchor_needs=tuple(_required(p) for p, _ in anchors),
@@ -605,6 +613,9 @@ def _parse(
         end = qa.end()
     if low is not None:
         qualifier = "range"
+    if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:
+        if g.price_rate.match(text, end, s_end):
+            return None  # "$69 per month", "a stipend of $650 a month": a price or a wage
     return _Num(start, end, value, unit, qualifier, low, high)
 
 

@@ -69,6 +69,23 @@ def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) ->
 @pytest.mark.parametrize(
     ("body", "kept"),
     [
+        # a sum at a rate per a short span or per person: a price, a fee or a wage
+        ("She lives on a stipend of $650 a month and works for $3.50 an hour.", []),
+        ("Then $69 per month. The fund supported 75 fellowships.", [75]),
+        ("My salary (about 15,000 yuan a month) goes far; 30 of us came back.", [30]),
+        ("Chinese cooking class, $12 per person", []),
+        # ... a sum a year is a figure, and so is a count per month
+        ("The two universities each contribute $2 million a year.", [2, 2_000_000]),
+        ("The centre received 40 visitors a month.", [40]),
+    ],
+)  # fmt: skip
+def test_a_price_or_a_wage_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
         # what looks like a label or a counter but counts
         ("Scientists of the academy made 18,650 visits abroad in 2009.", [18650]),
         ("The new building has room for 200 researchers.", [200]),
