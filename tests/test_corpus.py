@@ -744,6 +744,49 @@ def test_a_page_number_set_far_right_at_a_page_break_and_one_framed_by_dashes() 
     assert "running_header" in rules and "47" not in text
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "April 7, 1986" + " " * 40 + "19",
+        "CSCPRC Annual Report 1980-81" + " " * 30 + "14",
+        "236" + " " * 20 + "Asian Journal of Technology Policy 11(3)",
+    ],
+)
+def test_a_running_header_in_lower_case_at_a_page_break_inside_the_text(line: str) -> None:
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + line + "\n\n" + _BODY + "\n")
+    assert "running_header" in rules and line.split()[0] not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Joint projects 2010" + " " * 30 + "45",  # a table's row: its label in lower case
+        "Manchester" + " " * 30 + "7",  # ... or no year
+    ],
+)
+def test_a_tables_row_away_from_the_edge_is_no_running_header(line: str) -> None:
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + line + "\n\n" + _BODY + "\n")
+    assert "running_header" not in rules and line in text
+
+
+def test_a_long_imprint_header_and_a_chapters_name_over_its_section(tmp_path: Path) -> None:
+    imprint = "OECD REVIEWS OF INNOVATION POLICY: CHINA – ISBN 978-92-64-03981-9 – © OECD 2008"
+    page = (
+        "6. CHINA'S INTEGRATION INTO THE GLOBAL INNOVATION SYSTEM\n\n"
+        + imprint
+        + " " * 20
+        + "383\n\n6.3. Technology imports and international S&T co-operation\n\n"
+        + _BODY
+        + "\n"
+    )
+    text, rules = _cleaned(page)
+    assert "running_header" in rules and "383" not in text
+    path = tmp_path / "p.txt"
+    path.write_text(page, encoding="utf-8")
+    title = "CHINA'S INTEGRATION INTO THE GLOBAL INNOVATION SYSTEM"
+    assert corpus.read_document(path).title == title
+
+
 def test_a_block_opening_on_a_rule_is_no_title(tmp_path: Path) -> None:
     page = (
         "China Statistical Yearbook on Science and Technology 2018\n"
