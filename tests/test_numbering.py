@@ -86,6 +86,23 @@ def test_a_price_or_a_wage_gives_no_row(tmp_path: Path, body: str, kept: list[fl
 @pytest.mark.parametrize(
     ("body", "kept"),
     [
+        # a count of days, weeks, hours: a duration
+        ("Visitors stayed from two weeks to a full academic year; 1,020 came.", [1020]),
+        ("Stays last two to six weeks.", []),
+        ("Waits fell to an average of 14 days for the 64,000 visas.", [64000]),
+        ("The lab is open 24 hours and hosts 30 visiting scholars.", [30]),
+        # ... a span in a compound is no number at all; a figure beside a span stays
+        ("The 5-day workshop trained 40 engineers.", [40]),
+        ("Six days later, 30 scientists arrived.", [30]),
+    ],
+)  # fmt: skip
+def test_a_duration_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
         # what looks like a label or a counter but counts
         ("Scientists of the academy made 18,650 visits abroad in 2009.", [18650]),
         ("The new building has room for 200 researchers.", [200]),
