@@ -27,6 +27,7 @@ class _Numbering(NamedTuple):
     line: re.Pattern[str]  # a label that numbers its whole line ("Y axis: 0  10  20")
     counted: re.Pattern[str]  # a counter's label before the number ("Subscribers: 3,412")
     bar: re.Pattern[str]  # a counter's label and a bar's dot before the number ("Like · 24")
+    field: re.Pattern[str]  # a counter's label opening its field ("Visitors: 3,475,112")
     # every word of a label, a telephone's label or a counter: the word before a number
     # (past "No.", "#", "3 of") must be one of them for ``label``, ``phone`` or ``counted``
     # to match (a fast test before those searches; plain twin in tests/test_numbering.py)
@@ -49,7 +50,8 @@ def numbering() -> _Numbering:
         r"(?:\d{1,4}\s*(?:of|and|or|to|-|–|&|/)\s*)?$",
         re.I,
     )
-    counter = re.compile(rf"\s*(?:{words(cfg['counters'])})\b", re.I)
+    # (a share of a site's votes too: "94% Upvoted")
+    counter = re.compile(rf"(?:\s*%)?\s*(?:{words(cfg['counters'])})\b", re.I)
     short = [*cfg["counters"], *cfg.get("short_counters", [])]
     short_counter = re.compile(rf"\s*(?:{words(short)})\b", re.I)
     street = re.compile(
@@ -60,10 +62,12 @@ def numbering() -> _Numbering:
     line = re.compile(rf"(?<![\w-])(?:{words(cfg['line_labels'])})\s*[:：]", re.I)
     counted = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[:：]\s*$", re.I)
     bar = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[·•]\s*$", re.I)
+    field_words = words(cfg.get("field_counters") or []) or r"(?!)"
+    field = re.compile(rf"(?:^|\s{{2,}}|[|·•]\s*)(?:{field_words})\s*[:：]\s*$", re.I | re.M)
     vocabulary = [*cfg["labels"], *cfg["phones"], *cfg["counters"]]
     words_before = frozenset(w.strip(".").lower() for item in vocabulary for w in item.split())
     return _Numbering(
-        label, counter, short_counter, street, phone, line, counted, bar, words_before
+        label, counter, short_counter, street, phone, line, counted, bar, field, words_before
     )
 
 
@@ -312,6 +316,8 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
             return True
     if before.rstrip().endswith(("·", "•")) and cfg.bar.search(before):
         return True
+    if before.rstrip().endswith((":", "：")) and cfg.field.search(text, line_start, start):
+        return True  # "...  Visitors: 3,475,112", "Results Found: 27": a site's counter
     if cfg.street.match(text, end, s_end):
         return True
     if before.endswith(("] ", "]", "〕", "〕 ", ". ")) and _DOC_YEAR_BEFORE.search(before):

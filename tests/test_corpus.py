@@ -494,6 +494,10 @@ def test_outside_folder_is_the_plain_check(tmp_path: Path) -> None:
         ("[Word count 212]", False, "editor_mark"),
         ("[In 2010, 212 projects were funded.]", False, None),
         ("- 14 -", False, "page_number"),
+        # a site's note on the screen it is best viewed on, after its licence number or alone
+        ("Best viewed at 1024×768 resolution with IE 6.0 or above", False, "site_note"),
+        ("Lu ICP Bei 05003519   Best viewed at 1024×768", False, "site_note"),
+        ("The lab is best viewed in 1,024 photos", False, None),
         ("- 14 projects were approved in 2010, and 3 more in 2011 -", False, None),
         ("OW031512 Peking NCNA in English 1458 GMT 3 Mar 80", True, "transmission"),
         ("China sent 1458 scholars abroad in 1980.", True, None),

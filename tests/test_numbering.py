@@ -55,6 +55,10 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Letters: news@example.org  |  Fax: 2565 1622", []),
         ("The bureau, tel (861) 532 1921, counted 70 contracts.", [70]),
         ("Call Tel. (86-10) 6532-3831 ext. 6218 about the 15 grants.", [15]),
+        # a site's counters: a label opening its field, a share of votes
+        ("All rights reserved.  Visitors: 3,475,112\n\nChina sent 30 students.", [30]),
+        ("Results Found: 27\n\nChina sent 30 students abroad.", [30]),
+        ("312 Comments   Share   Report   94% Upvoted\n\nIt sent 30 students.", [30]),
         # a document's number after its series' code, a field of its own
         ("NSF 92-331" + " " * 30 + "Human Resources\n\nChina sent 30 students.", [30]),
         ("Human Resources for Science" + " " * 20 + "NSF 93-303\n\nIt sent 30 students.", [30]),
@@ -112,6 +116,8 @@ def test_a_duration_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -
         # a city's figure of that size is written with its thousands apart or stands in prose
         ("Beijing 100000 people", [100000]),
         ("In 2010, Shanghai hosted 120000 visitors.", [120000]),
+        # an item's label inside its line counts ("Foreign visitors: 1,200")
+        ("Key figures:\nForeign visitors: 1,200\nJoint projects: 30", [1200, 30]),
         # a currency's code before a sum standing as its own field is no series' code
         ("Costs:\nUSD 2000\n\nChina sent 30 students.", [2000, 30]),
     ],
