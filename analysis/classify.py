@@ -2124,6 +2124,19 @@ def _scope_of(
         # (the whole's owner as the page reads it: "the Ministry of Education reports
         # that 300,000 ..., of whom 110,000 have returned" is the nation's)
         return scope_of(text, whose[0], whose[1], whose[1], clause, found, default)
+    # 2c'. a share of a whole its pronoun owns ("spent about 100 million yuan ..., roughly 6
+    # percent of its budget", "the Chinese Academy of Sciences says 85 percent of its
+    # institute directors are returnees"): the owner "its" stands for, the name nearest
+    # before the share in its clause that follows no preposition (an attribution's source
+    # too: what a body says of its own)
+    if _SHARE_OF_ITS.match(text, num_end, clause[1]) and _PERCENT_IN.search(
+        text, num_start, min(clause[1], num_end + 10)
+    ):
+        for a, b, actor, kind in reversed(found):
+            if clause[0] <= a and b <= num_start and text[a - 1 : a] != "(":
+                if lex.not_subject.search(text, max(clause[0], a - 20), a):
+                    continue
+                return (kind, "") if kind == "national" else (kind, actor)
     # 2c. a share of the whole just named ("..., 3.6 percent of its total funding",
     # "Biotechnology projects make up about 30% of the total"): the owner of the figure
     # before it, in its clause or the sentence before
@@ -2769,6 +2782,7 @@ def _of_whom_figure(text: str, num_start: int, num_end: int, clause):
     return (last.start(), last.end()) if last is not None else None
 
 
+_SHARE_OF_ITS = re.compile(r"\s*(?:(?:%|per\s*cent|percent)\s+)?of\s+(?:its|their)\s+\w")
 _SHARE_OF_WHOLE = re.compile(
     r"\s*(?:(?:%|per\s*cent|percent)\s+)?of\s+(?:the|its|their)\s+(?:[a-z]+\s+)?"
     r"(?:total|whole|sum)\b"

@@ -712,7 +712,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     _record_title(lines, filled, evidence, original, starts)
     _journal_head(lines, filled, removed, dated, evidence, cfg)
     _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
-    _mark_page_number(lines, filled, removed)
+    _mark_page_number(lines, filled, removed, original, starts)
     _mark_repeated_footers(lines, removed)
     _mark_link_blocks(lines, removed, cfg, {i for i, _d, _k in dated})
     # a date on a line of a list of other stories is that story's, not the page's; one under
@@ -1053,8 +1053,10 @@ def _header_fields(s: str, cfg: _Settings) -> list[str] | None:
     if not 2 <= len(fields) <= rh["max_fields"]:
         return None
     for f in fields:
-        if len(f.split()) > rh["max_field_words"] or f.endswith(("!", "?")):
+        if f.endswith(("!", "?")):
             return None
+        if len(f.split()) > rh["max_field_words"] and not _COLOPHON_FIELD.search(f):
+            return None  # (a book's imprint may run long: "... – ISBN 978-92-... – © OECD 2008")
         if f.endswith(".") and not _TOKEN_BEFORE.search(f[-12:]):
             return None
     return fields
@@ -1085,7 +1087,9 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
         letters = [c for c in _ISSUE_MARK.sub("", s) if c.isalpha()]
         if not (bare.fullmatch(fields[0]) or bare.fullmatch(fields[-1])):
             return None
-        if not letters or any(c.islower() for c in letters):
+        if not letters:
+            return None
+        if any(c.islower() for c in letters) and not _dated_header(fields, s, cfg):
             return None
     for f in marks:
         if dating.YEAR.search(f):
@@ -1102,6 +1106,29 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
 
 
 _NUMBER_FIELD = re.compile(r"[\d.,%$()\s-]+")
+_COLOPHON_FIELD = re.compile(r"\bISBN\b|©")
+# a journal's volume and issue closing its name: "Asian Journal of Technology Policy 11(3)"
+_VOLUME_ISSUE = re.compile(r"\b\d{1,3}\(\d{1,2}\)$")
+_PAGE_GAP = re.compile(r"\s{10}")  # a page number set apart from its header's name
+_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _dated_header(fields: list[str], s: str, cfg: _Settings) -> bool:
+    """Whether a header in lower case away from a page's edge is a print page's all the same
+    (a page break inside the text): a page number set far apart at one end of two fields, the
+    other a date or a name with a year or a volume and issue ("April 7, 1986      19", "CSCPRC
+    Annual Report 1980-81      14", "236      Asian Journal of Technology Policy 11(3)")."""
+    if len(fields) != 2 or not _PAGE_GAP.search(s):
+        return False
+    name = fields[1] if cfg.header_page.fullmatch(fields[0]) else fields[0]
+    if cfg.header_marker.fullmatch(name) and _MONTH_WORD.match(name):
+        return True  # a date: "April 7, 1986"
+    # a name in title case (a table's row label is in lower case: "Joint projects 2010")
+    titled = all(w[:1].isupper() for w in name.split() if len(w) > 3 and w[:1].isalpha())
+    return titled and bool(_ANY_YEAR.search(name) or _VOLUME_ISSUE.search(name))
+
+
 _ISSUE_MARK = re.compile(r"\b(?:No|Nos|Vol|Nr|pp?)\.(?=\s*\d)")
 
 
@@ -1935,6 +1962,7 @@ def _title_slide_title(
 _BARE_NUMBER = re.compile(r"\d{1,4}")
 _FOOTER_NUMBER = re.compile(r"\s*\d{1,4}$")
 _FOOTER_REPEATS = 3  # a running footer stands on at least this many pages
+_PAGE_NUMBER_INDENT = 30  # blanks before a page's number set far to the right
 
 
 def _mark_repeated_footers(lines: list[str], removed: dict[int, str]) -> None:
@@ -1958,15 +1986,28 @@ def _mark_repeated_footers(lines: list[str], removed: dict[int, str]) -> None:
                 removed[i] = "running_header"
 
 
-def _mark_page_number(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
+def _mark_page_number(
+    lines: list[str], filled: list[int], removed: dict[int, str], original: str, starts: list[int]
+) -> None:
     """A page's number alone on the page's first or last line ("312" at the foot of a
-    yearbook's page, often set far to the right): furniture. Not when the line next to it
-    holds a bare number too (a table's column set one cell a line)."""
+    yearbook's page, often set far to the right), or on any line when it is set far to the
+    right (a page break inside the text: "                    112" over the next page's
+    head): furniture. Not when the line next to it holds a bare number too (a table's column
+    set one cell a line)."""
     kept = [i for i in filled if i not in removed]
     if len(kept) < 3:
         return
     for i, neighbour in ((kept[0], kept[1]), (kept[-1], kept[-2])):
         if _BARE_NUMBER.fullmatch(lines[i]) and not _BARE_NUMBER.fullmatch(lines[neighbour]):
+            removed[i] = "page_number"
+    for k in range(1, len(kept) - 1):
+        i = kept[k]
+        if i in removed or not _BARE_NUMBER.fullmatch(lines[i]):
+            continue
+        indent = original.find(lines[i], starts[i], starts[i + 1]) - starts[i]
+        if indent < _PAGE_NUMBER_INDENT:
+            continue
+        if not any(_BARE_NUMBER.fullmatch(lines[j]) for j in (kept[k - 1], kept[k + 1])):
             removed[i] = "page_number"
 
 
@@ -2298,6 +2339,8 @@ def _title_paragraph(
         else:
             if _caption_line(para, cfg):
                 return n
+            if _RULE_LINE.fullmatch(para[: para.find("\n")].strip()):
+                continue  # a block opening on a rule ("-----" over a book's division line)
             kind = _title_block(para, cfg)
             if kind in ("wrapped", "labelled", "named", "stamped") or (
                 kind == "deck" and n == kicked
@@ -2417,7 +2460,8 @@ def _kicker(
     SCIENCE" over "Scientific Exchanges With / Other Countries Widen"): at most four words in
     capitals, the next block a headline not in capitals (one line, or two or three wrapped); a
     section's code and name in capitals, of any length, over a headline in any case ("A3.
-    CHINA: FOREIGN RELATIONS - GENERAL" over "WIDENING SCIENTIFIC ... EXCHANGES")."""
+    CHINA: FOREIGN RELATIONS - GENERAL" over "WIDENING SCIENTIFIC ... EXCHANGES"), but not a
+    chapter's number of digits alone ("6. CHINA'S INTEGRATION ..."): the chapter is the title."""
     if not para.isupper() or n + 1 >= len(paras):
         return False
     coded = _SECTION_CODE.match(para)
@@ -2426,6 +2470,11 @@ def _kicker(
     s, e, n_lines = paras[n + 1]
     nxt = text[s:e]
     if nxt.isupper() and not coded:
+        return False
+    if coded and para[0].isdigit():
+        # a chapter's number (digits alone) and name over one of its sections ("6. CHINA'S
+        # INTEGRATION INTO THE GLOBAL INNOVATION SYSTEM" over "6.3. Technology imports and
+        # ..."): the chapter's name is the page's title
         return False
     if n_lines == 1:
         return _headline(nxt, len(nxt.split(None, cfg.title["max_words"] + 1)), cfg)

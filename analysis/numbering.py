@@ -2,11 +2,11 @@
 lines. A clock time or timecode ("16:42:31", "09:00–10:30", "[00:02:18]", "10.00 a.m."), a
 part's number ("1/12", "page 2/4"), a label's number ("Room 301", "Question No. 19284",
 "Table 2", "pp. 231-248", "Session 5"), a site's counter ("2,311 views", "12 likes", "4 min
-read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800"), a
-street number ("83 Shuangqing Road", "350 East 35th Street") or a postcode after its city
-("..., Beijing 100037") is never a figure, wherever it stands. The words are
-``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is asked by the number grammar
-(:func:`analysis.numbers._parse`) for every number it reads."""
+read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800",
+"+33 1 44 96 51 51", "Fax: 2565 1622"), a street number ("83 Shuangqing Road", "350 East 35th
+Street") or a postcode after its city ("..., Beijing 100037") is never a figure, wherever it
+stands. The words are ``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is asked by the
+number grammar (:func:`analysis.numbers._parse`) for every number it reads."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class _Numbering(NamedTuple):
     line: re.Pattern[str]  # a label that numbers its whole line ("Y axis: 0  10  20")
     counted: re.Pattern[str]  # a counter's label before the number ("Subscribers: 3,412")
     bar: re.Pattern[str]  # a counter's label and a bar's dot before the number ("Like · 24")
+    field: re.Pattern[str]  # a counter's label opening its field ("Visitors: 3,475,112")
     # every word of a label, a telephone's label or a counter: the word before a number
     # (past "No.", "#", "3 of") must be one of them for ``label``, ``phone`` or ``counted``
     # to match (a fast test before those searches; plain twin in tests/test_numbering.py)
@@ -49,7 +50,8 @@ def numbering() -> _Numbering:
         r"(?:\d{1,4}\s*(?:of|and|or|to|-|–|&|/)\s*)?$",
         re.I,
     )
-    counter = re.compile(rf"\s*(?:{words(cfg['counters'])})\b", re.I)
+    # (a share of a site's votes too: "94% Upvoted")
+    counter = re.compile(rf"(?:\s*%)?\s*(?:{words(cfg['counters'])})\b", re.I)
     short = [*cfg["counters"], *cfg.get("short_counters", [])]
     short_counter = re.compile(rf"\s*(?:{words(short)})\b", re.I)
     street = re.compile(
@@ -60,10 +62,12 @@ def numbering() -> _Numbering:
     line = re.compile(rf"(?<![\w-])(?:{words(cfg['line_labels'])})\s*[:：]", re.I)
     counted = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[:：]\s*$", re.I)
     bar = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[·•]\s*$", re.I)
+    field_words = words(cfg.get("field_counters") or []) or r"(?!)"
+    field = re.compile(rf"(?:^|\s{{2,}}|[|·•]\s*)(?:{field_words})\s*[:：]\s*$", re.I | re.M)
     vocabulary = [*cfg["labels"], *cfg["phones"], *cfg["counters"]]
     words_before = frozenset(w.strip(".").lower() for item in vocabulary for w in item.split())
     return _Numbering(
-        label, counter, short_counter, street, phone, line, counted, bar, words_before
+        label, counter, short_counter, street, phone, line, counted, bar, field, words_before
     )
 
 
@@ -129,6 +133,13 @@ _BRACKET_DURATION = re.compile(r"\s*(?:min|mins|minutes|sec|secs|seconds)\.?\s*\
 # 334-2718"
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\(?\d{2,4}\)?){2,}")
 _PHONE_PREFIX = re.compile(r"\+|\(?0\d|\(\d{3}\)\s?\d{3}-\d{4}(?!\d)")
+# ... after a country's code, groups of one digit and the trunk's "(0)" too: "+33 1 44 96 51
+# 51", "+31 (0)15 278 4259"; a trunk prefix before a number of seven or eight digits
+# ("010-88828512"); after a telephone's label, any run of digit groups ("Fax: 2565 1622",
+# "tel (861) 532 1921")
+_PHONE_INTL = re.compile(r"\+\d{1,4}(?:[ -](?:\(0\))?\(?\d{1,4}\)?){2,}")
+_PHONE_TRUNK = re.compile(r"\(?0\d{1,3}\)?[ -]\d{7,8}(?!\d)")
+_PHONE_LABELLED = re.compile(r"\(?\d{1,4}\)?(?:[ -]\(?\d{1,4}\)?)+")
 _LOOK_BACK = 24
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -137,6 +148,11 @@ _MONTHS = frozenset(
 # a report's or a document's number after its series' letters: "EA 86-10031", "ER 79-10123"
 _DOC_NUMBER_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,5}\s$")
 _DOC_NUMBER_AFTER = re.compile(r"-\d{4,6}(?![\d,.])")
+# a document's number after its series' code in capitals, the two a field of their own (at
+# the line's start or end, or set apart by wide blanks): "NSF 92-331", "JPRS 76112", "CSO: 4008",
+# "CSO: 4005/0917", "EA 86-10031" (not a currency's code: "USD 2000")
+_SERIES_BEFORE = re.compile(r"(?:^|[ \t]{2,})(?P<code>[A-Z]{2,5}):? $", re.M)
+_SERIES_AFTER = re.compile(r"[\d/-]*(?:[ \t]{2,}|[ \t]*$)", re.M)
 # a postcode after its city or state in an address's fields: "..., Beijing 100037", "New York,
 # NY 10016" (a figure of that size has its thousands apart)
 _POSTCODE_BEFORE = re.compile(r",\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s$")
@@ -197,6 +213,13 @@ _OWN_MAX = 3  # digits: a few people
 _DOTTED = re.compile(r"(?:\.\d+){2,}(?![\d,])")
 # a size of a file after its number with decimals: "(PDF, 1.4 MB)"
 _FILE_SIZE = re.compile(r"(?:\.\d+)?\s*(?:[KMG]B|[kKMG]byte|bytes)\b")
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    from analysis import units
+
+    return units.currencies() | {"RMB"}
 
 
 # Fast tests: each is a necessary condition of the search after it (the twins in
@@ -293,6 +316,8 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
             return True
     if before.rstrip().endswith(("·", "•")) and cfg.bar.search(before):
         return True
+    if before.rstrip().endswith((":", "：")) and cfg.field.search(text, line_start, start):
+        return True  # "...  Visitors: 3,475,112", "Results Found: 27": a site's counter
     if cfg.street.match(text, end, s_end):
         return True
     if before.endswith(("] ", "]", "〕", "〕 ", ". ")) and _DOC_YEAR_BEFORE.search(before):
@@ -304,6 +329,11 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         and _DOC_NUMBER_AFTER.match(text, end)
     ):
         return True
+    if before.endswith(" ") and before[-2:-1].isupper() or before.endswith(": "):
+        series = _SERIES_BEFORE.search(text, line_start, start)
+        if series and series.group("code") not in _currencies():
+            if _SERIES_AFTER.match(text, end, s_end):
+                return True
     if 5 <= end - start <= 6 and (
         _POSTCODE_BEFORE.search(before) or _POSTCODE_STATE.search(before)
     ):
@@ -370,5 +400,14 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
             # (an international or a trunk prefix: "+31 70 ...", "(010) 6559 ...", "010-6559";
             # "(2007-2013) 383" is a period and a figure)
             if digits >= 8 and _PHONE_PREFIX.match(m.group(0)):
+                return True
+    for run in (_PHONE_INTL, _PHONE_TRUNK):
+        for m in run.finditer(text, lo, hi):
+            if m.start() <= start and end <= m.end() and sum(map(str.isdigit, m.group(0))) >= 8:
+                return True
+    for m in _PHONE_LABELLED.finditer(text, lo, hi):
+        if m.start() <= start and end <= m.end() and sum(map(str.isdigit, m.group(0))) >= 8:
+            label = text[max(line_start, m.start() - _LOOK_BACK) : m.start()]
+            if numbering().phone.search(label):
                 return True
     return False

@@ -73,8 +73,15 @@ class _Grammar:
     year_openers: frozenset[str] = frozenset()
     multiples: dict[str, float] = field(default_factory=dict)  # "twice", "tripled"
     multiples_not: re.Pattern[str] | None = None  # "twice a year": no multiple
+    # a sum at a rate per a short span or a person, a price or a wage ("$69 per month",
+    # "15,000 yuan a month", "$12 per person"; ``numbers.yaml`` ``price_rates``)
+    price_rate: re.Pattern[str] | None = None
+    # a count of short spans of time, a duration ("an average of 14 days", "from two weeks
+    # to a full academic year", "two to six weeks"; ``numbers.yaml`` ``durations``)
+    duration: re.Pattern[str] | None = None
 
 
+_MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
 _DAY_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 _DAY_AFTER = re.compile(rf"\s+{_MONTH}(?![a-z])")
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]]")
@@ -184,7 +191,15 @@ def grammar() -> _Grammar:
     target_markers = compile_(lex["target_markers"], "target_markers")
     not_target = compile_(lex["not_target"], "not_target")
     heads = "|".join(re.escape(w) for w in sorted(lex["programme_names"], key=len, reverse=True))
+    rates = "|".join(re.escape(w) for w in lex.get("price_rates") or [])
+    spans = "|".join(re.escape(w) for w in lex.get("durations") or [])
     return _Grammar(
+        duration=re.compile(rf"(?:\s+(?:to|or|and)\s+[\w.,]+)?\s+(?:{spans})s?\b(?![-‐–])", re.I)
+        if spans
+        else None,
+        price_rate=re.compile(rf"\s*(?:a|an|per|each|every)\s+(?:{rates})\b", re.I)
+        if rates
+        else None,
         name_after=re.compile(rf"[\"”’']?\s+(?:{heads})(?![\w-])"),
         name_before=re.compile(rf"(?<![\w-])(?:{heads})\s+[\"“‘']?$"),
         anchor_needs=tuple(_required(p) for p, _ in anchors),
@@ -622,6 +637,12 @@ def _parse(
         end = qa.end()
     if low is not None:
         qualifier = "range"
+    if g.duration is not None and unit == "count" and not scale_w:
+        if g.duration.match(text, end, s_end):
+            return None  # "an average of 14 days", "two to six weeks": a duration
+    if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:
+        if g.price_rate.match(text, end, s_end):
+            return None  # "$69 per month", "a stipend of $650 a month": a price or a wage
     return _Num(start, end, value, unit, qualifier, low, high)
 
 

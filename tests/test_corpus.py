@@ -494,6 +494,10 @@ def test_outside_folder_is_the_plain_check(tmp_path: Path) -> None:
         ("[Word count 212]", False, "editor_mark"),
         ("[In 2010, 212 projects were funded.]", False, None),
         ("- 14 -", False, "page_number"),
+        # a site's note on the screen it is best viewed on, after its licence number or alone
+        ("Best viewed at 1024×768 resolution with IE 6.0 or above", False, "site_note"),
+        ("Lu ICP Bei 05003519   Best viewed at 1024×768", False, "site_note"),
+        ("The lab is best viewed in 1,024 photos", False, None),
         ("- 14 projects were approved in 2010, and 3 more in 2011 -", False, None),
         ("OW031512 Peking NCNA in English 1458 GMT 3 Mar 80", True, "transmission"),
         ("China sent 1458 scholars abroad in 1980.", True, None),
@@ -727,6 +731,81 @@ def test_a_bare_page_number_at_a_pages_foot_but_not_a_tables_column() -> None:
     table = "A Lab Opens\n\n" + _BODY + "\n\nStudents\n1988\n3,786\n1990\n2950\n"
     text, rules = _cleaned(table)
     assert "page_number" not in rules  # the column's last cell is no page number
+
+
+def test_a_page_number_set_far_right_at_a_page_break_and_one_framed_by_dashes() -> None:
+    # a page break inside the text: the next page's number alone, set far to the right
+    page = "A Lab Opens\n\n" + _BODY + "\n\n" + " " * 60 + "113\nCHAPTER FOUR\n\n" + _BODY + "\n"
+    text, rules = _cleaned(page)
+    assert "page_number" in rules and "113" not in text and "CHAPTER FOUR" in text
+    # ... but not a table's column set one cell a line, however far right
+    column = " " * 40 + "1988\n" + " " * 40 + "3786\n" + " " * 40 + "1990\n"
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + column + "\n" + _BODY + "\n")
+    assert "page_number" not in rules and "3786" in text
+    # a page's number framed by dashes beside the running header's name at the page's foot
+    foot = "Science Press, Beijing, June 1991" + " " * 40 + "- 47 -\n"
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + foot)
+    assert "running_header" in rules and "47" not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "April 7, 1986" + " " * 40 + "19",
+        "CSCPRC Annual Report 1980-81" + " " * 30 + "14",
+        "236" + " " * 20 + "Asian Journal of Technology Policy 11(3)",
+    ],
+)
+def test_a_running_header_in_lower_case_at_a_page_break_inside_the_text(line: str) -> None:
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + line + "\n\n" + _BODY + "\n")
+    assert "running_header" in rules and line.split()[0] not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Joint projects 2010" + " " * 30 + "45",  # a table's row: its label in lower case
+        "Manchester" + " " * 30 + "7",  # ... or no year
+    ],
+)
+def test_a_tables_row_away_from_the_edge_is_no_running_header(line: str) -> None:
+    text, rules = _cleaned("A Lab Opens\n\n" + _BODY + "\n\n" + line + "\n\n" + _BODY + "\n")
+    assert "running_header" not in rules and line in text
+
+
+def test_a_long_imprint_header_and_a_chapters_name_over_its_section(tmp_path: Path) -> None:
+    imprint = "OECD REVIEWS OF INNOVATION POLICY: CHINA – ISBN 978-92-64-03981-9 – © OECD 2008"
+    page = (
+        "6. CHINA'S INTEGRATION INTO THE GLOBAL INNOVATION SYSTEM\n\n"
+        + imprint
+        + " " * 20
+        + "383\n\n6.3. Technology imports and international S&T co-operation\n\n"
+        + _BODY
+        + "\n"
+    )
+    text, rules = _cleaned(page)
+    assert "running_header" in rules and "383" not in text
+    path = tmp_path / "p.txt"
+    path.write_text(page, encoding="utf-8")
+    title = "CHINA'S INTEGRATION INTO THE GLOBAL INNOVATION SYSTEM"
+    assert corpus.read_document(path).title == title
+
+
+def test_a_block_opening_on_a_rule_is_no_title(tmp_path: Path) -> None:
+    page = (
+        "China Statistical Yearbook on Science and Technology 2018\n"
+        "Compiled by National Bureau of Statistics and Ministry of Science and Technology\n"
+        "China Statistics Press\n\n"
+        + "-" * 60
+        + "\n20  International Cooperation and Technology Trade\n"
+        + "-" * 60
+        + "\n\n20-14  Technology Import Contracts, 2013-2017\n\nUnit: contract\n\n"
+        + _BODY
+        + "\n"
+    )
+    path = tmp_path / "p.txt"
+    path.write_text(page, encoding="utf-8")
+    assert corpus.read_document(path).title == "Technology Import Contracts, 2013-2017"
 
 
 def test_inline_dois_and_view_counts_are_cut() -> None:

@@ -47,9 +47,60 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Copy 318 of the report counts 4,500 students abroad.", [4500]),
         ("Report ER 81-10077 counts 6,200 scholars sent abroad.", [6200]),
         ("The answer drew 37 upvotes and named 90 returnees.", [90]),
+        # telephone numbers: a country's code over groups of one digit or the trunk's "(0)", a
+        # trunk prefix before eight digits, any groups after a telephone's label, an extension
+        ("Press Office  |  T +33 1 44 96 51 51. The centre hosts 40 visiting scholars.", [40]),
+        ("Press officer: J. Smit, +31 (0)15 278 4259. It trained 25 engineers.", [25]),
+        ("The park hosts 120 returnees. Enquiries: 010-88828512.", [120]),
+        ("Letters: news@example.org  |  Fax: 2565 1622", []),
+        ("The bureau, tel (861) 532 1921, counted 70 contracts.", [70]),
+        ("Call Tel. (86-10) 6532-3831 ext. 6218 about the 15 grants.", [15]),
+        # a site's counters: a label opening its field, a share of votes
+        ("All rights reserved.  Visitors: 3,475,112\n\nChina sent 30 students.", [30]),
+        ("Results Found: 27\n\nChina sent 30 students abroad.", [30]),
+        ("312 Comments   Share   Report   94% Upvoted\n\nIt sent 30 students.", [30]),
+        # a document's number after its series' code, a field of its own
+        ("NSF 92-331" + " " * 30 + "Human Resources\n\nChina sent 30 students.", [30]),
+        ("Human Resources for Science" + " " * 20 + "NSF 93-303\n\nIt sent 30 students.", [30]),
+        ("JPRS 76112\n\nChina sent 30 students abroad.", [30]),
+        ("China sent 30 students abroad.\n\nCSO: 4005/0917", [30]),
     ],
 )  # fmt: skip
 def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a sum at a rate per a short span or per person: a price, a fee or a wage
+        ("She lives on a stipend of $650 a month and works for $3.50 an hour.", []),
+        ("Then $69 per month. The fund supported 75 fellowships.", [75]),
+        ("My salary (about 15,000 yuan a month) goes far; 30 of us came back.", [30]),
+        ("Chinese cooking class, $12 per person", []),
+        # ... a sum a year is a figure, and so is a count per month
+        ("The two universities each contribute $2 million a year.", [2, 2_000_000]),
+        ("The centre received 40 visitors a month.", [40]),
+    ],
+)  # fmt: skip
+def test_a_price_or_a_wage_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a count of days, weeks, hours: a duration
+        ("Visitors stayed from two weeks to a full academic year; 1,020 came.", [1020]),
+        ("Stays last two to six weeks.", []),
+        ("Waits fell to an average of 14 days for the 64,000 visas.", [64000]),
+        ("The lab is open 24 hours and hosts 30 visiting scholars.", [30]),
+        # ... a span in a compound is no number at all; a figure beside a span stays
+        ("The 5-day workshop trained 40 engineers.", [40]),
+        ("Six days later, 30 scientists arrived.", [30]),
+    ],
+)  # fmt: skip
+def test_a_duration_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
     assert values(tmp_path, body) == kept
 
 
@@ -65,6 +116,10 @@ def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) ->
         # a city's figure of that size is written with its thousands apart or stands in prose
         ("Beijing 100000 people", [100000]),
         ("In 2010, Shanghai hosted 120000 visitors.", [120000]),
+        # an item's label inside its line counts ("Foreign visitors: 1,200")
+        ("Key figures:\nForeign visitors: 1,200\nJoint projects: 30", [1200, 30]),
+        # a currency's code before a sum standing as its own field is no series' code
+        ("Costs:\nUSD 2000\n\nChina sent 30 students.", [2000, 30]),
     ],
 )
 def test_figures_beside_such_words_stay(tmp_path: Path, body: str, kept: list[float]) -> None:

@@ -1559,3 +1559,24 @@ def test_a_bodys_work_plan_for_its_year_is_no_programme():
         "programme",
         "Young Scientists Exchange Plan",
     )
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a share of a whole "its" owns: the name that pronoun stands for, before the share
+        ("The National Natural Science Foundation of China (NSFC) spent about 100 million "
+         "yuan on cooperation in 2001, roughly 6 percent of its budget.", "roughly 6",
+         ("agency", "National Natural Science Foundation of China")),
+        ("I should add that the Chinese Academy of Sciences says 85 percent of its institute "
+         "directors are returnees.", "85", ("agency", "Chinese Academy of Sciences")),
+        ("Zhejiang University sent 300 students abroad, about 60% of their graduates.",
+         "about 60%", ("local", "Zhejiang University")),
+        # ... China's own whole stays the nation's; a name after a preposition owns nothing
+        ("China spends 2 percent of its GDP on research.", "2 percent", ("national", "")),
+        ("With help from the Chinese Academy of Sciences, 40 percent of their staff went "
+         "abroad.", "40 percent", ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_whole_its_pronoun_owns(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
