@@ -782,7 +782,12 @@ _CAP = rf"(?:{_CAP_WORD}(?:–{_CAP_WORD})*|S&T|\d{{3,4}}(?=\s+Pro))"
 # capitalised words opening a sentence that open no name ("Under the X Plan" names X Plan)
 _LEAD = r"(?:Under|During|In|With|By|For|From|At|On|Of|As|After|Since|Across|Among|Between|Through)"
 _SP = r"(?:(?!\n[^\S\n]*\n)\s)+"  # blanks, never across an empty line
-_NAME = rf"{_CAP}(?:{_SP}(?:(?:of|for|and|on|the|in){_SP})*{_CAP})*"
+# (a name's "Science, Technology and Innovation": the comma of that fixed phrase joins, never
+# a list's, "China, Japan and South Korea")
+_NAME = (
+    rf"{_CAP}(?:(?:{_SP}(?:(?:of|for|and|on|the|in){_SP})*"
+    rf"|(?:(?<=Science)|(?<=Scientific)),{_SP}(?=Techn)){_CAP})*"
+)
 
 
 @functools.cache

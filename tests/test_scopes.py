@@ -1580,3 +1580,16 @@ def test_a_bodys_work_plan_for_its_year_is_no_programme():
 )  # fmt: skip
 def test_a_share_of_a_whole_its_pronoun_owns(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+def test_a_name_holding_science_technology_and_innovation_is_one_name(tmp_path):
+    # "Science, Technology and Innovation" inside a plan's name: the comma joins the name,
+    # so the plan the clause stands under is named whole and owns the figure
+    body = (
+        "Under the Belt and Road Science, Technology and Innovation Cooperation Action Plan, "
+        "Laos has approved 12 joint laboratories."
+    )
+    assert scope(tmp_path, body, "12") == (
+        "programme",
+        "Belt and Road Science, Technology and Innovation Cooperation Action Plan",
+    )
