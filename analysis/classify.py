@@ -1948,6 +1948,8 @@ def _scope_of(
         clause = (rel.end(), clause[1])
         for _a, b, actor, kind in found:
             if b <= rel.start() and not text[b : rel.start()].strip(" )"):
+                if rel.group("under") and kind != "programme":
+                    continue  # (", under which": a programme's frame only)
                 return kind, ("" if kind == "national" else actor)
     # 0. "Under the scheme, overseas teams can receive up to 80 million yuan", "came to work
     # at CAS institutes under the fellowship": the programme last named, by its kind's word
@@ -2065,6 +2067,30 @@ def _scope_of(
     lead = _subject_lexicon().nationwide.match(text, clause[0], num_start)
     if lead is not None and _nationwide_subject(lead.end(), num_start, found):
         return "national", ""
+    # 2'. a programme named right before ", under which", the figure's clause its relative
+    # clause ("announced a China-Africa ... Partnership Plan, under which China will carry out
+    # 100 ... projects"; not a body, place or other country named as its subject)
+    which = max(
+        _UNDER_WHICH.finditer(text, max(0, num_start - 240), num_start),
+        key=lambda m: m.start(),
+        default=None,
+    )
+    if which is not None and not _STOP_BETWEEN.search(text, which.end(), num_start):
+        # (the last programme named before it in its sentence: "... Partnership Plan at the
+        # ministerial conference of the Forum ..., under which")
+        own = [
+            actor
+            for a, b, actor, kind in found
+            if kind == "programme"
+            and b <= which.start()
+            and not _STOP_BETWEEN.search(text, b, which.start())
+        ]
+        others = any(
+            which.end() <= a < num_start and kind not in ("national", "programme")
+            for a, _b, _actor, kind in found
+        )
+        if own and not others:
+            return "programme", own[-1]
     # 2. a programme the clause is under ("Under the X Plan, China will invite 100 ...")
     for a, b, actor, kind in found:
         if kind == "programme" and clause[0] <= a < num_start:
@@ -3483,6 +3509,8 @@ _BACK_REFERENCE = re.compile(
 
 # "under the <name>" (not "under its <name>": the subject's own programme speaks for it)
 _UNDER_THE = re.compile(r"[Uu]nder\s+the\s")
+_UNDER_WHICH = re.compile(r",\s*under\s+which\b")
+_STOP_BETWEEN = re.compile(r"[.;!?]\s")
 
 
 def _body_subject(text: str, clause, num_start: int, programme: str, lex: _Actors, default=None):
@@ -3793,7 +3821,7 @@ def _closed_parenthetical(text: str, start: int, num_start: int) -> tuple[int, i
 _STOP_NOT_THOUSANDS = re.compile(r"[;:()]|,(?!\d)")  # (not "1,100 students and 150 ...")
 
 
-_RELATIVE = re.compile(r",\s*(?:which|whose|where)\b")
+_RELATIVE = re.compile(r",\s*(?:(?P<under>under)\s+)?(?:which|whose|where)\b")
 _CHINESE = re.compile(r"\s+(?:young\s+)?(?:Chinese|PRC)\s+\w+")
 # people of China named by where they come from ("students from the People's Republic of China")
 _FROM_CHINA = re.compile(

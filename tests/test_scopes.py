@@ -1593,3 +1593,19 @@ def test_a_name_holding_science_technology_and_innovation_is_one_name(tmp_path):
         "programme",
         "Belt and Road Science, Technology and Innovation Cooperation Action Plan",
     )
+
+
+@pytest.mark.parametrize(
+    "body, quote_start",
+    [
+        # the programme named right before ", under which"
+        ("The agreement serves as the umbrella for the Laos Exchange Programme, under which "
+         "more than 20 agencies carry out projects.", "more than 20"),
+        # ... or the last one named in its sentence, past a phrase of place
+        ("The premier announced a Laos-Africa Science Partnership Plan at the ministerial "
+         "conference of the Forum on Laos-Africa Cooperation, under which China will carry out "
+         "40 joint projects.", "40"),
+    ],
+)  # fmt: skip
+def test_a_figure_under_which_a_programme_stands_is_the_programmes(tmp_path, body, quote_start):
+    assert scope(tmp_path, body, quote_start)[0] == "programme"
