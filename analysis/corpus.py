@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis import dating, scan
+from analysis import dating, scan, tables
 from analysis.config import LEXICON_DIR, InputError, load_lexicon
 from analysis.dating import MONTH_RE, MONTHS, YEAR_RE, date_document, full_dates  # noqa: F401
 from analysis.decoding import SkipFile, decode  # noqa: F401 - re-exported
@@ -2088,6 +2088,9 @@ def _mark_link_blocks(
             if _headline(first, len(first.split(None, cfg.title["max_words"] + 1)), cfg):
                 continue
         texts = [lines[i].strip() for i in candidates]
+        rows = tables.figure_rows([lines[i] for i in candidates])
+        if rows >= 2 and rows * 2 >= len(candidates):
+            continue  # a table's rows of figures at the page's head or foot, no links
         mean = sum(map(len, texts)) / len(texts)
         capital = sum(1 for t in texts if t[0].isupper() or t[0].isdigit()) / len(texts)
         # hard-wrapped prose runs on: a line ends mid-phrase and the next starts lower-case

@@ -112,6 +112,12 @@ def _parse_row(start: int, line: str) -> _Line | None:
     return row
 
 
+def figure_rows(lines: list[str]) -> int:
+    """How many of ``lines`` are a table's rows: a label or a year and figures set apart by
+    wide blanks or "|" (a leading or trailing block of such lines is a table, no links)."""
+    return sum(1 for ln in lines if _HINT.search(ln) and _parse_row(0, ln) is not None)
+
+
 def _years_only(cells) -> bool:
     """Whether a line's figures are years running up ("2008   2009   2010"): a header."""
     if len(cells) < 2 or any(not re.fullmatch(r"(?:19|20)\d\d", c[2] or "") for c in cells):

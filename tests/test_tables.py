@@ -151,3 +151,15 @@ def test_a_caption_naming_its_columns_reads_each_column_by_its_own_words(tmp_pat
     got = _rows(tmp_path, _TWO_POPULATIONS)
     assert (got["2,010"]["indicator"], got["2,010"]["year"]) == ("students_abroad", 1980)
     assert (got["720"]["indicator"], got["720"]["year"]) == ("returnees", 1981)
+
+
+def test_a_page_that_is_a_table_keeps_its_rows(tmp_path):
+    # a table right under the title and at the page's foot is no block of links: its rows
+    # stay and are read
+    page = _TWO_POPULATIONS.replace(
+        "The flow of people abroad grew quickly once the policy changed, as Table 4 shows.\n\n",
+        "",
+    ).replace("\nMost of those sent abroad went to the United States.\n", "")
+    got = _rows(tmp_path, page)
+    assert (got["2,010"]["indicator"], got["2,010"]["year"]) == ("students_abroad", 1980)
+    assert len([q for q in got if q in ("1,650", "310", "2,010", "455", "2,870", "720")]) == 6
