@@ -950,6 +950,45 @@ def test_a_running_total_told_after_last_years_figure_stands_at_last_year(tmp_pa
     assert rows(tmp_path, body)["640,000 have"]["year"] == 2010
 
 
+def test_a_running_total_a_paragraph_after_last_years_figures_stands_at_last_year(tmp_path):
+    body = (
+        "A total of 120,300 Chinese went abroad to study in 2009, the ministry said. Over the "
+        "same period, 98,200 came back.\n\nSince 1978, some 1.2 million Chinese have gone "
+        "abroad to study, and 640,000 of them have returned."
+    )
+    assert row(tmp_path, body, "1.2")["year"] == 2009
+    assert row(tmp_path, body, "640,000")["year"] == 2009
+    # totals the rules cannot name, in the unit of the year's figures; or in their sentence
+    body = (
+        "In 2009, 120,300 Chinese went abroad to study and 98,200 returned. Since 1978 the "
+        "totals are 1.2 million out and 640,000 back."
+    )
+    assert row(tmp_path, body, "640,000")["year"] == 2009
+    body = (
+        "In 2009 some 120,300 Chinese students went abroad, while 98,200 returned, and the "
+        "cumulative count of returnees since 1978 passed 640,000."
+    )
+    assert row(tmp_path, body, "640,000")["year"] == 2009
+    # a sentence naming another date (a base too) between them: the page's date
+    body = (
+        "A total of 120,300 Chinese went abroad to study in 2009, 40 percent more than in "
+        "2005.\n\nSince 1978, some 1.2 million Chinese have gone abroad to study."
+    )
+    assert row(tmp_path, body, "1.2")["year"] == 2010
+    # more than two sentences back, or another owner's figures: the page's date
+    body = (
+        "A total of 120,300 Chinese went abroad to study in 2009. The ministry gave no "
+        "reason. Officials were pleased.\n\nSince 1978, some 1.2 million Chinese have gone "
+        "abroad to study."
+    )
+    assert row(tmp_path, body, "1.2")["year"] == 2010
+    body = (
+        "The Chinese Academy of Sciences sent 1,300 scientists abroad to study in 2009."
+        "\n\nSince 1978, some 1.2 million Chinese have gone abroad to study."
+    )
+    assert row(tmp_path, body, "1.2")["year"] == 2010
+
+
 def test_over_the_n_years_is_the_span_of_n_years_told_before(tmp_path):
     body = (
         "The Tenth Five-Year Plan (2001-2005) stressed cooperation. Over the five years, the "
