@@ -483,6 +483,27 @@ def _sentence_facts(
                 year = p_end = totals[(scope, actor)] = last
                 basis = "period" if basis == "period" else "cumulative"
         measure = _measure_of_whole(text, num, rows, year, measure, after, lowered, prev_first)
+        if measure == "share" and pub is not None and year == pub and basis != "explicit":
+            # "In all, 172,800 have returned, about 24.7 percent of those who went abroad",
+            # "... 1.09 million of them have returned. In other words, only about 41 percent
+            # ...": a share told right after a running total is of the total's date
+            total = rows[-1] if rows else None
+            if total is None and said and "\n\n" not in text[said[-1]["end"] : s_start]:
+                total = said[-1]
+            if (
+                total is not None
+                and total["measure"] == "cumulative"
+                and total["year"] != year
+                # ("About 47 percent of those still abroad are in the United States": a state
+                # told in the present is the page's)
+                and not _in_present(text, num, s_start, s_end, lowered)
+            ):
+                year, p_start, p_end, basis = (
+                    total["year"],
+                    total["period_start"],
+                    total["period_end"],
+                    total["year_basis"],
+                )
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
         if head is not None and num.unit == head["unit"]:

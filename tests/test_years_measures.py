@@ -989,6 +989,23 @@ def test_a_running_total_a_paragraph_after_last_years_figures_stands_at_last_yea
     assert row(tmp_path, body, "1.2")["year"] == 2010
 
 
+def test_a_share_right_after_a_running_total_is_of_the_totals_date(tmp_path):
+    body = (
+        "Last year 20,100 students came back, up 12.3 percent. In all, 172,800 overseas "
+        "students have returned to China over the past 25 years, about 24.7 percent of those "
+        "who went abroad."
+    )
+    assert row(tmp_path, body, "172,800")["year"] == 2009
+    assert row(tmp_path, body, "24.7")["year"] == 2009
+    # a state told in the present is the page's
+    body = (
+        "Last year 20,100 students came back, up 12.3 percent. In all, 172,800 overseas "
+        "students have returned to China over the past 25 years; about 47 percent of those "
+        "still abroad are in the United States."
+    )
+    assert row(tmp_path, body, "47")["year"] == 2010
+
+
 def test_over_the_n_years_is_the_span_of_n_years_told_before(tmp_path):
     body = (
         "The Tenth Five-Year Plan (2001-2005) stressed cooperation. Over the five years, the "
