@@ -42,7 +42,9 @@ from analysis.classify import (
 )
 from analysis.dating import MONTH_RE
 from analysis.numbers import (
+    _BASE_BEFORE,
     _CLAUSE_STOP,
+    _COMPARED_TO,
     _PREPOSITIONS,
     _Y,
     _absent,
@@ -62,6 +64,7 @@ from analysis.numbers import (
     noun_forms,
     read_clause,
 )
+from analysis.numbers import _YEAR_BEFORE as _YEAR_BEFORE_WORDS
 from analysis.references import _OF_THESE, _inherit
 from analysis.scan import required_words
 from analysis.tables import read_tables
@@ -260,6 +263,11 @@ def _sentence_facts(
             back, how = _year_before(text, s_start, num, rows, None, basis, lowered)
             if back is not None:
                 year, basis = back, how
+        if basis == "publication" and pub is not None and _previous_year_only(text, sent, exprs):
+            # "The academy spent 320 million yuan in the previous year, and made 12 percent
+            # more trips than in 2007": its only year a base, "the previous year" is the one
+            # before the page's
+            year, basis = pub - 1, "relative"
         if (
             basis in ("explicit", "relative", "cumulative")
             and pub is not None
@@ -646,6 +654,18 @@ def _perfect_after_and(text: str, s_start: int, num: _Num, s_end: int) -> bool:
         return False
     stop = _CLAUSE_END.search(text, num.end, s_end)
     return _YEAR_DIGITS.search(text, m.start(), stop.start() if stop else s_end) is None
+
+
+def _previous_year_only(text: str, sent, exprs: list[_YearExpr]) -> bool:
+    """True when the sentence's only years are comparison bases ("than in 2007") and it
+    speaks of "the previous year" / "the year before" not as a base of its own ("up 8
+    percent on the previous year")."""
+    if not exprs or any(e.kind != "compare" for e in exprs):
+        return False
+    return any(
+        not _COMPARED_TO.search(text, max(sent.start, m.start() - 16), m.start())
+        for m in _YEAR_BEFORE_WORDS.finditer(text, sent.start, sent.end)
+    )
 
 
 def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
@@ -1270,6 +1290,12 @@ def _borrowed_year(
     # sentence speaks of
     exprs = [
         e for e in exprs if e.kind not in ("explicit", "since") or not in_name_aside(doc.text, e)
+    ]
+    # nor is a comparison base's (", compared with 395 in 2011"): it dates its base alone
+    exprs = [
+        e
+        for e in exprs
+        if e.kind != "explicit" or not _BASE_BEFORE.search(doc.text, max(0, e.start - 80), e.start)
     ]
     spoken = []
     for e in exprs:

@@ -830,7 +830,9 @@ _BASE_FIGURE_BEFORE = re.compile(
     re.I,
 )
 # a comparison's preposition right before "the year before": the base, not a figure's year
-_COMPARED_TO = re.compile(r"\b(?:over|on|than|from|with|to|against|versus|vs\.)\s+$", re.I)
+_COMPARED_TO = re.compile(
+    r"\b(?:over|on|than(?:\s+in)?|from|with|to|against|versus|vs\.)\s+$", re.I
+)
 
 
 def _spans_read(

@@ -1006,6 +1006,39 @@ def test_a_share_right_after_a_running_total_is_of_the_totals_date(tmp_path):
     assert row(tmp_path, body, "47")["year"] == 2010
 
 
+def test_a_comparison_base_dates_nothing_else_in_its_sentence(tmp_path):
+    # a change after the base is the compared figure's
+    body = (
+        "The Society exchanged 95 scientists with the academy in 2008, compared with 140 in "
+        "2007, a fall of 32 per cent."
+    )
+    assert row(tmp_path, body, "140")["year"] == 2007
+    assert row(tmp_path, body, "32")["year"] == 2008
+    # "than in the previous year" is a base, no year of the figures before it
+    body = (
+        "The International S&T Cooperation Program of China (ISTCP) supported 478 projects in "
+        "2009 with central government funding of 1.05 billion yuan, 8 percent more than in the "
+        "previous year."
+    )
+    assert row(tmp_path, body, "1.05")["year"] == 2009
+    assert row(tmp_path, body, "8 percent")["year"] == 2009
+    # a sentence whose only year is a base: "the previous year" is the one before the page's
+    body = (
+        "The academy spent 320 million yuan on international cooperation in the previous "
+        "year, and its researchers made 12 percent more trips abroad than in 2007."
+    )
+    assert row(tmp_path, body, "320", date="12 March 2009")["year"] == 2008
+    body = "The academy spent 320 million yuan, 8 percent more than in the previous year."
+    assert row(tmp_path, body, "320", date="12 March 2009")["year"] == 2009
+    # nor does it stop the narrative's year: the sentence goes on with the year before it
+    body = (
+        "In 2009 the institute signed 14 new cooperation agreements. The institute hosted 312 "
+        "visiting scientists from abroad during the year, compared with 395 in 2007."
+    )
+    assert row(tmp_path, body, "312")["year"] == 2009
+    assert row(tmp_path, body, "395")["year"] == 2007
+
+
 def test_over_the_n_years_is_the_span_of_n_years_told_before(tmp_path):
     body = (
         "The Tenth Five-Year Plan (2001-2005) stressed cooperation. Over the five years, the "
