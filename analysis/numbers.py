@@ -152,7 +152,11 @@ def grammar() -> _Grammar:
             |\b(?:than|with|to|over|on|from|against|double|twice|triple)\s+(?:that|those)\s+in)
             \s+(?P<c1>{_Y})
             |\bcompared\s+(?:with|to)\s+(?:(?:that|those|the\s+level)\s+(?:of|in)\s+)?(?:in\s+)?(?P<c2>{_Y})
-            |\bthan\s+(?:in\s+)?(?P<c3>{_Y})|\bover\s+(?P<c4>{_Y})|\bas\s+in\s+(?P<c5>{_Y})
+            |\bthan\s+(?:in\s+)?(?:the\s+whole\s+of\s+)?(?P<c3>{_Y})|\bover\s+(?P<c4>{_Y})
+            |\bas\s+in\s+(?P<c5>{_Y})
+            # "almost four times the 1990 figure", "nearly double the 1985 level"
+            |\b(?:times|twice|double|triple|than|over|on|from|against|with)\s+the\s+(?P<c8>{_Y})
+            \s+(?:figure|level|total|value|number)s?\b
             |\b(?:from|against)\s+(?P<c6>{_Y})['’]s\b
             |(?:%|\bper\s?cent)\s+(?:on|from)\s+(?P<c7>{_Y})(?![\d%])(?!\s*(?:[-–]|to\b)))
       | (?P<since>\bsince\s+(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|late\s+
@@ -756,7 +760,9 @@ def _year_exprs(
                 out.append(_YearExpr(m.start("r1"), m.end("r1"), "explicit", y1))
         elif kind == "compare":
             y = next(
-                int(m.group(k)) for k in ("c1", "c2", "c3", "c4", "c5", "c6", "c7") if m.group(k)
+                int(m.group(k))
+                for k in ("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8")
+                if m.group(k)
             )
             out.append(_YearExpr(m.start(), m.end(), kind, y))
         elif kind == "since":
@@ -1043,7 +1049,8 @@ def _describes_name(text: str, e, num) -> bool:
 # a comparison base: "up from 1,800 in 2001", "against fewer than 200 in 2000": the year
 # belongs to the base figure, not to the figure it is compared with
 _BASE_BEFORE = re.compile(
-    r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to))\s+(?:[a-z]+\s+(?:than\s+)?)?"
+    r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|times\s+the)\s+"
+    r"(?:[a-z]+\s+(?:than\s+)?)?"
     r"(?P<n>[A-Z]{0,3}\$?\s?\d[\d,.]*)(?:\s*%|\s+[A-Za-z$-]+){0,4}?\s+in\s+$",
     re.I,
 )
@@ -1577,6 +1584,12 @@ def _group(w: _ClauseWords, toks: list[str], i: int, subject: bool) -> Reading |
     if j < n and toks[j] in (",", ";", ":", "(", ")"):
         j = n
     be = [a for a in auxes if a in _BE]
+    if be and j < n and toks[j] == "worth":
+        # "contracts were worth about US$1.5 billion": "be worth" and its sum (past a word
+        # or two that qualify it), a copula
+        k = next((k for k in range(j + 1, min(n, j + 4)) if toks[k][:1].isdigit()), None)
+        if k is not None and all(t.isalpha() for t in toks[j + 1 : k]):
+            j = k
     modal = any(a in _MODAL for a in auxes)
     if be and not modal and j + 1 < n and toks[j] == "to":
         # "Another 3,000 are to go abroad this year": "be to" and a verb, a goal

@@ -1039,6 +1039,29 @@ def test_a_comparison_base_dates_nothing_else_in_its_sentence(tmp_path):
     assert row(tmp_path, body, "395")["year"] == 2007
 
 
+def test_a_multiple_or_comparison_of_a_years_figure_is_a_base(tmp_path):
+    # "three times the 2005 figure", "the 860 sent in 2005": bases, no year of other figures
+    body = (
+        "The academy alone received 1,800 foreign scientists on visits last year, three "
+        "times the 2005 figure, and sent 700 of its own researchers abroad."
+    )
+    assert row(tmp_path, body, "700")["year"] == 2009
+    body = "China sent 2,700 scholars abroad in 2009, more than three times the 860 sent in 2005."
+    assert row(tmp_path, body, "2,700")["year"] == 2009
+    body = (
+        "Deals signed between January and November numbered 1,029, and their value reached "
+        "3.2 billion U.S. dollars. That value was 68 percent higher than in the whole of 2009. "
+        "Shanghai alone signed 196 of them."
+    )
+    assert row(tmp_path, body, "196")["year"] == 2010
+    # "were worth" is a copula in the past: the sentence goes on with the narrative's year
+    body = (
+        "In 2008 we signed 3,631 contracts to import technology. Technology export contracts "
+        "were worth about US$1.5 billion, almost four times the 2004 figure."
+    )
+    assert row(tmp_path, body, "US$1.5")["year"] == 2008
+
+
 def test_over_the_n_years_is_the_span_of_n_years_told_before(tmp_path):
     body = (
         "The Tenth Five-Year Plan (2001-2005) stressed cooperation. Over the five years, the "
