@@ -1046,6 +1046,11 @@ def _describes_name(text: str, e, num) -> bool:
     return not (m.start() <= num.start < close.end())
 
 
+# an aside naming members of the set a figure counts, after it: ", including the 1979
+# accord", ", among them the agreement of 1979" (no clause mark between)
+_INCLUDING = re.compile(r",\s+(?:including|among\s+them|among\s+which)\b[^;:]*$")
+
+
 # a comparison base: "up from 1,800 in 2001", "against fewer than 200 in 2000": the year
 # belongs to the base figure, not to the figure it is compared with
 _BASE_BEFORE = re.compile(
@@ -1148,6 +1153,10 @@ def _when(
             continue  # "has 14,000 abroad, and plans to send more next year": the later clause's
         if e.start >= num.end and _REPORTED.search(text, num.end, e.start):
             continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
+        if e.start >= num.end and _INCLUDING.search(text, num.end, e.start):
+            # "agreements with 36 countries, including the 1979 accord signed by ...": the
+            # year of one member of the set counted, not the count's
+            continue
         if (
             e.start >= num.end
             and text.find(", ", num.end, e.start) >= 0

@@ -1062,6 +1062,22 @@ def test_a_multiple_or_comparison_of_a_years_figure_is_a_base(tmp_path):
     assert row(tmp_path, body, "US$1.5")["year"] == 2008
 
 
+def test_a_year_of_a_member_named_after_including_is_not_the_counts(tmp_path):
+    body = (
+        "China has signed government-level science and technology agreements with 36 "
+        "countries, including the 1979 accord signed by Deng Xiaoping and Jimmy Carter."
+    )
+    assert row(tmp_path, body, "36")["year"] == 2010
+    body = (
+        "Three joint laboratories have been set up so far, including the joint centre "
+        "established in Johannesburg last year."
+    )
+    assert row(tmp_path, body, "Three")["year"] == 2010
+    # a year of the figure's own, before the aside, still dates it
+    body = "In 2008 China signed agreements with 36 countries, including France."
+    assert row(tmp_path, body, "36")["year"] == 2008
+
+
 def test_over_the_n_years_is_the_span_of_n_years_told_before(tmp_path):
     body = (
         "The Tenth Five-Year Plan (2001-2005) stressed cooperation. Over the five years, the "
