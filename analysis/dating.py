@@ -436,7 +436,8 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
     """Set ``published``, ``published_year`` and ``published_basis`` from the best evidence.
 
     Order: the catalog; a news database record's "PD" field; a dateline (without a year: the
-    year of the page's own "Updated" stamp, else the latest year the text speaks of); the page's
+    year of the page's own "Updated" stamp, else the latest year the text speaks of, or the
+    year after when the text closes it: "the end of 1986"); the page's
     stamp; the year of a copyright line under the title, unless the text speaks of a later year;
     a dated sentence about the occasion ("held on August 28, 2011") unless the text speaks of a
     later year; the latest year the text speaks of in the past; a year range in the title (a
@@ -488,6 +489,10 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
                 year, basis = int(copyright_years[-1][:4]), "dateline+copyright_year"
             elif sentences_say()[0] is not None:
                 year, basis = sentences_say()[0], "dateline+text_year"
+                if _closed_year(doc, year):
+                    # "Between 1979 ... and the end of 1986, China signed ...": the dateline's
+                    # day comes after that year
+                    year += 1
             else:
                 continue
             doc.published = iso(year, month, int(day) if day else None)
@@ -556,6 +561,25 @@ def _head_date(text: str) -> str:
         if found and len(_LOWER_WORD.findall(line)) <= _HEAD_DATE_PROSE:
             return found[0][0]
     return ""
+
+
+def _closed_year(doc, year: int) -> bool:
+    """True when a body sentence told in the past (no future marker) names ``year`` closed
+    ("the end of 1986", corpus lexicon ``dating.year_closed_by``)."""
+    words = load_lexicon("corpus")["dating"].get("year_closed_by") or []
+    if not words:
+        return False
+    closed = re.compile(
+        r"(?:"
+        + "|".join(r"\b" + re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + rf")\s*{year}\b",
+        re.I,
+    )
+    future = settings().future_re
+    return any(
+        s.kind == "body" and closed.search(s.text) and not future.search(s.text)
+        for s in doc.sentences
+    )
 
 
 def _sentence_evidence(doc, checked: bool) -> tuple[int | None, list[tuple[str, int]]]:

@@ -42,7 +42,9 @@ from analysis.classify import (
 )
 from analysis.dating import MONTH_RE
 from analysis.numbers import (
+    _BASE_BEFORE,
     _CLAUSE_STOP,
+    _COMPARED_TO,
     _PREPOSITIONS,
     _Y,
     _absent,
@@ -62,6 +64,7 @@ from analysis.numbers import (
     noun_forms,
     read_clause,
 )
+from analysis.numbers import _YEAR_BEFORE as _YEAR_BEFORE_WORDS
 from analysis.references import _MULTIPLE_VERB, _OF_THESE, _inherit
 from analysis.scan import required_words
 from analysis.tables import read_tables
@@ -146,6 +149,7 @@ def _sentence_facts(
     marker_from = _first_end(lowered, g.target_needs, s_start, s_end)
     not_target_from = _first_end(lowered, g.not_target_needs, s_start, s_end) if target_start else 0
     rows: list[dict] = []
+    totals: dict = {}  # running totals dated by the year's figures before them (_last_annual)
     found = None  # the actors the sentence names (analysis.classify.mentions), once needed
     for i, num in enumerate(nums):
         before = (nums[i - 1].end if i else s_start, num.start)
@@ -259,6 +263,11 @@ def _sentence_facts(
             back, how = _year_before(text, s_start, num, rows, None, basis, lowered)
             if back is not None:
                 year, basis = back, how
+        if basis == "publication" and pub is not None and _previous_year_only(text, sent, exprs):
+            # "The academy spent 320 million yuan in the previous year, and made 12 percent
+            # more trips than in 2007": its only year a base, "the previous year" is the one
+            # before the page's
+            year, basis = pub - 1, "relative"
         if (
             basis in ("explicit", "relative", "cumulative")
             and pub is not None
@@ -363,6 +372,9 @@ def _sentence_facts(
             # "459,800 Chinese left to study abroad in 2014 ... Since 1978, 3.52 million
             # have gone abroad": a running total told after that year's figure stands at it
             year = p_end = told["year"]
+            told_year = True
+        else:
+            told_year = False
         counted = " ".join(text[num.end : end].split()) if end > num.end else ""
         if not counted:
             counted = _following_words(text, after)
@@ -455,7 +467,58 @@ def _sentence_facts(
             # "set up 4 new laboratories", "Two further protocols were signed": what was
             # newly made in the period, counted within it
             measure = "annual"
+        if (
+            measure == "cumulative"
+            and not told_year
+            and pub is not None
+            and year == pub
+            and (basis == "publication" or (basis == "period" and p_end == pub))
+            and context is not None
+            and len(context) > 8
+            # ("Chinese scientists now hold more than 450 posts": a standing count now)
+            and not _NOW_STANDING.search(text, _clause_from(text, s_start, num.start), after[1])
+        ):
+            # "A total of 662,100 went abroad in 2018. ...\n\nSince 1978, 5.86 million have
+            # gone abroad": a running total without a year of its own told after a year's
+            # figures stands at that year
+            # ("..., and 1.09 million of them have returned": the sentence's total before it)
+            last = totals.get((scope, actor))
+            if last is None:
+                last = _last_annual(
+                    doc,
+                    sent,
+                    index,
+                    context,
+                    (indicator, scope, actor, num.unit),
+                    anchors,
+                    lowered,
+                    rows,
+                )
+            if last is not None and (p_start is None or last > p_start):
+                year = p_end = totals[(scope, actor)] = last
+                basis = "period" if basis == "period" else "cumulative"
         measure = _measure_of_whole(text, num, rows, year, measure, after, lowered, prev_first)
+        if measure == "share" and pub is not None and year == pub and basis != "explicit":
+            # "In all, 172,800 have returned, about 24.7 percent of those who went abroad",
+            # "... 1.09 million of them have returned. In other words, only about 41 percent
+            # ...": a share told right after a running total is of the total's date
+            total = rows[-1] if rows else None
+            if total is None and said and "\n\n" not in text[said[-1]["end"] : s_start]:
+                total = said[-1]
+            if (
+                total is not None
+                and total["measure"] == "cumulative"
+                and total["year"] != year
+                # ("About 47 percent of those still abroad are in the United States": a state
+                # told in the present is the page's)
+                and not _in_present(text, num, s_start, s_end, lowered)
+            ):
+                year, p_start, p_end, basis = (
+                    total["year"],
+                    total["period_start"],
+                    total["period_end"],
+                    total["year_basis"],
+                )
         if head is not None and num.unit == "count":
             indicator = UNCLASSIFIED  # "Of these, 210 were ...": a subgroup, no series point
         if head is not None and num.unit == head["unit"]:
@@ -499,6 +562,9 @@ def _sentence_facts(
         context[2] = firsts[:1] if not head else [head]
         if len(context) > 8:
             context[8]["rows"] = (index, rows[:])
+            told = context[8].setdefault("told", [])
+            told.append((index, rows[:]))
+            del told[:-_TOTAL_REACH]
     rows.extend(_multiples(doc, sent_text, nums, exprs))
     return rows
 
@@ -595,6 +661,18 @@ def _perfect_after_and(text: str, s_start: int, num: _Num, s_end: int) -> bool:
         return False
     stop = _CLAUSE_END.search(text, num.end, s_end)
     return _YEAR_DIGITS.search(text, m.start(), stop.start() if stop else s_end) is None
+
+
+def _previous_year_only(text: str, sent, exprs: list[_YearExpr]) -> bool:
+    """True when the sentence's only years are comparison bases ("than in 2007") and it
+    speaks of "the previous year" / "the year before" not as a base of its own ("up 8
+    percent on the previous year")."""
+    if not exprs or any(e.kind != "compare" for e in exprs):
+        return False
+    return any(
+        not _COMPARED_TO.search(text, max(sent.start, m.start() - 16), m.start())
+        for m in _YEAR_BEFORE_WORDS.finditer(text, sent.start, sent.end)
+    )
 
 
 def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
@@ -711,6 +789,86 @@ def _at_a_point(text: str, s_start: int, s_end: int, year: int, num: _Num, low) 
     if r is None:
         return _THERE_WERE.search(text, max(s_start, num.start - 30), num.start) is not None
     return r.kind in ("state", "activity", "copula", "be")
+
+
+# how many sentences back a running total without a year of its own looks for the year's
+# figure it follows (:func:`_last_annual`)
+_TOTAL_REACH = 2
+
+
+def _last_annual(
+    doc, sent, index: int, context: list, whose: tuple, anchors, low, rows: list[dict]
+) -> int | None:
+    """The year before the page's when the sentences just before ``sent`` told that year's
+    annual figures: a running total without a year of its own told right after them
+    ("662,100 went abroad in 2018. ...\n\nSince 1978, 5.86 million have gone abroad", on a
+    page of 2019) stands at that year. The last such figure stands up to
+    :data:`_TOTAL_REACH` sentences back, across at most one paragraph break; from the
+    sentence that dates it (its own, or the one before when its own names no year) to
+    ``sent``, each sentence names one date at most, that year (a base "than in 1991" is a
+    date too), every figure there is of that year and ``sent`` names no year but its
+    running total's start; that figure counts what the total counts (``whose``: indicator,
+    scope, actor, unit). None otherwise."""
+    text = doc.text
+    g = grammar()
+    pub = doc.published_year
+    year = pub - 1
+    told = dict(context[8].get("told", ()))
+    told[index] = rows
+    k = next(
+        (
+            j
+            for j in range(index, index - _TOTAL_REACH - 1, -1)
+            if any(
+                r["measure"] == "annual"
+                and r["year_basis"] in _TOLD_BASES
+                and r["year"] == year
+                and (r["scope"], r["actor"]) == whose[1:3]
+                # (the same count, or one the rules could not name: "of the 399,600 who left",
+                # "the totals are 4.58 million out and 2.65 million back": in the same unit)
+                and (
+                    r["indicator"] in (whose[0], UNCLASSIFIED)
+                    or (whose[0] == UNCLASSIFIED and r["unit"] == whose[3])
+                )
+                for r in told.get(j, ())
+            )
+        ),
+        None,
+    )
+    if k is None:
+        return None
+
+    def exprs(j):
+        s = doc.sentences[j]
+        return _year_exprs(g, text, s.start, s.end, anchors, low)
+
+    if k == index:
+        # "In 2018, 662,100 went abroad and 519,400 returned; since 1978 the running totals
+        # stand at 5.86 million and 3.65 million respectively": in its own sentence, which
+        # names that year alone besides the total's start
+        found = exprs(index)
+        if any(
+            e.kind not in _SPOKEN_KINDS + ("since", "since_clause")
+            or (e.kind in _SPOKEN_KINDS and _spoken_year(e, pub) != year)
+            for e in found
+        ):
+            return None
+        return year
+
+    first = k if exprs(k) or k == 0 else k - 1
+    if text.count("\n\n", doc.sentences[first].end, sent.start) > 1:
+        return None
+    named = set()
+    for j in range(first, index):
+        found = exprs(j)
+        if len(found) > 1 or any(e.kind not in _SPOKEN_KINDS for e in found):
+            return None
+        named.update(_spoken_year(e, pub) for e in found)
+        if any(r["year"] not in (None, year) for r in told.get(j, ())):
+            return None
+    if named != {year} or any(e.kind in _SPOKEN_KINDS for e in exprs(index)):
+        return None
+    return year
 
 
 # the bases of a year of its own: "in 2014", "last year" ("Last year 662,100 left ... Since
@@ -1151,6 +1309,12 @@ def _borrowed_year(
     # sentence speaks of
     exprs = [
         e for e in exprs if e.kind not in ("explicit", "since") or not in_name_aside(doc.text, e)
+    ]
+    # nor is a comparison base's (", compared with 395 in 2011"): it dates its base alone
+    exprs = [
+        e
+        for e in exprs
+        if e.kind != "explicit" or not _BASE_BEFORE.search(doc.text, max(0, e.start - 80), e.start)
     ]
     spoken = []
     for e in exprs:

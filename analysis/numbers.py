@@ -162,7 +162,11 @@ def grammar() -> _Grammar:
             |\b(?:than|with|to|over|on|from|against|double|twice|triple)\s+(?:that|those)\s+in)
             \s+(?P<c1>{_Y})
             |\bcompared\s+(?:with|to)\s+(?:(?:that|those|the\s+level)\s+(?:of|in)\s+)?(?:in\s+)?(?P<c2>{_Y})
-            |\bthan\s+(?:in\s+)?(?P<c3>{_Y})|\bover\s+(?P<c4>{_Y})|\bas\s+in\s+(?P<c5>{_Y})
+            |\bthan\s+(?:in\s+)?(?:the\s+whole\s+of\s+)?(?P<c3>{_Y})|\bover\s+(?P<c4>{_Y})
+            |\bas\s+in\s+(?P<c5>{_Y})
+            # "almost four times the 1990 figure", "nearly double the 1985 level"
+            |\b(?:times|twice|double|triple|than|over|on|from|against|with)\s+the\s+(?P<c8>{_Y})
+            \s+(?:figure|level|total|value|number)s?\b
             |\b(?:from|against)\s+(?P<c6>{_Y})['’]s\b
             |(?:%|\bper\s?cent)\s+(?:on|from)\s+(?P<c7>{_Y})(?![\d%])(?!\s*(?:[-–]|to\b))
             # "more than double the 1984 figure", "above the 2010 level": a base by its year
@@ -870,7 +874,9 @@ _BASE_FIGURE_BEFORE = re.compile(
     re.I,
 )
 # a comparison's preposition right before "the year before": the base, not a figure's year
-_COMPARED_TO = re.compile(r"\b(?:over|on|than|from|with|to|against|versus|vs\.)\s+$", re.I)
+_COMPARED_TO = re.compile(
+    r"\b(?:over|on|than(?:\s+in)?|from|with|to|against|versus|vs\.)\s+$", re.I
+)
 
 
 def _spans_read(
@@ -1078,10 +1084,16 @@ def _describes_name(text: str, e, num) -> bool:
     return not (m.start() <= num.start < close.end())
 
 
+# an aside naming members of the set a figure counts, after it: ", including the 1979
+# accord", ", among them the agreement of 1979" (no clause mark between)
+_INCLUDING = re.compile(r",\s+(?:including|among\s+them|among\s+which)\b[^;:]*$")
+
+
 # a comparison base: "up from 1,800 in 2001", "against fewer than 200 in 2000": the year
 # belongs to the base figure, not to the figure it is compared with
 _BASE_BEFORE = re.compile(
-    r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to))\s+(?:[a-z]+\s+(?:than\s+)?)?"
+    r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|times\s+the)\s+"
+    r"(?:[a-z]+\s+(?:than\s+)?)?"
     r"(?P<n>[A-Z]{0,3}\$?\s?\d[\d,.]*)(?:\s*%|\s+[A-Za-z$-]+){0,4}?\s+in\s+$",
     re.I,
 )
@@ -1179,6 +1191,10 @@ def _when(
             continue  # "has 14,000 abroad, and plans to send more next year": the later clause's
         if e.start >= num.end and _REPORTED.search(text, num.end, e.start):
             continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
+        if e.start >= num.end and _INCLUDING.search(text, num.end, e.start):
+            # "agreements with 36 countries, including the 1979 accord signed by ...": the
+            # year of one member of the set counted, not the count's
+            continue
         if (
             e.start >= num.end
             and text.find(", ", num.end, e.start) >= 0
@@ -1615,6 +1631,12 @@ def _group(w: _ClauseWords, toks: list[str], i: int, subject: bool) -> Reading |
     if j < n and toks[j] in (",", ";", ":", "(", ")"):
         j = n
     be = [a for a in auxes if a in _BE]
+    if be and j < n and toks[j] == "worth":
+        # "contracts were worth about US$1.5 billion": "be worth" and its sum (past a word
+        # or two that qualify it), a copula
+        k = next((k for k in range(j + 1, min(n, j + 4)) if toks[k][:1].isdigit()), None)
+        if k is not None and all(t.isalpha() for t in toks[j + 1 : k]):
+            j = k
     modal = any(a in _MODAL for a in auxes)
     if be and not modal and j + 1 < n and toks[j] == "to":
         # "Another 3,000 are to go abroad this year": "be to" and a verb, a goal

@@ -90,6 +90,12 @@ _SHARE_OF_VALUE = re.compile(
 _VALUE_OF_WHOLE = re.compile(r"\s+of\s+(?=\S)", re.I)
 
 
+# the words before a comparison's base figure ("compared with 140 in 1988", "up from 31")
+_COMPARED_BASE = re.compile(
+    r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|than)\s+"
+    r"(?:(?:only|just|some|about|around|roughly|nearly|almost)\s+)?$",
+    re.I,
+)
 # "a decrease of 31.5 per cent": a change named by its noun
 _CHANGE_OF = re.compile(
     r"\b(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|growth|jump|gain|reduction)\s+"
@@ -596,6 +602,16 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
         if moved and figures and figures[-1]["indicator"] != UNCLASSIFIED:
             g = figures[-1]  # "US$ 13.86 billion last year, up 3.9 percent on 2003"
             _take(f, g, definition=True)
+            # its date is not a comparison base's: "95 in 1989, compared with 140 in 1988, a
+            # fall of 32 per cent" is 1989's change
+            g = next(
+                (
+                    h
+                    for h in reversed(figures)
+                    if not _COMPARED_BASE.search(text, max(sent.start, h["start"] - 40), h["start"])
+                ),
+                g,
+            )
             f["year"], f["year_basis"] = g["year"], g["year_basis"]
             f["period_start"], f["period_end"] = g["period_start"], g["period_end"]
             return

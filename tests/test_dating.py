@@ -106,6 +106,19 @@ def _doc(tmp_path: Path, text: str):
             "2014-06-05",
             "dateline+copyright_year",
         ),
+        # a yearless dateline whose text closes its latest year: the year after
+        (
+            "Imports Shift\n\nBEIJING, January 20 (Xinhua) -- China signed 744 contracts in "
+            "1986. Between 1979 and the end of 1986, China signed 3,000 contracts.\n",
+            "1987-01-20",
+            "dateline+text_year",
+        ),
+        (
+            "Imports Shift\n\nBEIJING, June 20 (Xinhua) -- China signed 744 contracts in "
+            "1986. China will sign 900 contracts by the end of 1986.\n",
+            "1986-06-20",
+            "dateline+text_year",
+        ),
         (
             "A Lab Opens\n\nThe lab opened in 2001.\n\nPublished: 12.05.2012\n",
             "2012-05-12",

@@ -950,6 +950,134 @@ def test_a_running_total_told_after_last_years_figure_stands_at_last_year(tmp_pa
     assert rows(tmp_path, body)["640,000 have"]["year"] == 2010
 
 
+def test_a_running_total_a_paragraph_after_last_years_figures_stands_at_last_year(tmp_path):
+    body = (
+        "A total of 120,300 Chinese went abroad to study in 2009, the ministry said. Over the "
+        "same period, 98,200 came back.\n\nSince 1978, some 1.2 million Chinese have gone "
+        "abroad to study, and 640,000 of them have returned."
+    )
+    assert row(tmp_path, body, "1.2")["year"] == 2009
+    assert row(tmp_path, body, "640,000")["year"] == 2009
+    # totals the rules cannot name, in the unit of the year's figures; or in their sentence
+    body = (
+        "In 2009, 120,300 Chinese went abroad to study and 98,200 returned. Since 1978 the "
+        "totals are 1.2 million out and 640,000 back."
+    )
+    assert row(tmp_path, body, "640,000")["year"] == 2009
+    body = (
+        "In 2009 some 120,300 Chinese students went abroad, while 98,200 returned, and the "
+        "cumulative count of returnees since 1978 passed 640,000."
+    )
+    assert row(tmp_path, body, "640,000")["year"] == 2009
+    # a sentence naming another date (a base too) between them: the page's date
+    body = (
+        "A total of 120,300 Chinese went abroad to study in 2009, 40 percent more than in "
+        "2005.\n\nSince 1978, some 1.2 million Chinese have gone abroad to study."
+    )
+    assert row(tmp_path, body, "1.2")["year"] == 2010
+    # more than two sentences back, or another owner's figures: the page's date
+    body = (
+        "A total of 120,300 Chinese went abroad to study in 2009. The ministry gave no "
+        "reason. Officials were pleased.\n\nSince 1978, some 1.2 million Chinese have gone "
+        "abroad to study."
+    )
+    assert row(tmp_path, body, "1.2")["year"] == 2010
+    body = (
+        "The Chinese Academy of Sciences sent 1,300 scientists abroad to study in 2009."
+        "\n\nSince 1978, some 1.2 million Chinese have gone abroad to study."
+    )
+    assert row(tmp_path, body, "1.2")["year"] == 2010
+
+
+def test_a_share_right_after_a_running_total_is_of_the_totals_date(tmp_path):
+    body = (
+        "Last year 20,100 students came back, up 12.3 percent. In all, 172,800 overseas "
+        "students have returned to China over the past 25 years, about 24.7 percent of those "
+        "who went abroad."
+    )
+    assert row(tmp_path, body, "172,800")["year"] == 2009
+    assert row(tmp_path, body, "24.7")["year"] == 2009
+    # a state told in the present is the page's
+    body = (
+        "Last year 20,100 students came back, up 12.3 percent. In all, 172,800 overseas "
+        "students have returned to China over the past 25 years; about 47 percent of those "
+        "still abroad are in the United States."
+    )
+    assert row(tmp_path, body, "47")["year"] == 2010
+
+
+def test_a_comparison_base_dates_nothing_else_in_its_sentence(tmp_path):
+    # a change after the base is the compared figure's
+    body = (
+        "The Society exchanged 95 scientists with the academy in 2008, compared with 140 in "
+        "2007, a fall of 32 per cent."
+    )
+    assert row(tmp_path, body, "140")["year"] == 2007
+    assert row(tmp_path, body, "32")["year"] == 2008
+    # "than in the previous year" is a base, no year of the figures before it
+    body = (
+        "The International S&T Cooperation Program of China (ISTCP) supported 478 projects in "
+        "2009 with central government funding of 1.05 billion yuan, 8 percent more than in the "
+        "previous year."
+    )
+    assert row(tmp_path, body, "1.05")["year"] == 2009
+    assert row(tmp_path, body, "8 percent")["year"] == 2009
+    # a sentence whose only year is a base: "the previous year" is the one before the page's
+    body = (
+        "The academy spent 320 million yuan on international cooperation in the previous "
+        "year, and its researchers made 12 percent more trips abroad than in 2007."
+    )
+    assert row(tmp_path, body, "320", date="12 March 2009")["year"] == 2008
+    body = "The academy spent 320 million yuan, 8 percent more than in the previous year."
+    assert row(tmp_path, body, "320", date="12 March 2009")["year"] == 2009
+    # nor does it stop the narrative's year: the sentence goes on with the year before it
+    body = (
+        "In 2009 the institute signed 14 new cooperation agreements. The institute hosted 312 "
+        "visiting scientists from abroad during the year, compared with 395 in 2007."
+    )
+    assert row(tmp_path, body, "312")["year"] == 2009
+    assert row(tmp_path, body, "395")["year"] == 2007
+
+
+def test_a_multiple_or_comparison_of_a_years_figure_is_a_base(tmp_path):
+    # "three times the 2005 figure", "the 860 sent in 2005": bases, no year of other figures
+    body = (
+        "The academy alone received 1,800 foreign scientists on visits last year, three "
+        "times the 2005 figure, and sent 700 of its own researchers abroad."
+    )
+    assert row(tmp_path, body, "700")["year"] == 2009
+    body = "China sent 2,700 scholars abroad in 2009, more than three times the 860 sent in 2005."
+    assert row(tmp_path, body, "2,700")["year"] == 2009
+    body = (
+        "Deals signed between January and November numbered 1,029, and their value reached "
+        "3.2 billion U.S. dollars. That value was 68 percent higher than in the whole of 2009. "
+        "Shanghai alone signed 196 of them."
+    )
+    assert row(tmp_path, body, "196")["year"] == 2010
+    # "were worth" is a copula in the past: the sentence goes on with the narrative's year
+    body = (
+        "In 2008 we signed 3,631 contracts to import technology. Technology export contracts "
+        "were worth about US$1.5 billion, almost four times the 2004 figure."
+    )
+    assert row(tmp_path, body, "US$1.5")["year"] == 2008
+
+
+def test_a_year_of_a_member_named_after_including_is_not_the_counts(tmp_path):
+    body = (
+        "China has signed government-level science and technology agreements with 36 "
+        "countries, including the 1979 accord signed by Deng Xiaoping and Jimmy Carter."
+    )
+    assert row(tmp_path, body, "36")["year"] == 2010
+    body = (
+        "Three joint laboratories have been set up so far, including the joint centre "
+        "established in Johannesburg last year."
+    )
+    assert row(tmp_path, body, "Three")["year"] == 2010
+    # a year of the figure's own, before the aside, still dates it
+    body = "In 2008 China signed agreements with 36 countries, including France."
+    assert row(tmp_path, body, "36")["year"] == 2008
+
+
 def test_over_the_n_years_is_the_span_of_n_years_told_before(tmp_path):
     body = (
         "The Tenth Five-Year Plan (2001-2005) stressed cooperation. Over the five years, the "
