@@ -170,7 +170,7 @@ def grammar() -> _Grammar:
             |\b(?:from|against)\s+(?P<c6>{_Y})['’]s\b
             |(?:%|\bper\s?cent)\s+(?:on|from)\s+(?P<c7>{_Y})(?![\d%])(?!\s*(?:[-–]|to\b))
             # "more than double the 1984 figure", "above the 2010 level": a base by its year
-            |\bthe\s+(?P<c8>{_Y})\s+(?:figure|level|total|number)s?\b)
+            |\bthe\s+(?P<c9>{_Y})\s+(?:figure|level|total|number)s?\b)
       | (?P<since>\bsince\s+(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|late\s+
             |(?:it|they|the\s+\w{{1,12}})\s+(?:was|were)\s+\w{{1,12}}(?:\s+up)?\s+in\s+)?
             (?:{_MONTH}\s+)?(?P<s1>{_Y}))
@@ -799,7 +799,7 @@ def _year_exprs(
         elif kind == "compare":
             y = next(
                 int(m.group(k))
-                for k in ("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8")
+                for k in ("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9")
                 if m.group(k)
             )
             out.append(_YearExpr(m.start(), m.end(), kind, y))
