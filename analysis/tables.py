@@ -18,10 +18,20 @@ import re
 from dataclasses import dataclass, field
 
 # a line that may be a table row: words or a figure, wide blanks (or "|"), a figure
-_HINT = re.compile(
-    r"\S(?:[^\S\n]{2,}|[^\S\n]*\|[^\S\n]*|[^\S\n]*\.{3,}[^\S\n]*)"
-    r"[+\-−]?\d[\d,. ]*[^\S\n]*(?:[a-z*]\b)?"
-)
+_HINT = re.compile(r"\S(?:[^\S\n]{2,}|[^\S\n]*\|[^\S\n]*)[+\-−]?\d[\d,. ]*[^\S\n]*(?:[a-z*]\b)?")
+# ... or a year's row set out with a dot leader ("1991 ......... 3.46"), looked for only where
+# a text holds "..." (a second pattern, not an alternative of the first: that would try it at
+# every character of every page)
+_LEADER_HINT = re.compile(r"(?:19|20)\d\d[^\S\n]*\.{3,}[^\S\n]*[+\-−]?\d")
+
+
+def _hinted(text: str) -> bool:
+    """Whether ``text`` may hold a table's row (:data:`_HINT`, :data:`_LEADER_HINT`)."""
+    return _HINT.search(text) is not None or (
+        "..." in text and _LEADER_HINT.search(text) is not None
+    )
+
+
 _SPLIT = re.compile(r"[^\S\n]{2,}|\t|[^\S\n]*\|[^\S\n]*")
 _NUM = r"[+\-−]?(?:\d{1,3}(?:[ ,]\d{3})+|\d+)(?:\.\d+)?"
 # a cell: a figure with a footnote's mark ("1,049.6 a", "73,300 *", "35.3%"), or a dash
@@ -115,7 +125,7 @@ def _parse_row(start: int, line: str) -> _Line | None:
 def figure_rows(lines: list[str]) -> int:
     """How many of ``lines`` are a table's rows: a label or a year and figures set apart by
     wide blanks or "|" (a leading or trailing block of such lines is a table, no links)."""
-    return sum(1 for ln in lines if _HINT.search(ln) and _parse_row(0, ln) is not None)
+    return sum(1 for ln in lines if _hinted(ln) and _parse_row(0, ln) is not None)
 
 
 def _years_only(cells) -> bool:
@@ -187,7 +197,7 @@ class Cell:
 def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
     """The cells of the tables of ``original``; [] at once when ``hint_text`` (the cleaned
     text, else ``original``) holds no line that may be a row."""
-    if _HINT.search(hint_text if hint_text is not None else original) is None:
+    if not _hinted(hint_text if hint_text is not None else original):
         return []
     lines, starts = [], []
     pos = 0
@@ -196,7 +206,7 @@ def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
         starts.append(pos)
         pos += len(ln) + 1
     rows = [
-        _parse_row(starts[i], _LEADER_ROW.sub(_leader_blanks, ln)) if _HINT.search(ln) else None
+        _parse_row(starts[i], _LEADER_ROW.sub(_leader_blanks, ln)) if _hinted(ln) else None
         for i, ln in enumerate(lines)
     ]
     cells: list[Cell] = []
@@ -378,7 +388,7 @@ def table_cells(doc) -> list[tuple[int, int, Cell]]:
     """The cells of a document's tables as (start, end) in its cleaned text with the cell;
     cells cleaning removed are left out."""
     text = doc.text
-    if _HINT.search(text) is None:
+    if not _hinted(text):
         return []
     original = doc.original
     cells = find_cells(original, text)
