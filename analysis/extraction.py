@@ -65,7 +65,7 @@ from analysis.numbers import (
     read_clause,
 )
 from analysis.numbers import _YEAR_BEFORE as _YEAR_BEFORE_WORDS
-from analysis.references import _MULTIPLE_VERB, _OF_THESE, _inherit
+from analysis.references import _BASE_MULTIPLE, _MULTIPLE_VERB, _OF_THESE, _inherit
 from analysis.scan import required_words
 from analysis.tables import read_tables
 from analysis.units import is_money
@@ -290,7 +290,7 @@ def _sentence_facts(
         qualifier, low, high = num.qualifier, num.low, num.high
         pledged = False
         if (
-            (num.unit != "multiple" or _GOAL_MULTIPLE.fullmatch(text, num.start, num.end))
+            (num.unit != "multiple" or _goal_multiple(text, num))
             and base_now is None
             and (
                 future
@@ -2010,19 +2010,21 @@ def _object_word(word: str) -> bool:
     )
 
 
-def _measure(num: _Num, qualifier: str, basis: str, indicator: str, text: str, before, *rest, **kw):
+def _measure(
+    num: _Num, qualifier: str, basis: str, indicator: str, text: str, before, clause, *args
+) -> str:
     """:func:`_measure_read`, but for countries a count stands in ties with or has offices
     in ("relations with 135 countries", "posted in some 40 countries", "with partners in 21
     countries"): read as within a year, they are a level (the ties stand; countries a flow
     of people went to or came from, "sent 450 to 38 countries", stay that year's)."""
-    got = _measure_read(num, qualifier, basis, indicator, text, before, *rest, **kw)
+    got = _measure_read(num, qualifier, basis, indicator, text, before, clause, *args)
     if (
         got == "annual"
         and num.unit == "count"
         and _COUNTRIES_AFTER.match(text, num.end)
         and _WITH_OR_IN.search(text, max(before[0], num.start - 40), num.start)
         # ("signed agreements with 6 countries during the year": those of the year)
-        and not (rest and _IN_THE_YEAR.search(text, *rest[0]))
+        and not _IN_THE_YEAR.search(text, *clause)
     ):
         return "level"
     return got
@@ -2184,11 +2186,16 @@ def _counts_stock(text: str, num: _Num, clause, low) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")
-# a multiple in words that a goal may set: "aims to double the number of joint projects",
-# "strive towards doubling", "that the number ... be doubled" (a verb, not a comparison)
-_GOAL_MULTIPLE = re.compile(
-    r"(?i:double|doubling|triple|tripling|quadruple|quadrupling|doubled|tripled)"
-)
+
+
+def _goal_multiple(text: str, num: _Num) -> bool:
+    """A multiple in words that a goal may set: a verb, not a comparison ("aims to double
+    the number of joint projects", "strive towards doubling", "that the number ... be
+    doubled")."""
+    return bool(
+        _BASE_MULTIPLE.fullmatch(text, num.start, num.end)
+        or _MULTIPLE_VERB.fullmatch(text, num.start, num.end)
+    )
 
 
 def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) -> list[dict]:

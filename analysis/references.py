@@ -378,8 +378,8 @@ def _moved_subject(text, sent, num, earlier, back, low) -> None:
         return
     elif _MULTIPLE_VERB.fullmatch(text, num.start, num.end):
         v = num.start  # "has doubled", "tripled": the multiple is the verb
-        while v > sent.start and _AUXILIARY.search(text, sent.start, v):
-            v = _AUXILIARY.search(text, sent.start, v).start()
+        while v > sent.start and (aux := _AUXILIARY.search(text, sent.start, v)):
+            v = aux.start()
     else:
         return
     lo = earlier[-1].end if earlier else sent.start
