@@ -1213,13 +1213,24 @@ def _publisher_name(raw: str) -> str:
     while name[-1:] == ")" and name.count(")") > name.count("("):
         name = name[:-1].strip()  # (brackets around the name, not its own: "... (NAOC)")
     name = _EDITION_TAG.sub("", name).strip(" .,;:-—–")
-    if name.isupper() and len(name) > 5:
-        # short words stay as written (acronyms: "CAS"), but a name's links ("AND", "THE")
-        name = " ".join(
-            w.lower() if w.lower() in _NAME_LINKS and n else w if len(w) <= 3 else w.capitalize()
-            for n, w in enumerate(name.split())
-        )
-    return name
+    # each field of a masthead in capitals as a reader writes it: "ZHEJIANG UNIVERSITY |
+    # Office of Global Engagement" -> "Zhejiang University | Office of Global Engagement"
+    return " | ".join(_capitals_as_written(f) for f in name.split(" | "))
+
+
+def _capitals_as_written(name: str) -> str:
+    """A name in capitals in a reader's case: short words stay as written (acronyms:
+    "CAS"), a name's links ("AND", "THE") in lower case; any other name as it stands."""
+    if not (name.isupper() and len(name) > 5):
+        return name
+    return " ".join(
+        (w.lower() if n else w.capitalize())
+        if w.lower() in _NAME_LINKS
+        else w
+        if len(w) <= 3
+        else w.capitalize()
+        for n, w in enumerate(name.split())
+    )
 
 
 _TIME_ZONE = re.compile(r"(?i:(?:[a-z]+\s+)?(?:standard\s+)?time)|GMT|UTC|BJT|EST|EDT|CST|PST")

@@ -2747,3 +2747,23 @@ def test_a_weather_bar_of_fields_is_furniture(tmp_path: Path) -> None:
         "Laos sends 120 chemists abroad\n\n" + english(3) + "\n"
     )
     _assert_cleaned(tmp_path, page, gone=["Humidity 85%", "28°C"], kept=["120 chemists"])
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher"),
+    [
+        ("VIENTIANE UNIVERSITY | Office of Global Engagement", "Vientiane University"),
+        ("THE VIENTIANE POST | English Edition", "The Vientiane Post"),
+        ("Vientiane University | Office of Global Engagement", "Vientiane University"),
+    ],
+)
+def test_a_masthead_field_in_capitals_is_written_as_a_reader_writes_it(
+    tmp_path: Path, head: str, publisher: str
+) -> None:
+    page = (
+        f"{head}\nAbout | Partnerships | Study Abroad | News\n\n"
+        "Laos sends 120 chemists abroad\n\n" + english(3) + "\n"
+    )
+    _title, got, _date = _head_of(tmp_path, page)
+    # the site's name, in a reader's case (its sub-unit may stay after the bar)
+    assert got.split(" | ")[0] == publisher
