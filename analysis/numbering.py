@@ -4,7 +4,8 @@ part's number ("1/12", "page 2/4"), a label's number ("Room 301", "Question No. 
 "Table 2", "pp. 231-248", "Session 5"), a site's counter ("2,311 views", "12 likes", "4 min
 read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800",
 "+33 1 44 96 51 51", "Fax: 2565 1622"), a street number ("83 Shuangqing Road", "350 East 35th
-Street") or a postcode after its city ("..., Beijing 100037") is never a figure, wherever it
+Street", "3 Sanlitun Dongsanjie,") or a postcode beside its city ("..., Beijing 100037",
+"100085 Beijing, China") is never a figure, wherever it
 stands. The words are ``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is asked by the
 number grammar (:func:`analysis.numbers._parse`) for every number it reads."""
 
@@ -54,9 +55,14 @@ def numbering() -> _Numbering:
     counter = re.compile(rf"(?:\s*%)?\s*(?:{words(cfg['counters'])})\b", re.I)
     short = [*cfg["counters"], *cfg.get("short_counters", [])]
     short_counter = re.compile(rf"\s*(?:{words(short)})\b", re.I)
+    # (a Chinese street's name in pinyin may run to five syllables, "3 Dong Zhi Men Nan Da
+    # Jie", or end in its street word, "3 Sanlitun Dongsanjie, Chaoyang District": then a
+    # comma or the line's end follows)
     street = re.compile(
-        rf"\s+(?:[A-Z][\w'’-]*\s+|\d{{1,3}}(?:st|nd|rd|th)\s+){{1,3}}(?:{words(cfg['streets'])})\b\.?",
-        re.UNICODE,
+        rf"\s+(?:(?:[A-Z][\w'’-]*\s+|\d{{1,3}}(?:st|nd|rd|th)\s+){{1,3}}(?:{words(cfg['streets'])})\b\.?"
+        rf"|(?:[A-Z][a-z]*\s+){{4,5}}(?:{words(cfg['streets'])})\b"
+        r"|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:jie|lu|dajie|hutong)(?=[ \t]*(?:,|$)))",
+        re.UNICODE | re.M,
     )
     phone = re.compile(rf"(?<![\w-])(?:{words(cfg['phones'])})\.?\s*[:：]?\s*$", re.I)
     line = re.compile(rf"(?<![\w-])(?:{words(cfg['line_labels'])})\s*[:：]", re.I)
@@ -155,12 +161,22 @@ _SERIES_BEFORE = re.compile(r"(?:^|[ \t]{2,})(?P<code>[A-Z]{2,5}):? $", re.M)
 _SERIES_AFTER = re.compile(r"[\d/-]*(?:[ \t]{2,}|[ \t]*$)", re.M)
 # a postcode after its city or state in an address's fields: "..., Beijing 100037", "New York,
 # NY 10016" (a figure of that size has its thousands apart)
-_POSTCODE_BEFORE = re.compile(r",\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s$")
-_POSTCODE_AFTER = re.compile(r"[ \t]*(?:$|[,;)\n]|\.[ \t]*(?:$|\n))")  # (or the line's stop)
+# (or the city opening its line under the street's: "Beijing 100600. Tel. ..."), the field's
+# end after it: a comma, the line's stop, wide blanks or a bar before the next field, or a
+# telephone's label ("Beijing 100600   Tel: (010) 8531-9800")
+_POSTCODE_BEFORE = re.compile(r"(?:,|^)[ \t]*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s$", re.M)
+_POSTCODE_AFTER = re.compile(
+    r"[ \t]*(?:$|[,;)\n|·]|\.[ \t]*(?:$|\n))|[ \t]{2,}|\.?[ \t]+(?:Tel|Fax|Phone|E-?mail)\b"
+)
 # a US state written with points before its ZIP code: "Washington, D.C. 20418"
 _POSTCODE_STATE = re.compile(r",\s*(?:[A-Z]\.){2}\s$")
 # a postcode before its city, the address's last field: "..., 100085 Beijing", "3003 Bern"
-_POSTCODE_CITY = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]*(?:$|\n)", re.M)
+# (its country may close the line after it: "..., 100085 Beijing, China")
+_POSTCODE_CITY = re.compile(
+    r"[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?"
+    r"[ \t]*(?:$|\n)",
+    re.M,
+)
 _FIELD_BEFORE = re.compile(r",[ \t]*$")
 # a Dutch postcode's letters and its city after its four digits: "2628 CD Delft"
 _POSTCODE_LETTERS = re.compile(r"[ \t][A-Z]{2}[ \t]+[A-Z][a-z]+")

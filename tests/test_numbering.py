@@ -405,3 +405,37 @@ def test_r7_a_count_before_such_words_is_no_numbering() -> None:
     ]:
         at = line.index(number)
         assert not numbering.numbering_at(line, at, at + len(number), 0, len(line))
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        # a postcode after its city before a telephone's field, or opening its line's city
+        ("No. 1 Lane Xang Avenue, Vientiane 100600   Tel: (010) 8531-9800", "100600"),
+        ("Vientiane 100600. Tel. +856 21 8531 2000", "100600"),
+        # a postcode before its city, the country closing the line
+        ("Lane Xang Avenue 83, Chanthabouly District, 100085 Vientiane, Laos", "100085"),
+        # a house number before a pinyin street's name of many syllables or a glued one
+        ("Laos Office, 3 Dong Zhi Men Nan Da Jie, Beijing", "3"),
+        ("Laos Embassy, 3 Sanlitun Dongsanjie, Chaoyang District, Beijing", "3"),
+    ],
+)
+def test_an_addresss_postcode_and_pinyin_street_number_are_numbering(
+    line: str, number: str
+) -> None:
+    from analysis import numbering
+
+    at = line.index(number)
+    assert numbering.numbering_at(line, at, at + len(number), 0, len(line))
+
+
+def test_a_count_before_a_city_or_a_plain_name_is_no_numbering() -> None:
+    from analysis import numbering
+
+    for line, number in [
+        ("In Vientiane 100600 people work in labs.", "100600"),
+        ("Laos sent 3 Sanlitun scholars to Beijing in 2014.", "3"),
+        ("Vientiane hosted 45 chemists.", "45"),
+    ]:
+        at = line.index(number)
+        assert not numbering.numbering_at(line, at, at + len(number), 0, len(line))
