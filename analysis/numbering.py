@@ -131,6 +131,29 @@ _HITS_AFTER = re.compile(r"\s+times\b")
 _BAR_NEXT = re.compile(r"[ \t]*[·•][ \t]*\d[\d,.]*[KkM]?")
 # a section's number opening a line: "1.1 The two sides agreed ..."
 _SECTION_AT_LINE_START = re.compile(r"\.\d{1,2}\s+[A-Z]")
+# a heading's line after a bare number: words, no sentence's stop ("1 History", "3 The scale
+# of UK-China research collaboration", "2 Agreements and joint institutions")
+_HEADING_AFTER = re.compile(r"[ \t]+(?P<first>[A-Z][\w'’-]*)(?:[ \t]+[\w'’&,:()–-]+){0,10}[ \t]*$", re.M)
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
+def _bare_section_number(text: str, start: int, end: int) -> bool:
+    """True when a number of one or two digits opening its line numbers the heading after it:
+    the line is a heading's (words without a sentence's stop), and an article opens it ("3 The
+    scale of ...": no count stands before "The") or a line of the page opens with the number
+    before or after it in the same form ("1 History" over "2 Framework programmes", in a
+    table of contents or as the sections themselves)."""
+    head = _HEADING_AFTER.match(text, end)
+    if head is None:
+        return False
+    if head.group("first") in _ARTICLES:
+        return True
+    k = int(text[start:end])
+    return any(
+        re.search(rf"(?m)^[ \t]*{j}[ \t]+[A-Z][^.!?\n]*$", text) for j in (k - 1, k + 1) if j > 0
+    )
+
+
 # a volume and its issue: "11(3)"; a duration in brackets: "[2 min]"
 _ISSUE_AFTER = re.compile(r"\(\d{1,3}\)")
 _BRACKET_DURATION = re.compile(r"\s*(?:min|mins|minutes|sec|secs|seconds)\.?\s*\]", re.I)
@@ -306,6 +329,9 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     line_start = max(s_start, text.rfind("\n", s_start, start) + 1)
     if after[:1] == "." and not text[line_start:start].strip():
         if _SECTION_AT_LINE_START.match(text, end, s_end):
+            return True
+    if after[:1] in " \t" and end - start <= 2 and not text[line_start:start].strip():
+        if _bare_section_number(text, start, end):
             return True
     cfg = numbering()
     if _may_label(before, cfg) and (

@@ -439,3 +439,32 @@ def test_a_count_before_a_city_or_a_plain_name_is_no_numbering() -> None:
     ]:
         at = line.index(number)
         assert not numbering.numbering_at(line, at, at + len(number), 0, len(line))
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a table of contents and the sections it lists, numbered without a point
+        (
+            "Contents\n  1 History\n  2 Partners\n  3 See also\n\n1 History\n\n"
+            "Laos signed 12 agreements in 2004.\n\n2 Partners\n\nLaos has 45 partners.",
+            [12, 45],
+        ),
+        # a lone section's number before an article
+        ("3 The scale of Lao chemistry\n\nLaos has 45 joint labs.", [45]),
+    ],
+)  # fmt: skip
+def test_a_sections_bare_number_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a count opening its line: a sentence, or a heading with no neighbour numbered so
+        ("12 Lao chemists went abroad in 2004.\n\nLaos has 45 labs.", [12, 45]),
+        ("45 Joint Labs Opened\n\nLaos has 45 labs.", [45, 45]),
+    ],
+)  # fmt: skip
+def test_a_count_opening_its_line_stays(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
