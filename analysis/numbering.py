@@ -133,7 +133,9 @@ _BAR_NEXT = re.compile(r"[ \t]*[·•][ \t]*\d[\d,.]*[KkM]?")
 _SECTION_AT_LINE_START = re.compile(r"\.\d{1,2}\s+[A-Z]")
 # a heading's line after a bare number: words, no sentence's stop ("1 History", "3 The scale
 # of UK-China research collaboration", "2 Agreements and joint institutions")
-_HEADING_AFTER = re.compile(r"[ \t]+(?P<first>[A-Z][\w'’-]*)(?:[ \t]+[\w'’&,:()–-]+){0,10}[ \t]*$", re.M)
+_HEADING_AFTER = re.compile(
+    r"[ \t]+(?P<first>[A-Z][\w'’-]*)(?:[ \t]+[\w'’&,:()–-]+){0,10}[ \t]*$", re.M
+)
 _ARTICLES = frozenset({"The", "A", "An"})
 
 
