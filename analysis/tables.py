@@ -504,6 +504,11 @@ def cell_indicator(cell: Cell, unit: str) -> str:
         # a caption naming its columns ("Students and scholars sent abroad and returned",
         # columns "Sent abroad", "Returned"): a column is the caption's words up to its head
         phrases.insert(0, subject[:at] + header.strip())
+    elif not own and header.strip():
+        # a header that names what its column counts by itself outranks the caption's words
+        # for the whole table: "Import contracts (number)" under "Technology import and
+        # export contracts, 2001-2004"
+        phrases.insert(0, header)
     for phrase in phrases:
         got = _phrase_indicator(phrase, "count")
         if got == UNCLASSIFIED:

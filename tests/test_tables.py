@@ -163,3 +163,30 @@ def test_a_page_that_is_a_table_keeps_its_rows(tmp_path):
     got = _rows(tmp_path, page)
     assert (got["2,010"]["indicator"], got["2,010"]["year"]) == ("students_abroad", 1980)
     assert len([q for q in got if q in ("1,650", "310", "2,010", "455", "2,870", "720")]) == 6
+
+
+_BOTH_WAYS = """Bulletin on Technology Trade
+
+15 March 2005
+
+The number of technology import contracts registered in the country rose again in the year,
+and the value of the contracts for the export of technology grew strongly as well. Most of
+the exports went to Asia, and most of the imports came from the European Union and Japan.
+
+Table 1  Technology import and export contracts, 2003-2004
+--------------------------------------------------------------------
+ Year    Import contracts   Import value    Export contracts   Export value
+         (number)           (US$ billion)   (number)           (US$ billion)
+--------------------------------------------------------------------
+ 2003        7,130             13.45             2,645            10.71
+ 2004        8,605             13.86             3,127            12.05
+--------------------------------------------------------------------
+"""
+
+
+def test_a_column_header_naming_its_own_count_outranks_a_caption_naming_both(tmp_path):
+    got = _rows(tmp_path, _BOTH_WAYS)
+    assert (got["7,130"]["indicator"], got["7,130"]["year"]) == ("tech_import_contracts", 2003)
+    assert got["13.86"]["indicator"] == "tech_import_value"
+    assert got["3,127"]["indicator"] == "tech_export_contracts"
+    assert got["12.05"]["indicator"] == "tech_export_value"
