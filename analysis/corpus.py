@@ -1215,7 +1215,16 @@ def _publisher_name(raw: str) -> str:
     name = _EDITION_TAG.sub("", name).strip(" .,;:-—–")
     # each field of a masthead in capitals as a reader writes it: "ZHEJIANG UNIVERSITY |
     # Office of Global Engagement" -> "Zhejiang University | Office of Global Engagement"
-    return " | ".join(_capitals_as_written(f) for f in name.split(" | "))
+    fields = [_capitals_as_written(f) for f in name.split(" | ")]
+    if len(fields) == 2 and _SUB_UNIT.search(fields[1]):
+        # a body's office after the bar is one name: "Zhejiang University Office of Global
+        # Engagement" (the bar is the site's design, not the name's)
+        return " ".join(fields)
+    return " | ".join(fields)
+
+
+# a body's sub-unit: "Office of Global Engagement", "Research and Postgraduate Studies Office"
+_SUB_UNIT = re.compile(r"^(?:Office|Department|Division|Bureau)\b|\b(?:Office|Department)$")
 
 
 def _capitals_as_written(name: str) -> str:
