@@ -1215,12 +1215,24 @@ def _publisher_name(raw: str) -> str:
     name = _EDITION_TAG.sub("", name).strip(" .,;:-—–")
     # each field of a masthead in capitals as a reader writes it: "ZHEJIANG UNIVERSITY |
     # Office of Global Engagement" -> "Zhejiang University | Office of Global Engagement"
+    if _not_publisher().fullmatch(name):
+        return ""  # "News", "Deutsch", "(Continued on page 31)": no one's name
     fields = [_capitals_as_written(f) for f in name.split(" | ")]
     if len(fields) == 2 and _SUB_UNIT.search(fields[1]):
         # a body's office after the bar is one name: "Zhejiang University Office of Global
         # Engagement" (the bar is the site's design, not the name's)
         return " ".join(fields)
     return " | ".join(fields)
+
+
+@functools.cache
+def _not_publisher() -> re.Pattern[str]:
+    """``boilerplate.yaml`` ``not_publishers`` as one pattern (a bad one is named)."""
+    words = load_lexicon("boilerplate").get("not_publishers") or []
+    try:
+        return re.compile("|".join(f"(?:{w})" for w in words) or r"(?!)", re.I)
+    except re.error as exc:
+        raise InputError(f"{LEXICON_DIR / 'boilerplate.yaml'}: not_publishers: {exc}") from exc
 
 
 # a body's sub-unit: "Office of Global Engagement", "Research and Postgraduate Studies Office"

@@ -2772,3 +2772,40 @@ def test_a_masthead_in_capitals_or_with_its_office_is_written_as_a_reader_writes
     # the site's name, in a reader's case, one name with its office after the bar (its name
     # in another language may stay after the bar)
     assert got.split(" | ")[0] == publisher
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher"),
+    [
+        # a site's sections and language links under its name name no one
+        (
+            "The Vientiane Post\nNews | Opinion | Sport | Culture        Sign in  Search\n\n"
+            "Laos > Education > Higher education\n\nUniversities\n",
+            "The Vientiane Post",
+        ),
+        (
+            "The Federal Authorities of Laos  |  admin.la\nState Secretariat for Research\n\n"
+            "Deutsch | Français | English                     Contact | Sitemap | Search\n\n",
+            "",
+        ),
+        # a print page's jump line and a volume's number are no publisher
+        ("22                                        LAOS TODAY\n\n(Continued on page 31)\n\n", ""),
+    ],
+)  # fmt: skip
+def test_a_section_a_language_or_a_jump_line_is_no_publisher(
+    tmp_path: Path, head: str, publisher: str
+) -> None:
+    page = head + "Laos sends 120 chemists abroad\n\n" + english(3) + "\n"
+    _title, got, _date = _head_of(tmp_path, page)
+    assert got.lower() not in ("news", "deutsch", "(continued on page 31)", "continued on page 31")
+    if publisher:
+        assert got == publisher
+
+
+def test_words_that_name_no_one_are_no_publisher_and_aliases_name_the_agency() -> None:
+    # boilerplate.yaml not_publishers and publisher_aliases
+    for junk in ("News", "Deutsch", "(For immediate use)", "Vol. XXXIII", "Evidence"):
+        assert corpus._publisher_name(junk) == ""
+    assert corpus._publisher_name("Vientiane News Agency") == "Vientiane News Agency"
+    cfg = corpus.settings()
+    assert corpus._alias("U.P.I", cfg) == "United Press International"
