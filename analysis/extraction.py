@@ -65,7 +65,7 @@ from analysis.numbers import (
     read_clause,
 )
 from analysis.numbers import _YEAR_BEFORE as _YEAR_BEFORE_WORDS
-from analysis.references import _BASE_MULTIPLE, _MULTIPLE_VERB, _OF_THESE, _inherit
+from analysis.references import _OF_THESE, _inherit, base_multiple, multiple_verb
 from analysis.scan import required_words
 from analysis.tables import read_tables
 from analysis.units import is_money
@@ -2193,8 +2193,8 @@ def _goal_multiple(text: str, num: _Num) -> bool:
     the number of joint projects", "strive towards doubling", "that the number ... be
     doubled")."""
     return bool(
-        _BASE_MULTIPLE.fullmatch(text, num.start, num.end)
-        or _MULTIPLE_VERB.fullmatch(text, num.start, num.end)
+        base_multiple().fullmatch(text, num.start, num.end)
+        or multiple_verb().fullmatch(text, num.start, num.end)
     )
 
 
@@ -2216,7 +2216,7 @@ def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) ->
             pairs = list(zip(figures, run[: len(figures)], strict=True))
         base = next((e.y1 for e in exprs if e.kind == "compare" and e.start >= run[0].start), None)
         for fig, mult in pairs:
-            if _MULTIPLE_VERB.fullmatch(doc.text, mult.start, mult.end) and _CLAUSE_BREAK.search(
+            if multiple_verb().fullmatch(doc.text, mult.start, mult.end) and _CLAUSE_BREAK.search(
                 doc.text, fig.end, mult.start
             ):
                 # "140,000 experts were working there, and the number of joint laboratories

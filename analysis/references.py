@@ -3,6 +3,7 @@
 no noun phrase of its own, :func:`_no_noun`), and a subgroup ("Of these, 96 ...") keeps the
 definition of the figure it is part of, unless its verb makes it another population."""
 
+import functools
 import re
 
 from analysis.classify import (
@@ -254,7 +255,7 @@ def _inherit(
     for i, num in enumerate(nums):
         f = num.fact
         if f and not f.get("derived_from") and f["unit"] == "multiple":
-            as_verb = _MULTIPLE_VERB.fullmatch(text, num.start, num.end) is not None
+            as_verb = multiple_verb().fullmatch(text, num.start, num.end) is not None
             if f["indicator"] == UNCLASSIFIED or as_verb:
                 _moved_subject(text, sent, num, earlier, back, low)
             if as_verb:
@@ -328,12 +329,40 @@ _MOVED_BY = re.compile(
     r"\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost|over|more\s+than|roughly)\s+)?$",
     re.I,
 )
+
+
 # a multiple in words that is its clause's verb ("has doubled", "tripled", "more than
 # doubled"), and the auxiliary or qualifier words before it
-_MULTIPLE_VERB = re.compile(
-    r"(?i:(?:more\s+than\s+|nearly\s+|almost\s+)?(?:doubled|tripled|quadrupled))"
-)
-_BASE_MULTIPLE = re.compile(r"(?i:double|doubling|triple|tripling|quadruple|quadrupling)")
+# (the words are ``numbers.yaml`` ``multiples``: its past forms are the verbs, its base forms
+# and gerunds a goal's or a base's words, "double", "doubling"; an analyst who adds
+# "quintupled" and "quintuple" there gets both rules)
+@functools.cache
+def multiple_verb() -> re.Pattern[str]:
+    """A multiple in words that is its clause's verb, with its qualifier: "has doubled",
+    "more than tripled"."""
+    verbs = [w for w in _multiple_words() if w.endswith("ed")]
+    return re.compile(
+        r"(?i:(?:more\s+than\s+|nearly\s+|almost\s+)?(?:" + _alternation(verbs) + "))"
+    )
+
+
+@functools.cache
+def base_multiple() -> re.Pattern[str]:
+    """A multiple in words in its base form or gerund: "double", "tripling"."""
+    bases = [w for w in _multiple_words() if w.endswith(("le", "ing")) and " " not in w]
+    return re.compile(r"(?i:" + _alternation(bases) + ")")
+
+
+def _multiple_words() -> list[str]:
+    from analysis.config import load_lexicon
+
+    return [w.lower() for w in load_lexicon("numbers")["multiples"]]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 # ... and the object it moves, up to its clause's end or a "by" date
 _MULTIPLE_OBJECT = re.compile(
     r"\s+(?:the\s+(?:number|count|total)\s+of\s+|the\s+|its\s+|their\s+)?[^,;:.()]{3,80}?(?=\s+(?:by|in|before|within|over)\b|[,;:.()]|$)",
@@ -360,7 +389,7 @@ def _moved_subject(text, sent, num, earlier, back, low) -> None:
     verb = _MOVED_BY.search(text, max(sent.start, num.start - 60), num.start)
     if verb is not None:
         v = verb.start()
-    elif (obj := _MULTIPLE_OBJECT.match(text, num.end, sent.end)) and _BASE_MULTIPLE.fullmatch(
+    elif (obj := _MULTIPLE_OBJECT.match(text, num.end, sent.end)) and base_multiple().fullmatch(
         text, num.start, num.end
     ):
         # "aims to double the number of joint research projects with China by 2023": the
@@ -376,7 +405,7 @@ def _moved_subject(text, sent, num, earlier, back, low) -> None:
         if got != UNCLASSIFIED:
             f["indicator"] = got
         return
-    elif _MULTIPLE_VERB.fullmatch(text, num.start, num.end):
+    elif multiple_verb().fullmatch(text, num.start, num.end):
         v = num.start  # "has doubled", "tripled": the multiple is the verb
         while v > sent.start and (aux := _AUXILIARY.search(text, sent.start, v)):
             v = aux.start()

@@ -1694,3 +1694,32 @@ def test_a_base_named_the_years_figure_dates_nothing(tmp_path):
     rows = facts.extract_facts(corpus.read_document(path))
     got = {r["quote"].split()[0]: r["year"] for r in rows}
     assert got["more"] == 1985 and got["35"] == 1985
+
+
+def test_the_multiple_verbs_come_from_the_lexicons_multiples(monkeypatch):
+    # numbers.yaml multiples: an analyst who adds "quintupled" and "quintuple" gets the verb
+    # and the base-form rules, not only the number
+    import copy
+
+    from analysis import config, references
+
+    real = config.load_lexicon
+
+    def fake(which, directory=None):
+        lex = copy.deepcopy(real(which, directory))
+        if which == "numbers":
+            lex["multiples"].update({"quintupled": 5, "quintuple": 5})
+        return lex
+
+    for cache in (references.multiple_verb, references.base_multiple):
+        cache.cache_clear()
+    monkeypatch.setattr(config, "load_lexicon", fake)
+    try:
+        assert references.multiple_verb().fullmatch("more than quintupled")
+        assert references.base_multiple().fullmatch("quintuple")
+        assert references.multiple_verb().fullmatch("doubled")
+        assert not references.base_multiple().fullmatch("twice")
+    finally:
+        monkeypatch.undo()
+        for cache in (references.multiple_verb, references.base_multiple):
+            cache.cache_clear()
