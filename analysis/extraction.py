@@ -2021,7 +2021,7 @@ def _measure(
     if (
         got == "annual"
         and num.unit == "count"
-        and _COUNTRIES_AFTER.match(text, num.end)
+        and _COUNTRY_COUNT_AFTER.match(text, num.end)
         and _WITH_OR_IN.search(text, max(before[0], num.start - 40), num.start)
         # ("signed agreements with 6 countries during the year": those of the year)
         and not _IN_THE_YEAR.search(text, *clause)
@@ -2144,7 +2144,7 @@ def _measure_read(
 
 # the countries a figure counts ("135 countries and regions", "four African countries") and
 # the "with" or "in" before them
-_COUNTRIES_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,3}?countr(?:y|ies)\b")
+_COUNTRY_COUNT_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,3}?countr(?:y|ies)\b")
 _WITH_OR_IN = re.compile(
     r"(?<!\bstudy\s)(?<!\bstudying\s)(?<!\bstudied\s)"
     r"\b(?:with|in)\s+(?:(?:some|about|around|nearly|over|more\s+than|only|just)\s+)?$"
