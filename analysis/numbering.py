@@ -221,6 +221,12 @@ _STREET_NUMBER_END = re.compile(r",|\.(?!\d)|[ \t]+\|")
 # a person's age set after the name between commas ("Deng, 74, flies", "Shi Yigong, 47,")
 # or after "aged" ("In 1978, aged 57, he")
 _ADDRESS_LINE = 60  # characters: an address's line is short
+# an age or an anniversary a body reaches: "Chinese-German College turns 20 as ...", "the
+# centre turned twenty this year" (not "turned 500 applicants away": a noun follows)
+_TURNS_BEFORE = re.compile(r"\b(?:turns|turned|turning)\s$", re.I)
+_TURNS_AFTER = re.compile(
+    r"(?:\s+years?(?:\s+old)?)?(?:[ \t]*(?:[,.;:!?)\n]|$)|\s+(?:this|on|in|as|with|and|today)\b)"
+)
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,|\baged)\s$")
 _AGE_AFTER = re.compile(r",(?!\d)")
 # an age bound after the people it bounds: "for researchers under 40", "scientists aged over 35"
@@ -416,6 +422,9 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
             return True
     if after[:1] == "," and before.endswith(("e ", "r ")) and _ISSUE_BEFORE.search(before):
         if _ISSUE_YEAR_AFTER.match(text, end, s_end):
+            return True
+    if before.endswith(("s ", "d ", "g ")) and _TURNS_BEFORE.search(before):
+        if _TURNS_AFTER.match(text, end, s_end):
             return True
     if end - start == 2 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(text, end, s_end):
         month = before.rstrip(", ").rsplit(None, 1)[-1]

@@ -548,6 +548,8 @@ def _parse(
             value, unit = g.multiples[key], "multiple"
         else:
             value = g.words[key]
+            if numbering_at(text, m.start("word"), m.end("word"), s_start, s_end):
+                return None  # a label's number in words ("Phase two"), an age ("turns twenty")
         low = high = None
     else:
         if not cur and numbering_at(text, m.start("digits"), m.end("digits"), s_start, s_end):

@@ -468,3 +468,17 @@ def test_a_sections_bare_number_gives_no_row(tmp_path: Path, body: str, kept: li
 )  # fmt: skip
 def test_a_count_opening_its_line_stays(tmp_path: Path, body: str, kept: list[float]) -> None:
     assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # an age or an anniversary a body reaches, in figures or in words
+        ("The Lao-German College turns 20 as Laos signs 12 new accords.", [12]),
+        ("The centre turned twenty this year, and Laos has 45 labs.", [45]),
+        # ... but a count after the verb stays
+        ("The college turned 500 applicants away in 2014.", [500]),
+    ],
+)  # fmt: skip
+def test_an_age_a_body_turns_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
