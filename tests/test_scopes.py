@@ -1637,3 +1637,20 @@ def test_a_figure_under_which_a_programme_stands_is_the_programmes(tmp_path, bod
 )  # fmt: skip
 def test_the_last_object_of_a_list_is_the_subjects(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+# session 16: "N of which" after a figure, as "N of whom": a part of that figure, its owner
+# (only after the number: "of which N were arranged by the SSTC" may name its own owner)
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("By the end of 2012 the Chinese Academy of Agricultural Sciences operated 31 joint "
+         "laboratories with foreign partners, six of which were set up during the year.",
+         "six", ("agency", "Chinese Academy of Agricultural Sciences")),
+        ("Wuhan University now runs 23 joint research centres with foreign partners, four "
+         "of which are recognised as national-level bases.", "four",
+         ("local", "Wuhan University")),
+    ],
+)  # fmt: skip
+def test_n_of_which_is_a_part_of_the_figure_before(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
