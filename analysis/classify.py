@@ -2788,7 +2788,9 @@ _OBJECTIVE = re.compile(r"[\W]*To\s+[a-z]+\b")
 
 
 _OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
-_OF_WHOM_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)?\s+of\s+whom\b")
+# (and a part of things, "47 joint laboratories ..., nine of which were set up during the
+# year"; not "of which 340 were arranged by the SSTC": a part whose owner may follow)
+_OF_WHOM_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)?\s+of\s+wh(?:om|ich)\b")
 _OF_WHOM_BEFORE = re.compile(r",\s*of\s+whom\s+(?:[a-z]+\s+){0,2}$")
 # a figure of a sentence (not a year): its digits
 _FIGURE_DIGITS = re.compile(
@@ -2797,9 +2799,10 @@ _FIGURE_DIGITS = re.compile(
 
 
 def _of_whom_figure(text: str, num_start: int, num_end: int, clause):
-    """The bounds of the figure a "N of whom" / "of whom N" figure is a part of: the last
-    figure before it in its clause that is not a year; None for any other figure."""
-    if text.find("whom", max(clause[0], num_start - 30), min(clause[1], num_end + 30)) < 0:
+    """The bounds of the figure a "N of whom" / "of whom N" / "N of which" figure is a part
+    of: the last figure before it in its clause that is not a year; None for any other
+    figure."""
+    if text.find(" of wh", max(clause[0], num_start - 30), min(clause[1], num_end + 30)) < 0:
         return None  # (a fast test)
     if not (
         _OF_WHOM_AFTER.match(text, num_end)
@@ -2857,17 +2860,30 @@ _PLACED_IN = re.compile(
     r"(?:(?:studying|working|living|enrolled|employed|based|located|situated)\s+)?(?:in|at)\s+"
     r"(?:the\s+)?"
 )
-# a noun phrase and stops to the clause's end: no verb ("... and 31 provincial bases.")
+# a noun phrase and stops to the clause's end: no verb ("... and 31 provincial bases.",
+# "... and 3 national international S&T cooperation bases recognized by the Ministry of
+# Science and Technology, in fields from remote sensing to virology", "... and 30
+# Sino-German symposia", "... and 3,200 visits to China by foreign scientists in 1985"): its
+# words lower-case or built like a term ("S&T", "PhD", "Sino-German"), a name only after a
+# preposition, a participle only before "by" (a reduced relative: "recognized by")
 _REST_WORD = (
     r"\s+(?!(?:is|are|was|were|be|been|have|has|had|will|would|can|could|did|do|does|"
-    r"shall|should|may|might|must)\b)(?:[a-z]|[A-Z][a-z]*[A-Z])[\w'’-]*(?<!ed)"
+    r"shall|should|may|might|must)\b)(?:[a-z]|[A-Z][a-z]*[A-Z&-])[\w&'’-]*(?<!ed)"
 )
+_REST_NAME = r"\s+(?:[A-Z][\w&'’.-]*|\d{4})"
+# a term in capitals its acronym defines ("4 International Joint Units (UMI)")
+_REST_TERM = r"(?:\s+[A-Z][\w&'’-]*){1,5}\s+\([A-Z][\w&-]*\)"
 _CLAUSE_REST = re.compile(
-    rf"(?:{_REST_WORD}){{0,4}}(?:\s+(?:in|of|for|with|from|to|at|by|over|during|under|"
-    rf"since|between|until|through|across|within|per)(?:{_REST_WORD}|\s+\d{{4}}){{1,4}})*"
+    rf"(?:{_REST_TERM}|(?:{_REST_WORD}){{0,5}}(?:\s+\([A-Z][\w&-]*\))?)"
+    rf"(?:,?\s+(?:[a-z]+ed\s+by|in|of|for|with|from|to|at|by|over|during|under|since|"
+    rf"between|until|through|across|within|per)"
+    rf"(?:{_REST_WORD}|{_REST_NAME}){{1,4}})*"
     # (and a time clause of the subject's own: "... and 150 PhD fellows since it opened")
     rf"(?:\s+(?:since|after|when|before)\s+(?:it|they|the\s+[a-z]+)\s+[a-z]+ed"
-    rf"(?:\s+(?:in|on)\s+\d{{4}})?)?[\s.;,)]*$"
+    rf"(?:\s+(?:in|on)\s+\d{{4}})?)?"
+    # (or a list that goes on with "as well as": "..., as well as 11 International Research
+    # Networks (GDRI)")
+    rf"(?:,?\s+as\s+well\s+as\b|[\s.;,)]*$)"
 )
 _ANAPHOR_SUBJECT = re.compile(
     r"\W*(?:(?:Together|Between\s+them|In\s+all|Altogether),?\s+)?"

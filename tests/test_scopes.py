@@ -1609,3 +1609,48 @@ def test_a_name_holding_science_technology_and_innovation_is_one_name(tmp_path):
 )  # fmt: skip
 def test_a_figure_under_which_a_programme_stands_is_the_programmes(tmp_path, body, quote_start):
     assert scope(tmp_path, body, quote_start)[0] == "programme"
+
+
+# session 16: the last object of a list after "and", with no verb of its own, is the object
+# of the subject's verb, whatever terms its noun phrase holds ("S&T", "Sino-Korean", a term
+# its acronym defines), a name after a preposition, a participle before "by", a trailing
+# ", in fields from ..." or a list that goes on with "as well as"
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("The Shandong Academy of Agricultural Sciences hosts 7 joint laboratories with "
+         "foreign partners and 2 national international S&T cooperation bases recognized by "
+         "the Ministry of Science and Technology, in fields from plant breeding to soil "
+         "science.", "2 national", ("agency", "Shandong Academy of Agricultural Sciences")),
+        ("In 2016 Zhejiang University approved 38 joint projects and 12 Sino-Korean "
+         "workshops.", "12", ("local", "Zhejiang University")),
+        ("Through its own channels Nanjing University arranged 800 visits abroad by its "
+         "teachers and 450 visits to Nanjing by foreign scholars in 2010.", "450",
+         ("local", "Nanjing University")),
+        ("The Max Planck Society now runs 6 Partner Groups (PG) and 3 Joint Research Units "
+         "(JRU) with Chinese institutes, as well as 2 research networks.", "3",
+         ("foreign", "Max Planck Society")),
+        # (a verb of its own after the figure: its own clause, not the subject's object)
+        ("The Chinese Academy of Sciences sent 1,200 researchers abroad and 96,000 Chinese "
+         "went home.", "96,000", ("national", "")),
+    ],
+)  # fmt: skip
+def test_the_last_object_of_a_list_is_the_subjects(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+# session 16: "N of which" after a figure, as "N of whom": a part of that figure, its owner
+# (only after the number: "of which N were arranged by the SSTC" may name its own owner)
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("By the end of 2012 the Chinese Academy of Agricultural Sciences operated 31 joint "
+         "laboratories with foreign partners, six of which were set up during the year.",
+         "six", ("agency", "Chinese Academy of Agricultural Sciences")),
+        ("Wuhan University now runs 23 joint research centres with foreign partners, four "
+         "of which are recognised as national-level bases.", "four",
+         ("local", "Wuhan University")),
+    ],
+)  # fmt: skip
+def test_n_of_which_is_a_part_of_the_figure_before(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
