@@ -257,8 +257,10 @@ def _sentence_facts(
         ):
             year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
         if not own_year or basis == "relative":
-            year, basis = _year_before(text, s_start, num, rows, year, basis, lowered)
-        elif basis == "explicit" and "year" in text[num.end : num.end + 48]:
+            year, basis = _year_before(text, s_start, num, rows, year, basis, lowered, borrowed)
+        elif basis == "explicit" and (
+            "year" in text[num.end : num.end + 48] or "decade" in text[num.end : num.end + 48]
+        ):
             # "420 enrolled in 2007/08, against 90 five years earlier": the base's own
             back, how = _year_before(text, s_start, num, rows, None, basis, lowered)
             if back is not None:
@@ -588,14 +590,23 @@ _BASE_WORD = re.compile(
 )
 
 
-# "up from 1,530 a year earlier", "down from 70,540 the previous year": the base after it
+# a span back in years or decades from a year told: "five years earlier", "a decade ago",
+# "two decades before" (`n`: how many, "a"/"one" one; `decade`: tens of years)
+_SPAN_BACK = (
+    r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+(?:years?|(?P<decade>decades?))\s+(?:earlier|before|ago)"
+)
+# "up from 1,530 a year earlier", "down from 70,540 the previous year", "against 31 percent a
+# decade earlier", "up from fewer than 50 a decade ago": the base after it
 _BASE_YEAR_BEFORE = re.compile(
     r"(?:\s+(?!the\b|a\b|in\b)[A-Za-z-]+){0,2}?"  # ("from 41 delegations the previous year")
     r",?\s+(?:in\s+)?(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year)|"
-    r"a\s+year\s+(?:earlier|before)|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d)"
-    r"\s+years\s+(?:earlier|before))\b",
+    r"a\s+year\s+(?:earlier|before)|" + _SPAN_BACK + r")\b",
     re.I,
 )
+# "Ten years earlier the number ... stood at 14 and 40": a span back opening the sentence,
+# counted from the year the narrative has told
+_SPAN_BACK_OPENS = re.compile(r"\s*" + _SPAN_BACK + r"\b\s*,?", re.I)
 # "The figures for the year before were 2,050 and 2,700": the year before told as the subject
 _SUBJECT_YEAR_BEFORE = re.compile(
     r"\b(?:for|of|in)\s+(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year))\b",
@@ -675,16 +686,28 @@ def _previous_year_only(text: str, sent, exprs: list[_YearExpr]) -> bool:
     )
 
 
-def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
+def _years_back(m: re.Match[str]) -> int:
+    """How many years a span back (:data:`_SPAN_BACK`) counts: "a year earlier" 1, "five
+    years earlier" 5, "a decade ago" 10."""
+    word = (m.group("n") or "a").lower()
+    n = 1 if word in ("a", "one") else int(word) if word.isdigit() else grammar().words[word]
+    return n * 10 if m.group("decade") else n
+
+
+def _year_before(text, s_start, num, rows, year, basis, low, borrowed=None) -> tuple:
     """(year, basis) of a figure told of "the year before" without a year of its own: a
     base compared with the figure before it ("numbered 66,672 last year, down from 70,540
-    the previous year") is of the year before that figure's; a sentence whose subject is
-    of "the year before" ("The figures for the year before were 2,050 and 2,700") speaks of
-    the year before the one the narrative spoke of. (``year``, ``basis``) otherwise."""
+    the previous year") is of the year before that figure's, and one "a decade ago" or "five
+    years earlier" that many years before; a sentence whose subject is of "the year before"
+    ("The figures for the year before were 2,050 and 2,700") speaks of the year before the
+    one the narrative spoke of, and one opening "Ten years earlier" that many years before
+    the narrative's year (``borrowed``). (``year``, ``basis``) otherwise."""
     if (
         low is not None
         and low.find("year", num.end, num.end + 30) < 0
-        and (low.find("year", s_start, num.start) < 0)
+        and low.find("decade", num.end, num.end + 30) < 0
+        and low.find("year", s_start, num.start) < 0
+        and low.find("decade", s_start, num.start) < 0
     ):
         return year, basis
     back = _BASE_YEAR_BEFORE.match(text, num.end)
@@ -693,10 +716,13 @@ def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
         told = [r["year"] for r in rows if r["year"] is not None]
         if told and _BASE_WORD.search(lead):
             # ("against 90 five years earlier": that many years before)
-            n = back.group("n")
-            n = 1 if n is None else int(n) if n.isdigit() else grammar().words[n.lower()]
-            return told[-1] - n, "relative"
+            return told[-1] - _years_back(back), "relative"
         return year, basis
+    if borrowed is not None and basis == "publication":
+        opens = _SPAN_BACK_OPENS.match(text, s_start, num.start)
+        if opens is not None:
+            # "... numbered 112. Ten years earlier the number ... stood at 14 and 40"
+            return borrowed - _years_back(opens), "relative"
     if year is not None:
         m = _SUBJECT_YEAR_BEFORE.search(text, s_start, num.start)
         if m is not None and not any(c.isdigit() for c in text[s_start : m.start()]):

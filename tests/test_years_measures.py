@@ -578,6 +578,22 @@ def test_a_figure_of_the_year_before_is_dated_a_year_before_the_named_one(tmp_pa
     assert row(tmp_path, body, "16")["year"] == 2007  # a change's base, no figure's year
 
 
+def test_a_span_back_in_years_or_decades_dates_a_base_that_many_years_before(tmp_path):
+    body = "The return rate reached 83 percent in 2007, against 31 percent a decade earlier."
+    assert row(tmp_path, body, "31")["year"] == 1997
+    assert row(tmp_path, body, "83")["year"] == 2007
+    body = "China has ties with 106 countries and regions, up from fewer than 50 a decade ago."
+    assert row(tmp_path, body, "fewer than")["year"] == 2000
+    # opening the sentence: that many years before the narrative's year
+    body = (
+        "By the end of 2008 China had 112 science diplomats. "
+        "Ten years earlier the number of science diplomats stood at 40."
+    )
+    assert row(tmp_path, body, "40")["year"] == 1998
+    body = "By the end of 2008 China had 112 science diplomats. The number stood at 40."
+    assert row(tmp_path, body, "40")["year"] != 1998
+
+
 def test_be_to_a_call_for_or_an_aim_is_makes_a_goal(tmp_path):
     body = "Another 450 engineers are to go to Italy this year."
     assert row(tmp_path, body, "450")["measure"] == "target"
