@@ -280,7 +280,9 @@ def _sentence_facts(
             # verb in the figure's own clause, no year in it: the page's date
             year, p_start, p_end, basis = pub, None, None, "relative"
         elif (
-            basis == "explicit"
+            # (or a goal's by-date before it: "plans to raise ... to 3,500 a year by 2005, and
+            # the ministry has opened service centres in 21 cities")
+            (basis == "explicit" or (basis == "cumulative" and future))
             and pub is not None
             and year != pub
             and _perfect_after_and(text, s_start, num, s_end)
@@ -289,6 +291,7 @@ def _sentence_facts(
             # joint laboratories has doubled in five years to 86": a later clause in the
             # present perfect, no year of its own: the page's date
             year, p_start, p_end, basis = pub, None, None, "publication"
+            future = False
         qualifier, low, high = num.qualifier, num.low, num.high
         pledged = False
         if (
@@ -306,7 +309,7 @@ def _sentence_facts(
                 or (
                     marker_from <= num.start
                     and g.target_markers.search(
-                        text, _clause_from(text, s_start, num.start), num.start
+                        text, _goal_clause_from(text, s_start, num.start), num.start
                     )
                     # (money "will" give is pledged, unless over a span: "will provide 6
                     # billion won over three years" is a goal for that span)
@@ -659,6 +662,20 @@ _AND_PERFECT = re.compile(
     r",\s+(?:and|while|but)\s+[^,;:\d]{0,120}?\b(?:has|have)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b"
     r"[^,;:\d]{0,60}$"
 )
+
+
+def _goal_clause_from(text: str, s_start: int, start: int) -> int:
+    """Where the clause whose goal words may make a figure at ``start`` a target opens: that
+    of :func:`_clause_from`, or a later clause opened by ", and" whose verb is in the present
+    perfect ("will spend 1.8 billion yuan this year, and has approved 59 new joint research
+    centres": the goal's "will" stays in its own clause)."""
+    at = _clause_from(text, s_start, start)
+    lo = max(at, start - 200)
+    if text.find("ha", lo, start) >= 0:
+        m = _AND_PERFECT.search(text, lo, start)
+        if m is not None:
+            at = m.start()
+    return at
 
 
 def _perfect_after_and(text: str, s_start: int, num: _Num, s_end: int) -> bool:

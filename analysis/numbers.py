@@ -1016,13 +1016,26 @@ _OWN_FIGURE_AFTER = re.compile(r"[^,;.\d]{0,60}?\b\d")
 _DIGIT = re.compile(r"\d")
 
 
+# a later verb joined by "and" alone: "has 37 laboratories and aims to build 60 ... by 2017"
+_AND_VERB = re.compile(r"\s+and\s+(?:also\s+)?")
+
+
 def _later_clause_figure(text: str, end: int, e) -> bool:
-    """True when a later clause (:data:`_LATER_OPEN`) opens between a figure ending at
-    ``end`` and the year ``e`` and holds a figure of its own, after the year or between its
-    opening and the year."""
+    """True when a later clause (:data:`_LATER_OPEN`, or a verb of a goal joined by "and"
+    alone: "has set up 11 joint laboratories and aims to host 20 ... by 2015") opens between
+    a figure ending at ``end`` and the year ``e`` and holds a figure of its own, after the
+    year or between its opening and the year."""
     opens = [m.end() for m in _LATER_OPEN.finditer(text, end, e.start)]
+    if text.find(" and ", end, e.start) >= 0:
+        markers = grammar().target_markers
+        opens += [
+            m.end()
+            for m in _AND_VERB.finditer(text, end, e.start)
+            if markers.match(text, m.end(), e.start)
+        ]
     if not opens:
         return False
+    opens.sort()
     return bool(_OWN_FIGURE_AFTER.match(text, e.end) or _DIGIT.search(text, opens[-1], e.start))
 
 
@@ -1203,7 +1216,9 @@ def _when(
             continue  # "have concluded 47 agreements, and that CIDA disbursed ... in 1985"
         if (
             e.start >= num.end
-            and text.find(", ", num.end, e.start) >= 0
+            and (
+                text.find(", ", num.end, e.start) >= 0 or text.find(" and ", num.end, e.start) >= 0
+            )
             and _later_clause_figure(text, num.end, e)
         ):
             # "while 519,400 returned, and the cumulative count since 1978 passed 3.65

@@ -594,6 +594,31 @@ def test_a_span_back_in_years_or_decades_dates_a_base_that_many_years_before(tmp
     assert row(tmp_path, body, "40")["year"] != 1998
 
 
+def test_a_goal_joined_by_and_keeps_its_words_to_its_own_clause(tmp_path):
+    body = (
+        "Guangxi has set up 11 joint laboratories with ASEAN partners and aims to host 20 "
+        "technology transfer bases by 2015."
+    )
+    r = row(tmp_path, body, "11")
+    assert (r["year"], r["measure"]) == (2010, "level")
+    assert (row(tmp_path, body, "20")["year"], row(tmp_path, body, "20")["measure"]) == (
+        2015,
+        "target",
+    )
+    body = (
+        "The council plans to raise the number of scholars it sends abroad to 3,500 a year by "
+        "2015, and the ministry has opened service centres for returnees in 21 cities."
+    )
+    r = row(tmp_path, body, "21")
+    assert (r["year"], r["measure"]) == (2010, "level")
+    assert row(tmp_path, body, "3,500")["measure"] == "target"
+    body = "The ministry will spend 1.8 billion yuan, and has approved 59 new joint centres."
+    assert row(tmp_path, body, "59")["measure"] != "target"
+    # a goal of the later clause's own stays one
+    body = "The ministry will open 5 offices, and has agreed to set up 10 centres by 2015."
+    assert row(tmp_path, body, "10")["measure"] == "target"
+
+
 def test_be_to_a_call_for_or_an_aim_is_makes_a_goal(tmp_path):
     body = "Another 450 engineers are to go to Italy this year."
     assert row(tmp_path, body, "450")["measure"] == "target"
