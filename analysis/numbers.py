@@ -1126,9 +1126,15 @@ _FRONTED_OPEN = re.compile(
     r"(?:framework\s+of\s+(?:the\s+)?)?(?:[^,;.\d]|\.(?=\S)){0,100}$"
 )
 _FRONTED_CLOSE = re.compile(r"(?:[^,;.\d]|\.(?=\S)){0,100},")
+# ... or, without a comma, at the year itself when the clause's subject follows it ("Under
+# the intergovernmental agreement of 1978 the ministry currently funds ...", "Under the
+# programme that began in 1973 there are now ...")
+_FRONTED_RUN_ON = re.compile(r"\s+(?=(?:the|there|it|its|their|this|these|those)\s)")
 # the figure's clause tells a standing or running state: "have been carried out", "are now
-# in force", "now has"
-_PRESENT_CLAUSE = re.compile(r"\b(?:has|have|is|are|now|so\s+far|to\s+date)\b", re.I)
+# in force", "now has", "currently funds"
+_PRESENT_CLAUSE = re.compile(
+    r"\b(?:has|have|is|are|now|so\s+far|to\s+date|currently|at\s+present)\b", re.I
+)
 
 
 def _fronted_name(text: str, e, num) -> bool:
@@ -1144,9 +1150,16 @@ def _fronted_name(text: str, e, num) -> bool:
         return False
     close = _FRONTED_CLOSE.match(text, e.end)
     if close is None or close.end() > num.start:
-        return False
+        close = _FRONTED_RUN_ON.match(text, e.end, num.start)
+        if close is None:
+            return False
     stop = text.find(". ", num.end)
-    return _PRESENT_CLAUSE.search(text, close.end(), stop if stop >= 0 else len(text)) is not None
+    stop = stop if stop >= 0 else len(text)
+    if _PRESENT_CLAUSE.search(text, close.end(), stop) is not None:
+        return True
+    # "..., the ministry provides about 200 million yuan a year": a verb in the present
+    reading = read_clause(text, close.end(), num.start, num.end, stop)[0]
+    return reading is not None and reading.aspect == "present"
 
 
 _CLAUSE_MARK = re.compile(r";|:\s")

@@ -768,6 +768,20 @@ def test_a_framework_dated_before_a_figure_in_the_perfect_dates_only_itself(tmp_
     assert row(tmp_path, body, "30")["year"] == 2005
 
 
+def test_a_framework_phrase_without_its_comma_or_a_verb_in_the_simple_present(tmp_path):
+    # the phrase runs on into its clause at the year, no comma between
+    body = "Under the agreement of 1978 the ministry currently funds 180 joint projects."
+    assert row(tmp_path, body, "180")["year"] == 2010
+    body = "Under the programme that began in 1973 there are now 480 Chinese students in Canada."
+    assert row(tmp_path, body, "480")["year"] == 2010
+    # a verb in the simple present
+    body = "Under the mechanism agreed in 2015, the ministry provides 200 million yuan a year."
+    assert row(tmp_path, body, "200")["year"] == 2010
+    # a past clause under it is that year's
+    body = "Under the agreement of 1978 the ministry funded 180 joint projects."
+    assert row(tmp_path, body, "180")["year"] == 1978
+
+
 def test_a_period_told_in_one_paragraph_lends_the_next_its_year_not_its_span(tmp_path):
     body = (
         "In 2008 the province signed 40 technology import contracts. Over the ten years from "
