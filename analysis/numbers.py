@@ -1018,6 +1018,20 @@ _DIGIT = re.compile(r"\d")
 
 # a later verb joined by "and" alone: "has 37 laboratories and aims to build 60 ... by 2017"
 _AND_VERB = re.compile(r"\s+and\s+(?:also\s+)?")
+# ... or a goal's infinitive or verb after it: "and to send", "and will contribute"
+_INFINITIVE = re.compile(r"to\s+[a-z]{2,}\b")
+# what parts a figure from a year after it: a clause mark, a note's or a list item's mark
+_PARTED = re.compile(r"[,;:\[]|\n\s*[*•-]")
+
+
+def _goal_conjunct(text: str, start: int, end: int) -> bool:
+    """True when a verb of a goal joined by "and" ("and will contribute", "and to send")
+    stands between ``start`` and ``end``."""
+    markers = grammar().target_markers
+    return any(
+        markers.match(text, m.end(), end) or _INFINITIVE.match(text, m.end(), end)
+        for m in _AND_VERB.finditer(text, start, end)
+    )
 
 
 def _later_clause_figure(text: str, end: int, e) -> bool:
@@ -1246,6 +1260,20 @@ def _when(
             continue  # "Under the agreement of 1980, 180 projects have been carried out"
         if e.kind == "explicit" and _base_of_other(text, e, num):
             continue  # "numbered 6,400, up from 1,800 in 2001": 1,800's year
+        if (
+            e.end <= num.start
+            and text.find(" and ", e.end, num.start) >= 0
+            and _goal_conjunct(text, e.end, num.start)
+            and any(
+                o.start >= num.end
+                and o.kind in ("explicit", "by", "range")
+                and _PARTED.search(text, num.end, o.start) is None
+                for o in exprs
+            )
+        ):
+            # "to about 40 by 2005 and to send at least 10,000 person-times abroad in 2002":
+            # a conjunct's own year after its figure, not a closer one of the conjunct before
+            continue
         lo, hi = min(num.start, e.start), max(num.end, e.end)
         seg = text[lo:hi]
         # a semicolon or a colon parts clauses ("the adjustment of 1989-1990: 359 contracts

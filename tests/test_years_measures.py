@@ -617,6 +617,13 @@ def test_a_goal_joined_by_and_keeps_its_words_to_its_own_clause(tmp_path):
     # a goal of the later clause's own stays one
     body = "The ministry will open 5 offices, and has agreed to set up 10 centres by 2015."
     assert row(tmp_path, body, "10")["measure"] == "target"
+    # a goal's conjunct with a year of its own after its figure keeps it
+    body = (
+        "The Academy intends to raise the number of joint laboratories to about 40 by 2015 "
+        "and to send at least 10,000 person-times abroad in 2011."
+    )
+    assert row(tmp_path, body, "at least")["year"] == 2011
+    assert row(tmp_path, body, "about 40")["year"] == 2015
 
 
 def test_be_to_a_call_for_or_an_aim_is_makes_a_goal(tmp_path):
