@@ -271,7 +271,7 @@ def _sentence_facts(
             # before the page's
             year, basis = pub - 1, "relative"
         if (
-            basis in ("explicit", "relative", "cumulative")
+            basis in ("explicit", "relative", "cumulative", "period")
             and pub is not None
             and year != pub
             and _now_clause(text, s_start, num, after[1])
@@ -620,7 +620,7 @@ _SUBJECT_YEAR_BEFORE = re.compile(
 # "now" and a verb in the present before a figure, no clause mark or figure between
 _NOW_HAS = re.compile(
     r"\bnow\s+(?:has|have|hosts?|holds?|runs?|counts?|numbers?|employs?|operates?|"
-    r"maintains?|covers?|includes?)\b[^,;:\d()]{0,90}$"
+    r"maintains?|covers?|includes?|belongs?|handles?)\b[^,;:\d()]{0,90}$"
 )
 
 
@@ -628,9 +628,11 @@ _NOW_HAS = re.compile(
 _BE_NOW = re.compile(r"\b(?:are|is)\s+now\b[^,;:\d()]{0,90}$")
 # "60% of its new professors now hold": the figure the subject of "now" and a present verb
 _NOW_AFTER_SUBJECT = re.compile(
-    r"[^,;:\d()]{0,60}?\bnow\s+(?:has|have|hosts?|holds?|runs?|counts?|numbers?|employs?|"
+    # ("About 14,000 Chinese students are now enrolled at American universities")
+    r"[^,;:\d()]{0,60}?\b(?:(?:are|is)\s+now\b(?!\s+(?:expected|planned|due|set)\b)|"
+    r"now\s+(?:has|have|hosts?|holds?|runs?|counts?|numbers?|employs?|"
     r"operates?|maintains?|covers?|includes?|works?|lives?|lies|stands?|studies|study|"
-    r"teach(?:es)?|are|is|come|comes)\b"
+    r"teach(?:es)?|are|is|come|comes)\b)"
 )
 
 
@@ -645,15 +647,31 @@ def _now_clause(text: str, s_start: int, num: _Num, end: int) -> bool:
         m = _NOW_AFTER_SUBJECT.match(text, num.end, end)
         if m is None:
             return False
-        seg = text[num.end : end]
+        seg = _now_segment(text, num.end, end)
         return "year" not in seg and _YEAR_DIGITS.search(seg) is None
     m = _NOW_HAS.search(text, lo, num.start)
     if m is None:
         m = _BE_NOW.search(text, lo, num.start)
     if m is None:
         return False
-    seg = text[m.start() : end]
+    seg = _now_segment(text, m.start(), end)
     return "year" not in seg and _YEAR_DIGITS.search(seg) is None
+
+
+# where the words of a "now" clause that could date it end: at a comparison's base after it
+# (", up from a few dozen in the early 2000s", ", against nine in 1978") or a participle
+# dating a name ("27 protocols now operate under the agreement signed ... in January 1979")
+_NOW_SEGMENT_STOP = re.compile(
+    r",\s*(?:up\s+from|down\s+from|against|compared\s+(?:with|to)|versus)\b"
+    r"|\b(?:signed|launched|concluded|founded|established|opened|inaugurated)\s+(?:by|in|on)\b",
+    re.I,
+)
+
+
+def _now_segment(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` up to :data:`_NOW_SEGMENT_STOP`."""
+    stop = _NOW_SEGMENT_STOP.search(text, start, end)
+    return text[start : stop.start() if stop else end]
 
 
 _CLAUSE_END = re.compile(r"[,;:]")

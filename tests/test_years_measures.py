@@ -1220,6 +1220,23 @@ def test_now_and_a_present_verb_in_the_figures_clause_is_the_pages_date(tmp_path
     assert row(tmp_path, body, "12")["year"] == 2009
 
 
+def test_now_dates_its_figure_past_a_base_or_a_names_date_after_it(tmp_path):
+    body = "China now belongs to 32 intergovernmental organisations, against nine in 1978."
+    assert row(tmp_path, body, "32")["year"] == 2010
+    assert row(tmp_path, body, "nine")["year"] == 1978
+    body = (
+        "About 300 Israeli companies now operate in China, up from a few dozen in the early 2000s."
+    )
+    assert row(tmp_path, body, "About 300")["year"] == 2010
+    body = "About 14,000 Chinese students are now enrolled in America, up from 50 in 1978."
+    assert row(tmp_path, body, "About 14,000")["year"] == 2010
+    body = "The foundation said 27 protocols now operate under the accord signed in January 1979."
+    assert row(tmp_path, body, "27")["year"] == 2010
+    # no "now": the year after the figure dates it
+    body = "China belonged to 32 intergovernmental organisations in 1978."
+    assert row(tmp_path, body, "32")["year"] == 1978
+
+
 def test_a_later_clause_in_the_present_perfect_is_the_pages_date(tmp_path):
     body = (
         "Some 3,000 engineers were working in the region at the end of 2008, the office "
