@@ -257,8 +257,10 @@ def _sentence_facts(
         ):
             year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
         if not own_year or basis == "relative":
-            year, basis = _year_before(text, s_start, num, rows, year, basis, lowered)
-        elif basis == "explicit" and "year" in text[num.end : num.end + 48]:
+            year, basis = _year_before(text, s_start, num, rows, year, basis, lowered, borrowed)
+        elif basis == "explicit" and (
+            "year" in text[num.end : num.end + 48] or "decade" in text[num.end : num.end + 48]
+        ):
             # "420 enrolled in 2007/08, against 90 five years earlier": the base's own
             back, how = _year_before(text, s_start, num, rows, None, basis, lowered)
             if back is not None:
@@ -269,7 +271,7 @@ def _sentence_facts(
             # before the page's
             year, basis = pub - 1, "relative"
         if (
-            basis in ("explicit", "relative", "cumulative")
+            basis in ("explicit", "relative", "cumulative", "period")
             and pub is not None
             and year != pub
             and _now_clause(text, s_start, num, after[1])
@@ -278,7 +280,9 @@ def _sentence_facts(
             # verb in the figure's own clause, no year in it: the page's date
             year, p_start, p_end, basis = pub, None, None, "relative"
         elif (
-            basis == "explicit"
+            # (or a goal's by-date before it: "plans to raise ... to 3,500 a year by 2005, and
+            # the ministry has opened service centres in 21 cities")
+            (basis == "explicit" or (basis == "cumulative" and future))
             and pub is not None
             and year != pub
             and _perfect_after_and(text, s_start, num, s_end)
@@ -287,6 +291,7 @@ def _sentence_facts(
             # joint laboratories has doubled in five years to 86": a later clause in the
             # present perfect, no year of its own: the page's date
             year, p_start, p_end, basis = pub, None, None, "publication"
+            future = False
         qualifier, low, high = num.qualifier, num.low, num.high
         pledged = False
         if (
@@ -304,7 +309,7 @@ def _sentence_facts(
                 or (
                     marker_from <= num.start
                     and g.target_markers.search(
-                        text, _clause_from(text, s_start, num.start), num.start
+                        text, _goal_clause_from(text, s_start, num.start), num.start
                     )
                     # (money "will" give is pledged, unless over a span: "will provide 6
                     # billion won over three years" is a goal for that span)
@@ -588,14 +593,23 @@ _BASE_WORD = re.compile(
 )
 
 
-# "up from 1,530 a year earlier", "down from 70,540 the previous year": the base after it
+# a span back in years or decades from a year told: "five years earlier", "a decade ago",
+# "two decades before" (`n`: how many, "a"/"one" one; `decade`: tens of years)
+_SPAN_BACK = (
+    r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+(?:years?|(?P<decade>decades?))\s+(?:earlier|before|ago)"
+)
+# "up from 1,530 a year earlier", "down from 70,540 the previous year", "against 31 percent a
+# decade earlier", "up from fewer than 50 a decade ago": the base after it
 _BASE_YEAR_BEFORE = re.compile(
     r"(?:\s+(?!the\b|a\b|in\b)[A-Za-z-]+){0,2}?"  # ("from 41 delegations the previous year")
     r",?\s+(?:in\s+)?(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year)|"
-    r"a\s+year\s+(?:earlier|before)|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d)"
-    r"\s+years\s+(?:earlier|before))\b",
+    r"a\s+year\s+(?:earlier|before)|" + _SPAN_BACK + r")\b",
     re.I,
 )
+# "Ten years earlier the number ... stood at 14 and 40": a span back opening the sentence,
+# counted from the year the narrative has told
+_SPAN_BACK_OPENS = re.compile(r"\s*" + _SPAN_BACK + r"\b\s*,?", re.I)
 # "The figures for the year before were 2,050 and 2,700": the year before told as the subject
 _SUBJECT_YEAR_BEFORE = re.compile(
     r"\b(?:for|of|in)\s+(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year))\b",
@@ -606,7 +620,7 @@ _SUBJECT_YEAR_BEFORE = re.compile(
 # "now" and a verb in the present before a figure, no clause mark or figure between
 _NOW_HAS = re.compile(
     r"\bnow\s+(?:has|have|hosts?|holds?|runs?|counts?|numbers?|employs?|operates?|"
-    r"maintains?|covers?|includes?)\b[^,;:\d()]{0,90}$"
+    r"maintains?|covers?|includes?|belongs?|handles?)\b[^,;:\d()]{0,90}$"
 )
 
 
@@ -614,9 +628,11 @@ _NOW_HAS = re.compile(
 _BE_NOW = re.compile(r"\b(?:are|is)\s+now\b[^,;:\d()]{0,90}$")
 # "60% of its new professors now hold": the figure the subject of "now" and a present verb
 _NOW_AFTER_SUBJECT = re.compile(
-    r"[^,;:\d()]{0,60}?\bnow\s+(?:has|have|hosts?|holds?|runs?|counts?|numbers?|employs?|"
+    # ("About 14,000 Chinese students are now enrolled at American universities")
+    r"[^,;:\d()]{0,60}?\b(?:(?:are|is)\s+now\b(?!\s+(?:expected|planned|due|set)\b)|"
+    r"now\s+(?:has|have|hosts?|holds?|runs?|counts?|numbers?|employs?|"
     r"operates?|maintains?|covers?|includes?|works?|lives?|lies|stands?|studies|study|"
-    r"teach(?:es)?|are|is|come|comes)\b"
+    r"teach(?:es)?|are|is|come|comes)\b)"
 )
 
 
@@ -631,15 +647,31 @@ def _now_clause(text: str, s_start: int, num: _Num, end: int) -> bool:
         m = _NOW_AFTER_SUBJECT.match(text, num.end, end)
         if m is None:
             return False
-        seg = text[num.end : end]
+        seg = _now_segment(text, num.end, end)
         return "year" not in seg and _YEAR_DIGITS.search(seg) is None
     m = _NOW_HAS.search(text, lo, num.start)
     if m is None:
         m = _BE_NOW.search(text, lo, num.start)
     if m is None:
         return False
-    seg = text[m.start() : end]
+    seg = _now_segment(text, m.start(), end)
     return "year" not in seg and _YEAR_DIGITS.search(seg) is None
+
+
+# where the words of a "now" clause that could date it end: at a comparison's base after it
+# (", up from a few dozen in the early 2000s", ", against nine in 1978") or a participle
+# dating a name ("27 protocols now operate under the agreement signed ... in January 1979")
+_NOW_SEGMENT_STOP = re.compile(
+    r",\s*(?:up\s+from|down\s+from|against|compared\s+(?:with|to)|versus)\b"
+    r"|\b(?:signed|launched|concluded|founded|established|opened|inaugurated)\s+(?:by|in|on)\b",
+    re.I,
+)
+
+
+def _now_segment(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` up to :data:`_NOW_SEGMENT_STOP`."""
+    stop = _NOW_SEGMENT_STOP.search(text, start, end)
+    return text[start : stop.start() if stop else end]
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
@@ -648,6 +680,20 @@ _AND_PERFECT = re.compile(
     r",\s+(?:and|while|but)\s+[^,;:\d]{0,120}?\b(?:has|have)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b"
     r"[^,;:\d]{0,60}$"
 )
+
+
+def _goal_clause_from(text: str, s_start: int, start: int) -> int:
+    """Where the clause whose goal words may make a figure at ``start`` a target opens: that
+    of :func:`_clause_from`, or a later clause opened by ", and" whose verb is in the present
+    perfect ("will spend 1.8 billion yuan this year, and has approved 59 new joint research
+    centres": the goal's "will" stays in its own clause)."""
+    at = _clause_from(text, s_start, start)
+    lo = max(at, start - 200)
+    if text.find("ha", lo, start) >= 0:
+        m = _AND_PERFECT.search(text, lo, start)
+        if m is not None:
+            at = m.start()
+    return at
 
 
 def _perfect_after_and(text: str, s_start: int, num: _Num, s_end: int) -> bool:
@@ -675,16 +721,28 @@ def _previous_year_only(text: str, sent, exprs: list[_YearExpr]) -> bool:
     )
 
 
-def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
+def _years_back(m: re.Match[str]) -> int:
+    """How many years a span back (:data:`_SPAN_BACK`) counts: "a year earlier" 1, "five
+    years earlier" 5, "a decade ago" 10."""
+    word = (m.group("n") or "a").lower()
+    n = 1 if word in ("a", "one") else int(word) if word.isdigit() else grammar().words[word]
+    return n * 10 if m.group("decade") else n
+
+
+def _year_before(text, s_start, num, rows, year, basis, low, borrowed=None) -> tuple:
     """(year, basis) of a figure told of "the year before" without a year of its own: a
     base compared with the figure before it ("numbered 66,672 last year, down from 70,540
-    the previous year") is of the year before that figure's; a sentence whose subject is
-    of "the year before" ("The figures for the year before were 2,050 and 2,700") speaks of
-    the year before the one the narrative spoke of. (``year``, ``basis``) otherwise."""
+    the previous year") is of the year before that figure's, and one "a decade ago" or "five
+    years earlier" that many years before; a sentence whose subject is of "the year before"
+    ("The figures for the year before were 2,050 and 2,700") speaks of the year before the
+    one the narrative spoke of, and one opening "Ten years earlier" that many years before
+    the narrative's year (``borrowed``). (``year``, ``basis``) otherwise."""
     if (
         low is not None
         and low.find("year", num.end, num.end + 30) < 0
-        and (low.find("year", s_start, num.start) < 0)
+        and low.find("decade", num.end, num.end + 30) < 0
+        and low.find("year", s_start, num.start) < 0
+        and low.find("decade", s_start, num.start) < 0
     ):
         return year, basis
     back = _BASE_YEAR_BEFORE.match(text, num.end)
@@ -693,10 +751,13 @@ def _year_before(text, s_start, num, rows, year, basis, low) -> tuple:
         told = [r["year"] for r in rows if r["year"] is not None]
         if told and _BASE_WORD.search(lead):
             # ("against 90 five years earlier": that many years before)
-            n = back.group("n")
-            n = 1 if n is None else int(n) if n.isdigit() else grammar().words[n.lower()]
-            return told[-1] - n, "relative"
+            return told[-1] - _years_back(back), "relative"
         return year, basis
+    if borrowed is not None and basis == "publication":
+        opens = _SPAN_BACK_OPENS.match(text, s_start, num.start)
+        if opens is not None:
+            # "... numbered 112. Ten years earlier the number ... stood at 14 and 40"
+            return borrowed - _years_back(opens), "relative"
     if year is not None:
         m = _SUBJECT_YEAR_BEFORE.search(text, s_start, num.start)
         if m is not None and not any(c.isdigit() for c in text[s_start : m.start()]):

@@ -1018,13 +1018,40 @@ _OWN_FIGURE_AFTER = re.compile(r"[^,;.\d]{0,60}?\b\d")
 _DIGIT = re.compile(r"\d")
 
 
+# a later verb joined by "and" alone: "has 37 laboratories and aims to build 60 ... by 2017"
+_AND_VERB = re.compile(r"\s+and\s+(?:also\s+)?")
+# ... or a goal's infinitive or verb after it: "and to send", "and will contribute"
+_INFINITIVE = re.compile(r"to\s+[a-z]{2,}\b")
+# what parts a figure from a year after it: a clause mark, a note's or a list item's mark
+_PARTED = re.compile(r"[,;:\[]|\n\s*[*•-]")
+
+
+def _goal_conjunct(text: str, start: int, end: int) -> bool:
+    """True when a verb of a goal joined by "and" ("and will contribute", "and to send")
+    stands between ``start`` and ``end``."""
+    markers = grammar().target_markers
+    return any(
+        markers.match(text, m.end(), end) or _INFINITIVE.match(text, m.end(), end)
+        for m in _AND_VERB.finditer(text, start, end)
+    )
+
+
 def _later_clause_figure(text: str, end: int, e) -> bool:
-    """True when a later clause (:data:`_LATER_OPEN`) opens between a figure ending at
-    ``end`` and the year ``e`` and holds a figure of its own, after the year or between its
-    opening and the year."""
+    """True when a later clause (:data:`_LATER_OPEN`, or a verb of a goal joined by "and"
+    alone: "has set up 11 joint laboratories and aims to host 20 ... by 2015") opens between
+    a figure ending at ``end`` and the year ``e`` and holds a figure of its own, after the
+    year or between its opening and the year."""
     opens = [m.end() for m in _LATER_OPEN.finditer(text, end, e.start)]
+    if text.find(" and ", end, e.start) >= 0:
+        markers = grammar().target_markers
+        opens += [
+            m.end()
+            for m in _AND_VERB.finditer(text, end, e.start)
+            if markers.match(text, m.end(), e.start)
+        ]
     if not opens:
         return False
+    opens.sort()
     return bool(_OWN_FIGURE_AFTER.match(text, e.end) or _DIGIT.search(text, opens[-1], e.start))
 
 
@@ -1115,9 +1142,15 @@ _FRONTED_OPEN = re.compile(
     r"(?:framework\s+of\s+(?:the\s+)?)?(?:[^,;.\d]|\.(?=\S)){0,100}$"
 )
 _FRONTED_CLOSE = re.compile(r"(?:[^,;.\d]|\.(?=\S)){0,100},")
+# ... or, without a comma, at the year itself when the clause's subject follows it ("Under
+# the intergovernmental agreement of 1978 the ministry currently funds ...", "Under the
+# programme that began in 1973 there are now ...")
+_FRONTED_RUN_ON = re.compile(r"\s+(?=(?:the|there|it|its|their|this|these|those)\s)")
 # the figure's clause tells a standing or running state: "have been carried out", "are now
-# in force", "now has"
-_PRESENT_CLAUSE = re.compile(r"\b(?:has|have|is|are|now|so\s+far|to\s+date)\b", re.I)
+# in force", "now has", "currently funds"
+_PRESENT_CLAUSE = re.compile(
+    r"\b(?:has|have|is|are|now|so\s+far|to\s+date|currently|at\s+present)\b", re.I
+)
 
 
 def _fronted_name(text: str, e, num) -> bool:
@@ -1133,9 +1166,16 @@ def _fronted_name(text: str, e, num) -> bool:
         return False
     close = _FRONTED_CLOSE.match(text, e.end)
     if close is None or close.end() > num.start:
-        return False
+        close = _FRONTED_RUN_ON.match(text, e.end, num.start)
+        if close is None:
+            return False
     stop = text.find(". ", num.end)
-    return _PRESENT_CLAUSE.search(text, close.end(), stop if stop >= 0 else len(text)) is not None
+    stop = stop if stop >= 0 else len(text)
+    if _PRESENT_CLAUSE.search(text, close.end(), stop) is not None:
+        return True
+    # "..., the ministry provides about 200 million yuan a year": a verb in the present
+    reading = read_clause(text, close.end(), num.start, num.end, stop)[0]
+    return reading is not None and reading.aspect == "present"
 
 
 _CLAUSE_MARK = re.compile(r";|:\s")
@@ -1205,7 +1245,9 @@ def _when(
             continue  # "have concluded 47 agreements, and that CIDA disbursed ... in 1985"
         if (
             e.start >= num.end
-            and text.find(", ", num.end, e.start) >= 0
+            and (
+                text.find(", ", num.end, e.start) >= 0 or text.find(" and ", num.end, e.start) >= 0
+            )
             and _later_clause_figure(text, num.end, e)
         ):
             # "while 519,400 returned, and the cumulative count since 1978 passed 3.65
@@ -1220,6 +1262,20 @@ def _when(
             continue  # "Under the agreement of 1980, 180 projects have been carried out"
         if e.kind == "explicit" and _base_of_other(text, e, num):
             continue  # "numbered 6,400, up from 1,800 in 2001": 1,800's year
+        if (
+            e.end <= num.start
+            and text.find(" and ", e.end, num.start) >= 0
+            and _goal_conjunct(text, e.end, num.start)
+            and any(
+                o.start >= num.end
+                and o.kind in ("explicit", "by", "range")
+                and _PARTED.search(text, num.end, o.start) is None
+                for o in exprs
+            )
+        ):
+            # "to about 40 by 2005 and to send at least 10,000 person-times abroad in 2002":
+            # a conjunct's own year after its figure, not a closer one of the conjunct before
+            continue
         lo, hi = min(num.start, e.start), max(num.end, e.end)
         seg = text[lo:hi]
         # a semicolon or a colon parts clauses ("the adjustment of 1989-1990: 359 contracts

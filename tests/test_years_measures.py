@@ -578,6 +578,54 @@ def test_a_figure_of_the_year_before_is_dated_a_year_before_the_named_one(tmp_pa
     assert row(tmp_path, body, "16")["year"] == 2007  # a change's base, no figure's year
 
 
+def test_a_span_back_in_years_or_decades_dates_a_base_that_many_years_before(tmp_path):
+    body = "The return rate reached 83 percent in 2007, against 31 percent a decade earlier."
+    assert row(tmp_path, body, "31")["year"] == 1997
+    assert row(tmp_path, body, "83")["year"] == 2007
+    body = "China has ties with 106 countries and regions, up from fewer than 50 a decade ago."
+    assert row(tmp_path, body, "fewer than")["year"] == 2000
+    # opening the sentence: that many years before the narrative's year
+    body = (
+        "By the end of 2008 China had 112 science diplomats. "
+        "Ten years earlier the number of science diplomats stood at 40."
+    )
+    assert row(tmp_path, body, "40")["year"] == 1998
+    body = "By the end of 2008 China had 112 science diplomats. The number stood at 40."
+    assert row(tmp_path, body, "40")["year"] != 1998
+
+
+def test_a_goal_joined_by_and_keeps_its_words_to_its_own_clause(tmp_path):
+    body = (
+        "Guangxi has set up 11 joint laboratories with ASEAN partners and aims to host 20 "
+        "technology transfer bases by 2015."
+    )
+    r = row(tmp_path, body, "11")
+    assert (r["year"], r["measure"]) == (2010, "level")
+    assert (row(tmp_path, body, "20")["year"], row(tmp_path, body, "20")["measure"]) == (
+        2015,
+        "target",
+    )
+    body = (
+        "The council plans to raise the number of scholars it sends abroad to 3,500 a year by "
+        "2015, and the ministry has opened service centres for returnees in 21 cities."
+    )
+    r = row(tmp_path, body, "21")
+    assert (r["year"], r["measure"]) == (2010, "level")
+    assert row(tmp_path, body, "3,500")["measure"] == "target"
+    body = "The ministry will spend 1.8 billion yuan, and has approved 59 new joint centres."
+    assert row(tmp_path, body, "59")["measure"] != "target"
+    # a goal of the later clause's own stays one
+    body = "The ministry will open 5 offices, and has agreed to set up 10 centres by 2015."
+    assert row(tmp_path, body, "10")["measure"] == "target"
+    # a goal's conjunct with a year of its own after its figure keeps it
+    body = (
+        "The Academy intends to raise the number of joint laboratories to about 40 by 2015 "
+        "and to send at least 10,000 person-times abroad in 2011."
+    )
+    assert row(tmp_path, body, "at least")["year"] == 2011
+    assert row(tmp_path, body, "about 40")["year"] == 2015
+
+
 def test_be_to_a_call_for_or_an_aim_is_makes_a_goal(tmp_path):
     body = "Another 450 engineers are to go to Italy this year."
     assert row(tmp_path, body, "450")["measure"] == "target"
@@ -725,6 +773,20 @@ def test_a_framework_dated_before_a_figure_in_the_perfect_dates_only_itself(tmp_
     # a past clause under a dated framework is that year's
     body = "Under the 2005 budget, the fund spent 30 million yuan on joint projects."
     assert row(tmp_path, body, "30")["year"] == 2005
+
+
+def test_a_framework_phrase_without_its_comma_or_a_verb_in_the_simple_present(tmp_path):
+    # the phrase runs on into its clause at the year, no comma between
+    body = "Under the agreement of 1978 the ministry currently funds 180 joint projects."
+    assert row(tmp_path, body, "180")["year"] == 2010
+    body = "Under the programme that began in 1973 there are now 480 Chinese students in Canada."
+    assert row(tmp_path, body, "480")["year"] == 2010
+    # a verb in the simple present
+    body = "Under the mechanism agreed in 2015, the ministry provides 200 million yuan a year."
+    assert row(tmp_path, body, "200")["year"] == 2010
+    # a past clause under it is that year's
+    body = "Under the agreement of 1978 the ministry funded 180 joint projects."
+    assert row(tmp_path, body, "180")["year"] == 1978
 
 
 def test_a_period_told_in_one_paragraph_lends_the_next_its_year_not_its_span(tmp_path):
@@ -1156,6 +1218,23 @@ def test_now_and_a_present_verb_in_the_figures_clause_is_the_pages_date(tmp_path
     assert row(tmp_path, body, "12")["year"] == 2010
     body = "The city received 640 foreign experts last year and opened 12 joint stations."
     assert row(tmp_path, body, "12")["year"] == 2009
+
+
+def test_now_dates_its_figure_past_a_base_or_a_names_date_after_it(tmp_path):
+    body = "China now belongs to 32 intergovernmental organisations, against nine in 1978."
+    assert row(tmp_path, body, "32")["year"] == 2010
+    assert row(tmp_path, body, "nine")["year"] == 1978
+    body = (
+        "About 300 Israeli companies now operate in China, up from a few dozen in the early 2000s."
+    )
+    assert row(tmp_path, body, "About 300")["year"] == 2010
+    body = "About 14,000 Chinese students are now enrolled in America, up from 50 in 1978."
+    assert row(tmp_path, body, "About 14,000")["year"] == 2010
+    body = "The foundation said 27 protocols now operate under the accord signed in January 1979."
+    assert row(tmp_path, body, "27")["year"] == 2010
+    # no "now": the year after the figure dates it
+    body = "China belonged to 32 intergovernmental organisations in 1978."
+    assert row(tmp_path, body, "32")["year"] == 1978
 
 
 def test_a_later_clause_in_the_present_perfect_is_the_pages_date(tmp_path):
