@@ -580,6 +580,47 @@ def _respectively(text, sent, num, earlier, recent, prev_start) -> bool:
     return True
 
 
+# "17.2 percent of the national total of US$32.7 billion", "4.4 percent of the national
+# total of 623,000": the whole a share is of, its figure told after it
+_NATIONAL_TOTAL_OF = re.compile(
+    r"\b(?:out\s+)?of\s+(?:the|a|an)\s+(?:national|nation['’]s|country['’]s|"
+    r"whole\s+country['’]s|China['’]s)\s+total\s+of\s+"
+    r"(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|approximately)\s+)?$",
+    re.I,
+)
+
+
+def _whole_of_share(text: str, num: _Num, earlier: list[_Num]) -> bool:
+    """A figure right after a share's "of the national total of" is the nation's whole of
+    what the share counts: its indicator, and the measure of the part the share is of (the
+    province's count or sum before it). True when taken."""
+    f = num.fact
+    if not earlier or not _NATIONAL_TOTAL_OF.search(text, earlier[-1].end, num.start):
+        return False
+    share = earlier[-1].fact
+    if not share or share["unit"] not in ("percent", "fraction"):
+        return False
+    if share["indicator"] == UNCLASSIFIED or _CLAUSE_STOP.search(text, earlier[-1].end, num.start):
+        return False
+    f["indicator"], f["scope"], f["actor"] = share["indicator"], "national", ""
+    part = next(
+        (
+            n.fact
+            for n in reversed(earlier[:-1])
+            if n.fact
+            and n.fact["unit"] == f["unit"]
+            and n.fact["indicator"] == share["indicator"]
+            and not n.fact.get("derived_from")
+        ),
+        None,
+    )
+    if part is not None and part["measure"] in ("level", "annual", "cumulative"):
+        f["measure"] = part["measure"]
+    else:
+        f["measure"] = indicator_lexicon().measures.get(f["indicator"], "level")
+    return True
+
+
 def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach) -> None:
     """``reach``: (the start of the sentences an antecedent is looked for in, the start of
     the next figure of the sentence or its end)."""
@@ -592,6 +633,8 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
     if unit not in ("percent", "fraction", "multiple") and _respectively(
         text, sent, num, earlier, recent, prev_start
     ):
+        return
+    if unit not in ("percent", "fraction", "multiple") and _whole_of_share(text, num, earlier):
         return
     if unit in ("percent", "fraction"):
         figures = [

@@ -2207,3 +2207,29 @@ def test_the_times_foreign_experts_came_counted_after_them(tmp_path):
     )
     assert indicator_of(rows, "31,000") == "foreign_experts"
     assert indicator_of(rows, "some 380,000") == "foreign_experts"
+
+
+def test_the_national_total_a_share_is_of_counts_what_the_share_counts(tmp_path):
+    # "N percent of the national total of M": M is the nation's whole of what the share
+    # counts, its measure the part's (a flow stays a flow, a stock a stock)
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Annual Review of Exchanges\n\n"
+        "In 2014 firms in Hunan signed 820 technology import contracts worth US$1.9 "
+        "billion, or 5.1 percent of the national total of US$37.3 billion. Some 9,800 "
+        "foreign experts worked in Hunan in 2014, about 1.6 percent of the national total "
+        "of 610,000. The province hosts 21 of the international S&T cooperation bases, "
+        "about 3 percent of the national total of 700.\n",
+        encoding="utf-8",
+    )
+    rows = {r["quote"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    want = {
+        "US$37.3 billion": ("tech_import_value", "annual"),
+        "610,000": ("foreign_experts", "annual"),
+        "700": ("coop_bases", "level"),
+    }
+    for quote, (indicator, measure) in want.items():
+        row = rows[quote]
+        assert (row["indicator"], row["scope"], row["measure"]) == (indicator, "national", measure)
