@@ -2233,3 +2233,18 @@ def test_the_national_total_a_share_is_of_counts_what_the_share_counts(tmp_path)
     for quote, (indicator, measure) in want.items():
         row = rows[quote]
         assert (row["indicator"], row["scope"], row["measure"]) == (indicator, "national", measure)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # a body's own people sent abroad, the verb in any form, the figure qualified
+        ("The institute sends about 800 of its scientists abroad every year.", "800"),
+        ("The academy grew fast, sending 1,200 of its researchers abroad in 1996.", "1,200"),
+        ("In five years it sent some 300 of its members and staff abroad for conferences.",
+         "300"),
+        ("The academy has sent something like 30 to 40 scientists to Kenya this year.", "30 to 40"),
+    ],
+)  # fmt: skip
+def test_a_body_sending_its_own_people_abroad_counts_exchanges(sentence, figure):
+    assert classify(sentence, figure) == "personnel_exchanges"
