@@ -22,7 +22,15 @@ from analysis.numbers import _CLAUSE_STOP, _Num
 from analysis.partners import partners_in
 from analysis.units import is_money
 
-_NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+", re.I)
+# (a running count too: "the cumulative count of returnees since 1978 passed 3.65 million")
+_NUMBER_OF = re.compile(r"\b(?:numbers?|count)\s+of\s+", re.I)
+# a whole raised to its figure by a verb, its owner's ("brings our international joint labs to
+# 21", "raising its joint projects to 40")
+_RAISED_TO = re.compile(
+    r"\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+"
+    r"(?:our|its|their|the\s+[a-z]+['’]s)\s+(?=[a-z])",
+    re.I,
+)
 # "the cumulative total of people going abroad to study was 5.857 million": a total named
 # by what it is of (taken only when those words count something)
 _TOTAL_OF = re.compile(
@@ -802,10 +810,17 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if got:
                 f["indicator"] = got
                 return
+            # "which brings our international joint labs to 21": the whole its verb raises
+            t = max(_RAISED_TO.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
+            if t is not None and _TO_END.search(text, t.end(), num.start):
+                got = _classify_phrase(text, unit, t.end(), num.start, lo, sent, low)
+                if got:
+                    f["indicator"] = got
+                    return
         if m is not None:
             got = _classify_phrase(text, unit, m.end(), num.start, lo, sent, low)
             if got is None:
-                got = _expand(text, unit, m.end(), num.start, prev_start, sent, low)
+                got = _expand(text, unit, m.end(), num.start, prev_start, sent, low, m.start())
             if got is None and unit != "count":
                 # "The number of contracts was up 12 percent": the change of a count of the
                 # things it names, as named before
@@ -1400,10 +1415,12 @@ _ONES = re.compile(
     re.I,
 )
 # (a place may narrow it: "the number in the province"; "the number of X" names its noun)
+# (in the perfect too: "by 2008 the number had risen to 97")
 _WHOLE_BEFORE = re.compile(
     r"\b(?:the|their|its)\s+(?:total|number)"
     r"(?:\s+(?:in|across|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
-    r"\s+(?:(?:rose|grew|climbed|increased|went\s+up)\s+)?(?:to|reached|hit|stood\s+at|was|is)\s+$",
+    r"\s+(?:(?:rose|grew|climbed|increased|went\s+up|(?:has|had|have)\s+(?:risen|grown|climbed|"
+    r"increased|gone\s+up))\s+)?(?:to|reached|hit|stood\s+at|was|is)\s+$",
     re.I,
 )
 _OF_WHICH = re.compile(r"\b(?:of|among)\s+(?:which|whom)\s*,?\s*$", re.I)

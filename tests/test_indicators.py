@@ -2248,3 +2248,24 @@ def test_the_national_total_a_share_is_of_counts_what_the_share_counts(tmp_path)
 )  # fmt: skip
 def test_a_body_sending_its_own_people_abroad_counts_exchanges(sentence, figure):
     assert classify(sentence, figure) == "personnel_exchanges"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # the fuller phrase of "such X" earlier in the figure's own sentence
+        ("Last year the ministry accredited 40 new international science and technology "
+         "cooperation bases, bringing the number of such bases to 90.", "90", "coop_bases"),
+        # the whole in the perfect
+        ("By 1990 China had signed intergovernmental science and technology agreements with "
+         "40 countries; by 2000 the number had risen to 80.", "80", "intergov_agreements"),
+        # a running count named like a number
+        ("In 2016 some 500,000 students went abroad, and the cumulative count of returnees "
+         "since 1978 passed 2.6 million.", "2.6 million", "returnees"),
+        # a whole its owner's verb raises to the figure
+        ("Today we opened a new laboratory with Kyoto University, which brings our "
+         "international joint labs to 14.", "14", "joint_research_centers"),
+    ],
+)  # fmt: skip
+def test_a_whole_named_before_its_figure_counts_what_it_names(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
