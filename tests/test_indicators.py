@@ -2269,3 +2269,28 @@ def test_a_body_sending_its_own_people_abroad_counts_exchanges(sentence, figure)
 )  # fmt: skip
 def test_a_whole_named_before_its_figure_counts_what_it_names(tmp_path, body, figure, want):
     assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_persons_sent_abroad_not_to_study_are_exchanges(tmp_path):
+    rows = page_indicators(
+        tmp_path,
+        "The number of institute personnel going abroad rose by 6.2 per cent in 1991. "
+        "The province sent 1,800 persons abroad in S&T delegations for study tours and "
+        "conferences. The ministry plans to send another 2,000 people abroad, most of them "
+        "postgraduates. The city sent 900 people abroad to study in 1990.",
+    )
+    assert indicator_of(rows, "6.2 per cent") == "personnel_exchanges"
+    assert indicator_of(rows, "1,800") == "personnel_exchanges"
+    # learners in the sentence, or "to study": students
+    assert indicator_of(rows, "2,000") == "students_abroad"
+    assert indicator_of(rows, "900") == "students_abroad"
+
+
+def test_a_table_row_of_personnel_sent_abroad_counts_exchanges():
+    text = (
+        "Item                              1989      1990\n"
+        "Personnel sent abroad             4,981     5,420\n"
+        "Persons sent abroad for study     1,200     1,350"
+    )
+    assert classify(text, "5,420") == "personnel_exchanges"
+    assert classify(text, "1,350") != "personnel_exchanges"
