@@ -629,6 +629,31 @@ def _whole_of_share(text: str, num: _Num, earlier: list[_Num]) -> bool:
     return True
 
 
+# a part told by who pays for it, in the clause's predicate: "467,600 of them had paid their
+# own way", "went abroad at their own expense"
+_OWN_WAY = re.compile(
+    r"\b(?:paid|pay|pays|paying)\s+(?:their|his|her)\s+own\s+way\b|"
+    r"\bat\s+(?:their|his|her)\s+own\s+expense\b",
+    re.I,
+)
+_CLAUSE_OPENING_STOP = re.compile(r"[,;:(]")
+
+
+def _funded_part(text: str, sent, num: _Num, end: int) -> bool:
+    """True when a figure with no noun of its own is a part of a population told by who
+    pays for it (indicators.yaml ``subgroups``, or "paid their own way"), in its own clause
+    after it ("Of the returnees, 22,700 had been state-sponsored", "467,600 of them had paid
+    their own way") or in its clause's subject before it ("self-financed students made up
+    90.06 percent of the total"): a subgroup, no line of the whole before it."""
+    sub = indicator_lexicon().subgroup
+    stops = list(_CLAUSE_OPENING_STOP.finditer(text, sent.start, num.start))
+    opening = stops[-1].end() if stops else sent.start
+    for a, b in ((num.end, end), (opening, num.start)):
+        if (sub is not None and sub.search(text, a, b)) or _OWN_WAY.search(text, a, b):
+            return True
+    return False
+
+
 def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach) -> None:
     """``reach``: (the start of the sentences an antecedent is looked for in, the start of
     the next figure of the sentence or its end)."""
@@ -643,6 +668,8 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
     ):
         return
     if unit not in ("percent", "fraction", "multiple") and _whole_of_share(text, num, earlier):
+        return
+    if _funded_part(text, sent, num, own_end):
         return
     if unit in ("percent", "fraction"):
         figures = [

@@ -2294,3 +2294,18 @@ def test_a_table_row_of_personnel_sent_abroad_counts_exchanges():
     )
     assert classify(text, "5,420") == "personnel_exchanges"
     assert classify(text, "1,350") != "personnel_exchanges"
+
+
+def test_a_part_told_by_who_pays_for_it_stays_unclassified(tmp_path):
+    # a figure with no noun of its own whose clause names a subgroup by its funding is no
+    # line of the whole before it; nor is the share whose subject names one
+    rows = page_indicators(
+        tmp_path,
+        "In 2015 some 409,000 students returned to China; 370,100 of them had paid their own "
+        "way. Of the returnees, 21,000 had been state-sponsored. In 2015 some 523,700 "
+        "students went abroad. Self-funded students made up 91.9 per cent of the total.",
+    )
+    assert indicator_of(rows, "370,100") == UNCLASSIFIED
+    assert indicator_of(rows, "21,000") == UNCLASSIFIED
+    assert indicator_of(rows, "91.9 per cent") == UNCLASSIFIED
+    assert indicator_of(rows, "some 409,000") == "returnees"
