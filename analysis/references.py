@@ -1562,7 +1562,11 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         if not earlier and not _HAS.search(text, sent.start, num.start):
             if text[sent.start : num.start].strip():
                 return False
-        if not _NOTHING_MORE.match(text, at, end) and not _PERFECT_OR_PLACE.match(text, at, end):
+        if not (
+            _NOTHING_MORE.match(text, at, end)
+            or _PERFECT_OR_PLACE.match(text, at, end)
+            or _WITH_PARTNERS.match(text, at, end)
+        ):
             return False
     elif m := _PARTITIVE_THE.match(text, at, end):
         # "Shenzhen alone signed 402 of the contracts": the noun it names, as written before
@@ -1606,7 +1610,11 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
     elif _OF_WHICH.search(text, max(sent.start, num.start - 20), num.start):
         # "the 14 joint projects ..., of which nine have been completed"; "1,870 foreign
         # experts, of whom 1,020 came from Japan": a line by origin
-        if not (_PERFECT_OR_PLACE.match(text, at, end) or _FROM_PLACE.match(text, at, end)):
+        if not (
+            _PERFECT_OR_PLACE.match(text, at, end)
+            or _FROM_PLACE.match(text, at, end)
+            or _WITH_PARTNERS.match(text, at, end)
+        ):
             return False
     elif not earlier and _ARRIVED.match(text, at, end):
         # "China sent 480 students to 28 countries. The first group of 52 reached Washington
@@ -1654,6 +1662,7 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             _THE.search(text, max(sent.start, num.start - 8), num.start)
             and _PARTICIPLE.match(text, at, end)
         )
+        or (earlier and _WITH_PARTNERS.match(text, at, end))
     ):
         return False
     if g is None:
@@ -1695,6 +1704,15 @@ _OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom)\b", re.I)
 _PASSIVE = re.compile(
     rf"\s+{_ADV}(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+{_ADV}"
     r"(?:[a-z]+ed|set\s+up|built|held|begun|run|won|made|undertaken)\b"
+)
+# a part told by the partners it is with: a line of the whole by partner ("of which 19 were
+# led together with German partners", "Of the 156 projects, 28 were carried out with French
+# partners", "three of them with US partners")
+_WITH_PARTNERS = re.compile(
+    rf"\s+(?:{_ADV}(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:[a-z]+ed|run|led|done|undertaken)\s+(?:out\s+|together\s+|jointly\s+)?)?"
+    r"with\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*\s+"
+    r"(?:partners?|counterparts)\b"
 )
 
 

@@ -2309,3 +2309,18 @@ def test_a_part_told_by_who_pays_for_it_stays_unclassified(tmp_path):
     assert indicator_of(rows, "21,000") == UNCLASSIFIED
     assert indicator_of(rows, "91.9 per cent") == UNCLASSIFIED
     assert indicator_of(rows, "some 409,000") == "returnees"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        ("Chinese teams took part in 90 projects of the Seventh Framework Programme in 2009, "
+         "of which 12 were led together with Italian partners.", "12", "coop_projects"),
+        ("The province ran 140 international cooperation projects in 2010. Of the 140 "
+         "projects, 31 were carried out with Japanese partners.", "31", "coop_projects"),
+        ("The university now runs 18 international joint laboratories, five of them with "
+         "Canadian partners.", "five", "joint_research_centers"),
+    ],
+)  # fmt: skip
+def test_a_part_told_by_its_partners_is_a_line_of_the_whole(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
