@@ -2324,3 +2324,16 @@ def test_a_part_told_by_who_pays_for_it_stays_unclassified(tmp_path):
 )  # fmt: skip
 def test_a_part_told_by_its_partners_is_a_line_of_the_whole(tmp_path, body, figure, want):
     assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("China has established scientific and technical contacts of one kind or another with "
+         "more than 90 countries and regions.", "90"),
+        ("We now have scientific links of one kind or another with 120 countries and regions.",
+         "120"),
+    ],
+)  # fmt: skip
+def test_contacts_and_links_with_countries_count_partners(sentence, figure):
+    assert classify(sentence, figure) == "partner_countries"
