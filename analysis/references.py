@@ -273,6 +273,9 @@ def _inherit(
             earlier.append(num)
             continue
         upto = nums[i + 1].start if i + 1 < len(nums) else sent.end
+        if f["indicator"] == UNCLASSIFIED and i + 1 < len(nums):
+            lo = earlier[-1].end if earlier else sent.start
+            _part_of_next(text, sent, num, nums[i + 1], lo, low)
         if f["indicator"] == UNCLASSIFIED and not (subgroup and f["unit"] == "count"):
             _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, (back, upto))
         elif f["indicator"] == UNCLASSIFIED and prev_first:
@@ -521,6 +524,39 @@ def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
             if g["scope"] != "national":
                 f["scope"], f["actor"] = g["scope"], g["actor"]
             return
+
+
+# "nine of the ten ASEAN member states", "4 of the country's 14 international innovation
+# demonstration zones", "at least five of the 50 joint labs": a part of the whole counted
+# right after it
+_PARTITIVE_NUMBER = re.compile(
+    r"\s+of\s+(?:the|its|their|our|these|those|(?:the\s+)?[\w-]+['’]s)\s+"
+    r"(?:(?:some|about|around|nearly|over|roughly)\s+)?",
+    re.I,
+)
+
+
+def _part_of_next(text: str, sent, num: _Num, nxt: _Num, lo: int, low) -> None:
+    """A count whose own words are "of the" and the figure right after it counts what that
+    whole counts (its owner stays its own), the whole's words read with those before the
+    part ("agreements ... with nine of the ten ASEAN member states")."""
+    g = nxt.fact
+    if not (
+        g
+        and not g.get("derived_from")
+        and g["unit"] == num.fact["unit"] == "count"
+        and _PARTITIVE_NUMBER.fullmatch(text, num.end, nxt.start)
+    ):
+        return
+    got = g["indicator"]
+    if got == UNCLASSIFIED:
+        # (the whole itself keeps its own reading: "the ten ASEAN member states" are members,
+        # not the countries with agreements)
+        stop = _CLAUSE_STOP.search(text, nxt.end, sent.end)
+        end = stop.start() if stop else sent.end
+        got = _classify_span(text, "count", (lo, num.start), (nxt.end, end), sent, low)
+    if got:
+        num.fact["indicator"] = got
 
 
 def _take(f: dict, g: dict, definition: bool = False) -> None:

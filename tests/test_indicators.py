@@ -2337,3 +2337,20 @@ def test_a_part_told_by_its_partners_is_a_line_of_the_whole(tmp_path, body, figu
 )  # fmt: skip
 def test_contacts_and_links_with_countries_count_partners(sentence, figure):
     assert classify(sentence, figure) == "partner_countries"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        ("China has signed intergovernmental agreements on science and technology cooperation "
+         "with eight of the ten ASEAN member states.", "eight", "intergov_agreements"),
+        ("Zhejiang hosts 3 of the country's 12 international innovation demonstration zones.",
+         "3", "innovation_zones"),
+    ],
+)  # fmt: skip
+def test_a_part_counts_the_whole_counted_right_after_it(tmp_path, body, figure, want):
+    rows = page_indicators(tmp_path, body)
+    assert indicator_of(rows, figure) == want
+    # the member states themselves are no agreements
+    if figure == "eight":
+        assert indicator_of(rows, "ten") == UNCLASSIFIED
