@@ -23,7 +23,15 @@ from analysis.numbers import _CLAUSE_STOP, _Num
 from analysis.partners import partners_in
 from analysis.units import is_money
 
-_NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+", re.I)
+# (a running count too: "the cumulative count of returnees since 1978 passed 3.65 million")
+_NUMBER_OF = re.compile(r"\b(?:numbers?|count)\s+of\s+", re.I)
+# a whole raised to its figure by a verb, its owner's ("brings our international joint labs to
+# 21", "raising its joint projects to 40")
+_RAISED_TO = re.compile(
+    r"\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+"
+    r"(?:our|its|their|the\s+[a-z]+['’]s)\s+(?=[a-z])",
+    re.I,
+)
 # "the cumulative total of people going abroad to study was 5.857 million": a total named
 # by what it is of (taken only when those words count something)
 _TOTAL_OF = re.compile(
@@ -266,6 +274,9 @@ def _inherit(
             earlier.append(num)
             continue
         upto = nums[i + 1].start if i + 1 < len(nums) else sent.end
+        if f["indicator"] == UNCLASSIFIED and i + 1 < len(nums):
+            lo = earlier[-1].end if earlier else sent.start
+            _part_of_next(text, sent, num, nums[i + 1], lo, low)
         if f["indicator"] == UNCLASSIFIED and not (subgroup and f["unit"] == "count"):
             _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, (back, upto))
         elif f["indicator"] == UNCLASSIFIED and prev_first:
@@ -544,6 +555,39 @@ def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
             return
 
 
+# "nine of the ten ASEAN member states", "4 of the country's 14 international innovation
+# demonstration zones", "at least five of the 50 joint labs": a part of the whole counted
+# right after it
+_PARTITIVE_NUMBER = re.compile(
+    r"\s+of\s+(?:the|its|their|our|these|those|(?:the\s+)?[\w-]+['’]s)\s+"
+    r"(?:(?:some|about|around|nearly|over|roughly)\s+)?",
+    re.I,
+)
+
+
+def _part_of_next(text: str, sent, num: _Num, nxt: _Num, lo: int, low) -> None:
+    """A count whose own words are "of the" and the figure right after it counts what that
+    whole counts (its owner stays its own), the whole's words read with those before the
+    part ("agreements ... with nine of the ten ASEAN member states")."""
+    g = nxt.fact
+    if not (
+        g
+        and not g.get("derived_from")
+        and g["unit"] == num.fact["unit"] == "count"
+        and _PARTITIVE_NUMBER.fullmatch(text, num.end, nxt.start)
+    ):
+        return
+    got = g["indicator"]
+    if got == UNCLASSIFIED:
+        # (the whole itself keeps its own reading: "the ten ASEAN member states" are members,
+        # not the countries with agreements)
+        stop = _CLAUSE_STOP.search(text, nxt.end, sent.end)
+        end = stop.start() if stop else sent.end
+        got = _classify_span(text, "count", (lo, num.start), (nxt.end, end), sent, low)
+    if got:
+        num.fact["indicator"] = got
+
+
 def _take(f: dict, g: dict, definition: bool = False) -> None:
     f["indicator"] = g["indicator"]
     if definition:
@@ -609,6 +653,72 @@ def _respectively(text, sent, num, earlier, recent, prev_start) -> bool:
     return True
 
 
+# "17.2 percent of the national total of US$32.7 billion", "4.4 percent of the national
+# total of 623,000": the whole a share is of, its figure told after it
+_NATIONAL_TOTAL_OF = re.compile(
+    r"\b(?:out\s+)?of\s+(?:the|a|an)\s+(?:national|nation['’]s|country['’]s|"
+    r"whole\s+country['’]s|China['’]s)\s+total\s+of\s+"
+    r"(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|approximately)\s+)?$",
+    re.I,
+)
+
+
+def _whole_of_share(text: str, num: _Num, earlier: list[_Num]) -> bool:
+    """A figure right after a share's "of the national total of" is the nation's whole of
+    what the share counts: its indicator, and the measure of the part the share is of (the
+    province's count or sum before it). True when taken."""
+    f = num.fact
+    if not earlier or not _NATIONAL_TOTAL_OF.search(text, earlier[-1].end, num.start):
+        return False
+    share = earlier[-1].fact
+    if not share or share["unit"] not in ("percent", "fraction"):
+        return False
+    if share["indicator"] == UNCLASSIFIED or _CLAUSE_STOP.search(text, earlier[-1].end, num.start):
+        return False
+    f["indicator"], f["scope"], f["actor"] = share["indicator"], "national", ""
+    part = next(
+        (
+            n.fact
+            for n in reversed(earlier[:-1])
+            if n.fact
+            and n.fact["unit"] == f["unit"]
+            and n.fact["indicator"] == share["indicator"]
+            and not n.fact.get("derived_from")
+        ),
+        None,
+    )
+    if part is not None and part["measure"] in ("level", "annual", "cumulative"):
+        f["measure"] = part["measure"]
+    else:
+        f["measure"] = indicator_lexicon().measures.get(f["indicator"], "level")
+    return True
+
+
+# a part told by who pays for it, in the clause's predicate: "467,600 of them had paid their
+# own way", "went abroad at their own expense"
+_OWN_WAY = re.compile(
+    r"\b(?:paid|pay|pays|paying)\s+(?:their|his|her)\s+own\s+way\b|"
+    r"\bat\s+(?:their|his|her)\s+own\s+expense\b",
+    re.I,
+)
+_CLAUSE_OPENING_STOP = re.compile(r"[,;:(]")
+
+
+def _funded_part(text: str, sent, num: _Num, end: int) -> bool:
+    """True when a figure with no noun of its own is a part of a population told by who
+    pays for it (indicators.yaml ``subgroups``, or "paid their own way"), in its own clause
+    after it ("Of the returnees, 22,700 had been state-sponsored", "467,600 of them had paid
+    their own way") or in its clause's subject before it ("self-financed students made up
+    90.06 percent of the total"): a subgroup, no line of the whole before it."""
+    sub = indicator_lexicon().subgroup
+    stops = list(_CLAUSE_OPENING_STOP.finditer(text, sent.start, num.start))
+    opening = stops[-1].end() if stops else sent.start
+    for a, b in ((num.end, end), (opening, num.start)):
+        if (sub is not None and sub.search(text, a, b)) or _OWN_WAY.search(text, a, b):
+            return True
+    return False
+
+
 def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach) -> None:
     """``reach``: (the start of the sentences an antecedent is looked for in, the start of
     the next figure of the sentence or its end)."""
@@ -621,6 +731,10 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
     if unit not in ("percent", "fraction", "multiple") and _respectively(
         text, sent, num, earlier, recent, prev_start
     ):
+        return
+    if unit not in ("percent", "fraction", "multiple") and _whole_of_share(text, num, earlier):
+        return
+    if _funded_part(text, sent, num, own_end):
         return
     if unit in ("percent", "fraction"):
         figures = [
@@ -788,10 +902,17 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if got:
                 f["indicator"] = got
                 return
+            # "which brings our international joint labs to 21": the whole its verb raises
+            t = max(_RAISED_TO.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)
+            if t is not None and _TO_END.search(text, t.end(), num.start):
+                got = _classify_phrase(text, unit, t.end(), num.start, lo, sent, low)
+                if got:
+                    f["indicator"] = got
+                    return
         if m is not None:
             got = _classify_phrase(text, unit, m.end(), num.start, lo, sent, low)
             if got is None:
-                got = _expand(text, unit, m.end(), num.start, prev_start, sent, low)
+                got = _expand(text, unit, m.end(), num.start, prev_start, sent, low, m.start())
             if got is None and unit != "count":
                 # "The number of contracts was up 12 percent": the change of a count of the
                 # things it names, as named before
@@ -1386,10 +1507,12 @@ _ONES = re.compile(
     re.I,
 )
 # (a place may narrow it: "the number in the province"; "the number of X" names its noun)
+# (in the perfect too: "by 2008 the number had risen to 97")
 _WHOLE_BEFORE = re.compile(
     r"\b(?:the|their|its)\s+(?:total|number)"
     r"(?:\s+(?:in|across|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
-    r"\s+(?:(?:rose|grew|climbed|increased|went\s+up)\s+)?(?:to|reached|hit|stood\s+at|was|is)\s+$",
+    r"\s+(?:(?:rose|grew|climbed|increased|went\s+up|(?:has|had|have)\s+(?:risen|grown|climbed|"
+    r"increased|gone\s+up))\s+)?(?:to|reached|hit|stood\s+at|was|is)\s+$",
     re.I,
 )
 _OF_WHICH = re.compile(r"\b(?:of|among)\s+(?:which|whom)\s*,?\s*$", re.I)
@@ -1504,7 +1627,11 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         if not earlier and not _HAS.search(text, sent.start, num.start):
             if text[sent.start : num.start].strip():
                 return False
-        if not _NOTHING_MORE.match(text, at, end) and not _PERFECT_OR_PLACE.match(text, at, end):
+        if not (
+            _NOTHING_MORE.match(text, at, end)
+            or _PERFECT_OR_PLACE.match(text, at, end)
+            or _WITH_PARTNERS.match(text, at, end)
+        ):
             return False
     elif m := _PARTITIVE_THE.match(text, at, end):
         # "Shenzhen alone signed 402 of the contracts": the noun it names, as written before
@@ -1548,7 +1675,11 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
     elif _OF_WHICH.search(text, max(sent.start, num.start - 20), num.start):
         # "the 14 joint projects ..., of which nine have been completed"; "1,870 foreign
         # experts, of whom 1,020 came from Japan": a line by origin
-        if not (_PERFECT_OR_PLACE.match(text, at, end) or _FROM_PLACE.match(text, at, end)):
+        if not (
+            _PERFECT_OR_PLACE.match(text, at, end)
+            or _FROM_PLACE.match(text, at, end)
+            or _WITH_PARTNERS.match(text, at, end)
+        ):
             return False
     elif not earlier and _ARRIVED.match(text, at, end):
         # "China sent 480 students to 28 countries. The first group of 52 reached Washington
@@ -1596,6 +1727,7 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             _THE.search(text, max(sent.start, num.start - 8), num.start)
             and _PARTICIPLE.match(text, at, end)
         )
+        or (earlier and _WITH_PARTNERS.match(text, at, end))
     ):
         return False
     if g is None:
@@ -1637,6 +1769,15 @@ _OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom)\b", re.I)
 _PASSIVE = re.compile(
     rf"\s+{_ADV}(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+{_ADV}"
     r"(?:[a-z]+ed|set\s+up|built|held|begun|run|won|made|undertaken)\b"
+)
+# a part told by the partners it is with: a line of the whole by partner ("of which 19 were
+# led together with German partners", "Of the 156 projects, 28 were carried out with French
+# partners", "three of them with US partners")
+_WITH_PARTNERS = re.compile(
+    rf"\s+(?:{_ADV}(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:[a-z]+ed|run|led|done|undertaken)\s+(?:out\s+|together\s+|jointly\s+)?)?"
+    r"with\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*\s+"
+    r"(?:partners?|counterparts)\b"
 )
 
 

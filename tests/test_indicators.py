@@ -2207,3 +2207,150 @@ def test_the_times_foreign_experts_came_counted_after_them(tmp_path):
     )
     assert indicator_of(rows, "31,000") == "foreign_experts"
     assert indicator_of(rows, "some 380,000") == "foreign_experts"
+
+
+def test_the_national_total_a_share_is_of_counts_what_the_share_counts(tmp_path):
+    # "N percent of the national total of M": M is the nation's whole of what the share
+    # counts, its measure the part's (a flow stays a flow, a stock a stock)
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Annual Review of Exchanges\n\n"
+        "In 2014 firms in Hunan signed 820 technology import contracts worth US$1.9 "
+        "billion, or 5.1 percent of the national total of US$37.3 billion. Some 9,800 "
+        "foreign experts worked in Hunan in 2014, about 1.6 percent of the national total "
+        "of 610,000. The province hosts 21 of the international S&T cooperation bases, "
+        "about 3 percent of the national total of 700.\n",
+        encoding="utf-8",
+    )
+    rows = {r["quote"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    want = {
+        "US$37.3 billion": ("tech_import_value", "annual"),
+        "610,000": ("foreign_experts", "annual"),
+        "700": ("coop_bases", "level"),
+    }
+    for quote, (indicator, measure) in want.items():
+        row = rows[quote]
+        assert (row["indicator"], row["scope"], row["measure"]) == (indicator, "national", measure)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # a body's own people sent abroad, the verb in any form, the figure qualified
+        ("The institute sends about 800 of its scientists abroad every year.", "800"),
+        ("The academy grew fast, sending 1,200 of its researchers abroad in 1996.", "1,200"),
+        ("In five years it sent some 300 of its members and staff abroad for conferences.",
+         "300"),
+        ("The academy has sent something like 30 to 40 scientists to Kenya this year.", "30 to 40"),
+    ],
+)  # fmt: skip
+def test_a_body_sending_its_own_people_abroad_counts_exchanges(sentence, figure):
+    assert classify(sentence, figure) == "personnel_exchanges"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # the fuller phrase of "such X" earlier in the figure's own sentence
+        ("Last year the ministry accredited 40 new international science and technology "
+         "cooperation bases, bringing the number of such bases to 90.", "90", "coop_bases"),
+        # the whole in the perfect
+        ("By 1990 China had signed intergovernmental science and technology agreements with "
+         "40 countries; by 2000 the number had risen to 80.", "80", "intergov_agreements"),
+        # a running count named like a number
+        ("In 2016 some 500,000 students went abroad, and the cumulative count of returnees "
+         "since 1978 passed 2.6 million.", "2.6 million", "returnees"),
+        # a whole its owner's verb raises to the figure
+        ("Today we opened a new laboratory with Kyoto University, which brings our "
+         "international joint labs to 14.", "14", "joint_research_centers"),
+    ],
+)  # fmt: skip
+def test_a_whole_named_before_its_figure_counts_what_it_names(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+def test_persons_sent_abroad_not_to_study_are_exchanges(tmp_path):
+    rows = page_indicators(
+        tmp_path,
+        "The number of institute personnel going abroad rose by 6.2 per cent in 1991. "
+        "The province sent 1,800 persons abroad in S&T delegations for study tours and "
+        "conferences. The ministry plans to send another 2,000 people abroad, most of them "
+        "postgraduates. The city sent 900 people abroad to study in 1990.",
+    )
+    assert indicator_of(rows, "6.2 per cent") == "personnel_exchanges"
+    assert indicator_of(rows, "1,800") == "personnel_exchanges"
+    # learners in the sentence, or "to study": students
+    assert indicator_of(rows, "2,000") == "students_abroad"
+    assert indicator_of(rows, "900") == "students_abroad"
+
+
+def test_a_table_row_of_personnel_sent_abroad_counts_exchanges():
+    text = (
+        "Item                              1989      1990\n"
+        "Personnel sent abroad             4,981     5,420\n"
+        "Persons sent abroad for study     1,200     1,350"
+    )
+    assert classify(text, "5,420") == "personnel_exchanges"
+    assert classify(text, "1,350") != "personnel_exchanges"
+
+
+def test_a_part_told_by_who_pays_for_it_stays_unclassified(tmp_path):
+    # a figure with no noun of its own whose clause names a subgroup by its funding is no
+    # line of the whole before it; nor is the share whose subject names one
+    rows = page_indicators(
+        tmp_path,
+        "In 2015 some 409,000 students returned to China; 370,100 of them had paid their own "
+        "way. Of the returnees, 21,000 had been state-sponsored. In 2015 some 523,700 "
+        "students went abroad. Self-funded students made up 91.9 per cent of the total.",
+    )
+    assert indicator_of(rows, "370,100") == UNCLASSIFIED
+    assert indicator_of(rows, "21,000") == UNCLASSIFIED
+    assert indicator_of(rows, "91.9 per cent") == UNCLASSIFIED
+    assert indicator_of(rows, "some 409,000") == "returnees"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        ("Chinese teams took part in 90 projects of the Seventh Framework Programme in 2009, "
+         "of which 12 were led together with Italian partners.", "12", "coop_projects"),
+        ("The province ran 140 international cooperation projects in 2010. Of the 140 "
+         "projects, 31 were carried out with Japanese partners.", "31", "coop_projects"),
+        ("The university now runs 18 international joint laboratories, five of them with "
+         "Canadian partners.", "five", "joint_research_centers"),
+    ],
+)  # fmt: skip
+def test_a_part_told_by_its_partners_is_a_line_of_the_whole(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("China has established scientific and technical contacts of one kind or another with "
+         "more than 90 countries and regions.", "90"),
+        ("We now have scientific links of one kind or another with 120 countries and regions.",
+         "120"),
+    ],
+)  # fmt: skip
+def test_contacts_and_links_with_countries_count_partners(sentence, figure):
+    assert classify(sentence, figure) == "partner_countries"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        ("China has signed intergovernmental agreements on science and technology cooperation "
+         "with eight of the ten ASEAN member states.", "eight", "intergov_agreements"),
+        ("Zhejiang hosts 3 of the country's 12 international innovation demonstration zones.",
+         "3", "innovation_zones"),
+    ],
+)  # fmt: skip
+def test_a_part_counts_the_whole_counted_right_after_it(tmp_path, body, figure, want):
+    rows = page_indicators(tmp_path, body)
+    assert indicator_of(rows, figure) == want
+    # the member states themselves are no agreements
+    if figure == "eight":
+        assert indicator_of(rows, "ten") == UNCLASSIFIED
