@@ -1158,7 +1158,7 @@ def _plan_end(title: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_THE_YEAR = re.compile(r"\b(?:the|that|this|same)\s+year\b", re.I)
+_THE_YEAR = re.compile(r"\b(?:the|that|this|same)\s+year\b|\b(?:the\s+same|that)\s+date\b", re.I)
 # the year just told, by a sentence that names none ("In the same year", "that year")
 # a reporting verb in the present before the figure
 _SAYS_NOW = re.compile(r"\b(?:says|reports|estimates|shows|counts|lists)\b")

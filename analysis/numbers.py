@@ -1369,11 +1369,15 @@ def _when(
             ]
             # "By the end of 2018, 5.857 million had gone abroad since 1978 and 3.65 million
             # had come back": the date the sentence's total is told at
+            # (or "by the end of last year": "Of the 1.067 million who have left since 1978,
+            # only 275,000 had come back by the end of last year")
             told += [
-                e.y1
+                pub - 1 if e.kind == "by_last" else e.y1
                 for e in exprs
-                if e.kind == "by"
-                and best.y1 < e.y1 < end
+                if (
+                    (e.kind == "by" and best.y1 < e.y1 < end)
+                    or (e.kind == "by_last" and best.y1 < pub - 1)
+                )
                 and not _ITEM.search(text, min(e.end, best.end), max(e.start, best.start))
             ]
             if told:

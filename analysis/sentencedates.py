@@ -349,6 +349,8 @@ def _resolve(d: Date, doc, context_year: int | None, ahead: bool = False) -> boo
             elif anchor == "context" and d.basis == "inherited" and unit == "year":
                 d.year = context_year + offset
                 d.date = iso(d.year)
+            elif anchor == "context" and offset == 0:
+                return False  # "in the same year" with no year named before it: none
             elif published:
                 d.date, d.year, d.precision = shift(published, unit, offset)
             else:

@@ -593,6 +593,24 @@ def test_inline_marks_are_cut_with_offsets_kept() -> None:
     assert text[doc.to_original(clean.index(", most"))] == ","
 
 
+def test_a_note_number_glued_to_a_sentence_stop_is_cut_and_the_sentence_ends_there() -> None:
+    text = (
+        "About 75,000 of them had returned.2 The rate stood at 34 percent in 1984.3 The rate "
+        "differed.\nTen regions.(1) At the same date it grew the same year.\u00b2 Then 4.46 BILLION.\n"
+    )
+    clean, _segments, removed, _ev = corpus.clean(text)
+    assert [(r.rule, r.text) for r in removed] == [
+        ("note_mark", "2"),
+        ("note_mark", "3"),
+        ("note_mark", "(1)"),
+        ("note_mark", "\u00b2"),
+    ]
+    assert "returned. The rate" in clean and "in 1984. The" in clean and "4.46 BILLION" in clean
+    # a label's number and a decimal stay
+    clean = corpus.clean("He studied at No.3 Middle School. It rose 3.5 Percent.\n")[0]
+    assert "No.3 Middle" in clean and "3.5 Percent" in clean
+
+
 @pytest.mark.parametrize(
     ("page", "title"),
     [

@@ -88,6 +88,18 @@ def test_bare_month_takes_year_of_preceding_dated_sentence(tmp_path: Path) -> No
     assert rows(table, "2007-06")["partners"].item() == "France"
 
 
+def test_the_same_year_takes_the_year_just_named_and_none_without_one(tmp_path: Path) -> None:
+    body = (
+        "China signed a satellite agreement with Brazil in 2007. In the same year the ministry "
+        "opened a laboratory with France."
+    )
+    table = one_doc(tmp_path, body)
+    assert list(table["date"]) == ["2007", "2007"]
+    body = "In the same year the ministry opened a laboratory with France. It began in 2003."
+    table = one_doc(tmp_path, body)
+    assert list(table["date"]) == ["2003"]
+
+
 def test_bare_month_without_any_dated_sentence_uses_publication_year(tmp_path: Path) -> None:
     body = "In May, the two ministries signed a protocol on water research."
     table = one_doc(tmp_path, body + " The programme began in 2003 in Shanghai.")

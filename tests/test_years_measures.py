@@ -775,6 +775,23 @@ def test_a_framework_dated_before_a_figure_in_the_perfect_dates_only_itself(tmp_
     assert row(tmp_path, body, "30")["year"] == 2005
 
 
+def test_a_running_total_told_by_the_end_of_last_year_stands_at_it(tmp_path):
+    body = (
+        "Of the 1.067 million people who have left to study since 1978, only 275,000 had "
+        "come back by the end of last year."
+    )
+    assert row(tmp_path, body, "275,000")["year"] == 2009
+    assert row(tmp_path, body, "1.067")["year"] == 2009
+
+
+def test_at_the_same_date_goes_on_with_the_year_just_told(tmp_path):
+    body = (
+        "By the end of 2008 China had agreements with 114 countries. At the same date the "
+        "ministry kept 146 science and technology diplomats in 71 embassies."
+    )
+    assert row(tmp_path, body, "146")["year"] == 2008
+
+
 def test_a_framework_phrase_without_its_comma_or_a_verb_in_the_simple_present(tmp_path):
     # the phrase runs on into its clause at the year, no comma between
     body = "Under the agreement of 1978 the ministry currently funds 180 joint projects."
