@@ -2827,3 +2827,14 @@ def test_words_that_name_no_one_are_no_publisher_and_aliases_name_the_agency() -
     assert corpus._publisher_name("Vientiane News Agency") == "Vientiane News Agency"
     cfg = corpus.settings()
     assert corpus._alias("U.P.I", cfg) == "United Press International"
+
+
+def test_a_byline_with_a_class_year_is_no_title(tmp_path: Path) -> None:
+    page = (
+        "LAOS ALUMNI MAGAZINE  |  SEPTEMBER 1994  |  ALUMNI PROFILES\n\n"
+        "<< Previous: Class Notes '58-'62        Next: Reunion 1995 registration >>\n\n"
+        "From Vientiane to the lab\nA chemist of the first wave returns to build a laboratory\n\n"
+        "By Ellen Marsh '79\n\n" + english(3) + "\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "From Vientiane to the lab"
