@@ -778,6 +778,9 @@ def _figure_clause(text: str, num: _Num, start: int, end: int, low: str | None):
     )
 
 
+_AT_WORK = ("activity", "progressive")  # "were still studying": at their work at a date
+
+
 def _measure_of_whole(
     text: str,
     num: _Num,
@@ -821,6 +824,10 @@ def _measure_of_whole(
         r = _figure_clause(text, num, 0, after[1], low)[0]
         if r is not None and r.kind == "state" and r.aspect == "present" and r.subject:
             return measure  # "about 10,000 of them are in the United States": a standing count
+        if measure == "level" and r is not None and (r.kind, r.aspect) == _AT_WORK:
+            # "Of them, 1.5309 million were still studying or doing research abroad": those
+            # at their work at the whole's date, a standing count
+            return measure
         return prev["measure"]
     if _BASE_WORD.search(text, lo, num.start):
         return prev["measure"]

@@ -304,6 +304,17 @@ def test_a_part_takes_the_measure_of_its_whole(tmp_path):
     assert row(tmp_path, body, "900")["measure"] == "annual"
 
 
+def test_a_part_still_at_its_work_is_a_level_within_a_running_total(tmp_path):
+    body = (
+        "From 1978 to the end of 2009, a total of 1.62 million people went abroad to study. "
+        "Of them, 1.12 million were still studying or doing research abroad, and 497,000 "
+        "had returned."
+    )
+    assert row(tmp_path, body, "1.62")["measure"] == "cumulative"
+    assert row(tmp_path, body, "1.12")["measure"] == "level"
+    assert row(tmp_path, body, "497,000")["measure"] == "cumulative"
+
+
 def test_a_modal_after_a_figure_makes_a_goal(tmp_path):
     body = "Officials said that as many as ten more accords could follow in the coming months."
     assert row(tmp_path, body, "ten")["measure"] == "target"
