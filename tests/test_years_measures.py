@@ -286,6 +286,15 @@ def test_an_event_in_the_perfect_is_a_running_total_unless_it_counts_what_stands
     assert row(tmp_path, body, "35")["measure"] == "level"
 
 
+def test_a_sum_set_aside_or_committed_in_a_dated_past_is_the_years(tmp_path):
+    body = "Hunan alone set aside 45 million yuan for cooperation with Africa in 2009."
+    assert row(tmp_path, body, "45")["measure"] == "annual"
+    body = "The Research Council committed NOK 30 million to 12 joint projects in 2009."
+    assert row(tmp_path, body, "NOK")["measure"] == "annual"
+    body = "The city earmarked 8 million yuan for joint laboratories in 2009."
+    assert row(tmp_path, body, "8")["measure"] == "annual"
+
+
 def test_a_year_rate_is_annual_whatever_the_verb(tmp_path):
     body = "The foundation awards 40 fellowships a year to Chinese chemists."
     assert row(tmp_path, body, "40")["measure"] == "annual"
