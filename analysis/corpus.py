@@ -924,6 +924,8 @@ def _mark_teasers(lines: list[str], removed: dict[int, str]) -> None:
         tail = line[-40:].rstrip()  # (the link ends the line: its last words, not the line)
         if not tail.endswith(_TEASER_LAST) or len(line) > 400 or not _TEASER_END.search(tail):
             continue
+        if i + 1 < len(lines) and lines[i + 1][:1].islower():
+            continue  # "... have carried out more" / "than 150 joint projects": wrapped text
         block = [i]
         j = i - 1
         while j >= 0 and lines[j].strip() and len(block) < _TEASER_LINES:

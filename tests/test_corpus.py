@@ -2126,6 +2126,21 @@ def test_r4_a_more_paragraph_of_text_stays(tmp_path: Path) -> None:
     assert "40 chemists" in text
 
 
+def test_a_wrapped_line_ending_in_more_is_no_teaser(tmp_path: Path) -> None:
+    """A hard-wrapped paragraph's line that ends on "more" and runs on in lower case on the
+    next line ("... carried out more" / "than 150 ...") is text, not a "... more" link."""
+    page = (
+        "Minister's speech at the Forum\n\n" + english(3) + "\n\n"
+        "So far, China has signed agreements with 21 African countries. Since 2000, our\n"
+        "two sides have carried out more\n"
+        "than 150 joint research and demonstration projects in agriculture.\n\n" + english(2)
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert "21 African countries" in doc.text
+    assert "carried out more\nthan 150" in doc.text
+
+
 def test_r4_a_headline_ending_in_more_is_no_teaser(tmp_path: Path) -> None:
     """A headline whose last word ends in "more" ("Baltimore") is no "... more" link."""
     page = (
