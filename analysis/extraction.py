@@ -2166,6 +2166,14 @@ def _measure_read(
         )
         if by_verb is not None:
             return by_verb
+        if (
+            num.unit == "count"
+            and not _absent(low, _clause_needs("standing_after"), num.end, clause[1])
+            and clause_words().standing_after.match(text, num.end, clause[1])
+        ):
+            # no verb read: "lists 120 ongoing joint projects", "taking part in 28 of the
+            # projects now under way": the things stand, a level
+            return "level"
     if basis == "cumulative" and kind == "level" and indicator != UNCLASSIFIED:
         if not (_may(_SINCE, low, *clause) and _SINCE.search(text, *clause)):
             return "level"  # "By 2004, ... with 160 countries": a standing count at a date

@@ -1629,8 +1629,11 @@ def clause_words() -> _ClauseWords:
         each_year=each_year,
         each_year_before=each_year_before,
         # a few words of the counted noun phrase between ("60 projects under way")
+        # or a word before the noun that says the things stand ("120 ongoing joint projects")
         standing_after=re.compile(
-            rf"(?:\s+[A-Za-z][\w&'-]*){{0,4}}?\s+(?:{_alt(lex['standing_after'])})\b", re.I
+            rf"(?:\s+[A-Za-z][\w&'-]*){{0,4}}?\s+(?:{_alt(lex['standing_after'])})\b"
+            rf"|\s+(?:{_alt(lex.get('standing_before') or ['(?!)'])})\s",
+            re.I,
         ),
     )
 

@@ -295,6 +295,15 @@ def test_a_sum_set_aside_or_committed_in_a_dated_past_is_the_years(tmp_path):
     assert row(tmp_path, body, "8")["measure"] == "annual"
 
 
+def test_things_said_to_stand_are_a_level_where_no_verb_is_read(tmp_path):
+    body = "The Polish Academy of Sciences lists 85 ongoing joint projects with Chinese institutes."
+    assert row(tmp_path, body, "85")["measure"] == "level"
+    body = "In 2009 the Research Council reported 44 active research links with China."
+    assert row(tmp_path, body, "44")["measure"] == "level"
+    body = "Its institutes are taking part in 19 of the projects now under way."
+    assert row(tmp_path, body, "19")["measure"] == "level"
+
+
 def test_a_year_rate_is_annual_whatever_the_verb(tmp_path):
     body = "The foundation awards 40 fellowships a year to Chinese chemists."
     assert row(tmp_path, body, "40")["measure"] == "annual"
