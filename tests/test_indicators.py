@@ -2354,3 +2354,23 @@ def test_a_part_counts_the_whole_counted_right_after_it(tmp_path, body, figure, 
     # the member states themselves are no agreements
     if figure == "eight":
         assert indicator_of(rows, "ten") == UNCLASSIFIED
+
+
+def test_a_part_of_a_sum_after_of_which_counts_what_the_sum_counts(tmp_path):
+    # "<sum> ..., of which <sum or share> ...", ", including <sum>": a part of the sum just
+    # named counts what it counts
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Annual Review of Exchanges\n\n"
+        "In 2011 the institute spent 5.2 million yuan on international cooperation, of which "
+        "2.1 million yuan was spent in Europe. The ministry invested 3.5 million "
+        "yuan in international cooperation projects, of which roughly one third went to "
+        "agriculture. The fund invested RMB 40 million in international cooperation, "
+        "including EUR 1.5m from its partners.\n",
+        encoding="utf-8",
+    )
+    rows = {r["quote"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    for quote in ("2.1 million yuan", "roughly one third", "EUR 1.5m"):
+        assert rows[quote]["indicator"] == "coop_funding", quote
