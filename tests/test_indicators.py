@@ -2374,3 +2374,19 @@ def test_a_part_of_a_sum_after_of_which_counts_what_the_sum_counts(tmp_path):
     rows = {r["quote"]: r for r in facts.extract_facts(corpus.read_document(path))}
     for quote in ("2.1 million yuan", "roughly one third", "EUR 1.5m"):
         assert rows[quote]["indicator"] == "coop_funding", quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "want"),
+    [
+        ("The committee said it had placed 45 American scientists in Chinese institutes.", "45",
+         "personnel_exchanges"),
+        ("By 2018 the programme had brought 1,700 young scientists to Chinese institutions.",
+         "1,700", "personnel_exchanges"),
+        # foreign scientists brought in are foreign experts
+        ("The programme brought 181 senior foreign scientists to Chinese institutions.", "181",
+         "foreign_experts"),
+    ],
+)  # fmt: skip
+def test_people_placed_at_chinese_institutions_count_exchanges(sentence, figure, want):
+    assert classify(sentence, figure) == want
