@@ -2390,3 +2390,20 @@ def test_a_part_of_a_sum_after_of_which_counts_what_the_sum_counts(tmp_path):
 )  # fmt: skip
 def test_people_placed_at_chinese_institutions_count_exchanges(sentence, figure, want):
     assert classify(sentence, figure) == want
+
+
+def test_projects_joined_count_cooperation_projects(tmp_path):
+    # projects taken part in or joined, and the conjunct that leaves the verb out
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Europe and China in Research\n\n"
+        "By 2018 Chinese participants had joined 322 Horizon 2020 projects. Officials expect "
+        "Chinese teams to join between 50 and 80 more projects in 2019. Chinese teams took "
+        "part in 383 projects of FP7, and in 236 projects of Horizon 2020.\n",
+        encoding="utf-8",
+    )
+    rows = {r["value"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    for value in (322, 50, 236):
+        assert rows[value]["indicator"] == "coop_projects", value
