@@ -1749,6 +1749,13 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             f["scope"] = "national"
         if host is not None and g is not None and f["scope"] == "national":
             f["actor"] = f["actor"] or host
+    elif _WENT_ABROAD.match(text, at, end):
+        # "In 1983 alone 3,100 went abroad", "Some 3,000 were sent this year", "against
+        # 523,700 who left": a number gone or sent with no noun of its own is the group gone
+        # abroad the page counted before (never those come back)
+        g = _group_abroad(earlier, recent, f["unit"])
+        if g is None:
+            return False
     elif not (
         _PERFECT_OR_PLACE.match(text, at, end)
         or (
@@ -1777,6 +1784,11 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
     return True
 
 
+_WENT_ABROAD = re.compile(
+    r"\s+(?:who\s+)?(?:(?:were|was)\s+sent\b|went\s+(?:abroad|overseas)\b|left\b(?!\s+(?:the\s+)?"
+    r"(?:programme|program|project|committee|board|group|team|posts?|jobs?|office)\b))",
+    re.I,
+)
 _STUDYING = re.compile(
     rf"\s+{_ADV}(?:are|were|is|was)\s+(?:still\s+)?{_ADV}(?:studying|"
     # (enrolled in a degree is a subgroup: "of whom 1,900 were enrolled in research degrees")

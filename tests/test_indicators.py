@@ -2407,3 +2407,24 @@ def test_projects_joined_count_cooperation_projects(tmp_path):
     rows = {r["value"]: r for r in facts.extract_facts(corpus.read_document(path))}
     for value in (322, 50, 236):
         assert rows[value]["indicator"] == "coop_projects", value
+
+
+def test_a_bare_number_gone_abroad_counts_students_abroad(tmp_path):
+    # a number gone or sent with no noun of its own is the group gone abroad counted before;
+    # one "who left" in a sentence of study is students sent abroad
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Students Abroad\n\n"
+        "About 12,000 Chinese students and scholars are now studying abroad, the official said. "
+        "Some 3,000 were sent this year. China has sent 19,000 students and scholars to 54 "
+        "countries since 1978. In 1983 alone 3,100 went abroad, of whom 2,200 were sponsored "
+        "by the state.\n\n"
+        "The ministry counted 409,100 students and scholars who returned from overseas study "
+        "in 2015, against 523,700 who left.\n",
+        encoding="utf-8",
+    )
+    rows = {r["value"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    for value in (3000, 3100, 523700):
+        assert rows[value]["indicator"] == "students_abroad", value
