@@ -2428,3 +2428,20 @@ def test_a_bare_number_gone_abroad_counts_students_abroad(tmp_path):
     rows = {r["value"]: r for r in facts.extract_facts(corpus.read_document(path))}
     for value in (3000, 3100, 523700):
         assert rows[value]["indicator"] == "students_abroad", value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        ("The university aims for 50 percent of its undergraduates to have an overseas "
+         "learning experience before graduation.", "50 percent", "percent"),
+        ("The university aims to give half of all undergraduates an experience abroad.",
+         "half", "fraction"),
+        ("It plans to raise the share of undergraduates with overseas experience to 50 percent.",
+         "50", "percent"),
+    ],
+)  # fmt: skip
+def test_a_share_of_undergraduates_with_a_stay_abroad_counts_students_abroad(
+    sentence, figure, unit
+):
+    assert classify(sentence, figure, unit) == "students_abroad"
