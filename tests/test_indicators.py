@@ -2445,3 +2445,19 @@ def test_a_share_of_undergraduates_with_a_stay_abroad_counts_students_abroad(
     sentence, figure, unit
 ):
     assert classify(sentence, figure, unit) == "students_abroad"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("In 1979 some 130 Chinese and Italian specialists exchanged visits under the Agreement.",
+         "130"),
+        ("Some 3,800 Japanese and Chinese scientists and engineers travelled between the two "
+         "countries in delegations.", "3,800"),
+        ("Every year some 40,000 people travel in one direction or the other under these "
+         "exchanges.", "40,000"),
+        ("The programme has funded 146 exchanges of early- and mid-career researchers.", "146"),
+    ],
+)  # fmt: skip
+def test_people_travelling_both_ways_count_exchanges(sentence, figure):
+    assert classify(sentence, figure) == "personnel_exchanges"
