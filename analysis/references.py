@@ -719,6 +719,32 @@ def _funded_part(text: str, sent, num: _Num, end: int) -> bool:
     return False
 
 
+# "spent £4.2 million on ..., of which roughly one third went to ...", "4.6 million yuan, of
+# which 1.8 million yuan came from ...", "RMB 63.5 million, including EUR 2.4m from ...": a
+# part of the sum just named (its own clause, no figure between)
+_PART_OF_SUM_GAP = re.compile(
+    r"[^.;:,\d]*,\s*(?:of\s+which|including)\s+"
+    r"(?:(?:some|about|around|roughly|nearly|almost|over|only|just|more\s+than|less\s+than)\s+)?",
+    re.I,
+)
+
+
+def _part_of_sum(text: str, num: _Num, earlier: list[_Num]) -> bool:
+    """A sum or share told after ", of which" or ", including" right after a sum counts what
+    that sum counts ("£4.2 million on technical co-operation with China, of which roughly one
+    third went to agriculture"). True when taken."""
+    if not earlier or earlier[-1].fact is None:
+        return False
+    g = earlier[-1].fact
+    if not is_money(g["unit"]) or g["indicator"] == UNCLASSIFIED or g.get("derived_from"):
+        return False
+    lo = max(earlier[-1].end, g["end"])
+    if lo > num.start or _PART_OF_SUM_GAP.fullmatch(text, lo, num.start) is None:
+        return False
+    num.fact["indicator"] = g["indicator"]
+    return True
+
+
 def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach) -> None:
     """``reach``: (the start of the sentences an antecedent is looked for in, the start of
     the next figure of the sentence or its end)."""
@@ -735,6 +761,8 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
     if unit not in ("percent", "fraction", "multiple") and _whole_of_share(text, num, earlier):
         return
     if _funded_part(text, sent, num, own_end):
+        return
+    if (is_money(unit) or unit in ("percent", "fraction")) and _part_of_sum(text, num, earlier):
         return
     if unit in ("percent", "fraction"):
         figures = [
@@ -1721,6 +1749,13 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             f["scope"] = "national"
         if host is not None and g is not None and f["scope"] == "national":
             f["actor"] = f["actor"] or host
+    elif _WENT_ABROAD.match(text, at, end):
+        # "In 1983 alone 3,100 went abroad", "Some 3,000 were sent this year", "against
+        # 523,700 who left": a number gone or sent with no noun of its own is the group gone
+        # abroad the page counted before (never those come back)
+        g = _group_abroad(earlier, recent, f["unit"])
+        if g is None:
+            return False
     elif not (
         _PERFECT_OR_PLACE.match(text, at, end)
         or (
@@ -1749,6 +1784,11 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
     return True
 
 
+_WENT_ABROAD = re.compile(
+    r"\s+(?:who\s+)?(?:(?:were|was)\s+sent\b|went\s+(?:abroad|overseas)\b|left\b(?!\s+(?:the\s+)?"
+    r"(?:programme|program|project|committee|board|group|team|posts?|jobs?|office)\b))",
+    re.I,
+)
 _STUDYING = re.compile(
     rf"\s+{_ADV}(?:are|were|is|was)\s+(?:still\s+)?{_ADV}(?:studying|"
     # (enrolled in a degree is a subgroup: "of whom 1,900 were enrolled in research degrees")

@@ -2354,3 +2354,110 @@ def test_a_part_counts_the_whole_counted_right_after_it(tmp_path, body, figure, 
     # the member states themselves are no agreements
     if figure == "eight":
         assert indicator_of(rows, "ten") == UNCLASSIFIED
+
+
+def test_a_part_of_a_sum_after_of_which_counts_what_the_sum_counts(tmp_path):
+    # "<sum> ..., of which <sum or share> ...", ", including <sum>": a part of the sum just
+    # named counts what it counts
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Annual Review of Exchanges\n\n"
+        "In 2011 the institute spent 5.2 million yuan on international cooperation, of which "
+        "2.1 million yuan was spent in Europe. The ministry invested 3.5 million "
+        "yuan in international cooperation projects, of which roughly one third went to "
+        "agriculture. The fund invested RMB 40 million in international cooperation, "
+        "including EUR 1.5m from its partners.\n",
+        encoding="utf-8",
+    )
+    rows = {r["quote"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    for quote in ("2.1 million yuan", "roughly one third", "EUR 1.5m"):
+        assert rows[quote]["indicator"] == "coop_funding", quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "want"),
+    [
+        ("The committee said it had placed 45 American scientists in Chinese institutes.", "45",
+         "personnel_exchanges"),
+        ("By 2018 the programme had brought 1,700 young scientists to Chinese institutions.",
+         "1,700", "personnel_exchanges"),
+        # foreign scientists brought in are foreign experts
+        ("The programme brought 181 senior foreign scientists to Chinese institutions.", "181",
+         "foreign_experts"),
+    ],
+)  # fmt: skip
+def test_people_placed_at_chinese_institutions_count_exchanges(sentence, figure, want):
+    assert classify(sentence, figure) == want
+
+
+def test_projects_joined_count_cooperation_projects(tmp_path):
+    # projects taken part in or joined, and the conjunct that leaves the verb out
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Europe and China in Research\n\n"
+        "By 2018 Chinese participants had joined 322 Horizon 2020 projects. Officials expect "
+        "Chinese teams to join between 50 and 80 more projects in 2019. Chinese teams took "
+        "part in 383 projects of FP7, and in 236 projects of Horizon 2020.\n",
+        encoding="utf-8",
+    )
+    rows = {r["value"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    for value in (322, 50, 236):
+        assert rows[value]["indicator"] == "coop_projects", value
+
+
+def test_a_bare_number_gone_abroad_counts_students_abroad(tmp_path):
+    # a number gone or sent with no noun of its own is the group gone abroad counted before;
+    # one "who left" in a sentence of study is students sent abroad
+    from analysis import corpus, facts
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Students Abroad\n\n"
+        "About 12,000 Chinese students and scholars are now studying abroad, the official said. "
+        "Some 3,000 were sent this year. China has sent 19,000 students and scholars to 54 "
+        "countries since 1978. In 1983 alone 3,100 went abroad, of whom 2,200 were sponsored "
+        "by the state.\n\n"
+        "The ministry counted 409,100 students and scholars who returned from overseas study "
+        "in 2015, against 523,700 who left.\n",
+        encoding="utf-8",
+    )
+    rows = {r["value"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    for value in (3000, 3100, 523700):
+        assert rows[value]["indicator"] == "students_abroad", value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        ("The university aims for 50 percent of its undergraduates to have an overseas "
+         "learning experience before graduation.", "50 percent", "percent"),
+        ("The university aims to give half of all undergraduates an experience abroad.",
+         "half", "fraction"),
+        ("It plans to raise the share of undergraduates with overseas experience to 50 percent.",
+         "50", "percent"),
+    ],
+)  # fmt: skip
+def test_a_share_of_undergraduates_with_a_stay_abroad_counts_students_abroad(
+    sentence, figure, unit
+):
+    assert classify(sentence, figure, unit) == "students_abroad"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("In 1979 some 130 Chinese and Italian specialists exchanged visits under the Agreement.",
+         "130"),
+        ("Some 3,800 Japanese and Chinese scientists and engineers travelled between the two "
+         "countries in delegations.", "3,800"),
+        ("Every year some 40,000 people travel in one direction or the other under these "
+         "exchanges.", "40,000"),
+        ("The programme has funded 146 exchanges of early- and mid-career researchers.", "146"),
+    ],
+)  # fmt: skip
+def test_people_travelling_both_ways_count_exchanges(sentence, figure):
+    assert classify(sentence, figure) == "personnel_exchanges"
