@@ -2866,17 +2866,26 @@ _PLACED_IN = re.compile(
 # Sino-German symposia", "... and 3,200 visits to China by foreign scientists in 1985"): its
 # words lower-case or built like a term ("S&T", "PhD", "Sino-German"), a name only after a
 # preposition, a participle only before "by" (a reduced relative: "recognized by")
+#
+# The pattern stays linear: a preposition is never a word of the phrase before it (it opens
+# the next one) and a name is never a word built like a term, so each word can be read one
+# way only; with both readings open, a long clause that fails at a verb made the engine try
+# every split of its words (86 words took minutes).
+_REST_PREPOSITION = (
+    r"in|of|for|with|from|to|at|by|over|during|under|since|between|until|through|across|"
+    r"within|per"
+)
 _REST_WORD = (
     r"\s+(?!(?:is|are|was|were|be|been|have|has|had|will|would|can|could|did|do|does|"
-    r"shall|should|may|might|must)\b)(?:[a-z]|[A-Z][a-z]*[A-Z&-])[\w&'’-]*(?<!ed)"
+    rf"shall|should|may|might|must|{_REST_PREPOSITION})\b)"
+    r"(?:[a-z]|[A-Z][a-z]*[A-Z&-])[\w&'’-]*(?<!ed)"
 )
-_REST_NAME = r"\s+(?:[A-Z][\w&'’.-]*|\d{4})"
+_REST_NAME = r"\s+(?:[A-Z](?![a-z]*[A-Z&-])[\w&'’.-]*|\d{4})"
 # a term in capitals its acronym defines ("4 International Joint Units (UMI)")
 _REST_TERM = r"(?:\s+[A-Z][\w&'’-]*){1,5}\s+\([A-Z][\w&-]*\)"
 _CLAUSE_REST = re.compile(
     rf"(?:{_REST_TERM}|(?:{_REST_WORD}){{0,5}}(?:\s+\([A-Z][\w&-]*\))?)"
-    rf"(?:,?\s+(?:[a-z]+ed\s+by|in|of|for|with|from|to|at|by|over|during|under|since|"
-    rf"between|until|through|across|within|per)"
+    rf"(?:,?\s+(?:[a-z]+ed\s+by|{_REST_PREPOSITION})"
     rf"(?:{_REST_WORD}|{_REST_NAME}){{1,4}})*"
     # (and a time clause of the subject's own: "... and 150 PhD fellows since it opened")
     rf"(?:\s+(?:since|after|when|before)\s+(?:it|they|the\s+[a-z]+)\s+[a-z]+ed"
