@@ -56,7 +56,8 @@ _COUNT_SCALE = (
 )
 _UNIT_LINE = re.compile(r"\bUnits?\s*:\s*(.+)", re.I)
 _CURRENCY = (
-    (re.compile(r"US\$|USD|\bdollars?\b", re.I), "USD"),
+    # (a bare "$" is the US dollar: "($ billion)"; never "HK$", "A$")
+    (re.compile(r"US\$|(?<![A-Za-z])\$|USD|\bdollars?\b", re.I), "USD"),
     (re.compile(r"\b(?:RMB|CNY|yuan)\b|¥", re.I), "CNY"),
     (re.compile(r"€|\bEUR\b|\beuros?\b", re.I), "EUR"),
     (re.compile(r"£|\bGBP\b", re.I), "GBP"),
@@ -69,6 +70,7 @@ _SCALES = (
     (re.compile(r"\b(?:thousand|000s?)\b", re.I), 1e3),
 )
 _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.I)
+_LABEL_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")
 _TOTAL = re.compile(r"(?:total|sum|all|cumulative)\b", re.I)
 _BY = re.compile(r"\s+by\s+.*$|\s*[,(]\s*(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\)?\s*$", re.I)
 _LEAD = re.compile(r"^(?:number|value|amount|total|volume)\s+of\s+", re.I)
@@ -509,9 +511,11 @@ def cell_indicator(cell: Cell, unit: str) -> str:
         # for the whole table: "Import contracts (number)" under "Technology import and
         # export contracts, 2001-2004"
         phrases.insert(0, header)
+    # a row of counted things in counts ("Projects funded   431") is never read as money
+    counted = unit == "count" and lex.column_count is not None and lex.column_count.match(subject)
     for phrase in phrases:
         got = _phrase_indicator(phrase, "count")
-        if got == UNCLASSIFIED:
+        if got == UNCLASSIFIED and not counted:
             got = _phrase_indicator(phrase, "USD")
         if got != UNCLASSIFIED:
             break
@@ -568,9 +572,13 @@ def cell_value(cell: Cell) -> tuple[float, str]:
     currency and factor of its header, its row's unit cell or the unit line."""
     number = cell.number.replace(",", "").replace(" ", "").replace("−", "-")
     value = float(number)
-    if cell.percent or _PERCENT.search(cell.header):
+    # a row label's last bracket is the row's unit ("Technology import contracts ($ billion)",
+    # "Funds allocated (RMB 10,000)", "Share of imports (%)")
+    bracket = _LABEL_UNIT.search(cell.label)
+    label_unit = bracket.group(1) if bracket else ""
+    if cell.percent or _PERCENT.search(cell.header) or label_unit.strip() == "%":
         return value, "percent"
-    got = scale_of(cell.header)
+    got = scale_of(cell.header) or (scale_of(label_unit) if label_unit else None)
     if got is None and cell.unit:
         parts = [p for p in re.split(r"[;,]\s*(?!\d{3})", cell.unit) if p.strip()]
         money = [scale_of(p) for p in parts if scale_of(p)]
@@ -587,6 +595,21 @@ def cell_value(cell: Cell) -> tuple[float, str]:
         return value, "count"
     code, factor = got
     return value * factor, code
+
+
+def _in_label_unit(text: str, rows, starts, by_start, a: int, cell: Cell) -> list[int]:
+    """Rows made of the unit in a cell's row label, on the cell's line before it ("RMB 10,000"
+    of "Funds allocated (RMB 10,000)   1,120"): a scale, never a figure."""
+    bracket = _LABEL_UNIT.search(cell.label)
+    if bracket is None or not any(ch.isdigit() for ch in bracket.group(1)):
+        return []
+    line_start = text.rfind("\n", 0, a) + 1
+    lo = bisect.bisect_left(by_start, line_start)
+    return [
+        starts[j]
+        for j in range(lo, len(starts))
+        if by_start[j] < a and text[by_start[j] : rows[starts[j]]["end"]] in bracket.group(1)
+    ]
 
 
 def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
@@ -632,6 +655,7 @@ def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
             counted=cell.label if not cell.year_rows else cell.header,
         )
         drop.update(hit)
+        drop.update(_in_label_unit(doc.text, rows, starts, by_start, a, cell))
         sibling[cell.row_key] = sibling[cell.table_key] = new
         added.append(new)
     if not added:

@@ -190,3 +190,31 @@ def test_a_column_header_naming_its_own_count_outranks_a_caption_naming_both(tmp
     assert got["13.86"]["indicator"] == "tech_import_value"
     assert got["3,127"]["indicator"] == "tech_export_contracts"
     assert got["12.05"]["indicator"] == "tech_export_value"
+
+
+_LABEL_UNITS = """Cooperation in figures
+
+20 May 2011
+
+Table 1. International cooperation, 2008-2010
+
+                                        2008      2009      2010
+  Projects funded                        431       520       612
+  Funds allocated (RMB 10,000)         1,120     1,480     1,860
+  Technology imports ($ billion)        27.1      21.5      25.6
+  Share of imports from the EU (%)      30.2      28.9      27.4
+"""
+
+
+def test_a_row_labels_bracket_gives_its_cells_unit_and_scale_and_is_no_figure(tmp_path):
+    got = _rows(tmp_path, _LABEL_UNITS)
+    funds, imports, share = got["1,120"], got["21.5"], got["28.9"]
+    assert (funds["unit"], funds["value"], funds["year"]) == ("CNY", 11_200_000, 2008)
+    assert (imports["indicator"], imports["unit"], imports["value"], imports["year"]) == (
+        "tech_import_value",
+        "USD",
+        21.5e9,
+        2009,
+    )
+    assert share["unit"] == "percent"
+    assert "RMB 10,000" not in got and "10,000" not in got
