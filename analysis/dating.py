@@ -312,6 +312,7 @@ DATELINES = [
         r"\s*(?:--|—|–|-|\.|:)\s+[A-Z]"
     ),
 ]
+_CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.I)
 _YEAR_RANGE = re.compile(rf"\(?\b({YEAR_RE})\s*[-–—]\s*({YEAR_RE})\b\)?")
 OCCASION_WORDS = (
     "held", "opened", "convened", "signed", "issued", "released", "published", "took place",
@@ -476,7 +477,9 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
     for line in _edge_lines(doc.text, 4):
         for pattern in DATELINES:
             m = pattern.match(line)
-            if not m:
+            if not m or _CLOCK_AFTER.match(line, m.end()):
+                # (a date with its clock time is a stamp, a comment's "Anonymous - 13 March
+                # 2017 at 22:47", never a dateline)
                 continue
             g = m.groupdict()
             month = month_number(g["month"])

@@ -550,3 +550,19 @@ def test_r6_a_sentence_with_a_date_is_no_date_line(tmp_path: Path) -> None:
 def test_s10_bare_months_look_back_and_more_relative_phrases(sentence, published, date) -> None:
     doc = _sentence_doc(sentence, published)
     assert [d.date for _s, ds in sentencedates.sentence_dates(doc) for d in ds] == [date]
+
+
+def test_a_comments_date_and_time_at_a_pages_foot_is_no_dateline(tmp_path: Path) -> None:
+    page = (
+        "Why Science Diplomacy Pays\n\n"
+        "Posted on 4 May 2016 by Anna Berg  |  5 min read\n\n"
+        "Universities in the two countries signed 12 agreements in 2015 and opened a joint"
+        " centre with partners from five countries, the officials said.\n\n"
+        "2 comments\n\n"
+        "Lars P. - 6 May 2016 at 08:41\n"
+        "Good piece, thanks.\n\n"
+        "Anonymous - 7 May 2016 at 22:47\n"
+        "Numbers, as usual.\n"
+    )
+    doc = _doc(tmp_path, page)
+    assert doc.published == "2016-05-04"
