@@ -566,3 +566,19 @@ def test_a_comments_date_and_time_at_a_pages_foot_is_no_dateline(tmp_path: Path)
     )
     doc = _doc(tmp_path, page)
     assert doc.published == "2016-05-04"
+
+
+def test_a_see_also_lists_dated_item_is_another_pages(tmp_path: Path) -> None:
+    page = (
+        "Country brief: science cooperation\n\n"
+        "The two countries signed a science agreement in 1980 and now run 40 joint projects"
+        " with partners from five countries, the department said.\n\n"
+        "See also\n"
+        " 1. Free Trade Agreement\n"
+        " 2. Visa information (subclass 600)\n"
+        " 3. Media release: Minister visits Shanghai, 3 March 2015\n\n"
+        "Page 3 of 7   |   Last updated: 12 May 2015   |   (c) Commonwealth 2015\n"
+    )
+    doc = _doc(tmp_path, page)
+    assert doc.published == "2015-05-12"
+    assert "600" not in doc.text and "Shanghai" not in doc.text
