@@ -519,6 +519,12 @@ def cell_indicator(cell: Cell, unit: str) -> str:
             got = _phrase_indicator(phrase, "USD")
         if got != UNCLASSIFIED:
             break
+    bracket = _LABEL_UNIT.search(subject) if own and got == UNCLASSIFIED else None
+    if bracket is not None:
+        # the unit a label's bracket names may itself tell what is counted: "Foreign visitors
+        # received (person-times)" counts visits as "2,000 person-times of foreign visitors"
+        rest = subject[: bracket.start()].strip()
+        got = _phrase_indicator(f"{bracket.group(1).strip()} of {rest}", "count")
     if got == UNCLASSIFIED:
         return got
     if money and not (count and unit in ("count", "percent") and "value" not in header.lower()):

@@ -203,6 +203,7 @@ Table 1. International cooperation, 2008-2010
   Funds allocated (RMB 10,000)         1,120     1,480     1,860
   Technology imports ($ billion)        27.1      21.5      25.6
   Share of imports from the EU (%)      30.2      28.9      27.4
+  Visitors received (person-times)      18,044    19,377    21,506
 """
 
 
@@ -217,4 +218,6 @@ def test_a_row_labels_bracket_gives_its_cells_unit_and_scale_and_is_no_figure(tm
         2009,
     )
     assert share["unit"] == "percent"
+    # a count unit in the bracket tells what is counted: visits, person by person
+    assert got["19,377"]["indicator"] == "personnel_exchanges"
     assert "RMB 10,000" not in got and "10,000" not in got
