@@ -79,8 +79,12 @@ class _Grammar:
     # a count of short spans of time, a duration ("an average of 14 days", "from two weeks
     # to a full academic year", "two to six weeks"; ``numbers.yaml`` ``durations``)
     duration: re.Pattern[str] | None = None
+    # the parties named before, counted again after a determiner ("the two countries";
+    # ``numbers.yaml`` ``pair_nouns``): the nouns after the number, the determiner before it
+    pair_after: re.Pattern[str] | None = None
 
 
+_PAIR_BEFORE = re.compile(r"\b(?:the|our|their|its|these|those|both|all)\s+$", re.I)
 _MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
 _DAY_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 _DAY_AFTER = re.compile(rf"\s+{_MONTH}(?![a-z])")
@@ -197,7 +201,12 @@ def grammar() -> _Grammar:
     heads = "|".join(re.escape(w) for w in sorted(lex["programme_names"], key=len, reverse=True))
     rates = "|".join(re.escape(w) for w in lex.get("price_rates") or [])
     spans = "|".join(re.escape(w) for w in lex.get("durations") or [])
+    pairs = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(lex.get("pair_nouns") or [], key=len, reverse=True)
+    )
     return _Grammar(
+        pair_after=re.compile(rf"\s+(?:{pairs})\b", re.I) if pairs else None,
         duration=re.compile(rf"(?:\s+(?:to|or|and)\s+[\w.,]+)?\s+(?:{spans})s?\b(?![-‐–])", re.I)
         if spans
         else None,
@@ -550,6 +559,12 @@ def _parse(
             value = g.words[key]
             if numbering_at(text, m.start("word"), m.end("word"), s_start, s_end):
                 return None  # a label's number in words ("Phase two"), an age ("turns twenty")
+            if (
+                g.pair_after is not None
+                and g.pair_after.match(text, m.end("word"), s_end)
+                and _PAIR_BEFORE.search(text, max(s_start, start - 8), start)
+            ):
+                return None  # "the two countries": the parties named before, no figure
         low = high = None
     else:
         if not cur and numbering_at(text, m.start("digits"), m.end("digits"), s_start, s_end):

@@ -126,6 +126,25 @@ def test_figures_beside_such_words_stay(tmp_path: Path, body: str, kept: list[fl
     assert values(tmp_path, body) == kept
 
 
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # the parties named before, counted again after a determiner: a reference
+        ("Since 1979 the two countries have signed 17 protocols.", [17]),
+        ("Our two governments agreed to exchange 40 scientists a year.", [40]),
+        ("The three sides will hold a forum and fund 12 projects.", [12]),
+        ("THE TWO GOVERNMENTS SIGNED 5 PROTOCOLS.", [5]),
+        # ... but a count of parties without one stays a figure
+        ("Two countries joined the programme in 2009, and 14 sent experts.", [2, 14]),
+        ("The two laboratories hired 30 engineers.", [2, 30]),
+    ],
+)  # fmt: skip
+def test_the_parties_counted_again_are_no_figure(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept
+
+
 def test_the_fast_tests_change_no_answer(monkeypatch) -> None:
     """numbering_at with its fast tests (``_may_*``) and without them, on every number of
     the development corpus and on the sentences above."""
