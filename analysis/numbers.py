@@ -85,6 +85,7 @@ class _Grammar:
 
 
 _PAIR_BEFORE = re.compile(r"\b(?:the|our|their|its|these|those|both|all)\s+$", re.I)
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b", re.I)
 _MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
 _DAY_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 _DAY_AFTER = re.compile(rf"\s+{_MONTH}(?![a-z])")
@@ -559,12 +560,13 @@ def _parse(
             value = g.words[key]
             if numbering_at(text, m.start("word"), m.end("word"), s_start, s_end):
                 return None  # a label's number in words ("Phase two"), an age ("turns twenty")
-            if (
-                g.pair_after is not None
-                and g.pair_after.match(text, m.end("word"), s_end)
-                and _PAIR_BEFORE.search(text, max(s_start, start - 8), start)
+            if _PAIR_BEFORE.search(text, max(s_start, start - 8), start) and (
+                (g.pair_after is not None and g.pair_after.match(text, m.end("word"), s_end))
+                or (value == 2 and _PLURAL_AFTER.match(text, m.end("word"), s_end))
             ):
-                return None  # "the two countries": the parties named before, no figure
+                # "the two countries", "the three sides": the parties named before; "the two
+                # universities", "the two academies": any pair named before; no figure
+                return None
         low = high = None
     else:
         if not cur and numbering_at(text, m.start("digits"), m.end("digits"), s_start, s_end):

@@ -136,7 +136,10 @@ def test_figures_beside_such_words_stay(tmp_path: Path, body: str, kept: list[fl
         ("THE TWO GOVERNMENTS SIGNED 5 PROTOCOLS.", [5]),
         # ... but a count of parties without one stays a figure
         ("Two countries joined the programme in 2009, and 14 sent experts.", [2, 14]),
-        ("The two laboratories hired 30 engineers.", [2, 30]),
+        ("The five state-level zones hired 30 engineers.", [5, 30]),
+        # any pair named before, counted again: "the two universities"
+        ("The two universities have each committed 40 scholarships.", [40]),
+        ("In 1998 the two academies signed 3 protocols.", [3]),
     ],
 )  # fmt: skip
 def test_the_parties_counted_again_are_no_figure(
