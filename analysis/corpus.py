@@ -1311,7 +1311,7 @@ def _RUNS_ON(line: str, following: str) -> bool:  # noqa: N802 - reads as a pred
 
 
 _RULE_LINE = re.compile(r"[_\-–—*=─]{5,}")
-_NOTE = re.compile(r"(\d{1,3}|[*†‡]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+\S")  # "14 MOST, ...", "¹ Official ..."
+_NOTE = re.compile(r"\s*(\d{1,3}|[*†‡]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+\S")  # "14 MOST, ...", "¹ Official ..."
 
 
 def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
@@ -1326,7 +1326,9 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
         for i in filled[k:]:
             if i in removed:
                 continue
-            if not _NOTE.match(lines[i]):
+            # (a note wrapped over lines: "4 Chinese Academy of Sciences, ... report" /
+            # "(1993), table 3.")
+            if not _NOTE.match(lines[i]) and not (out and i == out[-1] + 1):
                 break
             out.append(i)
         return out
@@ -1342,14 +1344,23 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
     # without a rule: a run of numbered lines that ends the page, counting up by one
     kept = [i for i in filled if i not in removed]
     run: list[tuple[int, int]] = []
+    wrapped: list[int] = []  # a note's lines after its first, read from below
+    lines_of: list[int] = []
     for i in reversed(kept):
         m = _NOTE.match(lines[i])
-        if not m or not m.group(1).isdecimal():
+        if m and m.group(1).isdecimal():
+            run.append((int(m.group(1)), i))
+            lines_of.extend([*wrapped, i])
+            wrapped = []
+        elif (wrapped or lines_of) and i == (wrapped or lines_of)[-1] - 1:
+            wrapped.append(i)  # right above a note's line: a wrapped note's first line?
+        elif not run:
             break
-        run.append((int(m.group(1)), i))
+        else:
+            break
     run.reverse()
     if len(run) >= 2 and all(b[0] == a[0] + 1 for a, b in zip(run, run[1:], strict=False)):
-        for _n, i in run:
+        for i in lines_of:
             removed[i] = "footnote"
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import images
 
-from analysis import corpus, decoding
+from analysis import corpus, decoding, facts
 from analysis.cli import main as cli_main
 from analysis.config import ROOT, InputError
 
@@ -2853,3 +2853,20 @@ def test_a_byline_with_a_class_year_is_no_title(tmp_path: Path) -> None:
     )
     title, _publisher, _date = _head_of(tmp_path, page)
     assert title == "From Vientiane to the lab"
+
+
+def test_notes_set_in_and_wrapped_over_lines_are_footnotes(tmp_path: Path) -> None:
+    body = "Sending and Return\n\n" + english(2) + "\nChina sent 3,000 scholars in 1985.\n\n"
+    notes = (
+        "   4 Chinese Academy of Sciences, Bureau of Foreign Affairs, internal report\n"
+        "(1993), table 3.\n"
+        "   5 Institute of International Education, Open Doors 1993/94 (New York: IIE,\n"
+        "1994), p. 22.\n"
+        "   6 Ministry of Justice (Japan), statistical yearbook 1995, p. 41.\n"
+    )
+    for page in (body + "_____________\n" + notes, body + notes):  # under a rule, or not
+        write(tmp_path, "n.txt", page)
+        doc = corpus.load_corpus(tmp_path).get("n")
+        assert "Open Doors" not in doc.text and "table 3" not in doc.text, page
+        assert "3,000 scholars" in doc.text
+        assert [r["value"] for r in facts.extract_facts(doc)] == [3000]
