@@ -87,8 +87,9 @@ class _Grammar:
 _PAIR_BEFORE = re.compile(r"\b(?:the|our|their|its|these|those|both|all)\s+$", re.I)
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b", re.I)
 _MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
-_DAY_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
-_DAY_AFTER = re.compile(rf"\s+{_MONTH}(?![a-z])")
+# (a month in capitals too, as headers and wires set it: "MONDAY, 18 OCTOBER", "12 DEC")
+_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH}|{_MONTH.upper()})\s*$")
+_DAY_AFTER = re.compile(rf"\s+(?:{_MONTH}|{_MONTH.upper()})(?![a-zA-Z])")
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]]")
 _HALF_VETO = re.compile(r"\b(?:first|second|latter|other|the)\s+$", re.I)
 

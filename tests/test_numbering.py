@@ -504,3 +504,19 @@ def test_a_count_opening_its_line_stays(tmp_path: Path, body: str, kept: list[fl
 )  # fmt: skip
 def test_an_age_a_body_turns_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
     assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("MONDAY, 18 OCTOBER\n\nThe forum hosted 40 firms.", [40]),
+        ("TOKYO, 12 DEC (KYODO) -- JAPAN WILL SEND 30 EXPERTS.", [30]),
+        ("REF: BEIJING 1234 OF 30 MAR 87\n\nChina sent 12 students.", [12]),
+        # a month's name in capitals before a day: "MAY 4"; but "30 MAY RETURN" is no date
+        ("ON OCTOBER 8 THE TWO SIDES SIGNED 5 PROTOCOLS.", [5]),
+    ],
+)  # fmt: skip
+def test_a_day_beside_a_month_in_capitals_is_no_figure(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept
