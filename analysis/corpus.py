@@ -719,6 +719,10 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     # a comment's author ("D. Kowalski says:") is the comment's
     listed |= {i for i, _d, _k in dated if _COMMENTER.search(_line_before(lines, i))}
     listed |= _later_posts(lines, dated)  # a thread's replies: the page is its first post's
+    # a note's date is its source's; beside a stamp labelled as the page's publication, the
+    # other stamps are other items' (related links, a calendar)
+    listed |= {i for i, _d, _k in dated if removed.get(i) == "footnote"}
+    listed |= _beside_publication_stamp(lines, [d for d in dated if d[0] not in listed])
     listed |= _occasion_days(dated)
     evidence["dates"] = [
         (
@@ -1325,6 +1329,8 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
         out = []
         for i in filled[k:]:
             if i in removed:
+                if _NOTE.match(lines[i]) and removed[i] in _DATED_RULES:
+                    out.append(i)  # a note a stamp's rule took for its date: still a note
                 continue
             # (a note wrapped over lines: "4 Chinese Academy of Sciences, ... report" /
             # "(1993), table 3.")
@@ -1342,7 +1348,13 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
             for j in notes:
                 removed[j] = "footnote"
     # without a rule: a run of numbered lines that ends the page, counting up by one
-    kept = [i for i in filled if i not in removed]
+    # (a note a stamp's rule took for its date stays in the run: "6 Institute of International
+    # Education, Open Doors 2011 (November 2011")
+    kept = [
+        i
+        for i in filled
+        if i not in removed or (removed[i] in _DATED_RULES and _NOTE.match(lines[i]))
+    ]
     run: list[tuple[int, int]] = []
     wrapped: list[int] = []  # a note's lines after its first, read from below
     lines_of: list[int] = []
@@ -1364,6 +1376,7 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
             removed[i] = "footnote"
 
 
+_DATED_RULES = frozenset({"stamp", "sign_off"})  # rules whose lines may be notes with dates
 _NAV_RULES = frozenset({"breadcrumb", "link_bar"})
 _HEADER_NAMES = 3  # at most this many name lines in an issuer's header
 
@@ -1719,6 +1732,35 @@ def _title_page_year(
 
 # the label before a stamp's date ("Posted:", "Reply posted on"): words only
 _POST_LABEL = re.compile(r"[^\W\d_][^\d:：|·]{0,30}?[:：]?")
+
+
+@functools.cache
+def _publication_label() -> re.Pattern[str] | None:
+    words = load_lexicon("corpus")["dating"].get("publication_labels") or []
+    if not words:
+        return None
+    alternatives = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:^|[|│]\s*)(?:{alternatives})\s*[:：]?\s*$", re.I)
+
+
+def _beside_publication_stamp(lines: list[str], dated: list[tuple[int, str, str]]) -> set[int]:
+    """The other strong stamps of a page with one labelled as its publication ("Published:
+    2013-10-28 16:40" above related links "(2013-11-21)"; corpus lexicon
+    ``dating.publication_labels``): theirs are other items' dates."""
+    label = _publication_label()
+    if label is None:
+        return set()
+    strong = [(i, date) for i, date, kind in dated if kind == "strong"]
+    labelled = set()
+    for i, date in strong:
+        at = lines[i].find(date)
+        if at > 0 and label.search(lines[i], 0, at):
+            labelled.add(i)
+    if not labelled:
+        return set()
+    return {i for i, _date in strong if i not in labelled and not _REVISED.search(lines[i])}
 
 
 def _later_posts(lines: list[str], dated: list[tuple[int, str, str]]) -> set[int]:

@@ -582,3 +582,30 @@ def test_a_see_also_lists_dated_item_is_another_pages(tmp_path: Path) -> None:
     doc = _doc(tmp_path, page)
     assert doc.published == "2015-05-12"
     assert "600" not in doc.text and "Shanghai" not in doc.text
+
+
+def test_a_stamp_labelled_as_the_publication_outranks_other_items_dates(tmp_path: Path) -> None:
+    page = (
+        "Vice Minister Speaks at Innovation Forum\n"
+        "Published: 2013-10-28 16:40    Source: Department of International Cooperation\n\n"
+        "China has signed intergovernmental S&T agreements with 104 countries, the vice"
+        " minister told the forum, and funds 1,200 joint projects.\n\n"
+        "Related speeches:\n"
+        " · Minister at the China-EU Innovation Dialogue (2013-11-21)\n"
+        " · Vice Minister at the China-Africa S&T Forum (2013-09-03)\n"
+    )
+    assert _doc(tmp_path, page).published == "2013-10-28"
+
+
+def test_a_notes_date_is_its_sources_not_the_pages(tmp_path: Path) -> None:
+    page = (
+        "U.S.-China Scientific Cooperation\n\n"
+        "July 18, 2011\n\n"
+        "Students from China numbered 157,558 in 2010/11.1 The National Science Foundation"
+        " funded 480 awards with Chinese collaborators.2\n\n"
+        "----------------------------------------------------------------------\n"
+        "1 Institute of International Education, Open Doors 2011 (November 2011\n"
+        "release), p. 12.\n"
+        "2 National Science Foundation, award data, March 2011.\n"
+    )
+    assert _doc(tmp_path, page).published == "2011-07-18"
