@@ -2490,3 +2490,22 @@ def test_people_travelling_both_ways_count_exchanges(sentence, figure):
 )
 def test_foreign_experts_named_first(sentence, figure, expected):
     assert classify(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        # a body's own people sent to study are students sent abroad, not personnel exchanged
+        (
+            "The Academy alone has sent 2,100 of its scientists to study and do research abroad.",
+            "2,100",
+        ),
+        ("The city has sent 310 scientists and teachers to study abroad since 1978.", "310"),
+        ("The academy has sent about 5,000 researchers for advanced study since 1978.", "5,000"),
+    ],
+)
+def test_own_people_sent_to_study(sentence, figure):
+    assert classify(sentence, figure) == "students_abroad"
+    # sent abroad with no word of study, they are personnel exchanged
+    plain = sentence.split(" to study")[0].split(" for advanced")[0] + " abroad."
+    assert classify(plain, figure) == "personnel_exchanges"
