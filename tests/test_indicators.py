@@ -2461,3 +2461,51 @@ def test_a_share_of_undergraduates_with_a_stay_abroad_counts_students_abroad(
 )  # fmt: skip
 def test_people_travelling_both_ways_count_exchanges(sentence, figure):
     assert classify(sentence, figure) == "personnel_exchanges"
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, expected",
+    [
+        # foreign experts named first: their visits or a list they head are foreign_experts
+        (
+            "The province brought in foreign experts 52,000 person-times that year.",
+            "52,000",
+            "foreign_experts",
+        ),
+        ("Foreign experts brought in: 3,400 person-times.", "3,400", "foreign_experts"),
+        (
+            "Last year more than 7,000 foreign experts and scholars came to China.",
+            "7,000",
+            "foreign_experts",
+        ),
+        ("The city received 900 foreign experts and scholars in 1990.", "900", "foreign_experts"),
+        # scholars first stay exchanges
+        (
+            "The city received 900 foreign scholars and experts in 1990.",
+            "900",
+            "personnel_exchanges",
+        ),
+        ("Exchange visits in both directions: 1,420 person-times.", "1,420", "personnel_exchanges"),
+    ],
+)
+def test_foreign_experts_named_first(sentence, figure, expected):
+    assert classify(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        # a body's own people sent to study are students sent abroad, not personnel exchanged
+        (
+            "The Academy alone has sent 2,100 of its scientists to study and do research abroad.",
+            "2,100",
+        ),
+        ("The city has sent 310 scientists and teachers to study abroad since 1978.", "310"),
+        ("The academy has sent about 5,000 researchers for advanced study since 1978.", "5,000"),
+    ],
+)
+def test_own_people_sent_to_study(sentence, figure):
+    assert classify(sentence, figure) == "students_abroad"
+    # sent abroad with no word of study, they are personnel exchanged
+    plain = sentence.split(" to study")[0].split(" for advanced")[0] + " abroad."
+    assert classify(plain, figure) == "personnel_exchanges"
