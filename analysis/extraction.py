@@ -65,7 +65,7 @@ from analysis.numbers import (
     read_clause,
 )
 from analysis.numbers import _YEAR_BEFORE as _YEAR_BEFORE_WORDS
-from analysis.references import _OF_THESE, _inherit, base_multiple, multiple_verb
+from analysis.references import _BASE_REST, _OF_THESE, _inherit, base_multiple, multiple_verb
 from analysis.scan import required_words
 from analysis.tables import read_tables
 from analysis.units import is_money
@@ -592,6 +592,13 @@ _BASE_WORD = re.compile(
     r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from)\s+$", re.I
 )
 
+# the words before a base compared with a figure before it, up or down (a bare "from" opens
+# a move "from 400 in 1980 to 6,000 in 1993")
+_COMPARED_LEAD = re.compile(
+    r"\b(?:against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from)\s+"
+    r"(?:(?:some|about|around|roughly|over|under|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
+    re.I,
+)
 
 # a span back in years or decades from a year told: "five years earlier", "a decade ago",
 # "two decades before" (`n`: how many, "a"/"one" one; `decade`: tens of years)
@@ -810,7 +817,12 @@ def _measure_of_whole(
             None,
         )
 
-    prev = whole(rows)
+    # a base with no noun of its own is of the figure it is compared with, up or down
+    # ("numbered 66,672 last year, down from 70,540 the previous year"); a part is smaller
+    # than its whole
+    base = not part and _COMPARED_LEAD.search(text, lo, num.start) is not None
+    base = base and _BASE_REST.match(text, num.end, max(num.end, after[1])) is not None
+    prev = _compared_figure(rows, num.unit) if base else whole(rows)
     if prev is None and part and earlier:
         prev = whole(earlier)
     if prev is None or prev["measure"] not in ("level", "annual", "cumulative"):
@@ -829,9 +841,14 @@ def _measure_of_whole(
             # at their work at the whole's date, a standing count
             return measure
         return prev["measure"]
-    if _BASE_WORD.search(text, lo, num.start):
+    if base or _BASE_WORD.search(text, lo, num.start):
         return prev["measure"]
     return measure
+
+
+def _compared_figure(rows: list[dict], unit: str) -> dict | None:
+    """The figure a base is compared with: the nearest before it in its sentence of its unit."""
+    return next((r for r in reversed(rows) if r["unit"] == unit), None)
 
 
 # a point of a year, not the year counted: "at the end of 2012", "in autumn 2008", "at the

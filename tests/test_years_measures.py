@@ -1848,3 +1848,17 @@ def test_the_multiple_verbs_come_from_the_lexicons_multiples(monkeypatch):
         monkeypatch.undo()
         for cache in (references.multiple_verb, references.base_multiple):
             cache.cache_clear()
+
+
+# ---------------------------------------------------------------- a base up or down
+@pytest.mark.parametrize("lead", ["down from", "compared with", "against"])
+def test_a_base_larger_than_its_figure_takes_its_measure(tmp_path, lead):
+    body = f"Korean students in China numbered 66,672 last year, {lead} 70,540 the previous year."
+    got = rows(tmp_path, body)
+    assert got["66,672"]["measure"] == "level"
+    assert got["70,540"]["measure"] == "level"
+
+
+def test_a_figure_with_a_clause_of_its_own_after_against_is_no_base(tmp_path):
+    body = "In 2009, 4,300 students returned home, against 5,200 who left in that year."
+    assert rows(tmp_path, body)["5,200 who"]["measure"] == "annual"
