@@ -561,6 +561,7 @@ def _sentence_facts(
         rows.append(num.fact)
     _inherit(doc, sent, nums, context, index, lowered, prev_first)
     _second_of_pairs(text, nums)
+    _parallel_clauses(text, nums)
     _conversions(text, nums)
     if context is not None:
         firsts = [r for r in rows if r["unit"] not in ("percent", "fraction", "multiple")]
@@ -1679,6 +1680,49 @@ def _second_of_pairs(text: str, nums: list[_Num]) -> None:
 
 
 _PAIRED_MEASURES = ("level", "annual")
+_QUALIFIER_WORDS = (
+    r"(?:(?:some|about|around|roughly|over|nearly|almost|only|just|an\s+estimated|"
+    r"(?:more|fewer|less)\s+than)\s+)?"
+)
+# "Japan hosts about 2,500 and West Germany about 1,800", "Shenzhen signed 96 contracts,
+# while Shanghai signed 210": a later clause of a name and the figure, its verb left out or
+# the same as the figure's before
+_PARALLEL = re.compile(
+    r"[^.;:\d]{0,80}?,?\s+(?:and|while|but|whereas)\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})\s+"
+    r"(?:(?P<verb>[a-z]+)\s+)?" + _QUALIFIER_WORDS + r"$"
+)
+_VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)\s+" + _QUALIFIER_WORDS + r"$")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;,)]|$)")
+
+
+def _parallel_clauses(text: str, nums: list[_Num]) -> None:
+    """A figure after "and" or "while" and a name, with its verb left out or the same as
+    the figure's before ("Japan hosts about 2,500 and West Germany about 1,800"), ending its
+    clause, tells the same kind of count of another owner: it takes that figure's measure."""
+    for a, b in zip(nums, nums[1:], strict=False):
+        fa, fb = a.fact, b.fact
+        if not (
+            fa
+            and fb
+            and fa["unit"] == fb["unit"]
+            and fa["measure"] != fb["measure"]
+            and fa["measure"] in _PAIR_KINDS
+            and fb["measure"] in _PAIR_KINDS
+            and _CLAUSE_ENDS.match(text, b.end)
+        ):
+            continue
+        m = _PARALLEL.match(text, a.end, b.start)
+        if m is None or m.end() != b.start:
+            continue
+        if m.group("verb") is not None:
+            v = _VERB_BEFORE.search(text, max(0, a.start - 40), a.start)
+            if v is None or v.group("verb") != m.group("verb"):
+                continue
+        fb["measure"] = fa["measure"]
+
+
+_PAIR_KINDS = ("level", "annual", "cumulative")
 # a sum restated in another currency in brackets right after it: "2.1 billion yuan (about 329
 # million U.S. dollars)", "1 million yuan (US$161,000)"
 _CONVERTED = re.compile(
