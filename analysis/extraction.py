@@ -65,7 +65,7 @@ from analysis.numbers import (
     read_clause,
 )
 from analysis.numbers import _YEAR_BEFORE as _YEAR_BEFORE_WORDS
-from analysis.references import _OF_THESE, _inherit, base_multiple, multiple_verb
+from analysis.references import _BASE_REST, _OF_THESE, _inherit, base_multiple, multiple_verb
 from analysis.scan import required_words
 from analysis.tables import read_tables
 from analysis.units import is_money
@@ -561,6 +561,7 @@ def _sentence_facts(
         rows.append(num.fact)
     _inherit(doc, sent, nums, context, index, lowered, prev_first)
     _second_of_pairs(text, nums)
+    _parallel_clauses(text, nums)
     _conversions(text, nums)
     if context is not None:
         firsts = [r for r in rows if r["unit"] not in ("percent", "fraction", "multiple")]
@@ -592,6 +593,13 @@ _BASE_WORD = re.compile(
     r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from)\s+$", re.I
 )
 
+# the words before a base compared with a figure before it, up or down (a bare "from" opens
+# a move "from 400 in 1980 to 6,000 in 1993")
+_COMPARED_LEAD = re.compile(
+    r"\b(?:against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from)\s+"
+    r"(?:(?:some|about|around|roughly|over|under|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
+    re.I,
+)
 
 # a span back in years or decades from a year told: "five years earlier", "a decade ago",
 # "two decades before" (`n`: how many, "a"/"one" one; `decade`: tens of years)
@@ -810,7 +818,12 @@ def _measure_of_whole(
             None,
         )
 
-    prev = whole(rows)
+    # a base with no noun of its own is of the figure it is compared with, up or down
+    # ("numbered 66,672 last year, down from 70,540 the previous year"); a part is smaller
+    # than its whole
+    base = not part and _COMPARED_LEAD.search(text, lo, num.start) is not None
+    base = base and _BASE_REST.match(text, num.end, max(num.end, after[1])) is not None
+    prev = _compared_figure(rows, num.unit) if base else whole(rows)
     if prev is None and part and earlier:
         prev = whole(earlier)
     if prev is None or prev["measure"] not in ("level", "annual", "cumulative"):
@@ -829,9 +842,14 @@ def _measure_of_whole(
             # at their work at the whole's date, a standing count
             return measure
         return prev["measure"]
-    if _BASE_WORD.search(text, lo, num.start):
+    if base or _BASE_WORD.search(text, lo, num.start):
         return prev["measure"]
     return measure
+
+
+def _compared_figure(rows: list[dict], unit: str) -> dict | None:
+    """The figure a base is compared with: the nearest before it in its sentence of its unit."""
+    return next((r for r in reversed(rows) if r["unit"] == unit), None)
 
 
 # a point of a year, not the year counted: "at the end of 2012", "in autumn 2008", "at the
@@ -1662,6 +1680,49 @@ def _second_of_pairs(text: str, nums: list[_Num]) -> None:
 
 
 _PAIRED_MEASURES = ("level", "annual")
+_QUALIFIER_WORDS = (
+    r"(?:(?:some|about|around|roughly|over|nearly|almost|only|just|an\s+estimated|"
+    r"(?:more|fewer|less)\s+than)\s+)?"
+)
+# "Japan hosts about 2,500 and West Germany about 1,800", "Shenzhen signed 96 contracts,
+# while Shanghai signed 210": a later clause of a name and the figure, its verb left out or
+# the same as the figure's before
+_PARALLEL = re.compile(
+    r"[^.;:\d]{0,80}?,?\s+(?:and|while|but|whereas)\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})\s+"
+    r"(?:(?P<verb>[a-z]+)\s+)?" + _QUALIFIER_WORDS + r"$"
+)
+_VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)\s+" + _QUALIFIER_WORDS + r"$")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;,)]|$)")
+
+
+def _parallel_clauses(text: str, nums: list[_Num]) -> None:
+    """A figure after "and" or "while" and a name, with its verb left out or the same as
+    the figure's before ("Japan hosts about 2,500 and West Germany about 1,800"), ending its
+    clause, tells the same kind of count of another owner: it takes that figure's measure."""
+    for a, b in zip(nums, nums[1:], strict=False):
+        fa, fb = a.fact, b.fact
+        if not (
+            fa
+            and fb
+            and fa["unit"] == fb["unit"]
+            and fa["measure"] != fb["measure"]
+            and fa["measure"] in _PAIR_KINDS
+            and fb["measure"] in _PAIR_KINDS
+            and _CLAUSE_ENDS.match(text, b.end)
+        ):
+            continue
+        m = _PARALLEL.match(text, a.end, b.start)
+        if m is None or m.end() != b.start:
+            continue
+        if m.group("verb") is not None:
+            v = _VERB_BEFORE.search(text, max(0, a.start - 40), a.start)
+            if v is None or v.group("verb") != m.group("verb"):
+                continue
+        fb["measure"] = fa["measure"]
+
+
+_PAIR_KINDS = ("level", "annual", "cumulative")
 # a sum restated in another currency in brackets right after it: "2.1 billion yuan (about 329
 # million U.S. dollars)", "1 million yuan (US$161,000)"
 _CONVERTED = re.compile(

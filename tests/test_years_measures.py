@@ -1848,3 +1848,42 @@ def test_the_multiple_verbs_come_from_the_lexicons_multiples(monkeypatch):
         monkeypatch.undo()
         for cache in (references.multiple_verb, references.base_multiple):
             cache.cache_clear()
+
+
+# ---------------------------------------------------------------- a base up or down
+@pytest.mark.parametrize("lead", ["down from", "compared with", "against"])
+def test_a_base_larger_than_its_figure_takes_its_measure(tmp_path, lead):
+    body = f"Korean students in China numbered 66,672 last year, {lead} 70,540 the previous year."
+    got = rows(tmp_path, body)
+    assert got["66,672"]["measure"] == "level"
+    assert got["70,540"]["measure"] == "level"
+
+
+def test_a_figure_with_a_clause_of_its_own_after_against_is_no_base(tmp_path):
+    body = "In 2009, 4,300 students returned home, against 5,200 who left in that year."
+    assert rows(tmp_path, body)["5,200 who"]["measure"] == "annual"
+
+
+# ---------------------------------------------------------------- a parallel clause
+def test_a_figure_whose_verb_is_left_out_takes_the_measure_of_the_one_before(tmp_path):
+    body = (
+        "Since 1978 China has sent some 38,000 students abroad. About 14,000 of them are in "
+        "the United States; Japan hosts about 2,500 and West Germany about 1,800."
+    )
+    assert rows(tmp_path, body)["about 1,800"]["measure"] == "level"
+
+
+def test_a_name_and_a_figure_after_and_is_counted_as_the_figure_before(tmp_path):
+    body = (
+        "Zhejiang signed 950 technology import contracts in 2008. Hangzhou, the provincial "
+        "capital, registered 211 of the province's technology import contracts, and Ningbo 96."
+    )
+    assert rows(tmp_path, body)["96"]["measure"] == "annual"
+
+
+def test_a_later_clause_with_a_verb_of_its_own_keeps_its_measure(tmp_path):
+    body = (
+        "Since 1978 China has sent some 38,000 students abroad. About 14,000 of them are in "
+        "the United States, and Japan has received about 1,800."
+    )
+    assert rows(tmp_path, body)["about 1,800"]["measure"] == "cumulative"
