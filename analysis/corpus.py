@@ -230,6 +230,7 @@ class _Settings:
     blocks: list[tuple[str, re.Pattern[str]]]
     link_block: dict[str, Any]
     abbreviations: frozenset[str]
+    number_abbreviations: frozenset[str]  # lower case: before a number, any case
     subtitle_re: re.Pattern[str] | None
     heading: dict[str, int]
     max_bytes: int
@@ -323,6 +324,7 @@ def settings() -> _Settings:
         blocks=blocks,
         link_block=bp["link_block"],
         abbreviations=frozenset(cs["abbreviations"]),
+        number_abbreviations=frozenset(w.lower() for w in cs.get("number_abbreviations") or []),
         subtitle_re=subtitle_re,
         heading=cs["heading"],
         max_bytes=int(cs["max_document_mb"] * 1024 * 1024),
@@ -2162,6 +2164,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     "Dec. 8", "Jan. 1992", "P. R. China", "Ph.D. candidates" or "U.S. officials".
     """
     abbreviations = settings().abbreviations
+    numbered = settings().number_abbreviations
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cur = start
@@ -2175,6 +2178,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 continue  # an initial: "P. R. China"
             if word in abbreviations:
                 continue
+            if text[m.end() : m.end() + 1].isdigit() and word.lower() in numbered:
+                continue  # a label's short form before its number: "Ep. 88", "NO. 8173"
             if text[m.end() : m.end() + 1].isdigit() and _INITIALS.fullmatch(word):
                 continue  # a place in initials before its postcode: "Washington, D.C. 20418"
         sent_end = m.end()

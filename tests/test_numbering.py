@@ -64,6 +64,11 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Human Resources for Science" + " " * 20 + "NSF 93-303\n\nIt sent 30 students.", [30]),
         ("JPRS 76112\n\nChina sent 30 students abroad.", [30]),
         ("China sent 30 students abroad.\n\nCSO: 4005/0917", [30]),
+        # a label's short form with its point, in any case, keeps its number (no sentence
+        # ends at "Ep." or "NO."): an episode's, a bulletin's, a column's number
+        ("Most listened: Speak Chinese Ep. 88 on the 40 scholarships.", [40]),
+        ("XINHUA NEWS BULLETIN NO. 8173 -- 30 STUDENTS LEFT FOR JAPAN.", [30]),
+        ("Continued on Page 9, Col. 3 of the report on 25 joint labs.", [25]),
     ],
 )  # fmt: skip
 def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
