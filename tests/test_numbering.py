@@ -69,6 +69,12 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Most listened: Speak Chinese Ep. 88 on the 40 scholarships.", [40]),
         ("XINHUA NEWS BULLETIN NO. 8173 -- 30 STUDENTS LEFT FOR JAPAN.", [30]),
         ("Continued on Page 9, Col. 3 of the report on 25 joint labs.", [25]),
+        # a temperature: degrees with their scale, or the weather before them ("awarded 300
+        # degrees" counts degrees)
+        ("On a day of 34 degrees Centigrade, 12 physicists waited for visas.", [12]),
+        ("WEATHER, PEKING: CLOUDY, MINUS 8 DEGREES. 40 STUDENTS LEFT.", [40]),
+        ("The weather tomorrow: sunny, 18 degrees. It sent 30 students.", [30]),
+        ("The university awarded 300 degrees to foreign students.", [300]),
     ],
 )  # fmt: skip
 def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
