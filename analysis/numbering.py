@@ -31,6 +31,7 @@ class _Numbering(NamedTuple):
     field: re.Pattern[str]  # a counter's label opening its field ("Visitors: 3,475,112")
     degrees: re.Pattern[str]  # right after the number: degrees, perhaps their scale
     weather: re.Pattern[str]  # a word of the weather before a number of degrees
+    journal: re.Pattern[str]  # a journal's name before its volume (and issue)
     # every word of a label, a telephone's label or a counter: the word before a number
     # (past "No.", "#", "3 of") must be one of them for ``label``, ``phone`` or ``counted``
     # to match (a fast test before those searches; plain twin in tests/test_numbering.py)
@@ -77,6 +78,9 @@ def numbering() -> _Numbering:
         rf"\s?°\s?(?P<sign>{scales})\b|\s+degrees?\b(?:\s+(?P<scale>{scales})\b)?", re.I
     )
     weather = re.compile(rf"\b(?:{words(cfg.get('weather') or []) or '(?!)'})\b", re.I)
+    journal = re.compile(
+        rf"\b(?:{words(cfg.get('journal_words') or []) or '(?!)'})\s(?:\d{{1,4}}:)?$", re.I
+    )
     vocabulary = [*cfg["labels"], *cfg["phones"], *cfg["counters"]]
     words_before = frozenset(w.strip(".").lower() for item in vocabulary for w in item.split())
     return _Numbering(
@@ -91,6 +95,7 @@ def numbering() -> _Numbering:
         field,
         degrees,
         weather,
+        journal,
         words_before,
     )
 
@@ -141,6 +146,13 @@ _VOLUME_BEFORE = re.compile(r"\b[A-Z][A-Za-z.&]*\s$")
 _VOLUME_AFTER = re.compile(r",\s\d{1,5}" + _ISSUE_DATE)
 _JOURNAL_PAGE_BEFORE = re.compile(r"\b[A-Z][A-Za-z.&]*\s\d{1,4},\s$")
 _JOURNAL_PAGE_AFTER = re.compile(_ISSUE_DATE)
+# a journal's volume (and issue) before its year in brackets: "China Quarterly 215 (2013)",
+# "Journal of Northeast Asian Studies 4:4 (1982)"
+_VOLUME_YEAR_AFTER = re.compile(r"(?::\d{1,3})?\s\((?:1[89]|20)\d\d\)")
+# a chapter's pages after its book's place and year in brackets: "Post-Mao China (Cambridge,
+# MA, 1989), 45-76."
+_IMPRINT_PAGES_BEFORE = re.compile(r"\([A-Z][^()\n]{0,60},\s(?:1[89]|20)\d\d\),\s$")
+_IMPRINT_PAGES_AFTER = re.compile(r"[-–]\d{1,4}\s*(?:[.;]|$)", re.M)
 # a page's hit counter: "This page has been accessed 4,312 times"
 _HITS_BEFORE = re.compile(r"\b(?:accessed|viewed|downloaded)\s$")
 _HITS_AFTER = re.compile(r"\s+times\b")
@@ -364,6 +376,14 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if before.endswith(", ") and _JOURNAL_PAGE_BEFORE.search(before):
         if _JOURNAL_PAGE_AFTER.match(text, end, s_end):
+            return True
+    if after[:1] in " :" and _VOLUME_YEAR_AFTER.match(text, end, s_end):
+        if numbering().journal.search(before):
+            return True
+    if before.endswith("), ") and _IMPRINT_PAGES_BEFORE.search(
+        text, max(s_start, start - 80), start
+    ):
+        if _IMPRINT_PAGES_AFTER.match(text, end, s_end):
             return True
     if after[:1] == "(" and _ISSUE_AFTER.match(text, end, s_end):
         return True

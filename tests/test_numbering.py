@@ -75,6 +75,12 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("WEATHER, PEKING: CLOUDY, MINUS 8 DEGREES. 40 STUDENTS LEFT.", [40]),
         ("The weather tomorrow: sunny, 18 degrees. It sent 30 students.", [30]),
         ("The university awarded 300 degrees to foreign students.", [300]),
+        # a journal's volume and issue before its year, a chapter's pages after its book's
+        # imprint ("Germany 450 (2010)" in a table counts)
+        ("See D. Zweig, China Quarterly 215 (2013), on the 60 returnees.", [60]),
+        ("Orleans, Journal of Northeast Asian Studies 4:4 (1982), counted 90 visits.", [90]),
+        ("Goldman (ed.), Science in Post-Mao China (Cambridge, MA, 1989), 45-76.", []),
+        ("Students sent in 2010: Germany 450 (2010) and France 120 (2010).", [450, 120]),
     ],
 )  # fmt: skip
 def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
