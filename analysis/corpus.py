@@ -1314,6 +1314,7 @@ def _RUNS_ON(line: str, following: str) -> bool:  # noqa: N802 - reads as a pred
 
 _RULE_LINE = re.compile(r"[_\-–—*=─]{5,}")
 _NOTE = re.compile(r"(\d{1,3}|[*†‡]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+\S")  # "14 MOST, ...", "¹ Official ..."
+_NOTE_END = re.compile(r"[.!?;][\"'”’)\]]*\s*$")  # a note's last line ends its sentence
 
 
 def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
@@ -1324,14 +1325,18 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
     projects include ...") says what a figure counts: it stays."""
 
     def notes_from(k: int) -> list[int]:
-        out = []
+        out: list[int] = []
         for i in filled[k:]:
             if i in removed:
                 continue
-            if not _NOTE.match(lines[i]):
+            if not _NOTE.match(lines[i]) and not _runs_on(out, i):
                 break
             out.append(i)
         return out
+
+    def _runs_on(out: list[int], i: int) -> bool:
+        # a note wrapped over lines: the line right under it, when it stopped mid-sentence
+        return bool(out) and out[-1] == i - 1 and not _NOTE_END.search(lines[out[-1]])
 
     for k, i in enumerate(filled):
         if i in removed or not _RULE_LINE.fullmatch(lines[i]):
