@@ -230,6 +230,7 @@ class _Settings:
     blocks: list[tuple[str, re.Pattern[str]]]
     link_block: dict[str, Any]
     abbreviations: frozenset[str]
+    number_abbreviations: frozenset[str]  # lower case: before a number, any case
     subtitle_re: re.Pattern[str] | None
     heading: dict[str, int]
     max_bytes: int
@@ -323,6 +324,7 @@ def settings() -> _Settings:
         blocks=blocks,
         link_block=bp["link_block"],
         abbreviations=frozenset(cs["abbreviations"]),
+        number_abbreviations=frozenset(w.lower() for w in cs.get("number_abbreviations") or []),
         subtitle_re=subtitle_re,
         heading=cs["heading"],
         max_bytes=int(cs["max_document_mb"] * 1024 * 1024),
@@ -1316,6 +1318,7 @@ def _RUNS_ON(line: str, following: str) -> bool:  # noqa: N802 - reads as a pred
 
 _RULE_LINE = re.compile(r"[_\-–—*=─]{5,}")
 _NOTE = re.compile(r"\s*(\d{1,3}|[*†‡]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+\S")  # "14 MOST, ...", "¹ Official ..."
+_NOTE_END = re.compile(r"[.!?;][\"'”’)\]]*\s*$")  # a note's last line ends its sentence
 
 
 def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]) -> None:
@@ -1326,7 +1329,7 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
     projects include ...") says what a figure counts: it stays."""
 
     def notes_from(k: int) -> list[int]:
-        out = []
+        out: list[int] = []
         for i in filled[k:]:
             if i in removed:
                 if _NOTE.match(lines[i]) and removed[i] in _DATED_RULES:
@@ -1334,10 +1337,14 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
                 continue
             # (a note wrapped over lines: "4 Chinese Academy of Sciences, ... report" /
             # "(1993), table 3.")
-            if not _NOTE.match(lines[i]) and not (out and i == out[-1] + 1):
+            if not _NOTE.match(lines[i]) and not _runs_on(out, i):
                 break
             out.append(i)
         return out
+
+    def _runs_on(out: list[int], i: int) -> bool:
+        # a note wrapped over lines: the line right under it, when it stopped mid-sentence
+        return bool(out) and out[-1] == i - 1 and not _NOTE_END.search(lines[out[-1]])
 
     for k, i in enumerate(filled):
         if i in removed or not _RULE_LINE.fullmatch(lines[i]):
@@ -2215,6 +2222,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     "Dec. 8", "Jan. 1992", "P. R. China", "Ph.D. candidates" or "U.S. officials".
     """
     abbreviations = settings().abbreviations
+    numbered = settings().number_abbreviations
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cur = start
@@ -2228,6 +2236,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 continue  # an initial: "P. R. China"
             if word in abbreviations:
                 continue
+            if text[m.end() : m.end() + 1].isdigit() and word.lower() in numbered:
+                continue  # a label's short form before its number: "Ep. 88", "NO. 8173"
             if text[m.end() : m.end() + 1].isdigit() and _INITIALS.fullmatch(word):
                 continue  # a place in initials before its postcode: "Washington, D.C. 20418"
         sent_end = m.end()

@@ -5,7 +5,7 @@ part's number ("1/12", "page 2/4"), a label's number ("Room 301", "Question No. 
 read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800",
 "+33 1 44 96 51 51", "Fax: 2565 1622"), a street number ("83 Shuangqing Road", "350 East 35th
 Street", "3 Sanlitun Dongsanjie,") or a postcode beside its city ("..., Beijing 100037",
-"100085 Beijing, China") is never a figure, wherever it
+"100085 Beijing, China") or a temperature ("sunny, 18 degrees") is never a figure, wherever it
 stands. The words are ``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is asked by the
 number grammar (:func:`analysis.numbers._parse`) for every number it reads."""
 
@@ -29,6 +29,9 @@ class _Numbering(NamedTuple):
     counted: re.Pattern[str]  # a counter's label before the number ("Subscribers: 3,412")
     bar: re.Pattern[str]  # a counter's label and a bar's dot before the number ("Like · 24")
     field: re.Pattern[str]  # a counter's label opening its field ("Visitors: 3,475,112")
+    degrees: re.Pattern[str]  # right after the number: degrees, perhaps their scale
+    weather: re.Pattern[str]  # a word of the weather before a number of degrees
+    journal: re.Pattern[str]  # a journal's name before its volume (and issue)
     # every word of a label, a telephone's label or a counter: the word before a number
     # (past "No.", "#", "3 of") must be one of them for ``label``, ``phone`` or ``counted``
     # to match (a fast test before those searches; plain twin in tests/test_numbering.py)
@@ -70,10 +73,30 @@ def numbering() -> _Numbering:
     bar = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[·•]\s*$", re.I)
     field_words = words(cfg.get("field_counters") or []) or r"(?!)"
     field = re.compile(rf"(?:^|\s{{2,}}|[|·•]\s*)(?:{field_words})\s*[:：]\s*$", re.I | re.M)
+    scales = words(cfg.get("temperature_scales") or []) or r"(?!)"
+    degrees = re.compile(
+        rf"\s?°\s?(?P<sign>{scales})\b|\s+degrees?\b(?:\s+(?P<scale>{scales})\b)?", re.I
+    )
+    weather = re.compile(rf"\b(?:{words(cfg.get('weather') or []) or '(?!)'})\b", re.I)
+    journal = re.compile(
+        rf"\b(?:{words(cfg.get('journal_words') or []) or '(?!)'})\s(?:\d{{1,4}}:)?$", re.I
+    )
     vocabulary = [*cfg["labels"], *cfg["phones"], *cfg["counters"]]
     words_before = frozenset(w.strip(".").lower() for item in vocabulary for w in item.split())
     return _Numbering(
-        label, counter, short_counter, street, phone, line, counted, bar, field, words_before
+        label,
+        counter,
+        short_counter,
+        street,
+        phone,
+        line,
+        counted,
+        bar,
+        field,
+        degrees,
+        weather,
+        journal,
+        words_before,
     )
 
 
@@ -123,6 +146,13 @@ _VOLUME_BEFORE = re.compile(r"\b[A-Z][A-Za-z.&]*\s$")
 _VOLUME_AFTER = re.compile(r",\s\d{1,5}" + _ISSUE_DATE)
 _JOURNAL_PAGE_BEFORE = re.compile(r"\b[A-Z][A-Za-z.&]*\s\d{1,4},\s$")
 _JOURNAL_PAGE_AFTER = re.compile(_ISSUE_DATE)
+# a journal's volume (and issue) before its year in brackets: "China Quarterly 215 (2013)",
+# "Journal of Northeast Asian Studies 4:4 (1982)"
+_VOLUME_YEAR_AFTER = re.compile(r"(?::\d{1,3})?\s\((?:1[89]|20)\d\d\)")
+# a chapter's pages after its book's place and year in brackets: "Post-Mao China (Cambridge,
+# MA, 1989), 45-76."
+_IMPRINT_PAGES_BEFORE = re.compile(r"\([A-Z][^()\n]{0,60},\s(?:1[89]|20)\d\d\),\s$")
+_IMPRINT_PAGES_AFTER = re.compile(r"[-–]\d{1,4}\s*(?:[.;]|$)", re.M)
 # a page's hit counter: "This page has been accessed 4,312 times"
 _HITS_BEFORE = re.compile(r"\b(?:accessed|viewed|downloaded)\s$")
 _HITS_AFTER = re.compile(r"\s+times\b")
@@ -262,6 +292,23 @@ _DOTTED = re.compile(r"(?:\.\d+){2,}(?![\d,])")
 _FILE_SIZE = re.compile(r"(?:\.\d+)?\s*(?:[KMG]B|[kKMG]byte|bytes)\b")
 
 
+_WEATHER_BACK = 60  # characters before a number of degrees where its weather is looked for
+
+
+def _temperature(
+    text: str, start: int, end: int, s_start: int, s_end: int, cfg: _Numbering
+) -> bool:
+    """True when the number is a temperature: degrees after it with their scale ("34 degrees
+    Centigrade", "5 °C"), or a word of the weather shortly before it in its sentence ("sunny,
+    18 degrees", "low of minus 4 degrees")."""
+    m = cfg.degrees.match(text, end, s_end)
+    if m is None:
+        return False
+    if m.group("sign") or m.group("scale"):
+        return True
+    return cfg.weather.search(text, max(s_start, start - _WEATHER_BACK), start) is not None
+
+
 @functools.cache
 def _currencies() -> frozenset[str]:
     from analysis import units
@@ -330,6 +377,14 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     if before.endswith(", ") and _JOURNAL_PAGE_BEFORE.search(before):
         if _JOURNAL_PAGE_AFTER.match(text, end, s_end):
             return True
+    if after[:1] in " :" and _VOLUME_YEAR_AFTER.match(text, end, s_end):
+        if numbering().journal.search(before):
+            return True
+    if before.endswith("), ") and _IMPRINT_PAGES_BEFORE.search(
+        text, max(s_start, start - 80), start
+    ):
+        if _IMPRINT_PAGES_AFTER.match(text, end, s_end):
+            return True
     if after[:1] == "(" and _ISSUE_AFTER.match(text, end, s_end):
         return True
     if before.endswith("[") and _BRACKET_DURATION.match(text, end, s_end):
@@ -369,6 +424,8 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     if before.rstrip().endswith((":", "：")) and cfg.field.search(text, line_start, start):
         return True  # "...  Visitors: 3,475,112", "Results Found: 27": a site's counter
     if cfg.street.match(text, end, s_end):
+        return True
+    if after[:1] in " °" and _temperature(text, start, end, s_start, s_end, cfg):
         return True
     if before.endswith(("] ", "]", "〕", "〕 ", ". ")) and _DOC_YEAR_BEFORE.search(before):
         if _DOC_NUMBER_END.match(text, end, s_end):

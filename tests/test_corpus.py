@@ -579,6 +579,18 @@ def test_footnotes_under_a_rule_and_numbered_at_the_foot(tmp_path: Path) -> None
     assert "3 laboratories" in doc.text and "Note: Figures include CAS." in doc.text
 
 
+def test_a_note_wrapped_over_lines_under_a_rule_keeps_the_notes_after_it(tmp_path: Path) -> None:
+    page = (
+        "Science Diplomacy\n\nThe Committee spent $1.9 million in 1980.\n\n______________\n"
+        "3 Chinese Academy of Sciences, Foreign Affairs Bureau, communication to\n"
+        "the Committee, 12 February 1981.\n4 See Appendix C, Table 4, p. 62.\n"
+    )
+    write(tmp_path, "f.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("f")
+    assert "Appendix C" not in doc.text and "12 February 1981" not in doc.text
+    assert "$1.9 million" in doc.text
+
+
 def test_inline_marks_are_cut_with_offsets_kept() -> None:
     text = "Experts reached 21,500 (Table 3-12), most in industry.[3, 4]\nIn 2010 [2010] it grew.\n"
     clean, segments, removed, _ev = corpus.clean(text)

@@ -64,6 +64,23 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Human Resources for Science" + " " * 20 + "NSF 93-303\n\nIt sent 30 students.", [30]),
         ("JPRS 76112\n\nChina sent 30 students abroad.", [30]),
         ("China sent 30 students abroad.\n\nCSO: 4005/0917", [30]),
+        # a label's short form with its point, in any case, keeps its number (no sentence
+        # ends at "Ep." or "NO."): an episode's, a bulletin's, a column's number
+        ("Most listened: Speak Chinese Ep. 88 on the 40 scholarships.", [40]),
+        ("XINHUA NEWS BULLETIN NO. 8173 -- 30 STUDENTS LEFT FOR JAPAN.", [30]),
+        ("Continued on Page 9, Col. 3 of the report on 25 joint labs.", [25]),
+        # a temperature: degrees with their scale, or the weather before them ("awarded 300
+        # degrees" counts degrees)
+        ("On a day of 34 degrees Centigrade, 12 physicists waited for visas.", [12]),
+        ("WEATHER, PEKING: CLOUDY, MINUS 8 DEGREES. 40 STUDENTS LEFT.", [40]),
+        ("The weather tomorrow: sunny, 18 degrees. It sent 30 students.", [30]),
+        ("The university awarded 300 degrees to foreign students.", [300]),
+        # a journal's volume and issue before its year, a chapter's pages after its book's
+        # imprint ("Germany 450 (2010)" in a table counts)
+        ("See D. Zweig, China Quarterly 215 (2013), on the 60 returnees.", [60]),
+        ("Orleans, Journal of Northeast Asian Studies 4:4 (1982), counted 90 visits.", [90]),
+        ("Goldman (ed.), Science in Post-Mao China (Cambridge, MA, 1989), 45-76.", []),
+        ("Students sent in 2010: Germany 450 (2010) and France 120 (2010).", [450, 120]),
     ],
 )  # fmt: skip
 def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:

@@ -82,6 +82,9 @@ def _split_sentences_plain(text: str, start: int = 0, end: int | None = None):
                 continue
             if word in abbreviations:
                 continue
+            numbered = corpus.settings().number_abbreviations
+            if text[m.end() : m.end() + 1].isdigit() and word.lower() in numbered:
+                continue
             if text[m.end() : m.end() + 1].isdigit() and corpus._INITIALS.fullmatch(word):
                 continue
         sent_end = m.end()
