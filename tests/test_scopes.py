@@ -1675,3 +1675,17 @@ def test_the_last_object_of_a_list_is_the_subjects(tmp_path, body, quote_start, 
 def test_n_of_which_is_a_part_of_the_figure_before(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
 
+
+# h17scope: a title's words that name no owner: a central ministry's spokesperson answers
+# for the country (the ministry, a central body, gives the page no voice), and a place before
+# "time" is a clock's zone, not the page's subject
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on June 4, 2019",
+        "Broadcast: October 16, 2012, 21:30 Beijing time (repeat 03:30)",
+    ],
+)
+def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
+    body = "A: We have signed 114 intergovernmental agreements on S&T cooperation."
+    assert scope(tmp_path, body, "114", title=title) == ("national", "")
