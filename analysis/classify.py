@@ -1211,6 +1211,8 @@ def _document_subject_plain(title: str) -> tuple[str, str] | None:
     went abroad? (MOE numbers)" gives the nation's figures.)"""
     central = _publisher_lexicon().national
     for a, b, actor, kind in mentions(title, 0, len(title)):
+        if kind == "agency":
+            actor = _title_body(actor)
         if kind == "agency" and central.fullmatch(actor):
             continue
         if _HEAD_AS_VERB.match(title, b) and actor.endswith("s"):
@@ -1221,12 +1223,42 @@ def _document_subject_plain(title: str) -> tuple[str, str] | None:
             # "China: The Students Abroad Program", "China's Study Abroad Programme": the
             # nation's own programme, whose figures are the nation's (as ``_nations_plan``)
             return None
+        if kind == "local" and _TIME_ZONE.match(title, b):
+            continue  # "Broadcast: October 16, 2012, 21:30 Beijing time": a clock, no owner
         if kind in ("programme", "local", "agency") and actor not in actor_lexicon().references:
             return kind, actor
     return None
 
 
+_TIME_ZONE = re.compile(r"\s+time\b", re.I)
+
+
 _HEAD_AS_VERB = re.compile(r"\s+to\s+[A-Za-z]")
+
+
+@functools.cache
+def _title_cut() -> re.Pattern[str]:
+    """Where a body's name in a title-case headline ends: before a role word ("Foreign
+    Ministry Spokesperson Geng Shuang's ...": the ministry speaks) or a verb in the third
+    person right after its head word ("State Council Reviews a Decade ...", "..., Ministry
+    Says"): ``actors.yaml`` ``attribution_roles`` and agency ``heads``."""
+    lex = load_lexicon("actors")
+    heads = _alt_words(lex["heads"]["agency"])
+    roles = _alt_words(lex["attribution_roles"])
+    return re.compile(
+        rf"(\s+)(?i:{roles})\b|\b(?:{heads})(\s+)(?!(?:Affairs|Sciences|Studies)\b)"
+        rf"[A-Z][a-z]{{1,12}}s\b"
+    )
+
+
+def _title_body(actor: str) -> str:
+    """A title's agency name without the words a headline runs on with after it
+    (:func:`_title_cut`): the body's own name, or the name as found."""
+    m = _title_cut().search(actor)
+    if m is None:
+        return actor
+    cut = m.start(1) if m.group(1) is not None else m.start(2)
+    return actor[:cut] if cut > 0 else actor
 
 
 def page_voice(doc) -> tuple[str, str] | None:

@@ -277,7 +277,7 @@ def test_a_fronted_under_phrase_leaves_a_body_named_as_subject(tmp_path):
          ("agency", "China Scholarship Council")),
         ("Under the Fifth and Sixth Framework Programmes, the European Commission has so far "
          "funded 212 projects with Chinese participants.", "212",
-         ("agency", "European Commission")),
+         ("foreign", "European Commission")),
         # China as subject: the programme's
         ("China will host 2,500 young scientists by 2021 under the Talented Young Scientist "
          "Program.", "2,500", ("programme", "Talented Young Scientist Program")),
@@ -1072,6 +1072,26 @@ def test_another_countrys_research_body_is_foreign(tmp_path, body, quote_start, 
     assert scope(tmp_path, body, quote_start) == want
 
 
+# h17scope: another country's or union's government bodies whose names carry no country's
+# name (the European Commission, the NIH, the Department of Energy) are theirs, never an
+# agency of China's
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("Since 2007 the European Commission has funded 212 projects with Chinese participants.",
+         "212", ("foreign", "European Commission")),
+        ("In 2008 the National Institutes of Health spent $12 million on joint research in "
+         "China.", "$12", ("foreign", "National Institutes of Health")),
+        ("In 1980 the Department of Energy provided $1.1 million for joint projects.", "$1.1",
+         ("foreign", "Department of Energy")),
+        ("In 1981 the Commerce Department approved some 2,050 export licence applications.",
+         "some 2,050", ("foreign", "Commerce Department")),
+    ],
+)  # fmt: skip
+def test_another_countrys_government_body_is_foreign(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
 # session 8, round 3: a year closed by a comma opening the sentence is no figure modifying
 # the subject after it ("In 2012, Japan sent ..." is Japan's, as without the lead)
 @pytest.mark.parametrize(
@@ -1654,3 +1674,18 @@ def test_the_last_object_of_a_list_is_the_subjects(tmp_path, body, quote_start, 
 )  # fmt: skip
 def test_n_of_which_is_a_part_of_the_figure_before(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+# h17scope: a title's words that name no owner: a central ministry's spokesperson answers
+# for the country (the ministry, a central body, gives the page no voice), and a place before
+# "time" is a clock's zone, not the page's subject
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on June 4, 2019",
+        "Broadcast: October 16, 2012, 21:30 Beijing time (repeat 03:30)",
+    ],
+)
+def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
+    body = "A: We have signed 114 intergovernmental agreements on S&T cooperation."
+    assert scope(tmp_path, body, "114", title=title) == ("national", "")
