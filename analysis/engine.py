@@ -105,7 +105,9 @@ class Warm:
 
         context = multiprocessing.get_context("fork")
         self._conn, theirs = context.Pipe()
-        self._proc = context.Process(target=_warm_main, args=(theirs, prepare, job), daemon=True)
+        self._proc = context.Process(
+            target=_warm_main, args=(theirs, self._conn, prepare, job), daemon=True
+        )
         self._proc.start()
         theirs.close()
 
@@ -132,7 +134,11 @@ class Warm:
         self._conn.close()
 
 
-def _warm_main(conn, prepare, job) -> None:
+def _warm_main(conn, parents, prepare, job) -> None:
+    # the fork copied the parent's end of the pipe too: closed here, so that when the parent
+    # dies unannounced (terminated, killed) the wait below sees the pipe's end and returns,
+    # instead of waiting forever on an end this process itself holds open
+    parents.close()
     try:
         prepare()
     except Exception:  # noqa: BLE001 - only a head start: the job runs all the same

@@ -151,3 +151,36 @@ def test_jobs_build_briefs_side_by_side_in_processes_of_their_own(tmp_path):
     assert "cell failed" in reason and "no executed notebook" in kept
     pids = {(tmp_path / f"{n}.pid").read_text() for n in ("good", "bad")}
     assert len(pids) == 2 and str(os.getpid()) not in pids
+
+
+def test_a_warm_worker_ends_with_the_process_that_forked_it(tmp_path):
+    # a process forks its warm worker, prints the worker's pid and is killed unannounced (as
+    # `stbrief build` ends a store fill): the worker must not be left waiting for work forever
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import os, sys, time\n"
+        "from analysis import engine\n"
+        "w = engine.Warm(lambda: None, lambda: (lambda items: items))\n"
+        "print(w._proc.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    child = int(proc.stdout.readline())
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    for _ in range(200):  # the worker sees the pipe's end and returns (bounded: 20 s)
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        if Path(f"/proc/{child}/stat").read_text().split()[2] == "Z":
+            break  # ended, not yet reaped by init
+        time.sleep(0.1)
+    else:
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the warm worker outlived the process that forked it")
