@@ -1373,8 +1373,6 @@ def _mark_footnotes(lines: list[str], filled: list[int], removed: dict[int, str]
             wrapped = []
         elif (wrapped or lines_of) and i == (wrapped or lines_of)[-1] - 1:
             wrapped.append(i)  # right above a note's line: a wrapped note's first line?
-        elif not run:
-            break
         else:
             break
     run.reverse()
