@@ -20,7 +20,7 @@ from typing import Any
 from analysis import dating, scan, tables
 from analysis.config import LEXICON_DIR, InputError, load_lexicon
 from analysis.dating import MONTH_RE, MONTHS, YEAR_RE, date_document, full_dates  # noqa: F401
-from analysis.decoding import SkipFile, decode  # noqa: F401 - re-exported
+from analysis.decoding import SkipFile, decode, read_scan_digits  # noqa: F401 - re-exported
 from analysis.nearcopies import (  # noqa: F401 - re-exported
     _MINHASH_SEED,
     _affine32,
@@ -2934,7 +2934,8 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
     data = path.read_bytes()
     if meta.get("sha256") and hashlib.sha256(data).hexdigest() != meta["sha256"]:
         raise SkipFile("sha256 does not match its entry in catalog.yaml (file changed?)")
-    original = decode(data, path.name)
+    # (a scan's misread digits read as digits here: dates, headers and figures all see them)
+    original = read_scan_digits(decode(data, path.name))
     del data  # the bytes are not needed again: a big file is not held twice
     text, segments, removed, evidence = clean(original)
     colophon = _colophon(original)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import LEXICON_DIR, InputError, read_yaml, validate
+from analysis.decoding import read_scan_digits
 
 FILE_NAME = "corrections.yaml"
 SETTABLE = ("indicator", "scope", "actor", "measure", "year")
@@ -39,7 +40,8 @@ class Correction:
 
     @property
     def key(self) -> str:
-        return " ".join(self.quote.split())
+        # as the document's text reads it: a scan's misread digits as digits ("l0O" 100)
+        return " ".join(read_scan_digits(self.quote).split())
 
 
 def corrections_path(folder) -> Path:

@@ -72,6 +72,31 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def read_scan_digits(text: str) -> str:
+    """``text`` with a scan's letters misread for digits read as the digits: "l0O" 100,
+    "2,3OO" 2300, "l986" 1986, "I6 INTERNATIONAL ORGANIZATIONS" 16. A token is repaired when
+    it holds digits and no letters but l, I and O, set apart from words; a section number
+    ("II.3") is not. Same length: every offset stays that of the file's character."""
+    if _SCAN_HINT.search(text) is None:  # most files have none: one quick pass
+        return text
+    return _SCAN_NUMBER.sub(_scan_digits, text)
+
+
+def _scan_digits(m: re.Match[str]) -> str:
+    token = m.group(0)
+    if not any(c in "lIO" for c in token) or _SECTION_NUMBER.match(token):
+        return token
+    return token.translate(_SCAN_LETTERS)
+
+
+# a letter l, I or O beside a digit (or one apart by a group's comma or a decimal point)
+_SCAN_HINT = re.compile(r"\d[,.]?[lIO]|[lIO][,.]?\d")
+_SCAN_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9])(?=[\dlIO,.]*\d)[\dlIO](?:[\dlIO,.]*[\dlIO])?(?![A-Za-z0-9])"
+)
+_SECTION_NUMBER = re.compile(r"[IVX]+[.\-]\d")  # "II.3", "I-2": a roman part's section
+_SCAN_LETTERS = str.maketrans("lIO", "110")
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # ord < 32 but \t \n \f \r
 _CONTROL_BYTES = bytes([*range(0, 9), 0x0B, *range(0x0E, 0x20)])  # the same, as bytes
 _ASCII = bytes(range(128))

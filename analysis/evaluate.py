@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import InputError, read_yaml, validate
+from analysis.decoding import read_scan_digits
 
 FIELDS = ("indicator", "scope", "measure", "year")  # all four right: a strict match
 ORIGINS = ("seed", "written", "later")
@@ -205,7 +206,9 @@ def score(gold: dict[str, dict], corpus: Any, facts: Any, timeline: Any = None) 
         spans = [_row_span(doc, r) for r in rows]
         used: set[int] = set()
         for fact in g.get("facts") or []:
-            at = _find(text, fact["quote"], fact.get("occurrence", 1)) if doc else None
+            # (the package reads a scan's misread digits as digits, in the text it keeps)
+            quote = read_scan_digits(fact["quote"])
+            at = _find(text, quote, fact.get("occurrence", 1)) if doc else None
             best = _best_row(fact, at, rows, spans) if at else None
             metrics["fact_recall"].add(origin, best is not None)
             classified = fact["indicator"] != "unclassified"
@@ -241,7 +244,9 @@ def score(gold: dict[str, dict], corpus: Any, facts: Any, timeline: Any = None) 
         furniture_rows: set[int] = set()
         for s in g.get("not_facts") or []:
             hit = [
-                i for i, span in enumerate(spans) if any(_overlap(span, a) for a in _all(text, s))
+                i
+                for i, span in enumerate(spans)
+                if any(_overlap(span, a) for a in _all(text, read_scan_digits(s)))
             ]
             metrics["furniture_clean"].add(origin, not hit)
             if hit:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import images
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis import corpus, decoding, facts
 from analysis.cli import main as cli_main
@@ -107,6 +109,67 @@ def test_file_without_final_newline_keeps_its_last_sentence(tmp_path: Path) -> N
     write(tmp_path, "a.txt", "Title A\n\nThe first sentence is here. The last one ends the file.")
     doc = corpus.load_corpus(tmp_path).get("a")
     assert doc.body[-1].text == "The last one ends the file."
+
+
+# ------------------------------------------------------------------ a scan's digits
+@pytest.mark.parametrize(
+    ("scanned", "read"),
+    [
+        ("more than l0O countries", "more than 100 countries"),
+        ("some 2,3OO scientists in 4l0 delegations", "some 2,300 scientists in 410 delegations"),
+        ("By the end of l985, a total of 33,OOO.", "By the end of 1985, a total of 33,000."),
+        ("ADMITTED TO I6 ORGANIZATIONS", "ADMITTED TO 16 ORGANIZATIONS"),
+        ("to reach l0,OOO by 1990", "to reach 10,000 by 1990"),
+    ],
+)
+def test_a_scans_letters_for_digits_are_read_as_digits(scanned: str, read: str) -> None:
+    assert decoding.read_scan_digits(scanned) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See section II.3 and part I-2 of the IOC report.",  # section numbers, a name
+        "The G20 and CO2 talks; Ol and lO are no numbers; I said 5 of them.",
+        "Visits rose to 1,200 in 2010.",
+        "Invoice No.l of Vol. I",
+    ],
+)
+def test_words_and_numbering_beside_digits_are_left_as_written(text: str) -> None:
+    assert decoding.read_scan_digits(text) == text
+
+
+@given(st.text(alphabet="lIO0123456789,. abcxyz\n", max_size=60))
+def test_reading_a_scans_digits_keeps_every_offset(text: str) -> None:
+    read = decoding.read_scan_digits(text)
+    assert len(read) == len(text)
+    # only the letters l, I and O change, and only into the digits they look like
+    for a, b in zip(text, read, strict=True):
+        assert a == b or (a in "lI" and b == "1") or (a == "O" and b == "0")
+
+
+def test_a_scanned_pages_figures_and_years_are_read(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "scan.txt",
+        "SCIENCE BULLETIN            No. 7     l986\n\n"
+        "INTERNATIONAL COOPERATION\n\n"
+        "By the end of l985, China had signed governmental agreements on scientific and "
+        "technical cooperation with 47 countries and established exchange relations with "
+        "more than l0O countries and regions. The research institutes of the country worked "
+        "with their partners on joint projects and exchanges of many kinds.\n",
+    )
+    doc = corpus.load_corpus(tmp_path).get("scan")
+    rows = facts.facts_table(corpus.load_corpus(tmp_path))
+    got = {r.value: r for r in rows.itertuples()}
+    assert (got[100].year, got[100].indicator) == (1985, "partner_countries")
+    assert "100 countries" in got[100].quote
+    assert got[47].year == 1985
+    assert doc.published.startswith("1986")
+    # every offset is the file's: the figure stands where the scan's token stood
+    raw = (tmp_path / "scan.txt").read_text(encoding="utf-8")
+    at = doc.to_original(got[100].start + got[100].quote.index("100"))
+    assert raw[at : at + 3] == "l0O"
 
 
 # ------------------------------------------------------------------ cleaning
