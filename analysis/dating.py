@@ -521,6 +521,14 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         if latest_past is None or year >= latest_past:
             doc.published, doc.published_year, doc.published_basis = date, year, "text"
             return
+    foot = [int(d[:4]) for d in copyright_years if d not in head_copyright]
+    if foot and latest_past is not None and latest_past <= foot[-1] <= latest_past + 1:
+        # a copyright line at the foot ("Copyright 1984 by United Press International") of
+        # the year the text reaches, or the one after: the page's own (a site's is of a
+        # later year than its old pages speak of)
+        doc.published, doc.published_year = str(foot[-1]), foot[-1]
+        doc.published_basis = "copyright_foot"
+        return
     if latest_past is not None:
         doc.published, doc.published_year = iso(latest_past), latest_past
         doc.published_basis = "latest_year"

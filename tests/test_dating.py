@@ -609,3 +609,38 @@ def test_a_notes_date_is_its_sources_not_the_pages(tmp_path: Path) -> None:
         "2 National Science Foundation, award data, March 2011.\n"
     )
     assert _doc(tmp_path, page).published == "2011-07-18"
+
+
+@pytest.mark.parametrize(
+    ("foot", "published", "basis"),
+    [
+        # the wire's own copyright, of the year after the last one its story tells of
+        ("Copyright 1984 by United Press International.", "1984", "copyright_foot"),
+        # a site's copyright, years after the page's story: not the page's date
+        ("Copyright 2019 Example News Agency. All rights reserved.", "1983", "latest_year"),
+    ],
+)
+def test_a_copyright_at_the_foot_dates_a_page_of_its_year(
+    tmp_path: Path, foot: str, published: str, basis: str
+) -> None:
+    page = (
+        "China widens science links\n\nPEKING (UPI) -- China sent 2,600 students abroad in "
+        "1983, an official said. The commission hoped to have science agreements with 65 "
+        f"countries by 1990, he said.\n\n" + f"{english(1)}\n\n" * 8 + f"{foot}\n"
+    )
+    doc = _doc(tmp_path, page)
+    assert (doc.published, doc.published_basis) == (published, basis)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "The commission hoped to have agreements with 65 countries by 1990.",
+        "Officials intend to double the exchanges by 1990.",
+        "The plan calls for 10,000 scholars abroad a year by 1990.",
+        "He said the academy would open ten centres by 1990.",
+    ],
+)
+def test_a_hope_or_intention_for_a_year_does_not_date_the_page(tmp_path: Path, goal: str) -> None:
+    doc = _doc(tmp_path, f"A Report\n\nIn 1983 the ministry sent 2,600 students abroad. {goal}\n")
+    assert (doc.published, doc.published_basis) == ("1983", "latest_year")
