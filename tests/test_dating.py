@@ -644,3 +644,16 @@ def test_a_copyright_at_the_foot_dates_a_page_of_its_year(
 def test_a_hope_or_intention_for_a_year_does_not_date_the_page(tmp_path: Path, goal: str) -> None:
     doc = _doc(tmp_path, f"A Report\n\nIn 1983 the ministry sent 2,600 students abroad. {goal}\n")
     assert (doc.published, doc.published_basis) == ("1983", "latest_year")
+
+
+def test_bracketed_previous_and_next_links_are_other_stories(tmp_path: Path) -> None:
+    page = (
+        "Jiangsu steps up cooperation\n\n"
+        "Source: Division of International Cooperation   Date: 2012-03-16 15:20\n\n"
+        "The province now has 96 international cooperation bases, the director said.\n\n"
+        "[Previous] Suzhou hosts Sino-Dutch innovation week (2012-03-12)\n"
+        "[Next] Wuxi opens research centre with Japanese firm (2012-03-19)\n"
+    )
+    doc = _doc(tmp_path, page)
+    assert doc.published == "2012-03-16"
+    assert "Wuxi" not in doc.text and "Suzhou" not in doc.text
