@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from analysis import scan
 from analysis.config import InputError, load_lexicon
 from analysis.dictionary import spellings
-from analysis.numbers import respectively
+from analysis.numbers import list_head, respectively
 from analysis.units import is_money
 
 UNCLASSIFIED = "unclassified"
@@ -1555,6 +1555,15 @@ def scope_of(
             if found is not None:
                 found = [x for x in found if clause[0] <= x[0] and x[1] <= clause[1]]
     kind, actor = _scope_of(text, num_start, num_end, noun_end, clause, found, default)
+    if kind == "national" and not actor and text.find("respectively", num_end, clause[1]) >= 0:
+        # a later item of a list with one owner ("The X Program supported 412, 486 and 530
+        # projects in 2006, 2007 and 2008 respectively"): the owner's, as the first item is
+        # (the clause's comma after the first item is no new subject's)
+        head = list_head(text, num_start, num_end)
+        if head is not None and head[0] >= clause[0]:
+            first = _scope_of(text, head[0], head[1], noun_end, clause, found, default)
+            if first[0] in ("agency", "programme", "local"):
+                kind, actor = first
     lex = actor_lexicon()
     if default is not None and default[0] == "foreign" and (kind, actor) == default:
         phrase_end = max(noun_end, num_end)

@@ -975,13 +975,39 @@ def respectively(text: str, start: int, end: int) -> tuple[int, int, int, int] |
     return (start if before is None else before.start()), list_end, k, n
 
 
+_LIST_HEAD = re.compile(_LIST_ITEM)
+
+
+def list_head(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the first item of the "respectively" list whose later item stands at
+    ``text[start:end]`` ("412" for "486" in "supported 412, 486 and 530 projects in 2006,
+    2007 and 2008 respectively"); None for a figure in no such list or its first item."""
+    got = respectively(text, start, end)
+    if got is None or got[2] == 0:
+        return None
+    head = _LIST_HEAD.match(text, got[0])
+    return None if head is None else (head.start(), head.end())
+
+
 def _listed_year(num: _Num, exprs: list[_YearExpr], text: str) -> int | None:
     """The year of a figure in a "respectively" list whose clause names one year per item
     ("in 1998, 1999 and 2000 were A, B and C, respectively": B is of 1999)."""
     got = respectively(text, num.start, num.end)
     if got is None:
         return None
-    list_start, _list_end, k, n = got
+    list_start, list_end, k, n = got
+    # the years named after the list, before its "respectively" ("412, 486 and 530 projects
+    # in 2006, 2007 and 2008 respectively"), else those its clause names before it
+    close = text.find("respectively", list_end, list_end + 200)
+    after: list[int] = []
+    for e in exprs:
+        if list_end <= e.start < close:
+            if e.kind == "explicit":
+                after.append(e.y1)
+            elif e.kind == "range" and e.y1 is not None and e.y2 is not None:
+                after += [e.y1, e.y2]  # ("2007 and 2008": two of the list's years)
+    if len(after) == n:
+        return after[k]
     years: list[int] = []
     for e in exprs:
         if e.end > list_start:

@@ -626,7 +626,7 @@ def test_a_copyright_at_the_foot_dates_a_page_of_its_year(
     page = (
         "China widens science links\n\nPEKING (UPI) -- China sent 2,600 students abroad in "
         "1983, an official said. The commission hoped to have science agreements with 65 "
-        f"countries by 1990, he said.\n\n" + f"{english(1)}\n\n" * 8 + f"{foot}\n"
+        "countries by 1990, he said.\n\n" + f"{english(1)}\n\n" * 8 + f"{foot}\n"
     )
     doc = _doc(tmp_path, page)
     assert (doc.published, doc.published_basis) == (published, basis)

@@ -579,6 +579,12 @@ def test_a_partners_share_of_the_nations_whole(tmp_path, body, quote_start, want
          ("foreign", "Italy")),
         ("China has 120 attachés abroad, against 70 for France and 50 for Italy.", "120",
          ("national", "")),
+        # a list with one owner: every item is its owner's, as the first
+        ("The National International S&T Cooperation Program supported 412, 486 and 530 "
+         "projects in 2006, 2007 and 2008 respectively.", "530",
+         ("programme", "National International S&T Cooperation Program")),
+        ("CAS sent 412, 486 and 530 scientists abroad in 2006, 2007 and 2008 respectively.",
+         "486", ("agency", "CAS")),
     ],
 )  # fmt: skip
 def test_figures_paired_with_actors_by_a_list(tmp_path, body, quote_start, want):

@@ -716,6 +716,22 @@ def test_an_academic_or_financial_year_is_the_year_it_ends_a_semester_the_year_i
     assert row(tmp_path, body, "42")["year"] == 2006
 
 
+@pytest.mark.parametrize(
+    ("body", "years"),
+    [
+        ("The programme supported 412, 486 and 530 projects in 2006, 2007 and 2008 "
+         "respectively.", [2006, 2007, 2008]),
+        ("China sent 412 and 530 students abroad in 2006 and 2008, respectively.", [2006, 2008]),
+        ("In 2006, 2007 and 2008, China sent 412, 486 and 530 students abroad respectively.",
+         [2006, 2007, 2008]),
+    ],
+)  # fmt: skip
+def test_a_respectively_lists_years_named_after_it(tmp_path, body, years):
+    got = rows(tmp_path, body)
+    assert [got[q]["year"] for q in sorted(got, key=lambda q: got[q]["start"])] == years
+    assert {r["measure"] for r in got.values()} == {"annual"}
+
+
 def test_a_running_total_brought_to_or_told_by_a_date_ends_there(tmp_path):
     body = (
         "Some 3,100 engineers went abroad in 2008 and 900 returned, bringing the totals since "
