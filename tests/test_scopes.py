@@ -532,6 +532,11 @@ def test_names_of_the_nation_and_of_other_countries_bodies(tmp_path, body, quote
         # "for the <programme>" right after the counted noun
         ("The Commission approved 36 projects for the Work Programme 2010–2012.", "36",
          ("programme", "Work Programme")),
+        # the EU's programmes by their short names (actors.yaml names)
+        ("So far Chinese organisations have taken part in 184 FP7 projects, receiving around "
+         "€22 million in EU funding.", "around €22", ("programme", "FP7")),
+        ("Under the previous programme, FP6, they took part in 219 projects.", "219",
+         ("programme", "FP6")),
     ],
 )  # fmt: skip
 def test_programmes_named_around_a_figure(tmp_path, body, quote_start, want):
