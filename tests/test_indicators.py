@@ -270,6 +270,22 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
         # "taken part in" a named programme's projects
         ("Chinese organisations have taken part in 305 Horizon Europe projects.", "305",
          "coop_projects"),
+        # learners gone abroad, told by the verb: perfect, any noun, still studying, chosen to go
+        ("Since 1978 a total of 33,000 have gone to study in 61 countries.", "33,000",
+         "students_abroad"),
+        ("Last year 523,700 mainlanders went overseas to study.", "523,700", "students_abroad"),
+        ("By 2010, 1.905 million Chinese had gone abroad, of whom 632,200 had returned.",
+         "1.905 million", "students_abroad"),
+        ("More than 527,000 Chinese are still studying or doing research abroad.", "527,000",
+         "students_abroad"),
+        ("This year the ministry plans to select a further 2,500 to go abroad.", "2,500",
+         "students_abroad"),
+        ("The number going abroad to study hit a record 144,000.", "144,000", "students_abroad"),
+        ("The totals since 1978 came to 1.07 million departures and 275,000 returns.",
+         "1.07 million", "students_abroad"),
+        # (people gone abroad on a visit, the sentence speaking of neither study nor return)
+        ("The institutes said 300 researchers had gone abroad on visits.", "300",
+         "personnel_exchanges"),
     ],
 )  # fmt: skip
 def test_counts_by_verb_and_head_noun(sentence, figure, want):
