@@ -3758,9 +3758,13 @@ def _place_reference() -> re.Pattern[str]:
 # before the place's name, from the clause start
 _LOCATIVE_LEAD = re.compile(
     r"\W*(?:(?:In|By|During)\s+(?:[^,;]{1,30},|(?:19|20)\d\d\b)\s*)?"
-    r"(?:(?:In|Across|Throughout)\s+|(?:[Tt]he\s+)?(?:[\w&-]+\s+){0,6}[a-z-]+s\s+"
+    # ("in Shanghai," as a clause in capitals reads recased)
+    r"(?:(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+|(?:[Tt]he\s+)?(?:[\w&-]+\s+){0,6}[a-z-]+s\s+"
     r"(?:in|at|across|within|from)\s+)"
-    r"(?:the\s+)?$"
+    r"(?:the\s+)?"
+    # "In the coastal province of Guangdong, 1,300 foreign experts ..."
+    r"(?:(?:[a-z-]+\s+){0,3}?(?:province|city|municipality|region|county|district|prefecture)"
+    r"\s+of\s+)?$"
 )
 
 

@@ -626,6 +626,11 @@ def test_chinese_people_a_host_country_counts(tmp_path, body, quote_start, want)
         ("Wuhan has 80 universities. Its education bureau says 8,000 people left to study "
          "abroad, and over 3,000 returnees registered with the city's talent office that "
          "year.", "over 3,000", ("local", "Wuhan")),
+        # a clause opening in a place: by its kind ("the coastal province of"), in capitals
+        ("In the coastal province of Guangdong, 1,300 foreign experts were working in "
+         "factories at the end of the year.", "1,300", ("local", "Guangdong")),
+        ("IN SHANGHAI, 42 CONTRACTS WORTH 180 MILLION U.S. DOLLARS WERE CONCLUDED WITH FIRMS "
+         "FROM JAPAN.", "42", ("local", "Shanghai")),
     ],
 )  # fmt: skip
 def test_places_at_a_sentence_end_and_in_a_possessive(tmp_path, body, quote_start, want):
