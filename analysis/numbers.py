@@ -20,7 +20,7 @@ from typing import Any
 from analysis import corpus, scan
 from analysis.config import InputError, load_lexicon
 from analysis.numbering import numbering_at
-from analysis.units import is_unit
+from analysis.units import is_money, is_unit
 
 # a year: not a part of a longer number ("2,012,180"), but a footnote mark may stick to it
 # ("in 2012,18 most of them": two digits are no thousands group)
@@ -76,6 +76,8 @@ class _Grammar:
     # a sum at a rate per a short span or a person, a price or a wage ("$69 per month",
     # "15,000 yuan a month", "$12 per person"; ``numbers.yaml`` ``price_rates``)
     price_rate: re.Pattern[str] | None = None
+    # a sum of money below this without a scale word is a price (``numbers.yaml``)
+    price_below: float = 0.0
     # a count of short spans of time, a duration ("an average of 14 days", "from two weeks
     # to a full academic year", "two to six weeks"; ``numbers.yaml`` ``durations``)
     duration: re.Pattern[str] | None = None
@@ -215,6 +217,7 @@ def grammar() -> _Grammar:
         price_rate=re.compile(rf"\s*(?:a|an|per|each|every)\s+(?:{rates})\b", re.I)
         if rates
         else None,
+        price_below=float(lex.get("price_below") or 0),
         name_after=re.compile(rf"[\"”’']?\s+(?:{heads})(?![\w-])"),
         name_before=re.compile(rf"(?<![\w-])(?:{heads})\s+[\"“‘']?$"),
         anchor_needs=tuple(_required(p) for p, _ in anchors),
@@ -667,6 +670,13 @@ def _parse(
     if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:
         if g.price_rate.match(text, end, s_end):
             return None  # "$69 per month", "a stipend of $650 a month": a price or a wage
+    if (
+        unit not in _MEASURES
+        and not scale_w
+        and max(value, high or 0) < g.price_below
+        and is_money(unit)
+    ):
+        return None  # "charged 5 yuan for a printed text", "£14.50": a price
     return _Num(start, end, value, unit, qualifier, low, high)
 
 

@@ -98,6 +98,11 @@ def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) ->
         # ... a sum a year is a figure, and so is a count per month
         ("The two universities each contribute $2 million a year.", [2_000_000]),
         ("The centre received 40 visitors a month.", [40]),
+        # a small sum without a scale word: a price or a fare
+        ("Reporters were charged 5 yuan for a printed text; the paper costs £14.50.", []),
+        ("The fund gave US$1.2 million to the centre and 800 yuan to its librarian.",
+         [1_200_000]),
+        ("Awards of US$5,000 each went to 12 teams.", [5000, 12]),
     ],
 )  # fmt: skip
 def test_a_price_or_a_wage_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
