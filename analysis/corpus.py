@@ -1187,7 +1187,11 @@ def _masthead_name(s: str, cfg: _Settings) -> str:
         return ""
     if cfg.title["label_re"].fullmatch(fields[0]):
         return ""  # a page's kind ("Press release | 12 March 2015 | Brussels") names no one
-    if not any(cfg.header_marker.fullmatch(f) for f in fields[1:]):
+    if not any(
+        cfg.header_marker.fullmatch(f) or cfg.title["label_re"].fullmatch(f) for f in fields[1:]
+    ):
+        # (a page's kind in a later field marks a masthead too: "CCTV NEWS | DIALOGUE |
+        # Transcript", "SCIENCE DIALOGUE | Transcript")
         return ""
     return _publisher_name(fields[0])
 
@@ -2358,7 +2362,7 @@ def _headline(para: str, words: int, cfg: _Settings, first: bool = False) -> boo
         return False
     if t["label_re"].fullmatch(para) or t["not_title_re"].fullmatch(para):
         return False
-    if _CLOCK_OPENING.match(para) or _DAY_ALONE.fullmatch(para):
+    if _CLOCK_OPENING.match(para) or _DAY_ALONE.fullmatch(para) or _STAMPED.search(para):
         # a programme's slot or its day: "08:30-09:15  Registration (Foyer, Level 2)",
         # "MONDAY, 18 OCTOBER"
         return False
@@ -2382,6 +2386,9 @@ _DAY_ALONE = re.compile(
     rf"|(?:{MONTH_RE})\s+\d{{1,2}})(?:,?\s+{YEAR_RE})?",
     re.I,
 )
+# a year and a clock time in one line: a stamp ("Broadcast: October 16, 2012, 21:30 Beijing
+# time (repeat 03:30)"), never a headline
+_STAMPED = re.compile(r"\b(?:19|20)\d\d\b.{0,40}?\b\d{1,2}:[0-5]\d\b")
 _CLOCK_OPENING = re.compile(r"\d{1,2}[:.][0-5]\d(?:\s*[ap]\.?m\.?)?\s*(?:[-–—]|to\b|\s{2,})")
 
 

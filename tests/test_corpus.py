@@ -623,6 +623,21 @@ def test_masthead_names_the_publisher_and_its_date(tmp_path: Path) -> None:
     assert corpus.load_corpus(tmp_path).get("b").publisher == ""
 
 
+def test_a_transcripts_masthead_stamp_and_quoted_headline(tmp_path: Path) -> None:
+    page = (
+        "CCTV NEWS  |  DIALOGUE  |  Transcript\n"
+        "Broadcast: October 16, 2012, 21:30 Beijing time (repeat 03:30)\n\n"
+        '"Science Without Borders? China\'s Global Research Ties"\n\n' + english(3)
+    )
+    write(tmp_path, "t.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("t")
+    # the masthead's first field, a page's kind in a later one; the headline in its quotes,
+    # not the stamp's line with its clock time
+    assert doc.publisher == "Cctv News"
+    assert doc.title == '"Science Without Borders? China\'s Global Research Ties"'
+    assert doc.published == "2012-10-16"
+
+
 def test_footnotes_under_a_rule_and_numbered_at_the_foot(tmp_path: Path) -> None:
     page = (
         "Science Diplomacy\n\nChina had 158 partners by 2012.14 It funded 1,257 projects.[16]\n\n"
