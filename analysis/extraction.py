@@ -1907,11 +1907,23 @@ def _measure_by_verb(
         return "annual"  # "100 scholarships a year"
     if w.each_year_before.search(text, max(clause[0], num.start - 48), num.start):
         return "annual"  # "Each year 200 to 300 researchers come", "an annual budget of N"
-    if kind == "cumulative":
-        return None  # an indicator counted as a running total (posts held) stays one
     r, before, after = read_clause(
         text if low is None else low, clause[0], num.start, num.end, sentence[1], low is not None
     )
+    if kind == "cumulative":
+        # an indicator counted as a running total (posts taken "at different periods") stays
+        # one, but for a state told at its date: "Chinese scientists now hold 289 posts",
+        # "held 267 posts at year's end", "1,080 experts serve in leading positions"
+        if (
+            r is not None
+            and r.kind in ("state", "activity")
+            and (
+                r.aspect in ("present", "progressive")
+                or (r.aspect == "past" and basis != "publication")
+            )
+        ):
+            return "level"
+        return None
     if r is None:
         return None
     prep = False

@@ -1903,3 +1903,23 @@ def test_a_later_clause_with_a_verb_of_its_own_keeps_its_measure(tmp_path):
         "the United States, and Japan has received about 1,800."
     )
     assert rows(tmp_path, body)["about 1,800"]["measure"] == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("body", "starts", "measure"),
+    [
+        # posts in international bodies: taken over the years, a running total ...
+        ("Since 1978, 293 Chinese scientists have taken the position of councilors in "
+         "international scientific organizations at different periods.", "293", "cumulative"),
+        # ... held at a date, a standing count
+        ("Chinese scientists now hold 289 leading posts in international S&T organisations.",
+         "289", "level"),
+        ("Chinese scientists held 267 posts in international science organisations at "
+         "year's end in 2009.", "267", "level"),
+        ("We have joined more than 200 international organizations, and 1,080 Chinese experts "
+         "serve in leading positions in them.", "1,080", "level"),
+    ],
+)  # fmt: skip
+def test_posts_held_at_a_date_are_a_level(tmp_path, body, starts, measure):
+    r = row(tmp_path, body, starts)
+    assert (r["indicator"], r["measure"]) == ("intl_org_positions", measure)
