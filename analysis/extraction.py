@@ -1677,6 +1677,16 @@ def _second_of_pairs(text: str, nums: list[_Num]) -> None:
             # "rose from 4 in 2006 to 11 at the end of 2008", "bases: from 202 in 2010 to 646
             # in 2015": the same count at two dates; one read as standing makes both so
             fa["measure"] = fb["measure"] = "level"
+        elif (
+            fa["measure"] == fb["measure"] == "annual"
+            and fb["indicator"] == fa["indicator"] != UNCLASSIFIED
+            and indicator_lexicon().measures.get(fa["indicator"], "level") == "level"
+            and fa["unit"] == fb["unit"] == "count"
+            and _FROM_TO.match(text, max(a.end, min(fa["end"], b.start)), b.start)
+        ):
+            # "the number of S&T diplomats abroad rose from 52 in 1980 to 112 in 1990": what
+            # stands (a stock) counted at two dates, two levels
+            fa["measure"] = fb["measure"] = "level"
 
 
 _PAIRED_MEASURES = ("level", "annual")
@@ -1931,7 +1941,12 @@ def _measure_by_verb(
         noun = noun_class(_noun_phrase(after[: r.first]))
     else:
         between = before[r.last + 1 :]
-        prep = bool(between) and between[-1] in _PREPOSITIONS
+        # (the "to" of "rose to", "grew to" is the copula's own, no preposition)
+        prep = (
+            bool(between)
+            and between[-1] in _PREPOSITIONS
+            and not (r.kind == "copula" and between == ["to"])
+        )
         if r.kind == "copula" and is_money(num.unit):
             # "Funding ... at the institute reached 26 million yuan in 2012", "imports reached
             # US$13.86 bln, and EU member states ...": a sum comes to a flow, whatever other

@@ -1923,3 +1923,20 @@ def test_a_later_clause_with_a_verb_of_its_own_keeps_its_measure(tmp_path):
 def test_posts_held_at_a_date_are_a_level(tmp_path, body, starts, measure):
     r = row(tmp_path, body, starts)
     assert (r["indicator"], r["measure"]) == ("intl_org_positions", measure)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a stock counted at two dates, by a copula with its "to": levels
+        ("The number of S&T diplomats abroad rose from 52 in 1980 to 112 in 1990.",
+         {"52": "level", "112": "level"}),
+        ("The number of S&T diplomats abroad rose to 112 in 1990.", {"112": "level"}),
+        # a flow at two dates stays a count within each year
+        ("The number of students sent abroad rose from 860 in 1978 to 3,000 in 1990.",
+         {"860": "annual", "3,000": "annual"}),
+    ],
+)  # fmt: skip
+def test_a_stock_moved_between_two_dates_is_a_level_at_each(tmp_path, body, want):
+    got = rows(tmp_path, body)
+    assert {q.split()[0]: r["measure"] for q, r in got.items()} == want
