@@ -1068,6 +1068,10 @@ _REPORTED = re.compile(r"\b(?:show(?:s|ed|n)?|found|finds|says|said|reports?|rep
 _LATER_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:that|at|in|on|during|under)\b")
 # a later clause of any opening, and a figure after its year within it
 _LATER_OPEN = re.compile(r",\s+(?:and|but|while)\s+")
+# a sentence opening with a subordinate clause (its year before the comma is its own)
+_SUBORDINATE_OPEN = re.compile(
+    r"(?:[^.;:\n]*[.;:]\s+)?(?:Whereas|While|Although|Though|Unlike|Compared\s+with)\b[^;:]*$"
+)
 _OWN_FIGURE_AFTER = re.compile(r"[^,;.\d]{0,60}?\b\d")
 _DIGIT = re.compile(r"\d")
 
@@ -1344,6 +1348,17 @@ def _when(
         ):
             # "enrolled ... in 2001/02, and Chinese citizens earned 2,400 doctorates ... in
             # 2000": a clause of its own after ", and" with a year of its own after the figure
+            other_clause = True
+        if (
+            not other_clause
+            and e.start < num.start
+            and _SUBORDINATE_OPEN.match(text, text.rfind("\n", 0, e.start) + 1, e.start)
+            and ", " in seg
+            and _own_year_after(text, num, exprs)
+        ):
+            # "Whereas fewer than 100 Chinese students were in the FRG in 1979, about 9,500
+            # ... were registered there in 1992": the main clause's own year, not the
+            # subordinate clause's before its comma
             other_clause = True
         if other_clause and e.start > num.end and _SO_FAR.search(text, num.end, e.start):
             continue  # "Four satellites have been launched so far: A (1999), B (2003)"

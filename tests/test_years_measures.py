@@ -1940,3 +1940,12 @@ def test_posts_held_at_a_date_are_a_level(tmp_path, body, starts, measure):
 def test_a_stock_moved_between_two_dates_is_a_level_at_each(tmp_path, body, want):
     got = rows(tmp_path, body)
     assert {q.split()[0]: r["measure"] for q, r in got.items()} == want
+
+
+def test_a_subordinate_clauses_year_is_not_the_main_clauses(tmp_path):
+    body = (
+        "Whereas fewer than 100 Chinese students were in the FRG in 1979, about 9,500 students "
+        "and scholars from the PRC were registered there in 1992."
+    )
+    assert row(tmp_path, body, "9,500")["year"] == 1992
+    assert row(tmp_path, body, "100")["year"] == 1979
