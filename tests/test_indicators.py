@@ -283,6 +283,11 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
         ("The number going abroad to study hit a record 144,000.", "144,000", "students_abroad"),
         ("The totals since 1978 came to 1.07 million departures and 275,000 returns.",
          "1.07 million", "students_abroad"),
+        # Chinese learners the subject of a copula (not those come back)
+        ("Chinese students in the U.S. numbered 67,723 in academic year 2006/07.", "67,723",
+         "students_abroad"),
+        ("The total number of Chinese students who have returned from overseas study reached "
+         "818,400 by the end of 2011.", "818,400", "returnees"),
         # (people gone abroad on a visit, the sentence speaking of neither study nor return)
         ("The institutes said 300 researchers had gone abroad on visits.", "300",
          "personnel_exchanges"),
