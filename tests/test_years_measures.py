@@ -1949,3 +1949,8 @@ def test_a_subordinate_clauses_year_is_not_the_main_clauses(tmp_path):
     )
     assert row(tmp_path, body, "9,500")["year"] == 1992
     assert row(tmp_path, body, "fewer than")["year"] == 1979
+
+
+def test_each_year_opening_a_clause_makes_its_figure_annual(tmp_path):
+    body = "Each year China now invites 2,000 to 3,000 foreign experts for long-term work."
+    assert row(tmp_path, body, "2,000")["measure"] == "annual"
