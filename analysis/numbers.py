@@ -1065,6 +1065,15 @@ def _column_year(num: _Num, exprs: list[_YearExpr], text: str) -> int | None:
 _REPORTED = re.compile(r"\b(?:show(?:s|ed|n)?|found|finds|says|said|reports?|reported)\s+that\b")
 # a clause of its own after the figure's: ", and that CIDA disbursed ... in 1985", ", and at
 # the summit in November 2006 the government pledged": its year dates none of the first's
+# a later verb told in the past, joined by "and" (its subject may be said again)
+_PAST_CONJUNCT = re.compile(
+    r",?\s+and\s+(?:(?:it|they|he|she|we|the\s+[a-z]+)\s+)?(?:also\s+)?"
+    r"(?:[a-z]{3,}ed|began|became|won|sent|made|took|held|set\s+up|built|joined|went)\b"
+)
+# a figure's own clause telling a standing count now ("has so far", "now has", "runs")
+_STANDING_NOW = re.compile(
+    r"\b(?:now|so\s+far|to\s+date|currently|has|have|runs|hosts|holds|maintains)\b", re.I
+)
 _LATER_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:that|at|in|on|during|under)\b")
 # a later clause of any opening, and a figure after its year within it
 _LATER_OPEN = re.compile(r",\s+(?:and|but|while)\s+")
@@ -1301,6 +1310,22 @@ def _when(
             and _LATER_CLAUSE.search(text, num.end, e.start)
         ):
             continue  # "have concluded 47 agreements, and that CIDA disbursed ... in 1985"
+        if (
+            e.start >= num.end
+            and e.kind == "explicit"
+            and _PAST_CONJUNCT.search(text, num.end, e.start)
+            and _STANDING_NOW.search(
+                text,
+                max(
+                    num.start - 120, text.rfind(". ", 0, num.start), text.rfind("\n", 0, num.start)
+                ),
+                num.start,
+            )
+        ):
+            # "The CAE has so far signed agreements with ... 24 countries, and joined the
+            # Council in 1997", "China now has 152 partner countries and signed its first
+            # agreement in 1978": a standing count now, the later verb's year its own
+            continue
         if (
             e.start >= num.end
             and (

@@ -1954,3 +1954,19 @@ def test_a_subordinate_clauses_year_is_not_the_main_clauses(tmp_path):
 def test_each_year_opening_a_clause_makes_its_figure_annual(tmp_path):
     body = "Each year China now invites 2,000 to 3,000 foreign experts for long-term work."
     assert row(tmp_path, body, "2,000")["measure"] == "annual"
+
+
+@pytest.mark.parametrize(
+    ("body", "starts", "year"),
+    [
+        # a standing count now; a later verb in the past, joined by "and", dates only itself
+        ("China now has 152 partner countries and signed its first agreement with France in "
+         "1978.", "152", 2010),
+        ("The CAE has so far signed agreements with 36 academies in 24 countries, and joined "
+         "the International Council of Academies of Engineering in 1997.", "24", 2010),
+        # (a flow told in the past shares the year its conjunct names)
+        ("China sent 3,000 students abroad and received 500 scholars in 1985.", "3,000", 1985),
+    ],
+)  # fmt: skip
+def test_a_later_past_conjuncts_year_does_not_date_a_standing_count(tmp_path, body, starts, year):
+    assert row(tmp_path, body, starts)["year"] == year
