@@ -1392,6 +1392,16 @@ class _Publishers:
     chinese: re.Pattern[str]
 
 
+def central_count(indicator: str, actor: str) -> bool:
+    """True when ``actor`` is a Chinese central body (``actors.yaml`` ``publishers``
+    ``national``) and ``indicator`` counts what only the nation has (``national_indicators``):
+    the body's figure of it is the nation's."""
+    lex = load_lexicon("actors")
+    return indicator in (lex.get("national_indicators") or ()) and bool(
+        _publisher_lexicon().national.search(" ".join(actor.split()))
+    )
+
+
 @functools.cache
 def _publisher_lexicon() -> _Publishers:
     lex = load_lexicon("actors")["publishers"]

@@ -33,6 +33,7 @@ from analysis.classify import (
     _classify,
     _first_end,
     actor_lexicon,
+    central_count,
     indicator_lexicon,
     mentions,
     page_voice,
@@ -373,6 +374,8 @@ def _sentence_facts(
                 context[3] = ReferenceIndex(mentions(text, 0, len(text)))
             names = context[3] if context is not None and len(context) > 3 else None
             actor = resolve_reference(text, s_start, actor, scope, names)
+        if scope == "agency" and central_count(indicator, actor):
+            scope, actor = "national", ""  # "The ministry now has 128 S&T diplomats": China's
         if told is not None and (told["scope"], told["actor"]) == (scope, actor):
             # "459,800 Chinese left to study abroad in 2014 ... Since 1978, 3.52 million
             # have gone abroad": a running total told after that year's figure stands at it

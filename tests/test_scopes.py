@@ -76,6 +76,12 @@ def test_a_source_is_not_the_owner(tmp_path, body, quote_start, want):
         # its own work, nothing national counted, stays its own
         ("The Ministry of Agriculture has designated 12 cooperation bases with partners.",
          "12", ("agency", "Ministry of Agriculture")),
+        # what only the nation has, counted by a central body: the nation's
+        ("The Ministry of Science and Technology opened a new office. The ministry now has "
+         "128 science and technology diplomats posted abroad.", "128", ("national", "")),
+        # (a ministry that is no central body of S&T diplomacy keeps its own agreements)
+        ("The Chinese Academy of Sciences has signed 40 intergovernmental agreements.", "40",
+         ("agency", "Chinese Academy of Sciences")),
         # a body named before whose description it is, not central: its own
         ("The Chinese Academy of Sciences opened a lab. The academy runs 12 national key "
          "laboratories with partners abroad.", "12", ("agency", "Chinese Academy of Sciences")),
