@@ -1847,3 +1847,17 @@ def test_a_share_in_words_before_a_scale_is_a_part_of_it(tmp_path):
     assert {r["quote"]: r["indicator"] for r in rows}["more than half a million"] == (
         "students_abroad"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "value"),
+    [
+        ("Imports accounted for about one-fifth of all purchases of equipment.", "one-fifth", 20),
+        ("Three partners accounted for more than four-fifths of the value.", "four-fifths", 80),
+        ("Europe took three quarters of the contracts.", "three quarters", 75),
+        ("One tenth of the grants went to young scientists.", "One tenth", 10),
+    ],
+)
+def test_fractions_in_words_are_shares(tmp_path, body, quote, value):
+    got = [r for r in rows_of(tmp_path, body) if quote in r["quote"]]
+    assert [(r["value"], r["unit"]) for r in got] == [(value, "percent")]
