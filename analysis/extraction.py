@@ -1608,6 +1608,7 @@ _RANGE_TO = re.compile(r"\s*(?:to|[-–—])\s*$")
 
 
 _RANGE_BETWEEN = re.compile(r"\s*and\s*$")
+_RANGE_OR = re.compile(r"\s+or\s+$")
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
@@ -1617,8 +1618,8 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
 
 
 def _word_ranges(text: str, nums: list[_Num]) -> list[_Num]:
-    """ "200 to 400 scientists", "between 200 and 400": one figure, a range. ("from 200 to
-    400" is two figures, a change.)"""
+    """ "200 to 400 scientists", "between 200 and 400", "30 or 40": one figure, a range.
+    ("from 200 to 400" is two figures, a change.)"""
     out: list[_Num] = []
     i = 0
     while i < len(nums):
@@ -1635,7 +1636,9 @@ def _word_ranges(text: str, nums: list[_Num]) -> list[_Num]:
             before = text[max(0, a.start - 10) : a.start]
             to = _RANGE_TO.match(text, a.end, b.start) and not _FROM_BEFORE.search(before)
             between = _RANGE_BETWEEN.match(text, a.end, b.start) and _BETWEEN_BEFORE.search(before)
-            if to or between:
+            # "two or three fellows", "30 or 40 researchers": an estimate between close figures
+            either = b.value <= 2 * a.value and _RANGE_OR.match(text, a.end, b.start)
+            if to or between or either:
                 q = a.qualifier if a.qualifier != "exact" else "range"
                 out.append(_Num(a.start, b.end, a.value, a.unit, q, a.value, b.value))
                 i += 2

@@ -1861,3 +1861,15 @@ def test_a_share_in_words_before_a_scale_is_a_part_of_it(tmp_path):
 def test_fractions_in_words_are_shares(tmp_path, body, quote, value):
     got = [r for r in rows_of(tmp_path, body) if quote in r["quote"]]
     assert [(r["value"], r["unit"]) for r in got] == [(value, "percent")]
+
+
+@pytest.mark.parametrize(
+    ("body", "low", "high"),
+    [
+        ("Each year the society hosts 30 or 40 Chinese researchers.", 30, 40),
+        ("In those years the institute could send two or three fellows abroad.", 2, 3),
+    ],
+)
+def test_an_estimate_between_close_figures_joined_by_or_is_a_range(tmp_path, body, low, high):
+    got = [(r["low"], r["high"]) for r in rows_of(tmp_path, body)]
+    assert got == [(low, high)]
