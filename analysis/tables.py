@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 # a line that may be a table row: words or a figure, wide blanks (or "|"), a figure
 _HINT = re.compile(r"\S(?:[^\S\n]{2,}|[^\S\n]*\|[^\S\n]*)[+\-−]?\d[\d,. ]*[^\S\n]*(?:[a-z*]\b)?")
-# ... or a year's row set out with a dot leader ("1991 ......... 3.46"), looked for only where
-# a text holds "..." (a second pattern, not an alternative of the first: that would try it at
-# every character of every page)
-_LEADER_HINT = re.compile(r"(?:19|20)\d\d[^\S\n]*\.{3,}[^\S\n]*[+\-−]?\d")
+# ... or a row set out with a dot leader ("1991 ......... 3.46", "Countries with S&T ties
+# ..... 135"), looked for only where a text holds "..." (a second pattern, not an
+# alternative of the first: that would try it at every character of every page)
+_LEADER_HINT = re.compile(r"\S[^\S\n]*\.{3,}[^\S\n]*[+\-−]?\d")
 
 
 def _hinted(text: str) -> bool:
@@ -46,9 +46,10 @@ _CAPTION = re.compile(
     r"|(?:Figure|Fig\.|Chart|Graph|Exhibit)\s*\d+[a-z]?\s*[.:]\s*)(?=\S)",
     re.I,
 )
-# a row of a chart's data set out with a dot leader: "1991 ......... 3.46" (a year's row
-# only: the dot leaders of a table of contents run from a title to a page number)
-_LEADER_ROW = re.compile(r"^(\s*(?:19|20)\d\d)(\s*\.{3,}\s*)(?=[+\-−]?\d)")
+# a row set out with a dot leader: a chart's "1991 ......... 3.46", a fact box's "Countries
+# with S&T ties ....... 135" (the leader as blanks: the label is the row's; a table of
+# contents' page numbers are told apart by the numbering rules)
+_LEADER_ROW = re.compile(r"^([^.\n]*?\S)([^\S\n]*\.{3,}[^\S\n]*)(?=[+\-−]?\d)")
 # the scale a caption gives counts after its last comma ("..., thousands", "(in thousands)")
 _COUNT_SCALE = (
     (re.compile(r"^\(?(?:in\s+)?(?:thousands?|'000s?|000s)\)?$", re.I), 1e3),

@@ -221,3 +221,22 @@ def test_a_row_labels_bracket_gives_its_cells_unit_and_scale_and_is_no_figure(tm
     # a count unit in the bracket tells what is counted: visits, person by person
     assert got["19,377"]["indicator"] == "personnel_exchanges"
     assert "RMB 10,000" not in got and "10,000" not in got
+
+
+def test_a_fact_boxs_rows_set_out_with_dot_leaders_read_by_their_labels(tmp_path):
+    page = (
+        "Opening the Laboratory Doors\n\n"
+        "China's cooperation grew fast in the year, officials said on Monday in Beijing.\n\n"
+        "CHINA'S S&T COOPERATION AT A GLANCE (1994)\n"
+        "Countries with S&T ties ............... 135\n"
+        "Intergovernmental S&T agreements ...... 91\n"
+        "Chinese S&T diplomats abroad .......... 107\n\n"
+        "Contents\n"
+        "Foreword ........................................ 3\n"
+        "Technology imports .............................. 22\n\n"
+        "The report was released in Beijing on 12 March 1995.\n"
+    )
+    got = {r["value"]: r["indicator"] for r in _rows(tmp_path, page).values()}
+    # each figure its own line's label (not the next line's); a table of contents' page
+    # numbers are no figures
+    assert got == {135: "partner_countries", 91: "intergov_agreements", 107: "st_diplomats"}
