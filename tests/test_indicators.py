@@ -288,6 +288,9 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
          "students_abroad"),
         ("The total number of Chinese students who have returned from overseas study reached "
          "818,400 by the end of 2011.", "818,400", "returnees"),
+        # people sent abroad in delegations
+        ("The Ministry sent 1,850 people in 312 delegations abroad for S&T exchanges.",
+         "1,850", "personnel_exchanges"),
         # (people gone abroad on a visit, the sentence speaking of neither study nor return)
         ("The institutes said 300 researchers had gone abroad on visits.", "300",
          "personnel_exchanges"),
