@@ -1873,3 +1873,28 @@ def test_fractions_in_words_are_shares(tmp_path, body, quote, value):
 def test_an_estimate_between_close_figures_joined_by_or_is_a_range(tmp_path, body, low, high):
     got = [(r["low"], r["high"]) for r in rows_of(tmp_path, body)]
     assert got == [(low, high)]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # technology imports by their contracts' value, a part of their total, a share of them
+        (
+            "Technology import contracts signed: 186, with contract value of US$ 740 million. "
+            "Technology export contracts: value US$ 212 million.",
+            "US$ 740 million",
+        ),
+        (
+            "The city of Beijing accounted for $610 million of the national import total.",
+            "$610 million",
+        ),
+        (
+            "Japan remained the largest supplier, accounting for 28 percent of the technology "
+            "China imported in 1994.",
+            "28 percent",
+        ),
+    ],
+)
+def test_technology_import_value_told_by_contracts_totals_and_shares(tmp_path, body, quote):
+    got = {r["quote"].split(" of ")[0]: r["indicator"] for r in rows_of(tmp_path, body)}
+    assert got[quote] == "tech_import_value"
