@@ -288,6 +288,9 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
          "students_abroad"),
         ("The total number of Chinese students who have returned from overseas study reached "
          "818,400 by the end of 2011.", "818,400", "returnees"),
+        # people crossing both ways
+        ("Officials said that about 2,600 scientists and engineers crossed in both directions "
+         "under cooperation arrangements in 1979.", "2,600", "personnel_exchanges"),
         # people sent abroad in delegations
         ("The Ministry sent 1,850 people in 312 delegations abroad for S&T exchanges.",
          "1,850", "personnel_exchanges"),
