@@ -288,6 +288,11 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
          "students_abroad"),
         ("The total number of Chinese students who have returned from overseas study reached "
          "818,400 by the end of 2011.", "818,400", "returnees"),
+        # projects a body abroad funds in China, or with Chinese partner investigators
+        ("CIDA has funded 28 university linkage projects in China since 1988.", "28",
+         "coop_projects"),
+        ("The council funded 210 Discovery and Linkage projects with Chinese partner "
+         "investigators.", "210", "coop_projects"),
         # people crossing both ways
         ("Officials said that about 2,600 scientists and engineers crossed in both directions "
          "under cooperation arrangements in 1979.", "2,600", "personnel_exchanges"),

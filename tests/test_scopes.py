@@ -538,6 +538,9 @@ def test_names_of_the_nation_and_of_other_countries_bodies(tmp_path, body, quote
         # "for the <programme>" right after the counted noun
         ("The Commission approved 36 projects for the Work Programme 2010–2012.", "36",
          ("programme", "Work Programme")),
+        # an international body whose name ends in a programme's word is a body abroad
+        ("The United Nations Development Programme (UNDP) has provided US$64 million for 120 "
+         "projects in China since 1979.", "120", ("foreign", "United Nations Development Programme")),
         # the EU's programmes by their short names (actors.yaml names)
         ("So far Chinese organisations have taken part in 184 FP7 projects, receiving around "
          "€22 million in EU funding.", "around €22", ("programme", "FP7")),
