@@ -1898,3 +1898,14 @@ def test_an_estimate_between_close_figures_joined_by_or_is_a_range(tmp_path, bod
 def test_technology_import_value_told_by_contracts_totals_and_shares(tmp_path, body, quote):
     got = {r["quote"].split(" of ")[0]: r["indicator"] for r in rows_of(tmp_path, body)}
     assert got[quote] == "tech_import_value"
+
+
+def test_a_share_of_a_projects_cost_is_cooperation_funding(tmp_path):
+    body = (
+        "In 2006 China joined the ITER project, undertaking to bear about 10 percent of its "
+        "construction cost."
+    )
+    got = [r for r in rows_of(tmp_path, body) if r["unit"] == "percent"]
+    assert [(r["value"], r["indicator"], r["measure"]) for r in got] == [
+        (10, "coop_funding", "share")
+    ]
