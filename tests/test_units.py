@@ -24,6 +24,8 @@ def units_of(tmp_path: Path, body: str) -> list[tuple[float, str]]:
         ("Korea will provide KRW 2.4 billion for the new projects.", (2.4e9, "KRW")),
         ("Seoul set aside 3 billion won for joint laboratories.", (3e9, "KRW")),
         ("The centre received HK$1 billion for its endowment.", (1e9, "HKD")),
+        ("NSFC will contribute up to CNY 16 million for the Chinese teams.", (1.6e7, "CNY")),
+        ("The fund's budget is 16 million CNY for joint projects.", (1.6e7, "CNY")),
     ],
 )
 def test_currencies_are_read_as_money(tmp_path: Path, body: str, want: tuple) -> None:
