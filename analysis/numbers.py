@@ -1312,6 +1312,16 @@ def _when(
             continue  # "have concluded 47 agreements, and that CIDA disbursed ... in 1985"
         if (
             e.start >= num.end
+            and e.kind == "range"
+            and text[e.start : e.end].endswith("s")
+            and text.find(", ", num.end, e.start) >= 0
+            and any(o.kind == "explicit" and o.end <= num.start for o in exprs)
+        ):
+            # "In 2016 ... a return ratio of about 79 percent, unthinkable in the 1990s": a
+            # decade compared in a later phrase, the figure dated before it
+            continue
+        if (
+            e.start >= num.end
             and e.kind == "explicit"
             and _PAST_CONJUNCT.search(text, num.end, e.start)
             and _STANDING_NOW.search(

@@ -1970,3 +1970,16 @@ def test_each_year_opening_a_clause_makes_its_figure_annual(tmp_path):
 )  # fmt: skip
 def test_a_later_past_conjuncts_year_does_not_date_a_standing_count(tmp_path, body, starts, year):
     assert row(tmp_path, body, starts)["year"] == year
+
+
+def test_a_return_ratio_and_a_decade_it_is_compared_with(tmp_path):
+    body = (
+        "In 2016 some 544,500 Chinese left to study abroad and 432,500 came home - a return "
+        "ratio of about 79 percent, unthinkable in the 1990s."
+    )
+    got = rows(tmp_path, body)
+    came = row(tmp_path, body, "432,500")
+    ratio = row(tmp_path, body, "79")
+    assert came["indicator"] == ratio["indicator"] == "returnees"
+    assert (ratio["measure"], ratio["year"]) == ("share", 2016)
+    assert len(got) == 3
