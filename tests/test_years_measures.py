@@ -1977,9 +1977,10 @@ def test_a_return_ratio_and_a_decade_it_is_compared_with(tmp_path):
         "In 2016 some 544,500 Chinese left to study abroad and 432,500 came home - a return "
         "ratio of about 79 percent, unthinkable in the 1990s."
     )
-    got = rows(tmp_path, body)
-    came = row(tmp_path, body, "432,500")
-    ratio = row(tmp_path, body, "79")
+    date = "12 March 2017"
+    got = rows(tmp_path, body, date)
+    came = row(tmp_path, body, "432,500", date)
+    ratio = row(tmp_path, body, "79", date)
     assert came["indicator"] == ratio["indicator"] == "returnees"
     assert (ratio["measure"], ratio["year"]) == ("share", 2016)
     assert len(got) == 3
