@@ -293,6 +293,13 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
          "coop_projects"),
         ("The council funded 210 Discovery and Linkage projects with Chinese partner "
          "investigators.", "210", "coop_projects"),
+        # a running total of those back, and the pair of totals out and back
+        ("That year 432,500 returned, bringing the total who have come home to 2.65 million.",
+         "2.65 million", "returnees"),
+        ("Since 1978 the totals are 4.58 million out and 2.65 million back.", "4.58 million",
+         "students_abroad"),
+        ("Since 1978 the totals are 4.58 million out and 2.65 million back.", "2.65 million",
+         "returnees"),
         # people crossing both ways
         ("Officials said that about 2,600 scientists and engineers crossed in both directions "
          "under cooperation arrangements in 1979.", "2,600", "personnel_exchanges"),
