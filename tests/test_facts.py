@@ -1909,3 +1909,27 @@ def test_a_share_of_a_projects_cost_is_cooperation_funding(tmp_path):
     assert [(r["value"], r["indicator"], r["measure"]) for r in got] == [
         (10, "coop_funding", "share")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "starts"),
+    [
+        (
+            "Some 336,000 foreign professionals held work permits in China last year.",
+            "Some 336,000",
+        ),
+        (
+            "The number of European researchers working in China rose by 18 percent last year to "
+            "about 9,000, the minister said.",
+            "about 9,000",
+        ),
+        (
+            "The number of European researchers working in China rose by 18 percent last year to "
+            "about 9,000, the minister said.",
+            "18 percent",
+        ),
+    ],
+)
+def test_foreigners_at_work_in_china_are_foreign_experts(tmp_path, body, starts):
+    got = [r["indicator"] for r in rows_of(tmp_path, body) if r["quote"].startswith(starts)]
+    assert got == ["foreign_experts"]
