@@ -1893,6 +1893,16 @@ def test_an_estimate_between_close_figures_joined_by_or_is_a_range(tmp_path, bod
             "China imported in 1994.",
             "28 percent",
         ),
+        (
+            "But Japan's share of China's technology imports has fallen from 24 percent in "
+            "2006 to 15 percent last year.",
+            "15 percent",
+        ),
+        (
+            "In 2017 the EU accounted for 31.6 percent of the value of China's technology "
+            "imports.",
+            "31.6 percent",
+        ),
     ],
 )
 def test_technology_import_value_told_by_contracts_totals_and_shares(tmp_path, body, quote):
