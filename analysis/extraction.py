@@ -24,6 +24,7 @@ comma, currency or unit is read as a year, never as a count.
 import bisect
 import dataclasses
 import functools
+import math
 import re
 from typing import Any
 
@@ -54,6 +55,7 @@ from analysis.numbers import (
     _Num,
     _number_matches,
     _parse,
+    _scaled,
     _when,
     _year_anchors,
     _year_exprs,
@@ -142,6 +144,7 @@ def _sentence_facts(
     if not nums:
         return []
     nums = _word_ranges(text, nums)
+    _list_units(text, nums)
     pub = doc.published_year
     own_text = sent.text  # (a property: a new string each time)
     sent_text = " ".join(own_text.split())
@@ -1646,6 +1649,42 @@ def _word_ranges(text: str, nums: list[_Num]) -> list[_Num]:
         out.append(a)
         i += 1
     return [n for n in out if not _DURATION_AFTER.match(text, n.end)]
+
+
+# items of a list joined before its last ("27.1 and 31.6 percent", "3.2, 2.1 and 1.5")
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_BARE_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SCALES = (1.0, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12)
+
+
+def _list_units(text: str, nums: list[_Num]) -> None:
+    """ "accounted for 27.1 and 31.6 percent respectively", "3.2, 2.1 and 1.5 billion
+    dollars": the items of a list before its last, written bare, take the last item's unit
+    and scale (the list is read from its end, so every bare item before it takes them)."""
+    for i in range(len(nums) - 2, -1, -1):
+        a, b = nums[i], nums[i + 1]
+        if a.unit != "count" or b.unit == "count" or a.low is not None:
+            continue
+        between = text[a.end : b.start]
+        if not _LIST_JOIN.fullmatch(between):
+            continue
+        own = text[a.start : a.end]
+        if not _BARE_FIGURE.fullmatch(own.strip()):
+            continue  # ("12 projects and 3 percent": a word of its own after the first)
+        first = _BARE_FIGURE.search(text, b.start, b.end)
+        if first is None or first.start() != b.start:
+            # ("numbered 318 and US$ 0.95 billion respectively": the last item's currency
+            # written before it is its own; "2,350, some 40 per cent more": a qualifier opens
+            # a figure of its own)
+            continue
+        written = float(first.group().replace(",", ""))
+        scale = 1.0
+        if b.unit not in ("percent", "multiple") and written:
+            # the last item's scale word, as a power of ten ("billion": 1e9)
+            scale = next((p for p in _SCALES if math.isclose(b.value / written, p)), 0.0)
+            if not scale:
+                continue
+        nums[i] = dataclasses.replace(a, value=_scaled(a.value, scale), unit=b.unit)
 
 
 # "within five years", "over five to ten years", "for 30 years": a span of time, no figure

@@ -1899,8 +1899,7 @@ def test_an_estimate_between_close_figures_joined_by_or_is_a_range(tmp_path, bod
             "15 percent",
         ),
         (
-            "In 2017 the EU accounted for 31.6 percent of the value of China's technology "
-            "imports.",
+            "In 2017 the EU accounted for 31.6 percent of the value of China's technology imports.",
             "31.6 percent",
         ),
     ],
@@ -1943,3 +1942,22 @@ def test_a_share_of_a_projects_cost_is_cooperation_funding(tmp_path):
 def test_foreigners_at_work_in_china_are_foreign_experts(tmp_path, body, starts):
     got = [r["indicator"] for r in rows_of(tmp_path, body) if r["quote"].startswith(starts)]
     assert got == ["foreign_experts"]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # bare items before a list's last take its unit and scale
+        ("The US and the EU accounted for 27.1 and 31.6 percent respectively of the value.",
+         [(27.1, "percent"), (31.6, "percent")]),
+        ("Imports from Japan, Germany and the US were 3.2, 2.1 and 1.5 billion dollars "
+         "respectively.", [(3.2e9, "USD"), (2.1e9, "USD"), (1.5e9, "USD")]),
+        # (an item with a currency or a qualifier of its own keeps its own)
+        ("Export contracts numbered 318 and US$ 0.95 billion respectively.",
+         [(318, "count"), (0.95e9, "USD")]),
+        ("In 1985 the figure was 2,350, some 40 per cent more than in 1984.",
+         [(2350, "count"), (40, "percent")]),
+    ],
+)  # fmt: skip
+def test_a_lists_bare_items_take_its_last_items_unit_and_scale(tmp_path, body, want):
+    assert [(r["value"], r["unit"]) for r in stated(rows_of(tmp_path, body))] == want
