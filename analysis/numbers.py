@@ -176,7 +176,7 @@ def grammar() -> _Grammar:
             |\b(?:times|twice|double|triple|than|over|on|from|against|with)\s+the\s+(?P<c8>{_Y})
             \s+(?:figure|level|total|value|number)s?\b
             |\b(?:from|against)\s+(?P<c6>{_Y})['’]s\b
-            |(?:%|\bper\s?cent)\s+(?:on|from)\s+(?P<c7>{_Y})(?![\d%])(?!\s*(?:[-–]|to\b))
+            |(?:%|\bper\s?cent\.?)\s+(?:on|from)\s+(?P<c7>{_Y})(?![\d%])(?!\s*(?:[-–]|to\b))
             # "more than double the 1984 figure", "above the 2010 level": a base by its year
             |\bthe\s+(?P<c9>{_Y})\s+(?:figure|level|total|number)s?\b)
       | (?P<since>\bsince\s+(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|late\s+

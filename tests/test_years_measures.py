@@ -1984,3 +1984,11 @@ def test_a_return_ratio_and_a_decade_it_is_compared_with(tmp_path):
     assert came["indicator"] == ratio["indicator"] == "returnees"
     assert (ratio["measure"], ratio["year"]) == ("share", 2016)
     assert len(got) == 3
+
+
+def test_a_change_on_a_year_written_per_cent_with_a_stop_is_a_base(tmp_path):
+    body = (
+        "At present there are about 3,800 Chinese students at British universities, an "
+        "increase of 40 per cent. on 1992."
+    )
+    assert row(tmp_path, body, "3,800")["year"] == 2010
