@@ -1190,7 +1190,9 @@ _INCLUDING = re.compile(r",\s+(?:including|among\s+them|among\s+which)\b[^;:]*$"
 _BASE_BEFORE = re.compile(
     r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|times\s+the)\s+"
     r"(?:[a-z]+\s+(?:than\s+)?)?"
-    r"(?P<n>[A-Z]{0,3}\$?\s?\d[\d,.]*)(?:\s*%|\s+[A-Za-z$-]+){0,4}?\s+in\s+$",
+    r"(?P<n>[A-Z]{0,3}\$?\s?\d[\d,.]*)(?:\s*%|\s+[A-Za-z$-]+){0,4}?\s+"
+    # ("from fewer than 100 at the start of 1979 to about 2,300")
+    r"(?:in|at\s+the\s+(?:start|end|beginning|close)\s+of|by\s+the\s+end\s+of)\s+$",
     re.I,
 )
 

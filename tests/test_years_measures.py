@@ -1992,3 +1992,12 @@ def test_a_change_on_a_year_written_per_cent_with_a_stop_is_a_base(tmp_path):
         "increase of 40 per cent. on 1992."
     )
     assert row(tmp_path, body, "3,800")["year"] == 2010
+
+
+def test_a_moves_base_dated_at_the_start_of_a_year_dates_only_the_base(tmp_path):
+    body = (
+        "By March 1980 the number of Chinese scholars in American universities had risen "
+        "from fewer than 100 at the start of 1979 to about 2,300."
+    )
+    assert row(tmp_path, body, "about 2,300", "12 June 1980")["year"] == 1980
+    assert row(tmp_path, body, "fewer than", "12 June 1980")["year"] == 1979
