@@ -86,6 +86,11 @@ class _Grammar:
     pair_after: re.Pattern[str] | None = None
 
 
+# a verb of occasions before "N times": the count of them ("has met twelve times")
+_OCCASIONS_BEFORE = re.compile(
+    r"\b(?:met|meet|meets|convened|visited|visits|held|been\s+held|gone|travell?ed|occurred|"
+    r"happened|sat|been)\s+(?:[A-Z][\w-]*\s+)?$"
+)
 _PAIR_BEFORE = re.compile(r"\b(?:the|our|their|its|these|those|both|all)\s+$", re.I)
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b", re.I)
 _MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
@@ -538,6 +543,13 @@ def _parse(
         unit = g.units.get(" ".join(unit_w.casefold().split()), "count")
     if cur:
         unit = g.currencies.get(cur.strip(), g.currencies.get(cur, unit))
+    if (
+        unit == "multiple"
+        and unit_w
+        and unit_w.casefold().startswith("time")
+        and _OCCASIONS_BEFORE.search(text, max(s_start, start - 24), start)
+    ):
+        unit = "count"  # "has met twelve times", "visited China 14 times": occasions, no multiple
     if word:
         key = " ".join(word.casefold().split())
         if key not in g.fractions and key not in g.words and key not in g.multiples:

@@ -1961,3 +1961,15 @@ def test_foreigners_at_work_in_china_are_foreign_experts(tmp_path, body, starts)
 )  # fmt: skip
 def test_a_lists_bare_items_take_its_last_items_unit_and_scale(tmp_path, body, want):
     assert [(r["value"], r["unit"]) for r in stated(rows_of(tmp_path, body))] == want
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("The Sino-French Joint Committee has met twelve times since 1978.", "count"),
+        ("The minister has visited China 14 times.", "count"),
+        ("Trade in technology rose 20.6 times over the period.", "multiple"),
+    ],
+)
+def test_times_after_a_verb_of_occasions_count_them(tmp_path, body, unit):
+    assert [r["unit"] for r in stated(rows_of(tmp_path, body))] == [unit]
