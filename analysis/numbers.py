@@ -1194,7 +1194,12 @@ def _describes_name(text: str, e, num) -> bool:
 
 # an aside naming members of the set a figure counts, after it: ", including the 1979
 # accord", ", among them the agreement of 1979" (no clause mark between)
-_INCLUDING = re.compile(r",\s+(?:including|among\s+them|among\s+which)\b[^;:]*$")
+_INCLUDING = re.compile(
+    r",\s+(?:including|among\s+them|among\s+which"
+    # one member singled out: "four Sino-Russian technology parks, the oldest being the
+    # Changchun park opened in 1998"
+    r"|the\s+(?:oldest|first|earliest|latest|newest|largest|biggest)\b)[^;:]*$"
+)
 
 
 # a comparison base: "up from 1,800 in 2001", "against fewer than 200 in 2000": the year

@@ -2001,3 +2001,8 @@ def test_a_moves_base_dated_at_the_start_of_a_year_dates_only_the_base(tmp_path)
     )
     assert row(tmp_path, body, "about 2,300", "12 June 1980")["year"] == 1980
     assert row(tmp_path, body, "fewer than", "12 June 1980")["year"] == 1979
+
+
+def test_a_member_singled_out_after_a_count_dates_only_itself(tmp_path):
+    body = "China hosts four Sino-Russian technology parks, the oldest being the Changchun park opened in 1998."
+    assert row(tmp_path, body, "four")["year"] == 2010
