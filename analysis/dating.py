@@ -331,6 +331,7 @@ BASIS_TEXT = {
     "dateline+text_year": "dateline, year from the text",
     "head_date": "date line in the page's head",
     "copyright": "copyright line under the title",
+    "copyright_foot": "copyright line at the foot, of the year the text reaches",
     "text": "date of the occasion in the text",
     "latest_year": "latest year the text reports",
     "title_period": "start of the period in the title",

@@ -630,6 +630,7 @@ def test_a_copyright_at_the_foot_dates_a_page_of_its_year(
     )
     doc = _doc(tmp_path, page)
     assert (doc.published, doc.published_basis) == (published, basis)
+    assert doc.published_basis in dating.BASIS_TEXT  # the annex has words for it
 
 
 @pytest.mark.parametrize(
