@@ -682,12 +682,7 @@ def _parse(
     if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:
         if g.price_rate.match(text, end, s_end):
             return None  # "$69 per month", "a stipend of $650 a month": a price or a wage
-    if (
-        unit not in _MEASURES
-        and not scale_w
-        and max(value, high or 0) < g.price_below
-        and is_money(unit)
-    ):
+    if is_money(unit) and not scale_w and max(value, high or 0) < g.price_below:
         return None  # "charged 5 yuan for a printed text", "£14.50": a price
     return _Num(start, end, value, unit, qualifier, low, high)
 
@@ -1091,7 +1086,7 @@ _LATER_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:that|at|in|on|during|und
 _LATER_OPEN = re.compile(r",\s+(?:and|but|while)\s+")
 # a sentence opening with a subordinate clause (its year before the comma is its own)
 _SUBORDINATE_OPEN = re.compile(
-    r"(?:[^.;:\n]*[.;:]\s+)?(?:Whereas|While|Although|Though|Unlike|Compared\s+with)\b[^;:]*$"
+    r"\W*(?:Whereas|While|Although|Though|Unlike|Compared\s+with)\b[^;:]*$"
 )
 _OWN_FIGURE_AFTER = re.compile(r"[^,;.\d]{0,60}?\b\d")
 _DIGIT = re.compile(r"\d")
@@ -1406,7 +1401,11 @@ def _when(
         if (
             not other_clause
             and e.start < num.start
-            and _SUBORDINATE_OPEN.match(text, text.rfind("\n", 0, e.start) + 1, e.start)
+            and _SUBORDINATE_OPEN.match(
+                text,
+                max(text.rfind(". ", 0, e.start) + 2, text.rfind("\n", 0, e.start) + 1),
+                e.start,
+            )
             and ", " in seg
             and _own_year_after(text, num, exprs)
         ):
