@@ -1599,6 +1599,12 @@ def scope_of(
             ):
                 return "national", default[1]
     if kind == "national" and not actor:
+        partner = _partner_named(text, num_start, num_end, noun_end, clause, found)
+        if partner:
+            # "1,326 technology import contracts with Japanese companies", "Chinese technology
+            # exports to Africa were worth US$470 million": the nation's dealings with one
+            # partner, a line of the nation's figure by partner (recorded as the partner's)
+            return "national", partner
         region = _region_after(text, num_end)
         if region:
             # a region's countries the nation's figure counts ("agreements with 21 African
@@ -1778,6 +1784,60 @@ def _described_central(text: str, at: int, actor: str, lex: _Actors, unnamed=Fal
     if last is None:
         return unnamed
     return _publisher_lexicon().national.search(last) is not None
+
+
+# the words between a figure's counted noun and the one partner its dealings are limited to:
+# a preposition, perhaps after the noun's words or a verb ("contracts with Japanese companies",
+# "contracts to import German technology", "teams to Africa", "were enrolled at German
+# universities")
+_PARTNER_AFTER = re.compile(
+    r"\s*(?:[a-z][\w-]*\s+){0,5}?"
+    r"(?:with|from|to|in|at|on|for)\s+(?:the\s+)?(?:(?:import|buy|purchase)\s+)?$"
+)
+# a subject limited to one partner before the figure's verb ("Chinese technology exports to
+# Africa were worth", "Technology from the European Union accounted for", "the number of
+# Chinese students in Germany has grown from")
+_PARTNER_SUBJECT = re.compile(
+    r"\b(?:exports?|imports?|contracts?|students|scholars|researchers|trade|technology|"
+    r"transfers?|purchases|sales|projects|laboratories|labs|centres|centers)"
+    r"\s+(?:to|from|with|in)\s+(?:the\s+)?$",
+    re.I,
+)
+# the verb between such a subject and its figure, no clause between
+_PARTNER_VERB = re.compile(
+    r"[^,;:()\d]{1,40}?\b(?:worth|valued|reached|numbered|number|totall?ed|amounted|"
+    r"accounted|grew|grown|rose|risen|fell|came|stood|made\s+up)\b[^,;:()\d]{0,30}$"
+)
+# another partner joined to the one named ("with Japan and Germany", "to Japan, Korea")
+_ANOTHER_PARTNER = re.compile(r"\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?(?-i:[A-Z])")
+
+
+def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, clause, found):
+    """The one other country or region a figure of the nation's is limited to, named after
+    its counted noun by a preposition or in its subject before the verb, or "" (DESIGN.md:
+    a line of the nation's figure by partner)."""
+    if found is None:
+        found = mentions(text, clause[0], clause[1])
+    foreign = [x for x in found if x[3] == "foreign" and clause[0] <= x[0] and x[1] <= clause[1]]
+    if not foreign:
+        return ""
+    after = max(num_end, noun_end)
+    for i, (a, b, actor, _kind) in enumerate(foreign):
+        if a > 0 and text[a - 1] in "-‐–":
+            continue  # "China-Africa trade": bilateral, both sides'
+        if _ANOTHER_PARTNER.match(text, b) and any(x[0] < b + 12 for x in foreign[i + 1 :]):
+            return ""  # "to Japan and Germany": more than one partner
+        if a >= after and a - after <= 60:
+            if _PARTNER_AFTER.fullmatch(text, after, a) and _country_word(text[a:b]):
+                return actor
+        elif b <= num_start and num_start - b <= 45:
+            if (
+                _PARTNER_SUBJECT.search(text, max(clause[0], a - 30), a)
+                and _PARTNER_VERB.fullmatch(text, b, num_start)
+                and _country_word(text[a:b])
+            ):
+                return actor
+    return ""
 
 
 @functools.cache

@@ -2523,4 +2523,13 @@ def extract_facts(doc) -> list[dict]:
             _sentence_facts(doc, sentences[current], bucket, g, anchors, low, context, current)
         )
     # a table's cells: read by their row label, column header, caption and unit line
-    return read_tables(doc, rows, _row)
+    rows = read_tables(doc, rows, _row)
+    for r in rows:
+        if r["scope"] == "national" and r["actor"]:
+            # a line of the nation's figure by partner ("86,000 Chinese students were
+            # studying in Japan", "imports from the EU", "agreements with 21 African
+            # countries"): the rules read it as the nation's with the partner as actor; it
+            # is recorded as the partner's line, foreign with that actor, so it is never a
+            # point of the national series (DESIGN.md, "a line of the nation's figure")
+            r["scope"] = "foreign"
+    return rows

@@ -315,6 +315,7 @@ def _inherit(
         if f["indicator"] == UNCLASSIFIED and is_money(f["unit"]) and index > 0:
             _given_in_context(text, sent, nums, i, doc.sentences[max(0, index - 2)].start)
         _subgroup_owner(text, num, earlier)
+        _partner_kept(text, num, earlier)
         earlier.append(num)
     _shared_noun(text, nums)
     if context is not None and len(context) > 4:
@@ -538,6 +539,44 @@ def _placed_part(text: str, start: int, end: int) -> bool:
 
 
 _SHARE_OF_THEM = re.compile(r"\s*(?:percent|per\s+cent|%)\s+of\s+(?:them|these|those)\b", re.I)
+
+
+# what opens another clause with its own subject between two figures of one sentence
+_CHINA_SUBJECT = re.compile(r"\bChina\s+(?:has|had|have|is|was|will|sent|signed|now)\b")
+_OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although|though|and\s+(?:the|its|their))\b")
+
+
+def _partner_kept(text: str, num: _Num, earlier: list[_Num]) -> None:
+    """A figure of the nation's with no partner after one limited to a partner in its
+    sentence, of the same indicator or what those things are worth, takes that partner:
+    "1,326 ... contracts with Japanese companies in 2016, worth $4.9 billion", "Chinese
+    students in Germany has grown from around 22,800 in 2010 to 30,259", "enrolled at
+    Swedish universities ..., down from 3,400", "... valued at US$2.4 billion, up 18 percent"
+    (no other partner, no clause of another subject between)."""
+    f = num.fact
+    if f is None or f["scope"] != "national" or f["actor"]:
+        return
+    for g_num in reversed(earlier):
+        g = g_num.fact
+        if g is None or g.get("derived_from"):
+            continue
+        if g["scope"] != "national" or not g["actor"]:
+            return  # the nearest figure before is the nation's own, or a part's
+        worth = indicator_lexicon().worth.get(g["indicator"])
+        if f["indicator"] not in (g["indicator"], worth) or f["indicator"] == UNCLASSIFIED:
+            return
+        if _OTHER_CLAUSE.search(text, g_num.end, num.start) or _CHINA_SUBJECT.search(
+            text, g_num.end, num.start
+        ):
+            return  # ("Since the first group of 52 left for the United States, China has
+            # sent about 1,750 students abroad": the nation's own figure after)
+        if any(
+            k == "foreign" and actor != g["actor"]
+            for *_, actor, k in mentions(text, g_num.end, num.start)
+        ):
+            return
+        f["actor"] = g["actor"]
+        return
 
 
 def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
@@ -1216,7 +1255,8 @@ def _breakdown(text, num, earlier, end) -> bool:
 def _host_actor(text: str, f: dict, start: int, end: int) -> None:
     """A line of the nation's figure by the place its own words name (``text[start:end]``)
     has that place, another country, as its actor (DESIGN.md: a count of Chinese people
-    where they are abroad is national, the host its actor)."""
+    where they are abroad is the host's line; read here as national with the host as actor,
+    recorded as foreign at the end of :func:`analysis.extraction.extract_facts`)."""
     if f["scope"] != "national" or f["actor"]:
         return
     for _a, _b, actor, kind in mentions(text, start, end):

@@ -979,8 +979,8 @@ def test_chinese_students_in_another_country_are_the_nations_line_by_host(tmp_pa
         )
     )
     assert rows[86000]["indicator"] == "students_abroad"
-    # a line of the nation's figure by host country: national, with the host as actor
-    assert (rows[86000]["scope"], rows[86000]["actor"]) == ("national", "Japan")
+    # a line of the nation's figure by host country: foreign, the host as actor
+    assert (rows[86000]["scope"], rows[86000]["actor"]) == ("foreign", "Japan")
     assert rows[300]["scope"] == "foreign"
     assert rows[36]["scope"] == "agency"
     assert rows[41]["scope"] == "national"  # ", and China ...": a clause of its own
@@ -1714,7 +1714,7 @@ def test_the_government_of_another_countrys_page_is_that_country(tmp_path):
     assert (at(rows, "150")["scope"], at(rows, "150")["measure"]) == ("foreign", "target")
     assert at(rows, "150")["year"] == 1998
     # Chinese people it hosts: a line of the nation's figure, the host its actor
-    assert at(rows, "Some 4,000")["scope"] == "national"
+    assert at(rows, "Some 4,000")["scope"] == "foreign"
     assert at(rows, "Some 4,000")["actor"] != ""
     # a body of its own named as the subject, and China's own clause, stay as they are
     assert (at(rows, "95")["scope"], at(rows, "95")["actor"]) == ("foreign", "Royal Society")

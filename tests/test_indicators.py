@@ -1033,8 +1033,8 @@ def test_a_part_of_the_group_before_told_by_where_it_went_is_a_line_by_host(tmp_
     )
     rows = page_rows(tmp_path, body)
     # "the United States" names the host: no count of places, so the next line reads it too
-    assert host_line(rows, "about 2,500") == ("students_abroad", "national", "United States")
-    assert host_line(rows, "900") == ("students_abroad", "national", "United Kingdom")
+    assert host_line(rows, "about 2,500") == ("students_abroad", "foreign", "United States")
+    assert host_line(rows, "900") == ("students_abroad", "foreign", "United Kingdom")
     assert rows["about 2,500"]["measure"] == "cumulative"
     # a property of its own makes a subgroup, no line by host
     body = (
@@ -1050,9 +1050,9 @@ def test_the_largest_group_in_apposition_is_the_first_line_by_host(tmp_path):
         "followed by about 1,200 in Ireland and some 500 in Norway."
     )
     rows = page_rows(tmp_path, body)
-    assert host_line(rows, "some 4,000") == ("students_abroad", "national", "Canada")
-    assert host_line(rows, "about 1,200") == ("students_abroad", "national", "Ireland")
-    assert host_line(rows, "some 500") == ("students_abroad", "national", "Norway")
+    assert host_line(rows, "some 4,000") == ("students_abroad", "foreign", "Canada")
+    assert host_line(rows, "about 1,200") == ("students_abroad", "foreign", "Ireland")
+    assert host_line(rows, "some 500") == ("students_abroad", "foreign", "Norway")
     assert rows["some 4,000"]["measure"] == "level"
     # with no noun of its own: the group the page counted before, not those come back
     body = (
@@ -1060,7 +1060,7 @@ def test_the_largest_group_in_apposition_is_the_first_line_by_host(tmp_path):
         "back. The largest number, some 3,000, are now studying in Canada."
     )
     rows = page_rows(tmp_path, body)
-    assert host_line(rows, "some 3,000") == ("students_abroad", "national", "Canada")
+    assert host_line(rows, "some 3,000") == ("students_abroad", "foreign", "Canada")
     # not placed anywhere: a subgroup by a property of its own
     body = (
         "Since 1990 China has sent 8,000 scholars abroad to study. The largest group, some "
@@ -1075,13 +1075,13 @@ def test_a_line_by_host_may_end_a_question_or_carry_a_footnote_mark(tmp_path):
         "2,000 in the Federal Republic of Germany?"
     )
     rows = page_rows(tmp_path, body)
-    assert host_line(rows, "some 2,000") == ("students_abroad", "national", "Germany")
+    assert host_line(rows, "some 2,000") == ("students_abroad", "foreign", "Germany")
     body = (
         "About 9,000 Chinese students are in Canada, against 2,000 in New Zealand.4 The "
         "ministry expects the numbers to grow."
     )
     rows = page_rows(tmp_path, body)
-    assert host_line(rows, "2,000") == ("students_abroad", "national", "New Zealand")
+    assert host_line(rows, "2,000") == ("students_abroad", "foreign", "New Zealand")
 
 
 def test_people_placed_abroad_are_the_group_gone_not_a_part_come_back(tmp_path):
@@ -1092,7 +1092,7 @@ def test_people_placed_abroad_are_the_group_gone_not_a_part_come_back(tmp_path):
     )
     rows = page_rows(tmp_path, body)
     assert host_line(rows, "Roughly 9,000")[0] == "students_abroad"
-    assert host_line(rows, "around 3,000") == ("students_abroad", "national", "Ireland")
+    assert host_line(rows, "around 3,000") == ("students_abroad", "foreign", "Ireland")
     # placed at home, those come back stay returnees
     body = "Last year 25,000 scholars came home from abroad. About 8,000 are now in Guangzhou."
     assert indicator_of(page_indicators(tmp_path, body), "About 8,000") == "returnees"
@@ -1105,7 +1105,7 @@ def test_a_share_of_the_group_before_told_by_where_it_went_is_a_line_by_host(tmp
         "China in 1985."
     )
     rows = page_rows(tmp_path, body)
-    assert host_line(rows, "Roughly 30 per cent") == ("students_abroad", "national", "Canada")
+    assert host_line(rows, "Roughly 30 per cent") == ("students_abroad", "foreign", "Canada")
     assert rows["Roughly 30 per cent"]["measure"] == "share"
 
 
@@ -1116,7 +1116,7 @@ def test_a_cable_in_capitals_places_a_part_of_the_group_abroad(tmp_path):
         "AND BEIJING HOPES TO RAISE THAT NUMBER."
     )
     rows = page_rows(tmp_path, body)
-    assert host_line(rows, "ABOUT 400") == ("students_abroad", "national", "Canada")
+    assert host_line(rows, "ABOUT 400") == ("students_abroad", "foreign", "Canada")
 
 
 # ------------------------------------------------------------------ session 8 (COUNTED)
@@ -1982,7 +1982,7 @@ def test_a_placed_count_of_the_nations_group_is_the_nations_line_by_host(tmp_pat
     row = rows[next(q for q in rows if q.startswith("More than 1,800"))]
     assert (row["indicator"], row["scope"], row["actor"]) == (
         "students_abroad",
-        "national",
+        "foreign",
         "Australia",
     )
 
@@ -2048,7 +2048,7 @@ def test_round10_a_sellers_transfer_contracts_with_chinese_buyers_are_imports(tm
         "annual",
         1995,
     )
-    assert (count["scope"], count["actor"]) == ("national", "Netherlands")
+    assert (count["scope"], count["actor"]) == ("foreign", "Netherlands")
     assert (money["indicator"], money["year"]) == ("tech_import_value", 1995)
     # (a transfer centre's agreements in a province are no import of the nation)
     rows = rows_listed(tmp_path, "The centre has arranged 46 technology transfer agreements.")

@@ -111,7 +111,7 @@ def test_a_subgroup_is_its_wholes_owners(tmp_path):
     )
     assert scope(tmp_path, body, "some 5,300") == ("local", "Zhejiang University")
     body = "China invited 12,600 foreign experts, some 5,300 of them from Japan."
-    assert scope(tmp_path, body, "some 5,300") == ("national", "")
+    assert scope(tmp_path, body, "some 5,300") == ("foreign", "Japan")  # the line of one partner
 
 
 @pytest.mark.parametrize(
@@ -353,13 +353,13 @@ def test_a_nationwide_lead_makes_the_clause_the_nations(tmp_path):
     [
         # another country as a line of the nation's table by partner
         ("Japan remained the largest supplier of imported equipment, with contracts worth "
-         "US$3.2 billion.", "US$3.2", ("national", "Japan")),
+         "US$3.2 billion.", "US$3.2", ("foreign", "Japan")),
         # (its partner its actor: never a point of the nation's series; the k-th figure the
         # k-th partner's)
         ("Korea and Germany followed with US$2.1 billion and US$1.9 billion.", "US$1.9",
-         ("national", "Germany")),
+         ("foreign", "Germany")),
         ("Korea and Germany followed with US$2.1 billion and US$1.9 billion.", "US$2.1",
-         ("national", "South Korea")),
+         ("foreign", "South Korea")),
         # another country doing something with its own money
         ("Japan signed contracts worth US$3.2 billion with Chinese firms.", "US$3.2",
          ("foreign", "Japan")),
@@ -497,7 +497,7 @@ def test_a_foreign_body_that_brings_chinese_people_owns_the_figure(tmp_path):
         "foreign",
         "Japan Society for the Promotion of Science",
     )
-    assert (rows[2900]["scope"], rows[2900]["actor"]) == ("national", "United Kingdom")
+    assert (rows[2900]["scope"], rows[2900]["actor"]) == ("foreign", "United Kingdom")
 
 
 # -- session 7: forms seen on pages the rules were not written on (sentences written here) --
@@ -557,11 +557,11 @@ def test_programmes_named_around_a_figure(tmp_path, body, quote_start, want):
     [
         # a partner's share of the nation's whole: a line of the nation's figure
         ("Canada accounted for 3 percent of China's technology imports in 2012.", "3",
-         ("national", "Canada")),
+         ("foreign", "Canada")),
         ("Korean suppliers accounted for 80 contracts and US$300 million of these.",
-         "US$300", ("national", "South Korea")),
+         "US$300", ("foreign", "South Korea")),
         ("In 2010 EU member states supplied 35 percent of this, ahead of Japan.", "35",
-         ("national", "European Union")),
+         ("foreign", "European Union")),
         # a province's share stays the province's
         ("Hubei province accounted for 4 percent of the nation's technology exports.", "4",
          ("local", "Hubei province")),
@@ -585,7 +585,7 @@ def test_a_partners_share_of_the_nations_whole(tmp_path, body, quote_start, want
          ("foreign", "Vietnam")),
         # (a ranked partner line keeps its rule: the nation's, by partner)
         ("Korea and Germany followed with US$2.1 billion and US$1.4 billion respectively.",
-         "US$1.4", ("national", "Germany")),
+         "US$1.4", ("foreign", "Germany")),
         # a comparison's figure "for" another country
         ("China has 120 attachés abroad, against 70 for France and 50 for Italy.", "70",
          ("foreign", "France")),
@@ -610,9 +610,9 @@ def test_figures_paired_with_actors_by_a_list(tmp_path, body, quote_start, want)
     [
         # Chinese people a host country holds or counts: the nation's line by host
         ("Canada is home to about 140,000 Chinese students.", "about 140,000",
-         ("national", "Canada")),
+         ("foreign", "Canada")),
         ("Canadian universities counted 6,200 Chinese students in 2019.", "6,200",
-         ("national", "Canada")),
+         ("foreign", "Canada")),
         # (not when a body of its own is in the clause)
         ("Through the Korea Foundation, Korea has trained 300 Chinese officials since 2000.",
          "300", ("foreign", "South Korea")),
@@ -756,18 +756,18 @@ def test_a_programme_of_awards(tmp_path, body, quote_start, want):
     "body, quote_start, want",
     [
         # a partner's share of the nation's whole by any verb of taking
-        ("Italy took about 35 percent of the total.", "about 35", ("national", "Italy")),
+        ("Italy took about 35 percent of the total.", "about 35", ("foreign", "Italy")),
         ("French suppliers won some 20 percent of the total value.", "some 20",
-         ("national", "France")),
+         ("foreign", "France")),
         # (a share of its own whole stays the partner's)
         ("Italy holds 35 percent of its own market.", "35", ("foreign", "Italy")),
         # a ranked partner after an adverb, and the next one after "followed by"
         ("Italy was again the main supplier, with deals worth US$55 million, followed by "
-         "Sweden with US$21 million.", "US$55", ("national", "Italy")),
+         "Sweden with US$21 million.", "US$55", ("foreign", "Italy")),
         ("Italy was again the main supplier, with deals worth US$55 million, followed by "
-         "Sweden with US$21 million.", "US$21", ("national", "Sweden")),
+         "Sweden with US$21 million.", "US$21", ("foreign", "Sweden")),
         ("Italy remained the largest source, with deals worth US$140 million, followed by "
-         "Sweden (US$61 million).", "US$61", ("national", "Sweden")),
+         "Sweden (US$61 million).", "US$61", ("foreign", "Sweden")),
     ],
 )  # fmt: skip
 def test_a_partners_line_of_the_nations_table(tmp_path, body, quote_start, want):
@@ -801,14 +801,14 @@ def test_a_table_of_the_nations_figure_by_partner(tmp_path):
         "   Finland              3,100\n\n"
         "Source: ministry data."
     )
-    assert scope(tmp_path, body, "12,400") == ("national", "Norway")
-    assert scope(tmp_path, body, "3,100") == ("national", "Finland")
+    assert scope(tmp_path, body, "12,400") == ("foreign", "Norway")
+    assert scope(tmp_path, body, "3,100") == ("foreign", "Finland")
     body = (
         "Table 5. Licences bought, 2004\n\n"
         "Source          Contracts    Value (US$ million)\n"
         "Norway             412          610\n"
     )
-    assert scope(tmp_path, body, "412")[0] == "national"
+    assert scope(tmp_path, body, "412") == ("foreign", "Norway")
     # (a table of other countries' own figures, with no such head, stays theirs)
     body = (
         "Table 6. Research spending, 2004\n\n"
@@ -871,16 +871,16 @@ def test_what_it_stands_for(tmp_path, body, quote_start, want):
         # that") owns none of it
         ("The paper quoted the Ministry of Commerce (MOFCOM) as saying that 412 technology "
          "import contracts were signed in 2001.", "412", ("national", "")),
-        # people from China counted where they are abroad: national, the host as actor
+        # people from China counted where they are abroad: foreign, the host as actor
         ("Records of the Department of Home Affairs show that 3,100 students from the "
          "People's Republic of China were studying in Norway at the end of 1999.", "3,100",
-         ("national", "Norway")),
+         ("foreign", "Norway")),
         ("Some 1,600 students from the People's Republic of China were enrolled at Danish "
-         "universities in 2010.", "Some 1,600", ("national", "Denmark")),
+         "universities in 2010.", "Some 1,600", ("foreign", "Denmark")),
         # "of whom": a part of the figure before, whose owner it shares
         ("Records of the Department of Home Affairs show that 3,100 students from the "
          "People's Republic of China were studying in Norway at the end of 1999, of whom "
-         "about 900 were enrolled in doctoral degrees.", "about 900", ("national", "Norway")),
+         "about 900 were enrolled in doctoral degrees.", "about 900", ("foreign", "Norway")),
         ("Since it was launched in 1998, the Spring Light Program has recruited 410 young "
          "scientists, 67% of whom had studied abroad.", "67%",
          ("programme", "Spring Light Program")),
@@ -977,9 +977,9 @@ def test_a_central_body_reporting_is_a_source(tmp_path, body, quote_start, want)
     [
         # another country's people where they work in China: the nation's line by partner
         ("In 2003 some 9,000 Chinese engineers trained in Japan, while about 2,500 Japanese "
-         "engineers worked in China.", "about 2,500", ("national", "Japan")),
+         "engineers worked in China.", "about 2,500", ("foreign", "Japan")),
         ("About 600 Italian technicians are now in China installing machinery.", "About 600",
-         ("national", "Italy")),
+         ("foreign", "Italy")),
         # (another country's own things in China stay its own)
         ("About 300 Italian companies now operate in China.", "About 300",
          ("foreign", "Italy")),
@@ -1175,7 +1175,7 @@ def test_an_award_named_for_whom_it_is_for_is_a_programme():
         # (no figure told: a line of the nation's figure, the partner its actor)
         ("Imports of equipment rose sharply in 1990. The Netherlands and Sweden together "
          "supplied 31 percent of the value imported that year.", "31",
-         ("national", "Netherlands")),
+         ("foreign", "Netherlands")),
     ],
 )  # fmt: skip
 def test_partners_share_of_a_told_whole(tmp_path, body, quote_start, want):
@@ -1204,9 +1204,9 @@ def test_under_the_scheme_is_the_programme_named_before(tmp_path, body, quote_st
     "body, quote_start, want",
     [
         ("In France, 2,300 of the students from China held government grants in 2001.",
-         "2,300", ("national", "France")),
+         "2,300", ("foreign", "France")),
         ("In Canada alone there were about 9,000 students and scholars from mainland China "
-         "by 1992.", "about 9,000", ("national", "Canada")),
+         "by 1992.", "about 9,000", ("foreign", "Canada")),
         # (a body of that country as the subject: its own)
         ("In France, CNRS hosted 200 researchers from China in 2001.", "200",
          ("foreign", "CNRS")),
@@ -1236,9 +1236,9 @@ def test_more_research_bodies_without_a_country_are_foreign(tmp_path, body, quot
     "body, quote_start, want",
     [
         ("The Bureau of Statistics counts 7,400 Chinese students in Norway in 2012.",
-         "7,400", ("national", "Norway")),
+         "7,400", ("foreign", "Norway")),
         ("The Council was told that about 900 Chinese scholars were working in Denmark in "
-         "1986.", "about 900", ("national", "Denmark")),
+         "1986.", "about 900", ("foreign", "Denmark")),
         # (a body acting stays the owner)
         ("The Bureau of Statistics hosted 40 visiting scholars from Chinese universities.",
          "40", ("agency", "Bureau of Statistics")),
@@ -1258,19 +1258,19 @@ def test_a_reports_verb_makes_a_name_its_source(tmp_path, body, quote_start, wan
     "body, quote_start, want",
     [
         ("French firms signed 64 contracts with Chinese buyers for the supply of equipment "
-         "in 1988.", "64", ("national", "France")),
+         "in 1988.", "64", ("foreign", "France")),
         ("Dutch companies were the source of 7 percent of the value of China's imported "
-         "technology in 2005.", "7 percent", ("national", "Netherlands")),
+         "technology in 2005.", "7 percent", ("foreign", "Netherlands")),
         # (a partner's firms doing their own work in China stay theirs)
         ("Korean companies ran 35 laboratories in China in 2011.", "35",
          ("foreign", "South Korea")),
         ("China imported technology worth $2.1 billion in 1990, of which France accounted for "
          "about 11 percent and Italy for about 6 percent.", "about 6 percent",
-         ("national", "Italy")),
+         ("foreign", "Italy")),
         ("The United States remained the largest supplier, with 30% of the value, and Japan "
-         "alone accounted for 21%.", "21%", ("national", "Japan")),
+         "alone accounted for 21%.", "21%", ("foreign", "Japan")),
         ("About 9,000 Chinese students were enrolled in Australia in 1995, while Canada had "
-         "about 8,000.", "about 8,000", ("national", "Canada")),
+         "about 8,000.", "about 8,000", ("foreign", "Canada")),
         # (no Chinese people counted before: the host's own)
         ("France spent 12 million euros on the laboratories, while Canada had about 8,000 "
          "visitors.", "about 8,000", ("foreign", "Canada")),
@@ -1286,16 +1286,16 @@ def test_partners_firms_shares_and_hosts_are_lines_of_the_nations_figure(
 
 
 # session 9, round 5: "the two countries" / "the governments" as the subject on another
-# country's page: what the nation does with that partner (national, the partner its actor)
+# country's page: what the nation does with that partner (foreign, the partner its actor)
 def test_the_two_countries_on_a_partners_page_are_a_line_of_the_nations_figure(tmp_path):
     kw = {
         "title": "Norway and China: research in figures",
         "head": "Embassy of Norway in China\nHome > Science and Technology\n\n",
     }
     body = "Together the two countries have opened 12 joint laboratories since 2005."
-    assert scope(tmp_path, body, "12", **kw) == ("national", "Norway")
+    assert scope(tmp_path, body, "12", **kw) == ("foreign", "Norway")
     body = "Since the agreement was signed, the governments have funded 230 joint projects."
-    assert scope(tmp_path, body, "230", **kw) == ("national", "Norway")
+    assert scope(tmp_path, body, "230", **kw) == ("foreign", "Norway")
     # (the page's own figure, no two nations named, stays the partner's)
     body = "The Research Council offers 30 fellowships a year to Chinese researchers."
     assert scope(tmp_path, body, "30", **kw) == ("foreign", "Research Council")
@@ -1356,7 +1356,7 @@ def test_the_nations_diplomatic_network_is_the_nations(tmp_path, body, quote_sta
     "body, quote_start, want",
     [
         ("Some 450 Polish and Chinese engineers were exchanged under the protocol in 1990.",
-         "Some 450", ("national", "Poland")),
+         "Some 450", ("foreign", "Poland")),
         ("About 120 Israeli firms now operate in China.", "About 120", ("foreign", "Israel")),
     ],
 )  # fmt: skip
@@ -1538,9 +1538,9 @@ def test_another_body_in_the_title_keeps_its_voice(tmp_path):
     "body, quote_start, want",
     [
         ("Since 2000 China has signed cooperation agreements with 14 Latin American countries.",
-         "14", ("national", "Latin America")),
+         "14", ("foreign", "Latin America")),
         ("Chinese science counsellors now serve in six Arab states.", "six",
-         ("national", "Arab states")),
+         ("foreign", "Arab states")),
         ("Since 2000 China has signed cooperation agreements with 14 countries.", "14",
          ("national", "")),
         ("Yunnan has signed agreements with 5 Southeast Asian countries.", "5",
@@ -1714,3 +1714,57 @@ def test_n_of_which_is_a_part_of_the_figure_before(tmp_path, body, quote_start, 
 def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
     body = "A: We have signed 114 intergovernmental agreements on S&T cooperation."
     assert scope(tmp_path, body, "114", title=title) == ("national", "")
+
+
+# ------------------------------------------- session 19: the nation's dealings with one partner
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # the partner after the counted noun, by its preposition
+        ("Chinese firms signed 1,326 technology import contracts with Japanese companies in "
+         "2016.", "1,326", ("foreign", "Japan")),
+        ("In 2018 Chinese firms signed 97 technology import contracts with Russian "
+         "suppliers.", "97", ("foreign", "Russia")),
+        ("China will send 50 agricultural technology teams to Africa.", "50",
+         ("foreign", "Africa")),
+        # the partner in the subject before the figure's verb
+        ("Chinese technology exports to Africa were worth US$470 million last year.",
+         "US$470", ("foreign", "Africa")),
+        ("In 2015 China's technology export contracts with ASEAN countries were valued at "
+         "US$2.4 billion.", "US$2.4", ("foreign", "ASEAN")),
+        ("Technology from the European Union accounted for 45 per cent of that value.", "45",
+         ("foreign", "European Union")),
+        # (more than one partner: the nation's own figure, no line of one partner)
+        ("In 1985 China sent 3,000 students to Japan and Germany.", "3,000",
+         ("national", "")),
+        # (a bilateral name is both sides', no partner's line)
+        ("China-Africa trade reached 170 billion US dollars in 2017.", "170",
+         ("national", "")),
+    ],
+)  # fmt: skip
+def test_the_nations_dealings_with_one_partner_are_that_partners_line(
+    tmp_path, body, quote_start, want
+):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # what the partner's contracts are worth, a base and a change of the partner's line
+        ("Chinese firms signed 1,326 technology import contracts with Japanese companies in "
+         "2016, worth $4.9 billion.", "$4.9", ("foreign", "Japan")),
+        ("About 2,900 Chinese students were enrolled at Swedish universities in 2010, down "
+         "from 3,400 in 2009.", "3,400", ("foreign", "Sweden")),
+        ("In 2015 China's technology export contracts with ASEAN countries were valued at "
+         "US$2.4 billion, up 18 percent on the year before.", "18", ("foreign", "ASEAN")),
+        # (a clause of its own after "while": the nation's own)
+        ("Chinese firms signed 1,326 technology import contracts with Japanese companies in "
+         "2016, while technology imports overall were worth $30.1 billion.", "$30.1",
+         ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_figure_after_a_partners_line_in_its_sentence_keeps_the_partner(
+    tmp_path, body, quote_start, want
+):
+    assert scope(tmp_path, body, quote_start) == want

@@ -159,6 +159,6 @@ def test_a_partners_line_of_the_nations_figure_is_no_conflict(tmp_path):
 
     table = facts_table(load_corpus(folder))
     eu = table[table.quote == "US$16.1 billion"].iloc[0]
-    assert (eu.indicator, eu.scope, eu.actor) == ("tech_import_value", "national", "European Union")
+    assert (eu.indicator, eu.scope, eu.actor) == ("tech_import_value", "foreign", "European Union")
     got = series.conflicts(table)
     assert sorted(zip(got.value_a, got.value_b, strict=True)) == [(44.2e9, 44.9e9)]
