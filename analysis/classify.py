@@ -1791,7 +1791,7 @@ def _described_central(text: str, at: int, actor: str, lex: _Actors, unnamed=Fal
 # "contracts to import German technology", "teams to Africa", "were enrolled at German
 # universities")
 _PARTNER_AFTER = re.compile(
-    r"\s*(?:[a-z][\w-]*\s+){0,5}?"
+    r"\s*(?:[a-z][\w-]*\s+){0,6}?"
     r"(?:with|from|to|in|at|on|for)\s+(?:the\s+)?(?:(?:import|buy|purchase)\s+)?$"
 )
 # a subject limited to one partner before the figure's verb ("Chinese technology exports to
@@ -1800,7 +1800,7 @@ _PARTNER_AFTER = re.compile(
 _PARTNER_SUBJECT = re.compile(
     r"\b(?:exports?|imports?|contracts?|students|scholars|researchers|trade|technology|"
     r"transfers?|purchases|sales|projects|laboratories|labs|centres|centers)"
-    r"\s+(?:to|from|with|in)\s+(?:the\s+)?$",
+    r"\s+(?:to|from|with|in|at|on)\s+(?:the\s+)?$",
     re.I,
 )
 # the verb between such a subject and its figure, no clause between
@@ -1821,14 +1821,18 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
     foreign = [x for x in found if x[3] == "foreign" and clause[0] <= x[0] and x[1] <= clause[1]]
     if not foreign:
         return ""
-    after = max(num_end, noun_end)
+    # (from the counted noun's end, or the figure's when the counted phrase ran on over the
+    # preposition: "52 visiting scholars left for the United States")
+    after = (max(num_end, noun_end), num_end)
     for i, (a, b, actor, _kind) in enumerate(foreign):
         if a > 0 and text[a - 1] in "-‐–":
             continue  # "China-Africa trade": bilateral, both sides'
         if _ANOTHER_PARTNER.match(text, b) and any(x[0] < b + 12 for x in foreign[i + 1 :]):
             return ""  # "to Japan and Germany": more than one partner
-        if a >= after and a - after <= 60:
-            if _PARTNER_AFTER.fullmatch(text, after, a) and _country_word(text[a:b]):
+        if a >= after[1] and a - after[1] <= 70:
+            if any(
+                at <= a and _PARTNER_AFTER.fullmatch(text, at, a) for at in after
+            ) and _country_word(text[a:b]):
                 return actor
         elif b <= num_start and num_start - b <= 45:
             if (
@@ -1847,7 +1851,8 @@ def _region_words() -> tuple[re.Pattern[str], dict[str, str]]:
     words = load_lexicon("indicators").get("words", {}).get("regions", [])
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     pattern = re.compile(
-        rf"\s+(?:more\s+|other\s+)?({alt})\s+(?:countries|states|nations|economies)\b"
+        rf"\s+(?:more\s+|other\s+)?(?:of\s+the\s+(?:\w+\s+)?)?({alt})\s+"
+        r"(?:[Mm]ember\s+)?(?:countries|states|nations|economies|Countries|States|Nations)\b"
     )
     return pattern, {w: _REGION_NAMES.get(w, f"{w} countries") for w in words}
 
@@ -1858,12 +1863,14 @@ _REGION_NAMES = {
     "Latin American": "Latin America", "Nordic": "Nordic countries", "Pacific": "Pacific",
     "Caribbean": "Caribbean", "Central Asian": "Central Asia",
     "Southeast Asian": "Southeast Asia", "Balkan": "Balkans", "Mediterranean": "Mediterranean",
+    "ASEAN": "ASEAN", "EU": "European Union", "Belt and Road": "Belt and Road countries",
 }  # fmt: skip
 
 
 def _region_after(text: str, at: int) -> str:
     """The region whose countries the figure ending at ``text[at]`` counts, or ""."""
-    if all(text.find(w, at, at + 60) < 0 for w in ("countries", "states", "nations", "economies")):
+    low = text[at : at + 60].lower()
+    if all(w not in low for w in ("countries", "states", "nations", "economies")):
         return ""
     pattern, names = _region_words()
     m = pattern.match(text, at)
@@ -2758,7 +2765,7 @@ _CHINESE_PEOPLE = re.compile(
 
 # a clause's lead placing it in a country: "In Japan, ...", "In the United States alone there
 # were ..." (the name between the two)
-_IN_LEAD = re.compile(r"[^\w(]*In\s+(?:the\s+)?(?=[A-Z])")
+_IN_LEAD = re.compile(r"[^\w(]*(?:In|Across|Throughout)\s+(?:the\s+)?(?=[A-Z])")
 _LEAD_END = re.compile(
     r"(?:\s+alone)?(?:\s*,|\s+there\s+(?:were|are|was|is|had\s+been|have\s+been)\b)"
 )

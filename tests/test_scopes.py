@@ -1734,6 +1734,23 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          "US$2.4 billion.", "US$2.4", ("foreign", "ASEAN")),
         ("Technology from the European Union accounted for 45 per cent of that value.", "45",
          ("foreign", "European Union")),
+        # (the counted phrase running on over its verb and preposition)
+        ("The first group of 52 visiting scholars left for the United States in December "
+         "1978.", "52", ("foreign", "United States")),
+        ("Between 1979 and 1993 Chinese enterprises signed 1,163 contracts to import Japanese "
+         "technology and equipment.", "1,163", ("foreign", "Japan")),
+        ("About 31,000 Chinese students were enrolled with New Zealand education providers "
+         "in 2013.", "About 31,000", ("foreign", "New Zealand")),
+        ("Chinese students at British universities numbered 89,540 in 2014.", "89,540",
+         ("foreign", "United Kingdom")),
+        # a lead placing the clause in one country
+        ("Across the UK, 78,715 Chinese students were enrolled last year.", "78,715",
+         ("foreign", "United Kingdom")),
+        # a bloc's member countries, as a region's
+        ("China has signed cooperation agreements with nine ASEAN Member Countries.",
+         "nine", ("foreign", "ASEAN")),
+        ("China has S&T cooperation agreements with 46 Belt and Road countries.", "46",
+         ("foreign", "Belt and Road countries")),
         # (more than one partner: the nation's own figure, no line of one partner)
         ("In 1985 China sent 3,000 students to Japan and Germany.", "3,000",
          ("national", "")),
