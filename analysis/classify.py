@@ -1791,7 +1791,7 @@ def _described_central(text: str, at: int, actor: str, lex: _Actors, unnamed=Fal
 # "contracts to import German technology", "teams to Africa", "were enrolled at German
 # universities")
 _PARTNER_AFTER = re.compile(
-    r"\s*(?:[a-z][\w-]*\s+){0,6}?"
+    r"\s*(?:(?:[a-z][\w-]*|Chinese|China|PRC)\s+){0,6}?"
     r"(?:with|from|to|in|at|on|for)\s+(?:the\s+)?(?:(?:import|buy|purchase)\s+)?$"
 )
 # a subject limited to one partner before the figure's verb ("Chinese technology exports to
@@ -1800,6 +1800,7 @@ _PARTNER_AFTER = re.compile(
 _PARTNER_SUBJECT = re.compile(
     r"\b(?:exports?|imports?|contracts?|students|scholars|researchers|trade|technology|"
     r"transfers?|purchases|sales|projects|laboratories|labs|centres|centers)"
+    r"(?:\s+(?:enrolled|studying|registered|working|based|signed))?"
     r"\s+(?:to|from|with|in|at|on)\s+(?:the\s+)?$",
     re.I,
 )

@@ -315,7 +315,7 @@ def _inherit(
         if f["indicator"] == UNCLASSIFIED and is_money(f["unit"]) and index > 0:
             _given_in_context(text, sent, nums, i, doc.sentences[max(0, index - 2)].start)
         _subgroup_owner(text, num, earlier)
-        _partner_kept(text, num, earlier)
+        _partner_kept(text, num, earlier, recent, sent.end)
         earlier.append(num)
     _shared_noun(text, nums)
     if context is not None and len(context) > 4:
@@ -546,7 +546,12 @@ _CHINA_SUBJECT = re.compile(r"\bChina\s+(?:has|had|have|is|was|will|sent|signed|
 _OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although|though|and\s+(?:the|its|their))\b")
 
 
-def _partner_kept(text: str, num: _Num, earlier: list[_Num]) -> None:
+# the host a sentence names only by a word pointing back ("54 percent of all foreign students
+# in the country", "some 8,500 were in the country", "of all international students there")
+_HOST_POINTER = re.compile(r"\b(?:in\s+the\s+country|there|here)\b")
+
+
+def _partner_kept(text: str, num: _Num, earlier: list[_Num], recent=(), end=None) -> None:
     """A figure of the nation's with no partner after one limited to a partner in its
     sentence, of the same indicator or what those things are worth, takes that partner:
     "1,326 ... contracts with Japanese companies in 2016, worth $4.9 billion", "Chinese
@@ -577,6 +582,16 @@ def _partner_kept(text: str, num: _Num, earlier: list[_Num]) -> None:
             return
         f["actor"] = g["actor"]
         return
+    if earlier or not recent or end is None:
+        return
+    # "Chinese now make up 54 percent of all foreign students in the country": the host of
+    # the line of the sentence before, pointed back to
+    stop = _CLAUSE_STOP.search(text, num.end, end)
+    if not _HOST_POINTER.search(text, num.end, stop.start() if stop else end):
+        return
+    g = recent[-1]
+    if g["scope"] == "national" and g["actor"] and g["indicator"] == f["indicator"] != UNCLASSIFIED:
+        f["actor"] = g["actor"]
 
 
 def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:

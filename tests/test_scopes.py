@@ -1775,6 +1775,12 @@ def test_the_nations_dealings_with_one_partner_are_that_partners_line(
          "from 3,400 in 2009.", "3,400", ("foreign", "Sweden")),
         ("In 2015 China's technology export contracts with ASEAN countries were valued at "
          "US$2.4 billion, up 18 percent on the year before.", "18", ("foreign", "ASEAN")),
+        ("The number of Chinese students enrolled at Dutch universities rose from 3,100 in "
+         "2008 to 4,700 in 2016.", "3,100", ("foreign", "Netherlands")),
+        # the host pointed back to in the next sentence ("in the country")
+        ("Since January 1979 an estimated 12,000 Chinese students have come to the United "
+         "States to study. At the end of 1983 some 8,500 were in the country.", "some 8,500",
+         ("foreign", "United States")),
         # (a clause of its own after "while": the nation's own)
         ("Chinese firms signed 1,326 technology import contracts with Japanese companies in "
          "2016, while technology imports overall were worth $30.1 billion.", "$30.1",
