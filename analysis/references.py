@@ -546,6 +546,12 @@ _CHINA_SUBJECT = re.compile(r"\bChina\s+(?:has|had|have|is|was|will|sent|signed|
 _OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although|though|and\s+(?:the|its|their))\b")
 
 
+# the words that make a figure the base a figure before it is compared with
+_BASE_BEFORE = re.compile(
+    r"\b(?:(?:up|down)\s+from|against|compared\s+(?:with|to)|versus|from)\s+"
+    r"(?:(?:some|about|around|roughly|nearly|almost|only|just|fewer\s+than|less\s+than|"
+    r"more\s+than|over|under)\s+)?[^\w]{0,4}$"
+)
 # the host a sentence names only by a word pointing back ("54 percent of all foreign students
 # in the country", "some 8,500 were in the country", "of all international students there")
 _HOST_POINTER = re.compile(r"\b(?:in\s+the\s+country|there|here)\b")
@@ -565,6 +571,17 @@ def _partner_kept(text: str, num: _Num, earlier: list[_Num], recent=(), end=None
         g = g_num.fact
         if g is None or g.get("derived_from"):
             continue
+        if (
+            g["scope"] != "national"
+            and g["indicator"] == f["indicator"] != UNCLASSIFIED
+            and _BASE_BEFORE.search(text, max(g_num.end, num.start - 24), num.start)
+        ):
+            # "NSF itself supported 45 cooperative research projects ..., down from 62
+            # projects in FY1989", "about 1,500 American scientists visited China in 1982,
+            # up from roughly 700 in 1979": the base of a part's or another country's
+            # figure is theirs too
+            f["scope"], f["actor"] = g["scope"], g["actor"]
+            return
         if g["scope"] != "national" or not g["actor"]:
             return  # the nearest figure before is the nation's own, or a part's
         worth = indicator_lexicon().worth.get(g["indicator"])

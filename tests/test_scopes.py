@@ -1781,6 +1781,9 @@ def test_the_nations_dealings_with_one_partner_are_that_partners_line(
         ("Since January 1979 an estimated 12,000 Chinese students have come to the United "
          "States to study. At the end of 1983 some 8,500 were in the country.", "some 8,500",
          ("foreign", "United States")),
+        # the base another country's figure is compared with is theirs too
+        ("About 1,500 American scientists and engineers visited China in 1982, up from "
+         "roughly 700 in 1979.", "roughly 700", ("foreign", "United States")),
         # (a clause of its own after "while": the nation's own)
         ("Chinese firms signed 1,326 technology import contracts with Japanese companies in "
          "2016, while technology imports overall were worth $30.1 billion.", "$30.1",
