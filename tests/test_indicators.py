@@ -2548,3 +2548,24 @@ def test_own_people_sent_to_study(sentence, figure):
     # sent abroad with no word of study, they are personnel exchanged
     plain = sentence.split(" to study")[0].split(" for advanced")[0] + " abroad."
     assert classify(plain, figure) == "personnel_exchanges"
+
+
+# ------------------------------------------- session 19: the Chinese share of a host's students
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("Chinese now make up 54 percent of all foreign students in the country.", "54",
+         "students_abroad"),
+        ("There were 87,895 Chinese-domiciled students at UK institutions in 2012, 29 per "
+         "cent of all non-EU students.", "29", "students_abroad"),
+        ("There were 87,895 Chinese-domiciled students at UK institutions in 2012.", "87,895",
+         "students_abroad"),
+        # (the share of those in China is no count of Chinese gone abroad)
+        ("Japanese students were 8 percent of all foreign students in China.", "8",
+         "unclassified"),
+    ],
+)  # fmt: skip
+def test_the_chinese_share_of_a_hosts_foreign_students(tmp_path, body, quote_start, want):
+    rows = page_rows(tmp_path, body)
+    row = rows[next(q for q in rows if q.startswith(quote_start))]
+    assert row["indicator"] == want
