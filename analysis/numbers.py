@@ -136,7 +136,13 @@ def grammar() -> _Grammar:
               | (?(cur)|(?<![\w.,/\-–]))  # ("Rmb1.1bn", "USD5m": a currency set against it)
             )
             # (a scan's letter O for a zero inside a group: "about 4,O00")
-            (?P<digits>\d{{1,3}}(?:,(?:\d{{3}}|[\dO]{{3}}))+(?![\dO]|,[\dO])|\d+(?![\d]|,\d))
+            (?P<digits>\d{{1,3}}(?:,(?:\d{{3}}|[\dO]{{3}}))+(?![\dO]|,[\dO])
+              # a page written the European way: groups set apart by a blank ("15 000") or
+              # by dots ("2.500.000"), a decimal comma before a scale ("DKK 1,2 billion")
+              |\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[ \u00a0\u202f,.]\d)
+              |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?!\d|[.,]\d)
+              |\d{{1,3}},\d{{1,2}}(?=[\s-]?(?i:{_alt(scales)})(?![A-Za-z])|(?i:{_alt(glued) if glued else "(?!)"})(?![A-Za-z_]))
+              |\d+(?![\d]|,\d))
             (?P<dec>\.\d+(?!\d))?
             (?:(?i:(?P<glued>{_alt(glued) if glued else "(?!)"}))(?![A-Za-z_])|(?![A-Za-z_]))
             (?:\s?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
@@ -510,8 +516,18 @@ class _Num:
     fact: dict[str, Any] = field(default_factory=dict)
 
 
+# a word after a figure (its counted noun), no further digits
+_NOUN_NEXT = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[a-z]{3,}")
+# a decimal comma ("1,2 billion": the grammar takes it only before a scale word)
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+
+
 def _to_float(digits: str, dec: str | None) -> float:
-    return float(digits.replace(",", "") + (dec or ""))
+    if _DECIMAL_COMMA.fullmatch(digits):
+        return float(digits.replace(",", "."))
+    if digits.count(".") >= 2:
+        digits = digits.replace(".", "")
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", digits) + (dec or ""))
 
 
 def _scaled(value: float, scale: float) -> float:
@@ -590,13 +606,13 @@ def _parse(
         dec = m.group("dec")
         ocr = m.group("ocr")
         digits = digits.replace("O", "0")
-        plain = digits.replace(",", "")
+        plain = re.sub(r"[,.\s\u00a0\u202f]", "", digits)
         if ocr:
             digits = "1" + digits
         # years used as dates ("In 1998,", "1994-1997"), unless money or a unit says otherwise
         if (
             not ocr
-            and "," not in digits
+            and digits == plain
             and not dec
             and len(plain) == 4
             and _YEAR_LIKE[0] <= int(plain) <= _YEAR_LIKE[1]
@@ -605,7 +621,7 @@ def _parse(
             and unit in ("count",)
         ):
             return None
-        if len(plain) >= 7 and "," not in digits and not dec:
+        if len(plain) >= 7 and digits == plain and not dec:
             return None  # telephone-like digit run
         if (
             not cur
@@ -639,6 +655,19 @@ def _parse(
                     text, end, s_end
                 ):
                     return None
+        if (
+            dec is not None
+            and len(dec) == 4
+            and digits == plain
+            and len(plain) <= 3
+            and not cur
+            and not scale_w
+            and unit == "count"
+            and _NOUN_NEXT.match(text, end)
+        ):
+            # "1.100 Chinese researchers", "2.500 projects": a European thousands dot (no
+            # count of people or things has three decimals)
+            digits, dec = digits + dec[1:], None
         value = _to_float(digits, dec)
         low = high = None
         if hi:

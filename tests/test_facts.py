@@ -723,6 +723,24 @@ def test_measure_of_a_figure(tmp_path, body, measure):
     assert rows[0]["measure"] == measure, rows[0]
 
 
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # numbers written the European way, as foreign ministries' pages do
+        ("In 2017 Denmark funded 1.100 Chinese researchers.", [1100.0]),
+        ("The programme has 15 000 participants.", [15000.0]),
+        ("The fund holds 2.500.000 euros for 2015.", [2500000.0]),
+        ("Denmark gave DKK 1,2 billion in 2017.", [1200000000.0]),
+        # (a decimal point before a scale or in a share stays one; two digits after a
+        # comma without a scale are no group: "in 2012,18 of them")
+        ("Exports rose 3.125 percent to 1.5 million in 2017.", [3.125, 1500000.0]),
+        ("In 2012,18 of them returned.", []),
+    ],
+)  # fmt: skip
+def test_european_number_styles(tmp_path, body, want):
+    assert [r["value"] for r in rows_of(tmp_path, body)] == want
+
+
 def test_scaled_values_are_exact(tmp_path):
     rows = rows_of(tmp_path, "The fund spent US$ 3.27 billion and RMB 0.29 million on labs.")
     assert [r["value"] for r in rows] == [3270000000.0, 290000.0]
