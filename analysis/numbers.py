@@ -20,6 +20,7 @@ from typing import Any
 from analysis import corpus, scan
 from analysis.config import InputError, load_lexicon
 from analysis.numbering import numbering_at
+from analysis.sentencedates import PLAN_ORDINAL, plan_span
 from analysis.units import is_money, is_unit
 
 # a year: not a part of a longer number ("2,012,180"), but a footnote mark may stick to it
@@ -197,6 +198,11 @@ def grammar() -> _Grammar:
             (?:(?:fiscal|financial)\s+(?:year\s+)?|early\s+|late\s+|mid-)?
             (?:{_MONTH}\s+)?(?P<b1>{_Y})(?:\s?[-–/]\s?(?P<b2>\d\d(?:\d\d)?)(?![\d/\-–]))?)
       | (?P<decades>(?:\b(?:early|late|mid)[- ]?)?(?P<d1>(?:19|20)\d0)[’']?s\b)
+      # a plan's period named by its ordinal alone ("during the Seventh Five-Year Plan
+      # period": 1986-1990; with its years in brackets the range after it says so)
+      | (?P<plan>\b(?:the\s+)?(?P<pn>{PLAN_ORDINAL})\s+[“"‘']?Five[- ]Year\s+
+            (?:Plan|Programme|Program)[”"’']?(?:\s+period)?
+            (?!\s*(?:period\s*)?\(\s*(?:19|20)\d\d))
       | (?P<explicit>{_Y})
         """,
         re.X | re.I,
@@ -459,6 +465,13 @@ def _year_anchors(text: str, low: str | None) -> list[int] | None:
         while i >= 0:
             anchors.append(i)
             i = find(word, i + 1)
+    if b"year" in runs and b"five" in runs:
+        # "the Seventh Five-Year Plan": a plan's period by its ordinal
+        i = find("five")
+        while i >= 0:
+            if low.startswith(("five-year", "five year"), i):
+                anchors.append(i)
+            i = find("five", i + 1)
     if b"years" in runs and b"the" in runs:
         # "over the five years", "during the two years": "the" a word or two before
         rfind = low.rfind
@@ -840,6 +853,10 @@ def _year_exprs(
                 out.append(_YearExpr(m.start(), m.end(), "since", d1))
             else:
                 out.append(_YearExpr(m.start(), m.end(), "range", d1, d1 + 9))
+        elif kind == "plan":
+            span = plan_span(m.group("pn"))
+            if span is not None:
+                out.append(_YearExpr(m.start(), m.end(), "range", span[0], span[1]))
         elif kind == "range":
             y1, r2 = int(m.group("r1")), m.group("r2")
             y2 = int(r2) if len(r2) == 4 else (y1 // 100) * 100 + int(r2)

@@ -55,6 +55,17 @@ _ORDINALS = {
 _LAST_PLAN = 19  # the last plan that starts within YEAR_RE (2046-2050): "37th" is no plan
 
 
+# an ordinal naming a plan, for the figures' year patterns (analysis.numbers)
+PLAN_ORDINAL = "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th)"
+
+
+def plan_span(ordinal: str) -> tuple[int, int] | None:
+    """First and last year of the plan an ordinal names ("Seventh", "11th"), or None."""
+    word = ordinal.lower()
+    number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    return plan_years(number) if 1 <= number <= _LAST_PLAN else None
+
+
 def plan_years(number: int) -> tuple[int, int]:
     """First and last year of China's ``number``-th Five-Year Plan (10 -> 2001, 2005)."""
     start = {1: 1953, 2: 1958}.get(number, 1966 + 5 * (number - 3))
@@ -189,14 +200,12 @@ def _make(kind: str, m: re.Match, text: str) -> Date | None:
         found = day_dates(m.group(0))
         return Date(a, b, a, found[0][0], found[0][1], "day") if found else None
     if kind == "plan":
-        word = g["ord"].lower()
-        number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
         if g["y1"]:
             y1, y2 = int(g["y1"]), int(g["y2"])
             return Date(a, b, a, iso(y1), y1, "period", y2)
-        if 1 <= number <= _LAST_PLAN:
-            y1, y2 = plan_years(number)
-            return Date(a, b, a, iso(y1), y1, "period", y2, implicit=True)
+        span = plan_span(g["ord"])
+        if span is not None:
+            return Date(a, b, a, iso(span[0]), span[0], "period", span[1], implicit=True)
         return None
     if kind == "range":
         first = g["y1"] or g["b1"]

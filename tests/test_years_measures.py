@@ -2000,3 +2000,23 @@ def test_a_return_ratio_and_a_decade_it_is_compared_with(tmp_path):
 )  # fmt: skip
 def test_a_year_in_the_sentence_that_is_not_the_figures(tmp_path, body, starts, date, year):
     assert row(tmp_path, body, starts, date or "12 March 2010")["year"] == year
+
+
+def test_a_plan_named_by_its_ordinal_dates_its_figures_by_its_period(tmp_path):
+    # the Seventh Five-Year Plan ran 1986-1990: what was done in it is a total to its end
+    got = row(
+        tmp_path,
+        "During the Seventh Five-Year Plan period China signed 1,200 technology import "
+        "contracts.",
+        "1,200",
+        date="3 March 1992",
+    )
+    assert (got["measure"], got["year"]) == ("cumulative", 1990)
+    # ... and what will be done in it a target of its end
+    got = row(
+        tmp_path,
+        "During the Eighth Five-Year Plan, China will send 15,000 scholars abroad.",
+        "15,000",
+        date="3 March 1992",
+    )
+    assert (got["measure"], got["year"]) == ("target", 1995)
