@@ -2446,6 +2446,8 @@ def test_r5_a_copyright_with_an_address_is_furniture() -> None:
     ("head", "date"),
     [
         ("AP-NY-05-09-84 0412EDT", "1984-05-09"),
+        # an agency's stamp: its date in figures, month first, and the clock time of filing
+        ("UPI 04-17-86 08:42 AET", "1986-04-17"),
         ("Release date: 2004. 5. 9. (Sun)   |   Pages: 3 (including attachments)", "2004-05-09"),
     ],
 )
@@ -2707,6 +2709,15 @@ def test_the_line_over_a_byline_is_the_title_past_an_archive_notice(tmp_path: Pa
     )
     title, _publisher, _date = _head_of(tmp_path, page)
     assert title == "Laos Plans to Send Hundreds of Chemists Abroad"
+
+
+def test_a_wires_mark_names_its_agency_in_full(tmp_path: Path) -> None:
+    page = (
+        "UPI 04-17-86 08:42 AET\n\nLaos Opens Its Laboratories to Visiting Chemists\n\n"
+        "   VIENTIANE (UPI) -- " + english(3) + "\n"
+    )
+    _title, publisher, date = _head_of(tmp_path, page)
+    assert (publisher, date) == ("United Press International", "1986-04-17")
 
 
 def test_a_wire_headline_marked_over_its_byline_is_the_title(tmp_path: Path) -> None:
