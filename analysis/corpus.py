@@ -1390,6 +1390,12 @@ _NAV_RULES = frozenset({"breadcrumb", "link_bar"})
 _HEADER_NAMES = 3  # at most this many name lines in an issuer's header
 
 
+# the head word of a body's sub-unit, opening a site's name
+_SUB_UNIT = re.compile(
+    r"(?:The\s+)?(?:Office|Department|Bureau|Division|Section|School|Faculty|Secretariat)\b"
+)
+
+
 def _mark_site_name(
     lines: list[str], removed: dict[int, str], evidence: dict, cfg: _Settings, section: bool = False
 ) -> None:
@@ -1436,6 +1442,10 @@ def _mark_site_name(
         fields = name.split(" | ")
         if len(fields) >= 3:  # the name over its bar of links: "chinadaily.com.cn | 中文 | Asia"
             name = fields[0]
+        elif len(fields) == 2 and _SUB_UNIT.match(fields[0]):
+            # a body's office over the body ("Office of International Relations | Donghai
+            # University of Technology"): the office of that body, as a letterhead names it
+            name = f"{fields[0]}, {fields[1]}"
         name = re.sub(r"\s+[-–—|:]\s+[a-z].*$", "", name)
         evidence["publisher"] = _publisher_name(re.sub(r"\s*\([^)]*\)$", "", name))
 

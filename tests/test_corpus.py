@@ -2971,3 +2971,26 @@ def test_notes_set_in_and_wrapped_over_lines_are_footnotes(tmp_path: Path) -> No
         assert "Open Doors" not in doc.text and "table 3" not in doc.text, page
         assert "3,000 scholars" in doc.text
         assert [r["value"] for r in facts.extract_facts(doc)] == [3000]
+
+
+def test_a_note_of_the_figures_date_in_brackets_names_no_publisher(tmp_path: Path) -> None:
+    page = (
+        "Office of International Relations | Laos University of Technology\n"
+        "Home   About   Partnerships   Study Abroad   News   Contact\n\n"
+        "International Cooperation at a Glance\n(figures as of December 2018)\n\n"
+        + english(3)
+        + "\n"
+    )
+    title, publisher, _date = _head_of(tmp_path, page)
+    assert title == "International Cooperation at a Glance"
+    # (the office over its body: the body's office, as a letterhead names it)
+    assert publisher == "Office of International Relations, Laos University of Technology"
+
+
+def test_a_jump_line_in_brackets_is_furniture() -> None:
+    text, _s, removed, evidence = corpus.clean(
+        "Laos Sends Chemists Abroad\n\n(Continued from page 25)\n\n" + english(3) + "\n"
+    )
+    assert "Continued" not in text
+    assert "jump_line" in [r.rule for r in removed]
+    assert not evidence["publisher"]
