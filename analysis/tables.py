@@ -200,8 +200,10 @@ class Cell:
 def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
     """The cells of the tables of ``original``; [] at once when ``hint_text`` (the cleaned
     text, else ``original``) holds no line that may be a row."""
-    if not _hinted(hint_text if hint_text is not None else original):
-        return []
+    if not _hinted(hint_text if hint_text is not None else original) and not (
+        "..." in original and _LEADER_HINT.search(original) is not None
+    ):
+        return []  # (the cleaned text has a fact box's leader dots as blanks: the file's own)
     lines, starts = [], []
     pos = 0
     for ln in original.split("\n"):

@@ -2569,3 +2569,14 @@ def test_the_chinese_share_of_a_hosts_foreign_students(tmp_path, body, quote_sta
     rows = page_rows(tmp_path, body)
     row = rows[next(q for q in rows if q.startswith(quote_start))]
     assert row["indicator"] == want
+
+
+def test_a_fact_box_row_is_read_by_its_label(tmp_path):
+    # the leader dots between a label and its figure are no stop: the label is its words
+    body = (
+        "Figures at a glance\n\n"
+        "Outbound students ........... 1,870 in 2018 (exchange and joint degree programmes)\n"
+    )
+    rows = page_rows(tmp_path, body)
+    row = rows[next(q for q in rows if q.startswith("1,870"))]
+    assert row["indicator"] == "students_abroad"
