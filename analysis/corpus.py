@@ -640,6 +640,10 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
             removed[i] = rule
             groups = m.groupdict()
             date = groups.get("date") or groups.get("date2")
+            if groups.get("monthday"):
+                # a wire slug's month and day without a year ("BC-CHINA-SCIENCE 11-14 0531"):
+                # the year comes from the page (dating.date_document)
+                evidence.setdefault("monthdays", []).append(groups["monthday"])
             if date_kind and date:
                 # a copyright line under the title dates the publication ("© OECD 2008"); one
                 # at the foot is the site's

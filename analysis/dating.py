@@ -329,6 +329,8 @@ BASIS_TEXT = {
     "dateline+stamp_year": "dateline, year from the page's stamp",
     "dateline+copyright_year": "dateline, year from the copyright line",
     "dateline+text_year": "dateline, year from the text",
+    "slug+copyright_year": "the wire slug's month and day, year from the copyright line",
+    "slug+text_year": "the wire slug's month and day, year from the text",
     "head_date": "date line in the page's head",
     "copyright": "copyright line under the title",
     "copyright_foot": "copyright line at the foot, of the year the text reaches",
@@ -440,7 +442,7 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
     Order: the catalog; a news database record's "PD" field; a dateline (without a year: the
     year of the page's own "Updated" stamp, else the latest year the text speaks of, or the
     year after when the text closes it: "the end of 1986"); the page's
-    stamp; the year of a copyright line under the title, unless the text speaks of a later year;
+    stamp; a wire slug's month and day (the year of the copyright line, else of the text); the year of a copyright line under the title, unless the text speaks of a later year;
     a dated sentence about the occasion ("held on August 28, 2011") unless the text speaks of a
     later year; the latest year the text speaks of in the past; a year range in the title (a
     plan for 2001-2005 is written at its start); last, a date beside a sidebar link that
@@ -507,6 +509,18 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
     if stamps:
         doc.published, doc.published_year = stamps[-1], int(stamps[-1][:4])
         doc.published_basis = "stamp"
+        return
+    for monthday in evidence.get("monthdays", []):
+        # a wire slug's month and day ("a0412 BC-CHINA-SCIENCE 11-14 0531"): the year of the
+        # copyright line, else of the text, as for a dateline without its year
+        month, day = (int(x) for x in re.split(r"[-/]", monthday))
+        if copyright_years:
+            year, basis = int(copyright_years[-1][:4]), "slug+copyright_year"
+        elif sentences_say()[0] is not None:
+            year, basis = sentences_say()[0], "slug+text_year"
+        else:
+            break
+        doc.published, doc.published_year, doc.published_basis = iso(year, month, day), year, basis
         return
     head = _head_date(doc.text)
     if head:

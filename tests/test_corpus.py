@@ -2994,3 +2994,15 @@ def test_a_jump_line_in_brackets_is_furniture() -> None:
     assert "Continued" not in text
     assert "jump_line" in [r.rule for r in removed]
     assert not evidence["publisher"]
+
+
+def test_a_wire_slugs_month_and_day_take_the_copyright_lines_year(tmp_path: Path) -> None:
+    page = (
+        "UPI Archives\na0412 BC-LAOS-CHEMISTS 11-14 0531\nURGENT\n\n"
+        "Laos widens chemistry links with the West\n\n"
+        "VIENTIANE (UPI) -- " + english(3) + "\n\nCopyright 1984 by United Press International.\n"
+    )
+    _title, _publisher, date = _head_of(tmp_path, page)
+    assert date == "1984-11-14"
+    text, _s, _removed, _evidence = corpus.clean(page)
+    assert "0531" not in text  # the slug is furniture: no figure
