@@ -1401,7 +1401,9 @@ _HEADER_NAMES = 3  # at most this many name lines in an issuer's header
 
 # a row of a fact box: a label, leader dots, a figure (tables.py reads such rows the same way)
 # (a label of words: a year's row, "1993 ......... 6.11", is a table's, read as one)
-_LEADER_DOTS = re.compile(r"^([^.\n]*?[A-Za-z][^.\n]*?\S)([^\S\n]*\.{3,}[^\S\n]*)(?=[+\-−]?\d)", re.M)
+_LEADER_DOTS = re.compile(
+    r"^([^.\n]*?[A-Za-z][^.\n]*?\S)([^\S\n]*\.{3,}[^\S\n]*)(?=[+\-−]?\d)", re.M
+)
 # the head word of a body's sub-unit, opening a site's name
 _SUB_UNIT = re.compile(
     r"(?:The\s+)?(?:Office|Department|Bureau|Division|Section|School|Faculty|Secretariat)\b"

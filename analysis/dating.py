@@ -442,7 +442,8 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
     Order: the catalog; a news database record's "PD" field; a dateline (without a year: the
     year of the page's own "Updated" stamp, else the latest year the text speaks of, or the
     year after when the text closes it: "the end of 1986"); the page's
-    stamp; a wire slug's month and day (the year of the copyright line, else of the text); the year of a copyright line under the title, unless the text speaks of a later year;
+    stamp; a wire slug's month and day (the year of the copyright line, else of the text);
+    the year of a copyright line under the title, unless the text speaks of a later year;
     a dated sentence about the occasion ("held on August 28, 2011") unless the text speaks of a
     later year; the latest year the text speaks of in the past; a year range in the title (a
     plan for 2001-2005 is written at its start); last, a date beside a sidebar link that

@@ -142,7 +142,8 @@ def grammar() -> _Grammar:
               # by dots ("2.500.000"), a decimal comma before a scale ("DKK 1,2 billion")
               |\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[ \u00a0\u202f,.]\d)
               |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?!\d|[.,]\d)
-              |\d{{1,3}},\d{{1,2}}(?=[\s-]?(?i:{_alt(scales)})(?![A-Za-z])|(?i:{_alt(glued) if glued else "(?!)"})(?![A-Za-z_]))
+              |\d{{1,3}},\d{{1,2}}(?=[\s-]?(?i:{_alt(scales)})(?![A-Za-z])
+                  |(?i:{_alt(glued) if glued else "(?!)"})(?![A-Za-z_]))
               |\d+(?![\d]|,\d))
             (?P<dec>\.\d+(?!\d))?
             (?:(?i:(?P<glued>{_alt(glued) if glued else "(?!)"}))(?![A-Za-z_])|(?![A-Za-z_]))
@@ -1330,10 +1331,18 @@ def _own_year_after(text: str, num, exprs) -> bool:
     clause (no comma between)."""
     return any(
         e.start >= num.end
-        and e.kind in ("explicit", "by", "range")
+        and e.kind in ("explicit", "by", "range", "since")
         and "," not in text[num.end : e.start]
+        # (a "since" of a clause of its own after a dash or a relative pronoun, "returned - a
+        # gap that has narrowed since the mid-2000s", dates that clause)
+        and (e.kind != "since" or not _SINCE_PARTED.search(text, num.end, e.start))
         for e in exprs
     )
+
+
+# a comma before a blank or a line's end (a hard-wrapped page breaks lines after commas)
+_COMMA_BLANK = re.compile(r",\s")
+_SINCE_PARTED = re.compile(r"\s[-–—]\s|(?:that|which|who|whose)")
 
 
 # the start of a list's item: a bullet, or a dash or star opening a line
@@ -1356,7 +1365,11 @@ def _when(
     for e in exprs:
         if e.kind == "compare":
             continue
-        if e.kind == "nextyear" and e.start >= num.end and text.find(", ", num.end, e.start) >= 0:
+        if (
+            e.kind == "nextyear"
+            and e.start >= num.end
+            and _COMMA_BLANK.search(text, num.end, e.start) is not None
+        ):
             continue  # "has 14,000 abroad, and plans to send more next year": the later clause's
         if e.start >= num.end and _REPORTED.search(text, num.end, e.start):
             continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
@@ -1366,7 +1379,7 @@ def _when(
             continue
         if (
             e.start >= num.end
-            and text.find(", ", num.end, e.start) >= 0
+            and _COMMA_BLANK.search(text, num.end, e.start) is not None
             and _LATER_CLAUSE.search(text, num.end, e.start)
         ):
             continue  # "have concluded 47 agreements, and that CIDA disbursed ... in 1985"
@@ -1374,7 +1387,7 @@ def _when(
             e.start >= num.end
             and e.kind == "range"
             and text[e.start : e.end].endswith("s")
-            and text.find(", ", num.end, e.start) >= 0
+            and _COMMA_BLANK.search(text, num.end, e.start) is not None
             and any(o.kind == "explicit" and o.end <= num.start for o in exprs)
         ):
             # "In 2016 ... a return ratio of about 79 percent, unthinkable in the 1990s": a
@@ -1399,7 +1412,8 @@ def _when(
         if (
             e.start >= num.end
             and (
-                text.find(", ", num.end, e.start) >= 0 or text.find(" and ", num.end, e.start) >= 0
+                _COMMA_BLANK.search(text, num.end, e.start) is not None
+                or text.find(" and ", num.end, e.start) >= 0
             )
             and _later_clause_figure(text, num.end, e)
         ):
@@ -1437,7 +1451,7 @@ def _when(
         if (
             not other_clause
             and e.start < num.start
-            and ", " in seg
+            and _COMMA_BLANK.search(seg) is not None
             and _LATER_OPEN.search(seg)
             and _own_year_after(text, num, exprs)
         ):
@@ -1452,7 +1466,7 @@ def _when(
                 max(text.rfind(". ", 0, e.start) + 2, text.rfind("\n", 0, e.start) + 1),
                 e.start,
             )
-            and ", " in seg
+            and _COMMA_BLANK.search(seg) is not None
             and _own_year_after(text, num, exprs)
         ):
             # "Whereas fewer than 100 Chinese students were in the FRG in 1979, about 9,500

@@ -2006,8 +2006,7 @@ def test_a_plan_named_by_its_ordinal_dates_its_figures_by_its_period(tmp_path):
     # the Seventh Five-Year Plan ran 1986-1990: what was done in it is a total to its end
     got = row(
         tmp_path,
-        "During the Seventh Five-Year Plan period China signed 1,200 technology import "
-        "contracts.",
+        "During the Seventh Five-Year Plan period China signed 1,200 technology import contracts.",
         "1,200",
         date="3 March 1992",
     )
@@ -2020,3 +2019,24 @@ def test_a_plan_named_by_its_ordinal_dates_its_figures_by_its_period(tmp_path):
         date="3 March 1992",
     )
     assert (got["measure"], got["year"]) == ("target", 1995)
+
+
+def test_a_later_conjuncts_next_year_stays_its_own_across_a_line_break(tmp_path):
+    # (a hard-wrapped page breaks its line after the comma)
+    body = (
+        "China has signed agreements with 43 countries since it opened its doors,\n"
+        "and plans to send another 3,000 scholars abroad next year."
+    )
+    got = row(tmp_path, body, "43", date="14 November 1984")
+    assert (got["measure"], got["year"]) == ("level", 1984)
+
+
+def test_a_since_year_after_a_later_conjuncts_figure_is_its_own(tmp_path):
+    body = (
+        "China sent 2,600 students abroad in 1983, and a total of 16,500 students have gone "
+        "abroad since 1978."
+    )
+    assert row(tmp_path, body, "16,500", date="14 November 1984")["measure"] == "cumulative"
+    # (a "since" of a clause of its own after a dash is that clause's)
+    body = "In 2012, 399,600 went abroad to study, while 272,900 returned - a gap that has narrowed since the mid-2000s."
+    assert row(tmp_path, body, "272,900", date="12 March 2013")["year"] == 2012
