@@ -2322,7 +2322,11 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int, int]:
 # wrapped over two or three lines ("SCIENTIFIC AND TECHNOLOGICAL EXCHANGES WITH\nFOREIGN
 # COUNTRIES. Since 1978 ...", "STATE SCIENCE AND TECHNOLOGY COM-\nMISSION. ...")
 _ENTRY = re.compile(
-    r"([A-Z][A-Z0-9,&'’() ]*[A-Z](?:(?:-\r?\n|[ \t]*\r?\n[ \t]*)[A-Z][A-Z0-9,&'’() ]*[A-Z]){0,2})"
+    r"([A-Z][A-Z0-9,&'’()\- ]*[A-Z]"
+    r"(?:(?:-\r?\n|[ \t]*\r?\n[ \t]*)[A-Z][A-Z0-9,&'’()\- ]*[A-Z]){0,2})"
+    # (a gloss in brackets after the headword: "SCIENCE AND TECHNOLOGY DIPLOMACY (keji
+    # waijiao 科技外交). The conduct of ...")
+    r"(?:[ \t]*\([^()\n]{1,60}\))?"
     r"\.\s+(?=[A-Z])"
 )
 
@@ -2771,6 +2775,20 @@ def structure(
     paras = _paragraphs(text)
     first = paras[0] if paras else None
     entry = _ENTRY.match(text, first[0], first[1]) if first else None
+    entry_at = 0  # the block the entry opens
+    if first and not entry:
+        # an entry under a book's name or running header ("ENCYCLOPEDIA OF ..., 2nd ed.
+        # (2011)   vol. 2, p. 415" over "SINO-GERMAN ... COOPERATION. Bilateral ..."): the
+        # first block of prose, when the blocks above it are short lines
+        for k, para in enumerate(paras[1:3], 1):
+            if len(text[para[0] : para[1]].split()) >= 20:
+                head = _ENTRY.match(text, para[0], para[1])
+                if head and len(head.group(1).split()) >= 2:
+                    first, entry = para, head
+                    entry_at = k
+                break
+            if para[2] > 2 or len(text[para[0] : para[1]].split()) > 16:
+                break
     if first and not entry:
         entry = _GLOSS_ENTRY.match(text, first[0], first[1])
         if entry and len(entry.group(1).split()) > 12:
@@ -2813,7 +2831,7 @@ def structure(
             spans.append((a, b, "title"))
             spans.extend([(x, y, "body") for x, y in split_sentences(text, b, e)])
             continue
-        if n == 0 and entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
+        if n == entry_at and entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
             title = re.sub(r"\s+", " ", re.sub(r"-\r?\n", "", entry.group(1))).strip()
             spans.append((s, s + entry.end(1) + 1, "title"))
             s += entry.end()

@@ -3006,3 +3006,22 @@ def test_a_wire_slugs_month_and_day_take_the_copyright_lines_year(tmp_path: Path
     assert date == "1984-11-14"
     text, _s, _removed, _evidence = corpus.clean(page)
     assert "0531" not in text  # the slug is furniture: no figure
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a book's running header above the entry
+        "ENCYCLOPEDIA OF SCIENCE IN LAOS, 2nd ed. (2011)     vol. 2, p. 415\n\n",
+        # a citation line and the page's running header
+        "Encyclopedia of Lao Policy, 2nd edn (London, 2004)\n\nENCYCLOPEDIA OF LAO POLICY    571\n\n",
+    ],
+)
+def test_a_reference_entrys_headword_under_the_books_lines_is_the_title(
+    tmp_path: Path, head: str
+) -> None:
+    page = (
+        head + "LAO-GERMAN SCIENTIFIC COOPERATION (Lao-Yoeraman). Bilateral cooperation in "
+        "science between Laos and Germany, based on the agreement signed in 1978. " + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == "LAO-GERMAN SCIENTIFIC COOPERATION"
