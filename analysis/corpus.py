@@ -2361,6 +2361,12 @@ _FIRST_QUESTION_WORDS = 25  # a question heading a page (a forum's thread): at m
 _SECTION_NUMBER = re.compile(
     r"(?:[IVXLC]+\.|\d{1,2}(?:[.-]\d{1,3})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])"
 )
+# a book's division label set apart before its heading by a wide blank: "Chapter 12
+# International ... Cooperation" (a "Chapter 3. The People's Republic of China" heading
+# written as one keeps it)
+_CHAPTER_LABEL = re.compile(
+    r"(?:Chapter|CHAPTER)\s+(?:\d{1,3}|[IVXLC]+)(?:[ \t]{2,}|\t)(?=[A-Z“\"‘'])"
+)
 # a table's number set apart before its caption: "21-28  Foreign Experts" (it reads as a range)
 _TABLE_NUMBER = re.compile(r"\d{1,2}-\d{1,3}\s{2,}(?=[A-Z])")
 # a sentence's end inside a line ("... experience. By continuing ..."): prose, not a headline
@@ -2837,7 +2843,7 @@ def structure(
             s += entry.end()
         elif n == title_at:
             caption = n_lines > 1 and _caption_line(para, cfg)
-            number = _SECTION_NUMBER.match(para)
+            number = _SECTION_NUMBER.match(para) or _CHAPTER_LABEL.match(para)
             if number:  # "VI. International Cooperation": the section's number is not its title
                 s += number.end()
                 para = text[s:e]

@@ -3025,3 +3025,20 @@ def test_a_reference_entrys_headword_under_the_books_lines_is_the_title(
         "science between Laos and Germany, based on the agreement signed in 1978. " + english(3)
     )
     assert _head_of(tmp_path, page)[0] == "LAO-GERMAN SCIENTIFIC COOPERATION"
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        # a division's label set apart by a wide blank is no part of the title
+        ("Chapter 12  International Science and Technology Cooperation",
+         "International Science and Technology Cooperation"),
+        # ... a heading written with its chapter's number as one keeps it
+        ("Chapter 3. The People's Republic of Laos", "Chapter 3. The People's Republic of Laos"),
+    ],
+)  # fmt: skip
+def test_a_chapters_label_before_a_wide_blank_leaves_the_title(
+    tmp_path: Path, heading: str, title: str
+) -> None:
+    page = "LAOS SCIENCE ANNUAL REVIEW 2005          87\n\n" + heading + "\n\n" + english(3)
+    assert _head_of(tmp_path, page)[0] == title
