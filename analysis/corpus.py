@@ -2204,8 +2204,13 @@ def _mark_link_blocks(
             and any(i in dated and i > candidates[0] for i in gone)
             and not any(removed[i] in _NAV_RULES for i in gone)
         ):
-            first = lines[candidates[0]].strip()
-            if _headline(first, len(first.split(None, cfg.title["max_words"] + 1)), cfg):
+            # (a headline in quotes, as a programme's episode names its talk: '"Cooperation now
+            # runs in both directions"')
+            # (or under the page's name in its masthead: "SCIENCE DIALOGUE | Transcript")
+            heads = [lines[i].strip().strip("\"“”'‘’") for i in candidates[:2]]
+            if any(
+                _headline(h, len(h.split(None, cfg.title["max_words"] + 1)), cfg) for h in heads
+            ):
                 continue
         texts = [lines[i].strip() for i in candidates]
         rows = tables.figure_rows([lines[i] for i in candidates])
@@ -2361,6 +2366,7 @@ _FIRST_QUESTION_WORDS = 25  # a question heading a page (a forum's thread): at m
 _SECTION_NUMBER = re.compile(
     r"(?:[IVXLC]+\.|\d{1,2}(?:[.-]\d{1,3})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])"
 )
+_LOWER_RUN = re.compile(r"[a-z]{3}")
 # a book's division label set apart before its heading by a wide blank: "Chapter 12
 # International ... Cooperation" (a "Chapter 3. The People's Republic of China" heading
 # written as one keeps it)
@@ -2789,7 +2795,12 @@ def structure(
         for k, para in enumerate(paras[1:3], 1):
             if len(text[para[0] : para[1]].split()) >= 20:
                 head = _ENTRY.match(text, para[0], para[1])
-                if head and len(head.group(1).split()) >= 2:
+                # (its gloss in lower case: a cable's paragraph in capitals is no entry)
+                if (
+                    head
+                    and len(head.group(1).split()) >= 2
+                    and _LOWER_RUN.search(text, head.end(), para[1])
+                ):
                     first, entry = para, head
                     entry_at = k
                 break

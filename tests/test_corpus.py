@@ -3042,3 +3042,19 @@ def test_a_chapters_label_before_a_wide_blank_leaves_the_title(
 ) -> None:
     page = "LAOS SCIENCE ANNUAL REVIEW 2005          87\n\n" + heading + "\n\n" + english(3)
     assert _head_of(tmp_path, page)[0] == title
+
+
+def test_a_programmes_transcript_is_titled_by_its_episode_and_dated_by_its_recording(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "SCIENCE WITHOUT BORDERS - Episode 47\n"
+        "Transcript. Recorded in Vientiane on 14 May 2018. Running time 28:40.\n\n"
+        "HOST: Welcome to the programme. " + english(2) + "\n\n[00:00:42]\n"
+        "HOST: Director Liu, how far does science diplomacy reach today?\n\n"
+        "LIU: " + english(2) + "\n\n(End of transcript)\n"
+    )
+    title, publisher, date = _head_of(tmp_path, page)
+    assert (title, date) == ("SCIENCE WITHOUT BORDERS - Episode 47", "2018-05-14")
+    # (the speaker "HOST:" is no site's host, the transcript's end no agency)
+    assert "Director Liu" not in publisher and "transcript" not in publisher.lower()

@@ -728,8 +728,11 @@ def test_a_clause_in_capitals(tmp_path, body, quote_start, want):
 
 
 def test_a_count_of_partner_countries_is_the_nations(tmp_path):
+    # (a bloc's members among them: the nation's line of that bloc, as a region's)
     body = "Twelve EU member states have signed S&T agreements with China."
-    assert scope(tmp_path, body, "Twelve")[0] == "national"
+    assert scope(tmp_path, body, "Twelve") == ("foreign", "European Union")
+    body = "China has signed S&T agreements with 104 countries."
+    assert scope(tmp_path, body, "104") == ("national", "")
     # (another country's own things stay theirs)
     body = "About 200 Danish companies now operate in China."
     assert scope(tmp_path, body, "About 200") == ("foreign", "Denmark")
