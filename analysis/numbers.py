@@ -97,7 +97,17 @@ _PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b", re.I)
 _MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
 # (a month in capitals too, as headers and wires set it: "MONDAY, 18 OCTOBER", "12 DEC")
 _DAY_BEFORE = re.compile(rf"\b(?:{_MONTH}|{_MONTH.upper()})\s*$")
-_DAY_AFTER = re.compile(rf"\s+(?:{_MONTH}|{_MONTH.upper()})(?![a-zA-Z])")
+_DAY_AFTER = re.compile(
+    rf"(?:\s*(?:[-–]|to|TO)\s*\d{{1,2}})?\s+(?:{_MONTH}|{_MONTH.upper()})(?![a-zA-Z])"
+)  # ("11 to 13 November 2004", "2 TO 6 JUNE": the first day of a span)
+# a table's unit, no figure: "Unit: US$ 100 million", "(US$ 100 million)", a row's unit
+# column "USD 100 million" before its cells
+_UNIT_STATEMENT = re.compile(
+    r"(?i:units?\s*[:：]\s*|\(\s*|\bin\s+)(?:US\s?\$|USD|RMB|CNY|yuan|¥|\$)?\s*$"
+)
+_UNIT_AMOUNTS = frozenset({100.0, 1000.0, 10000.0, 100000000.0})
+_SUM_BEFORE = re.compile(r"\d(?:\s*(?:million|billion|bn|m|thousand))?\s*\(\s*\S*\s*$")
+_CELLS_AFTER = re.compile(r"[ \t]{2,}[-+−]?\d[\d,.]*(?:[ \t]{2,}[-+−]?\d|[ \t]*$)", re.M)
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]]")
 _HALF_VETO = re.compile(r"\b(?:first|second|latter|other|the)\s+$", re.I)
 
@@ -683,6 +693,20 @@ def _parse(
             # count of people or things has three decimals)
             digits, dec = digits + dec[1:], None
         value = _to_float(digits, dec)
+        if (
+            cur
+            and value in _UNIT_AMOUNTS
+            and not hi
+            and (
+                _UNIT_STATEMENT.search(text, max(s_start, start - 12), start)
+                and (text[end : end + 1] in ("", ")", "\n") or not text[end : end + 1].strip())
+                # (a sum in brackets after another is its conversion: "RMB 680 million (US$100
+                # million)")
+                and not _SUM_BEFORE.search(text, max(s_start, start - 30), start)
+                or _CELLS_AFTER.match(text, end)
+            )
+        ):
+            return None  # "Unit: US$ 100 million", "(US$ 100 million)": a table's unit
         low = high = None
         if hi:
             hi_v = _scaled(_to_float(hi, None), scale)

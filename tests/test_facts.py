@@ -1991,3 +1991,19 @@ def test_a_lists_bare_items_take_its_last_items_unit_and_scale(tmp_path, body, w
 )
 def test_times_after_a_verb_of_occasions_count_them(tmp_path, body, unit):
     assert [r["unit"] for r in stated(rows_of(tmp_path, body))] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a table's unit is no figure, in its own line, in brackets or as a row's unit column
+        ("Unit: US$ 100 million\n\nImports rose in 2010.", []),
+        ("Value of imports   USD 100 million   159.2    163.8", [159.2, 163.8]),
+        # (a sum in prose, and a conversion in brackets after a sum, stay figures)
+        ("China invested US$100 million in 2010.", [100_000_000.0]),
+        # a span of days before a month: the first day is no figure either
+        ("The forum ran from 11 to 13 November 2004 and approved 45 projects.", [45.0]),
+    ],
+)  # fmt: skip
+def test_units_and_day_spans_are_no_figures(tmp_path, body, want):
+    assert [r["value"] for r in rows_of(tmp_path, body)] == want
