@@ -2367,6 +2367,10 @@ _SECTION_NUMBER = re.compile(
     r"(?:[IVXLC]+\.|\d{1,2}(?:[.-]\d{1,3})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])"
 )
 _LOWER_RUN = re.compile(r"[a-z]{3}")
+# a programme's episode as a title: its series' name, then the episode's number
+_EPISODE_TITLE = re.compile(
+    r"(?P<series>[^\W\d][^:|–—-]{2,60}?)\s*(?:[-–—:|,]\s*)(?:Episode|EPISODE|Ep\.)\s*\d{1,4}\b.*"
+)
 # a book's division label set apart before its heading by a wide blank: "Chapter 12
 # International ... Cooperation" (a "Chapter 3. The People's Republic of China" heading
 # written as one keeps it)
@@ -3017,6 +3021,11 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         title = post["words"]
         if not evidence["publisher"]:
             evidence["publisher"] = post["account"]
+    episode = _EPISODE_TITLE.fullmatch(title)
+    if episode and not evidence["publisher"]:
+        # a programme's episode ("SCIENCE WITHOUT BORDERS - Episode 47"): the programme's
+        series = episode["series"]
+        evidence["publisher"] = series.title() if series.isupper() else series
     doc = Document(
         doc_id=path.stem,
         file=path.name,
