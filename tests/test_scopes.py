@@ -896,9 +896,10 @@ def test_sources_people_from_china_and_of_whom(tmp_path, body, quote_start, want
 @pytest.mark.parametrize(
     "body, quote_start, want",
     [
-        # another country's adjective on the object of "to <verb>": a partner, no owner
+        # another country's adjective on the object of "to <verb>": a partner, no owner (the
+        # nation's imports from that partner: the partner's line)
         ("Last year China signed 78 contracts to import Swedish technology, worth US$480 "
-         "million in total.", "US$480", ("national", "")),
+         "million in total.", "US$480", ("foreign", "Sweden")),
         # (a country that acts stays the owner)
         ("Norway agreed to train 300 engineers.", "300", ("foreign", "Norway")),
     ],
