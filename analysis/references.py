@@ -541,8 +541,9 @@ def _placed_part(text: str, start: int, end: int) -> bool:
 _SHARE_OF_THEM = re.compile(r"\s*(?:percent|per\s+cent|%)\s+of\s+(?:them|these|those)\b", re.I)
 
 
-# what opens another clause with its own subject between two figures of one sentence
+# the nation named as a clause's subject between two figures of one sentence
 _CHINA_SUBJECT = re.compile(r"\bChina\s+(?:has|had|have|is|was|will|sent|signed|now)\b")
+# what opens another clause with its own subject between two figures of one sentence
 _OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although|though|and\s+(?:the|its|their))\b")
 
 
@@ -558,12 +559,19 @@ _HOST_POINTER = re.compile(r"\b(?:in\s+the\s+country|there|here)\b")
 
 
 def _partner_kept(text: str, num: _Num, earlier: list[_Num], recent=(), end=None) -> None:
-    """A figure of the nation's with no partner after one limited to a partner in its
-    sentence, of the same indicator or what those things are worth, takes that partner:
-    "1,326 ... contracts with Japanese companies in 2016, worth $4.9 billion", "Chinese
-    students in Germany has grown from around 22,800 in 2010 to 30,259", "enrolled at
-    Swedish universities ..., down from 3,400", "... valued at US$2.4 billion, up 18 percent"
-    (no other partner, no clause of another subject between)."""
+    """Give a figure read as the nation's (``national``, no actor) the owner a figure before
+    it shows it shares:
+
+    * the base of a part's or another country's figure is theirs ("NSF itself supported 45
+      ... projects ..., down from 62 projects in FY1989");
+    * after a line of the nation's figure limited to one partner in its sentence, a figure of
+      the same indicator or what those things are worth takes that partner ("1,326 ...
+      contracts with Japanese companies in 2016, worth $4.9 billion", "... grown from around
+      22,800 in 2010 to 30,259", "valued at US$2.4 billion, up 18 percent"), unless another
+      partner or a clause of another subject stands between;
+    * a figure with no figure before it in its sentence whose words point back to the host
+      ("54 percent of all foreign students in the country") takes the partner of the last
+      classified figure (``recent``), when that is such a line of the same indicator."""
     f = num.fact
     if f is None or f["scope"] != "national" or f["actor"]:
         return
