@@ -1792,8 +1792,16 @@ def _described_central(text: str, at: int, actor: str, lex: _Actors, unnamed=Fal
 # universities")
 _PARTNER_AFTER = re.compile(
     r"\s*(?:(?:[a-z][\w-]*|Chinese|China|PRC)\s+){0,6}?"
-    r"(?:with|from|to|in|at|on|for)\s+(?:the\s+)?(?:(?:import|buy|purchase)\s+)?$"
+    r"(?:with|from|to|in|at|on|for|visited|visiting)\s+(?:the\s+)?(?:(?:import|buy|purchase)\s+)?$"
 )
+# a trade's partner named before the contracts it went under ("imported technology from
+# Japan under 1,683 contracts")
+_PARTNER_TRADE_BEFORE = re.compile(
+    r"\b(?:import\w*|export\w*|bought|buy\w*|sold|sell\w*|purchas\w*)\s+(?:[\w&-]+\s+){0,3}?"
+    r"(?:from|to)\s+(?:the\s+)?$",
+    re.I,
+)
+_UNDER_CONTRACTS = re.compile(r"\s+(?:under|through|in|with)\s+(?:(?:some|about|over|nearly)\s+)?$")
 # a subject limited to one partner before the figure's verb ("Chinese technology exports to
 # Africa were worth", "Technology from the European Union accounted for", "the number of
 # Chinese students in Germany has grown from")
@@ -1839,8 +1847,9 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
             if (
                 _PARTNER_SUBJECT.search(text, max(clause[0], a - 30), a)
                 and _PARTNER_VERB.fullmatch(text, b, num_start)
-                and _country_word(text[a:b])
-            ):
+                or _PARTNER_TRADE_BEFORE.search(text, max(clause[0], a - 50), a)
+                and _UNDER_CONTRACTS.fullmatch(text, b, num_start)
+            ) and _country_word(text[a:b]):
                 return actor
     return ""
 

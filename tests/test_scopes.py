@@ -1750,6 +1750,11 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
         # a lead placing the clause in one country
         ("Across the UK, 78,715 Chinese students were enrolled last year.", "78,715",
          ("foreign", "United Kingdom")),
+        # a trade's partner before the contracts it went under; a country visited
+        ("In 2008 China imported technology from Japan under 1,683 contracts.", "1,683",
+         ("foreign", "Japan")),
+        ("Last year some 12,000 Chinese scientists and engineers visited the United States.",
+         "some 12,000", ("foreign", "United States")),
         # a bloc's member countries, as a region's
         ("China has signed cooperation agreements with nine ASEAN Member Countries.",
          "nine", ("foreign", "ASEAN")),
