@@ -778,11 +778,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
         text = original
     else:
         text = "".join([original[o : o + n] for _c, o, n in segments])
-    if "..." in text:
-        # a fact box's row read by its label ("Outbound students ........ 1,870 in 2018"):
-        # the leader dots are blanks of the same length, so the label is the figure's words
-        # (no stop in it) and every offset stays
-        text = _LEADER_DOTS.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    text = tables.blank_leaders(text)  # a fact box's row read by its label
     return text, segments, gone, evidence
 
 
@@ -1399,11 +1395,6 @@ _NAV_RULES = frozenset({"breadcrumb", "link_bar"})
 _HEADER_NAMES = 3  # at most this many name lines in an issuer's header
 
 
-# a row of a fact box: a label, leader dots, a figure (tables.py reads such rows the same way)
-# (a label of words: a year's row, "1993 ......... 6.11", is a table's, read as one)
-_LEADER_DOTS = re.compile(
-    r"^([^.\n]*?[A-Za-z][^.\n]*?\S)([^\S\n]*\.{3,}[^\S\n]*)(?=[+\-−]?\d)", re.M
-)
 # the head word of a body's sub-unit, opening a site's name
 _SUB_UNIT = re.compile(
     r"(?:The\s+)?(?:Office|Department|Bureau|Division|Section|School|Faculty|Secretariat)\b"

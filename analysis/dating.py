@@ -511,16 +511,15 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         doc.published, doc.published_year = stamps[-1], int(stamps[-1][:4])
         doc.published_basis = "stamp"
         return
-    for monthday in evidence.get("monthdays", []):
+    slug = evidence.get("monthdays")
+    if slug and (copyright_years or sentences_say()[0] is not None):
         # a wire slug's month and day ("a0412 BC-CHINA-SCIENCE 11-14 0531"): the year of the
         # copyright line, else of the text, as for a dateline without its year
-        month, day = (int(x) for x in re.split(r"[-/]", monthday))
+        month, day = (int(x) for x in slug[0].split("-"))
         if copyright_years:
             year, basis = int(copyright_years[-1][:4]), "slug+copyright_year"
-        elif sentences_say()[0] is not None:
-            year, basis = sentences_say()[0], "slug+text_year"
         else:
-            break
+            year, basis = sentences_say()[0], "slug+text_year"
         doc.published, doc.published_year, doc.published_basis = iso(year, month, day), year, basis
         return
     head = _head_date(doc.text)

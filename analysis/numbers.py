@@ -546,12 +546,15 @@ _NOUN_NEXT = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[a-z]{3,}")
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
+# what sets a number's groups apart: commas, blanks, and dots where two or more stand
+_GROUP_MARKS = re.compile(r"[,.\s\u00a0\u202f]")
+
+
 def _to_float(digits: str, dec: str | None) -> float:
     if _DECIMAL_COMMA.fullmatch(digits):
         return float(digits.replace(",", "."))
-    if digits.count(".") >= 2:
-        digits = digits.replace(".", "")
-    return float(re.sub(r"[,\s\u00a0\u202f]", "", digits) + (dec or ""))
+    # (digits hold a dot only as a group mark: "2.500.000"; a decimal point is ``dec``)
+    return float(_GROUP_MARKS.sub("", digits) + (dec or ""))
 
 
 def _scaled(value: float, scale: float) -> float:
@@ -630,7 +633,7 @@ def _parse(
         dec = m.group("dec")
         ocr = m.group("ocr")
         digits = digits.replace("O", "0")
-        plain = re.sub(r"[,.\s\u00a0\u202f]", "", digits)
+        plain = _GROUP_MARKS.sub("", digits)
         if ocr:
             digits = "1" + digits
         # years used as dates ("In 1998,", "1994-1997"), unless money or a unit says otherwise
@@ -1357,8 +1360,9 @@ def _own_year_after(text: str, num, exprs) -> bool:
         e.start >= num.end
         and e.kind in ("explicit", "by", "range", "since")
         and "," not in text[num.end : e.start]
-        # (a "since" of a clause of its own after a dash or a relative pronoun, "returned - a
-        # gap that has narrowed since the mid-2000s", dates that clause)
+        # (a "since" of a phrase of its own after a dash, "returned - a gap that has narrowed
+        # since the mid-2000s", dates that phrase; one after a relative clause is the main
+        # verb's: "16,500 students who went abroad have studied there since 1978")
         and (e.kind != "since" or not _SINCE_PARTED.search(text, num.end, e.start))
         for e in exprs
     )
@@ -1366,7 +1370,7 @@ def _own_year_after(text: str, num, exprs) -> bool:
 
 # a comma before a blank or a line's end (a hard-wrapped page breaks lines after commas)
 _COMMA_BLANK = re.compile(r",\s")
-_SINCE_PARTED = re.compile(r"\s[-–—]\s|(?:that|which|who|whose)")
+_SINCE_PARTED = re.compile(r"\s[-–—]\s")
 
 
 # the start of a list's item: a bullet, or a dash or star opening a line

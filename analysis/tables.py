@@ -50,6 +50,20 @@ _CAPTION = re.compile(
 # with S&T ties ....... 135" (the leader as blanks: the label is the row's; a table of
 # contents' page numbers are told apart by the numbering rules)
 _LEADER_ROW = re.compile(r"^([^.\n]*?\S)([^\S\n]*\.{3,}[^\S\n]*)(?=[+\-−]?\d)")
+# such rows labelled in words, line by line in a whole text (a year's row, "1993 .........
+# 6.11", is a table's and keeps its dots): corpus.clean blanks their leaders
+LABELLED_LEADER_ROW = re.compile(
+    r"^([^.\n]*?[A-Za-z][^.\n]*?\S)([^\S\n]*\.{3,}[^\S\n]*)(?=[+\-−]?\d)", re.M
+)
+
+
+def blank_leaders(text: str) -> str:
+    """``text`` with the leader dots of rows labelled in words as blanks of the same length
+    ("Outbound students ........ 1,870 in 2018": the label is the figure's words, no stop in
+    it, and every offset stays)."""
+    return LABELLED_LEADER_ROW.sub(_leader_blanks, text) if "..." in text else text
+
+
 # the scale a caption gives counts after its last comma ("..., thousands", "(in thousands)")
 _COUNT_SCALE = (
     (re.compile(r"^\(?(?:in\s+)?(?:thousands?|'000s?|000s)\)?$", re.I), 1e3),

@@ -2040,3 +2040,11 @@ def test_a_since_year_after_a_later_conjuncts_figure_is_its_own(tmp_path):
     # (a "since" of a clause of its own after a dash is that clause's)
     body = "In 2012, 399,600 went abroad to study, while 272,900 returned - a gap that has narrowed since the mid-2000s."
     assert row(tmp_path, body, "272,900", date="12 March 2013")["year"] == 2012
+
+
+def test_a_since_year_after_a_relative_clause_is_the_main_verbs(tmp_path):
+    body = (
+        "China sent 2,600 students abroad in 1983, and 16,500 students who went abroad have "
+        "studied there since 1978."
+    )
+    assert row(tmp_path, body, "16,500", date="14 November 1984")["measure"] == "cumulative"
