@@ -348,7 +348,9 @@ _PLACEHOLDERS = {
     "time": r"(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?|(?:\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{1,2}h\d{2}|\d{1,2}\.\d{2}(?=\s*(?:[ap]\.?m|gmt|utc|bst|bjt|cst|est|edt|pst|cet|ist)))"
     r"\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|bst"
-    r"|utc|bjt|cst|est|edt|pst|cet|cest|ist|jst|kst|msk)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)",
+    r"|utc|bjt|cst|est|edt|pst|cet|cest|ist|jst|kst|msk)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"
+    # (or a place's time written out: "19:00 Beijing time", "8 pm local time")
+    r"(?:\s+[a-z]+\s+time\b)?)",
     # a day's name, written out or cut short as wires do ("Tue Jan 9, 1996")
     "weekday": "(?:"
     + "|".join(dating.WEEKDAYS)
@@ -357,10 +359,10 @@ _PLACEHOLDERS = {
     "month": MONTH_RE,
     # the words of a page's stamp before its date: "Last updated", "Posted", "Release date",
     # "Date issued", "Date of publication", "Prepared", "Issued on", a forum's "Answered",
-    # "Asked", "Written"
+    # "Asked", "Written", a programme's "Broadcast"
     # ("Last update", "Release time", "Publish time", German "Stand", French "Mise à jour")
     "stamp": r"(?:(?:last\s+|first\s+)?(?:updated?|modified|posted|published|released|issued"
-    r"|prepared|dated|answered|asked|written|submitted)|(?:release|issue|publication|posting|publish(?:ing)?|update|post)\s+"
+    r"|prepared|dated|answered|asked|written|submitted|broadcast)|(?:release|issue|publication|posting|publish(?:ing)?|update|post)\s+"
     r"(?:date|time)|date(?:\s+(?:of\s+)?(?:issued?|released?|publication|published|modified))?"
     r"|stand"
     r"|aktualisiert|mise\s+à\s+jour|date\s+de\s+publication|time|发布时间|发布日期|更新时间"

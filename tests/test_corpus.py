@@ -3059,3 +3059,17 @@ def test_a_programmes_transcript_is_titled_by_its_episode_and_dated_by_its_recor
     # the programme publishes its episodes (the speaker "HOST:" is no site's host, the
     # transcript's end no agency)
     assert publisher == "Science Without Borders"
+
+
+def test_a_programmes_broadcast_stamp_in_a_field_of_its_masthead_line(tmp_path: Path) -> None:
+    # the stamp's word "Broadcast", and a clock time given with its place's time
+    page = (
+        "ASIA SCIENCE RADIO -- TRANSCRIPT\n"
+        '"Talking Science" | Episode 12 | Broadcast 9 November 2016, 19:00 Beijing time\n'
+        "Running time: 27 minutes\n\n" + english(3)
+    )
+    write(tmp_path, "t.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("t")
+    assert (doc.published, doc.published_basis) == ("2016-11-09", "stamp")
+    write(tmp_path, "t.txt", page.replace("Beijing time", "local time"))
+    assert corpus.load_corpus(tmp_path).get("t").published == "2016-11-09"
