@@ -1097,6 +1097,15 @@ def _country_word(name: str) -> bool:
     return bool(hits) and hits[0][:2] == (0, len(name))
 
 
+def _place_word(name: str) -> bool:
+    """True when ``name`` is, whole, a country's or region's name or demonym ("Soviet",
+    "African"), no body's ("UN")."""
+    from analysis.partners import partners_in
+
+    hits = partners_in(name, 0, len(name))
+    return bool(hits) and hits[0][:2] == (0, len(name)) and hits[0][3] in ("country", "region")
+
+
 def _foreign_body(name: str, kind: tuple[str, str] | None) -> bool:
     """True when a name is another country's body: an agency's, an institution's or an
     unknown kind's name holding that country's name or demonym, not a joint body's."""
@@ -1817,6 +1826,11 @@ _PARTNER_VERB = re.compile(
     r"[^,;:()\d]{1,40}?\b(?:worth|valued|reached|numbered|number|totall?ed|amounted|"
     r"accounted|grew|grown|rose|risen|fell|came|stood|made\s+up)\b[^,;:()\d]{0,30}$"
 )
+# a partner's demonym between a figure and its counted noun, a few adjectives before it
+# ("10,000 Soviet specialists", "1,500 young African scientists"), no other people's after it
+# ("300 European and Chinese scientists": both sides')
+_DEMONYM_GAP = re.compile(r"\s+(?:(?:more|young|senior|visiting|leading|other|further)\s+){0,2}")
+_DEMONYM_NOUN = re.compile(r"\s+(?!and\b|or\b)[a-z][\w-]*")
 # another partner joined to the one named ("with Japan and Germany", "to Japan, Korea")
 _ANOTHER_PARTNER = re.compile(r"\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?(?-i:[A-Z])")
 
@@ -1838,6 +1852,11 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
             continue  # "China-Africa trade": bilateral, both sides'
         if _ANOTHER_PARTNER.match(text, b) and any(x[0] < b + 12 for x in foreign[i + 1 :]):
             return ""  # "to Japan and Germany": more than one partner
+        if _DEMONYM_GAP.fullmatch(text, num_end, a) and _DEMONYM_NOUN.match(text, b):
+            # "10,000 Soviet specialists", "1,500 young African scientists": the people or
+            # things of one partner the nation's figure counts
+            if _place_word(text[a:b]):
+                return actor
         if a >= after[1] and a - after[1] <= 70:
             if any(
                 at <= a and _PARTNER_AFTER.fullmatch(text, at, a) for at in after

@@ -1760,6 +1760,16 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          "nine", ("foreign", "ASEAN")),
         ("China has S&T cooperation agreements with 46 Belt and Road countries.", "46",
          ("foreign", "Belt and Road countries")),
+        # the partner's demonym before the counted noun: that partner's people or things
+        ("Between 1950 and 1960 more than 10,000 Soviet specialists worked in China.",
+         "more than 10,000", ("foreign", "Soviet Union")),
+        ("In the next three years China will invite 1,500 young African scientists to work "
+         "in Chinese laboratories.", "1,500", ("foreign", "Africa")),
+        # (both sides' people, or a body's name: no partner's line)
+        ("In 2010 some 300 European and Chinese scientists took part in the projects.",
+         "some 300", ("national", "")),
+        ("Chinese nationals now head four UN specialised agencies.", "four",
+         ("national", "")),
         # (more than one partner: the nation's own figure, no line of one partner)
         ("In 1985 China sent 3,000 students to Japan and Germany.", "3,000",
          ("national", "")),
