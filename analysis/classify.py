@@ -7,6 +7,7 @@ stands in decides (DESIGN.md: ``indicator``, ``scope``, ``actor``, ``measure``, 
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import re
@@ -1614,6 +1615,12 @@ def scope_of(
             # exports to Africa were worth US$470 million": the nation's dealings with one
             # partner, a line of the nation's figure by partner (recorded as the partner's)
             return "national", partner
+        partner = _bilateral_partner(text, num_start, clause)
+        if partner:
+            # "The two countries now have five joint laboratories", "China and the Soviet
+            # Union signed three agreements": both sides' dealings, a line of the nation's
+            # figure by its one partner
+            return "national", partner
         region = _region_after(text, num_end)
         if region:
             # a region's countries the nation's figure counts ("agreements with 21 African
@@ -1871,6 +1878,44 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
             ) and _country_word(text[a:b]):
                 return actor
     return ""
+
+
+# the two sides of a bilateral clause as its subject: "the two countries", "both governments",
+# "the two sides' universities"; or China and one partner: "China and the Soviet Union"
+_BOTH_SIDES = re.compile(
+    r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?:countries|governments|nations|sides)\b"
+    r"|\b(?:China|Beijing)\s+and\s+(?:the\s+)?(?=[A-Z])"
+)
+_BETWEEN = re.compile(r"\bbetween\s+$")
+_BILATERAL_BACK = 1500  # how far back the partner of "the two countries" is looked for
+
+
+def _bilateral_partner(text: str, num_start: int, clause) -> str:
+    """The partner of a figure whose clause has both sides as its subject before it ("The
+    two countries now have five joint laboratories"): the one named with China ("China and
+    the Soviet Union signed three agreements") or the last country or region named before
+    (within ``_BILATERAL_BACK`` characters); "" when none."""
+    m = _BOTH_SIDES.search(text, clause[0], num_start)
+    if m is None or _BETWEEN.search(text, max(0, m.start() - 9), m.start()):
+        return ""  # ("trade between the two countries": both sides' sum)
+    if "respectively" in text[clause[0] : clause[1]]:
+        return ""  # ("China and Brazil bore 70 and 30 percent, respectively": each side's)
+    if m.group(0)[0] in "CB":
+        named = [x for x in _foreign(text, m.end(), num_start) if x[0] == m.end()]
+        if named and _place_word(text[named[0][0] : named[0][1]]):
+            if not _ANOTHER_PARTNER.match(text, named[0][1]):
+                return named[0][2]
+        return ""
+    # the partner the text before names most (the last of those named as often)
+    named = [
+        name
+        for a, b, name, _k in _foreign(text, max(0, m.start() - _BILATERAL_BACK), m.start())
+        if _place_word(text[a:b])
+    ]
+    if not named:
+        return ""
+    counts = collections.Counter(named)
+    return max(reversed(named), key=lambda name: counts[name])
 
 
 @functools.cache

@@ -1765,6 +1765,19 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          "more than 10,000", ("foreign", "Soviet Union")),
         ("In the next three years China will invite 1,500 young African scientists to work "
          "in Chinese laboratories.", "1,500", ("foreign", "Africa")),
+        # both sides as the subject: the one partner named with China, or the one the text
+        # before names most
+        ("China and the Soviet Union on Friday signed three agreements on scientific "
+         "cooperation.", "three", ("foreign", "Soviet Union")),
+        ("Brazil and China launched their first satellite in 1999. Brazil paid a third of "
+         "its cost. The two countries now have five joint laboratories.", "five",
+         ("foreign", "Brazil")),
+        # (a sum between both sides, or each side's figure of a "respectively" list: no
+        # line of one partner)
+        ("Trade between China and Brazil reached US$ 36 billion in 2008.", "US$ 36",
+         ("national", "")),
+        ("China and Brazil bore 70 percent and 30 percent of the cost, respectively.", "70",
+         ("national", "")),
         # (both sides' people, or a body's name: no partner's line)
         ("In 2010 some 300 European and Chinese scientists took part in the projects.",
          "some 300", ("national", "")),
