@@ -1986,13 +1986,18 @@ def _item_bounds(text: str, num_start: int, num_end: int, clause) -> tuple[int, 
     return a, b
 
 
+# a time leading the clause reported ("reports that between 1978 and 1996 some 270,000")
+_WHEN_LEAD = (
+    r"(?:(?:in|by|between|since|during|from|at\s+the\s+end\s+of|last|this)\s+[\w ]{1,30}?"
+    r"(?:,\s*|\s+))?"
+)
 # a central body's verb of report, up to its figure: "said", "puts the number of ... at",
 # "gave a figure of"
 _REPORT_VERB = (
     # (through an aside: "the State Education Commission, set up in 1985, reports that")
     r"(?:\s*\([^()]{1,30}\)|,[^,;:()]{1,40},)?\s+(?:said|says|reported|reports|estimated|estimates|"
     r"puts|put|gave|gives|recorded|records)\b(?:\s+(?:that\s+)?(?:the\s+|a\s+)?(?:number|figure|"
-    r"total)\b[^;:]{0,120}?\b(?:at|of)\s+|\s+that\s+|\s+)(?:about\s+|some\s+|around\s+|"
+    r"total)\b[^;:]{0,120}?\b(?:at|of)\s+|\s+that\s+" + _WHEN_LEAD + r"|\s+)(?:about\s+|some\s+|around\s+|"
     r"nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
 )
 # or the nation's relations it keeps ("maintains intergovernmental S&T agreements with

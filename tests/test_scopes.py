@@ -967,6 +967,11 @@ def test_list_items_are_clauses_and_labels_and_headings_own(tmp_path, body, quot
          "about 1,400.", "about 1,400", ("national", "")),
         ("Norway counted 1,900 Chinese students, while the Ministry of Education gave a "
          "figure of 1,400.", "1,400", ("national", "")),
+        # (a time may lead the clause it reports; the bureau under its short name)
+        ("The State Education Commission reports that between 1978 and 1996 some 270,000 "
+         "Chinese students and scholars went abroad.", "some 270,000", ("national", "")),
+        ("The State Bureau of Foreign Experts reports that about 68,000 foreign experts "
+         "worked in China during 1991.", "about 68,000", ("national", "")),
         # (what it does itself stays its own)
         ("The Ministry of Education funded 120 exchange projects in 2011.", "120",
          ("agency", "Ministry of Education")),
