@@ -2283,6 +2283,7 @@ def test_the_national_total_a_share_is_of_counts_what_the_share_counts(tmp_path)
         ("In five years it sent some 300 of its members and staff abroad for conferences.",
          "300"),
         ("The academy has sent something like 30 to 40 scientists to Kenya this year.", "30 to 40"),
+        ("This year alone the administration sent 310 experts abroad for cooperation.", "310"),
     ],
 )  # fmt: skip
 def test_a_body_sending_its_own_people_abroad_counts_exchanges(sentence, figure):
