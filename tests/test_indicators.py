@@ -185,6 +185,11 @@ def test_posts_at_home_are_no_posts_in_international_bodies():
     assert classify(s, "910") != "intl_org_positions"
     s = "More than 260 Chinese scientists hold leading posts in international organizations."
     assert classify(s, "260") == "intl_org_positions"
+    # posts won in a year: elected or appointed to them, or taken up
+    s = "During the year forty-two Chinese scientists were elected to posts in these bodies."
+    assert classify(s, "forty-two") == "intl_org_positions"
+    s = "Some 120 Chinese experts took up posts in international organisations in 1990."
+    assert classify(s, "Some 120") == "intl_org_positions"
 
 
 def test_table_row_label():
