@@ -88,6 +88,11 @@ _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.I)
 _LABEL_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")
 _TOTAL = re.compile(r"(?:total|sum|all|cumulative)\b", re.I)
 _BY = re.compile(r"\s+by\s+.*$|\s*[,(]\s*(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\)?\s*$", re.I)
+# a label naming only a value, of what the row above counts ("Contract value (US$ 100 million)")
+_VALUE_ONLY = re.compile(
+    r"(?:(?:contract|total)\s+)?(?:value|worth|amount)(?:\s+of\s+contracts)?(?:\s*\([^()]{1,30}\))?",
+    re.I,
+)
 _LEAD = re.compile(r"^(?:number|value|amount|total|volume)\s+of\s+", re.I)
 _HEADER_LINES = 5
 _CAPTION_LINES = 10
@@ -209,6 +214,7 @@ class Cell:
     indent: int  # how far the row's label is set in past the table's least
     row_key: int  # the row's line start
     table_key: int = 0  # the table's first row's line start
+    parent: str = ""  # the label of the row above set in less than this row's, if any
 
 
 def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
@@ -277,7 +283,13 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
     partner = bool(_PARTNER_HEAD.search(head[0])) or bool(_PARTNER_CAPTION.search(caption))
     least = min(len(r.text) - len(r.text.lstrip()) for r in block)
     out = []
+    above: list[tuple[int, str]] = []  # (indent, label) of the rows above, each less set in
     for r in block:
+        indent = len(r.text) - len(r.text.lstrip())
+        while above and above[-1][0] >= indent:
+            above.pop()
+        parent = above[-1][1] if above else ""
+        above.append((indent, r.label.strip()))
         shift = width - len(r.cells)  # a short row's cells are its last columns
         for n, (a, b, number, pct) in enumerate(r.cells):
             if not number:
@@ -300,6 +312,7 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
                     indent=(len(r.text) - len(r.text.lstrip())) - least,
                     row_key=r.start,
                     table_key=block[0].start,
+                    parent=parent,
                 )
             )
     return out
@@ -510,6 +523,11 @@ def cell_indicator(cell: Cell, unit: str) -> str:
         return UNCLASSIFIED  # "Of which: equipment": a part of the row's whole
     own = not (cell.year_rows or cell.partner_rows or _TOTAL.match(cell.label))
     if own and cell.indent > 0 and not cell.year_rows:
+        if cell.parent and _VALUE_ONLY.fullmatch(cell.label):
+            # a row of the value of the row it is set in under ("Technology import contracts
+            # (number)" / "  Contract value (US$ 100 million)"): what those things are worth
+            got = _phrase_indicator(_LABEL_UNIT.sub("", cell.parent).strip(), "count")
+            return lex.worth.get(got, UNCLASSIFIED) if got != UNCLASSIFIED else got
         return UNCLASSIFIED  # a row set in under its whole ("  Licensing of technology")
     subject = lead_word(cell.label) if own else caption_subject(cell.caption)
     money = unit not in ("count", "percent") or bool(

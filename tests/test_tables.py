@@ -240,3 +240,34 @@ def test_a_fact_boxs_rows_set_out_with_dot_leaders_read_by_their_labels(tmp_path
     # each figure its own line's label (not the next line's); a table of contents' page
     # numbers are no figures
     assert got == {135: "partner_countries", 91: "intergov_agreements", 107: "st_diplomats"}
+
+
+_VALUE_SUBROWS = """Technology Trade, 2015-2017
+
+In 2017 the number of technology import contracts and their value both rose again, and
+technology exports grew for the third year in a row, the ministry said in its annual report.
+
+Table 3  Technology import and export, 2015-2017
+
+Indicator                                   2015      2016      2017
+--------------------------------------------------------------------
+Technology import contracts (number)       6,812     7,104     7,390
+  Contract value (US$ 100 million)         281.6     307.3     328.4
+  Licensing of patents (number)            1,010     1,122     1,206
+Technology export contracts (number)       5,450     5,702     6,011
+  Contract value (US$ 100 million)         190.1     201.2     214.7
+--------------------------------------------------------------------
+"""
+
+
+def test_a_row_of_value_set_in_under_its_contracts_is_what_they_are_worth(tmp_path):
+    got = _rows(tmp_path, _VALUE_SUBROWS)
+    imports, exports = got["307.3"], got["214.7"]
+    assert (imports["indicator"], imports["year"], imports["value"]) == (
+        "tech_import_value",
+        2016,
+        30.73e9,
+    )
+    assert (exports["indicator"], exports["year"]) == ("tech_export_value", 2017)
+    # a row set in that counts a part of its whole stays unread
+    assert got["1,122"]["indicator"] == "unclassified"
