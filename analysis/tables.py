@@ -608,6 +608,10 @@ def cell_year(cell: Cell) -> int | None:
     return one
 
 
+_CAPTION_PERCENT = re.compile(r"\((?:[^()]*[,;]\s*)?(?:%|per\s?cent)\)\s*$", re.I)
+_SHARE_HEAD = re.compile(r"(?:share|proportion)(?:\s+of\s+(?:the\s+)?total)?", re.I)
+
+
 def cell_value(cell: Cell) -> tuple[float, str]:
     """(value, unit) of a cell: a percent column's or cell's figure, money scaled by the
     currency and factor of its header, its row's unit cell or the unit line."""
@@ -618,6 +622,10 @@ def cell_value(cell: Cell) -> tuple[float, str]:
     bracket = _LABEL_UNIT.search(cell.label)
     label_unit = bracket.group(1) if bracket else ""
     if cell.percent or _PERCENT.search(cell.header) or label_unit.strip() == "%":
+        return value, "percent"
+    if _CAPTION_PERCENT.search(cell.caption) or _SHARE_HEAD.fullmatch(cell.header.strip()):
+        # a caption's last bracket naming percent ("Technology imports by source, 2010 (share
+        # of contract value, %)"), or a column headed by share alone
         return value, "percent"
     got = scale_of(cell.header) or (scale_of(label_unit) if label_unit else None)
     if got is None and cell.unit:

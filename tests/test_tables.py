@@ -271,3 +271,26 @@ def test_a_row_of_value_set_in_under_its_contracts_is_what_they_are_worth(tmp_pa
     assert (exports["indicator"], exports["year"]) == ("tech_export_value", 2017)
     # a row set in that counts a part of its whole stays unread
     assert got["1,122"]["indicator"] == "unclassified"
+
+
+_SHARE_TABLE = """Sources of Technology
+
+In 2012 the European Union was again the largest source of imported technology, ahead of
+Japan and the United States, the ministry said in its annual statistical report.
+
+Table 4  Technology imports by source, 2012 (share of contract value, %)
+
+Source                   Share
+-------------------------------
+European Union            36.4
+Japan                     21.9
+United States             17.5
+Others                    24.2
+-------------------------------
+"""
+
+
+def test_a_captions_percent_bracket_makes_its_cells_shares(tmp_path):
+    got = _rows(tmp_path, _SHARE_TABLE)
+    japan = got["21.9"]
+    assert (japan["unit"], japan["measure"], japan["value"]) == ("percent", "share", 21.9)
