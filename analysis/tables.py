@@ -661,6 +661,14 @@ def _in_label_unit(text: str, rows, starts, by_start, a: int, cell: Cell) -> lis
     ]
 
 
+def _label_partner(label: str) -> str:
+    """The one partner a row label names ("Republic of Korea"), or ""."""
+    from analysis.partners import find_partners
+
+    found = find_partners(label)
+    return found[0][2] if len(found) == 1 else ""
+
+
 def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
     """``rows`` with each table cell's row read by its table (:class:`Cell`): the rows a cell
     overlaps give way to one row of the whole cell ("3 207"), with its table's indicator,
@@ -688,6 +696,11 @@ def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
         indicator = cell_indicator(cell, unit)
         year = cell_year(cell)
         measure = cell_measure(cell, unit, indicator, old["measure"])
+        scope, actor = old["scope"], old["actor"]
+        if cell.partner_rows and scope in ("national", "foreign"):
+            # a table by partner ("Source  Share"): each row's partner is its label's, and a
+            # row naming none ("Others", "Total") is the nation's
+            scope, actor = "national", _label_partner(cell.label)
         new = make_row(
             doc,
             old["sentence"],
@@ -697,8 +710,8 @@ def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
             unit=unit,
             indicator=indicator,
             measure=measure,
-            scope=old["scope"],
-            actor=old["actor"],
+            scope=scope,
+            actor=actor,
             year=year if year is not None else old["year"],
             year_basis="explicit" if year is not None else old["year_basis"],
             counted=cell.label if not cell.year_rows else cell.header,

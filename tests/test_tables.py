@@ -294,3 +294,6 @@ def test_a_captions_percent_bracket_makes_its_cells_shares(tmp_path):
     got = _rows(tmp_path, _SHARE_TABLE)
     japan = got["21.9"]
     assert (japan["unit"], japan["measure"], japan["value"]) == ("percent", "share", 21.9)
+    # each row of a table by partner is that partner's line; a row naming none is the nation's
+    assert (japan["scope"], japan["actor"]) == ("foreign", "Japan")
+    assert (got["24.2"]["scope"], got["24.2"]["actor"]) == ("national", "")
