@@ -693,6 +693,9 @@ def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
         if old is None:
             continue
         value, unit = cell_value(cell)
+        if unit == "percent" and value == 100 and _TOTAL.match(cell.label):
+            drop.update(hit)  # a total row of shares ("Total  100.0"): the whole, no figure
+            continue
         indicator = cell_indicator(cell, unit)
         year = cell_year(cell)
         measure = cell_measure(cell, unit, indicator, old["measure"])

@@ -287,6 +287,7 @@ Japan                     21.9
 United States             17.5
 Others                    24.2
 -------------------------------
+Total                    100.0
 """
 
 
@@ -297,3 +298,5 @@ def test_a_captions_percent_bracket_makes_its_cells_shares(tmp_path):
     # each row of a table by partner is that partner's line; a row naming none is the nation's
     assert (japan["scope"], japan["actor"]) == ("foreign", "Japan")
     assert (got["24.2"]["scope"], got["24.2"]["actor"]) == ("national", "")
+    # the total of the shares is the whole, no figure
+    assert "100.0" not in got
