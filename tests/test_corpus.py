@@ -3008,6 +3008,21 @@ def test_a_wire_slugs_month_and_day_take_the_copyright_lines_year(tmp_path: Path
     assert "0531" not in text  # the slug is furniture: no figure
 
 
+def test_a_wires_slugs_with_a_word_count_and_its_agency_line_are_furniture(tmp_path: Path) -> None:
+    page = (
+        "UPI 12-28-84 04:17 AES\n\na0412 PM-Laos-Chemists 12-28 0486\n^PM-Laos-Chemists,0486^\n"
+        "Laos and Vietnam sign first chemistry pact in two decades\nBy JOHN R. DOE\n"
+        "United Press International\n\n   VIENTIANE (UPI) -- " + english(3) + "\n"
+    )
+    title, publisher, date = _head_of(tmp_path, page)
+    # the slugs (the word count after the month and day, or between carets) and the agency
+    # signing under the byline leave the headline alone in its block
+    assert title == "Laos and Vietnam sign first chemistry pact in two decades"
+    assert (publisher, date) == ("United Press International", "1984-12-28")
+    text, _s, _removed, _evidence = corpus.clean(page)
+    assert "0486" not in text
+
+
 @pytest.mark.parametrize(
     "head",
     [
