@@ -2099,6 +2099,18 @@ def _scope_of(
     lex = actor_lexicon()
     if found is None:
         found = mentions(text, clause[0], clause[1])
+    if _FIRST_PERSON.search(text, clause[0], max(num_end, noun_end)) and not any(
+        clause[0] <= a < num_start
+        and not _OUR_BEFORE.search(text, max(0, a - 4), a)
+        and not text.startswith(("Our ", "our "), a)
+        for a, _b, _n, _k in found
+    ):
+        # "KELLER: ... our institutes hosted about 650 Chinese guest scientists": in a
+        # transcript, the first person of the turn's speaker, when the page introduced them
+        # with another country's body (no name of the clause before the figure)
+        voice = _turn_speaker(text, clause[0])
+        if voice is not None:
+            return voice
     # "China, Japan and South Korea spent US$191 billion, US$160 billion and US$68 billion
     # respectively"; "140 diplomats, against about 90 for Japan and 60 for South Korea"
     listed = _listed_owner(text, num_start, num_end, clause, found)
@@ -3862,6 +3874,10 @@ def _unowned(
         voice = _speaker(text, clause[0])
         if voice is not None:
             return voice
+    if _FIRST_PERSON.search(text, clause[0], clause[1]):
+        voice = _turn_speaker(text, clause[0])  # (a transcript's speaker: :func:`_scope_of`)
+        if voice is not None:
+            return voice
     for m in _NATIONWIDE.finditer(text, clause[0], min(clause[1], upto)):
         if m.group() == "Chinese" and _partner_before().search(
             text, max(clause[0], m.start() - 16), m.start()
@@ -3962,6 +3978,45 @@ def _speaker(text: str, at: int) -> tuple[str, str] | None:
         if a != p or kind == "national":
             return None
         return kind, actor
+    return None
+
+
+_OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")  # ("our institutes": the speaker's own, no name)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I)\b")
+# a transcript's turn: its speaker's name in capitals and a colon, at a line's start ("KAISA
+# LEHTINEN:", "KELLER:"); the interviewer's labels name no one
+_TURN = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})[ \t]*:")
+_NO_SPEAKER = frozenset(
+    "Q A HOST MODERATOR INTERVIEWER REPORTER ANCHOR PRESENTER CHAIR CHAIRMAN NOTE".split()
+)
+_INTRO_END = re.compile(r";|\n[ \t]*\n|\.\s|\s+and\s+(?=[A-Z])")
+
+
+def _turn_speaker(text: str, at: int) -> tuple[str, str] | None:
+    """("foreign", body) of the speaker whose turn holds ``text[at:]``, when the page
+    introduced them with another country's body ("Kaisa Lehtinen, research professor at the
+    Finnish Meteorological Institute", "ANNE KELLER, Vice President, Max Planck Society");
+    None for a turn of no named speaker or of one introduced otherwise."""
+    turn = None
+    for m in _TURN.finditer(text, max(0, at - _SPEAKER_BACK), at + 60):
+        if m.start() > at:
+            break
+        turn = m
+    if turn is None or text.find("\n\n", turn.end(), at) >= 0 and not _TURN.match(
+        text, text.rfind("\n", 0, at) + 1
+    ):
+        return None  # (a turn runs to its paragraph's end)
+    words = turn.group(1).split()
+    if words[0] in _NO_SPEAKER:
+        return None
+    name = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b(?!\s*:)", re.I)
+    intro = name.search(text, 0, turn.start())
+    if intro is None:
+        return None
+    stop = _INTRO_END.search(text, intro.end(), intro.end() + 160)
+    end = stop.start() if stop else min(len(text), intro.end() + 160)
+    for _a, _b, actor, kind in mentions(text, intro.end(), end):
+        return ("foreign", actor) if kind == "foreign" else None
     return None
 
 

@@ -1831,3 +1831,33 @@ def test_a_figure_after_a_partners_line_in_its_sentence_keeps_the_partner(
     tmp_path, body, quote_start, want
 ):
     assert scope(tmp_path, body, quote_start) == want
+
+
+# ------------------------------------------- session 20: a transcript's speaker of another country
+_TALK = (
+    "HOST: With me are Wang Fang, director at the Ministry of Science and Technology, and "
+    "Anne Keller, vice president of the Max Planck Society.\n\n"
+    "WANG FANG: We have signed 114 intergovernmental agreements on S&T cooperation.\n\n"
+    "ANNE KELLER: Our institutes hosted about 650 Chinese guest scientists in 2009, and we "
+    "run 36 partner groups in China.\n\n"
+    "HOST: And next year?\n\n"
+    "KELLER: We would like to add 20 more partner groups by 2015.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "quote_start, want",
+    [
+        # the first person of a speaker introduced with another country's body is that body
+        ("about 650", ("foreign", "Max Planck Society")),
+        ("36", ("foreign", "Max Planck Society")),
+        # (a label of the surname alone names the same speaker)
+        ("20", ("foreign", "Max Planck Society")),
+        # (a Chinese official's "we" is the nation's)
+        ("114", ("national", "")),
+    ],
+)
+def test_a_transcript_speakers_we_is_the_body_they_were_introduced_with(
+    tmp_path, quote_start, want
+):
+    assert scope(tmp_path, _TALK, quote_start) == want
