@@ -4002,10 +4002,17 @@ def _turn_speaker(text: str, at: int) -> tuple[str, str] | None:
         if m.start() > at:
             break
         turn = m
-    if turn is None or text.find("\n\n", turn.end(), at) >= 0 and not _TURN.match(
-        text, text.rfind("\n", 0, at) + 1
-    ):
+    if turn is None or text.find("\n\n", turn.end(), at) >= 0:
         return None  # (a turn runs to its paragraph's end)
+    memo = _text_memo(text)
+    key = ("speaker", turn.start())
+    if key not in memo:
+        memo[key] = _introduced_body(text, turn)
+    return memo[key]
+
+
+def _introduced_body(text: str, turn: re.Match[str]) -> tuple[str, str] | None:
+    """("foreign", body) the page introduced the speaker of ``turn`` with, or None."""
     words = turn.group(1).split()
     if words[0] in _NO_SPEAKER:
         return None
