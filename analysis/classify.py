@@ -1997,8 +1997,9 @@ _REPORT_VERB = (
     # (through an aside: "the State Education Commission, set up in 1985, reports that")
     r"(?:\s*\([^()]{1,30}\)|,[^,;:()]{1,40},)?\s+(?:said|says|reported|reports|estimated|estimates|"
     r"puts|put|gave|gives|recorded|records)\b(?:\s+(?:that\s+)?(?:the\s+|a\s+)?(?:number|figure|"
-    r"total)\b[^;:]{0,120}?\b(?:at|of)\s+|\s+that\s+" + _WHEN_LEAD + r"|\s+)(?:about\s+|some\s+|around\s+|"
-    r"nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
+    r"total)\b[^;:]{0,120}?\b(?:at|of)\s+|\s+that\s+"
+    + _WHEN_LEAD
+    + r"|\s+)(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
 )
 # or the nation's relations it keeps ("maintains intergovernmental S&T agreements with
 # more than 50 countries", "administered cooperation with 68 countries")
