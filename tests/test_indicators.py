@@ -190,6 +190,15 @@ def test_posts_at_home_are_no_posts_in_international_bodies():
     assert classify(s, "forty-two") == "intl_org_positions"
     s = "Some 120 Chinese experts took up posts in international organisations in 1990."
     assert classify(s, "Some 120") == "intl_org_positions"
+    s = "Thirty-five Academy scientists now serve on the executive bodies of international unions."
+    assert classify(s, "Thirty-five") == "intl_org_positions"
+
+
+def test_adhering_to_international_bodies_is_joining_them():
+    s = "In 1986 the Academy adhered to 9 further international scientific organizations."
+    assert classify(s, "9") == "intl_org_memberships"
+    s = "The Academy adheres, on behalf of China, to 26 international scientific unions."
+    assert classify(s, "26") == "intl_org_memberships"
 
 
 def test_table_row_label():
