@@ -195,8 +195,8 @@ def test_posts_at_home_are_no_posts_in_international_bodies():
 
 
 def test_adhering_to_international_bodies_is_joining_them():
-    s = "In 1986 the Academy adhered to 9 further international scientific organizations."
-    assert classify(s, "9") == "intl_org_memberships"
+    s = "In 1986 the Academy adhered to 12 further international scientific organizations."
+    assert classify(s, "12") == "intl_org_memberships"
     s = "The Academy adheres, on behalf of China, to 26 international scientific unions."
     assert classify(s, "26") == "intl_org_memberships"
 
