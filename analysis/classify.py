@@ -966,6 +966,18 @@ def _foreign(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     return out
 
 
+# a count in words, capitalised as a sentence's first word, before a name's words ("Thirty-five
+# Academy scientists", "TWELVE MINISTRY OFFICIALS"); "One" may open a name ("One Belt One Road")
+_COUNT_LEAD = re.compile(
+    r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|"
+    r"Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|"
+    r"Ninety|Several|Many|Both|Some|Most|Dozens|Hundreds|Thousands)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\s+(?=[A-Z])",
+    re.I,
+)
+_COUNT_INITIALS = frozenset("TFSENBMDHtfsenbmdh")
+
+
 def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """Actors named in ``text[start:end]``: (start, end, actor, kind), in order.
 
@@ -976,6 +988,10 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     memo = lex.kind_memo
     for m in lex.mention.finditer(text, start, end):
         name = m.group(0)
+        a, b = m.span()
+        if name[0] in _COUNT_INITIALS and (lead := _COUNT_LEAD.match(name)):
+            # "Thirty-five Academy scientists": a count opening its sentence is no name's word
+            name, a = name[lead.end() :], a + lead.end()
         got = memo.get(name, _NO_MEMO)  # :func:`_kind_of`, its remembered answer inlined
         if got is _NO_MEMO:
             got = _kind_of(name, lex)
@@ -985,7 +1001,6 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
             if _ACRONYM.fullmatch(bare):
                 got = _defined_acronym(text, bare, lex)
         if got:
-            a, b = m.span()
             out.append((a, b, got[1], got[0]))
     # ``out`` holds finditer's matches: in order and not overlapping, so the only one that
     # can hold a position is the last one starting at or before it

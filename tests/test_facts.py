@@ -1153,12 +1153,16 @@ def _mentions_plain(text, start, end):
     lex = classify.actor_lexicon()
     out = []
     for m in lex.mention.finditer(text, start, end):
-        got = classify._kind_of_plain(m.group(0), lex)
-        bare = re.sub(r"^[Tt]he ", "", m.group(0))
+        name, a = m.group(0), m.start()
+        lead = classify._COUNT_LEAD.match(name)  # (a count in words opening the sentence)
+        if lead:
+            name, a = name[lead.end() :], a + lead.end()
+        got = classify._kind_of_plain(name, lex)
+        bare = re.sub(r"^[Tt]he ", "", name)
         if got is None and re.fullmatch(r"[A-Z][A-Z&]{1,5}", bare):
             got = _defined_acronym_plain(text, bare, lex)
         if got:
-            out.append((m.start(), m.end(), got[1], got[0]))
+            out.append((a, m.end(), got[1], got[0]))
     for m in lex.named_head.finditer(text, start, end):
         name = classify._clean_actor(m.group(1))
         if name in ("Chinese", "China's", "China’s", "PRC") or classify._country_word(name):
@@ -2007,3 +2011,13 @@ def test_times_after_a_verb_of_occasions_count_them(tmp_path, body, unit):
 )  # fmt: skip
 def test_units_and_day_spans_are_no_figures(tmp_path, body, want):
     assert [r["value"] for r in rows_of(tmp_path, body)] == want
+
+
+def test_a_count_in_words_opening_a_sentence_is_no_names_word():
+    text = "Thirty-five Academy scientists now serve on the boards. TWELVE MINISTRY OFFICIALS went."
+    got = [(text[a:b], name) for a, b, name, _k in classify.mentions(text, 0, len(text))]
+    assert ("Academy", "Academy") in got
+    assert not any(name.lower().startswith(("thirty", "twelve")) for _s, name in got)
+    # ("One" may open a name)
+    text = "The One Belt One Road Initiative funds 40 projects."
+    assert any("One Belt" in name for *_x, name, _k in classify.mentions(text, 0, len(text)))
