@@ -247,6 +247,9 @@ def _sentence_facts(
             )
             # "A further 58 group missions have brought ...": a running total to the page's date
             and not _own_perfect(text, before[0], after[1])
+            # "China has established relations with 152 countries and signed agreements with
+            # 97 of them": a verb joined to a perfect before it shares its "has"
+            and not _SHARED_PERFECT.search(text, max(s_start, num.start - 250), num.start)
             # "The university says 95 of its 310 faculty members are foreign": a report in
             # the present tells the page's date
             and not _SAYS_NOW.search(text, s_start, num.start)
@@ -1887,6 +1890,12 @@ _PERFECT = re.compile(
     re.I,
 )
 _RELATIVE_LEAD = re.compile(r"\b(?:who|that|which|whose)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+_SHARED_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b[^.;:]{0,200}?"
+    r"\band\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b(?:(?!\band\b)[^.;:\d]){0,100}$"
+)
 
 
 def _own_perfect(text: str, start: int, end: int) -> bool:

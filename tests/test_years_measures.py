@@ -2048,3 +2048,16 @@ def test_a_since_year_after_a_relative_clause_is_the_main_verbs(tmp_path):
         "studied there since 1978."
     )
     assert row(tmp_path, body, "16,500", date="14 November 1984")["measure"] == "cumulative"
+
+
+def test_a_verb_joined_to_a_perfect_shares_its_present(tmp_path):
+    body = (
+        "Imports reached US$ 86 million in 2008, up 23 percent from a year earlier.\n\n"
+        "Nationwide, China has established relations with 152 countries and regions and "
+        "signed agreements with 97 of them, the ministry said."
+    )
+    got = row(tmp_path, body, "97", date="18 November 2009")
+    assert (got["year"], got["measure"]) == (2009, "level")
+    # (a sentence in the simple past goes on with the year before)
+    body = body.replace("has established", "established")
+    assert row(tmp_path, body, "97", date="18 November 2009")["year"] == 2008
