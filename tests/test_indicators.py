@@ -2138,7 +2138,7 @@ def test_a_change_of_a_subject_that_counts_nothing_stays_unclassified(tmp_path):
         ("Germany's technical cooperation with China has amounted to 1.6 billion marks.",
          "1.6 billion", "DEM"),
         # a party's contribution and what it comes to
-        ("The Danish contribution amounts to DKK 150 million.", "150 million", "DKK"),
+        ("The Danish contribution amounts to DKK 150 million.", "DKK 150 million", "DKK"),
     ],
 )  # fmt: skip
 def test_money_cooperative_projects_were_run_with(sentence, figure, unit):
