@@ -277,6 +277,8 @@ def _inherit(
         if f["indicator"] == UNCLASSIFIED and i + 1 < len(nums):
             lo = earlier[-1].end if earlier else sent.start
             _part_of_next(text, sent, num, nums[i + 1], lo, low)
+        if f["indicator"] == UNCLASSIFIED and f["unit"] != "percent" and earlier:
+            _after_change(text, num, earlier[-1])
         if f["indicator"] == UNCLASSIFIED and not (subgroup and f["unit"] == "count"):
             _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, (back, upto))
         elif f["indicator"] == UNCLASSIFIED and prev_first:
@@ -440,6 +442,35 @@ def _moved_subject(text, sent, num, earlier, back, low) -> None:
         got = _classify(text, "count", (s0, s0), (s0, v), span, low)[0]
     if got != UNCLASSIFIED:
         f["indicator"] = got
+
+
+# between a change and the level it reached ("rose 20 percent in 2007 to RMB 600 million")
+_CHANGE_TO = re.compile(
+    r"(?:\s+(?:in|on|over|during|from|compared\s+with|against)\s+[^,;.]{1,40}?)?,?\s+to\s+"
+    r"(?:(?:about|some|around|nearly|over|more\s+than|almost|roughly|approximately)\s+)?"
+)
+
+
+def _after_change(text: str, num: _Num, before: _Num) -> None:
+    """A figure a change reached ("MOST's own budget for international cooperation rose 20
+    percent in 2007 to RMB 600 million", "the number of joint laboratories rose 20 percent
+    to 96") counts what the change moved: a sum what those things are worth."""
+    g, f = before.fact, num.fact
+    if (
+        g is None
+        or g["unit"] not in ("percent", "multiple")
+        or g["measure"] != "change"
+        or g["indicator"] == UNCLASSIFIED
+        or not _CHANGE_TO.fullmatch(text, before.end, num.start)
+    ):
+        return
+    got = g["indicator"]
+    worth = indicator_lexicon().worth
+    if is_money(f["unit"]):
+        got = worth.get(got, got)
+    elif got in worth.values():
+        return  # (a count after a change of money: no reading of it)
+    f["indicator"] = got
 
 
 _AND_NEXT = re.compile(r"\s*(?:,|and|or)\s*")

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from analysis import corpus, facts
 from analysis.classify import (
     UNCLASSIFIED,
     _classify,
@@ -2597,3 +2598,24 @@ def test_a_fact_box_row_is_read_by_its_label(tmp_path):
     rows = page_rows(tmp_path, body)
     row = rows[next(q for q in rows if q.startswith("1,870"))]
     assert row["indicator"] == "students_abroad"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # the level a change reached counts what the change moved
+        ("The number of joint laboratories rose 20 percent in 2007 to 96.", "96",
+         "joint_research_centers"),
+        ("MOST's own budget for international cooperation rose 20 percent in 2007 to "
+         "RMB 600 million.", "RMB 600", "coop_funding"),
+        # (a sum reached by contracts whose number moved is what they are worth)
+        ("Technology import contracts rose 8 percent to US$ 31 billion.", "US$ 31",
+         "tech_import_value"),
+    ],
+)  # fmt: skip
+def test_the_level_a_change_reached_counts_what_it_moved(tmp_path, body, figure, want):
+    path = tmp_path / "doc.txt"
+    path.write_text(f"A Report on Cooperation\n\n{body}\n", encoding="utf-8")
+    doc = corpus.read_document(path)
+    rows = [r for r in facts.extract_facts(doc) if r["quote"].startswith(figure)]
+    assert [r["indicator"] for r in rows] == [want]
