@@ -4,6 +4,7 @@ no noun phrase of its own, :func:`_no_noun`), and a subgroup ("Of these, 96 ..."
 definition of the figure it is part of, unless its verb makes it another population."""
 
 import functools
+import itertools
 import re
 
 from analysis.classify import (
@@ -551,6 +552,21 @@ def _shared_noun(text: str, nums: list[_Num]) -> None:
             and _AND_NEXT.fullmatch(text, a.end, b.start)
         ):
             f["indicator"] = g["indicator"]
+    # ... and one after a bare count of a list that its verb classified ("took part in 35,
+    # about 80, 190 and 383 projects"): the same things
+    for a, b in itertools.pairwise(nums):
+        f, g = a.fact, b.fact
+        if (
+            f
+            and g
+            and g["indicator"] == UNCLASSIFIED
+            and f["indicator"] != UNCLASSIFIED
+            and f["unit"] == g["unit"] == "count"
+            and f["end"] <= a.end
+            and not f.get("derived_from")
+            and _AND_NEXT.fullmatch(text, a.end, b.start)
+        ):
+            g["indicator"] = f["indicator"]
 
 
 def _placed_part(text: str, start: int, end: int) -> bool:

@@ -2619,3 +2619,15 @@ def test_the_level_a_change_reached_counts_what_it_moved(tmp_path, body, figure,
     doc = corpus.read_document(path)
     rows = [r for r in facts.extract_facts(doc) if r["quote"].startswith(figure)]
     assert [r["indicator"] for r in rows] == [want]
+
+
+def test_the_items_of_a_list_after_a_bare_count_its_verb_read_count_the_same(tmp_path):
+    path = tmp_path / "doc.txt"
+    body = (
+        "Chinese teams took part in 35, about 80, 190 and 383 projects under the Fourth, "
+        "Fifth, Sixth and Seventh Framework Programmes respectively."
+    )
+    path.write_text(f"A Report on Cooperation\n\n{body}\n", encoding="utf-8")
+    doc = corpus.read_document(path)
+    got = {r["quote"].split()[-1]: r["indicator"] for r in facts.extract_facts(doc)}
+    assert got == dict.fromkeys(("35", "80", "190", "383"), "coop_projects")
