@@ -2547,7 +2547,9 @@ def _scope_of(
                 # "Germany, the United States and Japan together accounted for 61 per cent
                 # of that value": a share of the whole just told, the whole's owner's (the
                 # nation's: a line of it by partner, the partner its actor)
-                return ("national", actor) if whole[0] == "national" else whole
+                # (a whole that is itself a partner's line, the last of a list by partner:
+                # still the nation's whole, this partner's line of it)
+                return ("national", actor) if whole[0] in ("national", "foreign") else whole
         coordinate = _coordinate_subject(text, b, num_start, lex, default)
         if coordinate is not None:
             return coordinate  # "the German side will provide ..., and ITP will invest 10 ..."

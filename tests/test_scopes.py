@@ -1861,3 +1861,11 @@ def test_a_transcript_speakers_we_is_the_body_they_were_introduced_with(
     tmp_path, quote_start, want
 ):
     assert scope(tmp_path, _TALK, quote_start) == want
+
+
+def test_a_partners_share_of_a_whole_told_as_another_partners_line_stays_its_own(tmp_path):
+    body = (
+        "Technology imports from the EU and Japan accounted for 38.5 and 24.1 percent of the "
+        "total, respectively.\n\nThe European Union supplied 33.8 percent of the import value."
+    )
+    assert scope(tmp_path, body, "33.8") == ("foreign", "European Union")
