@@ -537,8 +537,9 @@ def _given_in_context(text: str, sent, nums: list[_Num], i: int, back: int) -> N
 
 
 def _shared_noun(text: str, nums: list[_Num]) -> None:
-    """ "Japan and India have 47 and 83 such agreements": a count joined to the next one by
-    "and" with no words of its own counts what the next one does."""
+    """ "Japan and India have 47 and 83 such agreements", "supplying 33.8, 24.1 and 17.6
+    percent of the import value": a count or percent joined to the next one by "and" or a
+    comma with no words of its own counts what the next one does."""
     for a, b in zip(reversed(nums[:-1]), reversed(nums[1:]), strict=True):
         f, g = a.fact, b.fact
         if (
@@ -546,7 +547,7 @@ def _shared_noun(text: str, nums: list[_Num]) -> None:
             and g
             and f["indicator"] == UNCLASSIFIED
             and g["indicator"] != UNCLASSIFIED
-            and f["unit"] == g["unit"] == "count"
+            and f["unit"] == g["unit"] in ("count", "percent")
             and f["end"] <= a.end
             and not g.get("derived_from")
             and _AND_NEXT.fullmatch(text, a.end, b.start)

@@ -2631,3 +2631,16 @@ def test_the_items_of_a_list_after_a_bare_count_its_verb_read_count_the_same(tmp
     doc = corpus.read_document(path)
     got = {r["quote"].split()[-1]: r["indicator"] for r in facts.extract_facts(doc)}
     assert got == dict.fromkeys(("35", "80", "190", "383"), "coop_projects")
+
+
+def test_the_shares_of_a_respectively_list_count_what_the_last_one_does(tmp_path):
+    path = tmp_path / "doc.txt"
+    body = (
+        "The European Union, Japan and the United States were the largest sources, supplying "
+        "33.8, 24.1 and 17.6 percent of the import value respectively."
+    )
+    path.write_text(f"A Report on Cooperation\n\n{body}\n", encoding="utf-8")
+    doc = corpus.read_document(path)
+    got = {r["quote"].split()[0]: r["indicator"] for r in facts.extract_facts(doc)}
+    assert [got[q] for q in ("33.8", "24.1", "17.6")] == ["tech_import_value"] * 3
+
