@@ -2336,6 +2336,14 @@ def _measure_read(
             # "belongs to 12 alliances", "zones grew from 2 in 2016 to 3 in 2019": what
             # stands once made, counted at its date
             return "level"
+    if (
+        kind == "level"
+        and basis == "publication"
+        and _may(_IN_THE_YEAR, low, *clause)
+        and _IN_THE_YEAR.search(text, *clause)
+        and not _counts_stock(text, num, clause, low)
+    ):
+        kind = "annual"  # "During the year the Ministry held 31 meetings": the page's year's
     if kind != "annual":
         return kind
     state = _STATE.search(text, max(clause[0], num.start - 50), min(clause[1], num.end + 60))

@@ -2061,3 +2061,11 @@ def test_a_verb_joined_to_a_perfect_shares_its_present(tmp_path):
     # (a sentence in the simple past goes on with the year before)
     body = body.replace("has established", "established")
     assert row(tmp_path, body, "97", date="18 November 2009")["year"] == 2008
+
+
+def test_a_sum_of_the_year_told_without_its_year_is_annual(tmp_path):
+    body = (
+        "The province imported 146 items of technology during the year, with a contract "
+        "value of US$310 million."
+    )
+    assert row(tmp_path, body, "US$310")["measure"] == "annual"
