@@ -2206,7 +2206,7 @@ def _mark_link_blocks(
             ):
                 continue
         texts = [lines[i].strip() for i in candidates]
-        rows = tables.figure_rows([lines[i] for i in candidates])
+        rows = tables.figure_rows([lines[i] for i in sorted(candidates)])
         if rows >= 2 and rows * 2 >= len(candidates):
             continue  # a table's rows of figures at the page's head or foot, no links
         mean = sum(map(len, texts)) / len(texts)

@@ -146,8 +146,14 @@ def _parse_row(start: int, line: str) -> _Line | None:
 
 def figure_rows(lines: list[str]) -> int:
     """How many of ``lines`` are a table's rows: a label or a year and figures set apart by
-    wide blanks or "|" (a leading or trailing block of such lines is a table, no links)."""
-    return sum(1 for ln in lines if _hinted(ln) and _parse_row(0, ln) is not None)
+    wide blanks or "|" (a leading or trailing block of such lines is a table, no links); a
+    lone row under a line of years counts as two, a table of its own."""
+    rows = [_parse_row(0, ln) if _hinted(ln) else None for ln in lines]
+    return sum(
+        (2 if i and _years_over(lines, i, row) else 1)
+        for i, row in enumerate(rows)
+        if row is not None
+    )
 
 
 def _years_only(cells) -> bool:
@@ -246,11 +252,21 @@ def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
             if rows[j] is not None:
                 block.append(rows[j])
             j += 1
-        if len(block) >= 2:
+        if len(block) >= 2 or (len(block) == 1 and _years_over(lines, i, block[0])):
             cells.extend(_block_cells(lines, i, block, prev_end))
             prev_end = j
         i = j
     return cells
+
+
+def _years_over(lines: list[str], i: int, row: _Line) -> bool:
+    """True when the line above a lone row names only years, one over each of its cells
+    ("        1985      1988      1991" / "PRC students enrolled   10,100   25,200   39,600"):
+    a table of one row."""
+    if i == 0 or len(row.cells) < 2:
+        return False
+    segs = [lines[i - 1][m.start() : m.end()] for m in _seg_iter(lines[i - 1])]
+    return len(segs) == len(row.cells) and all(_YEAR.fullmatch(x.strip()) for x in segs)
 
 
 def _leader_blanks(m: re.Match[str]) -> str:
@@ -536,6 +552,10 @@ def cell_indicator(cell: Cell, unit: str) -> str:
     count = lex.column_count is not None and lex.column_count.search(header)
     got = UNCLASSIFIED
     phrases = [subject, header + " " + subject] if subject else [header]
+    if own and cell.caption:
+        # (a row's words that say nothing the caption does not: "PRC students enrolled" under
+        # "Chinese students in the United States, selected years")
+        phrases.append(caption_subject(cell.caption))
     at = subject.lower().find(header.strip().lower()) if subject and header.strip() else -1
     if not own and at > 0:
         # a caption naming its columns ("Students and scholars sent abroad and returned",
@@ -704,6 +724,10 @@ def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
             # a table by partner ("Source  Share"): each row's partner is its label's, and a
             # row naming none ("Others", "Total") is the nation's
             scope, actor = "national", _label_partner(cell.label)
+        elif scope == "national" and not actor and cell.caption:
+            # a table of the nation's dealings with one partner its caption names ("Chinese
+            # students in the United States, selected years"): that partner's line
+            actor = _label_partner(caption_subject(cell.caption))
         new = make_row(
             doc,
             old["sentence"],

@@ -300,3 +300,23 @@ def test_a_captions_percent_bracket_makes_its_cells_shares(tmp_path):
     assert (got["24.2"]["scope"], got["24.2"]["actor"]) == ("national", "")
     # the total of the shares is the whole, no figure
     assert "100.0" not in got
+
+
+_ONE_ROW = """Students Abroad
+
+The number of Chinese students at American universities grew fast through the decade, as the
+embassy's figures show, and the trend held in the years after the decade ended as well.
+
+Table 2  Chinese students in the United States, selected years
+                                     1985      1988      1991
+   PRC students enrolled           10,100    25,200    39,600
+"""
+
+
+def test_a_lone_row_under_a_line_of_years_is_a_table_read_by_its_caption(tmp_path):
+    got = _rows(tmp_path, _ONE_ROW)
+    row = got["25,200"]
+    # the row's words say nothing the caption does not: its caption's students abroad, in the
+    # one host the caption names
+    assert (row["indicator"], row["year"], row["measure"]) == ("students_abroad", 1988, "level")
+    assert (row["scope"], row["actor"]) == ("foreign", "United States")
