@@ -60,6 +60,7 @@ from analysis.numbers import (
     _year_anchors,
     _year_exprs,
     _YearExpr,
+    after_name_aside,
     clause_words,
     grammar,
     in_name_aside,
@@ -173,7 +174,7 @@ def _sentence_facts(
                 end += 1  # a pattern may stop inside a word ("abroad for stud")
             while end > num.end and not text[end - 1].isalnum():
                 end -= 1
-        year, p_start, p_end, basis = _when(num, exprs, text, pub)
+        year, p_start, p_end, basis = _when(num, _item_exprs(text, s_start, num, exprs), text, pub)
         told = None
         if (
             basis == "period"
@@ -1497,6 +1498,35 @@ def _in_present(text: str, num: _Num, s_start: int, s_end: int, low: str | None)
         words = after if reading.subject else before
         return any(w in ("is", "are", "am") for w in words[reading.first : reading.last + 1])
     return reading is not None and reading.aspect == "present"
+
+
+# the start of a list's item on a line of its own: a bullet or an item's number
+_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-•▪■●◦►*–]|\d{1,2}[.)])[ \t]+(?=\S)")
+
+
+def _item_exprs(text: str, s_start: int, num: _Num, exprs: list) -> list:
+    """The year expressions that may date a figure in a list set out item by item: all but
+    those of another item that closes as a sentence or dates a name there ("- 9 joint
+    centres, including the park in Almaty, opened in 2017 / - 47 projects under way": 2017
+    dates no 47; a slide's "500+ young scientists hosted in 2017 / Visitors from 38
+    countries" goes on with its year)."""
+    if not exprs or text.find("\n", s_start, num.start) < 0:
+        return exprs
+    bounds = [m.start() for m in _ITEM_LINE.finditer(text, s_start, num.start + 1)]
+    if not bounds:
+        return exprs
+    nxt = _ITEM_LINE.search(text, num.end)
+    own = (bounds[-1], nxt.start() if nxt is not None else len(text))
+    kept = []
+    for e in exprs:
+        if e.start < bounds[0] or own[0] <= e.start < own[1]:
+            kept.append(e)
+            continue
+        item_end = next((b for b in bounds if b > e.start), own[0])
+        closed = text[e.end : item_end].rstrip()[-1:] in (".", "!", "?")
+        if not closed and not after_name_aside(text, e.start):
+            kept.append(e)
+    return kept
 
 
 def _told_in_past(doc, sent) -> bool:

@@ -157,7 +157,8 @@ def grammar() -> _Grammar:
               |\d+(?![\d]|,\d))
             (?P<dec>\.\d+(?!\d))?
             (?:(?i:(?P<glued>{_alt(glued) if glued else "(?!)"}))(?![A-Za-z_])|(?![A-Za-z_]))
-            (?:\s?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
+            # (a dash opening the next line is a list's bullet: "in 2017 / - 47 projects")
+            (?:[ \t]?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
           | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words) + list(multiples))}))
             (?:(?![\w\-])|(?=-fold\b))  # ("seven-fold": a multiple in words)
         )
@@ -182,7 +183,9 @@ def grammar() -> _Grammar:
       | (?P<fromto>\bfrom\s+(?P<ft1>{_Y})\s*,[^,;.\d]{{1,80}},\s*(?:to|until|through)\s+
             (?:the\s+end\s+of\s+)?(?P<ft2>{_Y}))
       | (?P<range>(?:\b(?:during|from|between|in|over|throughout)\s+)?\(?(?P<r1>{_Y})
-            \s*(?:[-–—]|to|and|through|/(?=\d\d(?:\d\d)?(?![\d/])))\s*
+            # (a dash opening the next line is a list's bullet, no span's: "opened in 2017
+            # / - 47 projects")
+            (?:[ \t]*[-–—]\s*|\s*(?:to|and|through)\s*|\s*/(?=\d\d(?:\d\d)?(?![\d/]))\s*)
             # a span's end may be a part of its year ("Between 1978 and mid-1985", "from 1979
             # through fiscal year 1982"), as a date after "by" may
             (?:the\s+end\s+of\s+|(?:(?:fiscal|financial)\s+(?:year\s+)?|early\s+|late\s+|mid-)(?={_Y}))?
@@ -1222,6 +1225,12 @@ _LAUNCH_ASIDE = re.compile(
 # (a bracketed acronym may stand in it: "with support from the German Academic Exchange
 # Service (DAAD),")
 _ASIDE_END = re.compile(r"(?:[^;,()\d.]|\([A-Z][A-Za-z]{1,9}\)){0,80}(?:[,).]|$)")
+
+
+def after_name_aside(text: str, at: int) -> bool:
+    """True when an aside that dates a name (", opened in", ", launched in") opens before
+    ``text[at:]``, however it ends."""
+    return _launch_aside(text, at) is not None
 
 
 def in_name_aside(text: str, e) -> bool:

@@ -2643,4 +2643,3 @@ def test_the_shares_of_a_respectively_list_count_what_the_last_one_does(tmp_path
     doc = corpus.read_document(path)
     got = {r["quote"].split()[0]: r["indicator"] for r in facts.extract_facts(doc)}
     assert [got[q] for q in ("33.8", "24.1", "17.6")] == ["tech_import_value"] * 3
-

@@ -2069,3 +2069,18 @@ def test_a_sum_of_the_year_told_without_its_year_is_annual(tmp_path):
         "value of US$310 million."
     )
     assert row(tmp_path, body, "US$310")["measure"] == "annual"
+
+
+def test_a_year_of_another_list_item_that_closes_or_dates_a_name_dates_no_figure(tmp_path):
+    body = (
+        "RESEARCH\n- 9 joint research centres, including a demonstration park in Almaty, "
+        "opened in 2017\n- 47 international cooperation projects under way\n"
+        "- Scholarships: the foundation supported 4,800 students in 2016.\n"
+        "- Universities: 1,400 partnerships"
+    )
+    got = rows(tmp_path, body, date="5 June 2018")
+    assert got["47 international"]["year"] == 2018
+    assert got["1,400"]["year"] == 2018
+    # (a slide's items without their own full stop go on with the year before)
+    body = "Programme\n- 500 young scientists hosted in 2017\n- Visitors from 38 countries"
+    assert row(tmp_path, body, "38", date="5 June 2018")["year"] == 2017
