@@ -534,7 +534,8 @@ def test_indicators_notebook_runs(run_notebook):
 PIECES = [
     "22,000", "I 07,000", "l 5,000", "I2,000", "US$ 6.69 billion", "US  $ 5", "US$5", "€ 3",
     "EUR 40 million", "RMB 8 billion", "$ 7", "21.2%", "2-3", "8–10", "1994-1997", "five",
-    "TWO", "Twenty", "one third", "One  Third", "a dozen", "A\tdozen", "two-thirds", "half",
+    "TWO", "Twenty", "one third", "One  Third", "a dozen", "A\tdozen", "two dozen", "Half a dozen",
+    "two-thirds", "half", "2017\n- 47",
     "the other half", "ten", "often", "attention", "sixteen", "twenty-five", "five-year",
     "20.6 times", "that of 1978", "over 1985", "compared with that of 1980", "since 1990",
     "since reform and opening up", "in the past five years", "over the last decade",
@@ -778,6 +779,8 @@ def test_a_count_cut_short_before_a_sites_counter_is_no_figure(tmp_path):
 def test_words_ranges_and_from_to(tmp_path):
     rows = stated(rows_of(tmp_path, "By 1988 China had thirty-six joint laboratories abroad."))
     assert [(r["value"], r["indicator"]) for r in rows] == [(36, "joint_research_centers")]
+    rows = stated(rows_of(tmp_path, "Two dozen Chinese engineers work at the laboratory."))
+    assert [(r["quote"], r["value"]) for r in rows] == [("Two dozen", 24)]
     rows = stated(rows_of(tmp_path, "The centre hosted 200 to 400 foreign experts each year."))
     assert [(r["low"], r["high"], r["qualifier"]) for r in rows] == [(200, 400, "range")]
     rows = stated(
