@@ -2232,10 +2232,12 @@ def test_another_countrys_experts_at_work_in_china(tmp_path):
     rows = page_indicators(
         tmp_path,
         "Between 1985 and 1990 some 2,300 Hungarian experts worked in China under the "
-        "agreement. About 700 Italian technicians are now in China installing plant.",
+        "agreement. About 700 Italian technicians are now in China installing plant. "
+        "Forty-six Brazilian engineers worked at the China Academy of Space Technology.",
     )
     assert indicator_of(rows, "some 2,300") == "foreign_experts"
     assert indicator_of(rows, "About 700") == "foreign_experts"
+    assert indicator_of(rows, "Forty-six") == "foreign_experts"  # (at a Chinese body)
 
 
 def test_chinese_learners_of_any_kind_count_students_abroad(tmp_path):
