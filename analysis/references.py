@@ -1721,6 +1721,12 @@ _PLACES = re.compile(
 )
 # a figure opening a clause of its own after a semicolon or colon
 _NEW_CLAUSE = re.compile(r"[^;:]*[;:]\W*")
+# ... or where they are or what they are, by name ("18 of them in Africa", "seven of them
+# ASEAN member states"): a line of the whole by place
+_THEM_PLACED = re.compile(
+    r"\s+(?:(?:in|from)\s+(?:the\s+)?)?(?:[A-Z][\w&'’-]*\s*)+"
+    r"(?:(?:member\s+)?(?:countries|states|nations|members|economies)\s*)?(?:[,;:.!?)]|$)"
+)
 _NOTHING_MORE = re.compile(r"\s*(?:[,;:.!?)]|$)|\s+(?:[A-Z][\w&'’-]*\s*)+(?:[,;:.!?)]|$)")
 _PARTICIPLE = re.compile(
     r"\s+(?:[a-z]+ed|sent|gone|come|left|chosen|taken|held|built|brought|set\s+up)\s+"
@@ -1787,6 +1793,7 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             _NOTHING_MORE.match(text, at, end)
             or _PERFECT_OR_PLACE.match(text, at, end)
             or _WITH_PARTNERS.match(text, at, end)
+            or _THEM_PLACED.match(text, at, end)
         ):
             return False
     elif m := _PARTITIVE_THE.match(text, at, end):

@@ -2645,3 +2645,12 @@ def test_the_shares_of_a_respectively_list_count_what_the_last_one_does(tmp_path
     doc = corpus.read_document(path)
     got = {r["quote"].split()[0]: r["indicator"] for r in facts.extract_facts(doc)}
     assert [got[q] for q in ("33.8", "24.1", "17.6")] == ["tech_import_value"] * 3
+
+
+def test_a_part_of_them_by_place_counts_what_the_whole_does(tmp_path):
+    rows = page_indicators(
+        tmp_path,
+        "China has signed intergovernmental S&T cooperation agreements with 104 countries, "
+        "18 of them in Africa.",
+    )
+    assert indicator_of(rows, "18") == "intergov_agreements"
