@@ -2654,3 +2654,11 @@ def test_a_part_of_them_by_place_counts_what_the_whole_does(tmp_path):
         "18 of them in Africa.",
     )
     assert indicator_of(rows, "18") == "intergov_agreements"
+
+
+def test_chinese_people_who_attended_courses_abroad_are_exchanges(tmp_path):
+    rows = page_indicators(
+        tmp_path, "About 300 Chinese agronomists have attended its courses in Israel since 1993."
+    )
+    assert indicator_of(rows, "About 300") == "personnel_exchanges"
+
