@@ -716,7 +716,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     _mark_signatures(lines, filled, removed)
     _serial_title(lines, filled, removed, evidence)
     _mark_title_slide(lines, filled, removed, evidence, cfg)
-    _mark_site_name(lines, removed, evidence, cfg, section)
+    heads = {i for i, ln in enumerate(lines[:40]) if dating.is_date_line(ln)}
+    _mark_site_name(lines, removed, evidence, cfg, section, {i for i, _d, _k in dated} | heads)
     _record_title(lines, filled, evidence, original, starts)
     _journal_head(lines, filled, removed, dated, evidence, cfg)
     _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
@@ -1404,7 +1405,12 @@ _SUB_UNIT = re.compile(
 
 
 def _mark_site_name(
-    lines: list[str], removed: dict[int, str], evidence: dict, cfg: _Settings, section: bool = False
+    lines: list[str],
+    removed: dict[int, str],
+    evidence: dict,
+    cfg: _Settings,
+    section: bool = False,
+    stamps: set[int] = frozenset(),
 ) -> None:
     """The site's or the issuer's name at the top of a page, with only furniture above it.
 
@@ -1433,7 +1439,7 @@ def _mark_site_name(
     if removed.get(filled[k + 1]) in _NAV_RULES:
         run = [i]
     else:
-        run = _issuer_header(lines, filled, k, removed, cfg)
+        run = _issuer_header(lines, filled, k, removed, cfg, stamps)
         if not run:
             return
         # the first line naming an organisation, before a government named as a whole
@@ -1508,12 +1514,35 @@ def _mark_issuer_line(
         for near, other in ((before, after), (after, before)):
             # (or the headline's line on its other side: the issuer under the title, over
             # its date)
-            if near in stamps and (
-                other is None or not lines[other] or other in removed or other == kept
-            ):
+            if near not in stamps:
+                continue
+            if other is None or not lines[other] or other in removed or other == kept:
                 removed[i] = "issuer"
                 if not evidence["publisher"]:
                     evidence["publisher"] = _publisher_name(s)
+                return
+            # (or a body's line and its unit's, the body's on the far side: "Ministry of
+            # Science and Technology" / "Department of International Cooperation" / the stamp)
+            beyond = other + (other - i)
+            o = lines[other]
+            if (
+                other not in edge
+                or len(o) > 120
+                or _SENT_END.search(o)
+                or any(c.isdigit() for c in o)
+                or not _organisation_name(o, cfg)
+            ):
+                continue
+            if (
+                beyond < 0
+                or beyond >= n
+                or not lines[beyond].strip()
+                or beyond in removed
+                or beyond == kept
+            ):
+                removed[i] = removed[other] = "issuer"
+                if not evidence["publisher"]:
+                    evidence["publisher"] = _publisher_name(o)
                 return
 
 
@@ -1534,10 +1563,17 @@ def _CASELESS(c: str) -> bool:  # noqa: N802 - reads as a predicate
 
 
 def _issuer_header(
-    lines: list[str], filled: list[int], k: int, removed: dict[int, str], cfg: _Settings
+    lines: list[str],
+    filled: list[int],
+    k: int,
+    removed: dict[int, str],
+    cfg: _Settings,
+    stamps: set[int] = frozenset(),
 ) -> list[int]:
     """The lines of an issuer's header that opens at ``filled[k]`` (see
-    :func:`_mark_site_name`), or [] when the page does not open with one."""
+    :func:`_mark_site_name`), or [] when the page does not open with one. ``stamps``: the
+    lines a date was taken from (furniture under the headline, removed or not: "Report No.
+    MOFCOM-ST-2009-04   Released: 2009-03-30")."""
     run = []
     for n in range(k, min(k + _HEADER_NAMES, len(filled))):
         i = filled[n]
@@ -1555,6 +1591,7 @@ def _issuer_header(
     while (
         block < min(3, len(rest))
         and rest[block] not in removed
+        and (block == 0 or rest[block] not in stamps)
         and (block == 0 or rest[block] == rest[block - 1] + 1)
     ):
         block += 1
@@ -1562,7 +1599,11 @@ def _issuer_header(
     wrapped = len(run) > 1 and all(
         lines[j].rsplit(None, 1)[-1].lower() in _WRAP_WORDS for j in run[:-1]
     )
-    if run and 0 < block < len(rest) and (rest[block] in removed or wrapped):
+    if (
+        run
+        and 0 < block < len(rest)
+        and (rest[block] in removed or rest[block] in stamps or wrapped)
+    ):
         # the names stand straight over the headline, the page's furniture under it (a stamp,
         # a byline): "Embassy of the People's Republic of China in Kenya" / "China and Kenya
         # sign ..." / "2012/05/14"; only a name without figures, set apart from the headline

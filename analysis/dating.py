@@ -570,6 +570,14 @@ _HEAD_DATE_PROSE = 4  # lower-case words a date line may hold besides its date
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'’-]*\b")
 
 
+def is_date_line(line: str) -> bool:
+    """True when a line holds a full date and at most ``_HEAD_DATE_PROSE`` lower-case words:
+    a page's date line, no sentence of its body (:func:`_head_date`)."""
+    if len(line) > 240 or not any(c.isdigit() for c in line):
+        return False
+    return bool(day_dates(line)) and len(_LOWER_WORD.findall(line)) <= _HEAD_DATE_PROSE
+
+
 def _head_date(text: str) -> str:
     """The day date of the first date line among a page's first lines (cleaned text): a line
     with a full date (:data:`DAY_DATE`) and at most ``_HEAD_DATE_PROSE`` lower-case words, so

@@ -3088,3 +3088,21 @@ def test_a_programmes_broadcast_stamp_in_a_field_of_its_masthead_line(tmp_path: 
     assert (doc.published, doc.published_basis) == ("2016-11-09", "stamp")
     write(tmp_path, "t.txt", page.replace("Beijing time", "local time"))
     assert corpus.load_corpus(tmp_path).get("t").published == "2016-11-09"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the body and its unit over the headline, a date line under it that no stamp rule read
+        "Ministry of Commerce of Laos\nDepartment of Service Trade\n\n"
+        "Communique on Technology Import Statistics, 2010\n"
+        "(Doc. Shang [2011] No. 36, released 28 January 2011)\n\n",
+        # the headline first, then the body's and its unit's lines over the bulletin's stamp
+        "Statistical Communique on Laos's Cooperation in 1999\n\nMinistry of Commerce of Laos\n"
+        "Department of International Cooperation\n"
+        "Statistical Bulletin No. 2000-04                       Issued 18 April 2000\n\n",
+    ],
+)
+def test_an_issuers_lines_beside_the_pages_date_name_the_publisher(tmp_path: Path, head) -> None:
+    _title, publisher, _date = _head_of(tmp_path, head + english(3) + "\n")
+    assert publisher == "Ministry of Commerce of Laos"

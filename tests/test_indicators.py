@@ -2661,4 +2661,3 @@ def test_chinese_people_who_attended_courses_abroad_are_exchanges(tmp_path):
         tmp_path, "About 300 Chinese agronomists have attended its courses in Israel since 1993."
     )
     assert indicator_of(rows, "About 300") == "personnel_exchanges"
-
