@@ -2401,6 +2401,16 @@ _SECTION_NUMBER = re.compile(
     r"(?:[IVXLC]+\.|\d{1,2}(?:[.-]\d{1,3})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])"
 )
 _LOWER_RUN = re.compile(r"[a-z]{3}")
+# a speech's head naming its speaker a minister of a field ("Speech by Vice Minister of Science
+# and Technology Huang Weiping at the Opening ...", "Speech by Xu Guanhua, Minister of Science
+# and Technology, at ..."): the field, up to the speaker's name, a comma or "at"
+_SPEAKERS_MINISTRY = re.compile(
+    r"^\s*(?:Speech|Remarks|Address|Keynote\s+(?:speech|address)|Statement)\s+by\b"
+    r"(?:[^\n]|\n(?!\s*\n)){0,100}?"
+    r"\b(?:Vice[- ]|Deputy\s+|Assistant\s+)?Minister\s+of\s+"
+    r"(?P<field>[A-Z][\w&'’]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w&'’]*)*?)"
+    r"(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+of\b)|\s*,|\s+(?:at|on|to)\b|\s*\n)"
+)
 # a programme's episode as a title: its series' name, then the episode's number
 _EPISODE_TITLE = re.compile(
     r"(?P<series>[^\W\d][^:|–—-]{2,60}?)\s*(?:[-–—:|,]\s*)(?:Episode|EPISODE|Ep\.)\s*\d{1,4}\b.*"
@@ -3045,6 +3055,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
     colophon = _colophon(original)
     furniture = _furniture(original, segments) if text is not original else ""
     byline_head = _byline_head(original, cfg)  # (cleaning may cut the byline itself)
+    office = _SPEAKERS_MINISTRY.search(original, 0, 400)
     del original  # the document gives it back from its text and furniture (Document.original)
     if not text.strip():
         raise SkipFile("nothing left after removing boilerplate")
@@ -3060,6 +3071,10 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         # a programme's episode ("SCIENCE WITHOUT BORDERS - Episode 47"): the programme's
         series = episode["series"]
         evidence["publisher"] = series.title() if series.isupper() else series
+    if office and not evidence["publisher"]:
+        # a minister's speech ("Speech by Vice Minister of Science and Technology Huang
+        # Weiping at ..."): the ministry's text
+        evidence["publisher"] = "Ministry of " + " ".join(office["field"].split())
     doc = Document(
         doc_id=path.stem,
         file=path.name,

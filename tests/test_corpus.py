@@ -3106,3 +3106,18 @@ def test_a_programmes_broadcast_stamp_in_a_field_of_its_masthead_line(tmp_path: 
 def test_an_issuers_lines_beside_the_pages_date_name_the_publisher(tmp_path: Path, head) -> None:
     _title, publisher, _date = _head_of(tmp_path, head + english(3) + "\n")
     assert publisher == "Ministry of Commerce of Laos"
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        ("Speech by Vice Minister of Science and Technology Wang Lin at the Opening\n"
+         "of the 2017 Forum\n\nXiamen, 12 September 2017\n\n", "Ministry of Science and Technology"),
+        ("Speech by Xu Ming, Minister of Education, at the Forum\n\n", "Ministry of Education"),
+        # (a speech whose speaker's office names no ministry names no publisher)
+        ("Speech by Professor Wang Lin at the Opening of the Forum\n\n", ""),
+    ],
+)  # fmt: skip
+def test_a_ministers_speech_is_the_ministrys(tmp_path: Path, head, want) -> None:
+    _title, publisher, _date = _head_of(tmp_path, head + english(3) + "\n")
+    assert publisher == want
