@@ -224,7 +224,8 @@ def score(gold: dict[str, dict], corpus: Any, facts: Any, timeline: Any = None) 
                 continue
             used.add(best)
             row = rows[best]
-            right = {f: _same(row.get(f), fact[f]) for f in (*FIELDS, "unit")}
+            right = {f: _same(row.get(f), fact[f]) for f in FIELDS}
+            right["unit"] = _same(row.get("unit"), _gold_unit(fact["unit"]))
             for f, ok in right.items():
                 metrics[f].add(origin, ok)
             strict = all(right[f] for f in FIELDS)
@@ -318,6 +319,22 @@ def _value_matches(row: dict, fact: dict) -> bool:
     if "value" in fact:
         return _close(row.get("value"), fact["value"])
     return _close(row.get("low"), fact["low"]) and _close(row.get("high"), fact["high"])
+
+
+# units a gold file may name for what a count counts ("countries", "people"): rows say "count"
+_MULTIPLE_UNITS = frozenset({"times", "multiple", "fold"})
+_NOT_COUNTS = frozenset({"percent", "m", "km", "count"})
+
+
+def _gold_unit(unit: Any) -> str:
+    """A gold fact's unit as rows write it: a currency's code and "percent" as they are, a
+    multiple's word "multiple", any word for what is counted ("countries", "people") "count"."""
+    u = str(unit)
+    if u in _MULTIPLE_UNITS:
+        return "multiple"
+    if u in _NOT_COUNTS or (len(u) == 3 and u.isupper()):
+        return u  # (a currency's ISO code)
+    return "count"
 
 
 def _same(got: Any, want: Any) -> bool:

@@ -177,3 +177,14 @@ def test_gold_that_left_its_text_is_an_error(tiny):
     (tiny / "gold" / "a.yaml").write_text(gold.replace("scope: agency", "scope: ministry"))
     with pytest.raises(InputError, match="a.yaml"):
         load_gold(tiny)
+
+
+def test_a_gold_word_for_what_is_counted_is_a_count(tiny):
+    gold = tiny / "gold" / "a.yaml"
+    gold.write_text(GOLD.replace("unit: count", "unit: countries"), encoding="utf-8")
+    rows = [
+        lambda d: _row(d, "152 countries and regions", 152),
+        lambda d: _row(d, "140 countries", 140, scope="agency", unit="USD"),
+    ]
+    res = _score(tiny, rows)
+    assert res.score("unit") == 0.5  # "countries" is a count; USD is no count
