@@ -1075,10 +1075,11 @@ _ACRONYMS: list = [None, {}]  # [the text, {acronym: (kind, actor) or None}] (th
 
 
 def _defined_acronym(text: str, acronym: str, lex: _Actors) -> tuple[str, str] | None:
-    """(kind, actor) of an acronym the text defines after the name of a place or a
-    programme ("Suzhou Industrial Park (SIP)": SIP is local), or None. (An agency's name
-    tells not whose it is: "Federal Ministry of Education and Research (BMBF)".)
-    Remembered for the last text only."""
+    """(kind, actor) of an acronym the text defines after the name of a place, a programme
+    or an agency ("Suzhou Industrial Park (SIP)": SIP is local; a joint body's a programme;
+    another country's body, "Federal Ministry of Education and Research (BMBF)", foreign), or
+    of one made of the initials of a body named before it and never defined
+    (:func:`_initials_of_name`); None else. Remembered for the last text only."""
     if _ACRONYMS[0] is not text:
         _ACRONYMS[0], _ACRONYMS[1] = text, {}
     known = _ACRONYMS[1]
@@ -1101,10 +1102,61 @@ def _defined_acronym(text: str, acronym: str, lex: _Actors) -> tuple[str, str] |
                 # "Japan Science and Technology Agency (JST)", "German Academic Exchange
                 # Service (DAAD)", "Germany's Federal Ministry ... (BMBF)": another country's
                 got = ("foreign", acronym)
-            elif kind is not None and kind[0] in ("local", "programme"):
-                got = (kind[0], acronym)
+            elif kind is not None and kind[0] in ("local", "programme", "agency"):
+                got = ("programme" if _joint(name) else kind[0], acronym)
+    else:
+        got = _initials_of_name(text, acronym, lex)
     known[acronym] = got
     return got
+
+
+_INITIALS_MEMO: list = [None, {}]  # [the text, {initials: [(start, name)]}] (the last text)
+
+
+# where a body's name may open inside a mention ("Zhou Li of the China Meteorological
+# Administration": a person's name and office before the body's)
+_TAIL_OPENS = re.compile(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _name_tails(name: str) -> list[str]:
+    """A mention's name and the names that open inside it after "of", "at", "for" ..."""
+    return [name, *(name[m.end() :] for m in _TAIL_OPENS.finditer(name))]
+
+
+def _names_by_initials(text: str, lex: _Actors) -> dict[str, list[tuple[int, str]]]:
+    """The names :data:`_Actors.mention` finds in ``text``, by the initials of their capitals,
+    in order: one pass per text, remembered for the last one (done for speed: each unknown
+    acronym of a text asked a pass of its own; plain twin in tests/test_facts.py)."""
+    if _INITIALS_MEMO[0] is not text:
+        found: dict[str, list[tuple[int, str]]] = {}
+        for m in lex.mention.finditer(text):
+            for name in _name_tails(_clean_actor(m.group(0))):
+                initials = "".join(w[0] for w in name.split() if w[0].isupper())
+                if len(initials) >= 3:
+                    found.setdefault(initials, []).append((m.start(), name))
+        _INITIALS_MEMO[0], _INITIALS_MEMO[1] = text, found
+    return _INITIALS_MEMO[1]
+
+
+def _initials_of_name(text: str, acronym: str, lex: _Actors) -> tuple[str, str] | None:
+    """(kind, name) of an acronym made of the initials of a body named before it and
+    never defined in brackets ("the China Meteorological Administration ... The CMA itself",
+    "the Finnish Meteorological Institute ... FMI runs 14 projects"); None when no name
+    before its first use has those initials."""
+    if len(acronym) < 3:
+        return None  # ("US", "HK": a country's or place's, the partners' lexicon knows them)
+    first = re.search(rf"\b{re.escape(acronym)}\b", text)
+    if first is None:
+        return None
+    for start, name in _names_by_initials(text, lex).get(acronym, ()):
+        if start >= first.start():
+            break
+        kind = _kind_of(name, lex)
+        if _foreign_body(name, kind):
+            return "foreign", name
+        if kind is not None and kind[0] in ("local", "programme", "agency"):
+            return ("programme" if _joint(name) else kind[0]), name
+    return None
 
 
 def _country_word(name: str) -> bool:

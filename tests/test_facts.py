@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -1136,10 +1137,39 @@ def _find_partners_plain(text):
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _mention_tails(text):
+    """(start, name) of every mention of ``text`` and of the names opening inside it after
+    "of", "at", "for", "with", "from" (the twin's list, kept for the texts the test reuses)."""
+    out = []
+    for m in classify.actor_lexicon().mention.finditer(text):
+        name = classify._clean_actor(m.group(0))
+        out.append((m.start(), name))
+        for t in re.finditer(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?(?=[A-Z])", name):
+            out.append((m.start(), name[t.end() :]))
+    return out
+
+
+def _initials_plain(text, acronym, lex):
+    first = re.search(rf"\b{re.escape(acronym)}\b", text)
+    if len(acronym) < 3 or first is None:
+        return None
+    names = [tail for at, tail in _mention_tails(text) if at < first.start()]
+    for name in names:
+        if "".join(w[0] for w in name.split() if w[0].isupper()) != acronym:
+            continue
+        kind = classify._kind_of_plain(name, lex)
+        if classify._foreign_body(name, kind):
+            return "foreign", name
+        if kind is not None and kind[0] in ("local", "programme", "agency"):
+            return ("programme" if classify._joint(name) else kind[0]), name
+    return None
+
+
 def _defined_acronym_plain(text, acronym, lex):
     at = text.find(f"({acronym})")
     if at <= 0:
-        return None
+        return _initials_plain(text, acronym, lex)  # (never defined in brackets)
     lead = text[max(0, at - 120) : at].rstrip()
     names = list(lex.mention.finditer(lead))
     if not names or names[-1].end() != len(lead):
@@ -1149,7 +1179,9 @@ def _defined_acronym_plain(text, acronym, lex):
         return "programme", acronym
     if classify._foreign_body(names[-1].group(0), kind):
         return "foreign", acronym
-    return (kind[0], acronym) if kind and kind[0] in ("local", "programme") else None
+    if kind and kind[0] in ("local", "programme", "agency"):
+        return ("programme" if classify._joint(names[-1].group(0)) else kind[0]), acronym
+    return None
 
 
 def _mentions_plain(text, start, end):

@@ -1869,3 +1869,20 @@ def test_a_partners_share_of_a_whole_told_as_another_partners_line_stays_its_own
         "total, respectively.\n\nThe European Union supplied 33.8 percent of the import value."
     )
     assert scope(tmp_path, body, "33.8") == ("foreign", "European Union")
+
+
+@pytest.mark.parametrize(
+    "quote_start, want",
+    [
+        # an acronym never defined, the initials of a body named before it
+        ("23", ("agency", "China Meteorological Administration")),
+        ("14", ("foreign", "Finnish Meteorological Institute")),
+    ],
+)
+def test_an_acronym_of_a_bodys_initials_is_that_body(tmp_path, quote_start, want):
+    body = (
+        "With me are Zhou Li of the China Meteorological Administration, and Kaisa Lehtinen "
+        "of the Finnish Meteorological Institute.\n\nThe CMA itself has signed meteorological "
+        "cooperation agreements with 23 countries. Today FMI runs 14 projects in China."
+    )
+    assert scope(tmp_path, body, quote_start) == want
