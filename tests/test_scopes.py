@@ -1777,6 +1777,8 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
         ("Brazil and China launched their first satellite in 1999. Brazil paid a third of "
          "its cost. The two countries now have five joint laboratories.", "five",
          ("foreign", "Brazil")),
+        ("Brazil and China launched their first satellite in 1999. Both countries now have "
+         "five joint laboratories.", "five", ("foreign", "Brazil")),
         # (a sum between both sides, or each side's figure of a "respectively" list: no
         # line of one partner)
         ("Trade between China and Brazil reached US$ 36 billion in 2008.", "US$ 36",
