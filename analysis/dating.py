@@ -571,17 +571,17 @@ _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'’-]*\b")
 
 
 def is_date_line(line: str) -> bool:
-    """True when a line holds a full date and at most ``_HEAD_DATE_PROSE`` lower-case words:
-    a page's date line, no sentence of its body (:func:`_head_date`)."""
+    """True when a line holds a full date (:data:`DAY_DATE`) and at most
+    ``_HEAD_DATE_PROSE`` lower-case words: a page's date line, no sentence of its body ("The
+    meeting was held on 3 May 2015 in Beijing")."""
     if len(line) > 240 or not any(c.isdigit() for c in line):
         return False
     return bool(day_dates(line)) and len(_LOWER_WORD.findall(line)) <= _HEAD_DATE_PROSE
 
 
 def _head_date(text: str) -> str:
-    """The day date of the first date line among a page's first lines (cleaned text): a line
-    with a full date (:data:`DAY_DATE`) and at most ``_HEAD_DATE_PROSE`` lower-case words, so
-    no sentence of the body ("The meeting was held on 3 May 2015 in Beijing"); else ""."""
+    """The day date of the first date line (:func:`is_date_line`) among a page's first lines
+    (cleaned text), else ""."""
     seen = 0
     for line in text[:6000].splitlines():
         if not line.strip():
@@ -589,11 +589,8 @@ def _head_date(text: str) -> str:
         seen += 1
         if seen > _HEAD_DATE_LINES:
             break
-        if len(line) > 240 or not any(c.isdigit() for c in line):
-            continue
-        found = day_dates(line)
-        if found and len(_LOWER_WORD.findall(line)) <= _HEAD_DATE_PROSE:
-            return found[0][0]
+        if is_date_line(line):
+            return day_dates(line)[0][0]
     return ""
 
 
