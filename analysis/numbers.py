@@ -73,6 +73,9 @@ class _Grammar:
     # name's ("Horizon 2020"; ``numbers.yaml`` ``year_openers``, months besides)
     year_openers: frozenset[str] = frozenset()
     multiples: dict[str, float] = field(default_factory=dict)  # "twice", "tripled"
+    # a bare currency word several countries use ("francs") -> (its places' pattern, the
+    # currency of each place, the default) (``numbers.yaml`` ``units_by_place``)
+    by_place: dict[str, tuple[re.Pattern[str], dict[str, str], str]] = field(default_factory=dict)
     multiples_not: re.Pattern[str] | None = None  # "twice a year": no multiple
     # a sum at a rate per a short span or a person, a price or a wage ("$69 per month",
     # "15,000 yuan a month", "$12 per person"; ``numbers.yaml`` ``price_rates``)
@@ -131,7 +134,11 @@ def grammar() -> _Grammar:
                 words[f"{tens}-{unit}"] = words[f"{tens} {unit}"] = t + u
     currencies = dict(lex["currencies_before"])
     units = _low(lex["units_after"])
-    for key, section in (("currencies_before", currencies), ("units_after", units)):
+    by_place_lex = _low(lex.get("units_by_place") or {})
+    places = {w: dict(m) for w, m in by_place_lex.items()}
+    sections = [("currencies_before", currencies), ("units_after", units)]
+    sections += [(f"units_by_place: {w}", m) for w, m in places.items()]
+    for key, section in sections:
         bad = sorted({u for u in section.values() if not is_unit(u)})
         if bad:
             raise InputError(
@@ -163,7 +170,7 @@ def grammar() -> _Grammar:
             (?:(?![\w\-])|(?=-fold\b))  # ("seven-fold": a multiple in words)
         )
         (?:(?<!\d[A-Za-z])[\s-](?i:(?P<scale>{_alt(scales)}))(?![A-Za-z]))?
-        (?:\s?(?i:(?P<unit>{_alt(units)}))(?![A-Za-z]))?
+        (?:\s?(?i:(?P<unit>{_alt({**units, **places})}))(?![A-Za-z]))?
         """,
         re.X,
     )
@@ -263,6 +270,14 @@ def grammar() -> _Grammar:
         words=words,
         fractions=fractions,
         multiples=multiples,
+        by_place={
+            w: (
+                re.compile(rf"\b(?:{_alt([k for k in m if k != 'default'])})\b"),
+                m,
+                m["default"],
+            )
+            for w, m in places.items()
+        },
         multiples_not=re.compile(lex["multiples_not"]) if lex.get("multiples_not") else None,
         scales=scales,
         glued_scales=glued,
@@ -570,6 +585,19 @@ def _scaled(value: float, scale: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
+def _unit_by_place(g: _Grammar, word: str, text: str, start: int) -> str | None:
+    """The currency a bare word several countries use ("francs") is in: that of the place
+    the text names last before the number ("Swiss", "CERN", "France"), else the lexicon's
+    default; None when ``word`` is no such word."""
+    if word not in g.by_place:
+        return None
+    places, currency, default = g.by_place[word]
+    last = None
+    for last in places.finditer(text, 0, start):  # noqa: B007 (the last one named wins)
+        pass
+    return currency[last.group(0)] if last else default
+
+
 def _parse(
     m: re.Match[str], g: _Grammar, text: str, s_start: int, s_end: int, lowered: str | None = None
 ) -> _Num | None:
@@ -586,7 +614,8 @@ def _parse(
         scale, scale_w = g.glued_scales.get(glued.casefold(), 1.0), glued
     unit = "count"
     if unit_w:
-        unit = g.units.get(" ".join(unit_w.casefold().split()), "count")
+        key = " ".join(unit_w.casefold().split())
+        unit = g.units.get(key) or _unit_by_place(g, key, text, start) or "count"
     if cur:
         unit = g.currencies.get(cur.strip(), g.currencies.get(cur, unit))
     if (

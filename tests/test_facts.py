@@ -920,6 +920,26 @@ def test_currencies_in_every_position(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    "body, want",
+    [
+        # a bare word several countries use is the currency of the place named last before it
+        ("A French diplomat said France will put up 45 million francs for it.", "FRF"),
+        ("CERN expects components worth around 20 million francs by 2026.", "CHF"),
+        ("Paris gave 3 million francs; Swiss partners later added 2 million francs.", "CHF"),
+        ("The council put 60 million kroner into joint projects.", "DKK"),  # the default
+        ("Norway's council put 60 million kroner into joint projects.", "NOK"),
+        # currencies withdrawn by the euro, and Asian ones, written after the number
+        ("Dutch aid worth 60 million guilders financed 14 projects.", "NLG"),
+        ("Thailand's agency spent 30 million baht on the programme.", "THB"),
+    ],
+)
+def test_currency_words_after_the_number(tmp_path, body, want):
+    rows = stated(rows_of(tmp_path, body))
+    money = [r for r in rows if r["value"] >= 1e6]
+    assert money and money[-1]["unit"] == want, [(r["quote"], r["unit"]) for r in rows]
+
+
 # --------------------------------------------------------------------------- what a figure refers to
 def _by_value(rows: list[dict]) -> dict[float, dict]:
     return {r["value"]: r for r in stated(rows)}
