@@ -705,8 +705,10 @@ def _parse(
             if prev[-1:] == "(" and text[end : end + 1] == ")" and not unit_w and not scale_w:
                 return None
             # (from the line's start too: "Notes:\n1. The figures ..." is one sentence)
+            # (the mark follows the digits: "74 percent." opening a line is a figure)
             line = max(s_start, text.rfind("\n", s_start, start) + 1)
-            if text[end : end + 1] in ".)" and not text[line:start].strip(" \t-•*"):
+            num_end = m.end("dec") if dec else m.end("digits")
+            if text[num_end : num_end + 1] in ".)" and not text[line:start].strip(" \t-•*"):
                 return None
             # day numbers: "August 28, 2011", "Oct. 8", "23 November 1979"
             if not dec and len(plain) <= 2 and int(plain) <= 31 and not scale_w:

@@ -663,7 +663,9 @@ def cell_value(cell: Cell) -> tuple[float, str]:
     if got is None:
         return value, "count"
     code, factor = got
-    return value * factor, code
+    from analysis.numbers import _scaled
+
+    return _scaled(value, factor), code  # (256.4 US$ 100 million is 25640000000 exactly)
 
 
 def _in_label_unit(text: str, rows, starts, by_start, a: int, cell: Cell) -> list[int]:

@@ -940,6 +940,17 @@ def test_currency_words_after_the_number(tmp_path, body, want):
     assert money and money[-1]["unit"] == want, [(r["quote"], r["unit"]) for r in rows]
 
 
+def test_a_figure_opening_a_wrapped_line_before_a_full_stop_is_no_list_marker(tmp_path):
+    rows = stated(
+        rows_of(
+            tmp_path,
+            "Technology fees came to US$23.8 billion, accounting for\n74 percent. Imports "
+            "grew.\n\nNotes:\n1. The figures are provisional.\n2) Data were revised.",
+        )
+    )
+    assert [r["value"] for r in rows] == [23.8e9, 74.0]
+
+
 # --------------------------------------------------------------------------- what a figure refers to
 def _by_value(rows: list[dict]) -> dict[float, dict]:
     return {r["value"]: r for r in stated(rows)}

@@ -68,6 +68,36 @@ def test_a_table_of_years_reads_each_cell_by_its_row_and_column(tmp_path):
     assert (total["measure"], total["year"]) == ("cumulative", 2011)
 
 
+_INDICATOR_ROWS = """Statistical Communique on Technology Trade
+
+20 March 2012
+
+In 2011 the commerce authorities registered 11,839 technology import contracts, and the
+value of the contracts was up on the year before. The main indicators of the trade for the
+three years are given in the table below, as the ministry reported them.
+
+Main indicators, 2009-2011
+
+Indicator                                   2009      2010      2011
+------------------------------------------------------------------------
+Technology import contracts (number)        9,964    11,253    11,839
+Import contract value (US$ 100 million)     215.7     256.4     321.5
+Export contract value (US$ 100 million)     118.3     163.4     188.9
+------------------------------------------------------------------------
+"""
+
+
+def test_rows_of_contract_value_in_a_scaled_unit_are_exact_money_of_their_trade(tmp_path):
+    got = _rows(tmp_path, _INDICATOR_ROWS)
+    # "Import contract value" (a contract, singular) is what the imports are worth, and
+    # 256.4 times US$ 100 million is 25,640 million exactly, no float noise
+    value = got["256.4"]
+    assert (value["indicator"], value["unit"], value["year"]) == ("tech_import_value", "USD", 2010)
+    assert value["value"] == 25640000000
+    assert got["163.4"]["indicator"] == "tech_export_value"
+    assert got["163.4"]["value"] == 16340000000
+
+
 def test_a_table_by_partner_takes_its_caption_and_year(tmp_path):
     got = _rows(tmp_path, _PARTNERS)
     assert (got["2,146"]["indicator"], got["2,146"]["year"]) == ("tech_import_contracts", 2003)
