@@ -324,6 +324,10 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
         # (people gone abroad on a visit, the sentence speaking of neither study nor return)
         ("The institutes said 300 researchers had gone abroad on visits.", "300",
          "personnel_exchanges"),
+        # projects a protocol or agreement lists or carries
+        ("The protocol lists 27 projects in geology and seismology.", "27", "coop_projects"),
+        ("The commission handles some 10,000 projects under agreements.", "10,000",
+         "coop_projects"),
     ],
 )  # fmt: skip
 def test_counts_by_verb_and_head_noun(sentence, figure, want):
@@ -336,6 +340,7 @@ def test_counts_by_verb_and_head_noun(sentence, figure, want):
         ("Of those who finished, 3.65 million chose to stay.", "3.65"),
         ("In 2003 alone, 117,300 left the farms.", "117,300"),
         ("The plant has introduced over 9,000 items of technology of its own.", "9,000"),
+        ("The plant lists 27 projects in geology and seismology.", "27"),
     ],
 )  # fmt: skip
 def test_counts_without_those_words_stay_unclassified(sentence, figure):
@@ -1803,9 +1808,9 @@ def test_round7_the_counted_subject_of_a_verb_of_level_or_change(sentence, figur
         # accords "of which" partners have signed, at government level
         ("The country now has research ties with 140 countries, 80 of which have signed "
          "government-level accords with it.", "80", "intergov_agreements"),
-        # projects run under the agreements are no agreements
+        # projects run under the agreements are projects, no agreements
         ("The commission will fund a further 600 projects under intergovernmental agreements "
-         "in the coming year.", "600", UNCLASSIFIED),
+         "in the coming year.", "600", "coop_projects"),
     ],
 )  # fmt: skip
 def test_round7_states_with_agreements(tmp_path, body, figure, want):
