@@ -1881,9 +1881,11 @@ _PARTNER_AFTER = re.compile(
 )
 # a trade's partner named before the contracts it went under ("imported technology from
 # Japan under 1,683 contracts")
+# (a sum may stand between: "imported technology worth US$1.37 billion from Italy under 412
+# contracts")
 _PARTNER_TRADE_BEFORE = re.compile(
-    r"\b(?:import\w*|export\w*|bought|buy\w*|sold|sell\w*|purchas\w*)\s+(?:[\w&-]+\s+){0,3}?"
-    r"(?:from|to)\s+(?:the\s+)?$",
+    r"\b(?:import\w*|export\w*|bought|buy\w*|sold|sell\w*|purchas\w*)\s+"
+    r"(?:[^\s,;:()]+\s+){0,6}?(?:from|to)\s+(?:the\s+)?$",
     re.I,
 )
 _UNDER_CONTRACTS = re.compile(r"\s+(?:under|through|in|with)\s+(?:(?:some|about|over|nearly)\s+)?$")
@@ -1942,7 +1944,7 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
             if (
                 _PARTNER_SUBJECT.search(text, max(clause[0], a - 30), a)
                 and _PARTNER_VERB.fullmatch(text, b, num_start)
-                or _PARTNER_TRADE_BEFORE.search(text, max(clause[0], a - 50), a)
+                or _PARTNER_TRADE_BEFORE.search(text, max(clause[0], a - 80), a)
                 and _UNDER_CONTRACTS.fullmatch(text, b, num_start)
             ) and _country_word(text[a:b]):
                 return actor

@@ -1758,6 +1758,8 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
         # a trade's partner before the contracts it went under; a country visited
         ("In 2008 China imported technology from Japan under 1,683 contracts.", "1,683",
          ("foreign", "Japan")),
+        ("In 2005 China imported technology worth US$1.37 billion from Italy under 412 "
+         "contracts.", "412", ("foreign", "Italy")),
         ("Last year some 12,000 Chinese scientists and engineers visited the United States.",
          "some 12,000", ("foreign", "United States")),
         # a bloc's member countries, as a region's
