@@ -2690,6 +2690,25 @@ _WRAP_WORDS = frozenset(
 )
 
 
+_TITLE_BROKEN_TAIL = re.compile(r"[A-Za-z]+")
+
+
+def _title_word_broken(head: str, line: str) -> bool | None:
+    """How a headline line ending on a hyphen after a word runs on into the next: True when
+    the two parts join into a word ("COLLAB-" / "ORATION IN SIGHT": the hyphen goes), False
+    when they do not (a compound's hyphen stays, no blank after it: "SINO-" / "JAPANESE
+    TALKS"), as a body's broken words are read (:func:`_broken_words`); None when the line
+    ends on no such hyphen."""
+    first = _BROKEN_HEAD.search(head)
+    second = _TITLE_BROKEN_TAIL.match(line)
+    if first is None or second is None:
+        return None
+    from analysis.dictionary import is_word  # (its word list loads only when needed)
+
+    a, b = first.group(1).lower(), second.group(0).lower()
+    return is_word(a + b) or not is_word(b)
+
+
 def _title_lines(para: str, cfg: _Settings) -> list[str]:
     """The lines of a block at a page's top, without a speaker's office set between the
     headline's parts: "Speech by H.E. Mr. Liu Yanhua" / "Vice Minister of Science and
@@ -2937,9 +2956,14 @@ def structure(
                     spans.append((s, s + cut, "title"))
                     spans.append((s + cut + 1, e, "heading"))
                     continue
-                # (a line that ends on a dash runs on without a space: "Program--" / "Payoffs")
+                # (a line that ends on a dash runs on without a space: "Program--" / "Payoffs";
+                # a word a scan broke over the lines is joined: "COLLAB-" / "ORATION")
                 title = ""
                 for line in _title_lines(para, cfg):
+                    broken = _title_word_broken(title, line) if title else None
+                    if broken is not None:
+                        title = (title[:-1] if broken else title) + line
+                        continue
                     title += ("" if not title or title.endswith(("--", "—")) else " ") + line
                 title = " ".join(title.split())
             else:

@@ -734,6 +734,15 @@ def test_a_note_number_glued_to_a_sentence_stop_is_cut_and_the_sentence_ends_the
             "10 Chinese universities join the network\n\n",
             "10 Chinese universities join the network",
         ),
+        # a scan's headline wrapped over a word it broke, and over a compound's hyphen
+        (
+            "WHO CENTRES FOR TRADITIONAL MEDICINE: A DECADE OF COLLAB-\nORATION IN SIGHT\n\n",
+            "WHO CENTRES FOR TRADITIONAL MEDICINE: A DECADE OF COLLABORATION IN SIGHT",
+        ),
+        (
+            "SCIENTISTS OF THE SINO-\nJAPANESE COMMISSION MEET IN TOKYO\n\n",
+            "SCIENTISTS OF THE SINO-JAPANESE COMMISSION MEET IN TOKYO",
+        ),
     ],
 )
 def test_title_is_the_headline_above_the_text(tmp_path: Path, page: str, title: str) -> None:
