@@ -2132,6 +2132,21 @@ def _recased(text: str, clause: tuple[int, int]) -> str:
     return got
 
 
+# the words between a name and an appositive that describes it ("The Chinese Academy of
+# Sciences, the country's leading research body, ...")
+_APPOSITIVE_OPEN = re.compile(r"\s*,\s*(?:[Tt]he\s+|[Ii]ts\s+)?")
+_APPOSITIVE_CLOSE = re.compile(r"[^,;:()\d]{1,60}?,")
+
+
+def _in_appositive(text: str, a: int, b: int, found, num_start: int) -> bool:
+    """Whether the mention at ``text[a:b]`` stands in an appositive set off by commas right
+    after another name ("The Chinese Academy of Sciences, the country's leading research
+    body, received ..."): it describes that name, no subject of its own."""
+    if not _APPOSITIVE_CLOSE.match(text, b, num_start):
+        return False
+    return any(b2 <= a and _APPOSITIVE_OPEN.fullmatch(text, b2, a) for _a2, b2, _n, _k in found)
+
+
 def _scope_of(
     text: str,
     num_start: int,
@@ -2536,6 +2551,8 @@ def _scope_of(
     for a, b, actor, kind in reversed(found):
         if b > num_start or a < clause[0] or (pronoun and a < subject.start):
             continue
+        if kind == "national" and _in_appositive(text, a, b, found, num_start):
+            continue  # "The Chinese Academy of Sciences, the country's leading research body, ..."
         if (
             kind == "foreign"
             and _FOLLOWED_BY.search(text, max(clause[0], a - 30), a)

@@ -36,6 +36,13 @@ def scope(tmp_path: Path, body: str, quote_start: str, **kw) -> tuple[str, str]:
         # a number with a verb of its own after the comma stays its own subject
         ("The Chinese Science Association has joined 244 international organizations, "
          "and 293 Chinese scientists have taken positions in them.", "293", ("national", "")),
+        # an appositive describing the subject names no owner of its own ("the country's")
+        ("The Chinese Academy of Sciences, the country's leading research body, received "
+         "1,400 foreign scientists in 1985, and sent about 2,000 of its own researchers "
+         "abroad.", "about 2,000", ("agency", "Chinese Academy of Sciences")),
+        ("The Chinese Academy of Sciences, the country's leading research body, accounted "
+         "for much of the flow, sending 3,400 of its researchers abroad.", "3,400",
+         ("agency", "Chinese Academy of Sciences")),
     ],
 )  # fmt: skip
 def test_a_number_in_apposition_is_the_subjects(tmp_path, body, quote_start, want):
