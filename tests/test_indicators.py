@@ -324,6 +324,9 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
         # (people gone abroad on a visit, the sentence speaking of neither study nor return)
         ("The institutes said 300 researchers had gone abroad on visits.", "300",
          "personnel_exchanges"),
+        # the people of a delegation counted after it (not what the delegation did)
+        ("A Chinese scientific delegation of 18 visited Ulan Bator in May.", "18",
+         "personnel_exchanges"),
         # projects a protocol or agreement lists or carries
         ("The protocol lists 27 projects in geology and seismology.", "27", "coop_projects"),
         ("The commission handles some 10,000 projects under agreements.", "10,000",
@@ -341,6 +344,7 @@ def test_counts_by_verb_and_head_noun(sentence, figure, want):
         ("In 2003 alone, 117,300 left the farms.", "117,300"),
         ("The plant has introduced over 9,000 items of technology of its own.", "9,000"),
         ("The plant lists 27 projects in geology and seismology.", "27"),
+        ("The delegation of the ministry signed 3 agreements.", "3"),
     ],
 )  # fmt: skip
 def test_counts_without_those_words_stay_unclassified(sentence, figure):
