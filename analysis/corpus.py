@@ -1094,6 +1094,10 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
     marker, bare = cfg.header_marker, cfg.header_page
     marks = [f for f in fields if marker.fullmatch(f)]
     words = [f for f in fields if sum(c.isalpha() for c in f) >= 2]
+    if at_edge and not marks:
+        # a periodical's name with its issue's date marks a page's top without a page number
+        # ("BEIJING REVIEW, May 29-June 4, 1995      SCIENCE")
+        marks = [f for f in words if (t := _MONTH_YEAR_TAIL.search(f)) and t.start() > 0]
     if not marks or not words or sum(1 for f in fields if _NUMBER_FIELD.fullmatch(f)) > 1:
         return None
     if len(words) == 1 and words[0] in marks and len(marks) == 1:
@@ -1109,13 +1113,14 @@ def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:
             return None
     for f in marks:
         if dating.YEAR.search(f):
-            return f
+            return _SPAN_FIRST_DAY.sub(r"\1 \2, \3", f)
     for f in words:
         # a periodical's name with its issue's date beside the page number: "BEIJING SCENE,
         # April 10-16, 1995    17"
         tail = _MONTH_YEAR_TAIL.search(f)
         if tail is not None and tail.start() > 0:
-            return tail.group(0).lstrip(", ")
+            # (a weekly's days across two months date it by the first: "May 29-June 4, 1995")
+            return _SPAN_FIRST_DAY.sub(r"\1 \2, \3", tail.group(0).lstrip(", "))
     # a long publication's name with its year beside the page number: "CHINA STATISTICAL
     # YEARBOOK ON SCIENCE AND TECHNOLOGY 1999      · 236 ·"
     return next((f for f in words if _NAME_YEAR.fullmatch(f)), "")
@@ -1146,6 +1151,8 @@ def _dated_header(fields: list[str], s: str, cfg: _Settings) -> bool:
 
 
 _ISSUE_MARK = re.compile(r"\b(?:No|Nos|Vol|Nr|pp?)\.(?=\s*\d)")
+# a volume's or an issue's number in roman or arabic figures: "Vol. XXXIII No. 6"
+_VOLUME = re.compile(r"\b(?:Vol|Volume)\.?\s+(?:[IVXLC]+|\d+)\b", re.I)
 
 
 def _header_name(s: str, cfg: _Settings) -> tuple[str, bool]:
@@ -1159,7 +1166,8 @@ def _header_name(s: str, cfg: _Settings) -> tuple[str, bool]:
     names = [
         f
         for f in fields
-        if sum(c.isalpha() for c in f) >= 4
+        if sum(c.isalpha() for c in _ISSUE_MARK.sub("", f)) >= 4  # ("Vol. XXXIII No. 6")
+        and not _VOLUME.search(f)
         and not _PAGE_FIELD.fullmatch(f)
         and not _MONTH_YEAR.fullmatch(f)
         and not cfg.title["label_re"].fullmatch(f)
@@ -1173,10 +1181,16 @@ def _header_name(s: str, cfg: _Settings) -> tuple[str, bool]:
 
 _PAGE_FIELD = re.compile(r"(?:page|p\.|pp\.)\s*[a-z]?\d{1,4}", re.I)
 # (a weekly's issue by its days: "April 10-16, 1995")
+# (and across two months: "May 29-June 4, 1995")
 _MONTH_YEAR = re.compile(
-    rf"(?:\d{{1,2}}\s+)?(?:{MONTH_RE})(?:\s+\d{{1,2}}(?:[-–]\d{{1,2}})?,?)?\s+{YEAR_RE}", re.I
+    rf"(?:\d{{1,2}}\s+)?(?:{MONTH_RE})(?:\s+\d{{1,2}}(?:\s*[-–]\s*(?:(?:{MONTH_RE})\s+)?\d{{1,2}})?,?)?"
+    rf"\s+{YEAR_RE}",
+    re.I,
 )
 _MONTH_YEAR_TAIL = re.compile(rf",?\s*{_MONTH_YEAR.pattern}$", re.I)
+_SPAN_FIRST_DAY = re.compile(
+    rf"({MONTH_RE})\s+(\d{{1,2}})\s*[-–]\s*(?:{MONTH_RE})\s+\d{{1,2}},?\s+({YEAR_RE})", re.I
+)
 
 
 def _masthead_name(s: str, cfg: _Settings) -> str:
@@ -3238,6 +3252,10 @@ def _header_publisher(evidence: dict, title: str) -> str:
     if not name:  # a periodical's running header with its issue: "22    BEIJING REVIEW, No. 34"
         issues = (_HEADER_ISSUE.match(n) for n, _d in evidence["headers"])
         name = next((_publisher_name(m[1]) for m in issues if m), "")
+    if not name and title:
+        # ... or with its issue's month: "14    CHINA SCI-TECH BULLETIN  No. 7  July 1986",
+        # "BEIJING REVIEW, May 29-June 4, 1995      SCIENCE" over a headline
+        name = next((_publisher_name(n) for n, dated in evidence["headers"] if dated), "")
     own = _header_title(evidence)
     if title or not own or (name and not normalise_name(own).startswith(normalise_name(name))):
         return name  # (the masthead's name may leave out the header's year)

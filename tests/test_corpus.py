@@ -774,6 +774,34 @@ def test_site_names_over_link_bars_and_aliases(tmp_path: Path, page: str, publis
     assert corpus.load_corpus(tmp_path).get("s").publisher == publisher
 
 
+@pytest.mark.parametrize(
+    ("page", "publisher", "published"),
+    [
+        # a periodical's running header with its issue's days over a headline (across two
+        # months: dated by the first)
+        (
+            "BEIJING REVIEW, May 29-June 4, 1995                          SCIENCE\n\n"
+            "Borrowed Money, Borrowed Minds\n\nby Our Staff Reporter\n\n",
+            "Beijing Review",
+            "1995-05-29",
+        ),
+        # ... with its page number and issue (the volume's mark is no name)
+        (
+            "14                 CHINA SCI-TECH BULLETIN  No. 7  July 1986\n\n"
+            "WHO CENTRES FOR TRADITIONAL MEDICINE\n\n",
+            "China Sci-tech Bulletin",
+            "1986-07",
+        ),
+    ],
+)
+def test_a_periodicals_dated_header_names_it_over_a_headline(
+    tmp_path: Path, page: str, publisher: str, published: str
+) -> None:
+    write(tmp_path, "s.txt", page + english(3))
+    doc = corpus.load_corpus(tmp_path).get("s")
+    assert (doc.publisher, doc.published[: len(published)]) == (publisher, published)
+
+
 def _cleaned(page: str) -> tuple[str, list[str]]:
     """The cleaned text of a page and the rules that removed something from it; every kept
     character keeps its place in the file."""
