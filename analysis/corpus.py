@@ -697,7 +697,9 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
             # Drucksache 17/10453", "Institute for X  |  Report No. 27  |  June 2013"
             evidence["publisher"] = _masthead_name(s, cfg)
         if not found:
-            header = _running_header(s, i in edge, cfg)
+            header = (
+                None if _chapter_heading(lines, filled, i) else _running_header(s, i in edge, cfg)
+            )
             if header is not None:
                 removed[i] = "running_header"
                 if header:
@@ -1153,6 +1155,22 @@ def _dated_header(fields: list[str], s: str, cfg: _Settings) -> bool:
 _ISSUE_MARK = re.compile(r"\b(?:No|Nos|Vol|Nr|pp?)\.(?=\s*\d)")
 # a volume's or an issue's number in roman or arabic figures: "Vol. XXXIII No. 6"
 _VOLUME = re.compile(r"\b(?:Vol|Volume)\.?\s+(?:[IVXLC]+|\d+)\b", re.I)
+
+
+_CHAPTER_NUMBERED = re.compile(r"(\d{1,2})[ \t]{2,}[A-Z][^\d]*")
+
+
+def _chapter_heading(lines: list[str], filled: list[int], i: int) -> bool:
+    """Whether line ``i`` is a chapter's number and name over its first numbered section
+    ("9  International Science and Technology Cooperation" / "9.1  Overview"), no running
+    header's page number and name."""
+    m = _CHAPTER_NUMBERED.fullmatch(lines[i])
+    if m is None:
+        return False
+    k = bisect.bisect_right(filled, i)
+    if k >= len(filled) or filled[k] - i > 3:
+        return False
+    return re.match(rf"{m.group(1)}\.\d{{1,2}}\.?\s+[A-Z]", lines[filled[k]]) is not None
 
 
 def _header_name(s: str, cfg: _Settings) -> tuple[str, bool]:
@@ -2414,6 +2432,9 @@ _FIRST_QUESTION_WORDS = 25  # a question heading a page (a forum's thread): at m
 _SECTION_NUMBER = re.compile(
     r"(?:[IVXLC]+\.|\d{1,2}(?:[.-]\d{1,3})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])"
 )
+# a chapter's bare number set apart by a wide blank ("9  International Science and Technology
+# Cooperation" over "9.1  Overview": :func:`_chapter_heading`)
+_BARE_CHAPTER_NUMBER = re.compile(r"\d{1,2}[ \t]{2,}(?=[A-Z])")
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 # a speech's head naming its speaker a minister of a field ("Speech by Vice Minister of Science
 # and Technology Huang Weiping at the Opening ...", "Speech by Xu Guanhua, Minister of Science
@@ -2935,7 +2956,11 @@ def structure(
             s += entry.end()
         elif n == title_at:
             caption = n_lines > 1 and _caption_line(para, cfg)
-            number = _SECTION_NUMBER.match(para) or _CHAPTER_LABEL.match(para)
+            number = (
+                _SECTION_NUMBER.match(para)
+                or _CHAPTER_LABEL.match(para)
+                or _BARE_CHAPTER_NUMBER.match(para)
+            )
             if number:  # "VI. International Cooperation": the section's number is not its title
                 s += number.end()
                 para = text[s:e]

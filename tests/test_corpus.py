@@ -720,6 +720,11 @@ def test_a_note_number_glued_to_a_sentence_stop_is_cut_and_the_sentence_ends_the
             "International Cooperation and Exchanges",
         ),
         ("21-27  Number of Students Sent Abroad\n\n", "Number of Students Sent Abroad"),
+        # a chapter's bare number and name over its first numbered section: no running header
+        (
+            "9  International Science and Technology Cooperation\n\n9.1  Overview\n\n",
+            "International Science and Technology Cooperation",
+        ),
         # a headline with a question inside it
         (
             "Brain gain? Reading the numbers with care\n\n",
