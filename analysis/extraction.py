@@ -1452,8 +1452,12 @@ def _borrowed_year(
         # (a comparison's base, "a decrease of 31.5 per cent from 1989", dates no figure)
         context[:2] = [index, None]
         return None
-    if (len(context) <= 7 or context[7] not in ("period", "cumulative")) and _told_in_present(
-        doc, sent
+    if (len(context) <= 7 or context[7] not in ("period", "cumulative")) and (
+        _told_in_present(doc, sent)
+        # "China and Italy signed their agreement in 1978. China has since signed such
+        # agreements with 97 countries ...": a perfect of its own, no verb in the past, tells
+        # the page's date, and a sentence after it told in the past goes on with no year
+        or _perfect_only(doc.text, sent.start, sent.end)
     ):
         # "In 1986 the academy sent 2,100 scientists ... The academy belongs to 26 bodies,
         # and its influence is growing.": after a year's events, a sentence told in the
@@ -1926,6 +1930,19 @@ _SHARED_PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b[^.;:]{0,200}?"
     r"\band\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b(?:(?!\band\b)[^.;:\d]){0,100}$"
 )
+
+
+def _perfect_only(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds a perfect of its own (:func:`_own_perfect`) and no
+    verb in the past outside its perfects ("China has since signed such agreements with 97
+    countries and has ties with 152": the page's date; not "..., which it signed in 1978")."""
+    if not _own_perfect(text, start, end):
+        return False
+    perfects = [m.span() for m in _PERFECT.finditer(text, start, end)]
+    return not any(
+        not any(a <= m.start() and m.end() <= b for a, b in perfects)
+        for m in _FINITE_PAST.finditer(text, start, end)
+    )
 
 
 def _own_perfect(text: str, start: int, end: int) -> bool:

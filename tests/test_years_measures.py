@@ -192,6 +192,22 @@ def test_a_present_sentence_after_them_speaks_of_the_page(tmp_path):
     assert row(tmp_path, body, "300", "1 May 2005")["year"] == 2005
 
 
+def test_a_sentence_in_the_perfect_ends_the_narratives_year(tmp_path):
+    # a history's year, then a perfect of the page's date: the news after it is the page's
+    body = (
+        "China and Italy signed their agreement on cooperation in 1978. China has since "
+        "signed such agreements with 97 countries.\n\nThe minister, who led a delegation of "
+        "60 scientists on a visit, said deals were signed."
+    )
+    assert row(tmp_path, body, "60", "22 November 2006")["year"] == 2006
+    # (a past verb of its own beside the perfect keeps the narrative going)
+    body = (
+        "In 2004 cooperation continued to grow. The ministry, which has set up offices, "
+        "signed deals. There were 122 staff serving in 65 sections."
+    )
+    assert row(tmp_path, body, "122", "1 May 2005")["year"] == 2004
+
+
 # ---------------------------------------------------------------- ellipsis: "another N", "N more"
 def test_a_count_without_a_noun_counts_what_the_one_before_does(tmp_path):
     body = (
