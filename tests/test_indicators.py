@@ -327,6 +327,11 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
         # the people of a delegation counted after it (not what the delegation did)
         ("A Chinese scientific delegation of 18 visited Ulan Bator in May.", "18",
          "personnel_exchanges"),
+        # projects a body funds, backs or approves
+        ("The Academy of Finland and the foundation have funded 33 projects through joint "
+         "calls since 2009.", "33", "coop_projects"),
+        ("The Committee approved 7 new projects in wool processing and remote sensing.", "7",
+         "coop_projects"),
         # projects a protocol or agreement lists or carries
         ("The protocol lists 27 projects in geology and seismology.", "27", "coop_projects"),
         ("The commission handles some 10,000 projects under agreements.", "10,000",
@@ -349,6 +354,11 @@ def test_counts_by_verb_and_head_noun(sentence, figure, want):
 )  # fmt: skip
 def test_counts_without_those_words_stay_unclassified(sentence, figure):
     assert classify(sentence, figure) == UNCLASSIFIED
+
+
+def test_projects_of_a_trade_approved_are_no_cooperation_projects():
+    sentence = "Shanghai approved 1,600 technology import projects in those years."
+    assert classify(sentence, "1,600") != "coop_projects"
 
 
 def test_the_subject_of_a_verb_of_counting_is_what_is_counted():
