@@ -1250,8 +1250,9 @@ _LAUNCH_ASIDE = re.compile(
     r"|(?:(?<=[.!?]\s)|(?<=\n\n)|(?<![\s\S]))(?:(?:First|Jointly|Originally)\s+)?"
     r"(?:[A-Z][a-z]+ed|Set\s+up|Begun|Built|Made|Undertaken|Written|Chosen)"
     r"(?=\s+(?:in|on|by|with|under|at|jointly|together)\b))\b"
-    # (a day of a month may stand in it: ", signed on January 31, 1979,")
-    r"(?:[^;()\d]|(?<=\s)\d{1,2}(?=,?\s)){0,120}$"
+    # (a day of a month may stand in it: ", signed on January 31, 1979,"; no sentence's end:
+    # "12 million, shared by NSFC. In 2018 alone, ..." dates the next sentence)
+    r"(?:[^;()\d.]|\.(?!\s+[A-Z][a-z])|(?<=\s)\d{1,2}(?=,?\s)){0,120}$"
 )
 # (a bracketed acronym may stand in it: "with support from the German Academic Exchange
 # Service (DAAD),")
@@ -1337,6 +1338,7 @@ _FRONTED_OPEN = re.compile(
     r"(?:framework\s+of\s+(?:the\s+)?)?(?:[^,;.\d]|\.(?=\S)){0,100}$"
 )
 _FRONTED_CLOSE = re.compile(r"(?:[^,;.\d]|\.(?=\S)){0,100},")
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # ... or, without a comma, at the year itself when the clause's subject follows it ("Under
 # the intergovernmental agreement of 1978 the ministry currently funds ...", "Under the
 # programme that began in 1973 there are now ...")
@@ -1367,6 +1369,10 @@ def _fronted_name(text: str, e, num) -> bool:
     stop = text.find(". ", num.end)
     stop = stop if stop >= 0 else len(text)
     if _PRESENT_CLAUSE.search(text, close.end(), stop) is not None:
+        return True
+    if _FOUR_DIGIT_YEAR.search(text, num.end, stop) is not None:
+        # "Under the Chinese Student Protection Act of 1992, some 54,000 ... adjusted ... by
+        # the end of 1994": the clause dates the figure itself
         return True
     # "..., the ministry provides about 200 million yuan a year": a verb in the present
     reading = read_clause(text, close.end(), num.start, num.end, stop)[0]

@@ -208,6 +208,23 @@ def test_a_sentence_in_the_perfect_ends_the_narratives_year(tmp_path):
     assert row(tmp_path, body, "122", "1 May 2005")["year"] == 2004
 
 
+def test_an_aside_after_a_figure_does_not_run_into_the_next_sentence(tmp_path):
+    # ", shared by NSFC." is no aside dating a name in the sentence after it
+    body = (
+        "Its budget is around 12 million euros, shared by NSFC and DFG. In 2018 alone, the "
+        "Center approved 46 joint research projects."
+    )
+    assert row(tmp_path, body, "46", "5 June 2019")["year"] == 2018
+
+
+def test_a_fronted_frameworks_year_gives_way_to_the_clauses_own(tmp_path):
+    body = (
+        "Under the Chinese Student Protection Act of 1992, some 54,000 PRC nationals in the "
+        "United States adjusted to permanent residence by the end of 1994."
+    )
+    assert row(tmp_path, body, "some 54,000", "1 May 1996")["year"] == 1994
+
+
 # ---------------------------------------------------------------- ellipsis: "another N", "N more"
 def test_a_count_without_a_noun_counts_what_the_one_before_does(tmp_path):
     body = (
