@@ -1317,7 +1317,10 @@ _INCLUDING = re.compile(
 _BASE_BEFORE = re.compile(
     r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|times\s+the)\s+"
     r"(?:[a-z]+\s+(?:than\s+)?)?"
-    r"(?P<n>[A-Z]{0,3}\$?\s?\d[\d,.]*)(?:\s*%|\s+[A-Za-z$-]+){0,4}?\s+"
+    r"(?P<n>[A-Z]{0,3}\$?\s?\d[\d,.]*)"
+    # (not the places people come from: "3,140 students from 118 countries enrolled in 2018")
+    r"(?!\s+(?:countries|nations|regions|economies|provinces|cities|institutions)\b)"
+    r"(?:\s*%|\s+[A-Za-z$-]+){0,4}?\s+"
     # ("from fewer than 100 at the start of 1979 to about 2,300")
     r"(?:in|at\s+the\s+(?:start|end|beginning|close)\s+of|by\s+the\s+end\s+of)\s+$",
     re.I,

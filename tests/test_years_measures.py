@@ -217,6 +217,15 @@ def test_an_aside_after_a_figure_does_not_run_into_the_next_sentence(tmp_path):
     assert row(tmp_path, body, "46", "5 June 2019")["year"] == 2018
 
 
+def test_the_countries_people_come_from_are_no_comparison_base(tmp_path):
+    body = "In all, 3,140 international students from 118 countries enrolled in 2018."
+    got = row(tmp_path, body, "3,140", "1 March 2019")
+    assert (got["year"], got["measure"]) == (2018, "annual")
+    # (a base told with "up from" keeps its year)
+    body = "Some 3,140 students enrolled, up from 620 in 2010."
+    assert row(tmp_path, body, "620", "1 March 2019")["year"] == 2010
+
+
 def test_a_fronted_frameworks_year_gives_way_to_the_clauses_own(tmp_path):
     body = (
         "Under the Chinese Student Protection Act of 1992, some 54,000 PRC nationals in the "
