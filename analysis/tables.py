@@ -589,6 +589,14 @@ def cell_indicator(cell: Cell, unit: str) -> str:
     return got
 
 
+# a row label telling a flow within its period: "signed in 2007", "new", "during the year"
+_FLOW_LABEL = re.compile(
+    r"\b(?:new|newly|signed|set\s+up|established|opened|added|during|in\s+(?:19|20)\d\d|"
+    r"this\s+year|per\s+year|a\s+year)\b",
+    re.I,
+)
+
+
 def cell_measure(cell: Cell, unit: str, indicator: str, old: str) -> str:
     """A cell's measure: a change or share as its header says ("Growth (%)", "Share of value
     (%)"), a running total on a "Total" row under rows of years, else the indicator's own."""
@@ -607,6 +615,15 @@ def cell_measure(cell: Cell, unit: str, indicator: str, old: str) -> str:
     if cols.get("total") is not None and cols["total"].search(cell.header):
         return "cumulative"
     if cols.get("level") is not None and cols["level"].search(cell.caption + " " + words):
+        return "level"
+    if (
+        old == "annual"
+        and indicator != UNCLASSIFIED
+        and lex.measures.get(indicator) == "level"
+        and not _FLOW_LABEL.search(cell.label)
+    ):
+        # a standing thing a row counts ("Intergovernmental S&T agreements ...... 91" in a box
+        # of a year's figures): a level at that year, unless its label tells a year's flow
         return "level"
     if old in ("annual", "level"):
         return old  # what the row's own reading made of a count of a year

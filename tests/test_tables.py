@@ -98,6 +98,30 @@ def test_rows_of_contract_value_in_a_scaled_unit_are_exact_money_of_their_trade(
     assert got["163.4"]["value"] == 16340000000
 
 
+_FACT_BOX = """A Decade of Open Doors
+
+12 June 1995
+
+Zhou spends three months a year abroad, and his laboratory has grown a great deal since the
+early 1980s, when it owned one imported spectrometer.
+
++-------------------------------------------------+
+|  CHINA'S S&T COOPERATION AT A GLANCE (1994)     |
+|  Intergovernmental S&T agreements ...... 91     |
+|  Chinese S&T diplomats abroad .......... 107    |
++-------------------------------------------------+
+
+Zhou now heads a laboratory at Peking University with forty staff.
+"""
+
+
+def test_a_fact_box_counts_standing_things_as_levels_at_its_year(tmp_path):
+    got = _rows(tmp_path, _FACT_BOX)
+    for figure, indicator in (("91", "intergov_agreements"), ("107", "st_diplomats")):
+        row = got[figure]
+        assert (row["indicator"], row["measure"], row["year"]) == (indicator, "level", 1994)
+
+
 def test_a_table_by_partner_takes_its_caption_and_year(tmp_path):
     got = _rows(tmp_path, _PARTNERS)
     assert (got["2,146"]["indicator"], got["2,146"]["year"]) == ("tech_import_contracts", 2003)
