@@ -1317,7 +1317,10 @@ _INCLUDING = re.compile(
 _BASE_BEFORE = re.compile(
     r"\b(?:from|against|versus|vs\.|compared\s+(?:with|to)|times\s+the)\s+"
     r"(?:[a-z]+\s+(?:than\s+)?)?"
-    r"(?P<n>[A-Z]{0,3}\$?\s?\d[\d,.]*)"
+    # (a number in words too: "went from a dozen in 2000 to between 300 and 400 today")
+    r"(?P<n>[A-Z]{0,3}\$?\s?\d[\d,.]*|(?:a|half\s+a|two)\s+dozen|(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)(?:-[a-z]+)?|a\s+(?:few|handful|hundred|thousand))"
     # (not the places people come from: "3,140 students from 118 countries enrolled in 2018")
     r"(?!\s+(?:countries|nations|regions|economies|provinces|cities|institutions)\b)"
     r"(?:\s*%|\s+[A-Za-z$-]+){0,4}?\s+"

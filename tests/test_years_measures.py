@@ -226,6 +226,16 @@ def test_the_countries_people_come_from_are_no_comparison_base(tmp_path):
     assert row(tmp_path, body, "620", "1 March 2019")["year"] == 2010
 
 
+def test_a_base_in_words_keeps_its_year_to_itself(tmp_path):
+    body = (
+        "The number of Chinese physicists at the laboratory went from a dozen in 2000 to "
+        "between 300 and 400 today."
+    )
+    got = row(tmp_path, body, "300", "1 May 2014")
+    assert (got["year"], got["measure"]) == (2014, "level")
+    assert row(tmp_path, body, "a dozen", "1 May 2014")["year"] == 2000
+
+
 def test_a_fronted_frameworks_year_gives_way_to_the_clauses_own(tmp_path):
     body = (
         "Under the Chinese Student Protection Act of 1992, some 54,000 PRC nationals in the "
