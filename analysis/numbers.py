@@ -1345,6 +1345,14 @@ _FRONTED_OPEN = re.compile(
 )
 _FRONTED_CLOSE = re.compile(r"(?:[^,;.\d]|\.(?=\S)){0,100},")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a year set before a capitalised name it is part of, after a determiner ("the 1991 Key
+# Studies Development Project", "its 1979 Agreement"; not a chronicle's entry, "2006  ITER
+# Agreement signed ..."): the name's
+_NAME_DETERMINER = re.compile(r"(?:\b(?:the|its|their|this)|['’]s)\s+$", re.I)
+_YEAR_OF_NAME = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,5}?(?:Project|Programme|Program|Plan|Agreement|Accord|Protocol|"
+    r"Act|Initiative|Scheme|Fund|Treaty|Convention)\b"
+)
 # ... or, without a comma, at the year itself when the clause's subject follows it ("Under
 # the intergovernmental agreement of 1978 the ministry currently funds ...", "Under the
 # programme that began in 1973 there are now ...")
@@ -1507,6 +1515,14 @@ def _when(
             continue
         if e.kind == "explicit" and _fronted_name(text, e, num):
             continue  # "Under the agreement of 1980, 180 projects have been carried out"
+        if (
+            e.kind == "explicit"
+            and _YEAR_OF_NAME.match(text, e.end)
+            and _NAME_DETERMINER.search(text, max(0, e.start - 12), e.start)
+        ):
+            # "the bank's 1991 Key Studies Development Project alone ... has equipped 155
+            # key laboratories": the year a name's words carry, no figure's
+            continue
         if e.kind == "explicit" and _base_of_other(text, e, num):
             continue  # "numbered 6,400, up from 1,800 in 2001": 1,800's year
         if (

@@ -236,6 +236,19 @@ def test_a_base_in_words_keeps_its_year_to_itself(tmp_path):
     assert row(tmp_path, body, "a dozen", "1 May 2014")["year"] == 2000
 
 
+def test_a_year_set_in_a_names_words_dates_no_figure(tmp_path):
+    body = (
+        "The bank's 1991 Key Studies Development Project alone has equipped 155 key "
+        "laboratories and brought in some 600 foreign specialists."
+    )
+    assert row(tmp_path, body, "155", "29 May 1995")["year"] == 1995
+    got = row(tmp_path, body, "some 600", "29 May 1995")
+    assert (got["year"], got["measure"]) == (1995, "cumulative")
+    # (a chronicle's entry year before a name dates its line)
+    body = "2006  ITER Agreement signed in Paris; China to bear about 10 per cent of the cost."
+    assert row(tmp_path, body, "about 10", "1 May 2008")["year"] == 2006
+
+
 def test_a_fronted_frameworks_year_gives_way_to_the_clauses_own(tmp_path):
     body = (
         "Under the Chinese Student Protection Act of 1992, some 54,000 PRC nationals in the "
