@@ -2396,7 +2396,9 @@ _ENTRY = re.compile(
     r"([A-Z][A-Z0-9,&'’()\- ]*[A-Z]"
     r"(?:(?:-\r?\n|[ \t]*\r?\n[ \t]*)[A-Z][A-Z0-9,&'’()\- ]*[A-Z]){0,2})"
     # (a gloss in brackets after the headword: "SCIENCE AND TECHNOLOGY DIPLOMACY (keji
-    # waijiao 科技外交). The conduct of ...")
+    # waijiao 科技外交). The conduct of ..."; a qualifier in capitals is the headword's:
+    # "POLAR RESEARCH, INTERNATIONAL COOPERATION IN (China)")
+    r"(?P<qualifier>[ \t]*\([A-Z][A-Za-z .'’-]{0,40}\))?"
     r"(?:[ \t]*\([^()\n]{1,60}\))?"
     r"\.\s+(?=[A-Z])"
 )
@@ -2952,6 +2954,8 @@ def structure(
             continue
         if n == entry_at and entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
             title = re.sub(r"\s+", " ", re.sub(r"-\r?\n", "", entry.group(1))).strip()
+            if "qualifier" in entry.re.groupindex and entry.group("qualifier"):
+                title += " " + entry.group("qualifier").strip()
             spans.append((s, s + entry.end(1) + 1, "title"))
             s += entry.end()
         elif n == title_at:

@@ -439,6 +439,19 @@ def test_news_page_furniture_title_publisher_and_stamp(tmp_path: Path) -> None:
             "STUDENTS ABROAD",
             "",
         ),
+        # a headword's qualifier in capitals is the headword's, a gloss is not
+        (
+            "POLAR RESEARCH, INTERNATIONAL COOPERATION IN (China). China acceded to the\n"
+            "Antarctic Treaty in 1983 and became a consultative party in 1985.\n",
+            "POLAR RESEARCH, INTERNATIONAL COOPERATION IN (China)",
+            "",
+        ),
+        (
+            "SCIENCE AND TECHNOLOGY DIPLOMACY (keji waijiao). The conduct of relations\n"
+            "in science between states has a long history in China.\n",
+            "SCIENCE AND TECHNOLOGY DIPLOMACY",
+            "",
+        ),
         (
             "Brain drain or brain gain?\n\nFew students came back in 1990.\n",
             "Brain drain or brain gain?",
