@@ -161,6 +161,12 @@ def _sentence_facts(
         after_end = nums[i + 1].start if i + 1 < len(nums) else s_end
         stop = _CLAUSE_STOP.search(text, num.end, after_end)
         after = (num.end, stop.start() if stop else after_end)
+        if text.find("\n", num.end, after[1]) >= 0:
+            # a list's next item ends the words after a figure ("in 46 countries and regions
+            # / - Joint research centres ...: 9")
+            item = _NEXT_ITEM.search(text, num.end, after[1])
+            if item is not None:
+                after = (num.end, item.start())
         if num.unit == "multiple":
             indicator, noun_end = UNCLASSIFIED, -1
         else:
@@ -585,6 +591,8 @@ def _sentence_facts(
     return rows
 
 
+# a line opening the next item of a list (a bullet or an item's number)
+_NEXT_ITEM = re.compile(r"\n[ \t]*(?:[-•▪■●◦►*–]|\d{1,2}[.)])[ \t]+")
 # a part of the figure before it ("of which 1,350 were enrolled", "seven of them") or the
 # base it is compared with ("750 centres by 2004, against fewer than 200 in 2000")
 _PART_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|these|those)\s*,?\s*$", re.I)

@@ -951,6 +951,23 @@ def test_a_figure_opening_a_wrapped_line_before_a_full_stop_is_no_list_marker(tm
     assert [r["value"] for r in rows] == [23.8e9, 74.0]
 
 
+def test_a_figures_words_end_at_the_next_item_of_a_list(tmp_path):
+    rows = {
+        r["quote"]: r
+        for r in stated(
+            rows_of(
+                tmp_path,
+                "Our global network (figures as of March 2019)\n"
+                "- Partner institutions: 312, in 46 countries and regions\n"
+                "- Joint research centres and laboratories with foreign partners: 9\n",
+            )
+        )
+    }
+    # the 46 counts countries, not the joint centres of the item below it
+    assert rows["46"]["indicator"] != "joint_research_centers"
+    assert rows["46"]["counted"] == "countries and regions"
+
+
 # --------------------------------------------------------------------------- what a figure refers to
 def _by_value(rows: list[dict]) -> dict[float, dict]:
     return {r["value"]: r for r in stated(rows)}
