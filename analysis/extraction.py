@@ -591,6 +591,7 @@ def _sentence_facts(
     return rows
 
 
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\b", re.I)
 # a line opening the next item of a list (a bullet or an item's number)
 _NEXT_ITEM = re.compile(r"\n[ \t]*(?:[-•▪■●◦►*–]|\d{1,2}[.)])[ \t]+")
 # a part of the figure before it ("of which 1,350 were enrolled", "seven of them") or the
@@ -2376,6 +2377,16 @@ def _measure_read(
             return "level"  # "By 2004, ... with 160 countries": a standing count at a date
     if basis == "cumulative" and _IN_THE_YEAR.search(text, num.end, clause[1]):
         return "annual"  # "By the end of 1995 3,860 had ..., 520 of them during the year"
+    if (
+        basis == "cumulative"
+        and sentence is not None
+        and _AS_OF.search(text, *sentence)
+        and not (_may(_SINCE, low, *clause) and _SINCE.search(text, *clause))
+        and not _TOTAL.search(text, *clause)
+    ):
+        # "(figures as of March 2019) - Partner institutions: 312", "numbered 28,076 as of
+        # May 2000": a count at a date, no running total
+        return "level"
     if basis in ("cumulative", "period"):
         return "cumulative"  # "since 1990", "by 2011", "(2007-2013)": over a period
     classified = indicator != UNCLASSIFIED

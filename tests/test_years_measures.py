@@ -249,6 +249,19 @@ def test_a_year_set_in_a_names_words_dates_no_figure(tmp_path):
     assert row(tmp_path, body, "about 10", "1 May 2008")["year"] == 2006
 
 
+def test_a_count_as_of_a_date_is_a_level(tmp_path):
+    body = (
+        "Our global network (figures as of March 2019)\n"
+        "- Partner institutions: 312, in 46 countries and regions\n"
+        "- Foreign faculty and long-term visiting experts: 118\n"
+    )
+    got = row(tmp_path, body, "312", "20 March 2019")
+    assert (got["year"], got["measure"]) == (2019, "level")
+    # (a running total by a date stays one)
+    body = "By March 2019 a total of 1,200 students had gone abroad since 2010."
+    assert row(tmp_path, body, "1,200", "20 March 2019")["measure"] == "cumulative"
+
+
 def test_a_fronted_frameworks_year_gives_way_to_the_clauses_own(tmp_path):
     body = (
         "Under the Chinese Student Protection Act of 1992, some 54,000 PRC nationals in the "
