@@ -327,6 +327,9 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
         # the people of a delegation counted after it (not what the delegation did)
         ("A Chinese scientific delegation of 18 visited Ulan Bator in May.", "18",
          "personnel_exchanges"),
+        # people a body recruited or hired from abroad
+        ("SUSTech has recruited about 420 faculty members from overseas since 2012.", "420",
+         "returnees"),
         # projects a body funds, backs or approves
         ("The Academy of Finland and the foundation have funded 33 projects through joint "
          "calls since 2009.", "33", "coop_projects"),
@@ -350,6 +353,7 @@ def test_counts_by_verb_and_head_noun(sentence, figure, want):
         ("The plant has introduced over 9,000 items of technology of its own.", "9,000"),
         ("The plant lists 27 projects in geology and seismology.", "27"),
         ("The delegation of the ministry signed 3 agreements.", "3"),
+        ("SUSTech has recruited about 420 faculty members since 2012.", "420"),
     ],
 )  # fmt: skip
 def test_counts_without_those_words_stay_unclassified(sentence, figure):
