@@ -1684,7 +1684,9 @@ def scope_of(
             # exports to Africa were worth US$470 million": the nation's dealings with one
             # partner, a line of the nation's figure by partner (recorded as the partner's)
             return "national", partner
-        partner = _bilateral_partner(text, num_start, clause)
+        partner = _bilateral_partner(text, num_start, clause) or _colon_partner(
+            text, num_start, clause
+        )
         if partner:
             # "The two countries now have five joint laboratories", "China and the Soviet
             # Union signed three agreements": both sides' dealings, a line of the nation's
@@ -1949,6 +1951,25 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
             ) and _country_word(text[a:b]):
                 return actor
     return ""
+
+
+# a clause naming one partner, then a colon and the figure it announces ("The United States
+# took the largest share: roughly 14,000 Chinese students and scholars were there")
+_COLON_LEAD = re.compile(r":\s+")
+
+
+def _colon_partner(text: str, num_start: int, clause) -> str:
+    """The one country or region the clause before a colon names, when the figure stands
+    in the clause after it and that clause names no party of its own; "" otherwise."""
+    colon = text.rfind(": ", clause[0], num_start)
+    if colon < 0 or _foreign(text, colon, num_start):
+        return ""
+    named = [x for x in _foreign(text, clause[0], colon) if x[3] == "foreign"]
+    if len({x[2] for x in named}) != 1 or not _place_word(text[named[0][0] : named[0][1]]):
+        return ""
+    if mentions(text, colon, num_start):
+        return ""  # ("... : the ministry funded 40 projects": the ministry's)
+    return named[0][2]
 
 
 # the two sides of a bilateral clause as its subject: "the two countries", "both governments",

@@ -57,6 +57,9 @@ def test_a_number_in_apposition_is_the_subjects(tmp_path, body, quote_start, wan
          "12", ("national", "")),
         ("A State Department spokesman said that 12 more protocols could be signed.",
          "12", ("national", "")),
+        # a colon after a partner's name announces no line of it when the clause after names
+        # its own party
+        ("Key figures for Japan: China signed 12 agreements in 2010.", "12", ("national", "")),
         ("The Ministry of Commerce counted more than 750 foreign-invested R&D centres.",
          "more than 750", ("national", "")),
         # the body itself acting owns the figure
@@ -1768,6 +1771,9 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          ("foreign", "Japan")),
         ("In 2005 China imported technology worth US$1.37 billion from Italy under 412 "
          "contracts.", "412", ("foreign", "Italy")),
+        # a clause naming one partner, then a colon and the figure it announces
+        ("The United States took the largest share: roughly 14,000 Chinese students and "
+         "scholars were there in 1985.", "roughly 14,000", ("foreign", "United States")),
         ("Last year some 12,000 Chinese scientists and engineers visited the United States.",
          "some 12,000", ("foreign", "United States")),
         # a bloc's member countries, as a region's
