@@ -3271,7 +3271,10 @@ def _subject_lexicon() -> _Subjects:
         fronted=re.compile(
             r"[\s,]*(?:"
             r"(?:In|Since|By|During|Over|Until|Through)\s+(?:the\s+)?(?:end\s+of\s+)?"
-            r"(?:(?:19|20)\d\d(?:s\b)?|(?:past|last|next|first)\s+(?:\w+\s+)?(?:years?|decades?))\b"
+            # (an academic or fiscal year: "In the 1998/99 academic year it hosted ...")
+            r"(?:(?:fiscal|financial|academic|school)\s+(?:year\s+)?)?"
+            r"(?:(?:19|20)\d\d(?:s\b|(?:/\d\d(?:\d\d)?)?(?:\s+(?:academic|fiscal|financial|school)"
+            r"\s+year)?)|(?:past|last|next|first)\s+(?:\w+\s+)?(?:years?|decades?))\b"
             r"|(?:Last|This|That|Each|Next)\s+(?:year|month|week)\b|In\s+the\s+same\s+year\b"
             r"|(?:Meanwhile|Now|Today|So\s+far|Together|Altogether|In\s+all|Since\s+then|"
             r"However|Moreover|In\s+addition|Besides|Also|Then)\b"

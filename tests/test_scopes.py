@@ -1771,6 +1771,10 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          ("foreign", "Japan")),
         ("In 2005 China imported technology worth US$1.37 billion from Italy under 412 "
          "contracts.", "412", ("foreign", "Italy")),
+        # a pronoun subject after a fronted academic year stands for the subject before
+        ("The United States remains the main destination. In the 1998/99 academic year it "
+         "hosted 51,000 students from the People's Republic.", "51,000",
+         ("foreign", "United States")),
         # a clause naming one partner, then a colon and the figure it announces
         ("The United States took the largest share: roughly 14,000 Chinese students and "
          "scholars were there in 1985.", "roughly 14,000", ("foreign", "United States")),
