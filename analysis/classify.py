@@ -1890,7 +1890,17 @@ _PARTNER_TRADE_BEFORE = re.compile(
     r"(?:[^\s,;:()]+\s+){0,6}?(?:from|to)\s+(?:the\s+)?$",
     re.I,
 )
-_UNDER_CONTRACTS = re.compile(r"\s+(?:under|through|in|with)\s+(?:(?:some|about|over|nearly)\s+)?$")
+_UNDER_CONTRACTS = re.compile(
+    r"\s+(?:under|through|in|with|worth)\s+(?:(?:some|about|over|nearly|US)\s+)?$"
+)
+# a trade's partner by its demonym before the goods ("signed contracts to import German
+# technology worth US$6.7 billion")
+_TRADE_VERB_BEFORE = re.compile(
+    r"\b(?:import\w*|export\w*|bought|buy\w*|sold|sell\w*|purchas\w*)\s+(?:the\s+)?$", re.I
+)
+_GOODS_WORTH = re.compile(
+    r"\s+(?:technolog\w*|know-how|equipment|licen[cs]es)\s+worth\s+(?:(?:some|about|over|nearly)\s+)?$"
+)
 # a subject limited to one partner before the figure's verb ("Chinese technology exports to
 # Africa were worth", "Technology from the European Union accounted for", "the number of
 # Chinese students in Germany has grown from")
@@ -1949,6 +1959,12 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
                 or _PARTNER_TRADE_BEFORE.search(text, max(clause[0], a - 80), a)
                 and _UNDER_CONTRACTS.fullmatch(text, b, num_start)
             ) and _country_word(text[a:b]):
+                return actor
+            if (
+                _TRADE_VERB_BEFORE.search(text, max(clause[0], a - 30), a)
+                and _GOODS_WORTH.fullmatch(text, b, num_start)
+                and _place_word(text[a:b])
+            ):
                 return actor
     return ""
 

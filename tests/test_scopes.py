@@ -1775,6 +1775,11 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
         ("The United States remains the main destination. In the 1998/99 academic year it "
          "hosted 51,000 students from the People's Republic.", "51,000",
          ("foreign", "United States")),
+        # a trade's partner before "worth", or by its demonym before the goods
+        ("In 2017 Chinese firms signed contracts to import technology from the EU worth "
+         "US$12.8 billion.", "US$12.8", ("foreign", "European Union")),
+        ("Chinese firms signed contracts to import German technology worth US$6.7 billion in "
+         "2018.", "US$6.7", ("foreign", "Germany")),
         # a clause naming one partner, then a colon and the figure it announces
         ("The United States took the largest share: roughly 14,000 Chinese students and "
          "scholars were there in 1985.", "roughly 14,000", ("foreign", "United States")),
