@@ -2604,8 +2604,10 @@ def _scope_of(
             and _bare_partner_share(text, b, num_start, num_end, clause)
         ):
             return "national", actor  # "..., and the United States for about 15 percent"
-        if lex.not_subject.search(text, max(clause[0], a - 20), a) and not _AND_CLAUSE.search(
-            text, max(clause[0], a - 12), a
+        if (
+            lex.not_subject.search(text, max(clause[0], a - 20), a)
+            and not _AND_CLAUSE.search(text, max(clause[0], a - 12), a)
+            and not _AND_OPENS.fullmatch(text, clause[0], a)
         ):
             continue
         if a > 0 and text[a - 1] in "-‐–" and kind == "foreign":
@@ -4260,7 +4262,10 @@ _AND_CHINESE = re.compile(r"\s+and\s+Chinese\b", re.I)
 _IN_CHINA = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?(?:China|PRC|People's\s+Republic)\b")
 # ", and China now has ...", ", and the Suzhou Industrial Park ... received": a new clause's
 # subject
+# (an "and" after a comma, or opening the sentence: "And Kenya has about 600 students in
+# China", opens a clause whose subject the name is)
 _AND_CLAUSE = re.compile(r",\s*and\s+(?:the\s+)?$")
+_AND_OPENS = re.compile(r"\W{0,3}And\s+(?:the\s+)?")
 
 
 def _national_subject(text, num_start, clause, found, lex) -> bool:

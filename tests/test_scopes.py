@@ -1775,6 +1775,8 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
         ("The United States remains the main destination. In the 1998/99 academic year it "
          "hosted 51,000 students from the People's Republic.", "51,000",
          ("foreign", "United States")),
+        # a sentence opening with "And" has its subject after it
+        ("And Kenya signed 12 agreements with China in 2010.", "12", ("foreign", "Kenya")),
         # a trade's partner before "worth", or by its demonym before the goods
         ("In 2017 Chinese firms signed contracts to import technology from the EU worth "
          "US$12.8 billion.", "US$12.8", ("foreign", "European Union")),
