@@ -763,6 +763,8 @@ def _parse(
             j -= 1
         if j < start and lowered.endswith(g.qual_before_ends, lo, j):
             qb = g.qual_before.search(text, lo, start)
+    if qb and _VERB_OVER.search(text, max(s_start, qb.start("q") - 16), qb.start("q")):
+        qb = None  # "spread over 46 countries": the verb's particle, no qualifier
     if qb:
         qualifier = g.qual_before_map[" ".join(qb.group("q").lower().split())]
         start = qb.start("q")
@@ -1345,6 +1347,8 @@ _FRONTED_OPEN = re.compile(
 )
 _FRONTED_CLOSE = re.compile(r"(?:[^,;.\d]|\.(?=\S)){0,100},")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a verb whose particle "over" stands before a number ("spread over 46 countries")
+_VERB_OVER = re.compile(r"\b(?:spread|spreads|scattered|distributed|stretched)\s+$", re.I)
 # a year set before a capitalised name it is part of, after a determiner ("the 1991 Key
 # Studies Development Project", "its 1979 Agreement"; not a chronicle's entry, "2006  ITER
 # Agreement signed ..."): the name's

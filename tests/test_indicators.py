@@ -327,6 +327,11 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
         # the people of a delegation counted after it (not what the delegation did)
         ("A Chinese scientific delegation of 18 visited Ulan Bator in May.", "18",
          "personnel_exchanges"),
+        # the countries a network of offices spreads over or covers ("over" a verb's particle)
+        ("Its 144 S&T diplomats serve in 68 embassies, consulates and missions, spread over "
+         "46 countries.", "46", "st_office_countries"),
+        ("Its 102 S&T diplomats are stationed in 46 embassies and consulates, covering 37 "
+         "countries.", "37", "st_office_countries"),
         # people a body recruited or hired from abroad
         ("SUSTech has recruited about 420 faculty members from overseas since 2012.", "420",
          "returnees"),
@@ -1743,7 +1748,7 @@ def test_round7_membership_in_every_voice(tmp_path, body, figure, want):
         ("Its fellows hold 220 posts in international unions, spread across some 95 bodies.",
          "some 95", "intl_org_seats"),
         ("Its members hold some 150 posts in international scientific unions, spread over 35 "
-         "of them.", "over 35", "intl_org_seats"),
+         "of them.", "35", "intl_org_seats"),
         ("The engineers held elected seats - vice-chairs, board seats - in 27 international "
          "bodies.", "27", "intl_org_seats"),
         ("Chinese officials serve in 19 institutions within the United Nations system.", "19",
