@@ -2436,6 +2436,7 @@ _SECTION_NUMBER = re.compile(
 )
 # a chapter's bare number set apart by a wide blank ("9  International Science and Technology
 # Cooperation" over "9.1  Overview": :func:`_chapter_heading`)
+_ENDS_ON_PREPOSITION = re.compile(r"\b(?:IN|OF|WITH|ON|FOR|AND|in|of|with|on|for|and)$")
 _BARE_CHAPTER_NUMBER = re.compile(r"\d{1,2}[ \t]{2,}(?=[A-Z])")
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 # a speech's head naming its speaker a minister of a field ("Speech by Vice Minister of Science
@@ -2954,7 +2955,13 @@ def structure(
             continue
         if n == entry_at and entry:  # a reference book's entry: "STUDENTS ABROAD. From 1978 ..."
             title = re.sub(r"\s+", " ", re.sub(r"-\r?\n", "", entry.group(1))).strip()
-            if "qualifier" in entry.re.groupindex and entry.group("qualifier"):
+            if (
+                "qualifier" in entry.re.groupindex
+                and entry.group("qualifier")
+                and _ENDS_ON_PREPOSITION.search(title)
+            ):
+                # an inverted headword runs on into its bracket ("... COOPERATION IN (China)");
+                # any other bracket is a gloss ("(keji waijiao)", "(Lao-Yoeraman)")
                 title += " " + entry.group("qualifier").strip()
             spans.append((s, s + entry.end(1) + 1, "title"))
             s += entry.end()
