@@ -1891,7 +1891,7 @@ _PARTNER_TRADE_BEFORE = re.compile(
     re.I,
 )
 _UNDER_CONTRACTS = re.compile(
-    r"\s+(?:under|through|in|with|worth)\s+(?:(?:some|about|over|nearly|US)\s+)?$"
+    r"\s+(?:under|through|in|with|worth)\s+(?:(?:some|about|over|nearly)\s+)?$"
 )
 # a trade's partner by its demonym before the goods ("signed contracts to import German
 # technology worth US$6.7 billion")
@@ -1969,14 +1969,11 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
     return ""
 
 
-# a clause naming one partner, then a colon and the figure it announces ("The United States
-# took the largest share: roughly 14,000 Chinese students and scholars were there")
-_COLON_LEAD = re.compile(r":\s+")
-
-
 def _colon_partner(text: str, num_start: int, clause) -> str:
     """The one country or region the clause before a colon names, when the figure stands
-    in the clause after it and that clause names no party of its own; "" otherwise."""
+    in the clause after it and that clause names no party of its own ("The United States
+    took the largest share: roughly 14,000 Chinese students and scholars were there"); ""
+    otherwise."""
     colon = text.rfind(": ", clause[0], num_start)
     if colon < 0 or _foreign(text, colon, num_start):
         return ""

@@ -2396,8 +2396,8 @@ _ENTRY = re.compile(
     r"([A-Z][A-Z0-9,&'’()\- ]*[A-Z]"
     r"(?:(?:-\r?\n|[ \t]*\r?\n[ \t]*)[A-Z][A-Z0-9,&'’()\- ]*[A-Z]){0,2})"
     # (a gloss in brackets after the headword: "SCIENCE AND TECHNOLOGY DIPLOMACY (keji
-    # waijiao 科技外交). The conduct of ..."; a qualifier in capitals is the headword's:
-    # "POLAR RESEARCH, INTERNATIONAL COOPERATION IN (China)")
+    # waijiao 科技外交). The conduct of ..."; a capitalised bracket is the headword's when the
+    # headword ends on a preposition: "POLAR RESEARCH, INTERNATIONAL COOPERATION IN (China)")
     r"(?P<qualifier>[ \t]*\([A-Z][A-Za-z .'’-]{0,40}\))?"
     r"(?:[ \t]*\([^()\n]{1,60}\))?"
     r"\.\s+(?=[A-Z])"
@@ -2434,9 +2434,11 @@ _FIRST_QUESTION_WORDS = 25  # a question heading a page (a forum's thread): at m
 _SECTION_NUMBER = re.compile(
     r"(?:[IVXLC]+\.|\d{1,2}(?:[.-]\d{1,3})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])"
 )
+# an inverted headword ends on a preposition and runs on into its bracket ("POLAR RESEARCH,
+# INTERNATIONAL COOPERATION IN (China)")
+_ENDS_ON_PREPOSITION = re.compile(r"\b(?:IN|OF|WITH|ON|FOR|AND|in|of|with|on|for|and)$")
 # a chapter's bare number set apart by a wide blank ("9  International Science and Technology
 # Cooperation" over "9.1  Overview": :func:`_chapter_heading`)
-_ENDS_ON_PREPOSITION = re.compile(r"\b(?:IN|OF|WITH|ON|FOR|AND|in|of|with|on|for|and)$")
 _BARE_CHAPTER_NUMBER = re.compile(r"\d{1,2}[ \t]{2,}(?=[A-Z])")
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 # a speech's head naming its speaker a minister of a field ("Speech by Vice Minister of Science
