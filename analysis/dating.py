@@ -583,15 +583,26 @@ def _head_date(text: str) -> str:
     """The day date of the first date line (:func:`is_date_line`) among a page's first lines
     (cleaned text), else ""."""
     seen = 0
-    for line in text[:6000].splitlines():
+    lines = text[:6000].splitlines()
+    for i, line in enumerate(lines):
         if not line.strip():
             continue
         seen += 1
         if seen > _HEAD_DATE_LINES:
             break
-        if is_date_line(line):
+        if is_date_line(line) and not _runs_on(line, lines[i + 1] if i + 1 < len(lines) else ""):
             return day_dates(line)[0][0]
     return ""
+
+
+_RUN_ON_NEXT = re.compile(r"\s*[a-z]")
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """True when ``line`` is a wrapped line of a sentence that goes on in ``following`` (it ends
+    without a stop and the next line opens in lower case): "... Cooperation in Kyiv on 31
+    October 1992," / "and a Subcommission ..." is prose, no date line."""
+    return not line.rstrip().endswith((".", ":", "!", "?")) and bool(_RUN_ON_NEXT.match(following))
 
 
 def _closed_year(doc, year: int) -> bool:

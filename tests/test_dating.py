@@ -308,6 +308,22 @@ def test_parse_date_reads_capitals_dashes_and_chinese_dates() -> None:
     assert dating.parse_date("No. 12345") == ""
 
 
+def test_a_wrapped_line_of_prose_with_a_date_is_no_date_line(tmp_path: Path) -> None:
+    # a reference entry hard-wrapped so that one line holds a date and few lower-case words;
+    # its sentence runs on in the next line: no date line (the page dates from its years)
+    page = (
+        "HARBOUR SCIENCE COOPERATION\n\n"
+        "Cooperation began soon after the port opened. The two cities signed an accord on\n"
+        "Marine Science and Technology in Tallinn on 14 March 1994,\n"
+        "and a joint board set up in 1996 had held 12 sessions by 2015.\n"
+    )
+    assert dating._head_date(page) == ""
+    assert _doc(tmp_path, page).published == "2015"
+    # the same date on a line of its own still dates the page
+    alone = page.replace("in Tallinn on 14 March 1994,\n", "in Tallinn.\n\n14 March 1994\n\n")
+    assert dating._head_date(alone) == "1994-03-14"
+
+
 @pytest.mark.parametrize(
     ("sentence", "published", "date"),
     [
