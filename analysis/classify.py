@@ -517,9 +517,25 @@ def _item_label(text, before, after, sent) -> tuple[int, int] | None:
     has no words of its own after it, or None: the words from the item's bullet (or its
     line's start) to the colon."""
     colon = before[1]
-    while colon > before[0] and text[colon - 1] in " \t":
+    while colon > sent[0] and text[colon - 1] in " \t":
         colon -= 1
-    colon -= 1
+    if before[1] - colon >= _LEADER_GAP and colon > sent[0] and text[colon - 1] not in ":\n":
+        # a fact box's row, its leader blanked ("Joint research centres      11",
+        # tables.blank_leaders): the label that opens the line counts the figure, words after
+        # it or not ("Intergovernmental or ministerial projects    72 under way")
+        start = max(sent[0], text.rfind("\n", sent[0], colon) + 1)
+        m = _ITEM_START.match(text, start, colon)
+        at = m.end() if m else start
+        while at < colon and text[at] in " \t":
+            at += 1
+        if (
+            colon - at <= _LEADER_LABEL
+            and _WORD_START.match(text, at, colon)
+            and not _STOP_IN.search(text, at, colon)
+        ):
+            return at, colon
+        return None
+    colon = max(colon, before[0]) - 1
     if colon < before[0] or text[colon] != ":" or not _WORDLESS.match(text, *after):
         return None
     start = max(sent[0], text.rfind("\n", sent[0], colon) + 1)
@@ -529,6 +545,11 @@ def _item_label(text, before, after, sent) -> tuple[int, int] | None:
         return None
     return at, colon
 
+
+# a fact box's row: its label (at most so long, no stop in it) and the blanks of its leader
+_LEADER_GAP = 3
+_LEADER_LABEL = 80
+_STOP_IN = re.compile(r"[.;!?]\s|[.;!?]$")
 
 _CELL = re.compile(r"\S+(?:[^\S\n]\S+)*")
 _HEADER_BACK = 8  # how many lines above a row its column headers may stand

@@ -164,8 +164,9 @@ def _sentence_facts(
         if text.find("\n", num.end, after[1]) >= 0:
             # a list's next item ends the words after a figure ("in 46 countries and regions
             # / - Joint research centres ...: 9")
-            item = _NEXT_ITEM.search(text, num.end, after[1])
-            if item is not None:
+            # (read on past the window: a row's lookahead sees its figure)
+            item = _NEXT_ITEM.search(text, num.end, after[1] + 100)
+            if item is not None and item.start() < after[1]:
                 after = (num.end, item.start())
         if num.unit == "multiple":
             indicator, noun_end = UNCLASSIFIED, -1
@@ -181,6 +182,7 @@ def _sentence_facts(
             while end > num.end and not text[end - 1].isalnum():
                 end -= 1
         year, p_start, p_end, basis = _when(num, _item_exprs(text, s_start, num, exprs), text, pub)
+        framed = False  # the year is an "as of" frame's over the page's counts (_frame_year)
         told = None
         if (
             basis == "period"
@@ -216,6 +218,10 @@ def _sentence_facts(
                 and not g.target_markers.search(text, s_start, s_end)
             ):
                 reviewed = _report_year(doc, pub)
+            if reviewed is None and basis == "publication":
+                # "(figures as of December 2018)" over a box of counts naming no year
+                reviewed = _frame_year(doc, num.start, pub, context)
+                framed = reviewed is not None
             if reviewed is not None and (p_start is None or p_start <= reviewed):
                 year = reviewed
                 p_end = reviewed if basis == "period" else p_end
@@ -413,6 +419,11 @@ def _sentence_facts(
         )
         if base_now:
             measure = "level"  # "up from 31 now": the standing count of the page's date
+        elif framed and measure == "annual":
+            # "(figures as of December 2018)" / "Foreign experts ..... 95": what a page counts
+            # at a date is a level (a row naming its own year, "Students sent abroad in 2018",
+            # is no frame's: that year's flow)
+            measure = "level"
         if (
             pledged
             and measure == "annual"
@@ -593,7 +604,12 @@ def _sentence_facts(
 
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\b", re.I)
 # a line opening the next item of a list (a bullet or an item's number)
-_NEXT_ITEM = re.compile(r"\n[ \t]*(?:[-•▪■●◦►*–]|\d{1,2}[.)])[ \t]+")
+_NEXT_ITEM = re.compile(
+    r"\n[ \t]*(?:[-•▪■●◦►*–]|\d{1,2}[.)])[ \t]+"
+    # or a fact box's next row, its label and its leader's blanks before the figure
+    # ("Joint research centres and laboratories      11"; tables.blank_leaders)
+    r"|\n(?=[ \t]*[A-Z][^\n]{0,80}?\S[ \t]{3,}[+\-−]?\d)"
+)
 # a part of the figure before it ("of which 1,350 were enrolled", "seven of them") or the
 # base it is compared with ("750 centres by 2004, against fewer than 200 in 2000")
 _PART_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|these|those)\s*,?\s*$", re.I)
@@ -1278,6 +1294,55 @@ def _review_year(doc, index: int, pub: int, context: list | None) -> int | None:
     return memo[k]
 
 
+# the date a page's figures stand at, set over them: "(figures as of December 2018)", "The
+# figures below are as of 31 March 2001", "data as at end-2015"
+_AS_OF_FRAME = re.compile(
+    r"\b(?:figures|data|numbers|statistics)\b[^.;\n]{0,24}?\bas\s+(?:of|at)\s+"
+    r"(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?"
+    r"((?:19|20)\d\d)\b",
+    re.I,
+)
+# how far (in characters) such a frame reaches down the page
+_FRAME_REACH = 1500
+
+
+def _frame_year(doc, pos: int, pub: int, context: list | None) -> int | None:
+    """The year of the nearest "as of" frame (:data:`_AS_OF_FRAME`) above ``pos`` within
+    ``_FRAME_REACH`` characters, no later than the page's year; None when there is none."""
+    if context is None or len(context) < 9:
+        return None
+    memo = context[8]
+    if "frames" not in memo:
+        memo["frames"] = _frames(doc)
+    got = None
+    for end, year in memo["frames"]:
+        if end > pos:
+            break
+        if pos - end <= _FRAME_REACH and year <= pub:
+            got = year
+    return got
+
+
+def _frames(doc) -> list[tuple[int, int]]:
+    """(end in the cleaned text, year) of each "as of" frame, in order: in the text, and in
+    a note cleaning removed ("(figures as of December 2018)", corpus rule ``figures_note``),
+    placed where the text after it starts."""
+    text = doc.text
+    got = (
+        [(m.end(), int(m.group(1))) for m in _AS_OF_FRAME.finditer(text)]
+        if " as of " in text or " as at " in text
+        else []
+    )
+    furniture = getattr(doc, "furniture", "")
+    if furniture and (" as of " in furniture or " as at " in furniture):
+        original = doc.original
+        segments = doc.segments
+        for m in _AS_OF_FRAME.finditer(original):
+            at = next((c for c, o, _n in segments if o >= m.end()), len(text))
+            got.append((at, int(m.group(1))))
+    return sorted(set(got))
+
+
 def _header_reviews(doc, pub: int, memo: dict) -> int | None:
     """The year the page's first running header reviews ("ANNUAL REPORT 1990", "LIAONING
     YEARBOOK 1996"; :func:`_reviewed_in`), once per page; None when it names none."""
@@ -1514,7 +1579,8 @@ def _in_present(text: str, num: _Num, s_start: int, s_end: int, low: str | None)
 
 
 # the start of a list's item on a line of its own: a bullet or an item's number
-_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-•▪■●◦►*–]|\d{1,2}[.)])[ \t]+(?=\S)")
+# (a bullet's, a number's or a fact box's row: :data:`_NEXT_ITEM`)
+_ITEM_LINE = _NEXT_ITEM
 
 
 def _item_exprs(text: str, s_start: int, num: _Num, exprs: list) -> list:
@@ -1523,18 +1589,27 @@ def _item_exprs(text: str, s_start: int, num: _Num, exprs: list) -> list:
     centres, including the park in Almaty, opened in 2017 / - 47 projects under way": 2017
     dates no 47; a slide's "500+ young scientists hosted in 2017 / Visitors from 38
     countries" goes on with its year)."""
-    if not exprs or text.find("\n", s_start, num.start) < 0:
+    if not exprs:
         return exprs
-    bounds = [m.start() for m in _ITEM_LINE.finditer(text, s_start, num.start + 1)]
+    bounds = (
+        [m.start() for m in _ITEM_LINE.finditer(text, s_start, num.start + 1)]
+        if text.find("\n", s_start, num.start) >= 0
+        else []
+    )
+    nxt = _ITEM_LINE.search(text, num.end, num.end + 400)
     if not bounds:
-        return exprs
-    nxt = _ITEM_LINE.search(text, num.end)
+        # the list's first item: the items after it date none of its figures
+        if nxt is None or text.find("\n", num.end, nxt.start() + 1) < 0:
+            return exprs
+        return [e for e in exprs if e.start < nxt.start()]
     own = (bounds[-1], nxt.start() if nxt is not None else len(text))
     kept = []
     for e in exprs:
         if e.start < bounds[0] or own[0] <= e.start < own[1]:
             kept.append(e)
             continue
+        if e.start >= own[1]:
+            continue  # a later item's year dates none before it
         item_end = next((b for b in bounds if b > e.start), own[0])
         closed = text[e.end : item_end].rstrip()[-1:] in (".", "!", "?")
         if not closed and not after_name_aside(text, e.start):

@@ -53,7 +53,9 @@ _LEADER_ROW = re.compile(r"^([^.\n]*?\S)([^\S\n]*\.{3,}[^\S\n]*)(?=[+\-−]?\d)"
 # such rows labelled in words, line by line in a whole text (a year's row, "1993 .........
 # 6.11", is a table's and keeps its dots): corpus.clean blanks their leaders
 LABELLED_LEADER_ROW = re.compile(
-    r"^([^.\n]*?[A-Za-z][^.\n]*?\S)([^\S\n]*\.{3,}[^\S\n]*)(?=[+\-−]?\d)", re.M
+    r"^([^.\n]*?[A-Za-z][^.\n]*?\S)([^\S\n]*(?:\.{3,}|(?<=[^\S\n])\.\.(?=[^\S\n]))[^\S\n]*)"
+    r"(?=[+\-−]?\d)",
+    re.M,
 )
 
 
@@ -61,7 +63,9 @@ def blank_leaders(text: str) -> str:
     """``text`` with the leader dots of rows labelled in words as blanks of the same length
     ("Outbound students ........ 1,870 in 2018": the label is the figure's words, no stop in
     it, and every offset stays)."""
-    return LABELLED_LEADER_ROW.sub(_leader_blanks, text) if "..." in text else text
+    # (a leader as short as two dots between blanks, "Intergovernmental projects .. 72", where
+    # the label fills the box's width)
+    return LABELLED_LEADER_ROW.sub(_leader_blanks, text) if ".." in text else text
 
 
 # the scale a caption gives counts after its last comma ("..., thousands", "(in thousands)")
@@ -360,6 +364,14 @@ def _column_of(a: int, b: int, spans, label_end: int) -> int:
     return best
 
 
+# a fact box's row with its leader blanked: words, a wide blank, one figure (no year) and no
+# cell after it ("Partner universities      186 (in 43 countries)"; a header's "Item  2002  2003"
+# is years)
+_BOX_ROW = re.compile(
+    r"[^\S\n]*[A-Za-z][^\n]*?\S[^\S\n]{3,}(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d,.])(?![^\S\n]{2,}\S)"
+)
+
+
 def _header(lines: list[str], first: int, floor: int) -> tuple[list[str], int]:
     """The header lines over a table's first row (top first) and the index above them."""
     k = first - 1
@@ -370,6 +382,8 @@ def _header(lines: list[str], first: int, floor: int) -> tuple[list[str], int]:
         ln = lines[k]
         if not ln.strip() or _is_rule(ln) or _UNIT_LINE.search(ln) or _CAPTION.match(ln):
             break
+        if LABELLED_LEADER_ROW.match(ln) or _BOX_ROW.match(ln):
+            break  # a fact box's row above ("Partner universities .... 186 (in 43 ...)")
         indented = len(ln) - len(ln.lstrip()) >= 4
         if not (indented or re.search(r"\S(?:[^\S\n]{2,}|\s*\|\s*)\S", ln)):
             break
@@ -625,6 +639,15 @@ def cell_measure(cell: Cell, unit: str, indicator: str, old: str) -> str:
         # a standing thing a row counts ("Intergovernmental S&T agreements ...... 91" in a box
         # of a year's figures): a level at that year, unless its label tells a year's flow
         return "level"
+    if (
+        old == "level"
+        and indicator != UNCLASSIFIED
+        and lex.measures.get(indicator) == "annual"
+        and cell_year(cell) is not None
+    ):
+        # a flow in a table of a year ("Technology import contracts by main source, 2003"):
+        # that year's, though the words around the table name none
+        return "annual"
     if old in ("annual", "level"):
         return old  # what the row's own reading made of a count of a year
     if indicator == UNCLASSIFIED:

@@ -374,3 +374,76 @@ def test_a_lone_row_under_a_line_of_years_is_a_table_read_by_its_caption(tmp_pat
     # one host the caption names
     assert (row["indicator"], row["year"], row["measure"]) == ("students_abroad", 1988, "level")
     assert (row["scope"], row["actor"]) == ("foreign", "United States")
+
+
+def test_a_fact_box_under_an_as_of_note_reads_each_row_by_its_label_at_that_date(tmp_path):
+    # a university's box: rows with words after their figure, a leader as short as two dots,
+    # a row whose label names its own year; the note of the figures' date over them
+    page = (
+        "Office of International Affairs | Riverside University\n\n"
+        "Riverside at a Glance\n\n"
+        "The university was founded in 1921. The figures below are as of June 2016.\n\n"
+        "  Partner universities and institutes ...... 140 (in 35 countries)\n"
+        "  Joint research projects with partners .. 48 under way\n"
+        "  Joint research centres and laboratories .... 9\n"
+        "  Foreign experts (long-term) .............. 61\n"
+        "  Students sent abroad in 2016 ............. 830\n\n"
+        "We welcome new partners. Contact us by mail.\n\n"
+        "© 2017 Riverside University. Last modified 2017-01-10\n"
+    )
+    got = {
+        r["value"]: (r["indicator"], r["measure"], r["year"])
+        for r in _rows(tmp_path, page).values()
+    }
+    assert got[9] == ("joint_research_centers", "level", 2016)
+    assert got[48] == ("coop_projects", "level", 2016)  # (not the next row's "centres")
+    assert got[61] == ("foreign_experts", "level", 2016)
+    assert got[830] == ("students_abroad", "annual", 2016)
+    assert got[140][1:] == ("level", 2016)  # (the last row's year dates no row above it)
+    # without the note, the counts stand at the page's date
+    plain = _rows(tmp_path, page.replace(" The figures below are as of June 2016.", ""))
+    assert {r["value"]: r["year"] for r in plain.values()}[9] == 2017
+
+
+def test_a_note_of_the_figures_date_removed_as_furniture_still_dates_the_box(tmp_path):
+    page = (
+        "Riverside at a Glance\n"
+        "(figures as of December 2015)\n\n"
+        "Partner institutions ........ 210 universities in 40 countries\n"
+        "International students ...... 2,400 degree and exchange students\n"
+        "Joint research centres ...... 17\n\n"
+        "Riverside was founded in 1950 and has been open to the world since 1980.\n\n"
+        "© 2017 Riverside University. Last modified 2017-01-10\n"
+    )
+    got = {r["value"]: r for r in _rows(tmp_path, page).values()}
+    assert (got[17]["indicator"], got[17]["measure"], got[17]["year"]) == (
+        "joint_research_centers",
+        "level",
+        2015,
+    )
+    assert (got[2400]["measure"], got[2400]["year"]) == ("level", 2015)
+
+
+def test_a_flow_in_a_table_of_one_year_is_that_years(tmp_path):
+    # the table's sentence (from its rule to its note) names another year only in its note
+    page = (
+        "Technology Trade in 2003\n\n"
+        "12 March 2004\n\n"
+        "Imports remained concentrated in the eastern provinces.\n\n"
+        "Table 1  Technology import contracts by main source, 2003\n"
+        "----------------------------------------------------------\n"
+        "Source                    Contracts      Contract value\n"
+        "                          (number)       (US$ million)\n"
+        "----------------------------------------------------------\n"
+        "European Union                2,315              4,983\n"
+        "Japan                         1,876              2,690\n"
+        "----------------------------------------------------------\n"
+        "Note: Contracts registered under the Regulations in force since 1 January 2002.\n"
+    )
+    got = {r["value"]: r for r in _rows(tmp_path, page).values()}
+    assert (got[2315]["indicator"], got[2315]["measure"], got[2315]["year"]) == (
+        "tech_import_contracts",
+        "annual",
+        2003,
+    )
+    assert got[4983000000]["measure"] == "annual"

@@ -2163,3 +2163,15 @@ def test_a_year_of_another_list_item_that_closes_or_dates_a_name_dates_no_figure
     # (a slide's items without their own full stop go on with the year before)
     body = "Programme\n- 500 young scientists hosted in 2017\n- Visitors from 38 countries"
     assert row(tmp_path, body, "38", date="5 June 2018")["year"] == 2017
+
+
+def test_a_later_list_items_year_dates_no_item_above_it(tmp_path):
+    body = (
+        "Partner universities          140 (in 35 countries)\n"
+        "Joint research centres        9 with partners abroad\n"
+        "Students sent abroad          830 in 2008\n\n"
+        "The university has welcomed partners from every region of the world since it opened."
+    )
+    assert row(tmp_path, body, "140")["year"] == 2010  # the page's, not the row below's
+    assert row(tmp_path, body, "9")["year"] == 2010
+    assert row(tmp_path, body, "830")["year"] == 2008
