@@ -609,6 +609,9 @@ _NEXT_ITEM = re.compile(
     # or a fact box's next row, its label and its leader's blanks before the figure
     # ("Joint research centres and laboratories      11"; tables.blank_leaders)
     r"|\n(?=[ \t]*[A-Z][^\n]{0,80}?\S[ \t]{3,}[+\-−]?\d)"
+    # or its next line labelled before a colon ("Chinese students in Norway, autumn 2017:
+    # 1,024" / "Norwegian students in China, 2016/17: around 250")
+    r"|\n(?=[ \t]*[A-Z][^\n:.;]{0,80}:[ \t]+(?:[A-Za-z]+[ \t]+){0,2}?[+\-−]?\d)"
 )
 # a part of the figure before it ("of which 1,350 were enrolled", "seven of them") or the
 # base it is compared with ("750 centres by 2004, against fewer than 200 in 2000")

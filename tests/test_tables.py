@@ -447,3 +447,22 @@ def test_a_flow_in_a_table_of_one_year_is_that_years(tmp_path):
         2003,
     )
     assert got[4983000000]["measure"] == "annual"
+
+
+def test_a_key_figures_row_labelled_before_a_colon_ends_at_the_next_rows_label(tmp_path):
+    page = (
+        "Research Cooperation with China\n\n"
+        "Norway and China have worked together in polar and climate research since 1994.\n\n"
+        "Key figures\n\n"
+        "  Chinese students in Norway, autumn 2017: 1,024\n"
+        "  Norwegian students in China, 2016/17 academic year: around 250\n\n"
+        "The embassy's science section follows these exchanges closely.\n\n"
+        "Last updated: 12 January 2018\n"
+    )
+    got = {r["value"]: r for r in _rows(tmp_path, page).values()}
+    # the first row counts its own label, not the next row's words
+    assert (got[1024]["indicator"], got[1024]["scope"], got[1024]["actor"]) == (
+        "students_abroad",
+        "foreign",
+        "Norway",
+    )
