@@ -52,17 +52,24 @@ def matcher() -> _Matcher:
     lex = load_lexicon("partners")
     names: dict[str, tuple[str, str]] = {}
     skip = set(lex["skip_names"])
+    canonical_of: dict[str, str] = {}
     for country in pycountry.countries:
         default = getattr(country, "common_name", None) or country.name
         if ", " in default:  # "Virgin Islands, British": the official name reads better
             default = getattr(country, "official_name", None) or default
         canonical = lex["canonical"].get(country.alpha_3, default)
+        canonical_of[country.alpha_3] = canonical
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)
             if value and value not in skip and ", " not in value:
                 names.setdefault(value, (canonical, "country"))
         if canonical not in skip:
             names.setdefault(canonical, (canonical, "country"))
+    for code, demonyms in (lex.get("demonyms") or {}).items():
+        if code not in canonical_of:
+            raise InputError(f"{LEXICON_DIR / 'partners.yaml'}: demonyms: no country {code}")
+        for surface in demonyms:
+            names.setdefault(surface, (canonical_of[code], "country"))
     # the lexicon wins over pycountry
     for entry in lex["entries"]:
         for surface in [entry["name"], *entry["aliases"]]:

@@ -33,6 +33,9 @@ def names(text: str) -> list[str]:
         ("the Indonesia-China Center for Ocean & Climate", ["Indonesia"]),
         ("the International Thermonuclear Experimental Reactor (ITER)", ["ITER"]),
         ("Viet Nam and the Republic of Korea", ["Vietnam", "South Korea"]),
+        # demonyms by country code (partners.yaml demonyms), under the canonical name
+        ("86 Cuban scientists and 40 Tanzanians", ["Cuba", "Tanzania"]),
+        ("Lao and Sri Lankan engineers", ["Laos", "Sri Lanka"]),
     ],
 )
 def test_aliases_and_demonyms(text: str, expected: list[str] | None) -> None:
@@ -155,3 +158,18 @@ def test_partners_themes_notebook_runs(run_notebook) -> None:
         "04-partners-themes.ipynb", seeds_dir=str(SEEDS), start_year=1978, end_year=2011
     )
     assert images(outputs) >= 2  # two charts
+
+
+def test_a_demonym_under_an_unknown_country_code_is_an_error_naming_the_file(monkeypatch):
+    from analysis.config import InputError, load_lexicon
+
+    lex = dict(load_lexicon("partners"))
+    lex["demonyms"] = {"XXX": ["Xanadian"]}
+    monkeypatch.setattr(partners, "load_lexicon", lambda name: lex)
+    partners.matcher.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"partners\.yaml: demonyms: no country XXX"):
+            partners.matcher()
+    finally:
+        monkeypatch.undo()
+        partners.matcher.cache_clear()
