@@ -2267,13 +2267,18 @@ def _mark_link_blocks(
                     continue
         if (
             top
-            and any(i in dated and i > candidates[0] for i in gone)
+            and (
+                any(i in dated and i > candidates[0] for i in gone)
+                # (or a line of the block's own that holds a day's date: a programme's slot
+                # "Programme 2019/147, broadcast 9 May 2019, 19:30–20:00")
+                or any(i > candidates[0] and dating.day_dates(lines[i]) for i in candidates[:3])
+            )
             and not any(removed[i] in _NAV_RULES for i in gone)
         ):
             # (a headline in quotes, as a programme's episode names its talk: '"Cooperation now
             # runs in both directions"')
             # (or under the page's name in its masthead: "SCIENCE DIALOGUE | Transcript")
-            heads = [lines[i].strip().strip("\"“”'‘’") for i in candidates[:2]]
+            heads = [lines[i].strip().strip("\"“”'‘’") for i in candidates[:3]]
             if any(
                 _headline(h, len(h.split(None, cfg.title["max_words"] + 1)), cfg) for h in heads
             ):
@@ -2452,6 +2457,33 @@ _SPEAKERS_MINISTRY = re.compile(
     r"(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+of\b)|\s*,|\s+(?:at|on|to)\b|\s*\n)"
 )
 # a programme's episode as a title: its series' name, then the episode's number
+# a programme's transcript by its masthead: "ASIA SCIENCE RADIO -- TRANSCRIPT", "SCIENCE
+# DIALOGUE | Transcript"
+_TRANSCRIPT_MASTHEAD = re.compile(
+    r"(?P<series>[^\W\d][^:|–—-]{2,60}?)\s*(?:--|[-–—|])\s*(?:TRANSCRIPT|Transcript)\s*"
+)
+# a head line that is a quotation alone, or opens with one before a field bar: an episode's
+# or a talk's name ('"Forecasting Together" | Episode 214 | Broadcast 9 November 2016')
+_QUOTED_LINE = re.compile(r"[ \t]*[\"“](?P<words>[^\"“”\n]{3,140})[\"”][ \t]*(?:$|[|·])", re.M)
+_QUOTED_HEAD_LINES = 5  # non-blank lines of a page's head read for it
+
+
+def _transcript_head(original: str) -> tuple[str, str]:
+    """(the episode's words in quotes, the programme's name) of a transcript whose first
+    line is its masthead (:data:`_TRANSCRIPT_MASTHEAD`), the quotation the first among its
+    next non-blank lines (:data:`_QUOTED_LINE`); ("", "") for any other page, and no
+    episode's words when none is quoted."""
+    lines = [ln for ln in original[:2000].splitlines() if ln.strip()][:_QUOTED_HEAD_LINES]
+    masthead = _TRANSCRIPT_MASTHEAD.fullmatch(lines[0].strip()) if lines else None
+    if masthead is None:
+        return "", ""
+    for line in lines[1:]:
+        m = _QUOTED_LINE.match(line)
+        if m and len(m["words"].split()) >= 2:
+            return m["words"].strip(), masthead["series"].strip()
+    return "", masthead["series"].strip()
+
+
 _EPISODE_TITLE = re.compile(
     r"(?P<series>[^\W\d][^:|–—-]{2,60}?)\s*(?:[-–—:|,]\s*)(?:Episode|EPISODE|Ep\.)\s*\d{1,4}\b.*"
 )
@@ -3132,6 +3164,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
     furniture = _furniture(original, segments) if text is not original else ""
     byline_head = _byline_head(original, cfg)  # (cleaning may cut the byline itself)
     office = _SPEAKERS_MINISTRY.search(original, 0, 400)
+    quoted, masthead = _transcript_head(original)
     del original  # the document gives it back from its text and furniture (Document.original)
     if not text.strip():
         raise SkipFile("nothing left after removing boilerplate")
@@ -3142,6 +3175,14 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         title = post["words"]
         if not evidence["publisher"]:
             evidence["publisher"] = post["account"]
+    if quoted:
+        # a programme's transcript under its masthead ("SCIENCE FRONTIERS RADIO — TRANSCRIPT")
+        # names its episode in quotes ('"From Havana to Yongzhou: ..."', '"Forecasting
+        # Together" | Episode 214 | Broadcast ...'): the episode's words are the title
+        title = quoted
+    if masthead:
+        # (the programme, not its host's name a "Host:" line gave)
+        evidence["publisher"] = masthead.title() if masthead.isupper() else masthead
     episode = _EPISODE_TITLE.fullmatch(title)
     if episode and not evidence["publisher"]:
         # a programme's episode ("SCIENCE WITHOUT BORDERS - Episode 47"): the programme's

@@ -3176,3 +3176,46 @@ def test_an_issuers_lines_beside_the_pages_date_name_the_publisher(tmp_path: Pat
 def test_a_ministers_speech_is_the_ministrys(tmp_path: Path, head, want) -> None:
     _title, publisher, _date = _head_of(tmp_path, head + english(3) + "\n")
     assert publisher == want
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "publisher", "published"),
+    [
+        # the masthead, the programme's slot, the episode in quotes
+        (
+            "HARBOUR SCIENCE RADIO — TRANSCRIPT\n"
+            "Programme 2017/88, broadcast 3 March 2017, 19:30–20:00\n"
+            '"Labs without borders: China and Chile"\n\n',
+            "Labs without borders: China and Chile",
+            "Harbour Science Radio",
+            "2017-03-03",
+        ),
+        # the episode in quotes as the first field of the slot line
+        (
+            "HARBOUR SCIENCE RADIO -- TRANSCRIPT\n"
+            '"Labs without borders" | Episode 12 | Broadcast 3 March 2017, 19:00\n\n',
+            "Labs without borders",
+            "Harbour Science Radio",
+            "2017-03-03",
+        ),
+    ],
+)
+def test_a_transcripts_episode_in_quotes_is_its_title_and_its_masthead_the_publisher(
+    tmp_path: Path, head: str, title: str, publisher: str, published: str
+) -> None:
+    path = write(
+        tmp_path,
+        "radio",
+        head + "Guests: LI MING, director, Department of International Cooperation, Ministry of\n"
+        "        Science and Technology; ROSA DIAZ, astronomer, University of Chile\n"
+        "Host:   ANNA BERG\n\n"
+        "BERG: Mr. Li, how many joint laboratories does China run with Chile today, and how\n"
+        "did the two countries come to work together on the southern sky?\n\n"
+        "LI: We now have 12 joint laboratories with partners in Chile, and we opened three of\n"
+        "them last year. The first grew out of the astronomy agreement the two governments\n"
+        "signed in 2013, and the others followed in mining, farming and the study of the sea.\n\n"
+        "DIAZ: For us the telescopes in the north of the country are the heart of it all, and\n"
+        "the Chinese teams that come to work with us every year are welcome partners there.\n",
+    )
+    doc = corpus.read_document(path)
+    assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
