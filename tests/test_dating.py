@@ -218,6 +218,13 @@ def test_relative_dates_need_a_date_the_page_gives(tmp_path: Path) -> None:
             "2018-08-14",
             "stamp",
         ),
+        # the stamp at the end of the copyright line at the page's foot
+        (
+            "A Lab Opens\n\nThe lab opened in 2010 and had 12 partners by 2018.\n\n"
+            "© 2019 Harbour University. Last modified 2019-01-15\n\n",
+            "2019-01-15",
+            "stamp",
+        ),
     ],
 )
 def test_stamps_of_real_pages(tmp_path: Path, page: str, published: str, basis: str) -> None:
