@@ -1,13 +1,13 @@
 """Numbers that number or time things instead of counting them: page furniture inside kept
-lines. A clock time or timecode ("16:42:31", "09:00–10:30", "[00:02:18]", "10.00 a.m."), a
-part's number ("1/12", "page 2/4"), a label's number ("Room 301", "Question No. 19284",
-"Table 2", "pp. 231-248", "Session 5"), a site's counter ("2,311 views", "12 likes", "4 min
-read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559 2800",
-"+33 1 44 96 51 51", "Fax: 2565 1622"), a street number ("83 Shuangqing Road", "350 East 35th
-Street", "3 Sanlitun Dongsanjie,") or a postcode beside its city ("..., Beijing 100037",
-"100085 Beijing, China") or a temperature ("sunny, 18 degrees") is never a figure, wherever it
-stands. The words are ``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is asked by the
-number grammar (:func:`analysis.numbers._parse`) for every number it reads."""
+lines. A clock time or timecode ("16:42:31", "09:00–10:30", "[00:02:18]", "10.00 a.m.",
+"9.00-16.00"), a part's number ("1/12", "page 2/4"), a label's number ("Room 301", "Question
+No. 19284", "Table 2", "pp. 231-248", "Session 5"), a site's counter ("2,311 views", "12
+likes", "4 min read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559
+2800", "+33 1 44 96 51 51", "Fax: 2565 1622"), a street number ("83 Shuangqing Road", "350
+East 35th Street", "3 Sanlitun Dongsanjie,") or a postcode beside its city ("..., Beijing
+100037", "100085 Beijing, China") or a temperature ("sunny, 18 degrees") is never a figure,
+wherever it stands. The words are ``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is
+asked by the number grammar (:func:`analysis.numbers._parse`) for every number it reads."""
 
 from __future__ import annotations
 
@@ -131,6 +131,24 @@ _CLOCK_AFTER = re.compile(
     r"|\.[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|JST|KST|HKT)\b)"
 )
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
+# two clock times with points, a span of hours ("9.00-16.00", "08.30 – 12.00"): on the
+# quarter hour, and no share, sum or multiple after them ("1.30-2.45 percent" is none)
+_DOT_CLOCK = r"(?:[01]?\d|2[0-4])\.(?:00|15|30|45)"
+_DOT_CLOCKS = re.compile(
+    rf"{_DOT_CLOCK}\s*[-–]\s*{_DOT_CLOCK}(?![.,]?\d)"
+    r"(?!\s*(?:%|per\s*cent|percent|million|billion|times|fold)\b)",
+    re.I,
+)
+_DOT_CLOCK_BEFORE = re.compile(rf"{_DOT_CLOCK}\s*[-–]\s*$")
+
+
+def _dot_clock_from(before: str, start: int) -> int:
+    """Where the first clock of a span ends right before ``start`` begins (``start`` when
+    ``before`` does not end with one)."""
+    m = _DOT_CLOCK_BEFORE.search(before)
+    return start - (len(before) - m.start()) if m else start
+
+
 # a part of a whole counted by its place: "1/12", "page 2/4" (not a date: "12/03/2015")
 _OF_PARTS_AFTER = re.compile(r"/\d{1,3}(?![\d/])")
 _OF_PARTS_BEFORE = re.compile(r"(?<![\d/])\d{1,3}/$")
@@ -363,6 +381,11 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if after[:1] in ". apAP" and _CLOCK_AFTER.match(text, end, s_end):
         return True
+    if after[:1] == "." and (
+        _DOT_CLOCKS.match(text, start, s_end)
+        or (before[-1:] in "-– " and _DOT_CLOCKS.match(text, _dot_clock_from(before, start), s_end))
+    ):
+        return True  # office hours with points: "Mon-Fri 9.00-16.00"
     if after[:1] == "/" and _OF_PARTS_AFTER.match(text, end, s_end):
         return True
     if before.endswith("/") and _OF_PARTS_BEFORE.search(before):

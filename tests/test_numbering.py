@@ -262,6 +262,9 @@ def test_session8_a_slide_counted_with_spaces_is_numbering() -> None:
         # a sitting's clock with one digit for its minutes; a clock with its zone
         ("4.9 p.m.\n\nBaroness Example asked how many of the 60 fellows had come home.", [60]),
         ("The call at 09.30 GMT approved 44 projects in Laos.", [44]),
+        # office hours with points, a span of quarter hours; a share's range stays
+        ("Call the office (Mon-Fri 9.00-16.00): it has funded 44 projects in Laos.", [44]),
+        ("Opening hours: 08.30 – 12.00. The fund grew by 1.00-1.50 percent in Laos.", [1.0]),
         # a site's counter bar: the reactions before the comments, a label before its dot;
         # a page's hit counter
         ("👍 2,310 · 41 comments · 7 reposts. The lab hosts 18 visiting scholars.", [18]),
