@@ -2649,7 +2649,13 @@ def _byline_head(original: str, cfg: _Settings) -> str:
             words = len(line.split(None, cfg.title["max_words"] + 1))
             if _SENT_END.search(line) or words > cfg.title["max_words"]:
                 continue  # the deck between headline and byline
-            if _headline(line, words, cfg) and (_title_case(line) or line.isupper() and words > 3):
+            if _headline(line, words, cfg) and (
+                _title_case(line)
+                or (line.isupper() and words > 3)
+                # (a wire's marked line is its headline in any case: "^China, India sign
+                # first science pact since border war@")
+                or above.lstrip().startswith("^")
+            ):
                 return line
             return ""
         return ""
@@ -2678,8 +2684,9 @@ def _over_byline(
 _HEAD_BYLINE = re.compile(
     r"[Bb][Yy]\s+(?:[Oo]ur\s+)?(?:[A-Z][\w.'’-]*\s*){1,4}(?:,\s*[A-Z][\w ]{1,40})?"
 )
-# a wire's line marks (AP DataStream: "^China Says ...<", "^By ROBERT KELLEHER=")
-_WIRE_MARKS = "^<="
+# a wire's line marks (AP DataStream: "^China Says ...<", "^By ROBERT KELLEHER="; a UPI
+# database's "^China, India sign ...@")
+_WIRE_MARKS = "^<=@"
 
 
 _VOLUME_OR_SLOT = re.compile(r"(?:proceedings\s+of|session\s+[\w.-]{1,5}\b\s*[:(])", re.I)

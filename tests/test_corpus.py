@@ -3219,3 +3219,31 @@ def test_a_transcripts_episode_in_quotes_is_its_title_and_its_masthead_the_publi
     )
     doc = corpus.read_document(path)
     assert (doc.title, doc.publisher, doc.published) == (title, publisher, published)
+
+
+def test_a_wire_with_marked_lines_a_bare_slug_and_other_stories_on_the_wire(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        "wire",
+        "BC-China-Chile-Science 03-14 0612\n"
+        "^China, Chile sign first science accord@\n"
+        "^By ANNA BERG@\n"
+        "^United Press International@\n\n"
+        "   SANTIAGO, March 14 (UPI) -- China and Chile signed their first agreement on "
+        "scientific and technological cooperation Thursday, and officials said 30 scientists a "
+        "year would travel in each direction under it.\n"
+        "   The two countries already run 4 joint laboratories in astronomy and mining, a "
+        "Chilean official said, and more are planned for the coming years.\n"
+        "UPI 03-14-85 05:12 AES\n\n"
+        "Other stories on this wire:\n"
+        "  PM-Weather: Cold air sends Chicago to 14 below (03-14 0233)\n"
+        "  PM-Markets: Dow closes at 1,202.52 in light trading (03-14 0521)\n",
+    )
+    doc = corpus.read_document(path)
+    assert doc.title == "China, Chile sign first science accord"
+    assert doc.published == "1985-03-14"
+    rows = facts.extract_facts(doc)
+    # the slug's numbers and the other stories' figures are no rows
+    assert sorted(r["value"] for r in rows) == [4, 30]
