@@ -161,6 +161,19 @@ def test_general_forms(sentence, figure, want):
             "CNY",
             "coop_funding",
         ),
+        # the money a body funded or supported work with
+        (
+            "Since 1990 the FAO has financed rice projects in Laos and Nepal with 2.4 million.",
+            "2.4",
+            "USD",
+            "coop_funding",
+        ),
+        (
+            "The ministry supports Franco-Chinese research with some 5.5 million a year.",
+            "5.5",
+            "EUR",
+            "coop_funding",
+        ),
     ],
 )
 def test_money_of_cooperation(sentence, figure, unit, want):
@@ -270,6 +283,8 @@ def test_money_by_verb_and_head_noun(sentence, figure, unit, want):
         ("The firms sold machinery worth 1.2 billion to other countries.", "1.2", "USD"),
         ("Its contract value of 2.6 billion was a record.", "2.6", "USD"),
         ("Equipment worth 150 million was shipped to the port.", "150", "CNY"),
+        # a plant built with a sum: no funding verb before "with"
+        ("The firm built a new plant with 40 million of its own.", "40", "USD"),
     ],
 )  # fmt: skip
 def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
