@@ -1698,6 +1698,13 @@ def scope_of(
                 or _OWN_GOVERNMENT.fullmatch(text, subject.start, subject.end)
             ):
                 return "national", default[1]
+    if kind == "national" and not actor and _COST_SHARE.match(text, num_end):
+        # "China bears 9.09 percent of the construction cost of ITER", "ITER, for example -
+        # China pays about 9 percent of the construction cost": a party's share of a
+        # programme's cost is a figure of the programme the sentence names
+        programme = _cost_programme(text, num_end, clause)
+        if programme:
+            return "programme", programme
     if kind == "national" and not actor:
         partner = _partner_named(text, num_start, num_end, noun_end, clause, found)
         if partner:
@@ -1944,6 +1951,36 @@ _DEMONYM_GAP = re.compile(r"\s+(?:(?:more|young|senior|visiting|leading|other|fu
 _DEMONYM_NOUN = re.compile(r"\s+(?!and\b|or\b)[a-z][\w-]*")
 # another partner joined to the one named ("with Japan and Germany", "to Japan, Korea")
 _ANOTHER_PARTNER = re.compile(r"\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?(?-i:[A-Z])")
+
+
+# a share of a cost after its number: "9.09 percent of the construction cost", "10 per cent of
+# its costs"
+_COST_SHARE = re.compile(
+    r"\s*(?:per\s*cent|percent|%)?\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?costs?\b",
+    re.I,
+)
+_COST_REACH = 300  # how far before its sentence a cost's programme may be named
+
+
+def _cost_programme(text: str, num_end: int, clause) -> str:
+    """The programme whose cost a share after ``num_end`` is of: the first named after the
+    cost in its clause ("of the construction cost of ITER"), else the last named before the
+    figure in its clause or in the ``_COST_REACH`` characters before it; "" when none."""
+    end = _COST_SHARE.match(text, num_end).end()
+    if _OF_AFTER.match(text, end, clause[1]):
+        # the cost of a thing it names: a programme's, else no programme's ("of its new plant")
+        after = [x for x in mentions(text, end, clause[1]) if x[3] == "programme"]
+        if after and _OF_THE.match(text, end, after[0][0]):
+            return after[0][2]
+        return ""
+    before = [
+        x for x in mentions(text, max(0, clause[0] - _COST_REACH), num_end) if x[3] == "programme"
+    ]
+    return before[-1][2] if before else ""
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$")
+_OF_AFTER = re.compile(r"\s+of\s+\S")
 
 
 def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, clause, found):

@@ -1915,3 +1915,19 @@ def test_an_acronym_of_a_bodys_initials_is_that_body(tmp_path, quote_start, want
         "cooperation agreements with 23 countries. Today FMI runs 14 projects in China."
     )
     assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "quote_start", "want"),
+    [
+        # a party's share of a programme's cost: the programme's figure
+        ("China bears 9.09 percent of the construction cost of ITER.", "9.09", ("programme", "ITER")),
+        ("ITER, for example, is costly: China pays about 9 percent of the construction cost.",
+         "about 9", ("programme", "ITER")),
+        # the cost of a thing no programme: no programme's figure
+        ("ITER is costly. The firm pays 30 percent of the cost of its new plant.", "30",
+         ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_programmes_cost_is_the_programmes(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
