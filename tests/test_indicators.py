@@ -191,6 +191,7 @@ def test_money_of_cooperation(sentence, figure, unit, want):
         # students trained, or workers from a firm's own plants: no exchange
         ("The scheme trained 1,500 students from developing countries.", "1,500"),
         ("The firm trained 300 workers from its own plants.", "300"),
+        ("The ministerial meeting was attended by 300 people.", "300"),
     ],
 )
 def test_stays_unclassified(sentence, figure):
@@ -312,6 +313,10 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
             "150",
             "personnel_exchanges",
         ),
+        # trainees, and the people a course was attended by
+        ("This year alone 410 trainees came, a record.", "410", "personnel_exchanges"),
+        ("The ministry held training courses for Africa, attended by 1,026 officials and "
+         "technicians.", "1,026", "personnel_exchanges"),
         # "taken part in" a named programme's projects
         ("Chinese organisations have taken part in 305 Horizon Europe projects.", "305",
          "coop_projects"),
@@ -2298,7 +2303,7 @@ def test_another_countrys_experts_at_work_in_china(tmp_path):
 def test_chinese_learners_of_any_kind_count_students_abroad(tmp_path):
     # Chinese scholars, doctoral students, visiting scholars (not only "Chinese students")
     # studying, hosted or arriving abroad count students abroad; trainees (technical
-    # training) and those who graduate or came back do not
+    # training: exchanges of people) and those who graduate or came back do not
     rows = page_indicators(
         tmp_path,
         "About 240 Chinese scholars took up awards in Canada in 1981. The institutes "
@@ -2308,7 +2313,7 @@ def test_chinese_learners_of_any_kind_count_students_abroad(tmp_path):
     )
     assert indicator_of(rows, "About 240") == "students_abroad"
     assert indicator_of(rows, "310") == "students_abroad"
-    assert indicator_of(rows, "Some 1,600") == "unclassified"
+    assert indicator_of(rows, "Some 1,600") == "personnel_exchanges"
     assert indicator_of(rows, "About 45") == "unclassified"
 
 
