@@ -1761,6 +1761,8 @@ def test_round6_talent_programme_recruits(tmp_path, body, figure, want):
          "intergov_org_memberships"),
         ("The state now takes part in the work of 17 intergovernmental technical organisations.",
          "17", "intergov_org_memberships"),
+        ("China had become a member of 21 intergovernmental scientific and technical "
+         "organizations.", "21", "intergov_org_memberships"),
         ("The society belonged to nine international engineering federations in 1990.", "nine",
          "intl_org_memberships"),
         ("The college belongs to five international research alliances and networks.", "five",
