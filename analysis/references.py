@@ -48,6 +48,19 @@ _OF_THEM_LINE = re.compile(
     re.I,
 )
 _VALUE_OF = re.compile(r"\b(?:the|their|its)\s+(?:total\s+|combined\s+)?value\s+of\s+", re.I)
+# the value of things counted before as the subject of a change or a comparison: "and their
+# total value rose 3.0 percent", "That value was 68 percent higher", "The value was more than
+# double the 1984 figure"
+# the things a value is of, named before it, and where the words naming them may open
+_TRADED = re.compile(r"\b(?:contracts|deals|imports|exports)\b", re.I)
+# (the words right before them, up to a determiner or "of": "technology import contracts")
+_NOUN_RUN = re.compile(r"(?:(?!(?:of|the|their|its|for|and)\b)[\w&-]+\s+){1,3}$", re.I)
+_VALUE_MOVED = re.compile(
+    r"\b(?:the|their|its|that|this)\s+(?:(?:total|combined|overall|contract(?:ed)?)\s+)?value\s+"
+    r"(?:was|were|rose|grew|increased|climbed|jumped|fell|dropped|declined|went\s+(?:up|down))"
+    r"(?:\s+by)?\s+(?:(?:about|some|around|nearly|almost|more\s+than|over)\s+)?$",
+    re.I,
+)
 
 
 _ANAPHOR = re.compile(r"\b(?:their|its|such|these|those|that|this)\b", re.I)
@@ -1045,6 +1058,28 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             if got:
                 f["indicator"] = got
                 return
+    if unit in ("percent", "fraction", "multiple") and _VALUE_MOVED.search(
+        text, max(lo, num.start - 60), num.start
+    ):
+        # "the number of technology import contracts rose 20.7 percent, and their total value
+        # rose 3.0 percent": what the things counted just before are worth
+        worth = indicator_lexicon().worth
+        got = None
+        named = max(
+            _TRADED.finditer(text, max(prev_start, num.start - 400), num.start),
+            key=lambda x: x.start(),
+            default=None,
+        )
+        if named is not None:
+            # the things last named, read as a count's words from their clause's start
+            # ("Technology export contracts grew strongly. Their value rose 12.5 percent")
+            run = _NOUN_RUN.search(text, max(prev_start, named.start() - 60), named.start())
+            opening = run.start() if run else named.start()
+            counted = _classify_phrase(text, "count", opening, named.end(), lo, sent, low)
+            got = worth.get(counted) if counted else None
+        if got:
+            f["indicator"] = got
+            return
     if not is_money(unit):
         # "the number of X rose by 56.2 percent", "the number of such contracts grew from 465"
         m = max(_NUMBER_OF.finditer(text, lo, num.start), key=lambda x: x.start(), default=None)

@@ -2723,3 +2723,15 @@ def test_chinese_people_who_attended_courses_abroad_are_exchanges(tmp_path):
         tmp_path, "About 300 Chinese agronomists have attended its courses in Israel since 1993."
     )
     assert indicator_of(rows, "About 300") == "personnel_exchanges"
+
+
+def test_a_change_of_their_value_is_what_the_things_named_before_are_worth(tmp_path):
+    rows = page_indicators(
+        tmp_path,
+        "In 2004 the number of technology import contracts rose 20.7 percent, and their total "
+        "value rose 3.0 percent. Technology export contracts grew strongly. Their value rose "
+        "12.5 percent in 2004. The yuan gained against the dollar, and its value rose 2 percent.",
+    )
+    assert indicator_of(rows, "3.0 percent") == "tech_import_value"
+    assert indicator_of(rows, "12.5 percent") == "tech_export_value"
+    assert indicator_of(rows, "2 percent") == "unclassified"  # (no contracts named before it)
