@@ -63,6 +63,8 @@ class _Indicators:
     # a table's column header words of a change, a share, a part, a total, a level
     # (analysis/tables.py)
     table_columns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # indicators of the state's own network: an agency's figure of them is the nation's
+    national: frozenset[str] = frozenset()
 
 
 _CLASS_REF = re.compile(r"\{([a-z_]+)\}")
@@ -243,6 +245,7 @@ def indicator_lexicon() -> _Indicators:
         subgroup=subgroup,
         topics=topics,
         table_columns=_table_columns(columns, path),
+        national=frozenset(ind["id"] for ind in lex["indicators"] if ind.get("national")),
     )
 
 

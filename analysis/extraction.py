@@ -2685,7 +2685,12 @@ def extract_facts(doc) -> list[dict]:
         )
     # a table's cells: read by their row label, column header, caption and unit line
     rows = read_tables(doc, rows, _row)
+    national = indicator_lexicon().national
     for r in rows:
+        if r["scope"] == "agency" and r["indicator"] in national:
+            # "The Ministry's network abroad now comprises 65 S&T sections": the state's
+            # network a ministry runs, the nation's figure (indicators.yaml ``national``)
+            r["scope"], r["actor"] = "national", ""
         if r["scope"] == "national" and r["actor"]:
             # a line of the nation's figure by partner ("86,000 Chinese students were
             # studying in Japan", "imports from the EU", "agreements with 21 African

@@ -1931,3 +1931,15 @@ def test_an_acronym_of_a_bodys_initials_is_that_body(tmp_path, quote_start, want
 )  # fmt: skip
 def test_a_share_of_a_programmes_cost_is_the_programmes(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+def test_the_states_network_abroad_a_ministry_runs_is_the_nations(tmp_path):
+    body = (
+        "The Ministry of Science and Technology (MOST) reviewed its work in 2008. The "
+        "Ministry's network abroad now comprises 65 S&T sections and offices in 45 countries, "
+        "staffed by 132 S&T diplomats. MOST itself funded 457 projects in 2008."
+    )
+    assert scope(tmp_path, body, "65") == ("national", "")
+    assert scope(tmp_path, body, "132") == ("national", "")
+    # the ministry's own programme stays the ministry's
+    assert scope(tmp_path, body, "457")[0] == "agency"
