@@ -125,6 +125,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("weekday", re.compile(r"\b[Oo]n\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    # a wire's bare day after its verb's words: "signed an agreement ... Wednesday, the first",
+    # "a senior official said Thursday" (not "Good Friday", "Monday's meeting")
+    (
+        "weekday",
+        re.compile(
+            r"(?<=[a-z,] )(?P<weekday>"
+            + "|".join(w.capitalize() for w in WEEKDAYS)
+            + r")(?![\w'’])(?=\s*(?:[,.;]|$|\s(?:to|that|as|at|in|on|after|before|when|and)\b))"
+        ),
+    ),
     # a month named against the publication date: "reached last October", "next March"
     (
         "relative_month",
@@ -193,6 +203,10 @@ def _second_year(first: int, text: str) -> int:
     return int(text)
 
 
+# a capitalised word right before a weekday: the day is a name's ("Good Friday")
+_NAMED_DAY_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+
+
 def _make(kind: str, m: re.Match, text: str) -> Date | None:
     a, b = m.span()
     g = m.groupdict()
@@ -242,6 +256,8 @@ def _make(kind: str, m: re.Match, text: str) -> Date | None:
         d.relative = ("named_month", month_number(g["month"]), str(offset))
         return d
     if kind == "weekday":
+        if a == m.start("weekday") and _NAMED_DAY_BEFORE.search(text, max(0, a - 30), a):
+            return None  # a bare day in a holiday's name: "since Good Friday", "Black Monday"
         d = Date(a, b, m.start("weekday"), "", 0, "day")
         d.relative = ("weekday", WEEKDAYS.index(g["weekday"].lower()), "")
         return d

@@ -166,6 +166,21 @@ def test_relative_dates_resolve_against_the_publication_date(tmp_path: Path) -> 
     assert ("1990", "period", "explicit") in got  # early 1990s: 1990-1993
 
 
+def test_a_wires_bare_weekday_after_its_verb_is_a_day_of_the_pages_week(tmp_path: Path) -> None:
+    doc = _doc(
+        tmp_path,
+        "Science Pact Signed\n\nNEW DELHI, Dec. 21, 1988 (UPI) -- China and India signed an "
+        "agreement on scientific cooperation Tuesday, the first of its kind, and an official "
+        "said Wednesday that more would follow. Talks had stalled since Good Friday.\n",
+    )
+    got = {d.date for _s, ds in sentencedates.sentence_dates(doc) for d in ds}
+    assert {"1988-12-20", "1988-12-21"} <= got  # 21 December 1988 was a Wednesday
+    # a holiday's name is no day of that week
+    assert not any(
+        d.date == "1988-12-16" for _s, ds in sentencedates.sentence_dates(doc) for d in ds
+    )
+
+
 def test_relative_dates_need_a_date_the_page_gives(tmp_path: Path) -> None:
     doc = _doc(tmp_path, "Notes\n\nExports grew last year. In 1996 they grew again.\n" + english(2))
     assert doc.published_basis == "latest_year"
