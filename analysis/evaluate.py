@@ -257,11 +257,13 @@ def score(gold: dict[str, dict], corpus: Any, facts: Any, timeline: Any = None) 
                 )
             furniture_rows.update(hit)
         wrong["furniture"][origin] += len(furniture_rows)
-        unlisted += sum(
-            1
+        stray = [
+            r
             for i, r in enumerate(rows)
             if i not in used and i not in furniture_rows and not r.get("derived_from")
-        )
+        ]
+        unlisted += len(stray)
+        notes.extend(f"unlisted row {r['quote']!r}" for r in stray)
         for ev in g.get("events") or []:
             words = ev["words"].lower()
             found = any(

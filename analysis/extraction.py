@@ -1754,6 +1754,23 @@ def _word_ranges(text: str, nums: list[_Num]) -> list[_Num]:
         b = nums[i + 1] if i + 1 < len(nums) else None
         if (
             b is not None
+            and a.unit == "count"
+            and b.unit not in ("count", "multiple", "fraction")
+            and a.low is None
+            and b.low is None
+            and (
+                _RANGE_TO.match(text, a.end, b.start)
+                or (
+                    _RANGE_BETWEEN.match(text, a.end, b.start)
+                    and _BETWEEN_BEFORE.search(text[max(0, a.start - 10) : a.start])
+                )
+            )
+        ):
+            # "20 to 30 percent", "roughly 700 to 800 million dollars": the first end, bare,
+            # is in the unit and scale of the second
+            a = _with_units_of(text, a, b) or a
+        if (
+            b is not None
             and a.low is None
             and b.low is None
             and a.unit == b.unit
@@ -1801,14 +1818,31 @@ def _list_units(text: str, nums: list[_Num]) -> None:
             # written before it is its own; "2,350, some 40 per cent more": a qualifier opens
             # a figure of its own)
             continue
-        written = float(first.group().replace(",", ""))
-        scale = 1.0
-        if b.unit not in ("percent", "multiple") and written:
-            # the last item's scale word, as a power of ten ("billion": 1e9)
-            scale = next((p for p in _SCALES if math.isclose(b.value / written, p)), 0.0)
-            if not scale:
-                continue
-        nums[i] = dataclasses.replace(a, value=_scaled(a.value, scale), unit=b.unit)
+        nums[i] = _with_units_of(text, a, b, first) or a
+
+
+def _with_units_of(text: str, a: _Num, b: _Num, first: re.Match | None = None) -> _Num | None:
+    """``a`` in the unit and scale of ``b`` ("27.1 and 31.6 percent", "700 to 800 million
+    dollars": the bare first figure takes the second's), or None when ``a`` is not a bare
+    figure or ``b``'s scale is no power of ten of its written digits."""
+    if not _BARE_END.search(text, a.start, a.end):
+        return None  # ("12 projects and 3 percent": a word of its own after the first)
+    if first is None:
+        first = _BARE_FIGURE.search(text, b.start, b.end)
+        if first is None or first.start() != b.start:
+            return None  # (a currency written before the second is its own)
+    written = float(first.group().replace(",", ""))
+    scale = 1.0
+    if b.unit not in ("percent", "multiple") and written:
+        # the last item's scale word, as a power of ten ("billion": 1e9)
+        scale = next((p for p in _SCALES if math.isclose(b.value / written, p)), 0.0)
+        if not scale:
+            return None
+    return dataclasses.replace(a, value=_scaled(a.value, scale), unit=b.unit)
+
+
+# a figure's text ends with its digits: no word of its own after them
+_BARE_END = re.compile(r"\d$")
 
 
 # "within five years", "over five to ten years", "for 30 years": a span of time, no figure

@@ -784,6 +784,11 @@ def test_words_ranges_and_from_to(tmp_path):
     assert [(r["quote"], r["value"]) for r in rows] == [("Two dozen", 24)]
     rows = stated(rows_of(tmp_path, "The centre hosted 200 to 400 foreign experts each year."))
     assert [(r["low"], r["high"], r["qualifier"]) for r in rows] == [(200, 400, "range")]
+    # a range whose unit and scale stand after its second end only
+    rows = stated(rows_of(tmp_path, "Yields were 20 to 30 percent higher than before."))
+    assert [(r["low"], r["high"], r["unit"]) for r in rows] == [(20, 30, "percent")]
+    rows = stated(rows_of(tmp_path, "Its exports are roughly 700 to 800 million dollars a year."))
+    assert [(r["low"], r["high"], r["unit"]) for r in rows] == [(7e8, 8e8, "USD")]
     rows = stated(
         rows_of(
             tmp_path,
