@@ -1602,7 +1602,7 @@ def _item_exprs(text: str, s_start: int, num: _Num, exprs: list) -> list:
     nxt = _ITEM_LINE.search(text, num.end, num.end + 400)
     if not bounds:
         # the list's first item: the items after it date none of its figures
-        if nxt is None or text.find("\n", num.end, nxt.start() + 1) < 0:
+        if nxt is None:
             return exprs
         return [e for e in exprs if e.start < nxt.start()]
     own = (bounds[-1], nxt.start() if nxt is not None else len(text))
