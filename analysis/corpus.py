@@ -2659,10 +2659,34 @@ def _byline_head(original: str, cfg: _Settings) -> str:
                 return line
             return ""
         return ""
-    return ""
+    return _marked_head(lines[:_MARKED_REACH], cfg)
 
 
 _BYLINE_REACH = 60
+_MARKED_REACH = 8  # how many lines of a page's head a wire's marked headline may stand in
+
+
+def _marked_head(lines: list[str], cfg: _Settings) -> str:
+    """A wire's headline marked as such at its line's ends ("^China says 54 nations now have
+    science pacts, Pakistan deal signed<") among ``lines`` with no byline under it; not its
+    slug ("^AM-China-Students, Bjt,610<", "^PM-China-Soviets,0486^"); "" when there is none."""
+    for raw in lines:
+        stripped = raw.strip(" \t\r")
+        if not (stripped.startswith("^") and stripped[-1:] in "<@"):
+            continue
+        line = stripped.strip(_WIRE_MARKS + " ")
+        words = len(line.split(None, cfg.title["max_words"] + 1))
+        if (
+            4 <= words <= cfg.title["max_words"]
+            and not _WIRE_SLUG_WORD.search(line)
+            and not _HEAD_BYLINE.fullmatch(line)
+            and _headline(line, words, cfg)
+        ):
+            return line
+    return ""
+
+
+_WIRE_SLUG_WORD = re.compile(r"\b\w+-\w+-\w+\b")
 
 
 def _over_byline(

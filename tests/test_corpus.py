@@ -2785,6 +2785,17 @@ def test_a_wire_headline_marked_over_its_byline_is_the_title(tmp_path: Path) -> 
     assert title == "Laos Says 1,400 Chemists Now Abroad, More to Follow"
 
 
+def test_a_wire_headline_marked_with_no_byline_under_it_is_the_title(tmp_path: Path) -> None:
+    # (the slug, marked the same way, is not)
+    page = (
+        "a0412 AFP-LAOS-SCIENCE 11-17 0531\n^AM-Laos-Chemists, Bjt,610<\n"
+        "^Laos says 40 nations now send chemists, Thai deal signed<\n"
+        "   VIENTIANE, Nov. 17 (AFP) - " + english(3) + "\n"
+    )
+    title, _publisher, _date = _head_of(tmp_path, page)
+    assert title == "Laos says 40 nations now send chemists, Thai deal signed"
+
+
 def test_by_and_a_month_opening_prose_is_no_byline(tmp_path: Path) -> None:
     page = (
         "ARCHIVES | This article was reproduced from the print archive before online "
