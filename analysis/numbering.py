@@ -1,13 +1,14 @@
-"""Numbers that number or time things instead of counting them: page furniture inside kept
-lines. A clock time or timecode ("16:42:31", "09:00–10:30", "[00:02:18]", "10.00 a.m.",
-"9.00-16.00"), a part's number ("1/12", "page 2/4"), a label's number ("Room 301", "Question
-No. 19284", "Table 2", "pp. 231-248", "Session 5"), a site's counter ("2,311 views", "12
-likes", "4 min read", "(24 photos)"), a telephone number ("+31 70 344 0640", "Tel: 010-6559
-2800", "+33 1 44 96 51 51", "Fax: 2565 1622"), a street number ("83 Shuangqing Road", "350
-East 35th Street", "3 Sanlitun Dongsanjie,") or a postcode beside its city ("..., Beijing
-100037", "100085 Beijing, China") or a temperature ("sunny, 18 degrees") is never a figure,
-wherever it stands. The words are ``boilerplate.yaml`` ``numbering``; :func:`numbering_at` is
-asked by the number grammar (:func:`analysis.numbers._parse`) for every number it reads."""
+"""Numbers that number or time things instead of counting them: page furniture inside kept lines. A
+clock time or timecode ("16:42:31", "09:00–10:30", "[00:02:18]", "10.00 a.m.", "9.00-16.00", a
+running time "27'40\""), a station's frequency ("91.5 FM"), a part's number ("1/12", "page
+2/4"), a label's number ("Room 301", "Question No. 19284", "Table 2", "pp. 231-248", "Session
+5"), a site's counter ("2,311 views", "12 likes", "4 min read", "(24 photos)"), a telephone
+number ("+31 70 344 0640", "Tel: 010-6559 2800", "+33 1 44 96 51 51", "Fax: 2565 1622"), a
+street number ("83 Shuangqing Road", "350 East 35th Street", "3 Sanlitun Dongsanjie,") or a
+postcode beside its city ("..., Beijing 100037", "100085 Beijing, China") or a temperature
+("sunny, 18 degrees") is never a figure, wherever it stands. The words are ``boilerplate.yaml``
+``numbering``; :func:`numbering_at` is asked by the number grammar
+(:func:`analysis.numbers._parse`) for every number it reads."""
 
 from __future__ import annotations
 
@@ -149,6 +150,11 @@ def _dot_clock_from(before: str, start: int) -> int:
     return start - (len(before) - m.start()) if m else start
 
 
+# minutes and seconds of a running time: "27'40\"", "6′42″"
+_RUNNING_TIME_AFTER = re.compile(r"['′][0-5]\d[\"″]")
+_RUNNING_TIME_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}['′]$")
+# a radio station's frequency: "91.5 FM", "101 FM", "1170 kHz"
+_FREQUENCY_AFTER = re.compile(r"(?:\.\d{1,2})?\s?(?:FM|MHz|kHz)\b")
 # a part of a whole counted by its place: "1/12", "page 2/4" (not a date: "12/03/2015")
 _OF_PARTS_AFTER = re.compile(r"/\d{1,3}(?![\d/])")
 _OF_PARTS_BEFORE = re.compile(r"(?<![\d/])\d{1,3}/$")
@@ -386,6 +392,13 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         or (before[-1:] in "-– " and _DOT_CLOCKS.match(text, _dot_clock_from(before, start), s_end))
     ):
         return True  # office hours with points: "Mon-Fri 9.00-16.00"
+    if after[:1] in "'′" and _RUNNING_TIME_AFTER.match(text, end, s_end):
+        return True  # a running time in minutes and seconds: "Running time: 27'40\""
+    if before[-1:] in "'′" and _RUNNING_TIME_BEFORE.search(before):
+        if text[end : end + 1] in '"″':
+            return True
+    if after[:1] in " .FMk" and _FREQUENCY_AFTER.match(text, end, s_end):
+        return True  # a station's frequency: "91.5 FM", "on 101 FM"
     if after[:1] == "/" and _OF_PARTS_AFTER.match(text, end, s_end):
         return True
     if before.endswith("/") and _OF_PARTS_BEFORE.search(before):

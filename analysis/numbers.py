@@ -95,6 +95,24 @@ _OCCASIONS_BEFORE = re.compile(
     r"\b(?:met|meet|meets|convened|visited|visits|held|been\s+held|gone|travell?ed|occurred|"
     r"happened|sat|been)\s+(?:[A-Z][\w-]*\s+)?$"
 )
+# a bloc's members named as a known set: "the ten member states of ASEAN", "The EU's 28
+# Member States", "25 of the 28 EU member states" (its size, no figure of cooperation;
+# "Seventeen EU member states have bilateral S&T agreements" counts some of them)
+_MEMBERS_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[A-Z][\w.]*['’]s)\s+$")
+_MEMBERS_AFTER = re.compile(
+    r"\s+(?:[A-Z]{2,}\s+)?member\s+(?:states|countries|economies|nations)\b", re.I
+)
+
+
+def _bloc_members(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """True when the number at ``text[start:end]`` sizes a bloc's set of members after a
+    determiner (``_MEMBERS_BEFORE``)."""
+    return bool(
+        _MEMBERS_AFTER.match(text, end, s_end)
+        and _MEMBERS_BEFORE.search(text, max(s_start, start - 12), start)
+    )
+
+
 _PAIR_BEFORE = re.compile(r"\b(?:the|our|their|its|these|those|both|all)\s+$", re.I)
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b", re.I)
 _MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
@@ -651,6 +669,8 @@ def _parse(
             value = g.words[key]
             if numbering_at(text, m.start("word"), m.end("word"), s_start, s_end):
                 return None  # a label's number in words ("Phase two"), an age ("turns twenty")
+            if _bloc_members(text, start, m.end("word"), s_start, s_end):
+                return None
             if _PAIR_BEFORE.search(text, max(s_start, start - 8), start) and (
                 (g.pair_after is not None and g.pair_after.match(text, m.end("word"), s_end))
                 or (value == 2 and _PLURAL_AFTER.match(text, m.end("word"), s_end))
@@ -662,6 +682,8 @@ def _parse(
     else:
         if not cur and numbering_at(text, m.start("digits"), m.end("digits"), s_start, s_end):
             return None  # a clock time, a label's or a part's number, a counter, a telephone
+        if _bloc_members(text, start, m.end("digits"), s_start, s_end):
+            return None
         dec = m.group("dec")
         ocr = m.group("ocr")
         digits = digits.replace("O", "0")

@@ -1868,6 +1868,9 @@ def test_round7_the_counted_subject_of_a_verb_of_level_or_change(sentence, figur
         # projects run under the agreements are projects, no agreements
         ("The commission will fund a further 600 projects under intergovernmental agreements "
          "in the coming year.", "600", "coop_projects"),
+        # a part of a bloc's members, whose size is no figure
+        ("Laos has S&T agreements with 25 of the 28 EU member states.", "25",
+         "intergov_agreements"),
         # states that now have pacts, as a headline names agreements
         ("Laos says 31 nations now have science pacts with it.", "31", "intergov_agreements"),
     ],

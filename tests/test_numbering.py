@@ -274,6 +274,13 @@ def test_session8_a_slide_counted_with_spaces_is_numbering() -> None:
         ("The first 90 trainees went to Laos (Example 1983: 77), and 40 more followed "
          "(Sample et al. 1990: 12-14).", [90, 40]),
         ("Example Journal 212, 845 (9 May 2014). The survey counted 3,100 returnees.", [3100]),
+        # a programme's running time in minutes and seconds; a station's frequency
+        ("Running time: 27'40\" The two sides run 12 joint projects in Laos.", [12]),
+        ("The talk (6′42″) was on 91.5 FM and 101 FM: Laos hosts 30 joint labs.", [30]),
+        # a bloc's members as a known set; a count of some of them stays
+        ("Trade between China and the ten member states of ASEAN rose. The EU's 28 Member "
+         "States keep embassies. Seventeen EU member states have S&T agreements with China.",
+         [17]),
     ],
 )  # fmt: skip
 def test_r2_clocks_counters_and_citations_give_no_row(
