@@ -1755,6 +1755,11 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          "US$2.4 billion.", "US$2.4", ("foreign", "ASEAN")),
         ("Technology from the European Union accounted for 45 per cent of that value.", "45",
          ("foreign", "European Union")),
+        # the Belt and Road's countries as a region (the initiative's plan is a programme)
+        ("Technology export contracts with Belt and Road countries were worth US$8.7 billion "
+         "in 2018.", "US$8.7", ("foreign", "Belt and Road countries")),
+        ("The number of Chinese students in countries along the Belt and Road rose from "
+         "47,000 in 2012.", "47,000", ("foreign", "Belt and Road countries")),
         # (the counted phrase running on over its verb and preposition)
         ("The first group of 52 visiting scholars left for the United States in December "
          "1978.", "52", ("foreign", "United States")),
