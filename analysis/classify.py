@@ -1943,9 +1943,11 @@ _PARTNER_SUBJECT = re.compile(
     re.I,
 )
 # the verb between such a subject and its figure, no clause between
+# ("rose by 41.6% to US$1.12 billion": the change first; "were reported at")
 _PARTNER_VERB = re.compile(
     r"[^,;:()\d]{1,40}?\b(?:worth|valued|reached|numbered|number|totall?ed|amounted|"
-    r"accounted|grew|grown|rose|risen|fell|came|stood|made\s+up)\b[^,;:()\d]{0,30}$"
+    r"accounted|grew|grown|rose|risen|fell|came|stood|made\s+up|reported\s+at|estimated\s+at)\b"
+    r"(?:\s+by\s+\d[\d.,]*\s*(?:%|per\s*cent|percent))?[^,;:()\d]{0,30}$"
 )
 # a partner's demonym between a figure and its counted noun, a few adjectives before it
 # ("10,000 Soviet specialists", "1,500 young African scientists"), no other people's after it

@@ -1755,6 +1755,11 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          "US$2.4 billion.", "US$2.4", ("foreign", "ASEAN")),
         ("Technology from the European Union accounted for 45 per cent of that value.", "45",
          ("foreign", "European Union")),
+        # (a change before the sum the subject's verb reaches; a sum reported at)
+        ("Technology imports from the Republic of Korea rose by 41.6% to US$1.12 billion in "
+         "2018.", "US$1.12", ("foreign", "South Korea")),
+        ("China's technology imports from Ukraine were reported at 60 million dollars a "
+         "year.", "60", ("foreign", "Ukraine")),
         # the Belt and Road's countries as a region (the initiative's plan is a programme)
         ("Technology export contracts with Belt and Road countries were worth US$8.7 billion "
          "in 2018.", "US$8.7", ("foreign", "Belt and Road countries")),
