@@ -1935,18 +1935,26 @@ _GOODS_WORTH = re.compile(
 # a subject limited to one partner before the figure's verb ("Chinese technology exports to
 # Africa were worth", "Technology from the European Union accounted for", "the number of
 # Chinese students in Germany has grown from")
+# (people placed or sent there: "the number of Chinese S&T counsellors in Africa", "Chinese
+# physicists working on CERN experiments", "Chinese sent to Hungary for study"; or a
+# demonym of the people that "the number of" counts: "The number of European researchers
+# working in China rose")
 _PARTNER_SUBJECT = re.compile(
     r"\b(?:exports?|imports?|contracts?|students|scholars|researchers|trade|technology|"
-    r"transfers?|purchases|sales|projects|laboratories|labs|centres|centers)"
-    r"(?:\s+(?:enrolled|studying|registered|working|based|signed))?"
-    r"\s+(?:to|from|with|in|at|on)\s+(?:the\s+)?$",
+    r"transfers?|purchases|sales|projects|laboratories|labs|centres|centers|scientists|"
+    r"engineers|experts|specialists|physicists|counsell?ors|diplomats|technicians|trainees|"
+    r"Chinese)"
+    r"(?:\s+(?:enrolled|studying|registered|working|based|signed|sent|posted|stationed))?"
+    r"\s+(?:to|from|with|in|at|on)\s+(?:the\s+)?$"
+    r"|\b[Nn]umbers?\s+of\s+(?:the\s+)?$",
     re.I,
 )
 # the verb between such a subject and its figure, no clause between
 # ("rose by 41.6% to US$1.12 billion": the change first; "were reported at")
 _PARTNER_VERB = re.compile(
     r"[^,;:()\d]{1,40}?\b(?:worth|valued|reached|numbered|number|totall?ed|amounted|"
-    r"accounted|grew|grown|rose|risen|fell|came|stood|made\s+up|reported\s+at|estimated\s+at)\b"
+    r"accounted|grew|grown|rose|risen|fell|came|stood|made\s+up|reported\s+at|estimated\s+at|"
+    r"went|gone|reach|reaches)\b"
     r"(?:\s+by\s+\d[\d.,]*\s*(?:%|per\s*cent|percent))?[^,;:()\d]{0,30}$"
 )
 # a partner's demonym between a figure and its counted noun, a few adjectives before it

@@ -1760,6 +1760,13 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          "2018.", "US$1.12", ("foreign", "South Korea")),
         ("China's technology imports from Ukraine were reported at 60 million dollars a "
          "year.", "60", ("foreign", "Ukraine")),
+        # people placed or sent there in the subject, or their demonym after "the number of"
+        ("Chinese sent to Hungary for study and research numbered 20 in 1985.", "20",
+         ("foreign", "Hungary")),
+        ("The number of Chinese physicists working on CERN experiments went from a dozen in "
+         "2000.", "a dozen", ("foreign", "CERN")),
+        ("The number of European researchers working in China rose by 18 percent last year "
+         "to about 9,000.", "about 9,000", ("foreign", "Europe")),
         # the Belt and Road's countries as a region (the initiative's plan is a programme)
         ("Technology export contracts with Belt and Road countries were worth US$8.7 billion "
          "in 2018.", "US$8.7", ("foreign", "Belt and Road countries")),
