@@ -2018,7 +2018,9 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
             # things of one partner the nation's figure counts
             if _place_word(text[a:b]):
                 return actor
-        if a >= after[1] and a - after[1] <= 70:
+        # (within 70 characters of the counted phrase's end: "100 joint demonstration
+        # projects on scientific and technological research with African countries")
+        if a >= after[1] and a - after[0] <= 70:
             if any(
                 at <= a and _PARTNER_AFTER.fullmatch(text, at, a) for at in after
             ) and _country_word(text[a:b]):

@@ -1760,6 +1760,9 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          "2018.", "US$1.12", ("foreign", "South Korea")),
         ("China's technology imports from Ukraine were reported at 60 million dollars a "
          "year.", "60", ("foreign", "Ukraine")),
+        # (the partner after a counted phrase that runs long)
+        ("China will carry out 100 joint demonstration projects on scientific and "
+         "technological research with African countries.", "100", ("foreign", "Africa")),
         # people placed or sent there in the subject, or their demonym after "the number of"
         ("Chinese sent to Hungary for study and research numbered 20 in 1985.", "20",
          ("foreign", "Hungary")),
