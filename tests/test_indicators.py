@@ -2207,6 +2207,13 @@ def test_a_change_of_a_subject_that_counts_nothing_stays_unclassified(tmp_path):
          "1.6 billion", "DEM"),
         # a party's contribution and what it comes to
         ("The Danish contribution amounts to DKK 150 million.", "DKK 150 million", "DKK"),
+        # a programme's budget, of or for it; a side matching the other's money
+        ("The academy will co-organise bilateral forums every year, with a budget of about "
+         "8 million yuan.", "8 million", "CNY"),
+        ("Its total Swiss budget for the programme is CHF 10 million.", "CHF 10 million",
+         "CHF"),
+        ("Laos is putting in $4 million, and China's ministry is matching that with 20 "
+         "million yuan.", "20 million", "CNY"),
     ],
 )  # fmt: skip
 def test_money_cooperative_projects_were_run_with(sentence, figure, unit):
@@ -2219,6 +2226,9 @@ def test_money_cooperative_projects_were_run_with(sentence, figure, unit):
         ("The ministry funded 300 projects with 90 million yuan.", "90 million", "CNY"),
         ("The institute's expenditure on new buildings was 3.2 million yuan.", "3.2 million",
          "CNY"),
+        # a nation's R&D spending, though cooperation is named after it
+        ("Gross expenditure on R&D reached RMB 1.03 trillion in 2012, and the budget line "
+         "for international S&T cooperation grew.", "1.03 trillion", "CNY"),
     ],
 )  # fmt: skip
 def test_money_of_projects_of_no_cooperation_stays_unclassified(sentence, figure, unit):
