@@ -103,10 +103,14 @@ _OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
 
 
 # ("of contract value": a bare value with its modifier needs no determiner)
+# ("of last year's contract value", "of that business", "of the value imported that year",
+# "31 percent of the technology contracts by value", "38.6 percent by value")
 _SHARE_OF_VALUE = re.compile(
-    r"\W*(?:percent|per\s+cent|%)?\s*of\s+(?:(?:the|that|this|its|their)\s+"
+    r"\W*(?:percent|per\s+cent|%)?\.?\s*(?:of\s+(?:(?:the|that|this|its|their)\s+"
     r"(?:total\s+|contract\s+|national\s+|overall\s+|combined\s+|year['’]s\s+)?"
-    r"|(?:total|contract|overall|combined)\s+)(?:value|sum|amount|total)\b",
+    r"|(?:(?:last|this|the\s+previous)\s+year['’]s\s+)(?:total\s+|contract\s+)?"
+    r"|(?:total|contract|overall|combined)\s+)(?:value|sum|amount|total|business)\b"
+    r"|(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?contracts\s+)?by\s+value\b)",
     re.I,
 )
 # "of the value of China's technology import contracts": the value's whole named after it

@@ -1650,6 +1650,16 @@ def test_round5_projects_with_chinese_partners(tmp_path, body, figure, want):
         ("In 2012 Chinese firms signed 9,000 technology import contracts worth US$ 40 billion. "
          "Japan held 25% of contract value, and Korea alone accounted for 9%.", "9%",
          "tech_import_value"),
+        # ... of last year's value, of "that business", or "by value"
+        ("In 1993 Chinese firms signed 1,200 technology import contracts worth US$ 6.1 billion. "
+         "Laos remains the biggest supplier, with about 28% of last year's contract value.",
+         "about 28%", "tech_import_value"),
+        ("In 1993 Chinese firms signed 1,200 technology import contracts worth US$ 6.1 billion. "
+         "Laotian firms won only 4 per cent. of that business.", "4 per cent",
+         "tech_import_value"),
+        ("In 1993 Chinese firms signed 1,200 technology import contracts worth US$ 6.1 billion. "
+         "Laos took about 31 percent of the technology contracts by value.", "about 31 percent",
+         "tech_import_value"),
         # (a sum of another kind told just before does not stand for a whole named after)
         ("The council spent $5 million on China-related research in 2011. Swedish firms made up "
          "8 percent of the value of China's technology import contracts in 2011.", "8 percent",
