@@ -2304,7 +2304,8 @@ def _mark_link_blocks(
 
 # --------------------------------------------------------------------------- structure
 _NUMBERED = re.compile(r"^(?:[IVXLC]+\.|\d{1,2}\.|\(\d{1,2}\)|[A-Z]\.)\s+\S")
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# (a wire archive's TeX-style quotes open a sentence too: "``The door we opened ...''")
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=(?:``|[\"'“‘(\[])?[A-Z0-9])")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&]*)\.$")
 # _BOUNDARY at a full stop only: a text without "!" and "?" has no other boundary, and a
 # pattern that opens with one literal character is searched for by that character (a

@@ -224,6 +224,19 @@ def test_sentence_splitter_keeps_abbreviations_and_money_together() -> None:
     ]
 
 
+def test_a_wire_archives_tex_quote_opens_a_sentence() -> None:
+    # (the quoted sentence's year is no date of the figure before it)
+    text = (
+        "Laos received about 1,600 foreign specialists.\n   ``The door we opened in 1978 will "
+        "stay open,'' Yang said."
+    )
+    got = [text[a:b] for a, b in corpus.split_sentences(text)]
+    assert got == [
+        "Laos received about 1,600 foreign specialists.",
+        "``The door we opened in 1978 will stay open,'' Yang said.",
+    ]
+
+
 def test_catalog_overrides_and_checks_hash(tmp_path: Path) -> None:
     good = write(tmp_path, "a.txt", "Title A\n\n" + english(2))
     write(tmp_path, "b.txt", "Title B\n\n" + english(2) + "In 2003 it grew.")
