@@ -1392,7 +1392,8 @@ def page_voice(doc) -> tuple[str, str] | None:
     for name in _masthead_names(doc, title, text):
         # (a news outlet or press office speaks for none: a line after it may name the
         # government it belongs to, "Press Information Bureau / Government of India")
-        if _is_body(name) and not media.search(name):
+        # ("Xi'an Jiaotong University | News Center": the body before its site's section)
+        if _is_body(name) and not media.search(name.split(" | ", 1)[0]):
             return publisher_voice(name, title, text)
     return _place_publication(getattr(doc, "publisher", "") or "")
 
@@ -1553,6 +1554,21 @@ def publisher_voice(publisher: str, title: str = "", text: str = "") -> tuple[st
       academy an agency and a government organ national (None).
     """
     name = " ".join(publisher.split())
+    if not name:
+        return None
+    got = _publisher_voice(name, title, text)
+    if got is None and " | " in name:
+        # a site's section beside its body's name ("Xi'an Jiaotong University | News
+        # Center"): the first part that is a body's speaks
+        for part in name.split(" | "):
+            got = _publisher_voice(part.strip(), title, text)
+            if got is not None:
+                break
+    return got
+
+
+def _publisher_voice(name: str, title: str, text: str) -> tuple[str, str] | None:
+    """:func:`publisher_voice` of one name, spaces normalised."""
     if not name:
         return None
     lex = _publisher_lexicon()

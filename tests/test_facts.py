@@ -1789,6 +1789,11 @@ def test_a_masthead_line_above_the_title_names_the_voice():
     assert voice("Press Information Bureau\nGovernment of India") == ("foreign", "India")
     assert voice("Press Information Bureau | 21 November 2006") is None
     assert voice("Government of India", publisher="Xinhua") == ("foreign", "India")
+    # a body's name before its site's section speaks, the section no news outlet
+    assert voice(
+        "ZHEJIANG UNIVERSITY | News Center", publisher="Zhejiang University | News Center"
+    ) == ("local", "Zhejiang University")
+    assert voice("Xinhua | News Center") is None
 
 
 @pytest.mark.parametrize(
