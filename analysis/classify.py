@@ -933,6 +933,17 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
         # "National Natural Science Foundation of China's Research Fund for ...": the name
         # after the possessive is the body's own; a fund a body owns is its programme
         got = _kind_of_plain(owned.group(1), lex)
+        if got is not None and got[0] == "agency" and lex.owned_programme.search(got[1]):
+            return "programme", got[1]  # ("Britain's Newton Fund": a fund, a programme)
+        if got is not None and got[0] == "agency" and _place_word(bare[: owned.start()]):
+            # "Malaysia's Ministry of Science, Technology and Innovation", "Pakistan's
+            # Agricultural Research Council": another country's body
+            return "foreign", bare
+        if got is not None and got[0] == "agency":
+            owner = _kind_of_plain(bare[: owned.start()], lex)
+            if owner is not None and owner[0] == "local":
+                # "Jiangsu's Department of Science and Technology": the province's body
+                return owner
         if got is not None:
             if got[0] == "agency" and lex.owned_programme.search(got[1]):
                 return "programme", got[1]

@@ -149,6 +149,20 @@ def test_a_fund_a_body_owns_is_its_programme():
     assert classify.mentions(name, 0, len(name))[0][3] == "agency"
 
 
+def test_a_body_a_place_owns_is_that_places():
+    # another country's ("Malaysia's Ministry ..."), a province's; a fund stays a programme
+    for name, want in (
+        ("Malaysia's Ministry of Science, Technology and Innovation", "foreign"),
+        ("Pakistan's Agricultural Research Council", "foreign"),
+        ("Jiangsu's Department of Science and Technology", "local"),
+        ("Britain's Newton Fund", "programme"),
+    ):
+        assert classify.mentions(name, 0, len(name))[0][3] == want, name
+    text = "Laos's Ministry of Science said it had funded 11 joint projects with Chinese teams."
+    at = text.index("11")
+    assert classify.scope_of(text, at, at + 2, at + 17, (0, len(text)))[0] == "foreign"
+
+
 def test_a_publication_named_after_a_place_speaks_for_it(tmp_path):
     assert classify._place_publication("Guangdong Yearbook") == ("local", "Guangdong")
     names = ("Beijing Review", "Shanghai Daily", "Beijing, 5 May 2005", "Science in Africa")
