@@ -3240,13 +3240,16 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         sentences=[],  # given below: bound to this text already (no __post_init__ pass)
         removed=removed,
         publisher=meta.get("publisher")
-        or _alias(
-            colophon
-            or _header_publisher(evidence, title)
-            or _agency(text)
-            or _meeting_body(title, cfg)
-            or _book_header(evidence, title),
-            cfg,
+        or _issuer(
+            _alias(
+                colophon
+                or _header_publisher(evidence, title)
+                or _agency(text)
+                or _meeting_body(title, cfg)
+                or _book_header(evidence, title),
+                cfg,
+            ),
+            text,
         ),
         source_url=meta.get("source_url", ""),
         notes=meta.get("notes", ""),
@@ -3353,6 +3356,48 @@ def _book_header(evidence: dict, title: str) -> str:
 
 
 _HEADER_ISSUE = re.compile(r"([^\W\d_][^,]{2,60}?),?\s+(?:no|vol|issue)\.?\s*\d{1,4}$", re.I)
+
+
+# a body's publication named by the body's acronym: "NSFC Annual Report", "CAS Bulletin"
+_ACRONYM_PUBLICATION = re.compile(
+    r"(?P<acronym>[A-Z][A-Z&]{1,6})\s+(?:[A-Z][a-z]+\s+){0,3}?"
+    r"(?:Annual\s+Report|Annual\s+Review|Bulletin|Newsletter|Yearbook|Review)"
+)
+_DEFINITION_REACH = 5000  # how far into the text an acronym's definition is looked for
+# the words a body's name may open with that its acronym leaves out ("National Natural
+# Science Foundation of China (NSFC)")
+_NAME_OPENERS = frozenset({"National", "State", "Federal", "Royal", "Chinese", "China"})
+
+
+def _issuer(publisher: str, text: str) -> str:
+    """The body whose publication ``publisher`` names by the body's acronym ("NSFC Annual
+    Report"), when the text defines that acronym after the body's full name ("the National
+    Natural Science Foundation of China (NSFC)"); else ``publisher``."""
+    m = _ACRONYM_PUBLICATION.fullmatch(publisher)
+    if m is None:
+        return publisher
+    acronym = m["acronym"]
+    defined = re.search(
+        r"((?:[A-Z][\w'’&.-]*\s+)(?:(?:of|and|for|on|the|[A-Z][\w'’&.-]*)\s+){0,8}?"
+        rf"[A-Z][\w'’&.-]*)\s*\({re.escape(acronym)}\)",
+        text[:_DEFINITION_REACH],
+    )
+    if defined is None:
+        return publisher
+    # (the name is the shortest run of words before the bracket whose capitals spell the
+    # acronym: "the Bureau of International Cooperation of the National Natural Science
+    # Foundation of China (NSFC)" gives "Natural Science Foundation of China")
+    words = defined.group(1).split()
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][:1].isupper():
+            initials = "".join(w[0] for w in words[k:] if w[:1].isupper())
+            if initials == acronym.replace("&", ""):
+                # (one word more that the acronym leaves out: "National Natural Science
+                # Foundation of China (NSFC)")
+                if k > 0 and words[k - 1] in _NAME_OPENERS:
+                    k -= 1
+                return " ".join(words[k:])
+    return publisher
 
 
 def _header_publisher(evidence: dict, title: str) -> str:

@@ -2798,6 +2798,19 @@ def test_a_wire_headline_marked_over_its_byline_is_the_title(tmp_path: Path) -> 
     assert title == "Laos Says 1,400 Chemists Now Abroad, More to Follow"
 
 
+def test_a_publication_named_by_an_acronym_is_published_by_the_body_the_text_defines(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "NSFC Annual Report 2004                                        45\n\n"
+        "7  International Cooperation and Exchanges\n\n7.1  Overview\n\n"
+        "In 2004 the Bureau of International Cooperation of the National Natural Science "
+        "Foundation of China (NSFC) funded 120 joint projects with Laos. " + english(2) + "\n"
+    )
+    _title, publisher, _date = _head_of(tmp_path, page)
+    assert publisher == "National Natural Science Foundation of China"
+
+
 def test_a_wire_headline_marked_with_no_byline_under_it_is_the_title(tmp_path: Path) -> None:
     # (the slug, marked the same way, is not)
     page = (
