@@ -2891,7 +2891,7 @@ def test_a_dateline_without_its_year_takes_it_from_the_wires_date_time_group(
     )
     _title, publisher, published = _head_of(tmp_path, page)
     assert published == "1993-03-03"
-    assert publisher == "AFP"
+    assert publisher == "Agence France-Presse"  # (its mark, named in full)
     # the group itself is furniture, cut from the text: no figure comes from it
     _assert_cleaned(tmp_path, page, gone=["030818"], kept=["Some 290 Lao chemists"])
 
