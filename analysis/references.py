@@ -1172,6 +1172,10 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
             ):
                 f["indicator"] = prev_first[0]["indicator"]  # "In 1985 there were fewer than 50."
         return
+    # (its own "imports from" first: "... reached US$3.4 billion, while imports from the bloc
+    # stood at US$1.7 billion" is no gapped line of the exports)
+    if _bare_trade(text, num, lo, reach[0]):
+        return
     if earlier and _gapped_name(text, num, earlier, own_end):
         return
     if _bare_contracts(text, num, lo, earlier, recent, reach[0]):
@@ -1514,6 +1518,49 @@ def _bare_contracts(text, num, lo, earlier, recent, back) -> bool:
         f["indicator"] = lex.worth[got]
         return True
     return False
+
+
+# bare "imports" or "exports" with their partner, no goods named: "Imports from the Republic
+# of Korea rose by 41.6% to US$1.12 billion", "while imports from the bloc stood at US$1.7
+# billion" (not "imports of grain")
+_BARE_TRADE = re.compile(
+    r"(?<![\w-])(?P<tech>[Tt]echnolog(?:y|ical)\s+)?(?P<trade>[Ii]mports?|[Ee]xports?)\s+"
+    r"(?:from|to)\s+"
+)
+_TRADE_REST = re.compile(r"(?:[^.;]|\.(?=\d)){0,80}")
+
+
+def _bare_trade(text, num, lo, back) -> bool:
+    """A money figure whose clause names bare "imports from" or "exports to" a partner is
+    the value of technology imports or exports when its sentence or paragraph speaks of a
+    technology trade (indicators.yaml ``worth`` ``topic``). True when taken."""
+    if not is_money(num.fact["unit"]):
+        return False
+    # (from the sentence's start: "Imports from X rose by 41.6% to US$1.12 billion")
+    start = max(back, text.rfind(". ", 0, num.start) + 1, text.rfind("\n\n", 0, num.start) + 1)
+    m = None
+    for hit in _BARE_TRADE.finditer(text, start, num.start):
+        # (the nearest: "exports to X reached ..., while imports from X stood at")
+        if _TRADE_REST.fullmatch(text, hit.end(), num.start):
+            m = hit
+    if m is None:
+        return False
+    if m["tech"]:
+        # ("Technology imports from the Republic of Korea rose by 41 percent to US$1.02
+        # billion": the subject names its trade)
+        num.fact["indicator"] = (
+            "tech_import_value" if m["trade"][0] in "Ii" else "tech_export_value"
+        )
+        return True
+    # (the trade its paragraph speaks of, else the sentences before it: a section's lead,
+    # "I. Technology imports / In 2004 China signed 8,605 technology import contracts ...")
+    topics = indicator_lexicon().topics
+    if _trade_topic(text, num, back) is None and not any(
+        pat.search(text, back, num.start) for pat in topics.values()
+    ):
+        return False
+    num.fact["indicator"] = "tech_import_value" if m["trade"][0] in "Ii" else "tech_export_value"
+    return True
 
 
 # bare "contracts" counted: "37 contracts worth ...", "191 of the contracts", "410 of these

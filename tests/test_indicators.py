@@ -997,6 +997,11 @@ def test_figures_with_words_of_their_own_are_no_breakdown(tmp_path, body, figure
         ("Beijing signed technology import contracts worth $2.1 billion in 1986, and the "
          "number of such contracts rose from 310 in 1985 to 520 in 1986.", "310",
          "tech_import_contracts"),
+        # bare "imports from" / "exports to" a partner, in a paragraph of technology trade
+        ("Technology imports rose again. Imports from Laos rose by 41.6% to US$1.12 billion.",
+         "US$1.12 billion", "tech_import_value"),
+        ("Technology exports to Laos reached US$3.4 billion, while imports from Laos stood at "
+         "US$1.7 billion.", "US$1.7 billion", "tech_import_value"),
     ],
 )  # fmt: skip
 def test_bare_contracts_take_the_trade_their_paragraph_speaks_of(tmp_path, body, figure, want):
@@ -1008,6 +1013,8 @@ def test_bare_contracts_of_no_trade_stay_unclassified(tmp_path):
     rows = page_indicators(tmp_path, body)
     assert indicator_of(rows, "40") == UNCLASSIFIED
     assert indicator_of(rows, "US$90 million") == UNCLASSIFIED
+    rows = page_indicators(tmp_path, "Rice exports to Laos reached US$2 billion last year.")
+    assert indicator_of(rows, "US$2 billion") == UNCLASSIFIED
 
 
 @pytest.mark.parametrize(
