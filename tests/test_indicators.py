@@ -1909,6 +1909,12 @@ def test_round7_states_with_agreements(tmp_path, body, figure, want):
          "Munich.", "eight", "joint_research_centers"),
         ("By the end of the year its firms had set up 30 joint research and development "
          "centres with partners abroad.", "30", "joint_research_centers"),
+        # ... or by the kind of centre between ("joint international research centres")
+        ("The university works with partners in many countries, and its figures for the "
+         "year are these.\n\nJoint international research centres ........ 9\n\n"
+         "Partner universities ......... 156", "9", "joint_research_centers"),
+        ("The university and Laos run 12 joint agricultural laboratories.", "12 joint",
+         "joint_research_centers"),
         # the officers of an S&T section or network
         ("The French embassy's science and technology section has 11 officers, who work from "
          "three offices in China.", "11", "st_diplomats"),
