@@ -153,7 +153,13 @@ def figure_rows(lines: list[str]) -> int:
     wide blanks or "|" (a leading or trailing block of such lines is a table, no links); a
     lone row under a line of years counts as two, a table of its own."""
     rows = [_parse_row(0, ln) if _hinted(ln) else None for ln in lines]
-    return sum(
+    # (a fact box's rows set out with dot leaders count too: "Joint laboratories ..... 12")
+    leaders = sum(
+        1
+        for ln, row in zip(lines, rows, strict=True)
+        if row is None and _LEADER_ROW.match(ln.strip())
+    )
+    return leaders + sum(
         (2 if i and _years_over(lines, i, row) else 1)
         for i, row in enumerate(rows)
         if row is not None

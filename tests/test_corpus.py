@@ -198,6 +198,21 @@ def test_body_lists_of_short_lines_are_not_taken_for_links(tmp_path: Path) -> No
     assert "Space science" in doc.text
 
 
+def test_a_fact_box_at_the_pages_foot_is_no_block_of_links(tmp_path: Path) -> None:
+    # (short lines with no stop, but each a row set out with a dot leader to its figure)
+    text = (
+        "Laos Institute at a Glance\n\n" + english(2) + "\n\n"
+        "AT A GLANCE (as of December 2018)\n"
+        "  Joint laboratories with foreign partners .... 12\n"
+        "  Foreign experts hosted in 2018 .............. 612\n"
+        "  International cooperation projects .......... 137\n"
+    )
+    write(tmp_path, "box.txt", text)
+    doc = corpus.load_corpus(tmp_path).get("box")
+    assert "Foreign experts hosted in 2018" in doc.text
+    assert {r["value"] for r in facts.extract_facts(doc)} >= {12, 612, 137}
+
+
 # ------------------------------------------------------------------ structure
 def test_title_subtitle_and_headings(tmp_path: Path) -> None:
     write(tmp_path, "page.txt", PAGE)

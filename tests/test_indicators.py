@@ -1909,6 +1909,10 @@ def test_round7_states_with_agreements(tmp_path, body, figure, want):
          "Munich.", "eight", "joint_research_centers"),
         ("By the end of the year its firms had set up 30 joint research and development "
          "centres with partners abroad.", "30", "joint_research_centers"),
+        # foreign teachers and experts together, as a university's box counts them
+        ("The university works with partners in many countries, and its figures for the "
+         "year are these.\n\nForeign teachers and experts (long-term) ..... 95\n\n"
+         "Partner universities ......... 156", "95", "foreign_experts"),
         # ... or by the kind of centre between ("joint international research centres")
         ("The university works with partners in many countries, and its figures for the "
          "year are these.\n\nJoint international research centres ........ 9\n\n"
