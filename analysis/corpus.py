@@ -2221,6 +2221,15 @@ def _wrapped_head(lines: list[str], candidates: list[int], gone: list[int], cfg:
     return _headline(joined, len(joined.split()), cfg)
 
 
+# a line that labels one figure: "Joint laboratories: 23", "Partner countries — 47",
+# "Joint funding: RMB 300 million", "Chinese students (2012): c. 1,500"
+_LABELLED_FIGURE = re.compile(
+    r"[^\W\d][^:\n]{1,60}(?::|\s[—–-])\s*(?:c\.\s*|about\s+|some\s+)?"
+    r"(?:US\$|\$|€|£|¥|RMB|CNY|EUR|USD)?\s?[+\-−]?\d[\d,.]*"
+    r"(?:\s*(?:million|billion|bln|mln|percent|per\s+cent|%))?(?:\s*\([^)\n]{1,20}\))?"
+)
+
+
 def _mark_link_blocks(
     lines: list[str], removed: dict[int, str], cfg: _Settings, dated: set[int] = frozenset()
 ) -> None:
@@ -2285,6 +2294,9 @@ def _mark_link_blocks(
                 continue
         texts = [lines[i].strip() for i in candidates]
         rows = tables.figure_rows([lines[i] for i in sorted(candidates)])
+        # (or a box of labelled figures: "Joint laboratories: 23", "Joint funding: RMB 300
+        # million")
+        rows += sum(1 for i in candidates if _LABELLED_FIGURE.fullmatch(lines[i].strip()))
         if rows >= 2 and rows * 2 >= len(candidates):
             continue  # a table's rows of figures at the page's head or foot, no links
         mean = sum(map(len, texts)) / len(texts)

@@ -211,6 +211,15 @@ def test_a_fact_box_at_the_pages_foot_is_no_block_of_links(tmp_path: Path) -> No
     doc = corpus.load_corpus(tmp_path).get("box")
     assert "Foreign experts hosted in 2018" in doc.text
     assert {r["value"] for r in facts.extract_facts(doc)} >= {12, 612, 137}
+    # ... nor is a box of figures labelled before a colon
+    text = (
+        "Laos Institute at a Glance\n\n" + english(2) + "\n\nKey figures\n"
+        "Joint laboratories: 23\nForeign experts hosted: 1,200\n"
+        "Joint funding: RMB 300 million\n"
+    )
+    write(tmp_path, "box.txt", text)
+    doc = corpus.load_corpus(tmp_path).get("box")
+    assert {r["value"] for r in facts.extract_facts(doc)} >= {23, 1200, 300_000_000}
 
 
 # ------------------------------------------------------------------ structure
