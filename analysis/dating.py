@@ -216,6 +216,18 @@ def parse_date(text: str) -> str:
     return m.group(0) if m else ""
 
 
+def _days_after(first: str, second: str) -> int | None:
+    """How many days the ISO day ``second`` comes after the ISO day ``first``; None unless
+    both are days."""
+    if len(first) != 10 or len(second) != 10:
+        return None
+    try:
+        a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(second)
+    except ValueError:
+        return None
+    return (b - a).days
+
+
 def closest_year(month: int, day: int | None, published: str) -> int:
     """The year that puts ``month``/``day`` nearest to a publication date (ISO, day or month
     precise): "March 3" in a page of 2009-03-04 is 2009, "December 30" in one of
@@ -492,6 +504,18 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
                 year, basis = int(g["year"]), "dateline"
             elif stamps:
                 year, basis = closest_year(month, int(day), stamps[-1]), "dateline+stamp_year"
+                if (
+                    day
+                    and not g.get("agency")
+                    and _days_after(iso(year, month, int(day)), stamps[-1]) in range(1, 8)
+                ):
+                    # the page's own day stamp a few days after its dateline ("NANNING, Nov.
+                    # 19 --" under "Updated: 2008-11-20 09:47"): the page dates from its stamp,
+                    # the dateline from when the story was filed (not a wire's, "WASHINGTON,
+                    # Jan 31 (Reuter) -", whose transmission stamp may pass midnight)
+                    doc.published, doc.published_year = stamps[-1], int(stamps[-1][:4])
+                    doc.published_basis = "stamp"
+                    return
             elif copyright_years:
                 year, basis = int(copyright_years[-1][:4]), "dateline+copyright_year"
             elif sentences_say()[0] is not None:

@@ -2822,6 +2822,20 @@ def test_a_wire_headline_marked_over_its_byline_is_the_title(tmp_path: Path) -> 
     assert title == "Laos Says 1,400 Chemists Now Abroad, More to Follow"
 
 
+def test_a_pages_day_stamp_after_its_dateline_dates_the_page(tmp_path: Path) -> None:
+    page = (
+        "Home > Sci-Tech\nUpdated: 2008-11-20 09:47\n\nLaos technology trade tops 5 bln "
+        "dollars\n\nNANNING, Nov. 19 -- " + english(3) + "\n"
+    )
+    assert _head_of(tmp_path, page)[2] == "2008-11-20"
+    # (a wire's dateline with its agency keeps its day: the transmission may pass midnight)
+    page = (
+        "REUTER 0412 GMT 01-FEB-79\n\nLAOS AND CHINA SIGN SCIENCE PACT\n\n"
+        "VIENTIANE, Jan 31 (Reuter) - " + english(3) + "\n"
+    )
+    assert _head_of(tmp_path, page)[2] == "1979-01-31"
+
+
 def test_a_publication_named_by_an_acronym_is_published_by_the_body_the_text_defines(
     tmp_path: Path,
 ) -> None:
