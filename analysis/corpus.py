@@ -723,6 +723,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     _record_title(lines, filled, evidence, original, starts)
     _journal_head(lines, filled, removed, dated, evidence, cfg)
     _mark_issuer_line(lines, filled, edge, removed, dated, evidence, cfg)
+    _mark_masthead_body(lines, filled, removed, evidence, cfg)
     _mark_page_number(lines, filled, removed, original, starts)
     _mark_repeated_footers(lines, removed)
     _mark_link_blocks(lines, removed, cfg, {i for i, _d, _k in dated})
@@ -1576,6 +1577,45 @@ def _mark_issuer_line(
                 if not evidence["publisher"]:
                     evidence["publisher"] = _publisher_name(o)
                 return
+
+
+def _mark_masthead_body(
+    lines: list[str], filled: list[int], removed: dict[int, str], evidence: dict, cfg: _Settings
+) -> None:
+    """A body's name alone on the page's first line, over its headline ("Embassy of the
+    United States of America" / "U.S.-China Science and Technology Cooperation", "Ministry of
+    Science and Technology" / "China and Laos sign ..."): the page's masthead, its publisher,
+    no title; the headline is a later line of the head that reads as one and names no body."""
+    kept = [i for i in filled if i not in removed]
+    if len(kept) < 3 or evidence["publisher"]:
+        return
+    first, second = kept[0], kept[1]
+    s, t = lines[first].strip(), lines[second].strip()
+    if (
+        len(s) > 120
+        or len(s.split()) > 14
+        or s.isupper()  # (a headline in capitals may name a body: "CHINA AND THE ... AGENCY")
+        or _SENT_END.search(s)
+        or any(c.isdigit() for c in s)
+        or not _organisation_name(s, cfg)
+        or _KIND_WORD.search(s)  # ("Government Work Report (excerpt)": a document's name)
+    ):
+        return
+    # (the headline right under it, no unit or tagline of the body's between: "House of
+    # Commons" / "Science and Technology Committee" is a masthead of its own)
+    words = len(t.split(None, cfg.title["max_words"] + 1))
+    if (
+        words >= 4
+        and not _organisation_name(t, cfg)
+        and not _SENT_END.search(t)
+        and not t.isupper()
+        and _headline(t, words, cfg)
+    ):
+        removed[first] = "issuer"
+        evidence["publisher"] = _publisher_name(s)
+
+
+_KIND_WORD = re.compile(r"\b(?:Report|Speech|Address|Statement|Communiqu[eé]|Notice|Bulletin)\b")
 
 
 # a document's kind and what it is on: the title of a report, a notice or a speech, never the

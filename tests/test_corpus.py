@@ -2822,6 +2822,23 @@ def test_a_wire_headline_marked_over_its_byline_is_the_title(tmp_path: Path) -> 
     assert title == "Laos Says 1,400 Chemists Now Abroad, More to Follow"
 
 
+def test_a_bodys_name_over_the_headline_is_the_masthead_and_publisher(tmp_path: Path) -> None:
+    page = (
+        "Embassy of Laos in Beijing\n\nLaos-China Science and Technology Cooperation\n\n"
+        + english(3)
+        + "\n"
+    )
+    title, publisher, _date = _head_of(tmp_path, page)
+    assert (title, publisher) == (
+        "Laos-China Science and Technology Cooperation",
+        "Embassy of Laos in Beijing",
+    )
+    # (a headline in capitals naming a body, a document's name, are no masthead)
+    page = "CHINA AND THE INTERNATIONAL ATOMIC ENERGY AGENCY\n\nLaos and the Agency\n\n"
+    page += english(3) + "\n"
+    assert _head_of(tmp_path, page)[0] == "CHINA AND THE INTERNATIONAL ATOMIC ENERGY AGENCY"
+
+
 def test_a_pages_day_stamp_after_its_dateline_dates_the_page(tmp_path: Path) -> None:
     page = (
         "Home > Sci-Tech\nUpdated: 2008-11-20 09:47\n\nLaos technology trade tops 5 bln "
