@@ -3247,6 +3247,9 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
     colophon = _colophon(original)
     furniture = _furniture(original, segments) if text is not original else ""
     byline_head = _byline_head(original, cfg)  # (cleaning may cut the byline itself)
+    work = _reference_work(original)
+    if work is not None:
+        evidence["edition"] = work[1]
     office = _SPEAKERS_MINISTRY.search(original, 0, 400)
     quoted, masthead = _transcript_head(original)
     del original  # the document gives it back from its text and furniture (Document.original)
@@ -3292,6 +3295,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         sentences=[],  # given below: bound to this text already (no __post_init__ pass)
         removed=removed,
         publisher=meta.get("publisher")
+        or (work[0] if work is not None else "")
         or _issuer(
             _alias(
                 colophon
@@ -3393,6 +3397,38 @@ def _header_title(evidence: dict) -> str:
     CHINA, 1979      47"), the page's number and the other page's dated header (the
     periodical's: "48      CHINA EXCHANGE NEWS, JUNE 1980") left out; "" when none does."""
     return next((name for name, dated in evidence["headers"] if not dated), "")
+
+
+# a reference work's name and edition at a page's head, its year in brackets: "ENCYCLOPEDIA
+# OF SCIENCE IN MODERN CHINA, 2nd ed. (2011)     vol. 2, p. 415", "Encyclopedia of Science
+# and Technology in Contemporary China,\n2nd edition (2015), vol. 1, p. 212"
+_REFERENCE_WORK = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*)"
+    r"(?:\s+(?:[A-Z][\w'’-]*|of|and|the|in|for|on|&|OF|AND|THE|IN|FOR|ON)){1,10}),"
+    r"\s*\d{1,2}(?:st|nd|rd|th)\s+(?:ed(?:ition|n)?\.?|EDITION|ED\.)"
+    r"\s*(?:\((?:[^()\d]{0,40},\s*)?(?P<year>(?:19|20)\d\d)\))?"
+)
+_WORK_HEAD = re.compile(
+    r"(?i)^(?:(?:encyclop|dictionary|reference|handbook|companion)\w*\b"
+    r"|.*\b(?:encyclop\w+|dictionary|handbook|companion)\b)"
+)
+
+
+def _reference_work(original: str) -> tuple[str, str] | None:
+    """(name, year or "") of the reference work a page's first lines name with its edition
+    ("ENCYCLOPEDIA OF SCIENCE IN MODERN CHINA, 2nd ed. (2011)"): the page's publisher and,
+    where nothing else dates it, its date; None when they name none."""
+    head = " ".join(original.lstrip().split("\n", 3)[:3])
+    m = _REFERENCE_WORK.match(" ".join(head.split()))
+    if m is None or not _WORK_HEAD.match(m["name"]):
+        return None
+    name = m["name"]
+    if name.isupper():
+        name = " ".join(
+            w.lower() if w in ("OF", "AND", "THE", "IN", "FOR", "ON") else w.capitalize()
+            for w in name.split()
+        )
+    return name, m["year"] or ""
 
 
 def _book_header(evidence: dict, title: str) -> str:

@@ -348,6 +348,7 @@ BASIS_TEXT = {
     "copyright_foot": "copyright line at the foot, of the year the text reaches",
     "text": "date of the occasion in the text",
     "latest_year": "latest year the text reports",
+    "edition": "the reference work's edition year at the page's head",
     "title_period": "start of the period in the title",
     "boilerplate (weak)": "page date only (weak)",
     "unknown": "not found",
@@ -567,6 +568,11 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         # later year than its old pages speak of)
         doc.published, doc.published_year = str(foot[-1]), foot[-1]
         doc.published_basis = "copyright_foot"
+        return
+    if evidence.get("edition"):
+        # a reference work's edition year at the page's head ("..., 2nd ed. (2011)")
+        year = int(evidence["edition"])
+        doc.published, doc.published_year, doc.published_basis = str(year), year, "edition"
         return
     if latest_past is not None:
         doc.published, doc.published_year = iso(latest_past), latest_past

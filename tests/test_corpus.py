@@ -2822,6 +2822,20 @@ def test_a_wire_headline_marked_over_its_byline_is_the_title(tmp_path: Path) -> 
     assert title == "Laos Says 1,400 Chemists Now Abroad, More to Follow"
 
 
+def test_a_reference_works_header_names_the_publisher_and_its_edition_dates_the_page(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "ENCYCLOPEDIA OF SCIENCE IN MODERN LAOS, 2nd ed. (2011)     vol. 2, p. 415\n\n"
+        "LAO-CHINESE SCIENTIFIC COOPERATION. Bilateral cooperation in science between Laos "
+        "and China, which signed an agreement in 1995 and had 12 joint projects by 2010. "
+        + english(2)
+        + "\n"
+    )
+    _title, publisher, published = _head_of(tmp_path, page)
+    assert (publisher, published) == ("Encyclopedia of Science in Modern Laos", "2011")
+
+
 def test_a_bodys_name_over_the_headline_is_the_masthead_and_publisher(tmp_path: Path) -> None:
     page = (
         "Embassy of Laos in Beijing\n\nLaos-China Science and Technology Cooperation\n\n"
