@@ -1601,8 +1601,16 @@ def _mark_masthead_body(
         or _KIND_WORD.search(s)  # ("Government Work Report (excerpt)": a document's name)
     ):
         return
-    # (the headline right under it, no unit or tagline of the body's between: "House of
-    # Commons" / "Science and Technology Committee" is a masthead of its own)
+    if _organisation_name(t, cfg) and not _SENT_END.search(t) and not t.isupper():
+        # the body over its unit ("Ministry of Commerce of the People's Republic of China" /
+        # "Department of Service Trade") over the headline: the body publishes (its lines
+        # stay for the title's rules)
+        u = lines[kept[2]].strip()
+        words = len(u.split(None, cfg.title["max_words"] + 1))
+        if words >= 4 and not _organisation_name(u, cfg) and _headline(u, words, cfg):
+            evidence["publisher"] = _publisher_name(s)
+        return
+    # (the headline right under it, no tagline of the body's between)
     words = len(t.split(None, cfg.title["max_words"] + 1))
     if (
         words >= 4

@@ -2847,6 +2847,12 @@ def test_a_bodys_name_over_the_headline_is_the_masthead_and_publisher(tmp_path: 
         "Laos-China Science and Technology Cooperation",
         "Embassy of Laos in Beijing",
     )
+    # ... also over its unit's line
+    page = (
+        "Ministry of Commerce of Laos\nDepartment of Service Trade\n\n"
+        "Statistical Communique on Laos Technology Trade\n\n" + english(3) + "\n"
+    )
+    assert _head_of(tmp_path, page)[1] == "Ministry of Commerce of Laos"
     # (a headline in capitals naming a body, a document's name, are no masthead)
     page = "CHINA AND THE INTERNATIONAL ATOMIC ENERGY AGENCY\n\nLaos and the Agency\n\n"
     page += english(3) + "\n"
