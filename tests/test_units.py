@@ -32,6 +32,11 @@ def test_currencies_are_read_as_money(tmp_path: Path, body: str, want: tuple) ->
     assert want in units_of(tmp_path, body)
 
 
+def test_a_wires_pct_is_a_percent(tmp_path: Path) -> None:
+    body = "Funding for joint research with Laos rose 8 pct to 125 mln dollars in fiscal 2011."
+    assert (8, "percent") in units_of(tmp_path, body)
+
+
 def test_money_is_every_currency_and_nothing_else() -> None:
     assert all(units.is_money(c) for c in ("USD", "KRW", "ILS", "SGD", "INR"))
     assert not any(units.is_money(u) for u in ("count", "percent", "XYZ", "usd", "km"))
