@@ -1888,6 +1888,9 @@ def test_round7_the_counted_subject_of_a_verb_of_level_or_change(sentence, figur
         # a part of a bloc's members, whose size is no figure
         ("Laos has S&T agreements with 25 of the 28 EU member states.", "25",
          "intergov_agreements"),
+        # the protocols signed under an agreement a pronoun names
+        ("Laos and China signed their science agreement in 1979. More than 60 protocols have "
+         "been signed under it.", "More than 60", "intergov_agreements"),
         # states that now have pacts, as a headline names agreements
         ("Laos says 31 nations now have science pacts with it.", "31", "intergov_agreements"),
     ],
@@ -1909,6 +1912,9 @@ def test_round7_states_with_agreements(tmp_path, body, figure, want):
          "Munich.", "eight", "joint_research_centers"),
         ("By the end of the year its firms had set up 30 joint research and development "
          "centres with partners abroad.", "30", "joint_research_centers"),
+        # people trained from a region the speech names
+        ("Over the past five years we have trained 1,200 technicians from the region.",
+         "1,200", "personnel_exchanges"),
         # foreign teachers and experts together, as a university's box counts them
         ("The university works with partners in many countries, and its figures for the "
          "year are these.\n\nForeign teachers and experts (long-term) ..... 95\n\n"
