@@ -1585,7 +1585,8 @@ def _mark_masthead_body(
     """A body's name alone on the page's first line, over its headline ("Embassy of the
     United States of America" / "U.S.-China Science and Technology Cooperation", "Ministry of
     Science and Technology" / "China and Laos sign ..."): the page's masthead, its publisher,
-    no title; the headline is a later line of the head that reads as one and names no body."""
+    no title, when the next line reads as a headline and names no body; over its unit's line
+    and then the headline, the body publishes and the lines stay."""
     kept = [i for i in filled if i not in removed]
     if len(kept) < 3 or evidence["publisher"]:
         return
