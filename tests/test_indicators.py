@@ -1912,6 +1912,9 @@ def test_round7_states_with_agreements(tmp_path, body, figure, want):
          "Munich.", "eight", "joint_research_centers"),
         ("By the end of the year its firms had set up 30 joint research and development "
          "centres with partners abroad.", "30", "joint_research_centers"),
+        # people from named places trained in China, the places after their noun
+        ("Some 3,200 scientists and engineers from ASEAN countries have been trained in China "
+         "since 1996.", "Some 3,200", "personnel_exchanges"),
         # people trained from a region the speech names
         ("Over the past five years we have trained 1,200 technicians from the region.",
          "1,200", "personnel_exchanges"),
