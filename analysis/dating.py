@@ -270,6 +270,25 @@ def shift(published: str, unit: str, offset: int) -> tuple[str, int, str]:
 
 
 # --------------------------------------------------------------------------- publication
+_BRIEFS_READ = 20_000  # how much of a page is read for the datelines of its briefs
+
+
+def _brief_datelines(text: str) -> int:
+    """How many paragraphs of a page open on a dateline of their own, no agency's, with
+    different days (a page of news briefs)."""
+    days = set()
+    for para in text[:_BRIEFS_READ].split("\n\n"):
+        line = para.strip().split("\n", 1)[0]
+        for pattern in DATELINES:
+            m = pattern.match(line)
+            if m and not _CLOCK_AFTER.match(line, m.end()):
+                g = m.groupdict()
+                if not g.get("agency"):  # (a monitoring report's wire items keep their own)
+                    days.add((g.get("month"), g.get("day") or g.get("day2")))
+                break
+    return len(days)
+
+
 def _edge_lines(text: str, n: int) -> list[str]:
     """``lines[:n] + lines[-n:]`` of the stripped non-blank lines of ``text``, read from its
     two ends (a long text is not split whole)."""
@@ -491,6 +510,12 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
     # a copyright line under the title ("© OECD 2008") dates a report; one at a page's foot
     # is the site's, often of a later year
     head_copyright = sorted(d for d, kind in _evidence_dates(evidence) if kind == "copyright_head")
+    if stamps and _brief_datelines(doc.text) >= 2:
+        # a page of news briefs, each under a dateline of its own ("KUNMING, May 3 -- ...",
+        # "DHAKA, May 11 -- ..."): the page dates from its stamp, no item's dateline
+        doc.published, doc.published_year = stamps[-1], int(stamps[-1][:4])
+        doc.published_basis = "stamp"
+        return
     for line in _edge_lines(doc.text, 4):
         for pattern in DATELINES:
             m = pattern.match(line)

@@ -2836,6 +2836,19 @@ def test_a_reference_works_header_names_the_publisher_and_its_edition_dates_the_
     assert (publisher, published) == ("Encyclopedia of Science in Modern Laos", "2011")
 
 
+def test_a_page_of_briefs_dates_from_its_stamp_not_its_first_items_dateline(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "Updated: 2016-05-20\n\nCooperation News in Brief\n\n"
+        "VIENTIANE, May 3 -- Laos signed cooperation agreements with three Chinese institutes "
+        "on Tuesday, officials said.\n\n"
+        "LUANG PRABANG, May 11 -- The Laos-China joint laboratory for rice opened here, the "
+        "fourth such laboratory in the country.\n\n" + english(2) + "\n"
+    )
+    assert _head_of(tmp_path, page)[2] == "2016-05-20"
+
+
 def test_a_bodys_name_over_the_headline_is_the_masthead_and_publisher(tmp_path: Path) -> None:
     page = (
         "Embassy of Laos in Beijing\n\nLaos-China Science and Technology Cooperation\n\n"
