@@ -1104,9 +1104,10 @@ def test_issuer_headers_mastheads_and_site_roots(
         ("China, Africa deepen science partnership\nMinistry promises new joint laboratories\n\n"
          "By Cheng Yingqi (China Daily)\nMay 14, 2012\n\n",
          "China, Africa deepen science partnership", "China Daily"),
+        # (the body over its unit's line publishes the page)
         ("Ministry of Science and Technology\nDepartment of International Cooperation\n\n"
          "China, Africa deepen science partnership\n\n",
-         "China, Africa deepen science partnership", ""),
+         "China, Africa deepen science partnership", "Ministry of Science and Technology"),
         # a reference book's entry word in capitals wrapped over two lines
         ("SCIENTIFIC AND TECHNOLOGICAL EXCHANGES WITH\nFOREIGN COUNTRIES. Since 1978 China has "
          "expanded its exchanges.\n\n", "SCIENTIFIC AND TECHNOLOGICAL EXCHANGES WITH FOREIGN "
