@@ -160,7 +160,7 @@ def indicator_lexicon() -> _Indicators:
     path = "analysis/lexicon/indicators.yaml"
     default_within = lex["settings"]["after_words"]
     classes = {name: word_class_pattern(ws) for name, ws in (lex.get("words") or {}).items()}
-    rules, ids, labels = [], [], {}
+    rules, last_rules, ids, labels = [], [], [], {}
     for ind in lex["indicators"]:
         if ind["id"] in labels or ind["id"] == UNCLASSIFIED:
             raise InputError(f"{path}: indicator {ind['id']!r} is defined twice or reserved")
@@ -193,7 +193,7 @@ def indicator_lexicon() -> _Indicators:
             for u in r.get("units", ()):
                 if not _UNIT_NAME.fullmatch(u):
                     raise InputError(f"{path}: indicator {ind['id']} rule {i + 1}: bad unit {u!r}")
-            rules.append(
+            (last_rules if r.get("last") else rules).append(
                 _Rule(
                     indicator=ind["id"],
                     **parts,
@@ -201,6 +201,7 @@ def indicator_lexicon() -> _Indicators:
                     needs={k: _required(p) for k, p in parts.items() if p is not None},
                 )
             )
+    rules += last_rules  # the last resorts, in their indicators' order
     measures = {ind["id"]: ind.get("measure", "level") for ind in lex["indicators"]}
     turns = []
     for i, t in enumerate(lex.get("turns") or ()):
