@@ -1988,7 +1988,10 @@ _PARTNER_VERB = re.compile(
 # a partner's demonym between a figure and its counted noun, a few adjectives before it
 # ("10,000 Soviet specialists", "1,500 young African scientists"), no other people's after it
 # ("300 European and Chinese scientists": both sides')
-_DEMONYM_GAP = re.compile(r"\s+(?:(?:more|young|senior|visiting|leading|other|further)\s+){0,2}")
+# ("300-odd British researchers": about 300)
+_DEMONYM_GAP = re.compile(
+    r"(?:[-–]odd)?\s+(?:(?:more|young|senior|visiting|leading|other|further)\s+){0,2}"
+)
 _DEMONYM_NOUN = re.compile(r"\s+(?!and\b|or\b)[a-z][\w-]*")
 # another partner joined to the one named ("with Japan and Germany", "to Japan, Korea")
 _ANOTHER_PARTNER = re.compile(r"\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?(?-i:[A-Z])")

@@ -283,6 +283,15 @@ _TURNS_AFTER = re.compile(
 )
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,|\baged)\s$")
 _AGE_AFTER = re.compile(r",(?!\d)")
+# ... or after a person's post, before a comma or the sentence's stop ("says the ministry's
+# deputy secretary-general, 52.", "a professor, 45, who")
+_AGE_POST_BEFORE = re.compile(
+    r"\b(?:director|minister|secretary|secretary-general|president|chairman|chairwoman|"
+    r"professor|dean|spokesman|spokeswoman|ambassador|founder|adviser|advisor|economist|"
+    r"physicist|chemist|biologist|engineer|scientist|researcher),\s$",
+    re.I,
+)
+_AGE_POST_AFTER = re.compile(r",(?!\d)|\.(?=\s|$)")
 # an age bound after the people it bounds: "for researchers under 40", "scientists aged over 35"
 _AGE_BOUND_BEFORE = re.compile(
     r"\b(?:researchers|scientists|scholars|students|people|applicants|candidates|fellows|"
@@ -519,6 +528,13 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     if before.endswith(("s ", "d ", "g ")) and _TURNS_BEFORE.search(before):
         if _TURNS_AFTER.match(text, end, s_end):
             return True
+    if (
+        end - start == 2
+        and before.endswith(", ")
+        and _AGE_POST_BEFORE.search(before)
+        and _AGE_POST_AFTER.match(text, end, s_end)
+    ):
+        return True
     if end - start == 2 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(text, end, s_end):
         month = before.rstrip(", ").rsplit(None, 1)[-1]
         if month.lower() not in _MONTHS:

@@ -25,6 +25,9 @@ from analysis.units import is_money, is_unit
 
 # a year: not a part of a longer number ("2,012,180"), but a footnote mark may stick to it
 # ("in 2012,18 most of them": two digits are no thousands group)
+# "150,000-odd Chinese students": about that many, the figure
+_ODD = re.compile(r"[-–]odd\b", re.I)
+
 _Y = r"(?<![\d,.])(?:19\d\d|20[0-4]\d)(?![\d%]|,\d{3}(?!\d))"
 _MONTH = corpus.MONTH_RE
 _YEAR_LIKE = (1900, 2049)
@@ -185,7 +188,7 @@ def grammar() -> _Grammar:
             # (a dash opening the next line is a list's bullet: "in 2017 / - 47 projects")
             (?:[ \t]?[-–—]\s?(?P<hi>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\w\-–]))?
           | (?<![\w\-])(?i:(?P<word>{_alt(list(fractions) + list(words) + list(multiples))}))
-            (?:(?![\w\-])|(?=-fold\b))  # ("seven-fold": a multiple in words)
+            (?:(?![\w\-])|(?=-fold\b)|(?=-odd\b))  # ("seven-fold": a multiple; "forty-odd")
         )
         (?:(?<!\d[A-Za-z])[\s-](?i:(?P<scale>{_alt(scales)}))(?![A-Za-z]))?
         (?:\s?(?i:(?P<unit>{_alt({**units, **places})}))(?![A-Za-z]))?
@@ -716,8 +719,13 @@ def _parse(
         if not cur and text[start - 1 : start] == "#" and start > s_start:
             return None  # "item #3", "Issue #12": a number that names an item, not a figure
         nxt = text[end : end + 2]
-        if nxt[:1] in "-–" and nxt[1:2].isalnum() and unit != "multiple":
-            return None  # "86-10-...", "5-year"
+        if (
+            nxt[:1] in "-–"
+            and nxt[1:2].isalnum()
+            and unit != "multiple"
+            and not _ODD.match(text, end)
+        ):
+            return None  # "86-10-...", "5-year" (not "150,000-odd": some 150,000)
         prev = text[max(s_start, start - 2) : start]
         if prev[-1:] in "-–" and prev[:1].isdigit():
             return None

@@ -777,6 +777,23 @@ def test_a_count_cut_short_before_a_sites_counter_is_no_figure(tmp_path):
     assert [r["value"] for r in rows_of(tmp_path, body)] == [4_040_000.0]
 
 
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # "-odd" after a figure is "about": the figure, and the people it counts
+        ("In 2014, 150,000-odd Chinese students studied in Britain.",
+         (150_000, "students_abroad", "foreign")),
+        ("Some 300-odd Danish researchers came to work in Chinese institutes in 2014.",
+         (300, "personnel_exchanges", "foreign")),
+        ("Forty-odd countries had S&T agreements with China in 1985.",
+         (40, "intergov_agreements", "national")),
+    ],
+)  # fmt: skip
+def test_a_figure_followed_by_odd_is_read(tmp_path, body, want):
+    rows = stated(rows_of(tmp_path, body))
+    assert [(r["value"], r["indicator"], r["scope"]) for r in rows] == [want]
+
+
 def test_words_ranges_and_from_to(tmp_path):
     rows = stated(rows_of(tmp_path, "By 1988 China had thirty-six joint laboratories abroad."))
     assert [(r["value"], r["indicator"]) for r in rows] == [(36, "joint_research_centers")]

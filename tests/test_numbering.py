@@ -207,6 +207,11 @@ def test_a_capitalised_number_word_inside_a_name(tmp_path: Path, body: str, kept
     [
         # a person's age between commas or after "aged"
         ("Wang Li, 52, said the centre trained 140 engineers.", [140]),
+        # ... or after a person's post, before a comma or the sentence's stop
+        ("The centre trained 140 engineers, says its deputy director, 61.", [140]),
+        ("A physicist, 45, who runs the lab said 30 projects are under way.", [30]),
+        # (a place's figure after a comma stays: "Kenya, 12.")
+        ("Joint labs in 2010: Kenya, 12. Ghana, 14.", [12, 14]),
         ("In the spring, aged 49, she led 12 delegations abroad.", [12]),
         ("The scheme, for scientists under 35, brought 600 of them home.", [600]),
         # a North American telephone number; a ZIP code after a state written with points

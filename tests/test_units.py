@@ -26,6 +26,14 @@ def units_of(tmp_path: Path, body: str) -> list[tuple[float, str]]:
         ("The centre received HK$1 billion for its endowment.", (1e9, "HKD")),
         ("NSFC will contribute up to CNY 16 million for the Chinese teams.", (1.6e7, "CNY")),
         ("The fund's budget is 16 million CNY for joint projects.", (1.6e7, "CNY")),
+        # currencies of partners of the South, by sign or word, a shared word by the country
+        ("Malaysia put M$35m into joint projects with China.", (3.5e7, "MYR")),
+        ("Indonesia gave Rp 5 billion to the joint centre.", (5e9, "IDR")),
+        ("Ethiopia set aside 120 million birr for the joint institute.", (1.2e8, "ETB")),
+        ("Rabat invested 30 million dirhams in joint projects with China.", (3e7, "MAD")),
+        ("Qatar put 50 million riyals into the joint fund.", (5e7, "QAR")),
+        ("Tunisia spent 4 million dinars on the joint laboratory.", (4e6, "TND")),
+        ("Kenya budgeted 80 million shillings for the joint centre.", (8e7, "KES")),
     ],
 )
 def test_currencies_are_read_as_money(tmp_path: Path, body: str, want: tuple) -> None:
