@@ -146,6 +146,7 @@ def _sentence_facts(
         return []
     nums = _word_ranges(text, nums)
     _list_units(text, nums)
+    _money_parts(text, nums)
     pub = doc.published_year
     own_text = sent.text  # (a property: a new string each time)
     sent_text = " ".join(own_text.split())
@@ -1819,6 +1820,36 @@ def _list_units(text: str, nums: list[_Num]) -> None:
             # a figure of its own)
             continue
         nums[i] = _with_units_of(text, a, b, first) or a
+
+
+# a figure written with its scale word and nothing it counts after it ("of which China will
+# provide 7 million.", "up from 2.1 billion in 2010")
+_SCALE_END = re.compile(r"(?:\d\s*(?:million|billion|trillion|mln|bln|bn|m))$", re.I)
+_NOTHING_COUNTED = re.compile(
+    r"\s*(?:[,.;:)\]]|$|(?:from|for|in|to|by|of|and|or|last|this|next|a|the|over|on|into|"
+    r"toward|towards|was|were|is|are|will|would|has|had|have|each|every|per|between|since|"
+    r"respectively)\b)",
+    re.I,
+)
+
+
+def _money_parts(text: str, nums: list[_Num]) -> None:
+    """ "will cost 12 million euros, of which China will provide 7 million": a figure written
+    with a scale word and no noun of its own, in a sentence whose figure before it is money,
+    is money of that currency (the sentence speaks of that sum; "1.3 million people" has its
+    own noun)."""
+    for i in range(1, len(nums)):
+        a = nums[i]
+        if a.unit != "count" or a.low is not None:
+            continue
+        if not _SCALE_END.search(text, a.start, a.end):
+            continue
+        if not _NOTHING_COUNTED.match(text, a.end):
+            continue
+        money = next((b for b in reversed(nums[:i]) if b.unit != "count"), None)
+        if money is None or not is_money(money.unit):
+            continue
+        nums[i] = dataclasses.replace(a, unit=money.unit)
 
 
 def _with_units_of(text: str, a: _Num, b: _Num, first: re.Match | None = None) -> _Num | None:

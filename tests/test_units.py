@@ -59,3 +59,19 @@ def test_a_currency_no_code_names_is_an_error(bad_lexicon) -> None:
 
     error = bad_lexicon(numbers, "numbers", change, numbers.grammar)
     assert "numbers.yaml: currencies_before: BITCOIN" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a figure with its scale word and nothing counted after it is the sentence's money
+        ("The laboratory will cost 12 million euros, of which China will provide 7 million.",
+         (7e6, "EUR")),
+        ("Contracts reached US$3 billion in 2011, up from 2.1 billion in 2010.", (2.1e9, "USD")),
+        # ... not a figure with a noun of its own
+        ("The fund spent $5 million on joint projects in a region of 1.3 million people.",
+         (1.3e6, "count")),
+    ],
+)  # fmt: skip
+def test_a_bare_scaled_figure_after_money_is_that_money(tmp_path: Path, body, want) -> None:
+    assert want in units_of(tmp_path, body)
