@@ -2346,6 +2346,9 @@ def _scope_of(
     # "China's technology imports by source"): a line of the nation's figure
     row = _partner_row(text, num_start, found)
     if row is not None:
+        if default is not None and default[0] in ("local", "agency", "programme"):
+            # (a university's, a province's, an academy's table by partner: its own lines)
+            return default
         return "national", row
     if default is not None:
         # "Under the Fund", "the Plan": the head word of the document's subject names it

@@ -2749,7 +2749,7 @@ def extract_facts(doc) -> list[dict]:
             _sentence_facts(doc, sentences[current], bucket, g, anchors, low, context, current)
         )
     # a table's cells: read by their row label, column header, caption and unit line
-    rows = read_tables(doc, rows, _row)
+    rows = read_tables(doc, rows, _row, voice=context[5])
     national = indicator_lexicon().national
     for r in rows:
         if r["scope"] == "agency" and r["indicator"] in national:

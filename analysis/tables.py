@@ -737,10 +737,15 @@ def _label_partner(label: str) -> str:
     return found[0][2] if len(found) == 1 else ""
 
 
-def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
+# the owners of a page whose table by partner is their own, not the nation's
+_OWN_PAGES = ("local", "agency", "programme")
+
+
+def read_tables(doc, rows: list[dict], make_row, voice=None) -> list[dict]:
     """``rows`` with each table cell's row read by its table (:class:`Cell`): the rows a cell
     overlaps give way to one row of the whole cell ("3 207"), with its table's indicator,
-    measure, year, unit and value; a cell no row was made for (a signed "-20.5") gets one."""
+    measure, year, unit and value; a cell no row was made for (a signed "-20.5") gets one.
+    ``voice``: (scope, actor) of whoever owns the page's figures (classify.page_voice)."""
     cells = table_cells(doc)
     if not cells:
         return rows
@@ -768,7 +773,11 @@ def read_tables(doc, rows: list[dict], make_row) -> list[dict]:
         year = cell_year(cell)
         measure = cell_measure(cell, unit, indicator, old["measure"])
         scope, actor = old["scope"], old["actor"]
-        if cell.partner_rows and scope in ("national", "foreign"):
+        if cell.partner_rows and voice is not None and voice[0] in _OWN_PAGES:
+            # a university's, a province's, an academy's table by partner: its own figures,
+            # its total too
+            scope, actor = voice
+        elif cell.partner_rows and scope in ("national", "foreign"):
             # a table by partner ("Source  Share"): each row's partner is its label's, and a
             # row naming none ("Others", "Total") is the nation's
             scope, actor = "national", _label_partner(cell.label)

@@ -466,3 +466,28 @@ def test_a_key_figures_row_labelled_before_a_colon_ends_at_the_next_rows_label(t
         "foreign",
         "Norway",
     )
+
+
+_OWN_TABLE = """Huaxi Agricultural University: International Cooperation at a Glance
+
+Last updated: 3 October 2016
+
+Table 2. Agricultural technicians trained, by country, 2014-2015
+Country      2014   2015
+Angola         55     62
+Bolivia        30     41
+Total          85    103
+
+The university has trained more than 2,400 agricultural technicians from 46 countries.
+"""
+
+
+def test_a_universitys_table_by_partner_is_its_own_total_too(tmp_path):
+    """A part is never the whole: on a university's page, a table by partner holds the
+    university's figures, its "Total" row too, not the nation's."""
+    got = _rows(tmp_path, _OWN_TABLE)
+    for cell in ("55", "41", "85", "103"):
+        assert (got[cell]["scope"], got[cell]["actor"]) == (
+            "local",
+            "Huaxi Agricultural University",
+        ), cell
