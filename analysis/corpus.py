@@ -2521,13 +2521,48 @@ _SPEAKERS_MINISTRY = re.compile(
 # a programme's episode as a title: its series' name, then the episode's number
 # a programme's transcript by its masthead: "ASIA SCIENCE RADIO -- TRANSCRIPT", "SCIENCE
 # DIALOGUE | Transcript"
+# (a part between: "BELT AND ROAD SCIENCE TALK -- Episode 47 -- Transcript", "Radio Free
+# Asia | Science Hour | Transcript")
 _TRANSCRIPT_MASTHEAD = re.compile(
-    r"(?P<series>[^\W\d][^:|–—-]{2,60}?)\s*(?:--|[-–—|])\s*(?:TRANSCRIPT|Transcript)\s*"
+    r"(?P<series>[^\W\d][^:|–—-]{2,60}?)\s*(?:--|[-–—|])\s*"
+    r"(?:[^\n|–—-]{2,60}?\s*(?:--|[-–—|])\s*)?(?:TRANSCRIPT|Transcript)\s*"
 )
 # a head line that is a quotation alone, or opens with one before a field bar: an episode's
 # or a talk's name ('"Forecasting Together" | Episode 214 | Broadcast 9 November 2016')
 _QUOTED_LINE = re.compile(r"[ \t]*[\"“](?P<words>[^\"“”\n]{3,140})[\"”][ \t]*(?:$|[|·])", re.M)
 _QUOTED_HEAD_LINES = 5  # non-blank lines of a page's head read for it
+
+
+# a line no title is: a date or clock line, a speaker's turn, a bracketed stamp, a line of
+# figures, a running header set out in columns
+_NOT_TITLE_LINE = re.compile(
+    r"(?:.*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|.*\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b"
+    r"|.*\d{1,2}:\d{2}|[A-Z][A-Za-z .'’-]{0,30}:\s|[\[(]|[^A-Za-z]*$|.*\S(?:[ \t]{3,}|\t)\S)"
+)
+# the generic parts of a masthead's bar-separated line ("| Transcript", "Home |")
+_GENERIC_PART = re.compile(r"(?i:transcript|home|news|english|print|share|menu|search)")
+_FIRST_TITLE_LINES = 6  # non-blank lines a page's head is read for a title, at most
+
+
+def _first_line_title(text: str, publisher: str) -> str:
+    """A page's title when nothing else names one: its first line that reads as one (2 to 16
+    words, no date, clock, speaker's turn, column gap or sentence's stop), a masthead's bar-
+    separated line without its publisher's and generic parts ("Radio Free Asia | Science
+    Hour | Transcript": "Science Hour"); "" when none (a reader never sees a file's name
+    where the page's head holds words for one)."""
+    lines = [ln.strip() for ln in text[:2000].splitlines() if ln.strip()]
+    for line in lines[:_FIRST_TITLE_LINES]:
+        if _NOT_TITLE_LINE.match(line):
+            continue
+        if "|" in line:
+            parts = [p.strip() for p in line.split("|")]
+            parts = [p for p in parts if p and p != publisher and not _GENERIC_PART.fullmatch(p)]
+            line = " — ".join(parts)
+        words = line.split()
+        if 2 <= len(words) <= 16 and not line.endswith((".", ",", ";")):
+            return line
+    return ""
 
 
 def _transcript_head(original: str) -> tuple[str, str]:
@@ -3261,6 +3296,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         evidence["edition"] = work[1]
     office = _SPEAKERS_MINISTRY.search(original, 0, 400)
     quoted, masthead = _transcript_head(original)
+    head = original[:2000]  # (a last resort for the title: _first_line_title)
     del original  # the document gives it back from its text and furniture (Document.original)
     if not text.strip():
         raise SkipFile("nothing left after removing boilerplate")
@@ -3299,6 +3335,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         or evidence.get("record_title")  # a database record's title field (_record_title)
         or title
         or _header_title(evidence)
+        or _first_line_title(head, evidence.get("publisher") or "")
         or path.stem,
         subtitle=subtitle if not meta.get("title") else "",
         sentences=[],  # given below: bound to this text already (no __post_init__ pass)

@@ -631,7 +631,14 @@ def is_date_line(line: str) -> bool:
     meeting was held on 3 May 2015 in Beijing")."""
     if len(line) > 240 or not any(c.isdigit() for c in line):
         return False
+    if _RECORDED.match(line):
+        # a programme's or a talk's line of when and where it was made, words of place and
+        # all ("Recorded in Madrid on the sidelines of COP25, 10 December 2019.")
+        return bool(day_dates(line))
     return bool(day_dates(line)) and len(_LOWER_WORD.findall(line)) <= _HEAD_DATE_PROSE
+
+
+_RECORDED = re.compile(r"\s*(?:Recorded|Broadcast|Aired|Taped|Filmed|Delivered)\b")
 
 
 def _head_date(text: str) -> str:
