@@ -73,6 +73,13 @@ _COUNT_SCALE = (
     (re.compile(r"^\(?(?:in\s+)?(?:thousands?|'000s?|000s)\)?$", re.I), 1e3),
     (re.compile(r"^\(?(?:in\s+)?(?:millions?|mn)\)?$", re.I), 1e6),
 )
+# a row label's bracket giving its people in a scale, as Chinese yearbooks do ("Students sent
+# abroad (10,000 persons)", "(thousand persons)", "(10 000 people)")
+_PEOPLE_SCALE = re.compile(
+    r"^(?:(?P<tenk>10[ ,]?000|ten\s+thousand)|(?P<k>thousands?|1,000|'000))\s+"
+    r"(?:persons|people|person-times)$",
+    re.I,
+)
 _UNIT_LINE = re.compile(r"\bUnits?\s*:\s*(.+)", re.I)
 _CURRENCY = (
     # (a bare "$" is the US dollar: "($ billion)"; never "HK$", "A$")
@@ -703,6 +710,10 @@ def cell_value(cell: Cell) -> tuple[float, str]:
         money_head = lex.column_money is not None and lex.column_money.search(cell.header)
         if len(money) == 1 and (money_head or len(parts) == 1):
             got = money[0]
+    if got is None and label_unit and (people := _PEOPLE_SCALE.match(label_unit.strip())):
+        from analysis.numbers import _scaled
+
+        return _scaled(value, 1e4 if people["tenk"] else 1e3), "count"
     if got is None and cell.year_rows and "," in cell.caption:
         # a chart's caption: "Value of technology import contracts, US$ billion"
         got = caption_scale(cell.caption.rpartition(",")[2])

@@ -491,3 +491,18 @@ def test_a_universitys_table_by_partner_is_its_own_total_too(tmp_path):
             "local",
             "Huaxi Agricultural University",
         ), cell
+
+
+def test_a_row_labels_scale_of_people_scales_its_cells(tmp_path):
+    """A yearbook's "(10,000 persons)" after a row label: 54.45 is 544,500 people."""
+    page = (
+        "Statistical Communique on Exchanges, 2012\n\n"
+        "In 2012 the number of students and scholars who went to study abroad rose again, and "
+        "more of those who had finished their studies came back to work in China.\n\n"
+        "Indicator                                  2011      2012\n"
+        "Students sent abroad (10,000 persons)       33.97     39.96\n"
+        "Foreign experts (thousand persons)         529.0     540.0\n"
+    )
+    got = _rows(tmp_path, page)
+    assert (got["39.96"]["value"], got["39.96"]["unit"]) == (399_600, "count")
+    assert got["540.0"]["value"] == 540_000
