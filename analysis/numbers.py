@@ -21,10 +21,17 @@ from analysis import corpus, scan
 from analysis.config import InputError, load_lexicon
 from analysis.numbering import numbering_at
 from analysis.sentencedates import PLAN_ORDINAL, plan_span
+from analysis.units import currencies as all_currencies
 from analysis.units import is_money, is_unit
 
 # a year: not a part of a longer number ("2,012,180"), but a footnote mark may stick to it
 # ("in 2012,18 most of them": two digits are no thousands group)
+# currency codes that are also words or common capitals: read only where numbers.yaml lists them
+_CODES_AS_WORDS = frozenset(
+    {"ALL", "TOP", "CUP", "MOP", "SOS", "BOB", "GEL", "NIO", "AMD", "PEN", "TRY", "SAR", "CAD",
+     "MAD", "ANG", "AOA", "LSL", "BAM", "MUR", "NAD", "LKR", "SLL", "SLE", "STN", "ZMW", "VES"}
+)  # fmt: skip
+
 # "150,000-odd Chinese students": about that many, the figure
 _ODD = re.compile(r"[-–]odd\b", re.I)
 
@@ -154,6 +161,11 @@ def grammar() -> _Grammar:
             for unit, u in _low(lex["compound_units"]).items():
                 words[f"{tens}-{unit}"] = words[f"{tens} {unit}"] = t + u
     currencies = dict(lex["currencies_before"])
+    # any ISO 4217 code written before its number ("BGN 1.5 million", "HRK 20 million"),
+    # not those that spell words a page in capitals writes before a number ("TOP 10", "ALL 12")
+    for code in all_currencies():
+        if code not in _CODES_AS_WORDS and not code.startswith("X"):
+            currencies.setdefault(code, code)
     units = _low(lex["units_after"])
     by_place_lex = _low(lex.get("units_by_place") or {})
     places = {w: dict(m) for w, m in by_place_lex.items()}

@@ -34,6 +34,10 @@ def units_of(tmp_path: Path, body: str) -> list[tuple[float, str]]:
         ("Qatar put 50 million riyals into the joint fund.", (5e7, "QAR")),
         ("Tunisia spent 4 million dinars on the joint laboratory.", (4e6, "TND")),
         ("Kenya budgeted 80 million shillings for the joint centre.", (8e7, "KES")),
+        # any ISO 4217 code before its number, withdrawn ones too
+        ("The fund has committed BGN 1.5 million to joint calls since 2016.", (1.5e6, "BGN")),
+        ("Croatia put HRK 20 million into the joint fund in 2010.", (2e7, "HRK")),
+        ("Mongolia set aside MNT 900 million for the joint laboratory.", (9e8, "MNT")),
     ],
 )
 def test_currencies_are_read_as_money(tmp_path: Path, body: str, want: tuple) -> None:
@@ -75,3 +79,8 @@ def test_a_currency_no_code_names_is_an_error(bad_lexicon) -> None:
 )  # fmt: skip
 def test_a_bare_scaled_figure_after_money_is_that_money(tmp_path: Path, body, want) -> None:
     assert want in units_of(tmp_path, body)
+
+
+def test_a_code_that_spells_a_word_in_capitals_is_no_currency(tmp_path: Path) -> None:
+    body = "TOP 10 PARTNERS. ALL 12 AGREEMENTS WERE SIGNED IN 1985 WITH EUROPEAN STATES."
+    assert sorted(units_of(tmp_path, body)) == [(10, "count"), (12, "count")]
