@@ -2892,3 +2892,14 @@ def test_a_last_resort_yields_to_every_other_indicators_rules(tmp_path, monkeypa
         assert classify("The two institutes ran 40 fisheries projects.", "40") == "coop_projects"
     finally:
         classify_module.indicator_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Under the deal 40 researchers will be exchanged every year.", "40"),
+        ("Some 25 scientists are to be exchanged in 2020.", "25"),
+    ],
+)
+def test_researchers_to_be_exchanged_count_exchanges(sentence, figure):
+    assert classify(sentence, figure) == "personnel_exchanges"
