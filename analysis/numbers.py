@@ -20,7 +20,12 @@ from typing import Any
 from analysis import corpus, scan
 from analysis.config import InputError, load_lexicon
 from analysis.numbering import numbering_at
-from analysis.sentencedates import PLAN_ORDINAL, plan_span
+from analysis.sentencedates import (
+    PLAN_ORDINAL,
+    SCHOOL_YEAR_AFTER,
+    SCHOOL_YEAR_BEFORE,
+    plan_span,
+)
 from analysis.units import currencies as all_currencies
 from analysis.units import is_money, is_unit
 
@@ -970,9 +975,17 @@ def _year_exprs(
             if y2 == y1 + 1 and _TERM_BEFORE.search(text, max(s_start, m.start() - 24), m.start()):
                 # "the winter semester 2014/15": a term, of the year it opens in
                 out.append(_YearExpr(m.start("r1"), m.end("r1"), "explicit", y1))
-            elif y2 == y1 + 1 and len(r2) == 2 and not m.group().lower().startswith(_SPAN_WORDS):
-                # "$0.98 million in 1995-96", "in academic year 2006/07": one financial or
-                # academic year, read as the year it ends
+            elif (
+                y2 == y1 + 1
+                and not m.group().lower().startswith(_SPAN_WORDS)
+                and (
+                    len(r2) == 2
+                    or SCHOOL_YEAR_BEFORE.search(text, max(s_start, m.start() - 25), m.start())
+                    or SCHOOL_YEAR_AFTER.match(text, m.end())
+                )
+            ):
+                # "$0.98 million in 1995-96", "in academic year 2006/07", "(academic year
+                # 2016-2017)": one financial or academic year, read as the year it ends
                 out.append(_YearExpr(m.start("r1"), m.end(), "explicit", y2))
             elif (
                 len(r2) == 2

@@ -72,6 +72,9 @@ def plan_years(number: int) -> tuple[int, int]:
     return start, start + 4
 
 
+# the words of an academic or a fiscal year around its two years
+SCHOOL_YEAR_BEFORE = re.compile(r"\b(?:academic|school|fiscal|financial)\s+year\s*$", re.I)
+SCHOOL_YEAR_AFTER = re.compile(r"\s+(?:academic|school)\s+year\b", re.I)
 _DASH = r"\s*(?:-|–|—|~|to)\s*"
 _ORD = r"(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _BARE_LEAD = (
@@ -224,6 +227,12 @@ def _make(kind: str, m: re.Match, text: str) -> Date | None:
     if kind == "range":
         first = g["y1"] or g["b1"]
         y1, y2 = int(first), _second_year(int(first), g["y2"] or g["b2"])
+        if y2 == y1 + 1 and (
+            SCHOOL_YEAR_BEFORE.search(text, max(0, a - 25), a) or SCHOOL_YEAR_AFTER.match(text, b)
+        ):
+            # "(academic year 2016-2017)", "the 2016-17 school year": one year, dated by its
+            # end (the year most of it falls in), no period
+            return Date(a, b, a, iso(y2), y2, "year")
         return Date(a, b, a, iso(y1), y1, "period", y2) if y1 < y2 <= y1 + 30 else None
     if kind == "decade":
         y1 = int(g["year"])

@@ -2175,3 +2175,15 @@ def test_a_later_list_items_year_dates_no_item_above_it(tmp_path):
     assert row(tmp_path, body, "140")["year"] == 2010  # the page's, not the row below's
     assert row(tmp_path, body, "9")["year"] == 2010
     assert row(tmp_path, body, "830")["year"] == 2008
+
+
+def test_an_academic_years_two_years_in_full_are_one_year_no_period(tmp_path):
+    """ "(academic year 2016-2017)" over a fact box: the labs it lists stand at 2017, no
+    running total over a period."""
+    body = (
+        "KEY FIGURES (academic year 2016-2017)\n"
+        "Partner universities: 140\n"
+        "Joint research centres: 7\n"
+    )
+    got = rows(tmp_path, body, date="3 October 2017")
+    assert (got["7"]["measure"], got["7"]["year"]) == ("level", 2017)
