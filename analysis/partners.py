@@ -65,11 +65,12 @@ def matcher() -> _Matcher:
                 names.setdefault(value, (canonical, "country"))
         if canonical not in skip:
             names.setdefault(canonical, (canonical, "country"))
-    for code, demonyms in (lex.get("demonyms") or {}).items():
-        if code not in canonical_of:
-            raise InputError(f"{LEXICON_DIR / 'partners.yaml'}: demonyms: no country {code}")
-        for surface in demonyms:
-            names.setdefault(surface, (canonical_of[code], "country"))
+    for key in ("demonyms", "capitals"):
+        for code, surfaces in (lex.get(key) or {}).items():
+            if code not in canonical_of:
+                raise InputError(f"{LEXICON_DIR / 'partners.yaml'}: {key}: no country {code}")
+            for surface in surfaces:
+                names.setdefault(surface, (canonical_of[code], "country"))
     # the lexicon wins over pycountry
     for entry in lex["entries"]:
         for surface in [entry["name"], *entry["aliases"]]:

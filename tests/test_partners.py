@@ -36,6 +36,11 @@ def names(text: str) -> list[str]:
         # demonyms by country code (partners.yaml demonyms), under the canonical name
         ("86 Cuban scientists and 40 Tanzanians", ["Cuba", "Tanzania"]),
         ("Lao and Sri Lankan engineers", ["Laos", "Sri Lanka"]),
+        # plural demonyms, and capitals standing for their governments (partners.yaml
+        # capitals); a capital inside an agreement's or a newspaper's name is neither
+        ("40 Swedes, 12 Spaniards and 9 Kenyans", ["Sweden", "Spain", "Kenya"]),
+        ("Islamabad and New Delhi both sent delegations", ["Pakistan", "India"]),
+        ("under the Paris Agreement, the Washington Post said", []),
     ],
 )
 def test_aliases_and_demonyms(text: str, expected: list[str] | None) -> None:

@@ -52,6 +52,21 @@ def test_a_number_in_apposition_is_the_subjects(tmp_path, body, quote_start, wan
 @pytest.mark.parametrize(
     "body, quote_start, want",
     [
+        # a capital as the subject stands for its government: that country's figure
+        ("Islamabad has sent two dozen agronomists to Changsha for training courses.",
+         "two dozen", ("foreign", "Pakistan")),
+        # Beijing, the subject's capital, stays the nation's
+        ("Beijing has sent two dozen agronomists abroad for training courses.",
+         "two dozen", ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_capital_acts_for_its_country(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
         # a body's official or spokesman is the source, not the owner
         ("A State Department official said that 12 more protocols could be signed.",
          "12", ("national", "")),
