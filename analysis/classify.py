@@ -2235,7 +2235,17 @@ _DESCRIBED_REPORTS = re.compile(
 _OWN_REPORT = re.compile(
     r"(?:\s*\([^()]{1,30}\)|,[^,;:()]{1,40},)?\s+(?:said|says|reported|reports|announced|"
     r"stated)\s+(?:that\s+)?it\s+(?:(?:has|had|have)\s+)?(?:(?:itself|also|already)\s+)?"
-    r"(?:[a-z]+ed|sent|spent|set\s+up|brought|built|won|led|funded)\b"
+    r"(?:[a-z]+ed|sent|spent|set\s+(?:up|aside)|brought|built|won|led|funded|paid|gave|"
+    r"given|made|put|taken|took|begun|began|grown)\b"
+)
+# what a source reports it holds: "said it now has science and technology agreements with 28
+# countries", "says it currently runs 14 joint laboratories" (a body's own, but a Chinese
+# central body's holdings are the nation's: "MOST says it now has cooperation with 158
+# countries")
+_OWN_HOLDING = re.compile(
+    r"(?:\s*\([^()]{1,30}\)|,[^,;:()]{1,40},)?\s+(?:said|says|reported|reports|announced|"
+    r"stated)\s+(?:that\s+)?it\s+(?:(?:now|currently|still|already|also)\s+)?"
+    r"(?:has|had|holds|held|runs|ran|hosts|hosted|employs|maintains)\s+(?!been\b)"
 )
 _LOWER = re.compile(r"[a-z]")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’&-]*(?:\.[A-Z]+)*\.?")
@@ -2732,6 +2742,16 @@ def _scope_of(
         if a > 0 and text[a - 1] == "(" and text[b : b + 1] == ")":
             continue  # "financed by the National ... Foundation (NSFC)": the name before it
         if lex.attribution.match(text, b, min(clause[1], b + 20)):
+            if kind in ("foreign", "agency", "local", "programme") and (
+                _OWN_REPORT.match(text, b)
+                or _OWN_HOLDING.match(text, b)
+                and _publisher_lexicon().national.search(actor) is None
+            ):
+                # "The department said it had set aside 1.2 billion pesos", "Indonesia's
+                # State Ministry ... said it now has agreements with 28 countries": the
+                # source reports its own work or holdings (not a central body of China's,
+                # whose report is the nation's figure)
+                return _voiced(kind, actor, default, lex)
             continue
         if kind == "national" and _possessive_object(text, clause[0], a, b):
             continue  # "To upgrade ... China's overall level and set up 5 laboratories"
@@ -2814,8 +2834,14 @@ def _scope_of(
             # says returnees accounted for 81 percent of its members": what it reports of
             # itself, a word in the report standing for it ("The Academy reported that it
             # had itself received 12": its own work)
-            if _BACK_REFERENCE.search(text, said.end(), clause[1]) or _OWN_REPORT.match(
-                text, subject.end
+            if (
+                _BACK_REFERENCE.search(text, said.end(), clause[1])
+                or _OWN_REPORT.match(text, subject.end)
+                or _OWN_HOLDING.match(text, subject.end)
+                and (
+                    subject.what != "agency"
+                    or _publisher_lexicon().national.search(subject.actor) is None
+                )
             ):
                 return subject[:2]
     # "Their exports reached ...", "Together they ...": the subject of the sentence before
@@ -4404,24 +4430,37 @@ class ReferenceIndex:
                 starts.append(a)
                 found.append(name)
 
-    def last(self, at: int, kind: str) -> str | None:
-        """The last name of ``kind`` starting before ``at``, or None."""
+    def last(self, at: int, kind: str, head: str = "") -> tuple[str, str] | None:
+        """The last name of ``kind`` starting before ``at``, with its kind, or None; or,
+        when a name of another country's that holds ``head`` ("Ministry" for "the
+        ministry") stands after it, that name, kind ``foreign`` ("The Philippine
+        Department of Agriculture ... The department said")."""
         starts, found = self.by_kind.get(kind, ((), ()))
         j = bisect.bisect_left(starts, at) - 1
-        return found[j] if j >= 0 else None
+        got = (found[j], kind) if j >= 0 else None
+        if head and kind != "foreign":
+            f_starts, f_found = self.by_kind.get("foreign", ((), ()))
+            k = bisect.bisect_left(f_starts, at) - 1
+            while k >= 0 and (j < 0 or f_starts[k] > starts[j]):
+                if head in f_found[k].split():
+                    return f_found[k], "foreign"
+                k -= 1
+        return got
 
 
-def resolve_reference(text: str, at: int, actor: str, kind: str, names=None) -> str:
-    """The actor a reference ("the ministry", "our institutes") at ``text[at:]`` stands
-    for: the last name of the same kind before it (``names``: :func:`mentions` of the
-    whole text, or their :class:`ReferenceIndex`, if known); the reference itself when there
-    is none."""
+def resolve_reference(text: str, at: int, actor: str, kind: str, names=None) -> tuple[str, str]:
+    """The (kind, actor) a reference ("the ministry", "our institutes") at ``text[at:]``
+    stands for: the last name of the same kind before it (``names``: :func:`mentions` of the
+    whole text, or their :class:`ReferenceIndex`, if known), or another country's body named
+    after that whose name holds the reference's head word (:meth:`ReferenceIndex.last`);
+    the reference itself when there is none."""
     lex = actor_lexicon()
     if actor not in lex.references:
-        return actor
+        return kind, actor
     if names is None:
         names = mentions(text, 0, at)
     if not isinstance(names, ReferenceIndex):
         names = ReferenceIndex(names)
-    found = names.last(at, kind)
-    return actor if found is None else found
+    head = actor.split()[-1].capitalize() if actor.split()[0].lower() == "the" else ""
+    found = names.last(at, kind, head)
+    return (kind, actor) if found is None else (found[1], found[0])

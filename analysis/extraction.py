@@ -393,7 +393,7 @@ def _sentence_facts(
             if context is not None and len(context) > 3 and context[3] is None:
                 context[3] = ReferenceIndex(mentions(text, 0, len(text)))
             names = context[3] if context is not None and len(context) > 3 else None
-            actor = resolve_reference(text, s_start, actor, scope, names)
+            scope, actor = resolve_reference(text, s_start, actor, scope, names)
         if scope == "agency" and central_count(indicator, actor):
             scope, actor = "national", ""  # "The ministry now has 128 S&T diplomats": China's
         if told is not None and (told["scope"], told["actor"]) == (scope, actor):

@@ -1311,11 +1311,16 @@ def _mentions_plain(text, start, end):
 def _resolve_reference_plain(text, at, actor, kind, names):
     lex = classify.actor_lexicon()
     if actor not in lex.references:
-        return actor
+        return kind, actor
+    head = actor.split()[-1].capitalize() if actor.split()[0].lower() == "the" else ""
     for a, _b, name, k in reversed(names):
-        if a < at and k == kind and name not in lex.references:
-            return name
-    return actor
+        if a >= at or name in lex.references:
+            continue
+        if k == kind:
+            return kind, name
+        if head and k == "foreign" and head in name.split():
+            return "foreign", name
+    return kind, actor
 
 
 def _twin_texts():

@@ -2846,6 +2846,37 @@ def test_a_change_of_their_value_is_what_the_things_named_before_are_worth(tmp_p
         ),
         ("The firm employs 300 engineers.", "300", UNCLASSIFIED),
         ("China will host 80 Malaysian postdoctoral researchers.", "80", UNCLASSIFIED),
+        # people of a profession from other countries, whatever the verb; the countries
+        # themselves stay uncounted, and a joint centre's staff "from both countries" are none
+        (
+            "The institute hosted 500 young scientists from Belt and Road countries this year.",
+            "500",
+            "personnel_exchanges",
+        ),
+        (
+            "In 2015 alone it received 405 scientists from 27 countries.",
+            "27",
+            UNCLASSIFIED,
+        ),
+        (
+            "The joint centre already has 40 researchers from both countries.",
+            "40",
+            UNCLASSIFIED,
+        ),
+        # courses for other countries attended by people of a profession
+        (
+            "The Ministry ran training courses in solar power for 14 Pacific island countries, "
+            "attended by 260 officials and technicians.",
+            "260",
+            "personnel_exchanges",
+        ),
+        # the members of delegations counted
+        (
+            "Last year China sent 1,350 scientific and technical delegations, totaling some "
+            "7,200 persons, to other countries.",
+            "7,200",
+            "personnel_exchanges",
+        ),
     ],
 )
 def test_last_resorts_read_projects_and_people_crossing_a_border(sentence, figure, want):

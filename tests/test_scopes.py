@@ -67,6 +67,31 @@ def test_a_capital_acts_for_its_country(tmp_path, body, quote_start, want):
 @pytest.mark.parametrize(
     "body, quote_start, want",
     [
+        # a source reporting what it holds or did itself owns the figure ...
+        ("Indonesia's State Ministry of Research and Technology said it now has science "
+         "and technology agreements with 28 countries.", "28",
+         ("foreign", "Indonesia's State Ministry of Research and Technology")),
+        ("Argentina's Antarctic Institute says it has hosted 26 Chinese researchers at its "
+         "stations since 1990.", "26", ("foreign", "Argentina's Antarctic Institute")),
+        # ... but a Chinese central body's holdings are the nation's
+        ("China's Ministry of Science and Technology says it now has science and "
+         "technology cooperation with 158 countries and regions.", "158", ("national", "")),
+        # "the ministry" after another country's ministry is that ministry
+        ("The Dutch Ministry of Education and Science opened a new programme. The ministry "
+         "said it had paid 3 million guilders to Chinese fellows in 1994.", "3 million",
+         ("foreign", "Dutch Ministry of Education and Science")),
+        ("The Ministry of Science and Technology opened a new programme. The ministry said "
+         "it had paid 3 million yuan to fellows in 1994.", "3 million",
+         ("agency", "Ministry of Science and Technology")),
+    ],
+)  # fmt: skip
+def test_a_source_reporting_its_own(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
         # a body's official or spokesman is the source, not the owner
         ("A State Department official said that 12 more protocols could be signed.",
          "12", ("national", "")),
