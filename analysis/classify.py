@@ -2232,9 +2232,12 @@ _DESCRIBED_REPORTS = re.compile(
 )
 # a body's report of its own work, a past act: "... said that it organized", "reported that
 # it had itself received" (not "says it now has cooperation with 158 countries": the nation's)
-_OWN_REPORT = re.compile(
+_SAID_IT = (
     r"(?:\s*\([^()]{1,30}\)|,[^,;:()]{1,40},)?\s+(?:said|says|reported|reports|announced|"
-    r"stated)\s+(?:that\s+)?it\s+(?:(?:has|had|have)\s+)?(?:(?:itself|also|already)\s+)?"
+    r"stated)\s+(?:that\s+)?it\s+"
+)
+_OWN_REPORT = re.compile(
+    _SAID_IT + r"(?:(?:has|had|have)\s+)?(?:(?:itself|also|already)\s+)?"
     r"(?:[a-z]+ed|sent|spent|set\s+(?:up|aside)|brought|built|won|led|funded|paid|gave|"
     r"given|made|put|taken|took|begun|began|grown)\b"
 )
@@ -2243,8 +2246,7 @@ _OWN_REPORT = re.compile(
 # central body's holdings are the nation's: "MOST says it now has cooperation with 158
 # countries")
 _OWN_HOLDING = re.compile(
-    r"(?:\s*\([^()]{1,30}\)|,[^,;:()]{1,40},)?\s+(?:said|says|reported|reports|announced|"
-    r"stated)\s+(?:that\s+)?it\s+(?:(?:now|currently|still|already|also)\s+)?"
+    _SAID_IT + r"(?:(?:now|currently|still|already|also)\s+)?"
     r"(?:has|had|holds|held|runs|ran|hosts|hosted|employs|maintains)\s+(?!been\b)"
 )
 _LOWER = re.compile(r"[a-z]")

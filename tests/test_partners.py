@@ -41,6 +41,7 @@ def names(text: str) -> list[str]:
         ("40 Swedes, 12 Spaniards and 9 Kenyans", ["Sweden", "Spain", "Kenya"]),
         ("Islamabad and New Delhi both sent delegations", ["Pakistan", "India"]),
         ("under the Paris Agreement, the Washington Post said", []),
+        ("the Berne Convention and the Colombo Plan", []),
     ],
 )
 def test_aliases_and_demonyms(text: str, expected: list[str] | None) -> None:
