@@ -745,6 +745,21 @@ _LIST_FIGURE = re.compile(r"[^\d,;.]*?\d[\d.,]*\d?(?:\s+(?:million|billion|bn|ml
 _RESPECTIVELY = re.compile(
     r"(?:\s+(?:of\s+(?:these|them|those|the\s+total)|in\s+\d{4}))?\s*,?\s*respectively\b", re.I
 )
+# ... or the list's figures placed, one name each, before "respectively" ("of whom 96,000,
+# 21,000 and 14,000 had gone to the United States, Japan and Germany respectively"): people
+# where they went or are, with no noun of their own
+_NAMES = r"(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w.'’-]*)*"
+_PART_LEAD = re.compile(
+    r"\b(?:of|among)\s+(?:whom|which|them|these|those)\s*,?\s*"
+    r"(?:(?:some|about|around|over|nearly|almost|more\s+than)\s+)?$",
+    re.I,
+)
+_PLACED_RESPECTIVELY = re.compile(
+    r"\s+(?:(?:had|have|has|were|was|are|is)\s+)?(?:(?:now|still|already)\s+)?"
+    r"(?:(?:gone|went|been\s+sent|sent|come|came|studying|working|enrolled|based)\s+)?"
+    rf"(?:to|in|at|from)\s+{_NAMES}(?:\s*,\s*(?:and\s+)?{_NAMES}|\s+and\s+{_NAMES})+"
+    r"\s*,?\s*respectively\b"
+)
 
 
 def _respectively(text, sent, num, earlier, recent, prev_start) -> bool:
@@ -758,7 +773,8 @@ def _respectively(text, sent, num, earlier, recent, prev_start) -> bool:
     tail, at = 0, num.end
     while True:  # the list's figures after this one
         m = _RESPECTIVELY.match(text, at, sent.end)
-        if m is not None:
+        placed = m is None and _PLACED_RESPECTIVELY.match(text, at, sent.end) is not None
+        if m is not None or placed:
             break
         j = _LIST_JOIN.match(text, at, sent.end)
         g = _LIST_FIGURE.match(text, j.end(), min(sent.end, j.end() + 24)) if j else None
@@ -774,6 +790,8 @@ def _respectively(text, sent, num, earlier, recent, prev_start) -> bool:
         head, first = head + 1, n
     if head + tail == 0:
         return False
+    if placed and not _PART_LEAD.search(text, max(sent.start, first.start - 30), first.start):
+        return False  # (placed figures are lines of a whole only as its part: "of whom")
     size = head + tail + 1
     before = [
         n.fact
@@ -1321,7 +1339,8 @@ _BY_PLACE = re.compile(
     r"(?:(?:and|or)\s*)?$|[.?!]\[?\d{1,2}\]?\s+(?-i:[A-Z]))"
 )
 _BREAKDOWN_LEAD = re.compile(
-    rf"\s*,?(?:\s+[a-z]+)?(?:\s+(?:in|to|at|for)\s+{_NAME})?"
+    # (the place may end in common words: "in EU member states, among them")
+    rf"\s*,?(?:\s+[a-z]+)?(?:\s+(?:in|to|at|for)\s+{_NAME}(?:\s+[a-z]+){{0,2}})?"
     r"(?:\s+(?:at\s+present|now|today|currently|so\s+far))?\s*[,;:]?\s*"
     r"(?:(?:and|or|followed\s+by|against)\s+)?"
     r"(?:(?:among|including|of)\s+(?:them|these|those|whom|which)\s*[,:]?\s*|including\s+)?"

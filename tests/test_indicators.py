@@ -937,6 +937,15 @@ def test_a_list_of_places_is_no_coordination_of_nouns():
         ("Since 1990 some 3,000 students and scholars have been sent to study in 20 countries, "
          "among them about 900 in Canada, 400 in France and 120 in the Republic of Korea.",
          "120", "students_abroad"),
+        # ... after a place named with common words ("in EU member states")
+        ("The embassy counts some 90,000 Chinese students in Nordic member countries, among "
+         "them about 30,000 in Sweden and 12,000 in Finland.", "about 30,000", "students_abroad"),
+        # a list of figures placed one name each before "respectively": lines of the count
+        ("By 1990 the state had sent 40,000 students and scholars abroad, of whom 18,000, 6,500 "
+         "and 3,200 had gone to Canada, France and Italy respectively.", "6,500",
+         "students_abroad"),
+        ("By 1990 the state had sent 40,000 students and scholars abroad, of whom 18,000, 6,500 "
+         "and 3,200 were in Canada, France and Italy, respectively.", "18,000", "students_abroad"),
         # gapping: a name standing for its clause, its figure with no words of its own
         ("In 2004 the country sent 9,000 students abroad, and about 5,000 of them are in "
          "Australia; Canada hosts about 800 and New Zealand about 300.", "about 800",
@@ -965,6 +974,9 @@ def test_breakdowns_and_gapped_clauses_take_the_figure_they_continue(tmp_path, b
         # a figure with words of its own is no line of the one before
         ("Since 1990 some 3,000 students have been sent to study abroad, among them about 900 "
          "teachers in Canada.", "about 900"),
+        # a placed list that is no part of the figure before ("of whom") is no line of it
+        ("By 1990 the state had sent 40,000 students abroad. Workshops numbered 120, 80 and 30 "
+         "in Canada, France and Italy respectively.", "80"),
         # contracts with no count of technology contracts before: nothing to be worth
         ("The firm won contracts worth $40 million in Kenya last year.", "$40 million"),
     ],
