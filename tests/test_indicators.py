@@ -308,6 +308,11 @@ def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
          "personnel_exchanges"),
         ("China will train 5,000 scientific and technical personnel from partner countries.",
          "5,000", "personnel_exchanges"),
+        # ... or for other countries
+        ("Over three years the ministry will train 900 irrigation engineers for Central Asia.",
+         "900", "personnel_exchanges"),
+        ("The institute has trained 3,100 managers of various kinds for developing countries.",
+         "3,100", "personnel_exchanges"),
         (
             "The centre trained 150 technicians from Asian countries in 2016.",
             "150",
@@ -393,6 +398,8 @@ def test_counts_by_verb_and_head_noun(sentence, figure, want):
         ("The plant has introduced over 9,000 items of technology of its own.", "9,000"),
         ("The delegation of the ministry signed 3 agreements.", "3"),
         ("SUSTech has recruited about 420 faculty members since 2012.", "420"),
+        # people trained for a project at home are no exchange
+        ("The builder trained 700 welders for the Qinghai-Tibet railway.", "700"),
     ],
 )  # fmt: skip
 def test_counts_without_those_words_stay_unclassified(sentence, figure):
