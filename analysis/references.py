@@ -1789,6 +1789,15 @@ _HAS = re.compile(
     r"receive[sd]?|welcome[sd]?|attract(?:s|ed)?)\s+$"
 )
 _THE = re.compile(r"(?:^|\s)the\s+$", re.I)
+# a part told by the year it fell in, and nothing more ("640 of them in 2012 alone", "386 of
+# them last year alone", "including 180 in 2016 alone")
+_WHEN_ALONE = re.compile(
+    r"\s+(?:(?:in|during)\s+(?:\d{4}|the\s+same\s+year|that\s+year|(?:the\s+)?(?:last|this|"
+    r"past)\s+year)|(?:last|this|that|the\s+same|the\s+past)\s+year)(?:\s+alone)?"
+    r"\s*(?:[,;:.!?)]|$)",
+    re.I,
+)
+_INCLUDING = re.compile(r"\bincluding\s+(?:(?:some|about|around|over|nearly)\s+)?$", re.I)
 _APPOSED = re.compile(r"[^\w]*(?:and\s+)?")  # "with 91 countries, seven of them ..."
 _WHEN_WHERE = re.compile(r"\s+(?:at|in|by)\b")  # "their number reached 127 at the end of 2008"
 _ADV = r"(?:(?:now|already|also|all|currently|today|so\s+far)\s+)?"
@@ -1867,6 +1876,16 @@ def _antecedent(earlier: list[_Num], recent: list, unit: str, back: int) -> dict
     return None
 
 
+def _counted_people(earlier: list[_Num]) -> dict | None:
+    """The nearest count before in the sentence of what is not a place."""
+    for n in reversed(earlier):
+        h = n.fact
+        if h and not h.get("derived_from") and h["unit"] == "count":
+            if not _PLACES.search(h.get("counted") or ""):
+                return h
+    return None
+
+
 def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bool:
     """A count whose own noun phrase is empty takes what it counts from its antecedent
     (:func:`_antecedent`; after "of the", the noun it names), turned by its verb
@@ -1881,8 +1900,15 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         at = m.end()
         before = earlier[-1].fact["end"] if earlier and earlier[-1].fact else sent.start
         gap = (max(before, earlier[-1].end), num.start) if earlier else None
-        if gap and not (_APPOSED.fullmatch(text, *gap) or _NEW_CLAUSE.fullmatch(text, *gap)):
+        alone = _WHEN_ALONE.match(text, at, end)
+        if (
+            gap
+            and not (_APPOSED.fullmatch(text, *gap) or _NEW_CLAUSE.fullmatch(text, *gap))
+            and not (alone and text[gap[0] : gap[1]].rstrip().endswith(","))
+        ):
             return False  # "and cooperates closely with 96 of them": read by what it does
+        if alone:
+            g = _counted_people(earlier)  # (not the 110 countries they came from)
         if earlier and _IN_PLACE.match(text, at, end):
             # people in a place: the nearest count of what is not a place
             for n in reversed(earlier):
@@ -1899,8 +1925,15 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             or _PERFECT_OR_PLACE.match(text, at, end)
             or _WITH_PARTNERS.match(text, at, end)
             or _THEM_PLACED.match(text, at, end)
+            or alone
         ):
             return False
+    elif earlier and _INCLUDING.search(text, max(sent.start, num.start - 12), num.start):
+        # "has trained 2,200 engineers from 110 countries, including 180 in 2016 alone": the
+        # part of one year of the count before
+        if not _WHEN_ALONE.match(text, at, end):
+            return False
+        g = _counted_people(earlier)
     elif m := _PARTITIVE_THE.match(text, at, end):
         # "Shenzhen alone signed 402 of the contracts": the noun it names, as written before
         got = _expand(text, "count", m.end(), end, prev_start, sent, low, num.start)

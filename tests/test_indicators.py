@@ -455,6 +455,11 @@ def indicator_of(rows: dict[str, str], figure: str) -> str:
          "About 900 are now in Canada, officials said.", "About 900", "students_abroad"),
         ("In 1996 the ministry sent 3,000 students abroad. This was twice the 1,500 sent in "
          "1995.", "1,500", "students_abroad"),
+        # a part told by its year alone: the count before, not the places its people came from
+        ("The station has trained 1,800 hydrologists from 60 countries, 210 of them last year "
+         "alone.", "210", "personnel_exchanges"),
+        ("The college has trained 950 engineers from 41 developing countries, including 75 in "
+         "2015 alone.", "75", "personnel_exchanges"),
         # partitives: the figure before, or the noun after "of the"
         ("The city signed 800 technology import contracts in 2001. Machinery made up most of "
          "the value. The new zone alone signed 150 of the contracts.", "150",
@@ -494,6 +499,9 @@ def test_a_figure_with_no_noun_counts_its_antecedent(tmp_path, body, figure, wan
          "410"),
         ("In 2010 the country sent 5,200 students abroad. Some 300 attended the farewell.",
          "Some 300"),
+        # a part "including" with words of its own is no part told by its year
+        ("The college has trained 950 engineers from 41 developing countries, including 75 "
+         "women in 2015.", "75"),
         # "the number of X": it counts X, even when X is of no indicator
         ("In 2010 the country sent 5,200 students abroad. The number of visitors reached 4,000.",
          "4,000"),
