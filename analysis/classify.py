@@ -1737,26 +1737,9 @@ def scope_of(
         if programme:
             return "programme", programme
     if kind == "national" and not actor:
-        partner = _partner_named(text, num_start, num_end, noun_end, clause, found)
-        if partner:
-            # "1,326 technology import contracts with Japanese companies", "Chinese technology
-            # exports to Africa were worth US$470 million": the nation's dealings with one
-            # partner, a line of the nation's figure by partner (recorded as the partner's)
-            return "national", partner
-        partner = _bilateral_partner(text, num_start, clause) or _colon_partner(
-            text, num_start, clause
-        )
-        if partner:
-            # "The two countries now have five joint laboratories", "China and the Soviet
-            # Union signed three agreements": both sides' dealings, a line of the nation's
-            # figure by its one partner
-            return "national", partner
-        region = _region_after(text, num_end)
-        if region:
-            # a region's countries the nation's figure counts ("agreements with 21 African
-            # countries", "serve in five African states"): the nation's line of that region,
-            # the region its actor (as a partner's line has the partner)
-            return "national", region
+        line = _national_line(text, num_start, num_end, noun_end, clause, found)
+        if line:
+            return "national", line
     if kind in ("local", "agency") and (
         _NATION_BEFORE.search(text, max(clause[0], num_start - 24), num_start)
         or _NATION_AFTER.match(text, max(num_end, noun_end))
@@ -1777,8 +1760,12 @@ def scope_of(
             if name == actor and clause[0] <= a and b <= num_start:
                 if _CAPITAL_ACTS.match(text, b) and not _UNDER_LEAD.search(text, clause[0], a):
                     # (not under a programme: "Under its Belt and Road science initiative,
-                    # Beijing set up 53 joint laboratories" is the initiative's)
-                    return "national", ""
+                    # Beijing set up 53 joint laboratories" is the initiative's; a line of
+                    # the nation's by its one partner: "Beijing plans to send 500 students
+                    # to American universities")
+                    return "national", _national_line(
+                        text, num_start, num_end, noun_end, clause, found
+                    )
                 break
     central = kind == "agency" and _publisher_lexicon().national.search(actor) is not None
     if central or (kind == "agency" and _description(actor, lex)):
@@ -1797,7 +1784,9 @@ def scope_of(
                 ):
                     # (not its report of its own work: "The Academy reported that it had
                     # itself received 12", "MOST said that it organized 1,287 projects")
-                    return "national", ""
+                    return "national", _national_line(
+                        text, num_start, num_end, noun_end, clause, found
+                    )
                 break
     if (central or (kind == "agency" and _description(actor, lex))) and _designates_national(
         text, num_start, clause, actor, central, found, lex
@@ -2071,6 +2060,27 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
             ):
                 return actor
     return ""
+
+
+def _national_line(text: str, num_start: int, num_end: int, noun_end: int, clause, found) -> str:
+    """The one partner a figure of the nation's is a line of, or "" (DESIGN.md: a line of
+    the nation's figure by partner)."""
+    partner = _partner_named(text, num_start, num_end, noun_end, clause, found)
+    if partner:
+        # "1,326 technology import contracts with Japanese companies", "Chinese technology
+        # exports to Africa were worth US$470 million": the nation's dealings with one
+        # partner, a line of the nation's figure by partner (recorded as the partner's)
+        return partner
+    partner = _bilateral_partner(text, num_start, clause) or _colon_partner(text, num_start, clause)
+    if partner:
+        # "The two countries now have five joint laboratories", "China and the Soviet
+        # Union signed three agreements": both sides' dealings, a line of the nation's
+        # figure by its one partner
+        return partner
+    # a region's countries the nation's figure counts ("agreements with 21 African
+    # countries", "serve in five African states"): the nation's line of that region, the
+    # region its actor (as a partner's line has the partner)
+    return _region_after(text, num_end)
 
 
 def _colon_partner(text: str, num_start: int, clause) -> str:

@@ -1140,7 +1140,10 @@ def test_an_author_line_over_the_title_gives_the_page_its_voice():
         # a central body that reports the nation's figures: its plan or forecast is the
         # nation's too
         ("Next year the Ministry of Education plans to choose another 1,800 teachers for "
-         "study in Europe.", "1,800", ("national", "")),
+         "study abroad.", "1,800", ("national", "")),
+        # (a line of the nation's by its one partner or region: recorded as the partner's)
+        ("Next year the Ministry of Education plans to choose another 1,800 teachers for "
+         "study in Europe.", "1,800", ("foreign", "Europe")),
         ("The State Science and Technology Commission expects the number of joint projects "
          "to top 900 by 1990.", "900", ("national", "")),
         # (an academy's plan stays its own)
@@ -1543,9 +1546,12 @@ def test_a_head_word_on_a_bodys_own_page_is_that_body(tmp_path):
 @pytest.mark.parametrize(
     "body, quote_start, want",
     [
+        # (the nation's, a line by its one partner or region: recorded as the partner's)
         ("Beijing plans to send 900 engineers to Canadian firms in 1986.", "900",
-         ("national", "")),
+         ("foreign", "Canada")),
         ("Beijing has also signed agreements with 14 Latin American countries.", "14",
+         ("foreign", "Latin America")),
+        ("Beijing plans to send 900 engineers to Canada and Mexico in 1986.", "900",
          ("national", "")),
         ("Beijing now belongs to 12 international standards bodies.", "12", ("national", "")),
         ("Beijing has 26 universities with foreign partners.", "26", ("local", "Beijing")),
