@@ -1882,6 +1882,8 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
         # before names most
         ("China and the Soviet Union on Friday signed three agreements on scientific "
          "cooperation.", "three", ("foreign", "Soviet Union")),
+        ("China and the EU agreed to open 14 joint centres on clean energy.", "14",
+         ("foreign", "European Union")),
         ("Brazil and China launched their first satellite in 1999. Brazil paid a third of "
          "its cost. The two countries now have five joint laboratories.", "five",
          ("foreign", "Brazil")),
