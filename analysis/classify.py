@@ -802,8 +802,9 @@ class _Actors:
 
 
 # a capitalised word (dots inside, "U.S", and after an initial, "U.S.", never a sentence's
-# stop: "... located in Yunnan."), words joined by a dash ("UK–China")
-_CAP_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:(?<=\b[A-Z])\.)?"
+# stop: "... located in Yunnan."), words joined by a dash ("UK–China"); never a currency's
+# prefix ("... of China and US$2.5 million": no "China and US")
+_CAP_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:(?<=\b[A-Z])\.)?(?!\$)"
 _CAP = rf"(?:{_CAP_WORD}(?:–{_CAP_WORD})*|S&T|\d{{3,4}}(?=\s+Pro))"
 # capitalised words opening a sentence that open no name ("Under the X Plan" names X Plan)
 _LEAD = r"(?:Under|During|In|With|By|For|From|At|On|Of|As|After|Since|Across|Among|Between|Through)"

@@ -332,6 +332,8 @@ def _inherit(
         )
         if f["indicator"] == UNCLASSIFIED and joint:
             _jointly_owned(text, sent, nums, i)
+        if f["indicator"] == UNCLASSIFIED and is_money(f["unit"]) and earlier:
+            _money_continued(text, num, earlier[-1], upto)
         if f["indicator"] == UNCLASSIFIED and is_money(f["unit"]) and index > 0:
             _given_in_context(text, sent, nums, i, doc.sentences[max(0, index - 2)].start)
         _subgroup_owner(text, num, earlier)
@@ -682,6 +684,37 @@ def _partner_kept(text: str, num: _Num, earlier: list[_Num], recent=(), end=None
     g = recent[-1]
     if g["scope"] == "national" and g["actor"] and g["indicator"] == f["indicator"] != UNCLASSIFIED:
         f["actor"] = g["actor"]
+
+
+# money that goes on a sum of money before it: another part of it from another source, with
+# no words of its own but that source ("C$2.5 million from Canadian partners and RMB 8
+# million from the university", "US$2.5 million from the Bill & Melinda Gates Foundation")
+_MONEY_SOURCE = r"(?:\s+(?:from|on|by)\s+[^,;:.()\d]{1,70}?)?"
+_MONEY_AND = re.compile(
+    _MONEY_SOURCE + r"\s*,?\s+(?:and|plus|as\s+well\s+as)\s+(?:another\s+|a\s+further\s+)?"
+    r"(?:(?:some|about|around|nearly|up\s+to|over|more\s+than)\s+)?"
+)
+_MONEY_ENDS = re.compile(
+    _MONEY_SOURCE + r"\s*(?:[,;:.!?)]|$|\s+(?:over|in|since|by|so\s+far|to\s+date|a\s+year|each)\b)"
+)
+
+
+def _money_continued(text: str, num: _Num, prev: _Num, upto: int) -> None:
+    """:data:`_MONEY_AND`: money after a classified sum before it, joined by "and", with no
+    words of its own but a source, counts what that sum does, as its verb tells it."""
+    g = prev.fact
+    if not g or g.get("derived_from") or g["indicator"] == UNCLASSIFIED:
+        return
+    if not is_money(g["unit"]):
+        return
+    f = num.fact
+    gap_start = max(prev.end, g["end"])
+    if gap_start > num.start or not _MONEY_AND.fullmatch(text, gap_start, num.start):
+        return
+    if not _MONEY_ENDS.match(text, max(num.end, f["end"]), max(upto, num.end, f["end"])):
+        return
+    # (its verb's: "has received C$2.5 million ... and RMB 8 million ... over three years")
+    f["indicator"], f["measure"] = g["indicator"], g["measure"]
 
 
 def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:

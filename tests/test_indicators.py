@@ -984,6 +984,24 @@ def test_breakdowns_and_gapped_clauses_take_the_figure_they_continue(tmp_path, b
 
 
 @pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # another part of a sum from another source
+        ("The joint centre has received C$4 million from Canadian partners and RMB 9 million "
+         "from the university since 2015.", "RMB 9 million", "coop_funding"),
+        ("The centre has funding of RMB 30 million from the Ministry of Science and Technology "
+         "of China and US$2.5 million from a private foundation.", "US$2.5 million",
+         "coop_funding"),
+        # (money with words of its own is what those words make it)
+        ("The fund gave US$3 million to joint projects and US$2 million for new buildings.",
+         "US$2 million", UNCLASSIFIED),
+    ],
+)  # fmt: skip
+def test_money_continuing_a_sum_counts_what_it_does(tmp_path, body, figure, want):
+    assert indicator_of(page_indicators(tmp_path, body), figure) == want
+
+
+@pytest.mark.parametrize(
     ("body", "figure"),
     [
         # a figure with words of its own is no line of the one before

@@ -2026,3 +2026,11 @@ def test_the_states_network_abroad_a_ministry_runs_is_the_nations(tmp_path):
     assert scope(tmp_path, body, "132") == ("national", "")
     # the ministry's own programme stays the ministry's
     assert scope(tmp_path, body, "457")[0] == "agency"
+
+
+def test_a_currency_prefix_ends_a_name():
+    # "US$" opens a sum, never the next word of a body's name before it
+    text = "RMB 30 million from the Ministry of Science and Technology of China and US$2.5 million"
+    names = [name for _a, _b, name, _k in classify.mentions(text, 0, len(text))]
+    assert "Ministry of Science and Technology of China" in names
+    assert not any(name.endswith("US") for name in names)
