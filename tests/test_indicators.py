@@ -263,6 +263,16 @@ def test_unknown_word_class_is_an_error(bad_lexicon):
          "USD", "tech_export_value"),
         ("The country spent 6.1 billion on buying foreign technology last year.", "6.1",
          "USD", "tech_import_value"),
+        # purchases named as such, money spent on technology from abroad, technology a
+        # partner supplied or licensed to Chinese firms
+        ("The country's purchases of imported know-how reached 2.3 billion in 1987.", "2.3",
+         "USD", "tech_import_value"),
+        ("The state paid 900 million on foreign technology and licences in 1990.", "900",
+         "USD", "tech_import_value"),
+        ("Italy was second, supplying technology worth 1.4 billion under 610 contracts.", "1.4",
+         "USD", "tech_import_value"),
+        ("Finnish know-how licensed to Chinese firms was worth 300 million in 2010.", "300",
+         "EUR", "tech_import_value"),
         # "the contract value" of the export contracts the sentence names
         ("Technology export contracts numbered 3,000, with a contract value of 2.6 billion.",
          "2.6", "USD", "tech_export_value"),
@@ -286,6 +296,9 @@ def test_money_by_verb_and_head_noun(sentence, figure, unit, want):
         ("Equipment worth 150 million was shipped to the port.", "150", "CNY"),
         # a plant built with a sum: no funding verb before "with"
         ("The firm built a new plant with 40 million of its own.", "40", "USD"),
+        # equipment supplied, technology licensed to no Chinese firm
+        ("Chinese firms supplied equipment worth 40 million to Kenya.", "40", "USD"),
+        ("Its own know-how licensed to Kenyan firms was worth 40 million in 2010.", "40", "USD"),
     ],
 )  # fmt: skip
 def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
