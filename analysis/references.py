@@ -1938,23 +1938,6 @@ def _antecedent(earlier: list[_Num], recent: list, unit: str, back: int) -> dict
     return None
 
 
-# "with 104 countries, 61 of them developing countries": the part named by the whole's own
-# head noun, a few words before it, and nothing more
-_OF_THEM_KIND = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+s)\b")
-
-
-def _of_them_kind(text: str, at: int, end: int, earlier: list[_Num]) -> bool:
-    """Whether the words after "N of them" name the kind of thing the figure before counts,
-    by its head noun ("61 of them developing countries"), and nothing more."""
-    m = _OF_THEM_KIND.match(text, at, end)
-    if m is None or not earlier or not earlier[-1].fact:
-        return False
-    counted = earlier[-1].fact.get("counted") or ""
-    if re.search(rf"\b{m.group('noun')}\b", counted, re.I) is None:
-        return False
-    return _NOTHING_MORE.match(text, m.end(), end) is not None
-
-
 def _counted_people(earlier: list[_Num]) -> dict | None:
     """The nearest count before in the sentence of what is not a place."""
     for n in reversed(earlier):
@@ -2005,7 +1988,6 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             or _WITH_PARTNERS.match(text, at, end)
             or _THEM_PLACED.match(text, at, end)
             or alone
-            or _of_them_kind(text, at, end, earlier)
         ):
             return False
     elif earlier and _INCLUDING.search(text, max(sent.start, num.start - 12), num.start):
