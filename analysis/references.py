@@ -308,12 +308,6 @@ def _inherit(
             )
             if turned != prev_first[0]["indicator"]:
                 f["indicator"] = turned
-            elif prev_first[0]["indicator"] in _THINGS and _COPULA.match(
-                text, num.end, stop.start() if stop else upto
-            ):
-                # "Of these projects, 143 were carried out with partners in developing
-                # countries": a part of things is those things
-                f["indicator"] = turned
             elif _placed_part(text, num.end, stop.start() if stop else upto) or (
                 turned == "students_abroad"
                 and _STUDYING.match(text, num.end, stop.start() if stop else upto)
@@ -1816,29 +1810,6 @@ _WHOLE_BEFORE = re.compile(
     re.I,
 )
 _OF_WHICH = re.compile(r"\b(?:of|among)\s+(?:which|whom)\s*,?\s*$", re.I)
-# things a part of which is still those things (a part of people, "of whom 1,840 were
-# Chinese", may be another population), and the verb that tells such a part
-_THINGS = frozenset(
-    {
-        "coop_projects",
-        "joint_research_centers",
-        "coop_bases",
-        "intergov_agreements",
-        "tech_import_contracts",
-        "tech_export_contracts",
-        "st_offices",
-        "innovation_zones",
-        "tech_parks",
-    }
-)
-_OF_THE_LEAD = re.compile(
-    r"\W*(?:Of|Among)\s+(?:the|these|those|this\s+year['’]s|last\s+year['’]s)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+s)\s*,\s*"
-)
-_COPULA = re.compile(
-    r"\s+(?:(?:now|already|also|all|currently|today|so\s+far)\s+)?(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b"
-    r"(?!\s+(?:not|no)\b)"
-)
 _A_FIGURE_OF = re.compile(
     r"\b(?:a|the|its|their)\s+(?:(?:lower|higher|smaller|larger|different|own)\s+)?"
     r"(?:figure|estimate)\s+of\s+(?:(?:some|about|around|over|nearly|only)\s+)?$",
@@ -2035,14 +2006,6 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
         # "while the ministry gave a figure of 12,000 for the same year": the count compared
         if not (_NOTHING_MORE.match(text, at, end) or _FOR_WHEN.match(text, at, end)):
             return False
-    elif (lead := _OF_THE_LEAD.fullmatch(text, sent.start, num.start)) and _COPULA.match(
-        text, at, end
-    ):
-        # "Of the new projects, 142 were with developing countries": a part of the things the
-        # lead names as a figure before counted them
-        g = {"indicator": _by_head(lead.group("noun"), earlier, recent, back)}
-        if g["indicator"] not in _THINGS:
-            return False
     elif _OF_WHICH.search(text, max(sent.start, num.start - 20), num.start):
         # "the 14 joint projects ..., of which nine have been completed"; "1,870 foreign
         # experts, of whom 1,020 came from Japan": a line by origin
@@ -2051,11 +2014,7 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             or _FROM_PLACE.match(text, at, end)
             or _WITH_PARTNERS.match(text, at, end)
         ):
-            g = _antecedent(earlier, recent, f["unit"], back)
-            if g is None or g["indicator"] not in _THINGS or not _COPULA.match(text, at, end):
-                return False
-            # "64 cooperation projects ..., of which 23 were under the national programme":
-            # a part of things is those things, whatever it is told by
+            return False
     elif not earlier and _ARRIVED.match(text, at, end):
         # "China sent 480 students to 28 countries. The first group of 52 reached Washington
         # in December": people arriving in a place, the last count of people before

@@ -468,11 +468,6 @@ def indicator_of(rows: dict[str, str], figure: str) -> str:
          "About 900 are now in Canada, officials said.", "About 900", "students_abroad"),
         ("In 1996 the ministry sent 3,000 students abroad. This was twice the 1,500 sent in "
          "1995.", "1,500", "students_abroad"),
-        # a part of things is those things, whatever it is told by
-        ("In 2012 the province ran 210 joint research projects with foreign partners, of which "
-         "31 were funded by national programmes.", "31", "coop_projects"),
-        ("The fund supported 420 cooperation projects in 2008. Of the new projects, 95 were "
-         "with partners in Africa.", "95", "coop_projects"),
         # a part told by its year alone: the count before, not the places its people came from
         ("The station has trained 1,800 hydrologists from 60 countries, 210 of them last year "
          "alone.", "210", "personnel_exchanges"),
@@ -517,9 +512,6 @@ def test_a_figure_with_no_noun_counts_its_antecedent(tmp_path, body, figure, wan
          "410"),
         ("In 2010 the country sent 5,200 students abroad. Some 300 attended the farewell.",
          "Some 300"),
-        # a part of people told by a property may be another population
-        ("In 2009 the country sent 3,000 students abroad. Of the students, 1,200 were women.",
-         "1,200"),
         # a part "including" with words of its own is no part told by its year
         ("The college has trained 950 engineers from 41 developing countries, including 75 "
          "women in 2015.", "75"),
