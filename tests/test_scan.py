@@ -12,7 +12,10 @@ from hypothesis import strategies as st
 from analysis import classify, numbers, scan, themes
 from analysis.config import ROOT
 
-DOCS = sorted((ROOT / "tests" / "corpus" / "docs").glob("*.txt"))
+# the five seeds (000_ ... 004_) and every fourth page after them: running each lexicon
+# pattern over all 600 corpus pages took some 20 minutes of the suite, and pages repeat forms
+_PAGES = sorted((ROOT / "tests" / "corpus" / "docs").glob("*.txt"))
+DOCS = _PAGES[:5] + _PAGES[5::4]
 
 
 def _lexicon_patterns() -> list[re.Pattern[str]]:
