@@ -2123,8 +2123,9 @@ def _bilateral_partner(text: str, num_start: int, clause) -> str:
         return ""  # ("China and Brazil bore 70 and 30 percent, respectively": each side's)
     if m.group("china"):
         named = [x for x in _foreign(text, m.end(), num_start) if x[0] == m.end()]
-        # (a bloc too: "China and ASEAN will set up 10 joint laboratories")
-        if named and (_place_word(text[named[0][0] : named[0][1]]) or named[0][3] == "foreign"):
+        # (a country, a region or a bloc: "China and ASEAN will set up 10 joint laboratories";
+        # not a programme)
+        if named and named[0][3] == "foreign":
             if not _ANOTHER_PARTNER.match(text, named[0][1]):
                 return named[0][2]
         return ""

@@ -1944,12 +1944,7 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             g = _counted_people(earlier)  # (not the 110 countries they came from)
         if earlier and _IN_PLACE.match(text, at, end):
             # people in a place: the nearest count of what is not a place
-            for n in reversed(earlier):
-                h = n.fact
-                if h and not h.get("derived_from") and h["unit"] == "count":
-                    if not _PLACES.search(h.get("counted") or ""):
-                        g = h
-                        break
+            g = _counted_people(earlier) or g
         if not earlier and not _HAS.search(text, sent.start, num.start):
             if text[sent.start : num.start].strip():
                 return False
