@@ -1260,7 +1260,7 @@ def _named_heads(lex: _Actors, text: str, start: int, end: int):
         pos = m.end()
 
 
-_RUN_WORD = re.compile(r"[\w&'’.-]+")
+_RUN_WORD = re.compile(r"[\w&'’.–-]+")  # (a dash joins a name's words: "China–Brazil")
 _CAP_OR_DIGIT = re.compile(r"[A-Z\d]")
 
 
@@ -2078,10 +2078,40 @@ def _national_line(text: str, num_start: int, num_end: int, noun_end: int, claus
         # Union signed three agreements": both sides' dealings, a line of the nation's
         # figure by its one partner
         return partner
+    partner = _paired_partner(text, num_end, noun_end)
+    if partner:
+        # "14 Finnish-Chinese joint research centres", "four Sino-Russian technology
+        # parks": things of both sides, named by the pair, a line by the one partner (as
+        # "The two countries now have five joint laboratories")
+        return partner
     # a region's countries the nation's figure counts ("agreements with 21 African
     # countries", "serve in five African states"): the nation's line of that region, the
     # region its actor (as a partner's line has the partner)
     return _region_after(text, num_end)
+
+
+# China and one partner joined by a hyphen or dash ("Sino-Russian", "India-China",
+# "Chinese-Australian", "New Zealand-China")
+_PAIR = re.compile(
+    r"(?<![\w-])(?:(?:Sino|China|Chinese|PRC)[-–](?P<after>[A-Z][\w.]*)(?![\w-])"
+    r"|(?P<before>(?:[A-Z][\w.]*\s)?[A-Z][\w.]*)[-–](?:China|Chinese|Sino)(?![\w-]))"
+)
+
+
+def _paired_partner(text: str, num_end: int, noun_end: int) -> str:
+    """The one country or region paired with China by a hyphen in a figure's counted
+    phrase ("14 Finnish-Chinese joint research centres": Finland), or ""."""
+    from analysis.partners import partners_in
+
+    named = set()
+    for m in _PAIR.finditer(text, num_end, max(num_end, noun_end)):
+        a, b = m.span("after") if m.group("after") else m.span("before")
+        hits = partners_in(text, a, b)
+        if not (hits and hits[-1][1] == b - a and hits[-1][3] in ("country", "region")):
+            return ""  # ("Sino-Foreign"; a pair with a body: not one partner's)
+        named.add(hits[-1][2])
+    # (one partner only: "12 Sino-US and Sino-French joint centres" is no line)
+    return named.pop() if len(named) == 1 else ""
 
 
 def _colon_partner(text: str, num_start: int, clause) -> str:

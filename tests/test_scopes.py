@@ -1889,6 +1889,16 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          ("foreign", "Brazil")),
         ("Brazil and China launched their first satellite in 1999. Both countries now have "
          "five joint laboratories.", "five", ("foreign", "Brazil")),
+        # both sides named as a pair in the counted phrase: the one partner's line
+        ("There are currently 14 Finnish-Chinese joint research centres and laboratories.",
+         "14", ("foreign", "Finland")),
+        ("The oldest of the four Sino-Russian technology parks opened in 1998.", "four",
+         ("foreign", "Russia")),
+        ("Four New Zealand-China joint research centres are now in operation.", "Four",
+         ("foreign", "New Zealand")),
+        # (two pairs, or a pair with no country: no line of one partner)
+        ("China now has 12 Sino-US and Sino-French joint centres.", "12", ("national", "")),
+        ("China approved 40 Sino-foreign joint laboratories in 2015.", "40", ("national", "")),
         # (a sum between both sides, or each side's figure of a "respectively" list: no
         # line of one partner)
         ("Trade between China and Brazil reached US$ 36 billion in 2008.", "US$ 36",
