@@ -125,11 +125,13 @@ def _words_before(before: str) -> list[str]:
     return out
 
 
-# a clock's hour or minute beside the number: "16:42", "00:00:05", "10.00 a.m.", "9 pm"
+# a clock's hour or minute beside the number: "16:42", "00:00:05", "10.00 a.m.", "9 pm",
+# "7 o'clock"
 # (Hansard's "3.7 p.m." writes its minutes with one digit; "07.00 GMT" names its zone)
 _CLOCK_AFTER = re.compile(
     r"(?::[0-5]\d(?!\d)|\.[0-5]?\d\s*[ap]\.?\s?m\b|\s*[ap]\.?\s?m\.?(?!\w)"
-    r"|\.[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|JST|KST|HKT)\b)"
+    r"|\.[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|JST|KST|HKT)\b"
+    r"|\s+o['’]\s?clock\b)"  # ("after the news at 9 o'clock")
 )
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
 # two clock times with points, a span of hours ("9.00-16.00", "08.30 – 12.00"): on the

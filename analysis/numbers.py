@@ -278,7 +278,9 @@ def grammar() -> _Grammar:
     ]
     target_markers = compile_(lex["target_markers"], "target_markers")
     not_target = compile_(lex["not_target"], "not_target")
-    heads = "|".join(re.escape(w) for w in sorted(lex["programme_names"], key=len, reverse=True))
+    # (as written, or in capitals: "THE 863 PROGRAM")
+    names = {*lex["programme_names"], *(w.upper() for w in lex["programme_names"])}
+    heads = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
     rates = "|".join(re.escape(w) for w in lex.get("price_rates") or [])
     spans = "|".join(re.escape(w) for w in lex.get("durations") or [])
     pairs = "|".join(

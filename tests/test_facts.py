@@ -1871,6 +1871,7 @@ def test_the_government_on_a_page_of_no_other_country_is_chinas(tmp_path):
     [
         ('In 1986 the State Council approved the "863" Program and 30 projects.', ["30"]),
         ("The 973 Program funded 40 teams.", ["40"]),
+        ("THE 863 PROGRAM FUNDED 40 TEAMS IN 1987.", ["40"]),  # (a heading in capitals)
         ('Under the national "111 Project", it runs 11 bases.', ["11"]),
         ("Project 211 covers 112 universities.", ["112"]),
         ("The plan funded 30 Projects, 863 programs and 25 projects.", ["30", "863", "25"]),

@@ -26,6 +26,8 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("[00:02:18] WANG: This year we trained 1,200 engineers from Africa.", [1200]),
         ("The sessions ran 09:00–10:30 and 13:30–15:00, and 45 agreements were signed.", [45]),
         ("The meeting opened at 10.00 a.m. and approved 14 joint projects.", [14]),
+        ("After the news at 9 o'clock, eleven o’clock and 7 o' clock the minister said "
+         "China had sent 300 students abroad.", [300]),
         # a part's number, a label's number, a page range
         ("Photo 3/12: delegates sign 6 agreements in Yinchuan.", [6]),
         ("Question No. 20417 asked how many of the 850 scholars had returned.", [850]),
