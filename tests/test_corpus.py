@@ -3207,6 +3207,31 @@ def test_a_wires_slugs_with_a_word_count_and_its_agency_line_are_furniture(tmp_p
     assert "0486" not in text
 
 
+def test_a_wires_story_number_and_coded_slug_on_their_own_lines_are_furniture(
+    tmp_path: Path,
+) -> None:
+    # the story's number alone on its line, the slug after its priority and category codes
+    page = (
+        "UPI 10-09-86 03:14 aed\na0417\nr i PM-Laos-Canada 10-09 0441\n\n"
+        "Laos, Canada sign rail pact\n\n   VIENTIANE, Oct. 9 (UPI) -- " + english(3) + "\n"
+    )
+    title, _publisher, date = _head_of(tmp_path, page)
+    assert (title, date) == ("Laos, Canada sign rail pact", "1986-10-09")
+    text, _s, _removed, _evidence = corpus.clean(page)
+    assert "0441" not in text and "a0417" not in text
+
+
+def test_a_byline_of_two_writers_with_their_places_is_no_title(tmp_path: Path) -> None:
+    page = (
+        "TECHNOLOGY\n\nChip Off the Old Block\nLaos is buying its way into semiconductors\n\n"
+        "By Susan Oakes in Vientiane and Daniel Kwek in Singapore\n\n" + english(3) + "\n"
+    )
+    assert _head_of(tmp_path, page)[0] == "Chip Off the Old Block"
+    text, _s, removed, _evidence = corpus.clean(page)
+    assert "Daniel Kwek" not in text
+    assert "byline" in [r.rule for r in removed]
+
+
 @pytest.mark.parametrize(
     "head",
     [
