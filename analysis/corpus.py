@@ -1223,7 +1223,10 @@ def _masthead_name(s: str, cfg: _Settings) -> str:
     dated = _NAME_YEAR.fullmatch(fields[0])
     if dated and not set(dated["name"].lower().split()) <= _GENERIC_NAME_WORDS:
         # a publication's name with its year: "GUANGDONG YEARBOOK 1996 · Science and Technology"
-        return _publisher_name(dated["name"])
+        # (the body a field beside it names issued it: "CHINA SCIENCE AND TECHNOLOGY ANNUAL
+        # REVIEW 2008      Ministry of Science and Technology")
+        body = next((f for f in fields[1:] if _organisation_name(f, cfg)), "")
+        return _publisher_name(body or dated["name"])
     if not _WORDS_ONLY.fullmatch(fields[0]) or cfg.header_marker.fullmatch(fields[0]):
         return ""
     if cfg.title["label_re"].fullmatch(fields[0]):

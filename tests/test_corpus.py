@@ -1061,6 +1061,13 @@ def test_inline_dois_and_view_counts_are_cut() -> None:
             "Technology Import and Foreign Experts",
             "Guangdong Yearbook",
         ),
+        # ... and the body a field beside it names issued it
+        (
+            "LAOS SCIENCE ANNUAL REVIEW 2008          Ministry of Science and Technology\n\n"
+            "Technology Import and Foreign Experts\n\n",
+            "Technology Import and Foreign Experts",
+            "Ministry of Science and Technology",
+        ),
         ("ANNUAL REPORT 2005 · Science\n\nLabs open abroad\n\n", "Labs open abroad", ""),
         # a masthead's first field and a date with its day's name
         (
