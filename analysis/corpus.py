@@ -2548,6 +2548,28 @@ _GENERIC_PART = re.compile(r"(?i:transcript|home|news|english|print|share|menu|s
 _FIRST_TITLE_LINES = 6  # non-blank lines a page's head is read for a title, at most
 
 
+_BODY_LINES = 3  # how many lines over a page's title, or right under it, may name its issuer
+
+
+def _body_by_title(head: str, title: str, cfg: _Settings) -> str:
+    """The body a page names on a line of its own over its title, or in the first field of
+    a line right under it ("MINISTRY OF COMMERCE OF THE PEOPLE'S REPUBLIC OF CHINA" over
+    "Department of ..." over the communiqué's title; "Ministry of Commerce ...     Communiqué
+    [2013] No. 4" under it): the page's issuer; "" when none."""
+    if not title:
+        return ""
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
+    at = next((i for i, ln in enumerate(lines[:12]) if ln.startswith(title[:40])), None)
+    if at is None:
+        return ""
+    near = lines[max(0, at - _BODY_LINES) : at] + lines[at + 1 : at + 1 + _BODY_LINES]
+    for line in near:
+        field = _FIELD_SPLIT.split(line)[0].strip()
+        if not any(c.isdigit() for c in field) and _organisation_name(field, cfg):
+            return _publisher_name(field)
+    return ""
+
+
 def _first_line_title(text: str, publisher: str) -> str:
     """A page's title when nothing else names one: its first line that reads as one (2 to 16
     words, no date, clock, speaker's turn, column gap or sentence's stop), a masthead's bar-
@@ -3351,7 +3373,8 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
                 or _header_publisher(evidence, title)
                 or _agency(text)
                 or _meeting_body(title, cfg)
-                or _book_header(evidence, title),
+                or _book_header(evidence, title)
+                or _body_by_title(head, title, cfg),
                 cfg,
             ),
             text,

@@ -1069,6 +1069,19 @@ def test_inline_dois_and_view_counts_are_cut() -> None:
             "Ministry of Science and Technology",
         ),
         ("ANNUAL REPORT 2005 · Science\n\nLabs open abroad\n\n", "Labs open abroad", ""),
+        # a body's name on a line of its own over the title, or first in a line under it
+        (
+            "MINISTRY OF COMMERCE OF LAOS\nDepartment of Service Trade\n\n"
+            "Statistical Communique on Technology Trade, 2010\n\n",
+            "Statistical Communique on Technology Trade, 2010",
+            "Ministry of Commerce of Laos",
+        ),
+        (
+            "Statistical Communique on Technology Trade, 2012\n"
+            "Ministry of Commerce of Laos     Communique [2013] No. 4\n\n",
+            "Statistical Communique on Technology Trade, 2012",
+            "Ministry of Commerce of Laos",
+        ),
         # a masthead's first field and a date with its day's name
         (
             "Associated Press | Wednesday, January 31, 1979\n\nU.S., China Sign Science Pact\n\n",
