@@ -532,13 +532,15 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
                 year, basis = closest_year(month, int(day), stamps[-1]), "dateline+stamp_year"
                 if (
                     day
-                    and not g.get("agency")
+                    and (not g.get("agency") or stamps[-1] in revised)
                     and _days_after(iso(year, month, int(day)), stamps[-1]) in range(1, 8)
                 ):
                     # the page's own day stamp a few days after its dateline ("NANNING, Nov.
                     # 19 --" under "Updated: 2008-11-20 09:47"): the page dates from its stamp,
                     # the dateline from when the story was filed (not a wire's, "WASHINGTON,
-                    # Jan 31 (Reuter) -", whose transmission stamp may pass midnight)
+                    # Jan 31 (Reuter) -", whose transmission stamp may pass midnight, unless the
+                    # stamp is the page's "Updated:" line: "MANILA, Sept. 17 (chinaview) --"
+                    # under "Updated: 2006-09-18 16:42")
                     doc.published, doc.published_year = stamps[-1], int(stamps[-1][:4])
                     doc.published_basis = "stamp"
                     return

@@ -90,13 +90,34 @@ def _doc(tmp_path: Path, text: str):
     ("page", "published", "basis"),
     [
         (
-            "Updated: 2009-03-04 10:12\n\nA Lab Opens\n\n"
+            "Updated: 2009-03-14 10:12\n\nA Lab Opens\n\n"
             "BEIJING, March 3 (Xinhua) -- A lab opened, as planned in 2005.\n",
             "2009-03-03",
             "dateline+stamp_year",
         ),
+        # the page's "Updated:" stamp a day or a few after an agency's dateline: the page's day
         (
-            "A Lab Opens\n\nBEIJING, Dec. 30 (Xinhua) -- A lab opened.\n\nUpdated: 2010-01-02\n",
+            "Updated: 2009-03-04 10:12\n\nA Lab Opens\n\n"
+            "BEIJING, March 3 (Xinhua) -- A lab opened, as planned in 2005.\n",
+            "2009-03-04",
+            "stamp",
+        ),
+        # (a wire's transmission stamp past midnight leaves its story's dateline the day)
+        (
+            "A Lab Opens\n\nWASHINGTON, Jan 31 (Reuter) - A lab opened, as planned in 2005.\n"
+            "REUTER 0412 GMT 01-FEB-79\n",
+            "1979-01-31",
+            "dateline+stamp_year",
+        ),
+        # a "published" stamp with the page's kind before it outranks a later update
+        (
+            "Call for proposals 2006\n\nCall published: 4 September 2006\n\nThe call opens.\n\n"
+            "Last updated: 5 September 2006\n",
+            "2006-09-04",
+            "stamp",
+        ),
+        (
+            "A Lab Opens\n\nBEIJING, Dec. 30 (Xinhua) -- A lab opened.\n\nUpdated: 2010-01-12\n",
             "2009-12-30",
             "dateline+stamp_year",
         ),
