@@ -129,13 +129,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("weekday", re.compile(r"\b[Oo]n\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
     # a wire's bare day after its verb's words: "signed an agreement ... Wednesday, the first",
-    # "a senior official said Thursday" (not "Good Friday", "Monday's meeting")
+    # "a senior official said Thursday", "signed an agreement Thursday under which" (not
+    # "Good Friday", "Monday's meeting")
     (
         "weekday",
         re.compile(
             r"(?<=[a-z,] )(?P<weekday>"
             + "|".join(w.capitalize() for w in WEEKDAYS)
-            + r")(?![\w'’])(?=\s*(?:[,.;]|$|\s(?:to|that|as|at|in|on|after|before|when|and)\b))"
+            + r")(?![\w'’])(?=\s*(?:[,.;]|$|\s(?:to|that|as|at|in|on|after|before|when|and|under|"
+            r"with|for|by|between|during|morning|afternoon|evening|night)\b))"
         ),
     ),
     # a month named against the publication date: "reached last October", "next March"

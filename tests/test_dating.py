@@ -202,6 +202,16 @@ def test_a_wires_bare_weekday_after_its_verb_is_a_day_of_the_pages_week(tmp_path
     )
 
 
+def test_a_wires_bare_weekday_before_a_relative_clause_is_a_day(tmp_path: Path) -> None:
+    doc = _doc(
+        tmp_path,
+        "Rail Pact Signed\n\nBEIJING, Oct. 10, 1986 (UPI) -- China and Canada signed an "
+        "agreement Thursday under which Canadian engineers will train 120 Chinese engineers.\n",
+    )
+    got = {d.date for _s, ds in sentencedates.sentence_dates(doc) for d in ds}
+    assert "1986-10-09" in got  # 10 October 1986 was a Friday
+
+
 def test_relative_dates_need_a_date_the_page_gives(tmp_path: Path) -> None:
     doc = _doc(tmp_path, "Notes\n\nExports grew last year. In 1996 they grew again.\n" + english(2))
     assert doc.published_basis == "latest_year"
