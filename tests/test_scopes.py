@@ -1878,6 +1878,10 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          "more than 10,000", ("foreign", "Soviet Union")),
         ("In the next three years China will invite 1,500 young African scientists to work "
          "in Chinese laboratories.", "1,500", ("foreign", "Africa")),
+        ("In the next five years China will invite 500 young Arab scientists to do research "
+         "in China.", "500", ("foreign", "Middle East")),
+        ("China has trained 700 marine scientists from Pacific island countries since 2013.",
+         "700", ("foreign", "Oceania")),
         # both sides as the subject: the one partner named with China, or the one the text
         # before names most
         ("China and the Soviet Union on Friday signed three agreements on scientific "
