@@ -4155,8 +4155,10 @@ def _partner_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alt_words(words)})\s+(?:the\s+)?$", re.I)
 
 
+# (not a rank of a place's own bases: "three new national international S&T cooperation
+# bases were approved, raising the city's total to 11")
 _NATIONWIDE = re.compile(
-    r"\b(?:[Nn]ationwide|[Nn]ational(?:ly)?(?![-‐])|across\s+the\s+(?:country|nation)|"
+    r"\b(?:[Nn]ationwide|[Nn]ational(?:ly)?(?![-‐])(?!\s+international\b)|across\s+the\s+(?:country|nation)|"
     r"(?:whole|entire)\s+country|[Cc]hinese|[Tt]he\s+(?:country|nation))\b"
 )
 

@@ -610,6 +610,9 @@ _NEXT_ITEM = re.compile(
     # or a fact box's next row, its label and its leader's blanks before the figure
     # ("Joint research centres and laboratories      11"; tables.blank_leaders)
     r"|\n(?=[ \t]*[A-Z][^\n]{0,80}?\S[ \t]{3,}[+\-−]?\d)"
+    # (its label wrapped onto a second line: "National international S&T" / "  cooperation
+    # bases      3")
+    r"|\n(?=[ \t]*[A-Z][^\n\d]{0,80}\n[ \t]+[a-z][^\n]{0,60}?\S[ \t]{3,}[+\-−]?\d)"
     # or its next line labelled before a colon ("Chinese students in Norway, autumn 2017:
     # 1,024" / "Norwegian students in China, 2016/17: around 250")
     r"|\n(?=[ \t]*[A-Z][^\n:.;]{0,80}:[ \t]+(?:[A-Za-z]+[ \t]+){0,2}?[+\-−]?\d)"

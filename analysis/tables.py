@@ -53,7 +53,7 @@ _LEADER_ROW = re.compile(r"^([^.\n]*?\S)([^\S\n]*\.{3,}[^\S\n]*)(?=[+\-−]?\d)"
 # such rows labelled in words, line by line in a whole text (a year's row, "1993 .........
 # 6.11", is a table's and keeps its dots): corpus.clean blanks their leaders
 LABELLED_LEADER_ROW = re.compile(
-    r"^([^.\n]*?[A-Za-z][^.\n]*?\S)([^\S\n]*(?:\.{3,}|(?<=[^\S\n])\.\.(?=[^\S\n]))[^\S\n]*)"
+    r"^([^.\n]*?[A-Za-z][^.\n]*?\S)([^\S\n]*(?:\.{3,}|(?<=[^\S\n])\.\.?(?=[^\S\n]))[^\S\n]*)"
     r"(?=[+\-−]?\d)",
     re.M,
 )
@@ -63,9 +63,11 @@ def blank_leaders(text: str) -> str:
     """``text`` with the leader dots of rows labelled in words as blanks of the same length
     ("Outbound students ........ 1,870 in 2018": the label is the figure's words, no stop in
     it, and every offset stays)."""
-    # (a leader as short as two dots between blanks, "Intergovernmental projects .. 72", where
-    # the label fills the box's width)
-    return LABELLED_LEADER_ROW.sub(_leader_blanks, text) if ".." in text else text
+    # (a leader as short as two dots between blanks, "Intergovernmental projects .. 72", or one,
+    # "Joint research centres and labs . 24", where the label fills the box's width)
+    if ".." not in text and " . " not in text:
+        return text
+    return LABELLED_LEADER_ROW.sub(_leader_blanks, text)
 
 
 # the scale a caption gives counts after its last comma ("..., thousands", "(in thousands)")

@@ -405,6 +405,27 @@ def test_a_fact_box_under_an_as_of_note_reads_each_row_by_its_label_at_that_date
     assert {r["value"]: r["year"] for r in plain.values()}[9] == 2017
 
 
+def test_a_box_row_with_a_one_dot_leader_or_a_wrapped_label_is_read_by_its_own_label(tmp_path):
+    # a leader of one dot between blanks; a label wrapped onto a second line, which is no
+    # words of the row above; a rank "national" in a label names no owner: the page's
+    page = (
+        "Riverside University | Office of International Cooperation\n\n"
+        "Riverside at a Glance\n\n"
+        "Figures as of December 2019\n\n"
+        "  Partner institutions ............ 152 universities\n"
+        "  Joint research centres and labs . 24\n"
+        "  National international S&T\n"
+        "    cooperation bases ............. 3\n"
+        "  Foreign experts hosted (2019) ... 230 person-times\n\n"
+        "Riverside was founded in 1950.\n"
+    )
+    got = {r["value"]: r for r in _rows(tmp_path, page).values()}
+    assert got[24]["indicator"] == "joint_research_centers"
+    assert "bases" not in got[24]["counted"]
+    assert got[3]["indicator"] == "coop_bases"
+    assert {got[v]["scope"] for v in (24, 3, 230)} == {"local"}
+
+
 def test_a_note_of_the_figures_date_removed_as_furniture_still_dates_the_box(tmp_path):
     page = (
         "Riverside at a Glance\n"
