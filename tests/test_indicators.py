@@ -2299,6 +2299,8 @@ def test_a_change_of_a_subject_that_counts_nothing_stays_unclassified(tmp_path):
          "3.2 million", "CNY"),
         ("Germany's technical cooperation with China has amounted to 1.6 billion marks.",
          "1.6 billion", "DEM"),
+        ("Foundation support for Laos-China collaborative research grew from $9.8 mln in 2005 "
+         "to $21.6 mln in 2011.", "$9.8", "USD"),
         # a party's contribution and what it comes to
         ("The Danish contribution amounts to DKK 150 million.", "DKK 150 million", "DKK"),
         # a programme's budget, of or for it; a side matching the other's money
