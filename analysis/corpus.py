@@ -2565,7 +2565,15 @@ def _body_by_title(head: str, title: str, cfg: _Settings) -> str:
     near = lines[max(0, at - _BODY_LINES) : at] + lines[at + 1 : at + 1 + _BODY_LINES]
     for line in near:
         field = _FIELD_SPLIT.split(line)[0].strip()
-        if not any(c.isdigit() for c in field) and _organisation_name(field, cfg):
+        if (
+            field[:1].isupper()
+            and not any(c.isdigit() for c in field)
+            and not cfg.title["label_re"].fullmatch(field)  # ("PRESS RELEASE": a page's kind)
+            # a body's name opens on its kind ("Ministry of ...", "National Bureau of ..."),
+            # no clause's words ("Given at the Third Session of the Municipal Congress")
+            and cfg.organisation_re.search(" ".join(field.split()[:3]))
+            and _organisation_name(field, cfg)
+        ):
             return _publisher_name(field)
     return ""
 
