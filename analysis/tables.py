@@ -93,7 +93,7 @@ _CURRENCY = (
 _SCALES = (
     (re.compile(r"\b100\s*million\b", re.I), 1e8),
     (re.compile(r"\b10[ ,]?000\b|\bten\s+thousand\b", re.I), 1e4),
-    (re.compile(r"\b(?:billion|bn)\b", re.I), 1e9),
+    (re.compile(r"\b(?:billion|bn|bln)\b", re.I), 1e9),
     (re.compile(r"\b(?:million|mn|mln)\b", re.I), 1e6),
     (re.compile(r"\b(?:thousand|000s?)\b", re.I), 1e3),
 )

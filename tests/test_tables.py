@@ -96,6 +96,9 @@ def test_rows_of_contract_value_in_a_scaled_unit_are_exact_money_of_their_trade(
     assert value["value"] == 25640000000
     assert got["163.4"]["indicator"] == "tech_export_value"
     assert got["163.4"]["value"] == 16340000000
+    # ... and a unit written "bln" is billions
+    bln = _rows(tmp_path, _INDICATOR_ROWS.replace("(US$ 100 million)", "(US$ bln)    "))
+    assert bln["256.4"]["value"] == 256400000000
 
 
 _FACT_BOX = """A Decade of Open Doors
