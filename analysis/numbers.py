@@ -100,6 +100,9 @@ class _Grammar:
     # a count of short spans of time, a duration ("an average of 14 days", "from two weeks
     # to a full academic year", "two to six weeks"; ``numbers.yaml`` ``durations``)
     duration: re.Pattern[str] | None = None
+    # a count of a physical quantity's units ("13 million tonnes", "400 MW", "7,600 km";
+    # ``numbers.yaml`` ``physical_units``): no figure
+    physical: re.Pattern[str] | None = None
     # the parties named before, counted again after a determiner ("the two countries";
     # ``numbers.yaml`` ``pair_nouns``): the nouns after the number, the determiner before it
     pair_after: re.Pattern[str] | None = None
@@ -287,8 +290,12 @@ def grammar() -> _Grammar:
         re.escape(w).replace(r"\ ", r"\s+")
         for w in sorted(lex.get("pair_nouns") or [], key=len, reverse=True)
     )
+    physical = "|".join(
+        re.escape(w) for w in sorted(lex.get("physical_units") or [], key=len, reverse=True)
+    )
     return _Grammar(
         pair_after=re.compile(rf"\s+(?:{pairs})\b", re.I) if pairs else None,
+        physical=re.compile(rf"\s?(?:{physical})(?![\w-])(?!\s+per\b)") if physical else None,
         duration=re.compile(rf"(?:\s+(?:to|or|and)\s+[\w.,]+)?\s+(?:{spans})s?\b(?![-‐–])", re.I)
         if spans
         else None,
@@ -834,6 +841,8 @@ def _parse(
     if g.duration is not None and unit == "count" and not scale_w:
         if g.duration.match(text, end, s_end):
             return None  # "an average of 14 days", "two to six weeks": a duration
+    if g.physical is not None and unit == "count" and g.physical.match(text, end, s_end):
+        return None  # "13 million tonnes", "400 MW", "7,600 km": a physical quantity
     if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:
         if g.price_rate.match(text, end, s_end):
             return None  # "$69 per month", "a stipend of $650 a month": a price or a wage

@@ -28,6 +28,10 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("The meeting opened at 10.00 a.m. and approved 14 joint projects.", [14]),
         ("After the news at 9 o'clock, eleven o’clock and 7 o' clock the minister said "
          "China had sent 300 students abroad.", [300]),
+        # a physical quantity's units: no figure (a yield "per" hectare and an area stay)
+        ("The 400 MW plant burns 13 million tonnes of coal a year beside the 125 petaflops "
+         "machine; China sent 300 engineers.", [300]),
+        ("Yields reached 9.8 tons per hectare on 250,000 hectares.", [9.8, 250000]),
         # a part's number, a label's number, a page range
         ("Photo 3/12: delegates sign 6 agreements in Yinchuan.", [6]),
         ("Question No. 20417 asked how many of the 850 scholars had returned.", [850]),
