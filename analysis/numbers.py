@@ -744,6 +744,11 @@ def _parse(
             return None  # "the "863" Program", "Project 211": a name, not a figure
         if not cur and text[start - 1 : start] == "#" and start > s_start:
             return None  # "item #3", "Issue #12": a number that names an item, not a figure
+        if not cur and (
+            (text[end : end + 1] == "+" and text[end + 1 : end + 2].isdigit())
+            or (text[start - 1 : start] == "+" and text[start - 2 : start - 1].isdigit())
+        ):
+            return None  # "the 16+1 mechanism", "1+6": a name's numbers joined by "+"
         nxt = text[end : end + 2]
         if (
             nxt[:1] in "-–"

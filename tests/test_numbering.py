@@ -32,6 +32,8 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("The 400 MW plant burns 13 million tonnes of coal a year beside the 125 petaflops "
          "machine; China sent 300 engineers.", [300]),
         ("Yields reached 9.8 tons per hectare on 250,000 hectares.", [9.8, 250000]),
+        # a name's numbers joined by "+" ("the 16+1 mechanism"; not "500+ scientists")
+        ("Under the 16+1 mechanism China set up 12 joint centres.", [12]),
         # a part's number, a label's number, a page range
         ("Photo 3/12: delegates sign 6 agreements in Yinchuan.", [6]),
         ("Question No. 20417 asked how many of the 850 scholars had returned.", [850]),
