@@ -108,6 +108,11 @@ class _Grammar:
     pair_after: re.Pattern[str] | None = None
 
 
+# an exchange rate after its number ("1.98 to the dollar", "8.28 yuan per US dollar")
+_EXCHANGE_RATE = re.compile(
+    r"\s+(?:(?:yuan|renminbi|RMB)\s+)?(?:to|per|against)\s+(?:the\s+|one\s+|a\s+|each\s+)?"
+    r"(?:U\.?S\.?\s+|American\s+)?dollar\b"
+)
 # a verb of occasions before "N times": the count of them ("has met twelve times")
 _OCCASIONS_BEFORE = re.compile(
     r"\b(?:met|meet|meets|convened|visited|visits|held|been\s+held|gone|travell?ed|occurred|"
@@ -846,6 +851,8 @@ def _parse(
     if g.duration is not None and unit == "count" and not scale_w:
         if g.duration.match(text, end, s_end):
             return None  # "an average of 14 days", "two to six weeks": a duration
+    if _EXCHANGE_RATE.match(text, end, s_end):
+        return None  # "the yuan stood at 1.98 to the dollar": an exchange rate
     if g.physical is not None and unit == "count" and g.physical.match(text, end, s_end):
         return None  # "13 million tonnes", "400 MW", "7,600 km": a physical quantity
     if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:

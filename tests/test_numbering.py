@@ -34,6 +34,9 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Yields reached 9.8 tons per hectare on 250,000 hectares.", [9.8, 250000]),
         # a name's numbers joined by "+" ("the 16+1 mechanism"; not "500+ scientists")
         ("Under the 16+1 mechanism China set up 12 joint centres.", [12]),
+        # an exchange rate
+        ("The yuan stood at 1.98 to the dollar, or 8.28 yuan per US dollar later; China "
+         "signed 40 contracts.", [40]),
         # a part's number, a label's number, a page range
         ("Photo 3/12: delegates sign 6 agreements in Yinchuan.", [6]),
         ("Question No. 20417 asked how many of the 850 scholars had returned.", [850]),
