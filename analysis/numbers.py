@@ -108,6 +108,13 @@ class _Grammar:
     pair_after: re.Pattern[str] | None = None
 
 
+# a table's unit of ten thousand or a hundred million of something ("10,000 persons", "10 000
+# USD", "100 million yuan"), after "unit:" or a bracket, or with the row's cells after it
+_SCALE_UNIT = re.compile(
+    r"(?:10[ ,]?000|100\s+million)\s+(?:persons|people|person-times|yuan|RMB|USD|US\$|dollars)\b"
+)
+_UNIT_LEAD = re.compile(r"(?:\bunits?\s*[:：]|\()\s*$", re.I)
+_CELLS_AFTER = re.compile(r"[ \t]{2,}[+\-−]?\d")
 # an exchange rate after its number ("1.98 to the dollar", "8.28 yuan per US dollar")
 _EXCHANGE_RATE = re.compile(
     r"\s+(?:(?:yuan|renminbi|RMB)\s+)?(?:to|per|against)\s+(?:the\s+|one\s+|a\s+|each\s+)?"
@@ -851,6 +858,13 @@ def _parse(
     if g.duration is not None and unit == "count" and not scale_w:
         if g.duration.match(text, end, s_end):
             return None  # "an average of 14 days", "two to six weeks": a duration
+    if _SCALE_UNIT.match(text, start, s_end) and (
+        _UNIT_LEAD.search(text, max(s_start, start - 12), start)
+        or _CELLS_AFTER.match(text, _SCALE_UNIT.match(text, start, s_end).end(), s_end)
+    ):
+        # a table's unit, in its caption or its unit column: "(unit: 10,000 yuan)", "Students
+        # going abroad     10,000 persons     52.37": no figure (its cells are read by it)
+        return None
     if _EXCHANGE_RATE.match(text, end, s_end):
         return None  # "the yuan stood at 1.98 to the dollar": an exchange rate
     if g.physical is not None and unit == "count" and g.physical.match(text, end, s_end):

@@ -34,6 +34,10 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Yields reached 9.8 tons per hectare on 250,000 hectares.", [9.8, 250000]),
         # a name's numbers joined by "+" ("the 16+1 mechanism"; not "500+ scientists")
         ("Under the 16+1 mechanism China set up 12 joint centres.", [12]),
+        # a table's unit of ten thousand, in its caption or its unit column
+        ("Main indicators, 2017 (unit: 10,000 yuan / person-times)\n\nJoint projects   "
+         "45   52", [45, 52]),
+        ("Students going abroad          10,000 persons      52.37    54.45", [52.37, 54.45]),
         # an exchange rate
         ("The yuan stood at 1.98 to the dollar, or 8.28 yuan per US dollar later; China "
          "signed 40 contracts.", [40]),
