@@ -761,6 +761,13 @@ def _parse(
             or (text[start - 1 : start] == "+" and text[start - 2 : start - 1].isdigit())
         ):
             return None  # "the 16+1 mechanism", "1+6": a name's numbers joined by "+"
+        if (
+            not cur
+            and end - start == 2
+            and text[start - 1 : start] in "'’‘"
+            and (start - 1 <= s_start or text[start - 2 : start - 1] in " \t\n-–(")
+        ):
+            return None  # "Class of '58", "Ellen Marsh '79": a year cut to its last two digits
         nxt = text[end : end + 2]
         if (
             nxt[:1] in "-–"

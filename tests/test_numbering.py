@@ -38,6 +38,8 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Main indicators, 2017 (unit: 10,000 yuan / person-times)\n\nJoint projects   "
          "45   52", [45, 52]),
         ("Students going abroad          10,000 persons      52.37    54.45", [52.37, 54.45]),
+        # a year cut to its last two digits after an apostrophe
+        ("Class Notes '58-'62: Li Wei '86 hosted 40 Chinese scholars.", [40]),
         # an exchange rate
         ("The yuan stood at 1.98 to the dollar, or 8.28 yuan per US dollar later; China "
          "signed 40 contracts.", [40]),
