@@ -115,6 +115,8 @@ _SCALE_UNIT = re.compile(
 )
 _UNIT_LEAD = re.compile(r"(?:\bunits?\s*[:：]|\()\s*$", re.I)
 _CELLS_AFTER = re.compile(r"[ \t]{2,}[+\-−]?\d")
+_PLUS_MINUS = re.compile(r"\s*±")
+_PLUS_MINUS_BEFORE = re.compile(r"±\s*$")
 # an exchange rate after its number ("1.98 to the dollar", "8.28 yuan per US dollar")
 _EXCHANGE_RATE = re.compile(
     r"\s+(?:(?:yuan|renminbi|RMB)\s+)?(?:to|per|against)\s+(?:the\s+|one\s+|a\s+|each\s+)?"
@@ -308,7 +310,11 @@ def grammar() -> _Grammar:
     return _Grammar(
         pair_after=re.compile(rf"\s+(?:{pairs})\b", re.I) if pairs else None,
         physical=re.compile(rf"\s?(?:{physical})(?![\w-])(?!\s+per\b)") if physical else None,
-        duration=re.compile(rf"(?:\s+(?:to|or|and)\s+[\w.,]+)?\s+(?:{spans})s?\b(?![-‐–])", re.I)
+        duration=re.compile(
+            rf"(?:\s+(?:to|or|and)\s+[\w.,]+)?\s+(?:(?:working|business|calendar)\s+)?"
+            rf"(?:{spans})s?\b(?![-‐–])",
+            re.I,
+        )
         if spans
         else None,
         price_rate=re.compile(rf"\s*(?:a|an|per|each|every)\s+(?:{rates})\b", re.I)
@@ -872,6 +878,10 @@ def _parse(
         # a table's unit, in its caption or its unit column: "(unit: 10,000 yuan)", "Students
         # going abroad     10,000 persons     52.37": no figure (its cells are read by it)
         return None
+    if _PLUS_MINUS.match(text, end, s_end) or _PLUS_MINUS_BEFORE.search(
+        text, max(s_start, start - 3), start
+    ):
+        return None  # "20 ± 0.5°C": a measurement and its tolerance
     if _EXCHANGE_RATE.match(text, end, s_end):
         return None  # "the yuan stood at 1.98 to the dollar": an exchange rate
     if g.physical is not None and unit == "count" and g.physical.match(text, end, s_end):

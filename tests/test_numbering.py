@@ -40,6 +40,9 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Students going abroad          10,000 persons      52.37    54.45", [52.37, 54.45]),
         # a year cut to its last two digits after an apostrophe
         ("Class Notes '58-'62: Li Wei '86 hosted 40 Chinese scholars.", [40]),
+        # a measurement with its tolerance; a duration in working days
+        ("Kept at 20 ± 0.5 degrees, the lab answers within 3 working days and hosted 40 "
+         "Chinese scholars.", [40]),
         # an exchange rate
         ("The yuan stood at 1.98 to the dollar, or 8.28 yuan per US dollar later; China "
          "signed 40 contracts.", [40]),
