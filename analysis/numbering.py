@@ -175,6 +175,13 @@ _JOURNAL_PAGE_AFTER = re.compile(_ISSUE_DATE)
 # a journal's volume (and issue) before its year in brackets: "China Quarterly 215 (2013)",
 # "Journal of Northeast Asian Studies 4:4 (1982)"
 _VOLUME_YEAR_AFTER = re.compile(r"(?::\d{1,3})?\s\((?:1[89]|20)\d\d\)")
+# a journal's volume, its year in brackets and its pages after a colon or comma, closing the
+# note: "Int. J. Mod. Phys. D 20 (2011), 989-1024.", "Journal of Glaciology 38 (1992): 45-61."
+_VOLUME_YEAR_PAGES = re.compile(
+    r"\s\((?:1[89]|20)\d\d\)\s?[,:]\s\d{1,5}(?:[-–]\d{1,5})?\s*(?:[.;]|$)", re.M
+)
+_PAGES_AFTER_VOLUME = re.compile(r"\d{1,4}\s\((?:1[89]|20)\d\d\)\s?[,:]\s$")
+_PAGES_END = re.compile(r"(?:[-–]\d{1,5})?\s*(?:[.;]|$)", re.M)
 # a chapter's pages after its book's place and year in brackets: "Post-Mao China (Cambridge,
 # MA, 1989), 45-76."
 _IMPRINT_PAGES_BEFORE = re.compile(r"\([A-Z][^()\n]{0,60},\s(?:1[89]|20)\d\d\),\s$")
@@ -424,6 +431,11 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     if before.endswith(", ") and _JOURNAL_PAGE_BEFORE.search(before):
         if _JOURNAL_PAGE_AFTER.match(text, end, s_end):
             return True
+    if after[:1] == " " and _VOLUME_YEAR_PAGES.match(text, end, s_end):
+        return True  # "Int. J. Mod. Phys. D 20 (2011), 989-1024.": the volume
+    if before[-2:] in (": ", ", ") and _PAGES_AFTER_VOLUME.search(before):
+        if _PAGES_END.match(text, end, s_end):
+            return True  # "Journal of Glaciology 38 (1992): 45-61.": the pages
     if after[:1] in " :" and _VOLUME_YEAR_AFTER.match(text, end, s_end):
         if numbering().journal.search(before):
             return True

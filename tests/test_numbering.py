@@ -98,6 +98,9 @@ def values(tmp_path: Path, body: str) -> list[float]:
         # a journal's volume and issue before its year, a chapter's pages after its book's
         # imprint ("Germany 450 (2010)" in a table counts)
         ("See D. Zweig, China Quarterly 215 (2013), on the 60 returnees.", [60]),
+        # a note's volume, year and pages
+        ("The lab hosted 60 returnees.\n\n[1] Nan R. et al., Int. J. Mod. Phys. D 20 (2011), "
+         "989-1024.\n[3] Qin H. Journal of Glaciology 38 (1992): 45-61.", [60]),
         ("Orleans, Journal of Northeast Asian Studies 4:4 (1982), counted 90 visits.", [90]),
         ("Goldman (ed.), Science in Post-Mao China (Cambridge, MA, 1989), 45-76.", []),
         ("Students sent in 2010: Germany 450 (2010) and France 120 (2010).", [450, 120]),
