@@ -134,6 +134,7 @@ _CLOCK_AFTER = re.compile(
     r"|\s+o['’]\s?clock\b)"  # ("after the news at 9 o'clock")
 )
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
+_ZONE_AFTER = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BJT|JST|KST|HKT|CET|CEST|BST)\b")
 # two clock times with points, a span of hours ("9.00-16.00", "08.30 – 12.00"): on the
 # quarter hour, and no share, sum or multiple after them ("1.30-2.45 percent" is none)
 _DOT_CLOCK = r"(?:[01]?\d|2[0-4])\.(?:00|15|30|45)"
@@ -405,6 +406,14 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if after[:1] in ". apAP" and _CLOCK_AFTER.match(text, end, s_end):
         return True
+    if (
+        end - start == 4
+        and after[:1] in " GUECPBJKH"
+        and text[start : start + 2] <= "23"
+        and text[start + 2 : start + 4] <= "59"
+        and _ZONE_AFTER.match(text, end, s_end)
+    ):
+        return True  # a clock time in four digits with its zone: "(1104 GMT)", "at 0412 EST"
     if after[:1] == "." and (
         _DOT_CLOCKS.match(text, start, s_end)
         or (before[-1:] in "-– " and _DOT_CLOCKS.match(text, _dot_clock_from(before, start), s_end))

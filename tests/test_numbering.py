@@ -26,6 +26,8 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("[00:02:18] WANG: This year we trained 1,200 engineers from Africa.", [1200]),
         ("The sessions ran 09:00–10:30 and 13:30–15:00, and 45 agreements were signed.", [45]),
         ("The meeting opened at 10.00 a.m. and approved 14 joint projects.", [14]),
+        ("- Trade delegation arrives in Beijing (1104 GMT)\n- Story moved at 0412 EST; 14 "
+         "joint projects approved.", [14]),
         ("After the news at 9 o'clock, eleven o’clock and 7 o' clock the minister said "
          "China had sent 300 students abroad.", [300]),
         # a physical quantity's units: no figure (a yield "per" hectare and an area stay)
