@@ -2078,6 +2078,11 @@ def _national_line(text: str, num_start: int, num_end: int, noun_end: int, claus
         # Union signed three agreements": both sides' dealings, a line of the nation's
         # figure by its one partner
         return partner
+    partner = _with_lead(text, clause, num_start, found)
+    if partner:
+        # "With Hungary we have built 5 joint laboratories", "and with the UK alone we now run
+        # 12 joint projects": the nation's dealings with the one partner the lead names
+        return partner
     partner = _paired_partner(text, num_end, noun_end)
     if partner:
         # "14 Finnish-Chinese joint research centres", "four Sino-Russian technology
@@ -2088,6 +2093,31 @@ def _national_line(text: str, num_start: int, num_end: int, noun_end: int, claus
     # countries", "serve in five African states"): the nation's line of that region, the
     # region its actor (as a partner's line has the partner)
     return _region_after(text, num_end)
+
+
+# a clause's lead naming the one partner its dealings are with ("With Hungary we have built",
+# "and with the UK alone we now run", "With Iran, a protocol signed in May provides for")
+_WITH_LEAD = re.compile(r"(?:^|(?<=[,;:])\s*(?:and\s+|but\s+)?|\s*)[Ww]ith\s+(?:the\s+)?(?=[A-Z])")
+_WITH_LEAD_END = re.compile(r"(?:\s+alone)?\s*,?\s+(?=[a-zA-Z])")
+
+
+def _with_lead(text: str, clause, num_start: int, found) -> str:
+    """The one country or region a clause's "With <partner>" lead names, opening the clause
+    or after its comma's "and", when no other party is named before the figure; ""
+    otherwise."""
+    if found is None:
+        found = mentions(text, clause[0], clause[1])
+    before = [x for x in found if clause[0] <= x[0] and x[1] <= num_start]
+    named = [x for x in before if x[3] == "foreign"]
+    if len(named) != 1 or len(before) != 1:
+        return ""
+    a, b, actor, _kind = named[0]
+    lead = _WITH_LEAD.match(text, max(clause[0], text.rfind(",", clause[0], a) + 1), a + 1)
+    if lead is None or lead.end() != a or text[clause[0] : a].count(" ") > 8:
+        return ""
+    if not _place_word(text[a:b]) or _WITH_LEAD_END.match(text, b, num_start) is None:
+        return ""
+    return actor
 
 
 # China and one partner joined by a hyphen or dash ("Sino-Russian", "India-China",

@@ -1893,6 +1893,14 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          ("foreign", "Brazil")),
         ("Brazil and China launched their first satellite in 1999. Both countries now have "
          "five joint laboratories.", "five", ("foreign", "Brazil")),
+        # a clause's lead naming the one partner ("With X", "and with X alone")
+        ("With Hungary we have built 5 joint laboratories, in fields from water to energy.",
+         "5", ("foreign", "Hungary")),
+        ("That is right, and with the UK alone we now run 12 joint projects.", "12",
+         ("foreign", "United Kingdom")),
+        # (a lead of no partner, or of two: the nation's own)
+        ("With this support China trained 40 engineers in 2015.", "40", ("national", "")),
+        ("With Japan and Korea China built 9 joint laboratories.", "9", ("national", "")),
         # both sides named as a pair in the counted phrase: the one partner's line
         ("There are currently 14 Finnish-Chinese joint research centres and laboratories.",
          "14", ("foreign", "Finland")),
