@@ -2029,11 +2029,20 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
     # (from the counted noun's end, or the figure's when the counted phrase ran on over the
     # preposition: "52 visiting scholars left for the United States")
     after = (max(num_end, noun_end), num_end)
+    listed: set[int] = set()  # partners named in a list of several
     for i, (a, b, actor, _kind) in enumerate(foreign):
         if a > 0 and text[a - 1] in "-‐–":
             continue  # "China-Africa trade": bilateral, both sides'
+        if i in listed:
+            continue
         if _ANOTHER_PARTNER.match(text, b) and any(x[0] < b + 12 for x in foreign[i + 1 :]):
-            return ""  # "to Japan and Germany": more than one partner
+            # "to Japan and Germany": more than one partner, none of them the figure's one
+            # (a list elsewhere in the clause leaves a later partner alone: "Contracts with
+            # Singapore and Israel ... doubled, and 312 contracts were signed with Swedish firms")
+            listed.update(j for j in range(i + 1, len(foreign)) if foreign[j][0] < b + 12)
+            if num_start <= a:
+                return ""
+            continue
         if _DEMONYM_GAP.fullmatch(text, num_end, a) and _DEMONYM_NOUN.match(text, b):
             # "10,000 Soviet specialists", "1,500 young African scientists": the people or
             # things of one partner the nation's figure counts

@@ -1893,6 +1893,11 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          ("foreign", "Brazil")),
         ("Brazil and China launched their first satellite in 1999. Both countries now have "
          "five joint laboratories.", "five", ("foreign", "Brazil")),
+        # a list of partners earlier in the clause leaves a later partner's line alone
+        ("Contracts with Singapore and Israel nearly doubled to US$610 million, and 312 "
+         "contracts were signed with Swedish firms alone.", "312", ("foreign", "Sweden")),
+        ("Technology contracts with Japan and Germany were worth US$5 billion in 2005.",
+         "US$5", ("national", "")),
         # a clause's lead naming the one partner ("With X", "and with X alone")
         ("With Hungary we have built 5 joint laboratories, in fields from water to energy.",
          "5", ("foreign", "Hungary")),
