@@ -2055,10 +2055,13 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
                 at <= a and _PARTNER_AFTER.fullmatch(text, at, a) for at in after
             ) and _country_word(text[a:b]):
                 return actor
-        elif b <= num_start and num_start - b <= 45:
+        elif b <= num_start and num_start - b <= 45 + _aside_length(text, b, num_start):
+            # (past a relative aside: "Contracts with the United States, which suspended
+            # high-technology sales in June, fell to $290 million")
+            verb_at = b + _aside_length(text, b, num_start)
             if (
                 _PARTNER_SUBJECT.search(text, max(clause[0], a - 30), a)
-                and _PARTNER_VERB.fullmatch(text, b, num_start)
+                and _PARTNER_VERB.fullmatch(text, verb_at, num_start)
                 or _PARTNER_TRADE_BEFORE.search(text, max(clause[0], a - 80), a)
                 and _UNDER_CONTRACTS.fullmatch(text, b, num_start)
             ) and _country_word(text[a:b]):
@@ -2070,6 +2073,16 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
             ):
                 return actor
     return ""
+
+
+_RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:which|who|whose)\s[^;:()\d]{1,100}?,")
+
+
+def _aside_length(text: str, b: int, num_start: int) -> int:
+    """The length of a relative aside set off by commas right after ``text[:b]`` ("...,
+    which suspended sales in June,"), 0 when none."""
+    m = _RELATIVE_ASIDE.match(text, b, num_start)
+    return m.end() - b if m else 0
 
 
 def _national_line(text: str, num_start: int, num_end: int, noun_end: int, clause, found) -> str:

@@ -1898,6 +1898,9 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          "contracts were signed with Swedish firms alone.", "312", ("foreign", "Sweden")),
         ("Technology contracts with Japan and Germany were worth US$5 billion in 2005.",
          "US$5", ("national", "")),
+        # the partner's subject past a relative aside
+        ("Contracts with the United States, which suspended high-technology sales in June, "
+         "fell to $290 million.", "$290", ("foreign", "United States")),
         # a clause's lead naming the one partner ("With X", "and with X alone")
         ("With Hungary we have built 5 joint laboratories, in fields from water to energy.",
          "5", ("foreign", "Hungary")),
