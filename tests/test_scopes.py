@@ -850,8 +850,10 @@ def test_a_partners_line_of_the_nations_table(tmp_path, body, quote_start, want)
         # figure belongs to the main clause's subject
         ("The Jiangsu Talent Office, the provincial body that runs the scheme, placed 640 "
          "engineers abroad.", "640", ("agency", "Jiangsu Talent Office")),
+        # (the main clause's subject is the nation's trade with one partner: that partner's
+        # line, past the aside)
         ("Trade with Sweden, which lifted its controls in May, rose to US$80 million.",
-         "US$80", ("national", "")),
+         "US$80", ("foreign", "Sweden")),
         # (a relative that holds the figure stays the name's: "which employs 600 staff")
         ("We visited the Qingdao Marine Institute, which employs 600 staff.", "600",
          ("agency", "Qingdao Marine Institute")),
