@@ -2055,10 +2055,10 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
                 at <= a and _PARTNER_AFTER.fullmatch(text, at, a) for at in after
             ) and _country_word(text[a:b]):
                 return actor
-        elif b <= num_start and num_start - b <= 45 + _aside_length(text, b, num_start):
+        elif b <= num_start and num_start - b <= 45 + (aside := _aside_length(text, b, num_start)):
             # (past a relative aside: "Contracts with the United States, which suspended
             # high-technology sales in June, fell to $290 million")
-            verb_at = b + _aside_length(text, b, num_start)
+            verb_at = b + aside
             if (
                 _PARTNER_SUBJECT.search(text, max(clause[0], a - 30), a)
                 and _PARTNER_VERB.fullmatch(text, verb_at, num_start)
@@ -2119,7 +2119,7 @@ def _national_line(text: str, num_start: int, num_end: int, noun_end: int, claus
 
 # a clause's lead naming the one partner its dealings are with ("With Hungary we have built",
 # "and with the UK alone we now run", "With Iran, a protocol signed in May provides for")
-_WITH_LEAD = re.compile(r"(?:^|(?<=[,;:])\s*(?:and\s+|but\s+)?|\s*)[Ww]ith\s+(?:the\s+)?(?=[A-Z])")
+_WITH_LEAD = re.compile(r"\s*(?:(?:and|but)\s+)?[Ww]ith\s+(?:the\s+)?(?=[A-Z])")
 _WITH_LEAD_END = re.compile(r"(?:\s+alone)?\s*,?\s+(?=[a-zA-Z])")
 
 

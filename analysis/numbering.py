@@ -128,13 +128,14 @@ def _words_before(before: str) -> list[str]:
 # a clock's hour or minute beside the number: "16:42", "00:00:05", "10.00 a.m.", "9 pm",
 # "7 o'clock"
 # (Hansard's "3.7 p.m." writes its minutes with one digit; "07.00 GMT" names its zone)
+_ZONES = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|BJT|JST|KST|HKT)"
 _CLOCK_AFTER = re.compile(
     r"(?::[0-5]\d(?!\d)|\.[0-5]?\d\s*[ap]\.?\s?m\b|\s*[ap]\.?\s?m\.?(?!\w)"
-    r"|\.[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|JST|KST|HKT)\b"
+    rf"|\.[0-5]\d\s*{_ZONES}\b"
     r"|\s+o['’]\s?clock\b)"  # ("after the news at 9 o'clock")
 )
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
-_ZONE_AFTER = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BJT|JST|KST|HKT|CET|CEST|BST)\b")
+_ZONE_AFTER = re.compile(rf"\s?{_ZONES}\b")  # (after a clock in four digits: "1104 GMT")
 # two clock times with points, a span of hours ("9.00-16.00", "08.30 – 12.00"): on the
 # quarter hour, and no share, sum or multiple after them ("1.30-2.45 percent" is none)
 _DOT_CLOCK = r"(?:[01]?\d|2[0-4])\.(?:00|15|30|45)"

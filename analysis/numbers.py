@@ -100,7 +100,7 @@ class _Grammar:
     # a count of short spans of time, a duration ("an average of 14 days", "from two weeks
     # to a full academic year", "two to six weeks"; ``numbers.yaml`` ``durations``)
     duration: re.Pattern[str] | None = None
-    # a count of a physical quantity's units ("13 million tonnes", "400 MW", "7,600 km";
+    # a count of a physical quantity's units ("13 million tonnes", "400 MW", "125 petaflops";
     # ``numbers.yaml`` ``physical_units``): no figure
     physical: re.Pattern[str] | None = None
     # the parties named before, counted again after a determiner ("the two countries";
@@ -871,9 +871,9 @@ def _parse(
     if g.duration is not None and unit == "count" and not scale_w:
         if g.duration.match(text, end, s_end):
             return None  # "an average of 14 days", "two to six weeks": a duration
-    if _SCALE_UNIT.match(text, start, s_end) and (
+    if (scale_unit := _SCALE_UNIT.match(text, start, s_end)) and (
         _UNIT_LEAD.search(text, max(s_start, start - 12), start)
-        or _CELLS_AFTER.match(text, _SCALE_UNIT.match(text, start, s_end).end(), s_end)
+        or _CELLS_AFTER.match(text, scale_unit.end(), s_end)
     ):
         # a table's unit, in its caption or its unit column: "(unit: 10,000 yuan)", "Students
         # going abroad     10,000 persons     52.37": no figure (its cells are read by it)
@@ -885,7 +885,7 @@ def _parse(
     if _EXCHANGE_RATE.match(text, end, s_end):
         return None  # "the yuan stood at 1.98 to the dollar": an exchange rate
     if g.physical is not None and unit == "count" and g.physical.match(text, end, s_end):
-        return None  # "13 million tonnes", "400 MW", "7,600 km": a physical quantity
+        return None  # "13 million tonnes", "400 MW", "125 petaflops": a physical quantity
     if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:
         if g.price_rate.match(text, end, s_end):
             return None  # "$69 per month", "a stipend of $650 a month": a price or a wage
