@@ -2548,7 +2548,35 @@ _GENERIC_PART = re.compile(r"(?i:transcript|home|news|english|print|share|menu|s
 _FIRST_TITLE_LINES = 6  # non-blank lines a page's head is read for a title, at most
 
 
+# a title's last words that are no headline's: the date frame of a box of counts in brackets
+# ("INTERNATIONAL COOPERATION AT A GLANCE (as of December 2018)", "(end of 1994)"; the frame
+# still dates the box's counts from the text) or a post's emoji after a blank ("Big week for
+# our team! 🎉")
+_TITLE_FRAME = re.compile(
+    r"\s+\((?:(?:figures|data|numbers)\s+)?(?:as\s+(?:of|at)|at\s+(?:the\s+)?end(?:\s+of)?"
+    r"|(?:at\s+)?end(?:\s+of|-)?|up\s+to)\s*[^()\n]{3,30}\)$",
+    re.I,
+)
+
+
+def _title_frame_cut(title: str) -> str:
+    """``title`` without a closing date frame or a run of emoji after it (:data:`_TITLE_FRAME`)."""
+    import unicodedata
+
+    end = len(title)
+    while end and (
+        title[end - 1] in " \ufe0f\u200d" or unicodedata.category(title[end - 1]) == "So"
+    ):
+        end -= 1
+    if end < len(title) and title[end:].strip() and title[end : end + 1] == " ":
+        title = title[:end]
+    frame = _TITLE_FRAME.search(title)
+    return title[: frame.start()] if frame and frame.start() > 8 else title
+
+
 _BODY_LINES = 3  # how many lines over a page's title, or right under it, may name its issuer
+# a heading's number before its words: "9  ", "Chapter 9  ", "4.1 "
+_SECTION_LEAD = re.compile(r"(?:(?:Chapter|CHAPTER|Part|PART)\s+)?\d{1,3}(?:\.\d{1,2})*\.?\s+")
 
 
 def _body_by_title(head: str, title: str, cfg: _Settings) -> str:
@@ -2559,7 +2587,15 @@ def _body_by_title(head: str, title: str, cfg: _Settings) -> str:
     if not title:
         return ""
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
-    at = next((i for i, ln in enumerate(lines[:12]) if ln.startswith(title[:40])), None)
+    at = next(
+        (
+            i
+            for i, ln in enumerate(lines[:12])
+            # (its section's number before it: "9  INTERNATIONAL SCIENCE AND ...")
+            if ln.startswith(title[:40]) or _SECTION_LEAD.sub("", ln, 1).startswith(title[:40])
+        ),
+        None,
+    )
     if at is None:
         return ""
     near = lines[max(0, at - _BODY_LINES) : at] + lines[at + 1 : at + 1 + _BODY_LINES]
@@ -3335,6 +3371,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         raise SkipFile("nothing left after removing boilerplate")
     nav = tuple(r.text for r in removed if r.rule in _NAV_RULES and r.line <= _HEAD_LINES)
     title, subtitle, sentences = structure(text, nav, byline_head)
+    title = _title_frame_cut(title)
     post = _POST_TITLE.fullmatch(title)
     if post:  # a post's page: "<Account> on Twitter: "<the post's words>""
         title = post["words"]

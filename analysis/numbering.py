@@ -33,6 +33,8 @@ class _Numbering(NamedTuple):
     degrees: re.Pattern[str]  # right after the number: degrees, perhaps their scale
     weather: re.Pattern[str]  # a word of the weather before a number of degrees
     journal: re.Pattern[str]  # a journal's name before its volume (and issue)
+    marks: frozenset[str]  # the marks of a post's counters ("♡", "⟲", "💬")
+    mark_line: re.Pattern[str]  # a line of only such marks, each with its count
     # every word of a label, a telephone's label or a counter: the word before a number
     # (past "No.", "#", "3 of") must be one of them for ``label``, ``phone`` or ``counted``
     # to match (a fast test before those searches; plain twin in tests/test_numbering.py)
@@ -82,6 +84,9 @@ def numbering() -> _Numbering:
     journal = re.compile(
         rf"\b(?:{words(cfg.get('journal_words') or []) or '(?!)'})\s(?:\d{{1,4}}:)?$", re.I
     )
+    marks = cfg.get("counter_marks") or []
+    mark = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)) or r"(?!)"
+    mark_line = re.compile(rf"(?:[ \t]*(?:{mark})\ufe0f?[ \t]*\d[\d,.]*[KkM]?)+[ \t]*$", re.M)
     vocabulary = [*cfg["labels"], *cfg["phones"], *cfg["counters"]]
     words_before = frozenset(w.strip(".").lower() for item in vocabulary for w in item.split())
     return _Numbering(
@@ -97,6 +102,8 @@ def numbering() -> _Numbering:
         degrees,
         weather,
         journal,
+        frozenset(marks),
+        mark_line,
         words_before,
     )
 
@@ -488,6 +495,8 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         bar = _BAR_NEXT.match(text, end, s_end)
         if bar and cfg.counter.match(text, bar.end(), s_end):
             return True
+    if before.rstrip(" \t\ufe0f")[-1:] in cfg.marks and cfg.mark_line.match(text, line_start):
+        return True  # a post's reactions: "♡ 214  ⟲ 87  💬 9"
     if before.rstrip().endswith(("·", "•")) and cfg.bar.search(before):
         return True
     if before.rstrip().endswith((":", "：")) and cfg.field.search(text, line_start, start):

@@ -798,8 +798,14 @@ def test_a_note_number_glued_to_a_sentence_stop_is_cut_and_the_sentence_ends_the
             "SCIENTISTS OF THE SINO-\nJAPANESE COMMISSION MEET IN TOKYO\n\n",
             "SCIENTISTS OF THE SINO-JAPANESE COMMISSION MEET IN TOKYO",
         ),
+        # a box's date frame and a post's emoji end no headline; words in brackets stay
+        ("INTERNATIONAL COOPERATION AT A GLANCE (as of December 2018)\n\n",
+         "INTERNATIONAL COOPERATION AT A GLANCE"),
+        ("Laos in figures (end of 1994)\n\n", "Laos in figures"),
+        ("Big week for our team! 🎉🎉\n\n", "Big week for our team!"),
+        ("Laos joins the ICGEB (Trieste)\n\n", "Laos joins the ICGEB (Trieste)"),
     ],
-)
+)  # fmt: skip
 def test_title_is_the_headline_above_the_text(tmp_path: Path, page: str, title: str) -> None:
     write(tmp_path, "p.txt", page + english(3))
     assert corpus.load_corpus(tmp_path).get("p").title == title
@@ -1081,6 +1087,13 @@ def test_inline_dois_and_view_counts_are_cut() -> None:
             "Ministry of Commerce of Laos     Communique [2013] No. 4\n\n",
             "Statistical Communique on Technology Trade, 2012",
             "Ministry of Commerce of Laos",
+        ),
+        # ... over a chapter's title that opens with its number
+        (
+            "LAOS SCIENCE AND TECHNOLOGY ANNUAL REVIEW 2008\nMinistry of Science and Technology of Laos\n\n"
+            "9  INTERNATIONAL COOPERATION\n\n9.1  Overview\n\n",
+            "INTERNATIONAL COOPERATION",
+            "Ministry of Science and Technology of Laos",
         ),
         # a masthead's first field and a date with its day's name
         (
