@@ -366,6 +366,7 @@ BASIS_TEXT = {
     "copyright": "copyright line under the title",
     "copyright_foot": "copyright line at the foot, of the year the text reaches",
     "text": "date of the occasion in the text",
+    "reviewed_year": "the year after the year the text reviews",
     "latest_year": "latest year the text reports",
     "edition": "the reference work's edition year at the page's head",
     "title_period": "start of the period in the title",
@@ -601,6 +602,13 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         year = int(evidence["edition"])
         doc.published, doc.published_year, doc.published_basis = str(year), year, "edition"
         return
+    reviewed = _reviewed_year(doc)
+    if reviewed is not None:
+        # "In 2008 China's international ... cooperation ... By the end of the year China had
+        # ...": a review of 2008, published in 2009 (a later year its text names is a plan's)
+        doc.published, doc.published_year = iso(reviewed + 1), reviewed + 1
+        doc.published_basis = "reviewed_year"
+        return
     if latest_past is not None:
         doc.published, doc.published_year = iso(latest_past), latest_past
         doc.published_basis = "latest_year"
@@ -667,6 +675,34 @@ def _runs_on(line: str, following: str) -> bool:
     without a stop and the next line opens in lower case): "... Cooperation in Kyiv on 31
     October 1992," / "and a Subcommission ..." is prose, no date line."""
     return not line.rstrip().endswith((".", ":", "!", "?")) and bool(_RUN_ON_NEXT.match(following))
+
+
+# a page's first sentence opening on the year it tells of: "In 2008 China's international ..."
+# (not a span's first year: "In 2006-2010 ...")
+_REVIEW_OPENING = re.compile(r"\s*In\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+_REVIEW_SENTENCES = 4  # the first body sentences that must close "the year"
+
+
+def _reviewed_year(doc) -> int | None:
+    """The year a page reviews: its first body sentence opens on "In <year>" and one of its
+    first ``_REVIEW_SENTENCES`` body sentences closes "the year" (corpus lexicon
+    ``dating.year_reviewed_by``: "By the end of the year China had ..."); None otherwise."""
+    head = doc.sentences[:40]
+    # (after the title: a publication's name over it is no sentence of the page's)
+    top = next((k for k, s in enumerate(head) if s.kind == "title"), -1)
+    body = [s for s in head[top + 1 :] if s.kind == "body"][:_REVIEW_SENTENCES]
+    if not body:
+        return None
+    m = _REVIEW_OPENING.match(body[0].text)
+    if m is None:
+        return None
+    words = load_lexicon("corpus")["dating"].get("year_reviewed_by") or []
+    if not words:
+        return None
+    closed = re.compile(
+        "|".join(r"\b" + re.escape(w).replace(r"\ ", r"\s+") + r"\b" for w in words), re.I
+    )
+    return int(m.group(1)) if any(closed.search(s.text) for s in body) else None
 
 
 def _closed_year(doc, year: int) -> bool:

@@ -1265,6 +1265,9 @@ def _review_year(doc, index: int, pub: int, context: list | None) -> int | None:
     stands between) reviews, when it names one year only, with "in", before the page's
     year: the date that section's "now", perfects and running totals stand at (a work
     report of January 2016 reviewing 2015). None otherwise."""
+    if getattr(doc, "published_basis", "") == "reviewed_year":
+        # a year's review dated the year after it (analysis.dating): its "now" is that year's end
+        return pub - 1
     if context is None or len(context) < 9:
         return None
     memo = context[8]

@@ -140,6 +140,21 @@ def _doc(tmp_path: Path, text: str):
             "1986-06-20",
             "dateline+text_year",
         ),
+        # a review of a year, dated nowhere else: the year after it (a plan's later year is
+        # no date of the page); a page that only opens on a year is of its latest year
+        (
+            "9  INTERNATIONAL COOPERATION\n\n9.1  Overview\n\nIn 2003 Laos's international "
+            "cooperation grew. By the end of the year Laos had 96 agreements. The programme "
+            "is to support 800 projects by 2005.\n",
+            "2004",
+            "reviewed_year",
+        ),
+        (
+            "Cooperation\n\nIn 2003 Laos's international cooperation grew. Laos signed 96 "
+            "agreements in 2005.\n",
+            "2005",
+            "latest_year",
+        ),
         (
             "A Lab Opens\n\nThe lab opened in 2001.\n\nPublished: 12.05.2012\n",
             "2012-05-12",
@@ -727,3 +742,25 @@ def test_bracketed_previous_and_next_links_are_other_stories(tmp_path: Path) -> 
     doc = _doc(tmp_path, page)
     assert doc.published == "2012-03-16"
     assert "Wuxi" not in doc.text and "Suzhou" not in doc.text
+
+
+def test_a_years_review_dates_its_counts_at_that_years_end(tmp_path: Path) -> None:
+    """A year's review published the year after: its standing counts are of the year it
+    reviews, as a reader of "By the end of the year" takes them."""
+    from analysis.facts import facts_table
+
+    (tmp_path / "r.txt").write_text(
+        "9  INTERNATIONAL COOPERATION\n\n9.1  Overview\n\nIn 2008 China's international "
+        "science and technology cooperation grew. By the end of the year China had "
+        "established S&T cooperative relations with 155 countries and regions.\n\n"
+        "9.2  People\n\nThe Ministry maintains 135 S&T diplomats abroad. A total of 1,200 "
+        "foreign experts have worked in China.\n"
+    )
+    docs = corpus.load_corpus(tmp_path)
+    assert docs.get("r").published == "2009"
+    rows = facts_table(docs).to_dict("records")
+    assert [(r["value"], r["indicator"], r["year"]) for r in rows] == [
+        (155, "partner_countries", 2008),
+        (135, "st_diplomats", 2008),
+        (1200, "foreign_experts", 2008),
+    ]
