@@ -517,9 +517,9 @@ _WORDLESS = re.compile(r"\W*$")
 
 
 def _item_label(text, before, after, sent) -> tuple[int, int] | None:
-    """The (start, end) of the label of a list item or line "<label>: <number>" whose number
-    has no words of its own after it, or None: the words from the item's bullet (or its
-    line's start) to the colon."""
+    """The (start, end) of the label of a list item or line "<label>: <number>" (or "<label>
+    - <number>", a dash between blanks) whose number has no words of its own after it, or
+    None: the words from the item's bullet (or its line's start) to the colon."""
     colon = before[1]
     while colon > sent[0] and text[colon - 1] in " \t":
         colon -= 1
@@ -540,7 +540,20 @@ def _item_label(text, before, after, sent) -> tuple[int, int] | None:
             return at, colon
         return None
     colon = max(colon, before[0]) - 1
-    if colon < before[0] or text[colon] != ":" or not _WORDLESS.match(text, *after):
+    if colon >= before[0] and text[colon] in "-–—":
+        # a row set apart by a dash between blanks: "Countries and regions - 41", "Joint
+        # research centres — 9", "Countries with partners -- 38"
+        dash = colon
+        while dash > before[0] and text[dash - 1] in "-–—":
+            dash -= 1
+        if colon - dash > 1 or dash <= before[0] or text[dash - 1] not in " \t":
+            return None
+        colon = dash - 1
+        while colon > before[0] and text[colon - 1] in " \t":
+            colon -= 1
+    elif colon < before[0] or text[colon] != ":":
+        return None
+    if not _WORDLESS.match(text, *after):
         return None
     start = max(sent[0], text.rfind("\n", sent[0], colon) + 1)
     m = _ITEM_START.match(text, start, colon)

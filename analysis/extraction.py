@@ -616,6 +616,9 @@ _NEXT_ITEM = re.compile(
     # or its next line labelled before a colon ("Chinese students in Norway, autumn 2017:
     # 1,024" / "Norwegian students in China, 2016/17: around 250")
     r"|\n(?=[ \t]*[A-Z][^\n:.;]{0,80}:[ \t]+(?:[A-Za-z]+[ \t]+){0,2}?[+\-−]?\d)"
+    # ... or before a dash between blanks ("Countries and regions - 41", "Joint research
+    # centres — 9")
+    r"|\n(?=[ \t]*[A-Z][^\n:.;]{0,80}?[ \t](?:--?|[–—])[ \t]+\d)"
 )
 # a part of the figure before it ("of which 1,350 were enrolled", "seven of them") or the
 # base it is compared with ("750 centres by 2004, against fewer than 200 in 2000")
@@ -1305,9 +1308,10 @@ def _review_year(doc, index: int, pub: int, context: list | None) -> int | None:
 
 
 # the date a page's figures stand at, set over them: "(figures as of December 2018)", "The
-# figures below are as of 31 March 2001", "data as at end-2015"
+# figures below are as of 31 March 2001", "data as at end-2015", a box's heading "... AT A
+# GLANCE (as of December 2018)"
 _AS_OF_FRAME = re.compile(
-    r"\b(?:figures|data|numbers|statistics)\b[^.;\n]{0,24}?\bas\s+(?:of|at)\s+"
+    r"(?:\b(?:figures|data|numbers|statistics)\b[^.;\n]{0,24}?|\(\s*)\bas\s+(?:of|at)\s+"
     r"(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?"
     r"((?:19|20)\d\d)\b",
     re.I,
@@ -1340,11 +1344,11 @@ def _frames(doc) -> list[tuple[int, int]]:
     text = doc.text
     got = (
         [(m.end(), int(m.group(1))) for m in _AS_OF_FRAME.finditer(text)]
-        if " as of " in text or " as at " in text
+        if "as of " in text or "as at " in text
         else []
     )
     furniture = getattr(doc, "furniture", "")
-    if furniture and (" as of " in furniture or " as at " in furniture):
+    if furniture and ("as of " in furniture or "as at " in furniture):
         original = doc.original
         segments = doc.segments
         for m in _AS_OF_FRAME.finditer(original):
@@ -1591,6 +1595,11 @@ def _in_present(text: str, num: _Num, s_start: int, s_end: int, low: str | None)
 # the start of a list's item on a line of its own: a bullet or an item's number
 # (a bullet's, a number's or a fact box's row: :data:`_NEXT_ITEM`)
 _ITEM_LINE = _NEXT_ITEM
+# the rest of a fact box's row after a year in its label: the label's end, its colon or dash,
+# its figure ("Students sent abroad in 2016: 962")
+_LABELLED_ROW_REST = re.compile(
+    r"[^\n:.;]{0,60}?(?::|[ \t](?:--?|[–—]))[ \t]+[+\-−]?\d[\d,.]*[^\n]{0,40}\s*"
+)
 
 
 def _item_exprs(text: str, s_start: int, num: _Num, exprs: list) -> list:
@@ -1622,8 +1631,11 @@ def _item_exprs(text: str, s_start: int, num: _Num, exprs: list) -> list:
             continue  # a later item's year dates none before it
         item_end = next((b for b in bounds if b > e.start), own[0])
         closed = text[e.end : item_end].rstrip()[-1:] in (".", "!", "?")
-        if not closed and not after_name_aside(text, e.start):
-            kept.append(e)
+        if closed or after_name_aside(text, e.start):
+            continue
+        if _LABELLED_ROW_REST.fullmatch(text, e.end, item_end):
+            continue  # "Students sent abroad in 2016: 962": the year of its own row's label
+        kept.append(e)
     return kept
 
 

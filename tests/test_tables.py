@@ -429,6 +429,33 @@ def test_a_box_row_with_a_one_dot_leader_or_a_wrapped_label_is_read_by_its_own_l
     assert {got[v]["scope"] for v in (24, 3, 230)} == {"local"}
 
 
+def test_a_boxs_rows_set_apart_by_dashes_or_colons_keep_their_labels_and_years(tmp_path):
+    # a box under a heading with its date frame in brackets; rows "<label> — <figure>", "<label>
+    # -- <figure>", "<label>: <figure>": each row's own label counts its figure (never the next
+    # row's), and a year in one row's label dates no other row
+    page = (
+        "Riverside University | Office of International Cooperation\n\n"
+        "RIVERSIDE AT A GLANCE (as of December 2018)\n\n"
+        "Partner institutions — 126 in 38 countries\n"
+        "Joint research centres — 9\n"
+        "Countries and regions with partners -- 38\n"
+        "Students sent abroad in 2017: 962\n"
+        "Foreign experts on long-term contracts: 47\n\n"
+        "Riverside was founded in 1950.\n\n"
+        "© 2019 Riverside University. Last updated 10 January 2019.\n"
+    )
+    got = {(r["value"], r["quote"]): r for r in _rows(tmp_path, page).values()}
+    by_value = {v: r for (v, _q), r in got.items()}
+    assert (by_value[9]["indicator"], by_value[9]["measure"], by_value[9]["year"]) == (
+        "joint_research_centers",
+        "level",
+        2018,
+    )
+    assert "Countries" not in by_value[9]["counted"]
+    assert by_value[962]["year"] == 2017
+    assert (by_value[47]["indicator"], by_value[47]["year"]) == ("foreign_experts", 2018)
+
+
 def test_a_note_of_the_figures_date_removed_as_furniture_still_dates_the_box(tmp_path):
     page = (
         "Riverside at a Glance\n"
