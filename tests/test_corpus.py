@@ -1088,6 +1088,21 @@ def test_inline_dois_and_view_counts_are_cut() -> None:
             "Statistical Communique on Technology Trade, 2012",
             "Ministry of Commerce of Laos",
         ),
+        # issuers apart by a slash beside the release stamp: no navigation trail (the line
+        # above it stays the title); a source's report number names no publisher
+        (
+            "Statistical Communique on Laos's Technology Trade in 2012\n\n"
+            "Ministry of Commerce / Ministry of Science       Released 28 February 2013\n\n"
+            "I. Technology trade\n\n",
+            "Statistical Communique on Laos's Technology Trade in 2012",
+            "Ministry of Commerce / Ministry of Science",
+        ),
+        (
+            "Laos trade grows\n\nLaos signed 12 contracts in 2012. Trade grew.\n\n"
+            "Source: Report No. 2013-07, Department of Service Trade\n\n",
+            "Laos trade grows",
+            "",
+        ),
         # ... over a chapter's title that opens with its number
         (
             "LAOS SCIENCE AND TECHNOLOGY ANNUAL REVIEW 2008\nMinistry of Science and Technology of Laos\n\n"
