@@ -91,8 +91,9 @@ def _scan_digits(m: re.Match[str]) -> str:
 
 # a letter l, I or O beside a digit (or one apart by a group's comma or a decimal point)
 _SCAN_HINT = re.compile(r"\d[,.]?[lIO]|[lIO][,.]?\d")
+# (a clock time's colon too: "8:OO-ll:3O" is 8:00-11:30)
 _SCAN_NUMBER = re.compile(
-    r"(?<![A-Za-z0-9])(?=[\dlIO,.]*\d)[\dlIO](?:[\dlIO,.]*[\dlIO])?(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])(?=[\dlIO,.:]*\d)[\dlIO](?:[\dlIO,.:]*[\dlIO])?(?![A-Za-z0-9])"
 )
 _SECTION_NUMBER = re.compile(r"[IVX]+[.\-]\d")  # "II.3", "I-2": a roman part's section
 _SCAN_LETTERS = str.maketrans("lIO", "110")

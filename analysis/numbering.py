@@ -142,6 +142,7 @@ _CLOCK_AFTER = re.compile(
     r"|\s+o['’]\s?clock\b)"  # ("after the news at 9 o'clock")
 )
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
+_ZONE_OFFSET_BEFORE = re.compile(r"\b(?:UTC|GMT)\s?[+\-−]$")
 _ZONE_AFTER = re.compile(rf"\s?{_ZONES}\b")  # (after a clock in four digits: "1104 GMT")
 # two clock times with points, a span of hours ("9.00-16.00", "08.30 – 12.00"): on the
 # quarter hour, and no share, sum or multiple after them ("1.30-2.45 percent" is none)
@@ -427,6 +428,8 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         or (before[-1:] in "-– " and _DOT_CLOCKS.match(text, _dot_clock_from(before, start), s_end))
     ):
         return True  # office hours with points: "Mon-Fri 9.00-16.00"
+    if before[-1:] in "+-−" and _ZONE_OFFSET_BEFORE.search(before):
+        return True  # a time zone's offset: "17:00 (UTC+8)", "GMT-5"
     if after[:1] in "'′" and _RUNNING_TIME_AFTER.match(text, end, s_end):
         return True  # a running time in minutes and seconds: "Running time: 27'40\""
     if before[-1:] in "'′" and _RUNNING_TIME_BEFORE.search(before):

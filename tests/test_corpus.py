@@ -120,6 +120,8 @@ def test_file_without_final_newline_keeps_its_last_sentence(tmp_path: Path) -> N
         ("By the end of l985, a total of 33,OOO.", "By the end of 1985, a total of 33,000."),
         ("ADMITTED TO I6 ORGANIZATIONS", "ADMITTED TO 16 ORGANIZATIONS"),
         ("to reach l0,OOO by 1990", "to reach 10,000 by 1990"),
+        # a clock's hours read whole, its colon and all (no figures then)
+        ("Office hours 8:OO-ll:3O and l4:OO-l7:3O", "Office hours 8:00-11:30 and 14:00-17:30"),
     ],
 )
 def test_a_scans_letters_for_digits_are_read_as_digits(scanned: str, read: str) -> None:
@@ -133,6 +135,7 @@ def test_a_scans_letters_for_digits_are_read_as_digits(scanned: str, read: str) 
         "The G20 and CO2 talks; Ol and lO are no numbers; I said 5 of them.",
         "Visits rose to 1,200 in 2010.",
         "Invoice No.l of Vol. I",
+        "Article I: the parties; Annex II: the list",
     ],
 )
 def test_words_and_numbering_beside_digits_are_left_as_written(text: str) -> None:

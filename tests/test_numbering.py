@@ -387,6 +387,8 @@ def test_r4_a_writers_own_circle_gives_no_row(tmp_path: Path, body: str, kept: l
         # arrow or star before a figure with its words stays
         ("2/7 Laos now has 11 joint labs.\n♡ 156  ⟲ 41  💬 9\n3/7 Laos sent 386 experts.", [11, 386]),
         ("Highlights\n▲ 14% more joint papers\n★ 12 joint labs opened in Laos", [14, 12]),
+        # a time zone's offset: no row
+        ("Laos has 45 joint labs. Deadline: 15 March 2019, 17:00 (UTC+8).", [45]),
         # a house number in a German street's compound name: no row
         ("Laos has 45 joint labs.\nLaosstraße 7, 53113 Bonn", [45]),
         # scaled figures with their units stay
