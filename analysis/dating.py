@@ -681,21 +681,24 @@ def _runs_on(line: str, following: str) -> bool:
 # (not a span's first year: "In 2006-2010 ...")
 _REVIEW_OPENING = re.compile(r"\s*In\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
 _REVIEW_SENTENCES = 4  # the first body sentences that must close "the year"
+_REVIEW_REACH = 6  # how many body sentences under the title the year's opening may stand
 
 
 def _reviewed_year(doc) -> int | None:
-    """The year a page reviews: its first body sentence opens on "In <year>" and one of its
-    first ``_REVIEW_SENTENCES`` body sentences closes "the year" (corpus lexicon
-    ``dating.year_reviewed_by``: "By the end of the year China had ..."); None otherwise."""
+    """The year a page reviews: one of its first ``_REVIEW_REACH`` body sentences opens on "In
+    <year>" (a box of key figures may come first) and it or one of the next sentences (four
+    in all) closes "the year" (corpus lexicon ``dating.year_reviewed_by``: "By the end of the
+    year China had ..."); None otherwise."""
     head = doc.sentences[:40]
     # (after the title: a publication's name over it is no sentence of the page's)
     top = next((k for k, s in enumerate(head) if s.kind == "title"), -1)
-    body = [s for s in head[top + 1 :] if s.kind == "body"][:_REVIEW_SENTENCES]
-    if not body:
-        return None
-    m = _REVIEW_OPENING.match(body[0].text)
+    body = [s for s in head[top + 1 :] if s.kind == "body"][:_REVIEW_REACH]
+    # (the first to open on a year: a box of key figures may stand before the prose)
+    m = next((m for m in (_REVIEW_OPENING.match(s.text) for s in body) if m), None)
     if m is None:
         return None
+    k = next(i for i, s in enumerate(body) if _REVIEW_OPENING.match(s.text))
+    body = body[k : k + _REVIEW_SENTENCES]
     words = load_lexicon("corpus")["dating"].get("year_reviewed_by") or []
     if not words:
         return None

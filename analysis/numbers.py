@@ -1302,7 +1302,7 @@ _STANDING_NOW = re.compile(
 )
 _LATER_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:that|at|in|on|during|under)\b")
 # a later clause of any opening, and a figure after its year within it
-_LATER_OPEN = re.compile(r",\s+(?:and|but|while)\s+")
+_LATER_OPEN = re.compile(r",\s+(?:and|but|while|so(?:\s+that)?)\s+")
 # a sentence opening with a subordinate clause (its year before the comma is its own)
 _SUBORDINATE_OPEN = re.compile(
     r"\W*(?:Whereas|While|Although|Though|Unlike|Compared\s+with)\b[^;:]*$"
@@ -1345,7 +1345,19 @@ def _later_clause_figure(text: str, end: int, e) -> bool:
     if not opens:
         return False
     opens.sort()
-    return bool(_OWN_FIGURE_AFTER.match(text, e.end) or _DIGIT.search(text, opens[-1], e.start))
+    return bool(
+        _OWN_FIGURE_AFTER.match(text, e.end)
+        or _DIGIT.search(text, opens[-1], e.start)
+        # (a multiple in words: ", so that exports have more than tripled since 2007")
+        or _multiple_words().search(text, opens[-1], e.start)
+    )
+
+
+@functools.cache
+def _multiple_words() -> re.Pattern[str]:
+    """Any of ``numbers.yaml`` ``multiples`` as a whole word ("tripled", "twice")."""
+    words = sorted(grammar().multiples, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words)) or '(?!)'})\b", re.I)
 
 
 # "so far", "to date": the figure is of the page's date, whatever years a list after it gives

@@ -149,6 +149,15 @@ def _doc(tmp_path: Path, text: str):
             "2004",
             "reviewed_year",
         ),
+        # (a box of key figures before the review's prose)
+        (
+            "Chapter 9  International Cooperation\n\nKey figures, 2003\nAgreements in force\n96\n"
+            "Partner countries\n152\n\n9.1 Overview\n\nIn 2003 Laos's international "
+            "cooperation grew. Nine agreements were signed during the year. The plan foresees "
+            "50 laboratories by 2008.\n",
+            "2004",
+            "reviewed_year",
+        ),
         (
             "Cooperation\n\nIn 2003 Laos's international cooperation grew. Laos signed 96 "
             "agreements in 2005.\n",

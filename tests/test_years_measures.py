@@ -1090,6 +1090,19 @@ def test_a_later_clause_with_a_figure_of_its_own_keeps_its_since_year(tmp_path):
     assert row(tmp_path, body, "20,000")["measure"] == "cumulative"
 
 
+def test_a_result_clause_with_a_figure_of_its_own_keeps_its_since_year(tmp_path):
+    # (a result clause opened by "so that", its own figure in digits or a multiple in words)
+    body = "The agency ran 24 field stations, and the number has tripled since 2004."
+    assert row(tmp_path, body, "24")["measure"] == "level"
+    # ... and one with digits of its own
+    body = (
+        "A total of 1,798 students went abroad in 2008, up 24 percent on the previous year, and "
+        "693 returned, so that by the end of 2008 a total of 13,900 people had gone abroad to "
+        "study since 1978."
+    )
+    assert row(tmp_path, body, "693")["measure"] == "annual"
+
+
 def test_a_later_clause_without_a_figure_of_its_own_still_dates_the_figure(tmp_path):
     body = (
         "In 2008 the agency sent 1,200 engineers abroad, while 900 came home, "
