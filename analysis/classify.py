@@ -520,6 +520,9 @@ def _item_label(text, before, after, sent) -> tuple[int, int] | None:
     """The (start, end) of the label of a list item or line "<label>: <number>" (or "<label>
     - <number>", a dash between blanks) whose number has no words of its own after it, or
     None: the words from the item's bullet (or its line's start) to the colon."""
+    above = _label_above(text, before, after, sent)
+    if above is not None:
+        return above
     colon = before[1]
     while colon > sent[0] and text[colon - 1] in " \t":
         colon -= 1
@@ -561,6 +564,24 @@ def _item_label(text, before, after, sent) -> tuple[int, int] | None:
     if not _WORD_START.search(text, at, colon):
         return None
     return at, colon
+
+
+# a flattened fact box's label: a line of words, no digit or stop ("Intergovernmental S&T
+# cooperation agreements in force"), over its figure alone on the next line ("114")
+_LABEL_LINE = re.compile(r"[ \t]*([A-Z][^\d\n.;:!?]{2,80}?)[ \t]*")
+_ALONE_AFTER = re.compile(r"[ \t]*%?[ \t]*(?:\n|$)")
+
+
+def _label_above(text, before, after, sent) -> tuple[int, int] | None:
+    """The (start, end) of the label line right above a figure alone on its line (a fact box
+    whose rows a PDF's extraction flattened: "Countries and regions with S&T cooperative
+    relations" / "161"), or None."""
+    line = text.rfind("\n", sent[0], before[1])
+    if line < 0 or text[line + 1 : before[1]].strip() or not _ALONE_AFTER.match(text, after[0]):
+        return None
+    start = text.rfind("\n", sent[0], line) + 1 or sent[0]
+    m = _LABEL_LINE.fullmatch(text, start, line)
+    return (m.start(1), m.end(1)) if m else None
 
 
 # a fact box's row: its label (at most so long, no stop in it) and the blanks of its leader

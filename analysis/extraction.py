@@ -619,6 +619,8 @@ _NEXT_ITEM = re.compile(
     # ... or before a dash between blanks ("Countries and regions - 41", "Joint research
     # centres — 9")
     r"|\n(?=[ \t]*[A-Z][^\n:.;]{0,80}?[ \t](?:--?|[–—])[ \t]+\d)"
+    # ... or a flattened box's next label over its figure alone on the line under it
+    r"|\n(?=[ \t]*[A-Z][^\n\d.;:!?]{2,80}\n[ \t]*[+\-−]?\d[\d,.]*[ \t]*%?[ \t]*(?:\n|$))"
 )
 # a part of the figure before it ("of which 1,350 were enrolled", "seven of them") or the
 # base it is compared with ("750 centres by 2004, against fewer than 200 in 2000")

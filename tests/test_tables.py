@@ -456,6 +456,28 @@ def test_a_boxs_rows_set_apart_by_dashes_or_colons_keep_their_labels_and_years(t
     assert (by_value[47]["indicator"], by_value[47]["year"]) == ("foreign_experts", 2018)
 
 
+def test_a_flattened_box_reads_each_figure_by_the_label_line_above_it(tmp_path):
+    # a PDF's extraction sets a box's label and its figure on lines of their own
+    page = (
+        "Chapter 9  International Cooperation\n\n"
+        "Key figures, 2017\n"
+        "Intergovernmental S&T cooperation agreements in force\n"
+        "114\n"
+        "Countries and regions with S&T cooperative relations\n"
+        "161\n"
+        "S&T sections in embassies and consulates abroad\n"
+        "71\n\n"
+        "9.1 Overview\n\nIn 2017 Laos opened further. Nine agreements were signed during the "
+        "year.\n"
+    )
+    got = {r["value"]: r["indicator"] for r in _rows(tmp_path, page).values()}
+    assert (got[114], got[161], got[71]) == (
+        "intergov_agreements",
+        "partner_countries",
+        "st_offices",
+    )
+
+
 def test_a_note_of_the_figures_date_removed_as_furniture_still_dates_the_box(tmp_path):
     page = (
         "Riverside at a Glance\n"
