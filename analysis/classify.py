@@ -2148,7 +2148,36 @@ def _national_line(text: str, num_start: int, num_end: int, noun_end: int, claus
     # a region's countries the nation's figure counts ("agreements with 21 African
     # countries", "serve in five African states"): the nation's line of that region, the
     # region its actor (as a partner's line has the partner)
-    return _region_after(text, num_end)
+    return _region_after(text, num_end) or _the_region(text, num_start, noun_end, clause)
+
+
+# "the region" as the one partner of a clause ("agreements with 16 countries in the region",
+# "received 1,050 scientists from the region", "Trade between China and the region"; not "the
+# region's own": a place's)
+_THE_REGION = re.compile(r"\b(?:with|in|from|to|and)\s+the\s+region\b(?!['’])")
+_REGION_REACH = 3000  # how far back the region "the region" names may have been named
+
+
+def _the_region(text: str, num_start: int, noun_end: int, clause) -> str:
+    """The region a clause's "the region" refers back to: the last region named before the
+    figure (indicators.yaml ``words.regions``, by its demonym or its name: "China–Latin
+    America and the Caribbean Science ... Forum", "African countries"), or ""."""
+    end = min(clause[1], max(noun_end, num_start) + 80)
+    if text.find("the region", clause[0], end) < 0 or not _THE_REGION.search(text, clause[0], end):
+        return ""
+    pattern, named = _region_names()
+    found = pattern.findall(text, max(0, clause[0] - _REGION_REACH), clause[0])
+    return named.get(found[-1], "") if found else ""
+
+
+@functools.cache
+def _region_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A region's demonym or name as a whole word, and the region each names."""
+    _pattern, by_demonym = _region_words()
+    named = {**by_demonym, **{n: n for n in by_demonym.values()}}
+    named = {w: n for w, n in named.items() if not w.endswith(" countries")}
+    alt = "|".join(re.escape(w) for w in sorted(named, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt or '(?!)'})\b"), named
 
 
 # a clause's lead naming the one partner its dealings are with ("With Hungary we have built",

@@ -1911,6 +1911,13 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
         # (a lead of no partner, or of two: the nation's own)
         ("With this support China trained 40 engineers in 2015.", "40", ("national", "")),
         ("With Japan and Korea China built 9 joint laboratories.", "9", ("national", "")),
+        # "the region" named before: its line ("with 16 countries in the region", "from the
+        # region"); none named before, or the region's own: no line
+        ("At the China-Africa Forum the minister spoke. China has signed agreements with 16 "
+         "countries in the region.", "16", ("foreign", "Africa")),
+        ("African ministers met in Beijing. Last year China received 1,050 scientists from "
+         "the region for training.", "1,050", ("foreign", "Africa")),
+        ("China has signed agreements with 16 countries in the region.", "16", ("national", "")),
         # both sides named as a pair in the counted phrase: the one partner's line
         ("There are currently 14 Finnish-Chinese joint research centres and laboratories.",
          "14", ("foreign", "Finland")),
