@@ -140,6 +140,18 @@ def _doc(tmp_path: Path, text: str):
             "1986-06-20",
             "dateline+text_year",
         ),
+        # a wire's stamp above a list of the wire's other stories (beyond the page's last
+        # lines): the dateline's year
+        (
+            "Laos Buys Boilers\n\nBEIJING, April 17 (UPI) -- Laos will buy 12 boilers, as agreed "
+            "in 1979.\n\nThe boilers burn coal.\n\nThey were built in Finland.\n\nThe deal is "
+            "a loan.\n\nTwo plants get them.\n\nThe rest follow.\n\n"
+            "UPI 04-17-86 06:12 AES\n\n---\nOther stories on this wire:\n"
+            "Rebels free 7 hostages (04-16)\nTokyo stocks close 42.15 points higher (04-17)\n"
+            "Typhoon toll in Fiji reaches 23 (04-15)\nSri Lanka cuts rice price (04-16)\n",
+            "1986-04-17",
+            "dateline+stamp_year",
+        ),
         # a review of a year, dated nowhere else: the year after it (a plan's later year is
         # no date of the page); a page that only opens on a year is of its latest year
         (
