@@ -1892,7 +1892,8 @@ def scope_of(
 
 
 # a state's act, after the capital's name as its government's: "Beijing plans to", "Beijing
-# has kept", "Beijing also signed" (not "Beijing has 30 universities": a place's count)
+# has kept", "Beijing also signed", "Beijing now has ... agreements with" (not "Beijing has 30
+# universities": a place's count)
 _CAPITAL_ACTS = re.compile(
     r"\s+(?:(?:also|has|have|had|will|would|now|still|already|itself|alone|then|last\s+year|"
     r"this\s+year)\s+)*(?:plans?|planned|intends?|intended|keeps?|kept|belongs?|belonged|"
@@ -1901,7 +1902,10 @@ _CAPITAL_ACTS = re.compile(
     r"maintained|joined|joins|concluded|concludes|established|establishes|approved|approves|"
     r"wants|hopes|aims|expects|expected|promised|promises|offered|offers|provided|provides|"
     r"imported|imports|exported|exports|bought|buys|recruited|recruits|dispatched|"
-    r"dispatches|stations|stationed|posted|posts)\b"
+    r"dispatches|stations|stationed|posted|posts"
+    # (a state's ties: "Beijing now has formal science and technology cooperation agreements
+    # with 58 countries", "Peking had diplomatic relations with 120 countries")
+    r"|(?:has|have|had)\s+(?:[\w&-]+\s+){0,6}?(?:agreements|accords|relations|ties)\s+with)\b"
 )
 _UNDER_LEAD = re.compile(r"\b[Uu]nder\b")
 # a government named without its country ("the Government"): the page's own when the page

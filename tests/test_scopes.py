@@ -1556,6 +1556,8 @@ def test_a_head_word_on_a_bodys_own_page_is_that_body(tmp_path):
         ("Beijing plans to send 900 engineers to Canada and Mexico in 1986.", "900",
          ("national", "")),
         ("Beijing now belongs to 12 international standards bodies.", "12", ("national", "")),
+        ("A spokesman said Beijing now has formal science and technology cooperation agreements "
+         "with 58 countries.", "58", ("national", "")),
         ("Beijing has 26 universities with foreign partners.", "26", ("local", "Beijing")),
     ],
 )  # fmt: skip
