@@ -694,18 +694,21 @@ def _reviewed_year(doc) -> int | None:
     top = next((k for k, s in enumerate(head) if s.kind == "title"), -1)
     body = [s for s in head[top + 1 :] if s.kind == "body"][:_REVIEW_REACH]
     # (the first to open on a year: a box of key figures may stand before the prose)
-    m = next((m for m in (_REVIEW_OPENING.match(s.text) for s in body) if m), None)
-    if m is None:
-        return None
-    k = next(i for i, s in enumerate(body) if _REVIEW_OPENING.match(s.text))
-    body = body[k : k + _REVIEW_SENTENCES]
+    for k, s in enumerate(body):
+        m = _REVIEW_OPENING.match(s.text)
+        if m is not None:
+            closed = _year_reviewed_by()
+            told = body[k : k + _REVIEW_SENTENCES]
+            return int(m.group(1)) if any(closed.search(t.text) for t in told) else None
+    return None
+
+
+@functools.cache
+def _year_reviewed_by() -> re.Pattern[str]:
+    """The corpus lexicon's ``dating.year_reviewed_by`` as one pattern (none: never)."""
     words = load_lexicon("corpus")["dating"].get("year_reviewed_by") or []
-    if not words:
-        return None
-    closed = re.compile(
-        "|".join(r"\b" + re.escape(w).replace(r"\ ", r"\s+") + r"\b" for w in words), re.I
-    )
-    return int(m.group(1)) if any(closed.search(s.text) for s in body) else None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{alt})\b" if alt else r"(?!)", re.I)
 
 
 def _closed_year(doc, year: int) -> bool:
