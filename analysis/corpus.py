@@ -1340,7 +1340,10 @@ def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> s
                 gap = True
             # (a list of other questions: "Related Questions" / "· Why do 80% of ...?")
             question = t.endswith("?") and len(t) <= cfg.link_block["max_line_chars"]
-            if t and not (j in removed or _is_link_line(lines[j], cfg) or question):
+            # (an item that closes on its story's date may run longer: "· Commerce Ministry:
+            # last year service trade import-export exceeded 250 billion dollars (2008-01-17)")
+            dated = len(t) <= 2 * cfg.link_block["max_line_chars"] and _DATED_ITEM.search(t)
+            if t and not (j in removed or _is_link_line(lines[j], cfg) or question or dated):
                 break
             if t:
                 if j not in removed:
@@ -1356,6 +1359,9 @@ def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> s
             listed.discard(mine[0])
     return listed
 
+
+# a list item's closing date in brackets: "(2008-01-17)", "[17/01/2008]", "(17.01.2008)"
+_DATED_ITEM = re.compile(r"[(\[]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*[)\]]$")
 
 _INNER_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
 

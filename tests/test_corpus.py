@@ -394,6 +394,57 @@ def _english_reference(text: str) -> str | None:
     return None
 
 
+MACHINE_TRANSLATED = """Our country technology import contract amount last year reached 25 billion
+
+  This newspaper news (reporter Liu Chang) Commerce Ministry responsible person 23rd day
+introduced, 2007 whole country altogether registered technology import contracts 9,773
+pieces, contract amount 25.42 billion US dollars, compared with last year same period grew
+15.5%. From the source land look, European Union, Japan and United States still are our
+country front three technology source. Technology export aspect, whole country registered
+technology export contracts 7,132 pieces, compared with 2004 doubled more.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "english_page"),
+    [
+        ("mt.txt", MACHINE_TRANSLATED, True),
+        (
+            "de.txt",
+            "Die Volksrepublik China hat im Jahr 2011 mit 152 Ländern und Regionen "
+            "wissenschaftlich-technische Beziehungen aufgebaut. Das Ministerium teilte mit, "
+            "dass die Zusammenarbeit mit Deutschland weiter ausgebaut werden soll. " * 4,
+            False,
+        ),
+        (
+            "nl.txt",
+            "China heeft in 2011 met 97 landen overeenkomsten over wetenschappelijke "
+            "samenwerking getekend. Het ministerie meldde dat de uitwisselingen met Nederland "
+            "zijn toegenomen en dat meer dan 3000 onderzoekers hebben deelgenomen. " * 4,
+            False,
+        ),
+        (
+            "pl.txt",
+            "W 2011 roku Chiny podpisały umowy o współpracy naukowej z 97 krajami. Obie "
+            "strony postanowiły utworzyć wspólne laboratorium, a ponad 3000 naukowców wzięło "
+            "udział we wspólnych programach. " * 4,
+            False,
+        ),
+    ],
+)
+def test_a_machine_translation_is_english_and_other_languages_are_not(
+    tmp_path: Path, name: str, text: str, english_page: bool
+) -> None:
+    # a translation short of articles and prepositions is still an English page to read
+    write(tmp_path, "good.txt", "A Title\n\n" + english(3))
+    write(tmp_path, name, text)
+    result = corpus.load_corpus(tmp_path)
+    stem = name.removesuffix(".txt")
+    assert (stem in [d.doc_id for d in result]) == english_page
+    if not english_page:
+        assert "not in English" in {s.file: s.reason for s in result.skipped}[name]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -439,6 +490,25 @@ Most read
 2. 3 killed in Hebei coal mine accident
 3. Top 10 universities named
 """
+
+
+def test_related_links_closing_on_their_dates_are_removed_however_long(tmp_path: Path) -> None:
+    page = (
+        "Technology imports reached a record\n\n"
+        "Contracts for technology imports numbered 9,773 in 2007, the ministry said.\n\n"
+        "Related links:\n"
+        "· Commerce Ministry: last year service trade import-export exceeded 250 billion "
+        "dollars  (2008-01-17)\n"
+        "· Our country and Africa agriculture technology demonstration center 14 places start "
+        "build  (2007-11-20)\n"
+        "· 2006 technology import contracts amount 22 billion dollars  [26/01/2007]\n"
+    )
+    write(tmp_path, "r.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("r")
+    for gone in ("250 billion", "14 places", "22 billion"):
+        assert gone not in doc.text
+    assert "9,773" in doc.text
+    assert {r.rule for r in doc.removed} == {"headline_list"}
 
 
 def test_news_page_furniture_title_publisher_and_stamp(tmp_path: Path) -> None:
