@@ -1361,7 +1361,9 @@ def _mark_blocks(lines: list[str], removed: dict[int, str], cfg: _Settings) -> s
 
 
 # a list item's closing date in brackets: "(2008-01-17)", "[17/01/2008]", "(17.01.2008)"
-_DATED_ITEM = re.compile(r"[(\[]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*[)\]]$")
+_DATED_ITEM = re.compile(
+    r"[(\[]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*[)\]]$"
+)
 
 _INNER_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
 
