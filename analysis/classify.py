@@ -101,6 +101,25 @@ def word_class_pattern(words) -> str:
     return r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alts) + r")\b(?!-\w)"
 
 
+def _class_words(words: dict[str, list[str]], where: str) -> dict[str, list[str]]:
+    """Each word class's words, a member ``{name}`` replaced by that class's words (one level:
+    "visitors" and "professionals" both take in the people of the sciences); an unknown or
+    nested name is an error naming ``where``."""
+    out: dict[str, list[str]] = {}
+    for name, ws in words.items():
+        out[name] = []
+        for w in ws:
+            m = _CLASS_REF.fullmatch(w.strip())
+            if m is None:
+                out[name].append(w)
+                continue
+            inner = words.get(m.group(1))
+            if inner is None or any(_CLASS_REF.fullmatch(x.strip()) for x in inner):
+                raise InputError(f"{where}: words.{name}: unknown or nested word class {w}")
+            out[name].extend(inner)
+    return out
+
+
 def _expand_classes(pattern: str, classes: dict[str, str], where: str) -> str:
     """``pattern`` with every ``{name}`` replaced by its word class (:func:`word_class_pattern`);
     an unknown name is an error naming ``where``."""
@@ -159,7 +178,8 @@ def indicator_lexicon() -> _Indicators:
     lex = load_lexicon("indicators")
     path = "analysis/lexicon/indicators.yaml"
     default_within = lex["settings"]["after_words"]
-    classes = {name: word_class_pattern(ws) for name, ws in (lex.get("words") or {}).items()}
+    words = _class_words(lex.get("words") or {}, path)
+    classes = {name: word_class_pattern(ws) for name, ws in words.items()}
     rules, last_rules, ids, labels = [], [], [], {}
     for ind in lex["indicators"]:
         if ind["id"] in labels or ind["id"] == UNCLASSIFIED:

@@ -2637,9 +2637,15 @@ def _first_line_title(text: str, publisher: str) -> str:
             parts = [p for p in parts if p and p != publisher and not _GENERIC_PART.fullmatch(p)]
             line = " — ".join(parts)
         words = line.split()
+        if len([w for w in words if _LETTER_WORD.fullmatch(w)]) < 2:
+            # a wire's codes ("AFP-0417 4 AFR /AFP-ZX33/"), its slug ("China-Africa-locusts")
+            continue
         if 2 <= len(words) <= 16 and not line.endswith((".", ",", ";")):
             return line
     return ""
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_][^\W\d_'’&.-]*(?:['’&.-][^\W\d_]+)*[.,:;'’]?")
 
 
 def _transcript_head(original: str) -> tuple[str, str]:
@@ -2776,7 +2782,7 @@ def _title_paragraph(
             if words >= t["prose_words"] or (words > 12 and _SENT_END.search(para)):
                 return deck if deck is not None else section  # prose: the title stood above it
         else:
-            if _caption_line(para, cfg):
+            if _caption_line(para, cfg) or _heading_run_in(para, cfg):
                 return n
             if _RULE_LINE.fullmatch(para[: para.find("\n")].strip()):
                 continue  # a block opening on a rule ("-----" over a book's division line)
@@ -2804,6 +2810,26 @@ def _caption_line(para: str, cfg: _Settings) -> bool:
         return False
     rest = first[number.end() :]
     return _headline(rest, len(rest.split(None, cfg.title["max_words"] + 1)), cfg)
+
+
+def _heading_run_in(para: str, cfg: _Settings) -> bool:
+    """Whether a block opens with a heading in capitals set right over its text, no blank line
+    between (an encyclopedia's entry "OCEAN DRILLING, CHINA'S PARTICIPATION IN" over its
+    article's lines, a print page's headline over its columns): the heading's line reads as a
+    headline, names no body, and two or more lines in lower case follow it."""
+    lines = para.split("\n")
+    if len(lines) < 3:
+        return False
+    first = lines[0].strip()
+    if not first.isupper() or cfg.organisation_re.search(first):
+        return False
+    # (lines of prose, not a list of links under a section's name: "EXCHANGES WORK" / "  ·
+    # Policies and Regulations")
+    if not all(_LOWER_RUN.search(ln) and len(ln.split()) >= 6 for ln in lines[1:3]):
+        return False
+    if _link_block(para):
+        return False
+    return _headline(first, len(first.split(None, cfg.title["max_words"] + 1)), cfg)
 
 
 def _byline_head(original: str, cfg: _Settings) -> str:
@@ -3205,7 +3231,7 @@ def structure(
             spans.append((s, s + entry.end(1) + 1, "title"))
             s += entry.end()
         elif n == title_at:
-            caption = n_lines > 1 and _caption_line(para, cfg)
+            caption = n_lines > 1 and (_caption_line(para, cfg) or _heading_run_in(para, cfg))
             number = (
                 _SECTION_NUMBER.match(para)
                 or _CHAPTER_LABEL.match(para)

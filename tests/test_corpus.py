@@ -511,6 +511,37 @@ def test_related_links_closing_on_their_dates_are_removed_however_long(tmp_path:
     assert {r.rule for r in doc.removed} == {"headline_list"}
 
 
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        (  # a wire's codes and slug over its headline, all three cut as a block of links
+            "AFP-0417 4 AFR /AFP-ZX33/\nChina-Africa-locusts\n"
+            "CHINA TO SEND 30 ANTI-LOCUST SPECIALISTS TO SAHEL\n\n"
+            "   BEIJING, Oct 21 (AFP) - China will send a team of 30 plant-protection specialists "
+            "to Chad and Niger next month to help fight the locust plague, the official Xinhua "
+            "news agency said Friday.\n   The team will carry some 120 tonnes of pesticide and "
+            "four spraying aircraft, an official said.\n\nAFP 211012 GMT OCT 88\n",
+            "CHINA TO SEND 30 ANTI-LOCUST SPECIALISTS TO SAHEL",
+        ),
+        (  # an encyclopedia's entry heading set right over its article, under a running header
+            "ENCYCLOPEDIA OF CHINA: OCEAN SCIENCES (3rd ed., 2019)                    612\n\n"
+            "OCEAN DRILLING, CHINA'S PARTICIPATION IN\n"
+            "China's part in international scientific ocean drilling began in\n"
+            "1998, when it joined the Ocean Drilling Program as an associate member,\n"
+            "paying US$500,000 a year. Between 2004 and 2013 some 60 Chinese\n"
+            "scientists sailed on its expeditions.\n",
+            "OCEAN DRILLING, CHINA'S PARTICIPATION IN",
+        ),
+    ],
+)
+def test_a_headline_under_codes_or_set_over_its_text_is_the_title(
+    tmp_path: Path, page: str, title: str
+) -> None:
+    write(tmp_path, "p.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("p")
+    assert doc.title == title
+
+
 def test_news_page_furniture_title_publisher_and_stamp(tmp_path: Path) -> None:
     write(tmp_path, "n.txt", NEWS)
     doc = corpus.load_corpus(tmp_path).get("n")

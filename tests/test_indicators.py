@@ -46,6 +46,28 @@ def test_word_forms_are_generated():
     assert not pat.search("a concentration")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Some 35 Chinese astronomers visited Chile in 2014.", "35"),
+        ("Some 12 Chinese glaciologists visited Norway last summer.", "12"),
+    ],
+)
+def test_the_people_of_a_science_are_visitors(sentence, figure):
+    # a class naming another ("{sciences}" in visitors and professionals) takes in its words
+    assert classify(sentence, figure) == "personnel_exchanges"
+
+
+def test_a_word_class_names_another_only_if_it_exists():
+    from analysis.classify import _class_words
+    from analysis.config import InputError
+
+    words = {"a": ["x", "{b}"], "b": ["y", "z"]}
+    assert _class_words(words, "w") == {"a": ["x", "y", "z"], "b": ["y", "z"]}
+    with pytest.raises(InputError, match="words.a"):
+        _class_words({"a": ["{nothing}"]}, "w")
+
+
 def test_money_units():
     assert _unit_applies("KRW", frozenset({"money"}))
     assert _unit_applies("USD", frozenset({"money"}))
