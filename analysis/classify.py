@@ -1569,8 +1569,23 @@ def central_count(indicator: str, actor: str) -> bool:
     the body's figure of it is the nation's."""
     lex = load_lexicon("actors")
     return indicator in (lex.get("national_indicators") or ()) and bool(
-        _publisher_lexicon().national.search(" ".join(actor.split()))
+        _central_body().fullmatch(" ".join(actor.split()))
     )
+
+
+@functools.cache
+def _central_body() -> re.Pattern[str]:
+    """A Chinese central body's whole name (``publishers`` ``national``), perhaps with "of
+    China" or its abbreviation in brackets: "Ministry of Education" is one, "Ministry of
+    Education, Culture, Sports, Science and Technology" (Japan's MEXT) is not."""
+    national = _alt_words(load_lexicon("actors")["publishers"]["national"])
+    body = (
+        rf"(?:(?:the|China['’]s)\s+)?(?:{national})"
+        rf"(?:\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China)?(?:\s*\([A-Z]+\))?"
+    )
+    # (its officials, or two central bodies together: "Officials of the State Scientific and
+    # Technological Commission", "Ministry of Commerce and the State Council")
+    return re.compile(rf"(?:officials?\s+of\s+)?{body}(?:\s+and\s+{body})?", re.I)
 
 
 @functools.cache

@@ -74,6 +74,11 @@ from analysis.scan import required_words
 from analysis.tables import read_tables
 from analysis.units import is_money
 
+# a body's plan of its own work before a figure: "plans to send another", "intends to invite"
+_OWN_PLAN = re.compile(
+    r"\b(?:plans?|planned|intends?|intended)\s+to\s+(?:send|invite|sign|register|recruit)\b[^.;]{0,30}$"
+)
+
 
 def _row(doc, sent_text: str, start: int, end: int, **kw) -> dict[str, Any]:
     row = {
@@ -394,7 +399,12 @@ def _sentence_facts(
                 context[3] = ReferenceIndex(mentions(text, 0, len(text)))
             names = context[3] if context is not None and len(context) > 3 else None
             scope, actor = resolve_reference(text, s_start, actor, scope, names)
-        if scope == "agency" and central_count(indicator, actor):
+        if (
+            scope == "agency"
+            and central_count(indicator, actor)
+            # (not a plan of its own work: "The ministry plans to send another 2,000 students")
+            and not _OWN_PLAN.search(text, max(s_start, num.start - 60), num.start)
+        ):
             scope, actor = "national", ""  # "The ministry now has 128 S&T diplomats": China's
         if told is not None and (told["scope"], told["actor"]) == (scope, actor):
             # "459,800 Chinese left to study abroad in 2014 ... Since 1978, 3.52 million

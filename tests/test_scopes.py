@@ -129,6 +129,17 @@ def test_a_source_is_not_the_owner(tmp_path, body, quote_start, want):
         # what only the nation has, counted by a central body: the nation's
         ("The Ministry of Science and Technology opened a new office. The ministry now has "
          "128 science and technology diplomats posted abroad.", "128", ("national", "")),
+        # ... the nation's technology trade, its students abroad and its foreign experts,
+        # counted by the central body that registers them
+        ("The Ministry of Commerce registered 9,773 technology import contracts in 2007.",
+         "9,773", ("national", "")),
+        ("The State Education Commission sent 3,000 students abroad to study in 1987.",
+         "3,000", ("national", "")),
+        ("In 1985 the State Bureau of Foreign Experts Affairs invited 15,000 foreign experts "
+         "to work in China.", "15,000", ("national", "")),
+        # (another country's ministry whose name opens as a Chinese one's keeps its figure)
+        ("The Ministry of Education and Science of Kazakhstan sent 300 students abroad to "
+         "study in China in 2012.", "300", ("foreign", "Ministry of Education and Science of Kazakhstan")),
         # (a ministry that is no central body of S&T diplomacy keeps its own agreements)
         ("The Chinese Academy of Sciences has signed 40 intergovernmental agreements.", "40",
          ("agency", "Chinese Academy of Sciences")),
