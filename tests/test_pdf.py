@@ -321,6 +321,28 @@ def test_annex_entries_are_not_split(synthetic) -> None:
         assert f"{HOSTILE} {(WORDS * 2).strip()}" in page[start:], n
 
 
+def _where(reading: Reading, prefix: str, whole: bool = False) -> tuple[int, float]:
+    """(page, distance from the page's top) of the first line starting with `prefix` (or, with
+    `whole`, reading just that), after the cover and its contents."""
+    for page, lines in enumerate(reading.lines[1:], start=1):
+        for ln in lines:
+            if ln.text == prefix if whole else ln.text.startswith(prefix):
+                return page, -ln.y
+    raise AssertionError(f"{prefix!r} not in the PDF")
+
+
+def test_each_figure_stays_within_reach_of_its_section(synthetic) -> None:
+    """A figure is set before the next section's heading and after the one before its own: a
+    figure that did not fit where it stands never lands amid a later section's text."""
+    _executed, _pdf, reading = synthetic
+    for i in range(9):
+        figure = _where(reading, f"Figure {i + 1}.")
+        if i + 1 < 9:
+            assert figure < _where(reading, f"Section {i + 1}", whole=True), i
+        if i > 0:
+            assert figure > _where(reading, f"Section {i - 1}", whole=True), i
+
+
 def test_no_page_mostly_blank_and_no_heading_ends_a_page(synthetic, tmp_path) -> None:
     _executed, pdf, reading = synthetic
     fractions = blank_fractions(pdf, tmp_path)
