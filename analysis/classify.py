@@ -1775,6 +1775,13 @@ def scope_of(
             first = _scope_of(text, head[0], head[1], noun_end, clause, found, default)
             if first[0] in ("agency", "programme", "local"):
                 kind, actor = first
+    if kind in ("national", "foreign", "agency"):
+        body = _joint_body_subject(text, num_start, clause)
+        if body is not None:
+            # a joint body of two sides choosing or funding what the figure counts ("The
+            # China-Spain Joint Commission ... approved 24 joint research projects"): the
+            # programme's (actors.yaml ``joint_bodies``)
+            return "programme", body
     lex = actor_lexicon()
     if default is not None and default[0] == "foreign" and (kind, actor) == default:
         phrase_end = max(noun_end, num_end)
@@ -1924,6 +1931,41 @@ def scope_of(
                 rest = [x for x in found or mentions(text, *clause) if x[2] != actor]
                 return _scope_of(text, num_start, num_end, noun_end, clause, rest, default)
     return kind, actor
+
+
+@functools.cache
+def _joint_body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The subject of a joint body and the stretch from it to its figure through a verb of
+    choosing or funding (actors.yaml ``joint_bodies``)."""
+    lex = load_lexicon("actors")["joint_bodies"]
+    words, heads = _alt_words(lex["words"]), _alt_words(lex["heads"])
+    subject = re.compile(
+        rf"\b(?:(?:the|a|an|our|their|its|this|these)\s+(?:[\w'’.&-]+\s+){{0,6}}?(?:{words})"
+        rf"\s+(?:[\w&-]+\s+){{0,4}}?(?:{heads})|the\s+(?:{_alt_words(lex['bare_heads'])}))\b",
+        re.I,
+    )
+    to_figure = re.compile(
+        rf"[^.;:]{{0,120}}?\b(?:{_alt_words(lex['verbs'])})\s+(?:(?:a\s+total\s+of|more\s+than|"
+        rf"some|about|over|nearly|around|up\s+to|another|a\s+further)\s+)*",
+        re.I,
+    )
+    return subject, to_figure
+
+
+def _joint_body_subject(text: str, num_start: int, clause) -> str | None:
+    """The joint body ("the China-Spain Joint Commission on ...", "a joint committee on
+    research", "the joint calls") that is the subject of the verb whose object the figure at
+    ``num_start`` is, or None."""
+    subject, to_figure = _joint_body_patterns()
+    for m in subject.finditer(text, clause[0], num_start):
+        if to_figure.fullmatch(text, m.end(), num_start):
+            name = m.group()
+            # (the body, not its meeting: "The 7th session of the China-Spain Joint Commission")
+            of = list(re.finditer(r"\bof\s+", name))
+            name = name[of[-1].end() :] if of else name
+            name = re.sub(r"^(?:the|a|an|our|their|its|this|these)\s+", "", name, flags=re.I)
+            return " ".join(name.split())
+    return None
 
 
 # a state's act, after the capital's name as its government's: "Beijing plans to", "Beijing

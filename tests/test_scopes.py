@@ -2086,3 +2086,38 @@ def test_a_currency_prefix_ends_a_name():
     names = [name for _a, _b, name, _k in classify.mentions(text, 0, len(text))]
     assert "Ministry of Science and Technology of China" in names
     assert not any(name.endswith("US") for name in names)
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a joint body of two sides choosing or funding what the figure counts: its programme's
+        ("The 7th session of the China-Chile Joint Commission on Scientific and Technological "
+         "Cooperation, held in Santiago in May, approved 24 joint research projects.", "24",
+         ("programme", "China-Chile Joint Commission")),
+        ("A joint committee on research has approved 42 joint projects.", "42",
+         ("programme", "joint committee")),
+        ("In Kenya, our two countries' joint programme has supported more than 80 projects "
+         "since 2001.", "more than 80", ("programme", "two countries' joint programme")),
+        ("By 2011 the Subcommission had approved about 800 cooperative projects.", "about 800",
+         ("programme", "Subcommission")),
+        ("Altogether the joint calls have funded 64 projects.", "64", ("programme", "joint calls")),
+    ],
+)  # fmt: skip
+def test_a_joint_body_choosing_or_funding_owns_the_figure(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # the joint body named, but not the subject of the figure's verb: left to the other rules
+        ("The joint commission met in Beijing, and China sent 40 engineers to Chile.", "40",
+         ("foreign", "Chile")),
+        ("Under the agreement signed by the joint committee, the Ministry of Science and "
+         "Technology will fund 12 laboratories.", "12",
+         ("agency", "Ministry of Science and Technology")),
+    ],
+)  # fmt: skip
+def test_a_joint_body_not_the_figures_subject_is_no_owner(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
