@@ -1957,7 +1957,10 @@ def _joint_body_subject(text: str, num_start: int, clause) -> str | None:
     research", "the joint calls") that is the subject of the verb whose object the figure at
     ``num_start`` is, or None."""
     subject, to_figure = _joint_body_patterns()
+    not_subject = actor_lexicon().not_subject
     for m in subject.finditer(text, clause[0], num_start):
+        if not_subject.search(text, max(clause[0], m.start() - 30), m.start()):
+            continue  # (an object or a lead: "Under its Bilateral Exchange Program, CAS has")
         if to_figure.fullmatch(text, m.end(), num_start):
             name = m.group()
             # (the body, not its meeting: "The 7th session of the China-Spain Joint Commission")
