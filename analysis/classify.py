@@ -1782,6 +1782,15 @@ def scope_of(
             # China-Spain Joint Commission ... approved 24 joint research projects"): the
             # programme's (actors.yaml ``joint_bodies``)
             return "programme", body
+    if kind in ("foreign", "agency") and " and " in actor and _two_sides(actor):
+        _subject, to_figure = _joint_body_patterns()
+        for _a, b, name, _k in found or mentions(text, clause[0], clause[1]):
+            if name == actor and clause[0] <= _a and to_figure.fullmatch(text, b, num_start):
+                # two bodies, one of each side, choosing or funding together what the figure
+                # counts ("The Academy of Finland and the National Natural Science Foundation
+                # of China have funded 33 projects through joint calls"): their joint
+                # programme's, as a joint body's
+                return "programme", actor
     lex = actor_lexicon()
     if default is not None and default[0] == "foreign" and (kind, actor) == default:
         phrase_end = max(noun_end, num_end)
@@ -1969,6 +1978,29 @@ def _joint_body_subject(text: str, num_start: int, clause) -> str | None:
             name = re.sub(r"^(?:the|a|an|our|their|its|this|these)\s+", "", name, flags=re.I)
             return " ".join(name.split())
     return None
+
+
+_AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _two_sides(name: str) -> bool:
+    """True when ``name`` joins two bodies with "and", one Chinese (a central body, or one
+    named for China) and one of another country ("Academy of Finland and the National
+    Natural Science Foundation of China"; not "Ministry of Science and Technology"): each
+    part is tried at each "and" of the name."""
+    national = _publisher_lexicon().national
+    for m in _AND_THE.finditer(name):
+        parts = name[: m.start()], name[m.end() :]
+        chinese = [bool(national.fullmatch(p) or _CHINESE_BODY.search(p)) for p in parts]
+        other = [any(k == "foreign" for *_, k in _foreign(p, 0, len(p))) for p in parts]
+        if (chinese[0] and other[1] and not chinese[1]) or (
+            chinese[1] and other[0] and not chinese[0]
+        ):
+            return True
+    return False
+
+
+_CHINESE_BODY = re.compile(r"\b(?:China|Chinese)\b")
 
 
 # a state's act, after the capital's name as its government's: "Beijing plans to", "Beijing

@@ -2121,3 +2121,25 @@ def test_a_joint_body_choosing_or_funding_owns_the_figure(tmp_path, body, quote_
 )  # fmt: skip
 def test_a_joint_body_not_the_figures_subject_is_no_owner(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # two bodies, one of each side, choosing or funding together: their joint programme's
+        ("The Academy of Finland and the National Natural Science Foundation of China have "
+         "funded 33 projects through joint calls since 2009.", "33",
+         ("programme", "Academy of Finland and the National Natural Science Foundation of China")),
+        ("The Japan Science and Technology Agency and the Ministry of Science and Technology "
+         "have jointly funded 45 projects.", "45",
+         ("programme", "Japan Science and Technology Agency and the Ministry of Science and Technology")),
+        # both bodies Chinese: the first's, as before
+        ("The Chinese Academy of Sciences and Peking University funded 20 projects.", "20",
+         ("agency", "Chinese Academy of Sciences and Peking University")),
+        # one body alone, though its name holds "and": its own
+        ("The Ministry of Science and Technology funded 30 projects.", "30",
+         ("agency", "Ministry of Science and Technology")),
+    ],
+)  # fmt: skip
+def test_bodies_of_both_sides_funding_together(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
