@@ -2530,6 +2530,17 @@ def _measure_read(
         text.find(" of", max(before[0], num.start - 24), num.start) >= 0
         and _ONE_OF.search(text, max(before[0], num.start - 24), num.start) is not None
     )
+    if (
+        (indicator == UNCLASSIFIED or kind == "level")
+        and basis in ("explicit", "relative")
+        and _labelled_standing_row(text, num)
+    ):
+        # a fact box's row whose label is a noun alone, under the box's date ("KEY FIGURES
+        # (academic year 2016-2017)" / "International students: 1,450"): what stands at that
+        # date, whatever verb the next row holds (a label with a verb, a year's words or a
+        # year of its own, "Students sent abroad in 2016: 962", "Foreign experts per year:
+        # 210", is a flow; so is a flow indicator's row, "Visiting scholars: 320")
+        return "level"
     if sentence is not None and not one_of:
         # ("is one of four zones": the set the subject is one of, no object of a verb)
         by_verb = _measure_by_verb(
@@ -2629,6 +2640,36 @@ _MOVED_SUBJECT = re.compile(
     re.I,
 )
 _NOUN_TOKEN = re.compile(r"[a-z][a-z-]*")
+
+
+# a fact box's row up to its figure: a label set at the line's start (after a bullet) and its
+# colon or dash ("International students: ", "- Partner institutions -- about ")
+_ROW_LABEL = re.compile(
+    r"[ \t]*(?:[-•*–·▪>]+[ \t]*)?(?P<label>[A-Z][^\n:;.()]{1,70}?)[ \t]*(?::|[ \t]--?|[ \t][–—])"
+    r"[ \t]*(?:(?:about|some|around|nearly|over|more\s+than|c\.|approximately)[ \t]+)?"
+)
+# a label's words that tell a flow: a year or a span of its own, "since", a rate ("per year")
+_FLOW_LABEL = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|since|per|a\s+year|annual|each|every|during)\b", re.I
+)
+
+
+def _labelled_standing_row(text: str, num: _Num) -> bool:
+    """True when a figure stands right after its line's label, and the label is a noun
+    phrase alone: no verb form (``numbers.yaml`` ``clause``, or a participle in -ed/-en),
+    no year or rate of its own (:data:`_FLOW_LABEL`)."""
+    start = text.rfind("\n", 0, num.start) + 1
+    m = _ROW_LABEL.fullmatch(text, start, num.start)
+    if m is None:
+        return False
+    label = m.group("label")
+    if _FLOW_LABEL.search(label):
+        return False
+    verbs = clause_words().verbish
+    return not any(
+        w in verbs or (len(w) > 4 and w.endswith(("ed", "en")))
+        for w in re.findall(r"[a-z]+", label.lower())
+    )
 
 
 def _counts_stock(text: str, num: _Num, clause, low) -> bool:

@@ -2200,3 +2200,22 @@ def test_an_academic_years_two_years_in_full_are_one_year_no_period(tmp_path):
     )
     got = rows(tmp_path, body, date="3 October 2017")
     assert (got["7"]["measure"], got["7"]["year"]) == ("level", 2017)
+
+
+# ---------------------------------------------------------------- a fact box's noun-only rows
+def test_a_fact_box_row_labelled_by_a_noun_is_a_standing_count(tmp_path):
+    body = (
+        "KEY FIGURES (academic year 2008-2009)\n"
+        "Partner universities: 126\n"
+        "International students: 1,450\n"
+        "Home countries of international students: 86\n"
+        "Students sent abroad in 2008: 962\n"
+        "Visiting scholars received per year: about 210\n"
+    )
+    got = rows(tmp_path, body)
+    assert got["126"]["measure"] == "level"
+    assert got["1,450"]["measure"] == "level"
+    assert got["86"]["measure"] == "level"
+    # a label with a verb, a year or a rate of its own counts a flow
+    assert got["962"]["measure"] == "annual"
+    assert got["about 210"]["measure"] == "annual"
