@@ -163,6 +163,26 @@ _SUM_BEFORE = re.compile(r"\d(?:\s*(?:million|billion|bn|m|thousand))?\s*\(\s*\S
 _CELLS_AFTER = re.compile(r"[ \t]{2,}[-+−]?\d[\d,.]*(?:[ \t]{2,}[-+−]?\d|[ \t]*$)", re.M)
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]]")
 _HALF_VETO = re.compile(r"\b(?:first|second|latter|other|the)\s+$", re.I)
+# the word after "a third", "a fifth": a share goes on with "of", a comparison, a verb or the
+# clause's end; an ordinal with the noun it numbers ("a third joint laboratory")
+_ORDINAL_AFTER = re.compile(r"[ \t]+(?-i:[a-z][\w-]*)")
+_SHARE_GOES_ON = frozenset(
+    "of more less fewer as again in to on from for at by and or but than now this that the "
+    "their its them those these his her our of whom which who while since last next over "
+    "compared during after before within year years each every per between among all overall "
+    "respectively up down higher lower larger smaller bigger".split()
+)
+
+
+def _ordinal_after(text: str, end: int, s_end: int) -> bool:
+    """True when the word right after "a third", "a fifth" (ending at ``end``) is a
+    lower-case word that is neither a share's going on (:data:`_SHARE_GOES_ON`) nor a verb
+    (``numbers.yaml`` ``clause``): the noun an ordinal numbers."""
+    m = _ORDINAL_AFTER.match(text, end, s_end)
+    if m is None:
+        return False
+    word = m.group().strip().lower()
+    return word not in _SHARE_GOES_ON and word not in clause_words().verbish
 
 
 def _low(d: dict[str, Any]) -> dict[str, Any]:
@@ -699,6 +719,8 @@ def _parse(
         if key in g.fractions:
             if key == "half" and _HALF_VETO.search(text, max(s_start, start - 12), start):
                 return None
+            if key.startswith("a ") and _ordinal_after(text, m.end("word"), s_end):
+                return None  # "opened a third joint laboratory": an ordinal, no share
             if scale_w:
                 # "half a million", "a quarter of a million": a part of the scale, no share
                 value = g.fractions[key]  # (scaled below, as any number with its scale)

@@ -1996,11 +1996,35 @@ def test_a_share_in_words_before_a_scale_is_a_part_of_it(tmp_path):
         ("Three partners accounted for more than four-fifths of the value.", "four-fifths", 80),
         ("Europe took three quarters of the contracts.", "three quarters", 75),
         ("One tenth of the grants went to young scientists.", "One tenth", 10),
+        ("About a fifth came from Laos.", "a fifth", 20),
+        ("Laos sent nine, one in six of all the trainees.", "one in six", 16.7),
+        ("Exports to Laos were up by a third since 2012.", "a third", 33.3),
     ],
 )
 def test_fractions_in_words_are_shares(tmp_path, body, quote, value):
     got = [r for r in rows_of(tmp_path, body) if quote in r["quote"]]
     assert [(r["value"], r["unit"]) for r in got] == [(value, "percent")]
+
+
+def test_an_ordinal_in_words_is_no_share(tmp_path):
+    # "a third joint laboratory", "a fifth session": the place in a series, no third of a whole
+    rows = rows_of(
+        tmp_path,
+        "In 2011 the university opened a third joint laboratory with Laos, and the commission "
+        "held a fifth session in Vientiane.",
+    )
+    assert not [r for r in rows if r["unit"] == "percent"]
+
+
+def test_half_as_many_is_a_multiple(tmp_path):
+    # "half as many as in 1983": half the base; "half as many again": the base and its half
+    rows = rows_of(
+        tmp_path,
+        "Seven engineers were trained in Laos in 1984, half as many as in 1983. Contracts "
+        "numbered 90 in 2002, half as many again as in 2001.",
+    )
+    got = {(r["quote"], r["value"]) for r in rows if r["unit"] == "multiple"}
+    assert got == {("half as many", 0.5), ("half as many again", 1.5)}
 
 
 @pytest.mark.parametrize(
