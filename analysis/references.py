@@ -297,6 +297,10 @@ def _inherit(
             _part_of_next(text, sent, num, nums[i + 1], lo, low)
         if f["indicator"] == UNCLASSIFIED and f["unit"] != "percent" and earlier:
             _after_change(text, num, earlier[-1])
+            if f["indicator"] == UNCLASSIFIED and is_money(f["unit"]):
+                _money_a_change_reached(text, sent, num, earlier, low)
+        if f["indicator"] == UNCLASSIFIED and earlier:
+            _base_of_reached(text, num, earlier[-1])
         if f["indicator"] == UNCLASSIFIED and not (subgroup and f["unit"] == "count"):
             _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, (back, upto))
         elif f["indicator"] == UNCLASSIFIED and prev_first:
@@ -491,6 +495,59 @@ def _after_change(text: str, num: _Num, before: _Num) -> None:
     elif got in worth.values():
         return  # (a count after a change of money: no reading of it)
     f["indicator"] = got
+
+
+def _money_a_change_reached(text: str, sent, num: _Num, earlier: list[_Num], low) -> None:
+    """A sum a change of its clause's subject reached ("Technology exports rose 20 percent
+    to $1.9 billion in 1992"), the change unread (its subject no count's noun): the subject
+    read as money, for both."""
+    before = earlier[-1]
+    g, f = before.fact, num.fact
+    if g is None or g["unit"] != "percent" or g["measure"] != "change":
+        return
+    if not _CHANGE_TO.fullmatch(text, before.end, num.start):
+        return
+    verb = _MOVED_BY.search(text, max(sent.start, before.start - 60), before.start)
+    if verb is None:
+        return
+    lo = earlier[-2].end if len(earlier) > 1 else sent.start
+    stops = [m.end() for m in _SUBJECT_STOP.finditer(text, lo, verb.start())]
+    s0 = stops[-1] if stops else lo
+    if verb.start() - s0 < 4:
+        return
+    got = _classify(
+        text, "USD", (s0, verb.start()), (verb.start(), verb.start()), (sent.start, sent.end), low
+    )[0]
+    if got != UNCLASSIFIED:
+        f["indicator"] = got
+        if g["indicator"] == UNCLASSIFIED:
+            g["indicator"] = got
+
+
+# between a level a change reached and its base ("rose to $1.7 billion in 1992 from $1.1
+# billion in 1991", "fell to 290 last year from 340"): the base counts what the level does
+_REACHED_FROM = re.compile(
+    r"(?:\s+(?:in|during)\s+(?:(?:fiscal|FY)\s*)?(?:19|20)\d\d(?:/\d{2,4})?|\s+(?:last|this)\s+year)?"
+    r"\s*,?\s+from\s+(?:(?:about|some|around|nearly|almost|over|more\s+than|roughly|just|only)\s+)*"
+)
+_REACHED_TO = re.compile(
+    r"\bto\s+(?:(?:about|some|around|nearly|almost|over|more\s+than|roughly)\s+)*$"
+)
+
+
+def _base_of_reached(text: str, num: _Num, before: _Num) -> None:
+    """The base after a level reached ("rose to $1.5 billion from about $1 billion in
+    1991") counts what that level does, in the same kind of unit."""
+    g, f = before.fact, num.fact
+    if g is None or g.get("derived_from") or g["indicator"] == UNCLASSIFIED:
+        return
+    if is_money(g["unit"]) != is_money(f["unit"]) or "percent" in (g["unit"], f["unit"]):
+        return
+    if not _REACHED_TO.search(text, max(0, before.start - 30), before.start):
+        return
+    if not _REACHED_FROM.fullmatch(text, max(before.end, g["end"]), num.start):
+        return
+    f["indicator"] = g["indicator"]
 
 
 _AND_NEXT = re.compile(r"\s*(?:,|and|or)\s*")

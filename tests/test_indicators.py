@@ -2808,6 +2808,16 @@ def test_a_fact_box_row_is_read_by_its_label(tmp_path):
         # (a sum reached by contracts whose number moved is what they are worth)
         ("Technology import contracts rose 8 percent to US$ 31 billion.", "US$ 31",
          "tech_import_value"),
+        # (a trade named by its flow, no sum's word: the change and the sum are its value)
+        ("Technology exports rose 20 percent to $1.9 billion in 1992.", "$1.9",
+         "tech_export_value"),
+        ("Technology exports rose 20 percent to $1.9 billion in 1992.", "20 percent",
+         "tech_export_value"),
+        # the base after the level reached counts what that level does
+        ("Technology exports, mostly to Asia, rose to $1.5 billion from about $1 billion in "
+         "1991.", "about $1", "tech_export_value"),
+        ("The number of joint laboratories rose to 96 in 2007 from 80 in 2006.", "80",
+         "joint_research_centers"),
     ],
 )  # fmt: skip
 def test_the_level_a_change_reached_counts_what_it_moved(tmp_path, body, figure, want):
