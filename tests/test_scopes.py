@@ -2143,3 +2143,19 @@ def test_a_joint_body_not_the_figures_subject_is_no_owner(tmp_path, body, quote_
 )  # fmt: skip
 def test_bodies_of_both_sides_funding_together(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # another country's or an international body named by its short name (actors.yaml)
+        ("Since 2002 IIASA has run 35 joint projects with Chinese institutes.", "35",
+         ("foreign", "IIASA")),
+        ("Between 1982 and 2012 IRRI trained more than 2,600 Chinese scientists.",
+         "more than 2,600", ("foreign", "IRRI")),
+        ("The DAAD alone gave 3,200 scholarships to Chinese students last year.", "3,200",
+         ("foreign", "DAAD")),
+    ],
+)  # fmt: skip
+def test_foreign_bodies_by_their_short_names(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
