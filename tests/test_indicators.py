@@ -3026,3 +3026,26 @@ def test_a_last_resort_yields_to_every_other_indicators_rules(tmp_path, monkeypa
 )
 def test_researchers_to_be_exchanged_count_exchanges(sentence, figure):
     assert classify(sentence, figure) == "personnel_exchanges"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a party's share of a project's cost or commitments is cooperation funding
+        ("China joined ITER in 2006 and bears about 9 percent of its construction "
+         "commitments.", "about 9 percent", "coop_funding"),
+        ("China will bear about 10 per cent of construction costs.", "about 10 per cent",
+         "coop_funding"),
+        ("China carried out its commitments to ITER, of whose construction cost it bears "
+         "9.09 percent.", "9.09 percent", "coop_funding"),
+        # (a share of people is theirs)
+        ("About 40 percent of the trainees came from Africa.", "About 40 percent",
+         "personnel_exchanges"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_projects_cost(tmp_path, body, figure, want):
+    path = tmp_path / "doc.txt"
+    path.write_text(f"A Report on Cooperation\n\n{body}\n", encoding="utf-8")
+    doc = corpus.read_document(path)
+    rows = [r for r in facts.extract_facts(doc) if r["quote"].startswith(figure)]
+    assert [r["indicator"] for r in rows] == [want]
