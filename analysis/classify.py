@@ -2122,7 +2122,7 @@ _PARTNER_SUBJECT = re.compile(
 _PARTNER_VERB = re.compile(
     r"[^,;:()\d]{1,40}?\b(?:worth|valued|reached|numbered|number|totall?ed|amounted|"
     r"accounted|grew|grown|rose|risen|fell|came|stood|made\s+up|reported\s+at|estimated\s+at|"
-    r"went|gone|reach|reaches)\b"
+    r"went|gone|reach|reaches|were|was)\b"
     r"(?:\s+by\s+\d[\d.,]*\s*(?:%|per\s*cent|percent))?[^,;:()\d]{0,30}$"
 )
 # a partner's demonym between a figure and its counted noun, a few adjectives before it
@@ -2226,12 +2226,18 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
 
 
 _RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:which|who|whose)\s[^;:()\d]{1,100}?,")
+# an aside of what the trade was mostly for, its own list inside ("Exports to Africa, mainly
+# for power, telecommunications and railway projects, reached"): to its last comma
+_MAINLY_ASIDE = re.compile(
+    r"\s*,\s*(?:mainly|mostly|chiefly|largely|primarily|principally)\s[^;:()\d]{1,100},"
+)
 
 
 def _aside_length(text: str, b: int, num_start: int) -> int:
     """The length of a relative aside set off by commas right after ``text[:b]`` ("...,
-    which suspended sales in June,"), 0 when none."""
-    m = _RELATIVE_ASIDE.match(text, b, num_start)
+    which suspended sales in June,", "..., mainly for power and railway projects,"), 0
+    when none."""
+    m = _RELATIVE_ASIDE.match(text, b, num_start) or _MAINLY_ASIDE.match(text, b, num_start)
     return m.end() - b if m else 0
 
 

@@ -2159,3 +2159,18 @@ def test_bodies_of_both_sides_funding_together(tmp_path, body, quote_start, want
 )  # fmt: skip
 def test_foreign_bodies_by_their_short_names(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # the nation's trade with one partner, the figure after a copula or past an aside of
+        # what the trade was mostly for
+        ("Technology exports to ASEAN countries were US$3.4 billion in 2007.", "US$3.4",
+         ("foreign", "ASEAN")),
+        ("Exports to Africa, mainly for power, telecommunications and railway projects, "
+         "reached US$2.1 billion in 2007.", "US$2.1", ("foreign", "Africa")),
+    ],
+)  # fmt: skip
+def test_a_trades_partner_past_a_copula_or_an_aside(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
