@@ -785,3 +785,16 @@ def test_a_years_review_dates_its_counts_at_that_years_end(tmp_path: Path) -> No
         (135, "st_diplomats", 2008),
         (1200, "foreign_experts", 2008),
     ]
+
+
+def test_goals_and_deadlines_do_not_date_a_page(tmp_path: Path) -> None:
+    # a university's page with no stamp: dated by the latest year it reports, not its goal's
+    # year nor an application deadline's
+    doc = _doc(
+        tmp_path,
+        "International Office at a Glance\n\nIn 2019 the university hosted 24 visiting "
+        "professors and sent 640 students abroad.\n\nGoals for 2025: 1,000 international "
+        "students and 20 joint centres.\n\nApplication deadline for the 2020 autumn intake: "
+        "31 May 2020.\n",
+    )
+    assert (doc.published, doc.published_basis) == ("2019", "latest_year")
