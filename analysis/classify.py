@@ -1395,12 +1395,19 @@ def _document_subject_plain(title: str) -> tuple[str, str] | None:
             return None
         if kind == "local" and _TIME_ZONE.match(title, b):
             continue  # "Broadcast: October 16, 2012, 21:30 Beijing time": a clock, no owner
+        if kind == "local" and actor == "Beijing" and not _CITY_AFTER.match(title, b):
+            # the capital in a headline is the state ("Shut out by Washington, Beijing turns to
+            # Europe", "Bonn and Beijing Extend Their Research Partnership") or a venue
+            # ("Conference ... Opens in Beijing"), not the city's own page ("Beijing
+            # Municipality Hosts ...")
+            continue
         if kind in ("programme", "local", "agency") and actor not in actor_lexicon().references:
             return kind, actor
     return None
 
 
 _TIME_ZONE = re.compile(r"\s+time\b", re.I)
+_CITY_AFTER = re.compile(r"['’]?s?\s+(?:Municipal(?:ity)?|City|city|municipal(?:ity)?)\b")
 
 
 _HEAD_AS_VERB = re.compile(r"\s+to\s+[A-Za-z]")

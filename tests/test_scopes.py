@@ -2174,3 +2174,19 @@ def test_foreign_bodies_by_their_short_names(tmp_path, body, quote_start, want):
 )  # fmt: skip
 def test_a_trades_partner_past_a_copula_or_an_aside(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "title, want",
+    [
+        # the capital in a headline is the state or a venue, no subject of the page's figures
+        ("Shut out by Washington, Beijing turns to Europe for science partners", None),
+        ("Bonn and Beijing Extend Their Research Partnership", None),
+        ("International Conference on Engineering Science Opens in Beijing", None),
+        # the city named as such, and another city, stay the page's subject
+        ("Beijing city hosts 300 foreign experts", ("local", "Beijing city")),
+        ("Shanghai woos overseas talent", ("local", "Shanghai")),
+    ],
+)
+def test_the_capital_in_a_headline_is_no_local_subject(title, want):
+    assert classify.document_subject(title) == want
