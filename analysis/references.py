@@ -350,7 +350,6 @@ def _inherit(
         if f["indicator"] == UNCLASSIFIED and is_money(f["unit"]) and index > 0:
             _given_in_context(text, sent, nums, i, doc.sentences[max(0, index - 2)].start)
         _subgroup_owner(text, num, earlier)
-        _owner_of_them(text, num, earlier, upto)
         _partner_kept(text, num, earlier, recent, sent.end)
         earlier.append(num)
     _shared_noun(text, nums)
@@ -797,26 +796,6 @@ def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
             if g["scope"] != "national":
                 f["scope"], f["actor"] = g["scope"], g["actor"]
             return
-
-
-# the things of the figure before the clause refers back to ("... had joined 246 international
-# organisations, and 338 Chinese scientists hold posts in them", "chosen through them")
-_IN_THEM = re.compile(r"[^.;:]{0,60}?\b(?:in|through|within)\s+them\b")
-
-
-def _owner_of_them(text: str, num: _Num, earlier: list[_Num], upto: int) -> None:
-    """ "The member societies of CAST had joined 284 international organisations, and 212
-    Chinese scientists chosen through them served as presidents ...": a figure of the things
-    the figure before it counted belongs to that figure's owner (its own clause named none:
-    its scope is the nation's with no actor)."""
-    f = num.fact
-    if f["scope"] != "national" or f["actor"] or not earlier:
-        return
-    if not _IN_THEM.match(text, max(num.end, f["end"]), max(upto, num.end, f["end"])):
-        return
-    g = earlier[-1].fact
-    if g and not g.get("derived_from") and g["scope"] in ("agency", "local", "programme"):
-        f["scope"], f["actor"] = g["scope"], g["actor"]
 
 
 # "nine of the ten ASEAN member states", "4 of the country's 14 international innovation

@@ -2190,20 +2190,3 @@ def test_a_trades_partner_past_a_copula_or_an_aside(tmp_path, body, quote_start,
 )
 def test_the_capital_in_a_headline_is_no_local_subject(title, want):
     assert classify.document_subject(title) == want
-
-
-@pytest.mark.parametrize(
-    "body, quote_start, want",
-    [
-        # the posts held "in them": the owner of the organisations counted before
-        ("The China Association for Science and Technology and its member societies now "
-         "belong to 246 international scientific organisations, and 338 Chinese scientists "
-         "hold posts in them.", "338",
-         ("agency", "China Association for Science and Technology")),
-        # (the nation's organisations: the nation's posts)
-        ("Chinese bodies belong to 300 international organisations, and 200 Chinese "
-         "scientists hold posts in them.", "200", ("national", "")),
-    ],
-)  # fmt: skip
-def test_what_is_held_in_them_is_their_owners(tmp_path, body, quote_start, want):
-    assert scope(tmp_path, body, quote_start) == want
