@@ -1797,8 +1797,8 @@ def scope_of(
             return "programme", body
     if kind in ("foreign", "agency") and " and " in actor and _two_sides(actor):
         _subject, to_figure = _joint_body_patterns()
-        for _a, b, name, _k in found or mentions(text, clause[0], clause[1]):
-            if name == actor and clause[0] <= _a and to_figure.fullmatch(text, b, num_start):
+        for a, b, name, _k in found or mentions(text, clause[0], clause[1]):
+            if name == actor and clause[0] <= a and to_figure.fullmatch(text, b, num_start):
                 # two bodies, one of each side, choosing or funding together what the figure
                 # counts ("The Academy of Finland and the National Natural Science Foundation
                 # of China have funded 33 projects through joint calls"): their joint
@@ -1986,11 +1986,14 @@ def _joint_body_subject(text: str, num_start: int, clause) -> str | None:
         if to_figure.fullmatch(text, m.end(), num_start):
             name = m.group()
             # (the body, not its meeting: "The 7th session of the China-Spain Joint Commission")
-            of = list(re.finditer(r"\bof\s+", name))
+            of = list(_OF_WORD.finditer(name))
             name = name[of[-1].end() :] if of else name
-            name = re.sub(r"^(?:the|a|an|our|their|its|this|these)\s+", "", name, flags=re.I)
-            return " ".join(name.split())
+            return " ".join(_DETERMINER.sub("", name).split())
     return None
+
+
+_OF_WORD = re.compile(r"\bof\s+")
+_DETERMINER = re.compile(r"^(?:the|a|an|our|their|its|this|these)\s+", re.I)
 
 
 _AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")

@@ -2654,6 +2654,9 @@ _FLOW_LABEL = re.compile(
 )
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def _labelled_standing_row(text: str, num: _Num) -> bool:
     """True when a figure stands right after its line's label, and the label is a noun
     phrase alone: no verb form (``numbers.yaml`` ``clause``, or a participle in -ed/-en),
@@ -2668,7 +2671,7 @@ def _labelled_standing_row(text: str, num: _Num) -> bool:
     verbs = clause_words().verbish
     return not any(
         w in verbs or (len(w) > 4 and w.endswith(("ed", "en")))
-        for w in re.findall(r"[a-z]+", label.lower())
+        for w in _LOWER_WORD.findall(label.lower())
     )
 
 

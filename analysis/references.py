@@ -2538,8 +2538,6 @@ def _expand(text, unit, start, end, prev_start, sent, low, upto=None) -> str | N
     return best if unit == "count" or best is None else None
 
 
-# ("Of those who had completed their studies, 3.65 million chose to return": "those" with a
-# relative clause of its own defines a group, no part of the figure before)
 # the copula of a part told by a property ("were industrial R&D projects", "were newly
 # approved", "are undertaken by Yunnan institutions", "were with developing countries")
 _PART_COPULA = re.compile(r"\s+(?:were|are|was|is)\s+(?!(?:still|now|not)\b)[a-z]")
@@ -2557,6 +2555,8 @@ def _kept_part(whole: dict | None) -> bool:
     )
 
 
+# ("Of those who had completed their studies, 3.65 million chose to return": "those" with a
+# relative clause of its own defines a group, no part of the figure before)
 _OF_THESE = re.compile(
     r"\W*(?:(?:Of|Among)\s+(?:these|them|those(?!\s+(?:who|that|which|whose)\b))\b|(?:[Ss]ome\s+|[Aa]bout\s+)?[\d,.]+\s+of\s+"
     r"(?:these|them|those)\b)"
