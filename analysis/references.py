@@ -1875,7 +1875,7 @@ _WHOLE_BEFORE = re.compile(
     r"increased|gone\s+up))\s+)?(?:to|reached|hit|stood\s+at|was|is)\s+$",
     re.I,
 )
-_OF_WHICH = re.compile(r"\b(?:of|among)\s+(?:which|whom|these)\s*,?\s*$", re.I)
+_OF_WHICH = re.compile(r"\b(?:of|among)\s+(?:which|whom)\s*,?\s*$", re.I)
 _A_FIGURE_OF = re.compile(
     r"\b(?:a|the|its|their)\s+(?:(?:lower|higher|smaller|larger|different|own)\s+)?"
     r"(?:figure|estimate)\s+of\s+(?:(?:some|about|around|over|nearly|only)\s+)?$",
