@@ -65,8 +65,6 @@ class _Indicators:
     table_columns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # indicators of the state's own network: an agency's figure of them is the nation's
     national: frozenset[str] = frozenset()
-    # indicators of things whose parts told by a property keep the whole's (``parts_keep``)
-    parts_keep: frozenset[str] = frozenset()
 
 
 _CLASS_REF = re.compile(r"\{([a-z_]+)\}")
@@ -235,9 +233,6 @@ def indicator_lexicon() -> _Indicators:
             turns.append((frozenset(t["from"]), re.compile(verb, re.I), t["to"]))
         except re.error as exc:
             raise InputError(f"{path}: turn {i + 1} verb: bad pattern: {exc}") from exc
-    for name in lex.get("parts_keep") or ():
-        if name not in labels:
-            raise InputError(f"{path}: parts_keep: unknown indicator {name!r}")
     worth, topics = {}, {}
     for i, w in enumerate(lex.get("worth") or ()):
         for name in (w["count"], w["money"]):
@@ -272,7 +267,6 @@ def indicator_lexicon() -> _Indicators:
         topics=topics,
         table_columns=_table_columns(columns, path),
         national=frozenset(ind["id"] for ind in lex["indicators"] if ind.get("national")),
-        parts_keep=frozenset(lex.get("parts_keep") or ()),
     )
 
 

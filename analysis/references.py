@@ -327,15 +327,6 @@ def _inherit(
                 # about 2,800 went to the United States and 420 to Britain": more lines
                 end = stop.start() if stop else upto
                 _gapped_name(text, num, earlier, end) or _breakdown(text, num, earlier, end)
-            elif _kept_part(prev_first[0]) and _PART_COPULA.match(
-                text, num.end, stop.start() if stop else upto
-            ):
-                # "Of these projects, 35 were industrial R&D projects jointly funded ...": a
-                # part of things told by a property, still those things (indicators.yaml
-                # ``parts_keep``; a part of people so told is a subgroup)
-                f["indicator"] = prev_first[0]["indicator"]
-                if f["year"] == prev_first[0].get("year") and prev_first[0]["measure"] in _COUNTS:
-                    f["measure"] = prev_first[0]["measure"]
         if f["indicator"] == UNCLASSIFIED and f["unit"] == "percent":
             _moved_subject(text, sent, num, earlier, back, low)
         if f["indicator"] == UNCLASSIFIED and (f["unit"] == "count" or is_money(f["unit"])):
@@ -2075,15 +2066,7 @@ def _no_noun(text, sent, num, earlier, recent, back, end, prev_start, low) -> bo
             or _FROM_PLACE.match(text, at, end)
             or _WITH_PARTNERS.match(text, at, end)
         ):
-            parent = _antecedent(earlier, recent, f["unit"], back)
-            if not (_kept_part(parent) and _PART_COPULA.match(text, at, end)):
-                return False
-            # "64 international S&T cooperation projects ..., of which 23 were under the
-            # national programme": a part of things told by a property, still those things,
-            # counted as the whole is
-            g = parent
-            if f["year"] == parent.get("year") and parent.get("measure") in _COUNTS:
-                f["measure"] = parent["measure"]
+            return False
     elif not earlier and _ARRIVED.match(text, at, end):
         # "China sent 480 students to 28 countries. The first group of 52 reached Washington
         # in December": people arriving in a place, the last count of people before
@@ -2536,23 +2519,6 @@ def _expand(text, unit, start, end, prev_start, sent, low, upto=None) -> str | N
         if got:
             best = got
     return best if unit == "count" or best is None else None
-
-
-# the copula of a part told by a property ("were industrial R&D projects", "were newly
-# approved", "are undertaken by Yunnan institutions", "were with developing countries")
-_PART_COPULA = re.compile(r"\s+(?:were|are|was|is)\s+(?!(?:still|now|not)\b)[a-z]")
-
-
-_COUNTS = ("annual", "level", "cumulative")
-
-
-def _kept_part(whole: dict | None) -> bool:
-    """True when ``whole`` (a figure) counts things whose parts keep its indicator."""
-    return (
-        whole is not None
-        and whole.get("unit") == "count"
-        and whole.get("indicator") in indicator_lexicon().parts_keep
-    )
 
 
 # ("Of those who had completed their studies, 3.65 million chose to return": "those" with a

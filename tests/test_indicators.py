@@ -3049,20 +3049,3 @@ def test_a_share_of_a_projects_cost(tmp_path, body, figure, want):
     doc = corpus.read_document(path)
     rows = [r for r in facts.extract_facts(doc) if r["quote"].startswith(figure)]
     assert [r["indicator"] for r in rows] == [want]
-
-
-def test_a_part_of_projects_told_by_a_property_is_still_projects(tmp_path):
-    # indicators.yaml parts_keep: "Of these projects, 35 were ...", "of which 23 were under
-    # ...": projects still, counted as the whole is; a part of people so told is a subgroup
-    body = (
-        "In 2014 Laos carried out 120 international cooperation projects. Of these projects, "
-        "35 were industrial R&D projects jointly funded with foreign governments. During the "
-        "year Laos ran 64 international S&T cooperation projects, of which 23 were under the "
-        "national programme. Laos sent 3,000 students abroad, of whom 1,840 were women."
-    )
-    path = tmp_path / "doc.txt"
-    path.write_text(f"A Report on Cooperation\n\n12 March 2015\n\n{body}\n", encoding="utf-8")
-    got = {r["quote"]: r for r in facts.extract_facts(corpus.read_document(path))}
-    assert (got["35"]["indicator"], got["35"]["measure"]) == ("coop_projects", "annual")
-    assert (got["23"]["indicator"], got["23"]["measure"]) == ("coop_projects", "annual")
-    assert got["1,840"]["indicator"] == "unclassified"
