@@ -2821,11 +2821,15 @@ def test_a_fact_box_row_is_read_by_its_label(tmp_path):
     ],
 )  # fmt: skip
 def test_the_level_a_change_reached_counts_what_it_moved(tmp_path, body, figure, want):
+    assert indicators_of(tmp_path, body, figure) == [want]
+
+
+def indicators_of(tmp_path, body: str, figure: str) -> list[str]:
+    """The indicators of the figures starting with ``figure`` on a page with ``body``."""
     path = tmp_path / "doc.txt"
     path.write_text(f"A Report on Cooperation\n\n{body}\n", encoding="utf-8")
     doc = corpus.read_document(path)
-    rows = [r for r in facts.extract_facts(doc) if r["quote"].startswith(figure)]
-    assert [r["indicator"] for r in rows] == [want]
+    return [r["indicator"] for r in facts.extract_facts(doc) if r["quote"].startswith(figure)]
 
 
 def test_the_items_of_a_list_after_a_bare_count_its_verb_read_count_the_same(tmp_path):
@@ -3044,8 +3048,4 @@ def test_researchers_to_be_exchanged_count_exchanges(sentence, figure):
     ],
 )  # fmt: skip
 def test_a_share_of_a_projects_cost(tmp_path, body, figure, want):
-    path = tmp_path / "doc.txt"
-    path.write_text(f"A Report on Cooperation\n\n{body}\n", encoding="utf-8")
-    doc = corpus.read_document(path)
-    rows = [r for r in facts.extract_facts(doc) if r["quote"].startswith(figure)]
-    assert [r["indicator"] for r in rows] == [want]
+    assert indicators_of(tmp_path, body, figure) == [want]
