@@ -1955,6 +1955,9 @@ def _joint_body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     choosing or funding (actors.yaml ``joint_bodies``)."""
     lex = load_lexicon("actors")["joint_bodies"]
     words, heads = _alt_words(lex["words"]), _alt_words(lex["heads"])
+    # (a body named for the pair of countries is joint too: "A Sino-Finnish working group",
+    # "the China-Brazil committee")
+    words = rf"{words}|(?:Sino|China)-(?-i:[A-Z])[\w]*|(?-i:[A-Z])[\w]*-(?:Chinese|China)"
     subject = re.compile(
         rf"\b(?:(?:the|a|an|our|their|its|this|these)\s+(?:[\w'’.&-]+\s+){{0,6}}?(?:{words})"
         rf"\s+(?:[\w&-]+\s+){{0,4}}?(?:{heads})|the\s+(?:{_alt_words(lex['bare_heads'])}))\b",
@@ -2085,11 +2088,15 @@ def _described_central(text: str, at: int, actor: str, lex: _Actors, unnamed=Fal
 # the words between a figure's counted noun and the one partner its dealings are limited to:
 # a preposition, perhaps after the noun's words or a verb ("contracts with Japanese companies",
 # "contracts to import German technology", "teams to Africa", "were enrolled at German
-# universities")
+# universities"), or past a count of its countries ("sent 3,800 agricultural experts to 41
+# African countries", "agreements with more than 20 Latin American countries")
 _PARTNER_AFTER = re.compile(
     r"\s*(?:(?:[a-z][\w-]*|Chinese|China|PRC)\s+){0,6}?"
-    r"(?:with|from|to|in|at|on|for|visited|visiting)\s+(?:the\s+)?(?:(?:import|buy|purchase)\s+)?$"
+    r"(?:with|from|to|in|at|on|for|visited|visiting)\s+(?:the\s+)?(?:(?:import|buy|purchase)\s+)?"
+    r"(?P<count>(?:(?:more\s+than|over|some|about|nearly|around|all)\s+)?\d[\d,]*\s+)?$"
 )
+# (the partner past a count is a region's countries: "41 African countries")
+_ITS_COUNTRIES = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:countries|nations|states)\b")
 # a trade's partner named before the contracts it went under ("imported technology from
 # Japan under 1,683 contracts")
 # (a sum may stand between: "imported technology worth US$1.37 billion from Italy under 412
@@ -2211,9 +2218,15 @@ def _partner_named(text: str, num_start: int, num_end: int, noun_end: int, claus
         # (within 70 characters of the counted phrase's end: "100 joint demonstration
         # projects on scientific and technological research with African countries")
         if a >= after[1] and a - after[0] <= 70:
-            if any(
-                at <= a and _PARTNER_AFTER.fullmatch(text, at, a) for at in after
-            ) and _country_word(text[a:b]):
+            m = next(
+                (m for at in after if at <= a and (m := _PARTNER_AFTER.fullmatch(text, at, a))),
+                None,
+            )
+            if (
+                m
+                and _country_word(text[a:b])
+                and (not m.group("count") or _ITS_COUNTRIES.match(text, b))
+            ):
                 return actor
         elif b <= num_start and num_start - b <= 45 + (aside := _aside_length(text, b, num_start)):
             # (past a relative aside: "Contracts with the United States, which suspended

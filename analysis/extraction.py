@@ -2469,6 +2469,21 @@ def _measure(
     return got
 
 
+# the words before a sum that make it a size, no flow: a cost, a budget, a loan, a subsidy, a
+# cap ("at a cost of", "a budget of nearly", "estimated at", "up to")
+_SUM_STANDS = re.compile(
+    r"\b(?:cost|costs|costing|budget|budgets|estimated|loan|loans|credit|subsidy|subsid\w+|"
+    r"up\s+to|each|capital)\b[^.;:\d]*$",
+    re.I,
+)
+# a sum before the thing it is the size of ("the European Union's €77 billion research
+# programme", "a US$5 million project")
+_SUM_NAMES = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:programmes?|programs?|funds?|budgets?|facility|initiative|"
+    r"projects?|plan)\b"
+)
+
+
 def _measure_read(
     num: _Num,
     qualifier: str,
@@ -2581,7 +2596,19 @@ def _measure_read(
             # "five centres so far", "63,000 have settled there", "7,000 young people have
             # gone abroad": a running total to the page's date (the subject of a perfect)
             return "cumulative"
-        kind = "annual" if basis in ("explicit", "relative") else "level"
+        # (a sum is a flow, whatever its date: what an unread sum will be found to count,
+        # a trade's worth or a year's funding, runs within a year; but a cost, a budget, a
+        # loan or a subsidy is a size, "is estimated to cost 4.6 billion euros")
+        kind = (
+            "annual"
+            if basis in ("explicit", "relative")
+            or (
+                is_money(num.unit)
+                and not _SUM_STANDS.search(text, max(clause[0], num.start - 40), num.start)
+                and not _SUM_NAMES.match(text, num.end, clause[1])
+            )
+            else "level"
+        )
         if kind == "annual" and _counts_stock(text, num, clause, low):
             # "belongs to 12 alliances", "zones grew from 2 in 2016 to 3 in 2019": what
             # stands once made, counted at its date

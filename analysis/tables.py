@@ -119,6 +119,8 @@ class _Line:
     label: str = ""
     unit: str = ""  # a text cell between the label and the figures ("10 000 USD")
     year: int | None = None  # the row's year when its label is one
+    indent: int | None = None  # how far its label's first line is set in, when wrapped
+    line_label: int | None = None  # the length of a wrapped label's words on the row's line
 
 
 def _parse_row(start: int, line: str) -> _Line | None:
@@ -259,15 +261,18 @@ def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
         _parse_row(starts[i], _LEADER_ROW.sub(_leader_blanks, ln)) if _hinted(ln) else None
         for i, ln in enumerate(lines)
     ]
+    wrapped = _join_wrapped_labels(lines, rows)
     cells: list[Cell] = []
     i = 0
     prev_end = 0
     while i < len(lines):
-        if rows[i] is None:
+        if rows[i] is None and i not in wrapped:
             i += 1
             continue
         j, block = i, []
-        while j < len(lines) and (rows[j] is not None or (_is_rule(lines[j]) and lines[j].strip())):
+        while j < len(lines) and (
+            rows[j] is not None or j in wrapped or (_is_rule(lines[j]) and lines[j].strip())
+        ):
             if rows[j] is not None:
                 block.append(rows[j])
             j += 1
@@ -276,6 +281,44 @@ def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
             prev_end = j
         i = j
     return cells
+
+
+# the first line of a row label wrapped over two: words alone, opening with a capital, no
+# digit, stop or cell gap ("Countries with intergovernmental S&T")
+_LABEL_LINE = re.compile(r"[^\S\n]*[A-Z][^\d:;.!?|\t]*?(?<!\s\s)[^\S\n]*")
+
+
+def _join_wrapped_labels(lines: list[str], rows: list[_Line | None]) -> set[int]:
+    """Join each row label wrapped over two lines, its second set in under the first and
+    opening in lower case ("Countries with intergovernmental S&T" / "  cooperation
+    agreements   47   68"), into the row's label; the first lines' indexes (part of the
+    table's block)."""
+    wrapped = set()
+    for i in range(1, len(lines)):
+        row, above = rows[i], lines[i - 1]
+        if (
+            row is not None
+            and row.year is None
+            and rows[i - 1] is None
+            and row.label[:1].islower()
+            and _indent(row.text) > _indent(above)
+            and "  " not in above.strip()
+            and _LABEL_LINE.fullmatch(above)
+        ):
+            row.line_label = len(row.label)
+            row.label = f"{above.strip()} {row.label.strip()}"
+            row.indent = _indent(above)
+            wrapped.add(i - 1)
+    return wrapped
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _row_indent(row: _Line) -> int:
+    """How far a row's label is set in (a wrapped label's: its first line's)."""
+    return _indent(row.text) if row.indent is None else row.indent
 
 
 def _years_over(lines: list[str], i: int, row: _Line) -> bool:
@@ -302,7 +345,10 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
     caption, unit_line = _caption(lines, k, prev_end)
     width = max(len(r.cells) for r in block)
     spans = _column_spans(block, width)
-    label_end = max((len(r.label) + (len(r.text) - len(r.text.lstrip())) for r in block), default=0)
+    label_end = max(
+        ((r.line_label or len(r.label)) + len(r.text) - len(r.text.lstrip()) for r in block),
+        default=0,
+    )
     heads: list[list[str]] = [[] for _ in range(width + 1)]  # [0]: the label column
     for hl in header_lines:
         for seg in _seg_iter(hl):
@@ -316,11 +362,11 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
         caption = header_lines[-1].strip()
     years = [r.year for r in block if r.year is not None]
     partner = bool(_PARTNER_HEAD.search(head[0])) or bool(_PARTNER_CAPTION.search(caption))
-    least = min(len(r.text) - len(r.text.lstrip()) for r in block)
+    least = min(_row_indent(r) for r in block)
     out = []
     above: list[tuple[int, str]] = []  # (indent, label) of the rows above, each less set in
     for r in block:
-        indent = len(r.text) - len(r.text.lstrip())
+        indent = _row_indent(r)
         while above and above[-1][0] >= indent:
             above.pop()
         parent = above[-1][1] if above else ""
@@ -344,7 +390,7 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
                     year_rows=year_rows,
                     partner_rows=partner,
                     last_year=max(years) if years else None,
-                    indent=(len(r.text) - len(r.text.lstrip())) - least,
+                    indent=indent - least,
                     row_key=r.start,
                     table_key=block[0].start,
                     parent=parent,

@@ -2973,6 +2973,29 @@ def test_a_change_of_their_value_is_what_the_things_named_before_are_worth(tmp_p
             "7,200",
             "personnel_exchanges",
         ),
+        # people of a profession sent to countries counted, or to one named before
+        (
+            "Since 1979 China has sent a total of about 3,800 agricultural experts to 41 "
+            "African countries under its aid programme.",
+            "about 3,800",
+            "personnel_exchanges",
+        ),
+        (
+            "China later sent 12 more parasitologists to the country under a protocol.",
+            "12",
+            "personnel_exchanges",
+        ),
+        (
+            "Between 1963 and 2009 China sent some 18,000 medical workers to 46 African countries.",
+            "some 18,000",
+            "personnel_exchanges",
+        ),
+        # locals trained in their own country cross no border
+        (
+            "Chinese teams have trained over 10,000 local health workers in Sierra Leone.",
+            "over 10,000",
+            UNCLASSIFIED,
+        ),
     ],
 )
 def test_last_resorts_read_projects_and_people_crossing_a_border(sentence, figure, want):

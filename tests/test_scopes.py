@@ -2102,6 +2102,10 @@ def test_a_currency_prefix_ends_a_name():
         ("By 2011 the Subcommission had approved about 800 cooperative projects.", "about 800",
          ("programme", "Subcommission")),
         ("Altogether the joint calls have funded 64 projects.", "64", ("programme", "joint calls")),
+        # a body named for the pair of countries, its verb after another of its own
+        ("A Sino-Finnish working group on science and technology has met twice a year since "
+         "1989 and has approved 27 projects so far.", "27",
+         ("programme", "Sino-Finnish working group")),
     ],
 )  # fmt: skip
 def test_a_joint_body_choosing_or_funding_owns_the_figure(tmp_path, body, quote_start, want):
@@ -2173,6 +2177,21 @@ def test_foreign_bodies_by_their_short_names(tmp_path, body, quote_start, want):
     ],
 )  # fmt: skip
 def test_a_trades_partner_past_a_copula_or_an_aside(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # people sent to a count of one region's countries are that region's line
+        ("Since 1979 China has sent about 3,800 agricultural experts to 41 African countries.",
+         "about 3,800", ("foreign", "Africa")),
+        # (a count of other things is no region's countries)
+        ("In 2009 China sent 30 engineers to 4 German laboratories.", "30",
+         ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_partner_past_a_count_of_its_countries(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
 
 

@@ -579,3 +579,28 @@ def test_a_row_labels_scale_of_people_scales_its_cells(tmp_path):
     got = _rows(tmp_path, page)
     assert (got["39.96"]["value"], got["39.96"]["unit"]) == (399_600, "count")
     assert got["540.0"]["value"] == 540_000
+
+
+_MAIN_INDICATORS = """Review of International Cooperation
+
+Table 1  Main indicators of international S&T exchange and cooperation
+
+Indicator                                        1985      1990      1995
+-------------------------------------------------------------------------
+Countries with intergovernmental S&T
+  cooperation agreements                           47        68        91
+Countries and regions with S&T contacts           104       123       142
+S&T personnel sent abroad (persons)            18,400    27,900    41,300
+Students sent abroad (persons)                  4,888     2,950    20,381
+-------------------------------------------------------------------------
+"""
+
+
+def test_rows_of_a_main_indicators_table_read_by_their_labels(tmp_path):
+    got = _rows(tmp_path, _MAIN_INDICATORS)
+    # a label wrapped over two lines, the second set in, is one label
+    assert (got["68"]["indicator"], got["68"]["measure"]) == ("intergov_agreements", "level")
+    # countries with contacts are partners; personnel sent abroad are exchanges, no diplomats
+    assert (got["123"]["indicator"], got["123"]["measure"]) == ("partner_countries", "level")
+    assert got["27,900"]["indicator"] == "personnel_exchanges"
+    assert (got["2,950"]["indicator"], got["2,950"]["year"]) == ("students_abroad", 1990)

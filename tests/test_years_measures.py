@@ -2219,3 +2219,19 @@ def test_a_fact_box_row_labelled_by_a_noun_is_a_standing_count(tmp_path):
     # a label with a verb, a year or a rate of its own counts a flow
     assert got["962"]["measure"] == "annual"
     assert got["about 210"]["measure"] == "annual"
+
+
+@pytest.mark.parametrize(
+    "body, starts, want",
+    [
+        # a sum no rule reads at its verb is a flow of the page's year: a trade's worth
+        ("Technology export contracts numbered 11,276 and were worth US$26.02 billion, up 6.3 "
+         "percent.", "US$26.02", "annual"),
+        # ... but a cost, a budget or the size of a programme stands
+        ("Construction is estimated to cost 4.6 billion euros.", "4.6 billion", "level"),
+        ("The lab joined a consortium bidding for money from Horizon 2020, the European "
+         "Union's €77 billion research programme.", "€77 billion", "level"),
+    ],
+)  # fmt: skip
+def test_a_sum_without_its_own_verb_is_a_flow_unless_it_is_a_size(tmp_path, body, starts, want):
+    assert row(tmp_path, body, starts)["measure"] == want
