@@ -341,7 +341,7 @@ def _sentence_facts(
                     # billion won over three years" is a goal for that span)
                     and not (
                         pledged := _not_marked_target(num.unit)
-                        and _goal_span(text, num.end, s_end) is None
+                        and _goal_span(text, num.end, s_end, s_start) is None
                     )
                 )
                 # "expects the programme to select 6,000", "intends to send", "The plan also
@@ -1716,22 +1716,31 @@ def _spoken_year(e, pub: int | None) -> int | None:
 
 _WITHIN_YEARS = re.compile(
     r"\b(?:within|over|in)\s+(?:(?:about|some)\s+|the\s+first\s+)?"
-    r"(?:(?P<a>\w+)\s+(?:to|or|-)\s+)?(?P<n>\w+)\s+years\b",
+    r"(?:(?P<a>\w+)\s+(?:to|or|-)\s+)?(?P<n>\w+)\s+years\b"
+    # (or the span of what the sum goes to: "will put 25 million rupees into the two-year
+    # survey"; not a plan named by its span, "the Five-Year Plan")
+    r"|\b(?:into|to|for)\s+(?:the|a|its|their)\s+(?P<m>\w+)-year\s+(?!plan\b)[a-z]",
     re.I,
 )
+# a span told again ("and NSFC will put in RMB 30 million over the same period"): the one
+# named before in the sentence
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during)\s+the\s+same\s+(?:period|years)\b", re.I)
 _LAUNCHED_IN = re.compile(
     r"\b(?:launched|started|set\s+up|established|introduced|began)\s+in\s+"
     r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b"
 )
 
 
-def _goal_span(text: str, start: int, end: int) -> int | None:
+def _goal_span(text: str, start: int, end: int, s_start: int | None = None) -> int | None:
     """The number of years of a goal's span ("over three years", "within five to ten
-    years": the longer end), or None."""
+    years": the longer end), or None; "over the same period" is the span named before
+    ``start`` from ``s_start`` (the sentence's start) on."""
     m = _WITHIN_YEARS.search(text, start, end)
+    if m is None and s_start is not None and _SAME_PERIOD.search(text, start, end):
+        m = next(reversed(list(_WITHIN_YEARS.finditer(text, s_start, start))), None)
     if m is None:
         return None
-    n = m.group("n").lower()
+    n = (m.group("n") or m.group("m")).lower()
     span = int(n) if n.isdigit() else grammar().period_words.get(n)
     return span if span is not None and span <= 30 else None
 
@@ -1751,7 +1760,7 @@ def _duration_end(doc, sent, context: list) -> None:
     if m is None or not grammar().target_markers.search(text, sent.start, sent.end):
         return
     words = grammar().period_words
-    n = m.group("n").lower()
+    n = (m.group("n") or m.group("m")).lower()
     span = int(n) if n.isdigit() else words.get(n)
     if span is None or span > 30:
         return

@@ -2235,3 +2235,22 @@ def test_a_fact_box_row_labelled_by_a_noun_is_a_standing_count(tmp_path):
 )  # fmt: skip
 def test_a_sum_without_its_own_verb_is_a_flow_unless_it_is_a_size(tmp_path, body, starts, want):
     assert row(tmp_path, body, starts)["measure"] == want
+
+
+@pytest.mark.parametrize(
+    "body, starts, want",
+    [
+        # money that will be given over a span told again ("over the same period") or named
+        # by what it goes to ("the two-year survey") is a goal to that span's end
+        ("Belgium will contribute 4.2 million euros to the laboratory over five years, and "
+         "the NSFC will put in RMB 30 million over the same period.", "RMB 30",
+         ("target", 2015)),
+        ("The foundation will put 25 million rupees into the two-year survey.", "25 million",
+         ("target", 2012)),
+    ],
+)  # fmt: skip
+def test_money_given_over_a_span_told_again_or_by_its_object_is_a_goal(
+    tmp_path, body, starts, want
+):
+    got = row(tmp_path, body, starts)
+    assert (got["measure"], got["year"]) == want
