@@ -2582,6 +2582,19 @@ def _title_frame_cut(title: str) -> str:
     return title[: frame.start()] if frame and frame.start() > 8 else title
 
 
+# the marks a markup keeps around a headline: a tag ("<title>...</title>"), a wiki's or a
+# markdown's heading marks ("=China switches on ...=", "## Notes")
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?>")
+_HEADING_MARKS = re.compile(r"^[=#*~]+\s*|\s*[=#*~]+$")
+
+
+def _title_marks_cut(title: str) -> str:
+    """``title`` without a markup's tags and heading marks around it; ``title`` itself when
+    nothing of two words would be left."""
+    cut = _HEADING_MARKS.sub("", _MARKUP_TAG.sub("", title)).strip()
+    return cut if len(cut.split()) >= 2 else title
+
+
 _BODY_LINES = 3  # how many lines over a page's title, or right under it, may name its issuer
 # a heading's number before its words: "9  ", "Chapter 9  ", "4.1 "
 _SECTION_LEAD = re.compile(r"(?:(?:Chapter|CHAPTER|Part|PART)\s+)?\d{1,3}(?:\.\d{1,2})*\.?\s+")
@@ -3405,7 +3418,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         raise SkipFile("nothing left after removing boilerplate")
     nav = tuple(r.text for r in removed if r.rule in _NAV_RULES and r.line <= _HEAD_LINES)
     title, subtitle, sentences = structure(text, nav, byline_head)
-    title = _title_frame_cut(title)
+    title = _title_marks_cut(_title_frame_cut(title))
     post = _POST_TITLE.fullmatch(title)
     if post:  # a post's page: "<Account> on Twitter: "<the post's words>""
         title = post["words"]

@@ -3590,3 +3590,16 @@ def test_a_transcript_without_a_headline_is_titled_by_its_head(
     tmp_path, page, title, publisher, published
 ):
     assert _head_of(tmp_path, page) == (title, publisher, published)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "=China switches on its first particle collider=",
+        "== China switches on its first particle collider ==",
+        "<title>China switches on its first particle collider</title>",
+    ],
+)
+def test_a_headline_keeps_no_markup_around_it(tmp_path: Path, headline: str) -> None:
+    page = headline + "\n\n" + english(3)
+    assert _head_of(tmp_path, page)[0] == "China switches on its first particle collider"
