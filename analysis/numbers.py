@@ -149,7 +149,10 @@ _PAIR_BEFORE = re.compile(r"\b(?:the|our|their|its|these|those|both|all)\s+$", r
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b", re.I)
 _MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
 # (a month in capitals too, as headers and wires set it: "MONDAY, 18 OCTOBER", "12 DEC")
-_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH}|{_MONTH.upper()})\s*$")
+# (and the last day of a span after its month: "June 6 to 10", "March 3-5")
+_DAY_BEFORE = re.compile(
+    rf"\b(?:{_MONTH}|{_MONTH.upper()})\s*(?:\d{{1,2}}\s*(?:[-–]|to|TO|through)\s*)?$"
+)
 _DAY_AFTER = re.compile(
     rf"(?:\s*(?:[-–]|to|TO)\s*\d{{1,2}})?\s+(?:{_MONTH}|{_MONTH.upper()})(?![a-zA-Z])"
 )  # ("11 to 13 November 2004", "2 TO 6 JUNE": the first day of a span)
@@ -820,7 +823,7 @@ def _parse(
                 return None
             # day numbers: "August 28, 2011", "Oct. 8", "23 November 1979"
             if not dec and len(plain) <= 2 and int(plain) <= 31 and not scale_w:
-                if _DAY_BEFORE.search(text, max(s_start, start - 12), start) or _DAY_AFTER.match(
+                if _DAY_BEFORE.search(text, max(s_start, start - 22), start) or _DAY_AFTER.match(
                     text, end, s_end
                 ):
                     return None

@@ -182,6 +182,8 @@ def test_number_forms_of_the_documents(tmp_path):
         "The agreement was signed on August 28, 2011 in Beijing.",
         "BEIJING, Oct. 8 (Xinhua) -- the talks opened.",
         "The treaty was signed on 23 November 1979 in Paris.",
+        "The fair, held in Kunming from June 6 to 10, closed on time.",
+        "A second fair runs June 14-20 in the city.",
         "The programme ran during 1994-1997 in the north.",
         "It belongs to the Tenth Five-year Plan (2001 - 2005) of the ministry.",
         "This is the first year of the 12th Five-Year Plan and the end of the 11th one.",
