@@ -69,6 +69,10 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Copy 318 of the report counts 4,500 students abroad.", [4500]),
         ("Report ER 81-10077 counts 6,200 scholars sent abroad.", [6200]),
         ("The answer drew 37 upvotes and named 90 returnees.", [90]),
+        # an article's number, a quake's magnitude, a rank
+        ("Under Art. 1 of the treaty 30 projects were listed.", [30]),
+        ("After the magnitude 7.3 quake, China sent 12 engineers.", [12]),
+        ("The university, ranked 25 in Asia, hosts 40 visiting scholars.", [40]),
         # telephone numbers: a country's code over groups of one digit or the trunk's "(0)", a
         # trunk prefix before eight digits, any groups after a telephone's label, an extension
         ("Press Office  |  T +33 1 44 96 51 51. The centre hosts 40 visiting scholars.", [40]),
