@@ -285,7 +285,7 @@ def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
 
 # the first line of a row label wrapped over two: words alone, opening with a capital, no
 # digit, stop or cell gap ("Countries with intergovernmental S&T")
-_LABEL_LINE = re.compile(r"[^\S\n]*[A-Z][^\d:;.!?|\t]*?(?<!\s\s)[^\S\n]*")
+_LABEL_LINE = re.compile(r"[^\S\n]*[A-Z][^\d:;.!?|\t]*")
 
 
 def _join_wrapped_labels(lines: list[str], rows: list[_Line | None]) -> set[int]:
@@ -346,7 +346,7 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
     width = max(len(r.cells) for r in block)
     spans = _column_spans(block, width)
     label_end = max(
-        ((r.line_label or len(r.label)) + len(r.text) - len(r.text.lstrip()) for r in block),
+        ((r.line_label or len(r.label)) + _indent(r.text) for r in block),
         default=0,
     )
     heads: list[list[str]] = [[] for _ in range(width + 1)]  # [0]: the label column
