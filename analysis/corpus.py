@@ -2582,16 +2582,17 @@ def _title_frame_cut(title: str) -> str:
     return title[: frame.start()] if frame and frame.start() > 8 else title
 
 
-# the marks a markup keeps around a headline: a tag ("<title>...</title>"), a wiki's or a
-# markdown's heading marks ("=China switches on ...=", "## Notes")
-_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?>")
-_HEADING_MARKS = re.compile(r"^[=#*~]+\s*|\s*[=#*~]+$")
+# the marks a markup keeps around a headline: a tag pair around all of it ("<title>...
+# </title>"), a wiki's heading marks on both sides ("=China switches on ...=", "== ... ==");
+# marks inside a headline, or one side's only, are its own ("=HYPERLINK(...)", "Review <b>")
+_AROUND = re.compile(r"<([A-Za-z][\w:-]*)(?:\s[^<>]*)?>\s*(.*?)\s*</\1\s*>|(=+)\s*(.*?)\s*\3", re.S)
 
 
 def _title_marks_cut(title: str) -> str:
-    """``title`` without a markup's tags and heading marks around it; ``title`` itself when
-    nothing of two words would be left."""
-    cut = _HEADING_MARKS.sub("", _MARKUP_TAG.sub("", title)).strip()
+    """``title`` without a markup's tag pair or wiki heading marks around all of it;
+    ``title`` itself when nothing of two words would be left."""
+    m = _AROUND.fullmatch(title.strip())
+    cut = (m.group(2) if m.group(1) else m.group(4)) if m else title
     return cut if len(cut.split()) >= 2 else title
 
 
