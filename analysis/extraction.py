@@ -1716,11 +1716,13 @@ def _spoken_year(e, pub: int | None) -> int | None:
 
 _WITHIN_YEARS = re.compile(
     r"\b(?:within|over|in)\s+(?:(?:about|some)\s+|the\s+first\s+)?"
-    r"(?:(?P<a>\w+)\s+(?:to|or|-)\s+)?(?P<n>\w+)\s+years\b"
-    # (or the span of what the sum goes to: "will put 25 million rupees into the two-year
-    # survey"; not a plan named by its span, "the Five-Year Plan")
-    r"|\b(?:into|to|for)\s+(?:the|a|its|their)\s+(?P<m>\w+)-year\s+(?!plan\b)[a-z]",
+    r"(?:(?P<a>\w+)\s+(?:to|or|-)\s+)?(?P<n>\w+)\s+years\b",
     re.I,
+)
+# ... or the span of what a sum goes to ("will put 25 million rupees into the two-year
+# survey"; not a plan named by its span, "the Five-Year Plan")
+_SPAN_OF_OBJECT = re.compile(
+    r"\b(?:into|to|for)\s+(?:the|a|its|their)\s+(?P<n>\w+)-year\s+(?!plan\b)[a-z]", re.I
 )
 # a span told again ("and NSFC will put in RMB 30 million over the same period"): the one
 # named before in the sentence
@@ -1735,12 +1737,12 @@ def _goal_span(text: str, start: int, end: int, s_start: int | None = None) -> i
     """The number of years of a goal's span ("over three years", "within five to ten
     years": the longer end), or None; "over the same period" is the span named before
     ``start`` from ``s_start`` (the sentence's start) on."""
-    m = _WITHIN_YEARS.search(text, start, end)
+    m = _WITHIN_YEARS.search(text, start, end) or _SPAN_OF_OBJECT.search(text, start, end)
     if m is None and s_start is not None and _SAME_PERIOD.search(text, start, end):
         m = next(reversed(list(_WITHIN_YEARS.finditer(text, s_start, start))), None)
     if m is None:
         return None
-    n = (m.group("n") or m.group("m")).lower()
+    n = m.group("n").lower()
     span = int(n) if n.isdigit() else grammar().period_words.get(n)
     return span if span is not None and span <= 30 else None
 
@@ -1760,7 +1762,7 @@ def _duration_end(doc, sent, context: list) -> None:
     if m is None or not grammar().target_markers.search(text, sent.start, sent.end):
         return
     words = grammar().period_words
-    n = (m.group("n") or m.group("m")).lower()
+    n = m.group("n").lower()
     span = int(n) if n.isdigit() else words.get(n)
     if span is None or span > 30:
         return
