@@ -445,7 +445,7 @@ def _header(lines: list[str], first: int, floor: int) -> tuple[list[str], int]:
             break
         if LABELLED_LEADER_ROW.match(ln) or _BOX_ROW.match(ln):
             break  # a fact box's row above ("Partner universities .... 186 (in 43 ...)")
-        indented = len(ln) - len(ln.lstrip()) >= 4
+        indented = _indent(ln) >= 4
         if not (indented or re.search(r"\S(?:[^\S\n]{2,}|\s*\|\s*)\S", ln)):
             break
         got.append(ln)
