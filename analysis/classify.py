@@ -4464,6 +4464,12 @@ def _unowned(
     there = _place_reference().search(text, clause[0], clause[1])
     if there is not None:
         return "local", _clean_actor(there.group(1) or there.group(2))
+    # a transcript's turn of a speaker the page introduced with another country's body: what
+    # they report unowned is their body's ("KENJI SATO: Shinkai 6500 has made more than 1,400
+    # dives since 1990")
+    voice = _turn_speaker(text, clause[0] if num_start is None else num_start)
+    if voice is not None:
+        return voice
     if default is None:
         return "national", ""
     if (

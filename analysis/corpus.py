@@ -2585,14 +2585,19 @@ def _title_frame_cut(title: str) -> str:
 # the marks a markup keeps around a headline: a tag pair around all of it ("<title>...
 # </title>"), a wiki's heading marks on both sides ("=China switches on ...=", "== ... ==");
 # marks inside a headline, or one side's only, are its own ("=HYPERLINK(...)", "Review <b>")
-_AROUND = re.compile(r"<([A-Za-z][\w:-]*)(?:\s[^<>]*)?>\s*(.*?)\s*</\1\s*>|(=+)\s*(.*?)\s*\3", re.S)
+_AROUND = re.compile(
+    r"<([A-Za-z][\w:-]*)(?:\s[^<>]*)?>\s*(.*?)\s*</\1\s*>|(=+)\s*(.*?)\s*\3"
+    r"|#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?",  # a Markdown heading: "# Chinese medical teams abroad"
+    re.S,
+)
 
 
 def _title_marks_cut(title: str) -> str:
-    """``title`` without a markup's tag pair or wiki heading marks around all of it;
+    """``title`` without a markup's tag pair, wiki heading marks around all of it or a Markdown
+    heading's marks before it;
     ``title`` itself when nothing of two words would be left."""
     m = _AROUND.fullmatch(title.strip())
-    cut = (m.group(2) if m.group(1) else m.group(4)) if m else title
+    cut = (m.group(2) if m.group(1) else m.group(4) if m.group(3) else m.group(5)) if m else title
     return cut if len(cut.split()) >= 2 else title
 
 
@@ -3058,6 +3063,14 @@ def _title_block(para: str, cfg: _Settings) -> str:
         # a headline over its stamp or tool lines ("Date: 2014-11-06    Views: 3,417"); not a
         # body's name over its address, nor a serial's over its issue ("No. 5 | pp. 41-48")
         return "stamped"
+    if (
+        len(lines) == 2
+        and _HEAD_BYLINE.fullmatch(lines[1])
+        and _headline(lines[0], len(lines[0].split()), cfg)
+    ):
+        return (
+            "stamped"  # a headline over its byline ("... as Exchanges Widen" / "By JOHN M. HARLAN")
+        )
     if (
         len(lines) == 2
         and lines[1].lower() in t["page_kind_set"]

@@ -3598,8 +3598,26 @@ def test_a_transcript_without_a_headline_is_titled_by_its_head(
         "=China switches on its first particle collider=",
         "== China switches on its first particle collider ==",
         "<title>China switches on its first particle collider</title>",
+        "# China switches on its first particle collider",
+        "## China switches on its first particle collider ##",
     ],
 )
 def test_a_headline_keeps_no_markup_around_it(tmp_path: Path, headline: str) -> None:
     page = headline + "\n\n" + english(3)
     assert _head_of(tmp_path, page)[0] == "China switches on its first particle collider"
+
+
+def test_a_byline_under_a_headline_is_no_part_of_it(tmp_path: Path) -> None:
+    # (a wire's stamp and correction over it, its paragraphs one per line)
+    page = (
+        "UPI 11-17-83 03:41 AES\nv0412\nr i BC-CHINA-SCHOLARS-CORRECTED 11-17 0548\n\n"
+        "^CORRECTION\n^Eds: In a story moved Tuesday on academic exchanges, United Press "
+        "International incorrectly said that 300 mathematicians had lectured in China this "
+        "year. The correct figure is 30. A corrected version of the story follows.^\n\n"
+        "Chinese Scholars Flock to U.S. Campuses as Exchanges Widen\n"
+        "By JOHN M. HARLAN\n\n"
+        "PEKING (UPI) -- Nearly 8,000 Chinese students and visiting scholars are now enrolled "
+        "at American universities, officials said Thursday.\n"
+        + "\n".join(english(1) for _ in range(5))
+    )
+    assert _head_of(tmp_path, page)[0] == "Chinese Scholars Flock to U.S. Campuses as Exchanges Widen"

@@ -2027,6 +2027,32 @@ def test_a_transcript_speakers_we_is_the_body_they_were_introduced_with(
     assert scope(tmp_path, _TALK, quote_start) == want
 
 
+_BILINGUAL = (
+    "Editor's note: Our reporter spoke to Liu Feng of the China Ocean Mineral Resources R&D "
+    "Association and Kenji Sato of the Japan Agency for Marine-Earth Science and Technology.\n\n"
+    "LIU FENG: China has signed deep-sea cooperation agreements with nine countries.\n\n"
+    "Q: And your own institute?\n\n"
+    "佐藤健二：深海6500自1990年以来已下潜一千四百多次。\n"
+    "KENJI SATO: Shinkai 6500 has made more than 1,400 dives since 1990, and about one in ten "
+    "carried foreign researchers.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "quote_start, want",
+    [
+        # what a speaker introduced with another country's body reports with no owner named is
+        # that body's, its turn's original line before it or not
+        ("more than 1,400", ("foreign", "Japan Agency for Marine-Earth Science")),
+        ("about one in ten", ("foreign", "Japan Agency for Marine-Earth Science")),
+        # (a Chinese speaker's unowned figure stays the nation's)
+        ("nine", ("national", "")),
+    ],
+)
+def test_a_foreign_speakers_unowned_figure_is_their_bodys(tmp_path, quote_start, want):
+    assert scope(tmp_path, _BILINGUAL, quote_start) == want
+
+
 def test_a_partners_share_of_a_whole_told_as_another_partners_line_stays_its_own(tmp_path):
     body = (
         "Technology imports from the EU and Japan accounted for 38.5 and 24.1 percent of the "
