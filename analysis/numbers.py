@@ -928,7 +928,8 @@ class _YearExpr:
     # lastyear | by_last (by the end of last year) | next (the next n years) | thisyear |
     # nextyear (next year: the page's year + 1) |
     # range_last (from y1 to the end of last year) | since_last (since ... last year) |
-    # since_clause (the first year of a sentence opening "Since")
+    # since_clause (the first year of a sentence opening "Since") | since_then ("since then",
+    # "has since", "... since.": from a time told before to the page's date)
     kind: str
     y1: int | None
     y2: int | None = None  # range end; relative: the number of years
@@ -1113,6 +1114,9 @@ def _year_exprs(
             continue
         for m in pattern.finditer(text, s_start, s_end):
             out.append(_YearExpr(m.start(), m.end(), "anchor", year))
+    if lowered is None or lowered.find("since", s_start, s_end) >= 0:
+        for m in _SINCE_THEN.finditer(text, s_start, s_end):
+            out.append(_YearExpr(m.start(), m.end(), "since_then", None))
     if out:
         out = _spans_read(text, s_start, s_end, out, lowered)
     return out
@@ -1126,6 +1130,13 @@ _SINCE_OPENS = re.compile(r"\W{0,3}since\b", re.I)
 _SINCE_CLAUSE_REACH = 160
 # "since the autumn of last year", "since last September": a period from the year before
 # the page's
+# "since" as an adverb, its start told before: "since then", "ever since", "has since
+# provided", "has met 19 times since." (a running total from then to the page's date)
+_SINCE_THEN = re.compile(
+    r"\b(?:since\s+then|ever\s+since)\b|\b(?<=(?:has|ave|had)\s)since\b(?=\s+[a-z]+(?:ed|en|t|wn)\b)"
+    r"|\bsince(?=\s*(?:[.;)]|,\s+(?!when\b)|$))",
+    re.I,
+)
 _SINCE_LAST = re.compile(
     rf"\bsince\s+(?:(?:the\s+)?(?:\w+\s+of\s+)?last\s+year\b|last\s+(?:{_MONTH}|spring|"
     r"summer|autumn|fall|winter)\b)",
@@ -1775,6 +1786,12 @@ def _when(
             # "Since the first group of 52 left ... in December 1978, ...": the clause's own
             return best.y1, None, None, "explicit"
         best = _YearExpr(best.start, best.end, "since", best.y1)
+    if best.kind == "since_then":
+        # "has met 19 times since": a running total to the page's date, or to the year the
+        # sentence names after it ("has since met fourteen times, most recently in 2014")
+        told = [e.y1 for e in exprs if e.kind == "explicit" and e.start >= best.end]
+        end = max(told) if told else pub
+        return end, None, end, "period"
     if best.kind == "since_last":
         if pub is None:
             return None, None, None, "period"

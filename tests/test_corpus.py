@@ -3620,4 +3620,6 @@ def test_a_byline_under_a_headline_is_no_part_of_it(tmp_path: Path) -> None:
         "at American universities, officials said Thursday.\n"
         + "\n".join(english(1) for _ in range(5))
     )
-    assert _head_of(tmp_path, page)[0] == "Chinese Scholars Flock to U.S. Campuses as Exchanges Widen"
+    assert (
+        _head_of(tmp_path, page)[0] == "Chinese Scholars Flock to U.S. Campuses as Exchanges Widen"
+    )

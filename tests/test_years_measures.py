@@ -2254,3 +2254,25 @@ def test_money_given_over_a_span_told_again_or_by_its_object_is_a_goal(
 ):
     got = row(tmp_path, body, starts)
     assert (got["measure"], got["year"]) == want
+
+
+@pytest.mark.parametrize(
+    "body, starts, want",
+    [
+        # "since" as an adverb ("since then", "has since", "... since.") runs a total from a
+        # time told before to the page's date, whatever year the sentence before named
+        ("Qingdao and Halifax became friendship cities in 1995. Since then some 36 "
+         "delegations, totalling 410 persons, have been exchanged.", "410",
+         ("cumulative", 2010)),
+        ("The two countries signed their agreement in 1987, and the joint commission has met "
+         "19 times since.", "19", ("cumulative", 2010)),
+        ("In 1994 the institute became an affiliated centre of the ICGEB, which has since "
+         "provided US$150,000 for a joint vaccine study.", "US$150,000", ("cumulative", 2010)),
+        # ... or to the year the sentence names after it
+        ("The joint committee has since met fourteen times, most recently in Helsinki in "
+         "November 2008.", "fourteen", ("cumulative", 2008)),
+    ],
+)  # fmt: skip
+def test_since_as_an_adverb_runs_a_total_to_the_pages_date(tmp_path, body, starts, want):
+    got = row(tmp_path, body, starts)
+    assert (got["measure"], got["year"]) == want
