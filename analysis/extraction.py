@@ -654,7 +654,8 @@ _BASE_WORD = re.compile(
 # a move "from 400 in 1980 to 6,000 in 1993")
 _COMPARED_LEAD = re.compile(
     r"\b(?:against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from)\s+"
-    r"(?:(?:some|about|around|roughly|over|under|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
+    r"(?:(?:just|only|barely|a\s+mere|some|about|around|roughly|over|under|nearly|almost|"
+    r"(?:fewer|more|less)\s+than)\s+)?$",
     re.I,
 )
 

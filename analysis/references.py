@@ -2254,7 +2254,9 @@ _BASE_REST = re.compile(
     r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4}(?:/\d\d(?:\d\d)?)?|"
     r"(?:(?:early|mid|late)-?\s*)?\d{3}0['’]?s)|\s+a\s+year|"
     # ("up from 31 now", "against 120 a year earlier")
-    r"\s+(?:now|today|currently|at\s+present|(?:a|one)\s+year\s+(?:earlier|before|ago)|"
+    r"\s+(?:now|today|currently|at\s+present|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:years?|decades?)\s+"
+    r"(?:earlier|before|ago)|"
     r"last\s+year|the\s+(?:year|month)\s+before|"
     # ("against 790 the previous year", "compared with 40 in the preceding year")
     r"(?:in\s+)?the\s+(?:previous|preceding|prior)\s+(?:year|month)))*"

@@ -2276,3 +2276,19 @@ def test_money_given_over_a_span_told_again_or_by_its_object_is_a_goal(
 def test_since_as_an_adverb_runs_a_total_to_the_pages_date(tmp_path, body, starts, want):
     got = row(tmp_path, body, starts)
     assert (got["measure"], got["year"]) == want
+
+
+@pytest.mark.parametrize(
+    "body, starts, want",
+    [
+        # a base after a hedge ("just", "only") or a span back ("five years earlier") is of the
+        # standing count it is compared with: its indicator, a level too
+        ("The province now has 11 international S&T cooperation bases, up from just two in "
+         "2004.", "two", ("coop_bases", "level")),
+        ("The academy now runs 40 joint laboratories abroad, up from 12 five years earlier.",
+         "12", ("joint_research_centers", "level")),
+    ],
+)  # fmt: skip
+def test_the_base_of_a_standing_count_is_of_its_kind(tmp_path, body, starts, want):
+    got = row(tmp_path, body, starts)
+    assert (got["indicator"], got["measure"]) == want
