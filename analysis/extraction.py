@@ -2010,12 +2010,29 @@ def _parallel_clauses(text: str, nums: list[_Num]) -> None:
 
 _PAIR_KINDS = ("level", "annual", "cumulative")
 # a sum restated in another currency in brackets right after it: "2.1 billion yuan (about 329
-# million U.S. dollars)", "1 million yuan (US$161,000)"
+# million U.S. dollars)", "1 million yuan (US$161,000)"; or after a dash or a comma with a
+# hedge or "or" ("RMB 412 million -- about 60 million US dollars at today's rate", "1.9
+# billion CFA francs, roughly 3 million euros", "5 million yuan, or US$730,000")
+_HEDGE = r"(?:about|some|around|roughly|approximately|approx\.|nearly|almost|equivalent\s+to|ca\.)"
 _CONVERTED = re.compile(
-    r"\s*\(\s*(?:(?:about|some|around|roughly|approximately|approx\.|nearly|almost|equivalent\s+to"
-    r"|or|i\.e\.,?|ca\.)\s+)?$",
+    r"\s*(?:\(\s*(?:(?:" + _HEDGE + r"|or|i\.e\.,?)\s+)?|,\s*or\s+(?:" + _HEDGE + r"\s+)?)$",
     re.I,
 )
+# (a dash's or a comma's restatement holds its hedge before the sum or in its quote)
+_CONVERTED_AFTER_MARK = re.compile(r"\s*(?:—|–|--|,)\s*(?:" + _HEDGE + r"\s+)?$", re.I)
+_HEDGED = re.compile(_HEDGE + r"\s", re.I)
+
+
+def _restated(text: str, gap: int, start: int) -> bool:
+    """Whether the sum at ``start`` restates the one before it that ends at ``gap``
+    (:data:`_CONVERTED`, or a dash's or a comma's restatement with its hedge)."""
+    if _CONVERTED.match(text, gap, start):
+        return True
+    m = _CONVERTED_AFTER_MARK.match(text, gap, start)
+    if m is None:
+        return False
+    # (the hedge after the mark, or opening the second sum's quote: "-- about 60 million")
+    return _HEDGED.search(text, gap, start) is not None or _HEDGED.match(text, start) is not None
 
 
 def _conversions(text: str, nums: list[_Num]) -> None:
@@ -2030,7 +2047,7 @@ def _conversions(text: str, nums: list[_Num]) -> None:
             and is_money(fb["unit"])
             and fa["unit"] != fb["unit"]
             and fb["start"] > fa["start"]
-            and _CONVERTED.match(text, max(a.end, min(fa["end"], b.start)), b.start)
+            and _restated(text, max(a.end, min(fa["end"], b.start)), b.start)
         ):
             for key in ("indicator", "counted", "scope", "actor", "measure", "year"):
                 fb[key] = fa[key]

@@ -2353,14 +2353,24 @@ def test_money_of_projects_of_no_cooperation_stays_unclassified(sentence, figure
     assert classify(sentence, figure, unit) == UNCLASSIFIED
 
 
-def test_a_sum_restated_in_brackets_in_another_currency_counts_what_the_first_does(tmp_path):
+@pytest.mark.parametrize(
+    "restated",
+    [
+        "(about 329 million U.S. dollars)",
+        # (after a dash or a comma, with its hedge)
+        "-- about 329 million U.S. dollars --",
+        "— roughly 329 million U.S. dollars —",
+        ", or about 329 million U.S. dollars,",
+    ],
+)
+def test_a_sum_restated_in_another_currency_counts_what_the_first_does(tmp_path, restated):
     from analysis import corpus, facts
 
     path = tmp_path / "conv.txt"
     path.write_text(
         "Laos funds more projects\n\nVIENTIANE, 3 March 2011 -- During the five years, the "
         "International S&T Cooperation Program of Laos funded 1,230 projects with a total of "
-        "2.1 billion yuan (about 329 million U.S. dollars), the minister said.\n",
+        f"2.1 billion yuan {restated} the minister said.\n",
         encoding="utf-8",
     )
     rows = {r["unit"]: r for r in facts.extract_facts(corpus.read_document(path))}
