@@ -2580,9 +2580,42 @@ def _recased(text: str, clause: tuple[int, int]) -> str:
             return w
         return w.lower()
 
+    def names(m: re.Match[str]) -> str:
+        # a name of two or three words the lexicon or the country list knows whole ("UNITED
+        # STATES", "SOVIET UNION", "NEW ZEALAND", over a line's break too), its words
+        # capitalised; the rest word by word (the blanks between them kept)
+        parts = re.split(r"(\s+)", m.group())
+        words, gaps = parts[::2], parts[1::2] + [""]
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2):
+                if i + n <= len(words):
+                    run = words[i : i + n]
+                    stop = "." if run[-1].endswith(".") and "." not in "".join(run)[:-1] else ""
+                    caps = [w[0] + w[1:].lower() for w in run]
+                    if stop:
+                        caps[-1] = caps[-1][:-1]
+                    cap = " ".join(caps)
+                    if cap in lex.kinds or _country_word(cap):
+                        caps[-1] += stop  # (a sentence's stop after it stays)
+                        out.extend(c + g for c, g in zip(caps, gaps[i : i + n], strict=True))
+                        i += n
+                        break
+            else:
+                out.append(_CAPS_WORD.sub(one, words[i]) + gaps[i])
+                i += 1
+        return "".join(out)
+
     a, b = clause
-    got = memo[key] = text[:a] + _CAPS_WORD.sub(one, text[a:b]) + text[b:]
+    got = memo[key] = text[:a] + _CAPS_RUN.sub(names, text[a:b]) + text[b:]
     return got
+
+
+# capital words apart by blanks or a line's break (a name may span them)
+_CAPS_RUN = re.compile(
+    r"[A-Z][A-Z'’&-]*(?:\.[A-Z]+)*\.?(?:[ \t]*\n?[ \t]*[A-Z][A-Z'’&-]*(?:\.[A-Z]+)*\.?)*"
+)
 
 
 # the words between a name and an appositive that describes it ("The Chinese Academy of

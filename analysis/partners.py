@@ -80,13 +80,13 @@ def matcher() -> _Matcher:
     for surface in skip:
         names.pop(surface, None)
     ordered = sorted(names, key=lambda n: (-len(n), n))
-    alternation = "|".join(re.escape(n) for n in ordered)
+    alternation = "|".join(map(_name_pattern, ordered))
     regex = re.compile(rf"(?<![\w.'’])(?:{alternation})(?!\w)")
     groups: dict[str, list[str]] = {}
     for n in ordered:
         groups.setdefault(n[0], []).append(n)
     by_first = {
-        c: re.compile(rf"(?:{'|'.join(map(re.escape, group))})(?!\w)")
+        c: re.compile(rf"(?:{'|'.join(map(_name_pattern, group))})(?!\w)")
         for c, group in groups.items()
     }
     # a name opening with a lower-case word ("the Netherlands", "eastern Europe") can only
@@ -103,6 +103,16 @@ def matcher() -> _Matcher:
         except re.error as exc:
             raise InputError(f"{LEXICON_DIR / 'partners.yaml'}: stop_phrases: {exc}") from exc
     return _Matcher(regex, names, stop, starts, by_first)
+
+
+# the blank between a name's words: spaces, or a line's break in hard-wrapped text ("to the
+# United\nStates")
+_NAME_BLANK = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+
+
+def _name_pattern(name: str) -> str:
+    """``name`` as a pattern whose words may stand apart by :data:`_NAME_BLANK`."""
+    return _NAME_BLANK.join(re.escape(w) for w in name.split(" "))
 
 
 def _up_to_capital(name: str) -> str:
@@ -156,6 +166,8 @@ def _partners(m: _Matcher, text: str, hits, spans: bool = False) -> list[tuple[i
             surface = hit.group(0)
         # (both tests drop the hit: China and unknown forms first, so a text naming only
         # China needs no stop phrases)
+        if "\n" in surface or "  " in surface or "\t" in surface:
+            surface = " ".join(surface.split())  # (a name wrapped over a line's break)
         entry = m.names.get(surface) or m.names.get(_POSSESSIVE.sub("", surface))
         if entry is None or entry[0] == SUBJECT:
             continue

@@ -82,6 +82,17 @@ def test_offsets_point_at_the_words() -> None:
     assert [text[a:b] for a, b, _, _ in found] == ["Brazilian", "Kenyan"]
 
 
+def test_a_name_wrapped_over_a_lines_break_is_found_whole() -> None:
+    # (hard-wrapped text: "to the United" / "States"; a blank line between is no wrap)
+    text = "scholars sent to the United\nStates and to New  Zealand"
+    found = partners.find_partners(text)
+    assert [(text[a:b], name) for a, b, name, _ in found] == [
+        ("United\nStates", "United States"),
+        ("New  Zealand", "New Zealand"),
+    ]
+    assert names("to the United\n\nStates") == []
+
+
 @pytest.fixture(scope="module")
 def seed_mentions():
     c = corpus.load_corpus(SEEDS)

@@ -2053,6 +2053,23 @@ def test_a_foreign_speakers_unowned_figure_is_their_bodys(tmp_path, quote_start,
     assert scope(tmp_path, _BILINGUAL, quote_start) == want
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the one partner of a national figure, its name wrapped over a line's break, in
+        # lower case or in a cable's capitals
+        "Since December 1978 the PRC has sent 1,270 students and visiting scholars to the "
+        "United\nStates, making the US the largest single destination.",
+        "SINCE DECEMBER 1978 THE PRC\nHAS SENT 1,270 STUDENTS AND VISITING SCHOLARS TO THE "
+        "UNITED\nSTATES, MAKING THE US THE LARGEST SINGLE DESTINATION.",
+        "SINCE DECEMBER 1978 THE PRC HAS SENT 1,270 STUDENTS AND VISITING SCHOLARS TO THE "
+        "UNITED STATES.",
+    ],
+)
+def test_a_partners_name_wrapped_or_in_capitals_is_read_whole(tmp_path, body):
+    assert scope(tmp_path, body, "1,270") == ("foreign", "United States")
+
+
 def test_a_partners_share_of_a_whole_told_as_another_partners_line_stays_its_own(tmp_path):
     body = (
         "Technology imports from the EU and Japan accounted for 38.5 and 24.1 percent of the "
