@@ -1484,7 +1484,7 @@ _BASE_BEFORE = re.compile(
     r"(?!\s+(?:countries|nations|regions|economies|provinces|cities|institutions)\b)"
     r"(?:\s*%|\s+[A-Za-z$-]+){0,4}?\s+"
     # ("from fewer than 100 at the start of 1979 to about 2,300")
-    r"(?:in|at\s+the\s+(?:start|end|beginning|close)\s+of|by\s+the\s+end\s+of)\s+$",
+    r"(?:in|at\s+the\s+(?:start|end|beginning|close)\s+of|by\s+the\s+end\s+of)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -1684,8 +1684,10 @@ def _when(
             # "the bank's 1991 Key Studies Development Project alone ... has equipped 155
             # key laboratories": the year a name's words carry, no figure's
             continue
-        if e.kind == "explicit" and _base_of_other(text, e, num):
-            continue  # "numbered 6,400, up from 1,800 in 2001": 1,800's year
+        if e.kind in ("explicit", "range") and _base_of_other(text, e, num):
+            # "numbered 6,400, up from 1,800 in 2001": 1,800's year ("against fewer than 20
+            # at the end of the 1970s": a decade's too)
+            continue
         if (
             e.end <= num.start
             and text.find(" and ", e.end, num.start) >= 0

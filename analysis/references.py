@@ -2249,7 +2249,7 @@ _GOAL_OF_PRO_FORM = re.compile(
 )
 _BASE_REST = re.compile(
     # ("against 46,990 in 1989/90", "in the whole of 1978", "in India's case")
-    r"(?:\s+(?:for|in|at|by|during)\s+(?:the\s+)?(?:(?:start|end|beginning|whole)\s+of\s+)?"
+    r"(?:\s+(?:for|in|at|by|during)\s+(?:the\s+)?(?:(?:start|end|beginning|whole)\s+of\s+(?:the\s+)?)?"
     r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*(?<=['’]s)\s+case|"
     r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4}(?:/\d\d(?:\d\d)?)?|"
     r"(?:(?:early|mid|late)-?\s*)?\d{3}0['’]?s)|\s+a\s+year|"

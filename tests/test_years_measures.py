@@ -2292,3 +2292,17 @@ def test_since_as_an_adverb_runs_a_total_to_the_pages_date(tmp_path, body, start
 def test_the_base_of_a_standing_count_is_of_its_kind(tmp_path, body, starts, want):
     got = row(tmp_path, body, starts)
     assert (got["indicator"], got["measure"]) == want
+
+
+def test_a_decade_of_a_comparison_base_dates_the_base_alone(tmp_path):
+    body = (
+        "The spokesman said China now has intergovernmental science and technology agreements "
+        "with 54 countries, against fewer than 20 at the end of the 1970s, and sends an average "
+        "of 3,000 students and visiting scholars abroad a year."
+    )
+    got = rows(tmp_path, body, "17 April 1986")
+    base = next(r for q, r in got.items() if q.startswith("fewer"))
+    later = next(r for q, r in got.items() if q.startswith("3,000"))
+    # (the base is of what it is compared with; the figure after it keeps the page's year)
+    assert (base["indicator"], base["year"]) == ("intergov_agreements", 1979)
+    assert later["year"] == 1986
