@@ -2315,6 +2315,11 @@ def _object_reading(w: _ClauseWords, before: list[str]) -> Reading | None:
 
 
 _PRESENT_FORMS = frozenset({"base", "s"})
+# words ending in "s" that are no plural subject ("its own researchers": "own" no verb)
+_S_NOT_PLURAL = frozenset(
+    "its his this hers ours yours theirs was is has does as us thus plus news series means "
+    "less unless whereas across always perhaps".split()
+)
 _NOUN_LIKE_FORMS = frozenset({"base", "s", "ing"})
 
 
@@ -2331,9 +2336,22 @@ def _subject_reading(w: _ClauseWords, after: list[str]) -> Reading | None:
             if i and after[i - 1] == "to":
                 continue  # "invited 14,000 experts to work in China": an infinitive
             forms = w.forms[word]
-            if forms <= _NOUN_LIKE_FORMS and not (
-                (i and after[i - 1] in w.adverbs)
-                or (i + 1 < len(after) and after[i + 1] in _PREPOSITIONS)
+            if (
+                forms <= _NOUN_LIKE_FORMS
+                and not (
+                    (i and after[i - 1] in w.adverbs)
+                    or (i + 1 < len(after) and after[i + 1] in _PREPOSITIONS)
+                    # (a base form after a plural noun agrees with it: "2,000 Chinese scientists
+                    # hold posts", "students study abroad")
+                    or (
+                        i
+                        and "base" in forms
+                        and after[i - 1][-1:] == "s"
+                        and after[i - 1][-2:] != "ss"
+                        and after[i - 1] not in _S_NOT_PLURAL
+                        and after[i - 1] not in verbish
+                    )
+                )
             ):
                 continue  # "5,000 work permits": a noun, unless "now study in"
             if forms == {"ing"}:

@@ -1201,7 +1201,7 @@ def _find_partners_plain(text):
         start, end = hit.span()
         if any(a <= start < b for a, b in blocked):
             continue
-        surface = hit.group(0)
+        surface = " ".join(hit.group(0).split())  # (a name wrapped over a line's break)
         entry = m.names.get(surface) or m.names.get(_POSSESSIVE.sub("", surface))
         if entry is None or entry[0] == SUBJECT:
             continue

@@ -2306,3 +2306,20 @@ def test_a_decade_of_a_comparison_base_dates_the_base_alone(tmp_path):
     # (the base is of what it is compared with; the figure after it keeps the page's year)
     assert (base["indicator"], base["year"]) == ("intergov_agreements", 1979)
     assert later["year"] == 1986
+
+
+@pytest.mark.parametrize(
+    "body, starts, want",
+    [
+        # a verb in its base form after the figure's plural noun is the figure's verb: posts
+        # held now are a standing count
+        ("Some 2,000 Chinese scientists hold posts in international scientific organisations.",
+         "Some 2,000", "level"),
+        ("CAST now belongs to 246 international organisations, and 338 Chinese scientists "
+         "hold posts in them.", "338", "level"),
+        # (not after a possessive: "of its own researchers travelled" in 1995 is that year's)
+        ("In 1995, 6,200 of its own researchers travelled abroad.", "6,200", "annual"),
+    ],
+)  # fmt: skip
+def test_a_base_verb_after_a_plural_noun_is_the_figures_verb(tmp_path, body, starts, want):
+    assert row(tmp_path, body, starts)["measure"] == want
