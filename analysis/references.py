@@ -287,6 +287,10 @@ def _inherit(
             if as_verb:
                 # "the number of joint laboratories has doubled in five years to 86": the
                 # verb of its clause, no figure the subject of the next one stops at
+                nxt = nums[i + 1].fact if i + 1 < len(nums) else None
+                if nxt and is_money(nxt["unit"]) and nxt["indicator"] == UNCLASSIFIED:
+                    # ("technology exports doubled to US$1.6 billion": the sum it reached)
+                    _money_a_change_reached(text, sent, nums[i + 1], [*earlier, num], low)
                 continue
         if not f or f.get("derived_from") or f["unit"] == "multiple":
             earlier.append(num)
@@ -503,21 +507,26 @@ def _money_a_change_reached(text: str, sent, num: _Num, earlier: list[_Num], low
     read as money, for both."""
     before = earlier[-1]
     g, f = before.fact, num.fact
-    if g is None or g["unit"] != "percent" or g["measure"] != "change":
+    if g is None or g["measure"] != "change":
         return
     if not _CHANGE_TO.fullmatch(text, before.end, num.start):
         return
-    verb = _MOVED_BY.search(text, max(sent.start, before.start - 60), before.start)
-    if verb is None:
+    if g["unit"] == "percent":
+        verb = _MOVED_BY.search(text, max(sent.start, before.start - 60), before.start)
+        if verb is None:
+            return
+        at = verb.start()
+    elif g["unit"] == "multiple" and multiple_verb().fullmatch(text, before.start, before.end):
+        # ("technology exports doubled to US$1.6 billion": the multiple is the verb)
+        at = before.start
+    else:
         return
     lo = earlier[-2].end if len(earlier) > 1 else sent.start
-    stops = [m.end() for m in _SUBJECT_STOP.finditer(text, lo, verb.start())]
+    stops = [m.end() for m in _SUBJECT_STOP.finditer(text, lo, at)]
     s0 = stops[-1] if stops else lo
-    if verb.start() - s0 < 4:
+    if at - s0 < 4:
         return
-    got = _classify(
-        text, "USD", (s0, verb.start()), (verb.start(), verb.start()), (sent.start, sent.end), low
-    )[0]
+    got = _classify(text, "USD", (s0, at), (at, at), (sent.start, sent.end), low)[0]
     if got != UNCLASSIFIED:
         f["indicator"] = got
         if g["indicator"] == UNCLASSIFIED:

@@ -2875,6 +2875,18 @@ def test_a_part_of_them_by_place_counts_what_the_whole_does(tmp_path):
     assert indicator_of(rows, "18") == "intergov_agreements"
 
 
+def test_a_sum_a_multiple_verb_reached_counts_its_subject(tmp_path):
+    rows = page_indicators(
+        tmp_path,
+        "In 1994 technology imports reached US$4.1 billion, and technology exports doubled to "
+        "US$1.6 billion.",
+    )
+    # (the clause's own subject, not the import figure before it)
+    assert indicator_of(rows, "US$1.6 billion") == "tech_export_value"
+    assert indicator_of(rows, "doubled") == "tech_export_value"
+    assert indicator_of(rows, "US$4.1 billion") == "tech_import_value"
+
+
 def test_chinese_people_who_attended_courses_abroad_are_exchanges(tmp_path):
     rows = page_indicators(
         tmp_path, "About 300 Chinese agronomists have attended its courses in Israel since 1993."
