@@ -416,7 +416,9 @@ _SUBJECT_STOP = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:[Ii]n|[Bb]y|[Ss]ince
 # a subject that names money: what moved is a sum ("budget", "spending", "the value of")
 _MONEY_SUBJECT = re.compile(
     r"\b(?:value|budget|budgets|spending|expenditures?|funding|funds|investments?|money"
-    r"|outlays?|grants)\b",
+    r"|outlays?|grants"
+    # (a trade named by its flow: "technology exports to Africa grew by about 35 percent")
+    r"|technology\s+(?:imports|exports)(?!\s+contracts)|(?:imports|exports)\s+of\s+technology)\b",
     re.I,
 )
 

@@ -2875,6 +2875,22 @@ def test_a_part_of_them_by_place_counts_what_the_whole_does(tmp_path):
     assert indicator_of(rows, "18") == "intergov_agreements"
 
 
+@pytest.mark.parametrize(
+    "body, want",
+    [
+        # a change of a trade named by its flow is a change of its value
+        ("Technology exports to Africa grew by about 35 percent in 2009.", "tech_export_value"),
+        ("China's technology imports as a whole jumped by 40 percent last year.",
+         "tech_import_value"),
+        # (a change of its contracts counts them)
+        ("Technology import contracts rose 5 percent in 2009.", "tech_import_contracts"),
+    ],
+)  # fmt: skip
+def test_a_change_of_a_trade_named_by_its_flow_is_of_its_value(tmp_path, body, want):
+    rows = page_indicators(tmp_path, body)
+    assert [i for q, i in rows.items() if "percent" in q] == [want]
+
+
 def test_a_sum_a_multiple_verb_reached_counts_its_subject(tmp_path):
     rows = page_indicators(
         tmp_path,
