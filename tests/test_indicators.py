@@ -2891,6 +2891,23 @@ def test_a_change_of_a_trade_named_by_its_flow_is_of_its_value(tmp_path, body, w
     assert [i for q, i in rows.items() if "percent" in q] == [want]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the countries a count of partner institutions stands in
+        "The university signed 42 new agreements, bringing the number of partner institutions "
+        "to 286 in 41 countries and regions.",
+        "Partner universities and research institutes: 186 (in 41 countries and regions)",
+    ],
+)
+def test_the_countries_partner_institutions_stand_in_are_partner_countries(sentence):
+    assert classify(sentence, "41") == "partner_countries"
+
+
+def test_the_countries_of_a_count_of_other_things_are_no_partner_countries():
+    assert classify("It runs 186 projects in 41 countries.", "41") == UNCLASSIFIED
+
+
 def test_a_sum_a_multiple_verb_reached_counts_its_subject(tmp_path):
     rows = page_indicators(
         tmp_path,
