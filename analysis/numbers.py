@@ -1128,15 +1128,17 @@ def _year_exprs(
 # ..."): its first year opens the period, whatever commas or figures the clause holds
 _SINCE_OPENS = re.compile(r"\W{0,3}since\b", re.I)
 _SINCE_CLAUSE_REACH = 160
-# "since the autumn of last year", "since last September": a period from the year before
-# the page's
 # "since" as an adverb, its start told before: "since then", "ever since", "has since
-# provided", "has met 19 times since." (a running total from then to the page's date)
+# provided" (after a perfect's auxiliary, before its participle), "has met 19 times since." (a
+# running total from then to the page's date)
 _SINCE_THEN = re.compile(
-    r"\b(?:since\s+then|ever\s+since)\b|\b(?<=(?:has|ave|had)\s)since\b(?=\s+[a-z]+(?:ed|en|t|wn)\b)"
+    r"\b(?:since\s+then|ever\s+since)\b"
+    r"|(?:(?<=\bhas\s)|(?<=\bhad\s)|(?<=\bhave\s))since\b(?=\s+[a-z]+(?:ed|en|t|wn)\b)"
     r"|\bsince(?=\s*(?:[.;)]|,\s+(?!when\b)|$))",
     re.I,
 )
+# "since the autumn of last year", "since last September": a period from the year before
+# the page's
 _SINCE_LAST = re.compile(
     rf"\bsince\s+(?:(?:the\s+)?(?:\w+\s+of\s+)?last\s+year\b|last\s+(?:{_MONTH}|spring|"
     r"summer|autumn|fall|winter)\b)",
