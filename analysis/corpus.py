@@ -1259,10 +1259,15 @@ def _furniture(original: str, segments: list[tuple[int, int, int]]) -> str:
     return "".join(parts)
 
 
+# a Chinese site's licence number: "黑ICP备05003571号", "京ICP证030173号", "ICP No. 05017001"
+_ICP_MARK = re.compile(r"\s*[\u4e00-\u9fff]?\s*ICP\s*(?:备|证|No\.?|Bei)?\s*[\d-]{5,}\s*号?")
+
+
 def _publisher_name(raw: str) -> str:
     """A publisher as a reader writes it: "CHINA DAILY" -> "China Daily"; a sender's address
     left out ("EU-China S&T Newsletter <newsletter@example.eu>")."""
     raw = re.sub(r"<[^<>@\s]+@[^<>\s]+>", "", raw)
+    raw = _ICP_MARK.sub("", raw)  # (a Chinese site's licence number after its name)
     name = " ".join(raw.split()).strip(" .,;:-—–")
     while name[:1] == "(" and name.count("(") > name.count(")"):
         name = name[1:].strip()

@@ -3623,3 +3623,23 @@ def test_a_byline_under_a_headline_is_no_part_of_it(tmp_path: Path) -> None:
     assert (
         _head_of(tmp_path, page)[0] == "Chinese Scholars Flock to U.S. Campuses as Exchanges Widen"
     )
+
+
+def test_a_sites_licence_number_is_no_part_of_its_publisher(tmp_path: Path) -> None:
+    page = (
+        "HEU International at a Glance\n\n"
+        + english(3)
+        + "\n\nCopyright © 2015 Harbin Engineering University   黑ICP备05003571号\n"
+    )
+    assert _head_of(tmp_path, page)[1] == "Harbin Engineering University"
+
+
+def test_several_cities_weather_on_one_line_is_furniture(tmp_path: Path) -> None:
+    page = (
+        "Beijing: Sunny 2°C / -6°C   Shanghai: Cloudy 9°C / 4°C   Guangzhou: Showers 19°C / "
+        "14°C\n\nSci-Tech in Brief: officials from developing nations trained in China\n\n"
+        + english(3)
+    )
+    title, publisher, _published = _head_of(tmp_path, page)
+    assert title == "Sci-Tech in Brief: officials from developing nations trained in China"
+    assert "sunny" not in publisher.lower()
