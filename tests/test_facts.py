@@ -989,9 +989,11 @@ def test_a_figures_words_end_at_the_next_item_of_a_list(tmp_path):
             )
         )
     }
-    # the 46 counts countries, not the joint centres of the item below it
-    assert rows["46"]["indicator"] != "joint_research_centers"
-    assert rows["46"]["counted"] == "countries and regions"
+    # the 46 counts countries (where the partner institutions are), not the joint centres of
+    # the item below it
+    row = next(r for q, r in rows.items() if q.split()[0] == "46")
+    assert row["indicator"] == "partner_countries"
+    assert row["counted"] == "countries and regions"
 
 
 # --------------------------------------------------------------------------- what a figure refers to
