@@ -3073,9 +3073,8 @@ def _title_block(para: str, cfg: _Settings) -> str:
         and _HEAD_BYLINE.fullmatch(lines[1])
         and _headline(lines[0], len(lines[0].split()), cfg)
     ):
-        return (
-            "stamped"  # a headline over its byline ("... as Exchanges Widen" / "By JOHN M. HARLAN")
-        )
+        # a headline over its byline ("... as Exchanges Widen" / "By JOHN M. HARLAN")
+        return "stamped"
     if (
         len(lines) == 2
         and lines[1].lower() in t["page_kind_set"]

@@ -69,7 +69,14 @@ from analysis.numbers import (
     read_clause,
 )
 from analysis.numbers import _YEAR_BEFORE as _YEAR_BEFORE_WORDS
-from analysis.references import _BASE_REST, _OF_THESE, _inherit, base_multiple, multiple_verb
+from analysis.references import (
+    _BASE_REST,
+    _OF_THESE,
+    _SPAN_BACK,
+    _inherit,
+    base_multiple,
+    multiple_verb,
+)
 from analysis.scan import required_words
 from analysis.tables import read_tables
 from analysis.units import is_money
@@ -659,12 +666,6 @@ _COMPARED_LEAD = re.compile(
     re.I,
 )
 
-# a span back in years or decades from a year told: "five years earlier", "a decade ago",
-# "two decades before" (`n`: how many, "a"/"one" one; `decade`: tens of years)
-_SPAN_BACK = (
-    r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-    r"\s+(?:years?|(?P<decade>decades?))\s+(?:earlier|before|ago)"
-)
 # "up from 1,530 a year earlier", "down from 70,540 the previous year", "against 31 percent a
 # decade earlier", "up from fewer than 50 a decade ago": the base after it
 _BASE_YEAR_BEFORE = re.compile(

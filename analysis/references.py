@@ -2258,6 +2258,12 @@ _GOAL_OF_PRO_FORM = re.compile(
     r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
     re.I,
 )
+# a span back in years or decades from a year told: "five years earlier", "a decade ago",
+# "two decades before" (`n`: how many, "a"/"one" one; `decade`: tens of years)
+_SPAN_BACK = (
+    r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+(?:years?|(?P<decade>decades?))\s+(?:earlier|before|ago)"
+)
 _BASE_REST = re.compile(
     # ("against 46,990 in 1989/90", "in the whole of 1978", "in India's case")
     r"(?:\s+(?:for|in|at|by|during)\s+(?:the\s+)?(?:(?:start|end|beginning|whole)\s+of\s+(?:the\s+)?)?"
@@ -2265,9 +2271,7 @@ _BASE_REST = re.compile(
     r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|\d{4}(?:/\d\d(?:\d\d)?)?|"
     r"(?:(?:early|mid|late)-?\s*)?\d{3}0['’]?s)|\s+a\s+year|"
     # ("up from 31 now", "against 120 a year earlier")
-    r"\s+(?:now|today|currently|at\s+present|"
-    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:years?|decades?)\s+"
-    r"(?:earlier|before|ago)|"
+    r"\s+(?:now|today|currently|at\s+present|" + _SPAN_BACK + "|"
     r"last\s+year|the\s+(?:year|month)\s+before|"
     # ("against 790 the previous year", "compared with 40 in the preceding year")
     r"(?:in\s+)?the\s+(?:previous|preceding|prior)\s+(?:year|month)))*"
