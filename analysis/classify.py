@@ -4029,6 +4029,14 @@ def _nationwide_subject(start: int, num_start: int, found) -> bool:
     return True
 
 
+# after a comma: a participle whose subject is the clause's ("has supported China since 1981,
+# disbursing some C$1.1 billion"); not the prepositions and attributions spelt as one
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?!(?:during|including|excluding|according|following|regarding|"
+    r"concerning|notwithstanding|pending|barring|saying|adding|noting)\b)[a-z]{2,}ing\b"
+)
+
+
 def _verb_subject(text: str, clause_start: int, a: int, num_start: int, found, lex: _Actors):
     """(scope, actor) of the subject whose verb has the name at ``text[a:]`` for its object
     ("the Soviet Union helped China build 156 projects", "China has joined the IASC and
@@ -4037,12 +4045,19 @@ def _verb_subject(text: str, clause_start: int, a: int, num_start: int, found, l
     that verb's phrase (no comma between: "Beijing hosts the Zhongguancun park, home to
     20,000 firms" is the park's). None: the name at ``a`` is no object of an earlier
     subject's verb (or opens a clause: "experts believe China")."""
-    if _CLAUSE_STOP_BEFORE.search(text, a, num_start):
+    stop = _CLAUSE_STOP_BEFORE.search(text, a, num_start)
+    if stop is not None and not (
+        stop.group() == ","
+        and _PARTICIPLE_AFTER.match(text, stop.end())
+        and not _CLAUSE_STOP_BEFORE.search(text, stop.end(), num_start)
+    ):
         return None
     sub = _subject_lexicon()
     for a0, b0, actor, kind in reversed(found):
         if b0 > a:
             continue
+        if text.startswith(")", b0):
+            b0 += 1  # "The Canadian ... Agency (CIDA) has supported China": the short name's
         if a0 < clause_start or not sub.verb_gap.match(text, b0, a):
             return None
         if sub.complement.search(text, max(b0, a - 30), a):

@@ -2239,6 +2239,25 @@ def test_a_partner_past_a_count_of_its_countries(tmp_path, body, quote_start, wa
 
 
 @pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a participle after the object's comma shares the clause's subject: the donor's sum
+        ("The Canadian International Development Agency (CIDA) has supported China since "
+         "1981, disbursing some C$1.1 billion through more than 170 projects.", "some C$1.1",
+         ("foreign", "CIDA")),
+        ("Japan helped China in 1985, training 300 engineers in Osaka.", "300",
+         ("foreign", "Japan")),
+        # (a preposition spelt as a participle opens no such phrase; nor does a noun after
+        # the comma: "Beijing hosts the park, home to 20,000 firms" is the park's)
+        ("The bank lent China US$2 billion, including US$300 million for laboratories.",
+         "US$300", ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_participle_after_the_object_is_the_subjects(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
     "title, want",
     [
         # the capital in a headline is the state or a venue, no subject of the page's figures
