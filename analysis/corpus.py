@@ -2592,17 +2592,20 @@ def _title_frame_cut(title: str) -> str:
 # marks inside a headline, or one side's only, are its own ("=HYPERLINK(...)", "Review <b>")
 _AROUND = re.compile(
     r"<([A-Za-z][\w:-]*)(?:\s[^<>]*)?>\s*(.*?)\s*</\1\s*>|(=+)\s*(.*?)\s*\3"
-    r"|#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?",  # a Markdown heading: "# Chinese medical teams abroad"
+    r"|#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?"  # a Markdown heading: "# Chinese medical teams abroad"
+    r"|\^[ \t]*(.*?)[ \t]*[@<]",  # a wire's marked headline: "^China sends first ... mail@"
     re.S,
 )
 
 
 def _title_marks_cut(title: str) -> str:
-    """``title`` without a markup's tag pair, wiki heading marks around all of it or a Markdown
-    heading's marks before it;
+    """``title`` without a markup's tag pair, wiki heading marks around all of it, a Markdown
+    heading's marks before it or a wire's marks at its ends;
     ``title`` itself when nothing of two words would be left."""
     m = _AROUND.fullmatch(title.strip())
-    cut = (m.group(2) if m.group(1) else m.group(4) if m.group(3) else m.group(5)) if m else title
+    if m is None:
+        return title
+    cut = next(g for g in (m.group(2), m.group(4), m.group(5), m.group(6)) if g is not None)
     return cut if len(cut.split()) >= 2 else title
 
 
@@ -3470,7 +3473,7 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
         or evidence.get("record_title")  # a database record's title field (_record_title)
         or title
         or _header_title(evidence)
-        or _first_line_title(head, evidence.get("publisher") or "")
+        or _title_marks_cut(_first_line_title(head, evidence.get("publisher") or ""))
         or path.stem,
         subtitle=subtitle if not meta.get("title") else "",
         sentences=[],  # given below: bound to this text already (no __post_init__ pass)

@@ -3607,6 +3607,30 @@ def test_a_headline_keeps_no_markup_around_it(tmp_path: Path, headline: str) -> 
     assert _head_of(tmp_path, page)[0] == "China switches on its first particle collider"
 
 
+def test_a_wires_long_marked_headline_and_a_feeds_title_tag_are_cut(tmp_path: Path) -> None:
+    # a wire's headline marked at its ends, too long for the wire's headline rule
+    page = (
+        "UPI 09-22-87 03:12 AED\na0412  r i  BC-CHINA-COMPUTERS  09-22  0540\n\n"
+        "^China sends first electronic mail across the Great Wall; 32 engineers trained in "
+        "Karlsruhe@\n\n   BEIJING, Sept. 22 (UPI) -- " + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == (
+        "China sends first electronic mail across the Great Wall; 32 engineers trained in Karlsruhe"
+    )
+    # a feed's channel title, the page's first line standing for its title
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>\n'
+        "<title>Yunnan Provincial Department of Science and Technology - International "
+        "Cooperation News</title>\n<link>http://www.example.gov.cn/gjhz/</link>\n"
+        "<description>News feed of the International Cooperation Division</description>\n\n"
+        "<item>\n<title>Yunnan has 47 international S&amp;T cooperation bases</title>\n"
+        "<description>" + english(2) + "</description>\n</item>\n</channel>\n</rss>\n"
+    )
+    assert _head_of(tmp_path, feed)[0] == (
+        "Yunnan Provincial Department of Science and Technology - International Cooperation News"
+    )
+
+
 def test_a_byline_under_a_headline_is_no_part_of_it(tmp_path: Path) -> None:
     # (a wire's stamp and correction over it, its paragraphs one per line)
     page = (
