@@ -2941,6 +2941,15 @@ def _scope_of(
         # (the whole's owner as the page reads it: "the Ministry of Education reports
         # that 300,000 ..., of whom 110,000 have returned" is the nation's)
         return scope_of(text, whose[0], whose[1], whose[1], clause, found, default)
+    # 2b'. what stands inside the things the figure before it counted ("CAST's member societies
+    # belong to 246 international organisations, and 338 Chinese scientists hold posts in
+    # them"): that figure's owner
+    inside = _INSIDE_THEM.match(text, num_end, clause[1])
+    if inside is not None:
+        whole = _whole_before(text, num_start, clause)
+        if whole is not None and whole[1] == clause:
+            (a, b), _ = whole
+            return _scope_of(text, a, b, b, clause, found, default)
     # 2c'. a share of a whole its pronoun owns ("spent about 100 million yuan ..., roughly 6
     # percent of its budget", "the Chinese Academy of Sciences says 85 percent of its
     # institute directors are returnees"): the owner "its" stands for, the name nearest
@@ -3596,6 +3605,13 @@ _OBJECTIVE = re.compile(r"[\W]*To\s+[a-z]+\b")
 
 
 _OF_THEM = re.compile(r"\s*of\s+(?:them|these|those)\b", re.I)
+# after a figure, its verb and object: a place inside the things a figure before it counted
+# ("338 Chinese scientists hold posts in them", "212 serve on their boards")
+_INSIDE_THEM = re.compile(
+    r"(?:\s+[A-Za-z][\w-]*){1,5}?\s+(?:in|on|within|of)\s+(?:them|these\s+bodies|"
+    r"these\s+organi[sz]ations|their\s+(?:boards|committees|executive\s+boards|"
+    r"governing\s+bodies|secretariats))\b"
+)
 # (and a part of things, "47 joint laboratories ..., nine of which were set up during the
 # year"; not "of which 340 were arranged by the SSTC": a part whose owner may follow)
 _OF_WHOM_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)?\s+of\s+wh(?:om|ich)\b")

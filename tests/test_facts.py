@@ -697,7 +697,7 @@ def test_worker_minhash_checked_against_datasketch(tmp_path, monkeypatch):
         ("In 2008, 253 scientists from the Chinese Academy of Sciences held posts abroad.",
          "253", "agency", "Chinese Academy of Sciences"),
         ("The Chinese Science Association has joined 244 international organizations, "
-         "and 293 Chinese scientists have taken positions in them.", "293", "national", ""),
+         "and 293 Chinese scientists have taken positions in other bodies.", "293", "national", ""),
         ("Zhejiang University opened 12 joint laboratories with partners abroad.", "12",
          "local", "Zhejiang University"),
         ("Under the deal Japan will send 300 foreign experts to work in the country.", "300",

@@ -35,7 +35,7 @@ def scope(tmp_path: Path, body: str, quote_start: str, **kw) -> tuple[str, str]:
          "nearly 5,000", ("foreign", "Japan")),
         # a number with a verb of its own after the comma stays its own subject
         ("The Chinese Science Association has joined 244 international organizations, "
-         "and 293 Chinese scientists have taken positions in them.", "293", ("national", "")),
+         "and 293 Chinese scientists have taken positions in other bodies.", "293", ("national", "")),
         # an appositive describing the subject names no owner of its own ("the country's")
         ("The Chinese Academy of Sciences, the country's leading research body, received "
          "1,400 foreign scientists in 1985, and sent about 2,000 of its own researchers "
@@ -2254,6 +2254,25 @@ def test_a_partner_past_a_count_of_its_countries(tmp_path, body, quote_start, wa
     ],
 )  # fmt: skip
 def test_a_participle_after_the_object_is_the_subjects(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # people holding posts inside the things the figure before counted: that figure's owner
+        ("The China Association for Science and Technology (CAST) and its member societies "
+         "now belong to 246 international scientific organisations, and 338 Chinese "
+         "scientists hold posts in them.", "338",
+         ("agency", "China Association for Science and Technology")),
+        # (the nation's whole keeps its posts the nation's)
+        ("China has joined 300 international organisations, and 500 Chinese scientists hold "
+         "posts in them.", "500", ("national", "")),
+    ],
+)  # fmt: skip
+def test_what_stands_inside_the_things_counted_before_is_their_owners(
+    tmp_path, body, quote_start, want
+):
     assert scope(tmp_path, body, quote_start) == want
 
 
