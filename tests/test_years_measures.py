@@ -2323,3 +2323,16 @@ def test_a_decade_of_a_comparison_base_dates_the_base_alone(tmp_path):
 )  # fmt: skip
 def test_a_base_verb_after_a_plural_noun_is_the_figures_verb(tmp_path, body, starts, want):
     assert row(tmp_path, body, starts)["measure"] == want
+
+
+def test_the_perfect_of_a_verb_of_paying_is_the_clauses_verb(tmp_path):
+    # (not the participle of the aside before it: "launched in 1996" dates the name)
+    r = row(
+        tmp_path,
+        "The Chunhui Programme, launched in 1996, has paid for 3,600 short visits home by "
+        "Chinese scholars working overseas.",
+        "3,600",
+    )
+    assert (r["measure"], r["year"]) == ("cumulative", 2010)
+    r = row(tmp_path, "In 2008 the bank lent 300 million dollars to the academy.", "300")
+    assert (r["measure"], r["year"]) == ("annual", 2008)
