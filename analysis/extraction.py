@@ -2111,7 +2111,9 @@ _THERE_WERE = re.compile(r"there\b", re.I)
 
 
 # a flow counted within a year, whatever its verb
-_IN_THE_YEAR = re.compile(r"\b(?:during|in|over|within|throughout)\s+the\s+year\b", re.I)
+_IN_THE_YEAR = re.compile(
+    r"\b(?:during|in|over|within|throughout)\s+the\s+year\b(?!\s+(?:of\s+)?(?:19|20)\d\d\b)", re.I
+)  # (not "in the year 2000": a year by its number)
 
 
 _SINCE = re.compile(r"\bsince\b", re.I)

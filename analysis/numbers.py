@@ -1600,6 +1600,10 @@ _SINCE_PARTED = re.compile(r"\s[-–—]\s")
 _ITEM = re.compile(r"[•■▪●◆►]|\n[ \t]*[-*][ \t]")
 
 
+# between a figure and "since then" after it: its noun's words, no clause's mark
+_SINCE_THEN_GAP = re.compile(r"[^,;:.()\d]{0,60}")
+
+
 def _when(
     num: _Num, exprs: list[_YearExpr], text: str, pub: int | None
 ) -> tuple[int | None, int | None, int | None, str]:
@@ -1612,6 +1616,20 @@ def _when(
         listed = _listed_year(num, exprs, text)
         if listed is not None:
             return listed, None, None, "explicit"
+    then = next(
+        (
+            e
+            for e in exprs
+            if e.kind == "since_then"
+            and e.start >= num.end
+            and _SINCE_THEN_GAP.fullmatch(text, num.end, e.start)
+        ),
+        None,
+    )
+    if then is not None:
+        # "was set up in 1996 and has sent more than 600 scholars abroad since then": the
+        # running total the adverb after the figure closes, not the earlier conjunct's year
+        exprs = [e for e in exprs if e.start >= num.end]
     best, best_key = None, None
     for e in exprs:
         if e.kind == "compare":

@@ -2336,3 +2336,24 @@ def test_the_perfect_of_a_verb_of_paying_is_the_clauses_verb(tmp_path):
     assert (r["measure"], r["year"]) == ("cumulative", 2010)
     r = row(tmp_path, "In 2008 the bank lent 300 million dollars to the academy.", "300")
     assert (r["measure"], r["year"]) == ("annual", 2008)
+
+
+def test_in_the_year_with_its_number_is_that_year_not_a_years_narrative(tmp_path):
+    r = row(
+        tmp_path, "Since its opening in the year 2000 the center has financed 700 events.", "700"
+    )
+    assert (r["measure"], r["period_start"]) == ("cumulative", 2000)
+    r = row(tmp_path, "During the year the academy received 300 foreign scholars.", "300")
+    assert r["measure"] == "annual"
+
+
+def test_since_then_after_the_figure_closes_its_running_total(tmp_path):
+    # (the year before it is the earlier conjunct's: "was set up in 1996")
+    r = row(
+        tmp_path,
+        "The programme was set up in 1996 and has sent more than 600 scholars abroad since then.",
+        "more than",
+    )
+    assert (r["measure"], r["year"]) == ("cumulative", 2010)
+    r = row(tmp_path, "The programme sent 40 scholars abroad in 1997.", "40")
+    assert (r["measure"], r["year"]) == ("annual", 1997)
