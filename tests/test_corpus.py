@@ -3667,3 +3667,26 @@ def test_several_cities_weather_on_one_line_is_furniture(tmp_path: Path) -> None
     title, publisher, _published = _head_of(tmp_path, page)
     assert title == "Sci-Tech in Brief: officials from developing nations trained in China"
     assert "sunny" not in publisher.lower()
+
+
+@pytest.mark.parametrize(
+    "stamp, published",
+    [
+        # the clock before the date, no "on"
+        ("This page was last modified 16:20, 4 October 2001.", "2001-10-04"),
+        # under the wiki's name, set off by the page's emphasis marks
+        (
+            "*From OpenWikiAtlas, the free encyclopedia. This page was last edited on 12 March "
+            "2020, at 08:17.*",
+            "2020-03-12",
+        ),
+    ],
+)
+def test_a_wikis_revision_stamp_in_its_other_forms_dates_the_page(
+    tmp_path: Path, stamp: str, published: str
+) -> None:
+    page = (
+        "Chinese medical teams abroad\n\n" + english(3) + "\n\n"
+        "In 1999 the first team left for Africa.\n\n" + stamp + "\n"
+    )
+    assert _head_of(tmp_path, page)[2] == published
