@@ -323,10 +323,11 @@ DATELINES = [
         rf"\s*(?:{_AGENCY_MARK}\s*(?:--|—|–|-|$)|(?:--|—|–|-))"
     ),
     # [Text] Beijing, 3 Mar (XINHUA) --  (the day before the month, as FBIS texts write it;
-    # an editor's mark before the place)
+    # an editor's mark before the place); Fuzhou, 24 July: East China's ...  (a monitoring
+    # service's colon)
     re.compile(
         rf"^(?:\[[A-Za-z ]{{1,20}}\]\s*)?{_PLACE_SEP}\s+(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE})"
-        rf"\s*(?:{_AGENCY_MARK})?\s*(?:--|—|–|-)"
+        rf"\s*(?:{_AGENCY_MARK})?\s*(?:--|—|–|-|:(?=\s+[A-Z]))"
     ),
     # Beijing (Xinhua) March 3 --  (the agency before the date)
     re.compile(

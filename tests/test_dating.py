@@ -480,6 +480,10 @@ def _sentence_doc(sentence: str, published: str):
         ("Imports Rise\n\nOW0303082594 Beijing XINHUA in English 0815 GMT 3 Mar 94\n\n"
          "[Text] Beijing, 3 Mar (XINHUA) -- Imports rose in 1993.\n\n", "1994-03-03",
          "dateline+stamp_year"),
+        # a monitoring service's day-first dateline closed by a colon, its year the text's
+        ("Farm Experts Abroad\n\nText of report by Xinhua news agency\n\nFuzhou, 24 July: "
+         "Fujian has sent 236 experts to Micronesia since 1998, the department said in "
+         "2018.\n\n", "2018-07-24", "dateline+text_year"),
         # a long yearbook name with its year beside a page number framed by middle dots
         ("CHINA STATISTICAL YEARBOOK ON SCIENCE AND TECHNOLOGY 1999            · 236 ·\n\n"
          "Imports by Type\n\nIn 1998 they rose; 2014 contracts.\n\n", "1999", "stamp"),
