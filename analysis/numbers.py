@@ -199,6 +199,11 @@ def grammar() -> _Grammar:
     path = "analysis/lexicon/numbers.yaml"
     words, fractions, scales = _low(lex["words"]), _low(lex["fractions"]), _low(lex["scales"])
     multiples = _low(lex.get("multiples") or {})
+    # "sixfold", "thirtyfold", "a hundredfold": a number's word glued to "fold" is its multiple
+    # (the words as the lexicon spells them; "seven-fold" is the word and its "-fold" unit)
+    for word, value in list(words.items()) + [("hundred", 100.0)]:
+        if " " not in word and "-" not in word and value >= 2 and value == int(value):
+            multiples.setdefault(f"{word}fold", value)
     glued = _low(lex.get("glued_scales") or {})
     # "thirty-six", "forty one": a word of tens and one of units
     for tens, t in list(words.items()):

@@ -1920,6 +1920,18 @@ def test_a_multiple_in_words_before_fold(tmp_path):
     assert got["twenty-five-fold"] == (25, "multiple")
 
 
+def test_a_number_word_glued_to_fold_is_its_multiple(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "Technology exports rose thirtyfold between 1985 and 1995. Visits grew sixfold and "
+        "joint papers a hundredfold.",
+    )
+    got = {r["quote"]: (r["value"], r["unit"]) for r in rows}
+    assert got["thirtyfold"] == (30, "multiple")
+    assert got["sixfold"] == (6, "multiple")
+    assert got["hundredfold"] == (100, "multiple")
+
+
 def test_multiples_in_words(tmp_path):
     # "twice", "more than double", "tripled", "threefold" are multiples; a frequency ("twice
     # a year") and an adjective of a noun ("double degree") are not
