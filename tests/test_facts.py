@@ -2181,3 +2181,13 @@ def test_a_count_in_words_opening_a_sentence_is_no_names_word():
     # ("One" may open a name)
     text = "The One Belt One Road Initiative funds 40 projects."
     assert any("One Belt" in name for *_x, name, _k in classify.mentions(text, 0, len(text)))
+
+
+def test_a_tenth_is_a_share_and_an_ordinal_before_its_noun(tmp_path):
+    rows = rows_of(
+        tmp_path,
+        "Of the institute's 3,000 staff, about a tenth are foreigners. The agreement adds a "
+        "tenth joint laboratory.",
+    )
+    shares = [(r["value"], r["unit"]) for r in rows if r["unit"] == "percent"]
+    assert shares == [(10, "percent")]
