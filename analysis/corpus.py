@@ -710,6 +710,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     listed = _mark_blocks(lines, removed, cfg)
     _mark_teasers(lines, removed)
     _continue_captions(lines, removed)
+    _wrapped_captions(lines, removed)
     _keep_gallery_captions(lines, removed)
     _mark_footnotes(lines, filled, removed)
     _mark_cable(lines, filled, removed, dated, evidence)
@@ -899,6 +900,41 @@ _TEASER_LAST = ("more", "More", "MORE", "reading", "Reading", "story", "Story", 
 
 
 _CAPTION_LINES = 4  # a bracketed caption runs on over at most this many lines
+
+
+# a caption's mark in brackets at its line's start ("[Photo caption] Workers at the Three
+# Gorges ...", "[PHOTO] ...")
+_CAPTION_MARK = re.compile(
+    r"[\[(]\s*(?:photo(?:graph)?|picture|image)(?:\s+caption)?\s*[\])]", re.I
+)
+# how a caption of another page's story ends: the page it sends the reader to, or the
+# photographer's credit ("(see story on p. 18). Photo by Xue Chao", "See Business, page 61.")
+_CAPTION_END = re.compile(
+    r"(?:\b(?:page|p\.)\s*\d{1,3}\s*\.?\s*\)?\.?|\bphoto(?:graph)?\s+by\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+    r"\s*$",
+    re.I,
+)
+
+
+def _wrapped_captions(lines: list[str], removed: dict[int, str]) -> None:
+    """A caption under its mark in brackets wrapped over lines, whose block ends with the page
+    of the story it belongs to or its photographer's credit ("[Photo caption] Workers at the
+    Three Gorges dam site pour concrete for the" / "left-bank powerhouse, where 26 generating
+    units will be installed (see" / "story on p. 18). Photo by Xue Chao"): every line of the
+    block is the caption's (a block that ends otherwise may be the story's own text)."""
+    for i, line in enumerate(lines):
+        if i in removed or not line.startswith(("[", "(")) or not _CAPTION_MARK.match(line):
+            continue
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].strip() and j + 1 <= i + _CAPTION_LINES:
+            j += 1
+        if (
+            j > i
+            and _CAPTION_END.search(lines[j])
+            and not any(k in removed for k in range(i, j + 1))
+        ):
+            for k in range(i, j + 1):
+                removed[k] = "caption"
 
 
 def _continue_captions(lines: list[str], removed: dict[int, str]) -> None:

@@ -2841,6 +2841,16 @@ def test_r7_a_comments_author_over_its_date_is_still_no_page_date(tmp_path: Path
             "[Photo] Some 60 chemists tour the new laboratory. Photograph: Khamla Sisouk",
             None,
         ),
+        # a caption that sends the reader to another page's story
+        (
+            "[Photo caption] Technicians check a turbine at the dam site, where 18,000 workers "
+            "are now employed. (See story on page 22.)",
+            "caption",
+        ),
+        (
+            "[Photo caption] Shipyard workers: labour costs up 15% last year. Story, page 62.",
+            "caption",
+        ),
         # a correction note under a story, labelled and dated or bare
         (
             "*Correction, 3 May 2018, 9:30 a.m.: An earlier version of this story misstated the "
@@ -3690,3 +3700,18 @@ def test_a_wikis_revision_stamp_in_its_other_forms_dates_the_page(
         "In 1999 the first team left for Africa.\n\n" + stamp + "\n"
     )
     assert _head_of(tmp_path, page)[2] == published
+
+
+def test_a_wrapped_caption_ending_on_its_stories_page_or_credit_is_furniture(
+    tmp_path: Path,
+) -> None:
+    caption = (
+        "[Photo caption] Workers at the dam site pour concrete for the\n"
+        "left-bank powerhouse, where 26 generating units will be installed (see\n"
+        "story on p. 18). Photo by Xue Chao"
+    )
+    # (a bracketed mark over lines that end otherwise is the story's own text)
+    own = "[Photo] Some 60 chemists from\nLaos tour the new laboratory; 12 of them stay a year."
+    page = "Dams and Laboratories\n\n" + english(4) + "\n\n" + caption + "\n\n" + own + "\n\n"
+    page += english(4) + "\n"
+    _assert_cleaned(tmp_path, page, ["26 generating units"], ["12 of them stay a year"])
