@@ -1570,6 +1570,19 @@ class _Publishers:
     chinese: re.Pattern[str]
 
 
+def spent_abroad(actor: str, unit: str) -> bool:
+    """True when a sum in ``unit`` is another country's money: a currency none of China's own
+    bodies spends (``actors.yaml`` ``home_currencies``), its owner ``actor`` a body whose name
+    names no Chinese place or body ("The ministry will spend 4.5 billion won")."""
+    from analysis.units import is_money
+
+    lex = load_lexicon("actors")
+    if not is_money(unit) or unit in (lex.get("home_currencies") or ()):
+        return False
+    pub = _publisher_lexicon()
+    return not (pub.chinese.search(actor) or pub.national.search(actor))
+
+
 def central_count(indicator: str, actor: str) -> bool:
     """True when ``actor`` is a Chinese central body (``actors.yaml`` ``publishers``
     ``national``) and ``indicator`` counts what only the nation has (``national_indicators``):

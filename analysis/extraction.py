@@ -40,6 +40,7 @@ from analysis.classify import (
     page_voice,
     resolve_reference,
     scope_of,
+    spent_abroad,
     worth_before,
 )
 from analysis.dating import MONTH_RE
@@ -406,6 +407,8 @@ def _sentence_facts(
                 context[3] = ReferenceIndex(mentions(text, 0, len(text)))
             names = context[3] if context is not None and len(context) > 3 else None
             scope, actor = resolve_reference(text, s_start, actor, scope, names)
+        if scope == "agency" and spent_abroad(actor, num.unit):
+            scope = "foreign"  # "The ministry will spend 4.5 billion won": Korea's ministry
         if (
             scope == "agency"
             and central_count(indicator, actor)

@@ -2277,6 +2277,27 @@ def test_what_stands_inside_the_things_counted_before_is_their_owners(
 
 
 @pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a body named by its kind spending another country's currency is that country's
+        ("The ministry will spend 4.5 billion won this year on joint projects with China.",
+         "4.5", ("foreign", "ministry")),
+        ("The department said it had set aside 1.2 billion pesos for its hybrid rice programme.",
+         "1.2", ("foreign", "The department")),
+        # (yuan, and a Chinese body's name, stay the body's own)
+        ("The ministry will spend 30 million yuan this year on joint projects with Korea.",
+         "30", ("agency", "ministry")),
+        ("The Chinese Academy of Sciences will spend 2 million Swiss francs on the project.",
+         "2", ("agency", "Chinese Academy of Sciences")),
+    ],
+)  # fmt: skip
+def test_a_body_spending_another_countrys_currency_is_that_countrys(
+    tmp_path, body, quote_start, want
+):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
     "title, want",
     [
         # the capital in a headline is the state or a venue, no subject of the page's figures
