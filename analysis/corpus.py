@@ -903,16 +903,16 @@ _CAPTION_LINES = 4  # a bracketed caption runs on over at most this many lines
 
 
 # a caption's mark in brackets at its line's start ("[Photo caption] Workers at the Three
-# Gorges ...", "[PHOTO] ...")
+# Gorges ...", "[PHOTO] ..."; the mark the caption rules of boilerplate.yaml open with, read
+# here over a block of lines, which a line rule cannot see)
 _CAPTION_MARK = re.compile(
     r"[\[(]\s*(?:photo(?:graph)?|picture|image)(?:\s+caption)?\s*[\])]", re.I
 )
 # how a caption of another page's story ends: the page it sends the reader to, or the
 # photographer's credit ("(see story on p. 18). Photo by Xue Chao", "See Business, page 61.")
 _CAPTION_END = re.compile(
-    r"(?:\b(?:page|p\.)\s*\d{1,3}\s*\.?\s*\)?\.?|\bphoto(?:graph)?\s+by\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
-    r"\s*$",
-    re.I,
+    r"(?:\b(?i:page|p\.)\s*\d{1,3}\s*\.?\s*\)?\.?"
+    r"|\b(?i:photo(?:graph)?\s+by)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s*$"
 )
 
 
