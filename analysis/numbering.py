@@ -113,6 +113,9 @@ _BETWEEN = frozenset(" \t\n.#:：&–-/0123456789")
 _BETWEEN_WORDS = frozenset({"no", "nr", "num", "of", "and", "or", "to"})
 
 
+_WORD_PARTS = re.compile(r"[^\w.'’]+")
+
+
 def _words_before(before: str) -> list[str]:
     """The last words of ``before``, back to the first that is no mark, number, "No." or
     "of" (lower case, points and opening brackets stripped): a label ends with one of them."""
@@ -126,6 +129,11 @@ def _words_before(before: str) -> list[str]:
             start -= 1
         word = before[start:end].strip(".").lstrip("([{\"'“‘").lower()
         out.append(word)
+        # (and the word's last part after a mark inside it, where a label may start as the
+        # label patterns read a word's edge: "CPR/80/P" ends on "p")
+        tail = _WORD_PARTS.split(word)[-1]
+        if tail and tail != word:
+            out.append(tail)
         if word not in _BETWEEN_WORDS:
             break
         end = start
