@@ -1481,7 +1481,7 @@ _NOW = re.compile(r"\b(?:now|today|currently|at\s+present|so\s+far|to\s+date)\b"
 # "to date": a running total)
 _NOW_STANDING = re.compile(r"\b(?:now|currently|at\s+present|today)\b", re.I)
 
-_SPOKEN_KINDS = ("explicit", "range", "by", "lastyear", "by_last", "range_last")
+_SPOKEN_KINDS = ("explicit", "range", "by", "lastyear", "by_last", "range_last", "thisyear")
 
 
 def _borrowed_year(
@@ -1521,9 +1521,9 @@ def _borrowed_year(
     for e in exprs:
         if e.kind not in _SPOKEN_KINDS:
             continue
-        if e.kind in ("lastyear", "by_last", "range_last"):
+        if e.kind in ("lastyear", "by_last", "range_last", "thisyear"):
             if pub is not None:
-                spoken.append(pub - 1)
+                spoken.append(_spoken_year(e, pub))
         else:
             spoken.append(e.y2 if e.kind == "range" else e.y1)
     if spoken:
@@ -1716,6 +1716,8 @@ def _spoken_year(e, pub: int | None) -> int | None:
     """The year a year expression of :data:`_SPOKEN_KINDS` speaks of."""
     if e.kind in ("lastyear", "by_last", "range_last"):
         return None if pub is None else pub - 1
+    if e.kind == "thisyear":
+        return pub
     return e.y2 if e.kind == "range" else e.y1
 
 

@@ -1011,6 +1011,14 @@ def _year_exprs(
     for m in _year_matches(g, text, s_start, s_end, anchors):
         kind = m.lastgroup
         if kind == "lastyear":
+            base = _LAST_YEAR_BASE.search(text, max(0, m.start() - 60), m.start())
+            if base and not m.group("ly_by"):
+                # "went overseas this year, up 49 percent on last year": the change's base;
+                # what it is compared with is this year's (a flow within the page's year),
+                # and so are the clauses after it and the sentences that follow, unless the
+                # sentence names its year ("2007 ... compared with last year grew 15.5%")
+                out.append(_YearExpr(m.start(), m.end(), "base_last", None))
+                continue
             out.append(_YearExpr(m.start(), m.end(), "by_last" if m.group("ly_by") else kind, None))
         elif kind == "nextyear":
             out.append(_YearExpr(m.start(), m.end(), kind, None))
@@ -1124,6 +1132,14 @@ def _year_exprs(
             out.append(_YearExpr(m.start(), m.end(), "since_then", None))
     if out:
         out = _spans_read(text, s_start, s_end, out, lowered)
+        if any(e.kind == "base_last" for e in out):
+            named = any(e.kind == "explicit" for e in out)
+            out = [
+                _YearExpr(e.start, e.end, "compare" if named else "thisyear", None)
+                if e.kind == "base_last"
+                else e
+                for e in out
+            ]
     return out
 
 
@@ -1475,6 +1491,17 @@ _INCLUDING = re.compile(
     # one member singled out: "four Sino-Russian technology parks, the oldest being the
     # Changchun park opened in 1998"
     r"|the\s+(?:oldest|first|earliest|latest|newest|largest|biggest)\b)[^;:]*$"
+)
+
+
+# "last year" as the base a change or a comparison is measured against ("up 49 percent on
+# last year", "300 more than last year", "an increase of 12% over last year", "compared with
+# last year"), no year of the figures near it
+_LAST_YEAR_BASE = re.compile(
+    r"(?:\bthan|\bcompared\s+(?:with|to)|(?:\b(?:up|down|rise|rose|increase|decrease|growth|gain"
+    r"|drop|fall|fell|more|higher|lower|fewer|less)\b|%|\bper\s?cent\b)[^.;:\d]{0,30}?"
+    r"\b(?:on|over|from|against))\s+$",
+    re.I,
 )
 
 

@@ -2357,3 +2357,23 @@ def test_since_then_after_the_figure_closes_its_running_total(tmp_path):
     assert (r["measure"], r["year"]) == ("cumulative", 2010)
     r = row(tmp_path, "The programme sent 40 scholars abroad in 1997.", "40")
     assert (r["measure"], r["year"]) == ("annual", 1997)
+
+
+def test_last_year_as_a_changes_base_dates_the_figures_to_this_year(tmp_path):
+    # (what is compared with last year is this year's; so are the clauses after it and the
+    # sentence that follows)
+    body = (
+        "Some 125,000 Chinese students went overseas this year, up 49 percent on last year, "
+        "while about 18,000 came back. Since 1978 a total of 580,000 people have gone abroad, "
+        "of whom some 150,000 have returned."
+    )
+    got = rows(tmp_path, body)
+    assert got["about 18,000"]["year"] == 2010
+    assert got["some 150,000"]["year"] == 2010
+    r = row(tmp_path, "The centre signed 38 contracts, up 27 percent on last year.", "38")
+    assert (r["measure"], r["year"]) == ("annual", 2010)
+    # a sentence naming its year keeps it; last year stays a year where nothing compares
+    r = row(tmp_path, "In 2007 it signed 38 contracts, up 27 percent on last year.", "38")
+    assert r["year"] == 2007
+    r = row(tmp_path, "The centre signed 38 contracts last year.", "38")
+    assert r["year"] == 2009
