@@ -1538,6 +1538,10 @@ def test_a_body_reporting_its_own_work_keeps_it(tmp_path, body, quote_start, wan
         # (a Chinese body's description stays an agency's)
         ("The Ministry of Water Resources met in Wuhan. In 2004 the ministry funded 65 "
          "projects with Dutch partners.", "65", ("agency", "Ministry of Water Resources")),
+        # (a council, as a commission: "the council" after the China Scholarship Council)
+        ("The China Scholarship Council opened its new call in May. Overall, the council "
+         "funded 12,000 students and scholars to go abroad last year.", "12,000",
+         ("agency", "China Scholarship Council")),
     ],
 )  # fmt: skip
 def test_a_description_takes_the_kind_of_the_body_named_before(tmp_path, body, quote_start, want):
