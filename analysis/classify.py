@@ -1123,10 +1123,18 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
         out.sort()
     # the spans taken so far (sorted by start; the running maximum of their ends tells
     # whether any span starting at or before a position reaches past it)
-    taken_starts = [a for a, *_ in out]
-    reach = list(itertools.accumulate((b for _a, b, *_ in out), max))
     foreign = _foreign(text, start, end)
     foreign_starts = [f[0] for f in foreign]
+    for i, (a, b, name, kind) in enumerate(out):
+        if (text.find(" on ", a, b) >= 0 or text.find(" in ", a, b) >= 0) and (
+            cut := _joined_partner(text, a, b, name, foreign_starts)
+        ):
+            # "students from China on American campuses", "Officials in Beijing in
+            # Japanese ...": two names the run of capitals joined by "on" or "in"; the
+            # first ends there, the partner after it is a name of its own
+            out[i] = (a, cut, name, kind)
+    taken_starts = [a for a, *_ in out]
+    reach = list(itertools.accumulate((b for _a, b, *_ in out), max))
     for i, (a, b, name, kind) in enumerate(out):
         if kind in ("agency", "programme") and _joint(name):
             # "Australia-China Science and Research Fund", "Sino-German Center": a joint
@@ -1153,6 +1161,21 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     if added:  # (``out`` is sorted already otherwise; its kinds changed in place only)
         out.sort()
     return out
+
+
+# "on" or "in" joining two runs of capitals ("China on American campuses")
+_NAME_JOINER = re.compile(r" (?:on|in) ")
+
+
+def _joined_partner(text: str, a: int, b: int, actor: str, foreign_starts: list[int]) -> int:
+    """The end of the first name when a run of capitals ``text[a:b]`` named ``actor`` by
+    its words before an "on" or "in" and a partner is named right after that word (a
+    country, a demonym: "China on American"); 0 otherwise."""
+    for m in _NAME_JOINER.finditer(text, a, b):
+        k = bisect.bisect_left(foreign_starts, m.end())
+        if k < len(foreign_starts) and foreign_starts[k] == m.end():
+            return m.start() if text.find(actor, a, m.start()) >= 0 else 0
+    return 0
 
 
 # head words of a programme's name that name an institution with a staff of its own: one of
@@ -2105,7 +2128,8 @@ def _described_central(text: str, at: int, actor: str, lex: _Actors, unnamed=Fal
 # African countries", "agreements with more than 20 Latin American countries")
 _PARTNER_AFTER = re.compile(
     r"\s*(?:(?:[a-z][\w-]*|Chinese|China|PRC)\s+){0,6}?"
-    r"(?:with|from|to|in|at|on|for|visited|visiting)\s+(?:the\s+)?(?:(?:import|buy|purchase)\s+)?"
+    r"(?:with|from|to|in|at|on|for|visited|visiting|attended|attending)\s+(?:the\s+)?"
+    r"(?:(?:import|buy|purchase)\s+)?"
     r"(?P<count>(?:(?:more\s+than|over|some|about|nearly|around|all)\s+)?\d[\d,]*\s+)?$"
 )
 # (the partner past a count is a region's countries: "41 African countries")
@@ -2310,9 +2334,12 @@ def _national_line(text: str, num_start: int, num_end: int, noun_end: int, claus
 
 
 # "the region" as the one partner of a clause ("agreements with 16 countries in the region",
+# "with 15 of the 16 countries of the region",
 # "received 1,050 scientists from the region", "Trade between China and the region"; not "the
 # region's own": a place's)
-_THE_REGION = re.compile(r"\b(?:with|in|from|to|and)\s+the\s+region\b(?!['’])")
+_THE_REGION = re.compile(
+    r"\b(?:with|in|from|to|and|(?:countries|states|nations)\s+of)\s+the\s+region\b(?!['’])"
+)
 _REGION_REACH = 3000  # how far back the region "the region" names may have been named
 
 
@@ -2462,7 +2489,8 @@ _REGION_NAMES = {
     "African": "Africa", "Asian": "Asia", "European": "Europe", "Arab": "Arab states",
     "Latin American": "Latin America", "Nordic": "Nordic countries", "Pacific": "Pacific",
     "Caribbean": "Caribbean", "Central Asian": "Central Asia",
-    "Southeast Asian": "Southeast Asia", "Balkan": "Balkans", "Mediterranean": "Mediterranean",
+    "Southeast Asian": "Southeast Asia", "South Asian": "South Asia", "Balkan": "Balkans",
+    "Mediterranean": "Mediterranean",
     "ASEAN": "ASEAN", "EU": "European Union", "Belt and Road": "Belt and Road countries",
 }  # fmt: skip
 
@@ -2844,9 +2872,13 @@ def _scope_of(
         and not lex.attribution.match(text, b, min(clause[1], b + 20))
         for a, b, _actor, kind in found
     ):
-        for a, _b, actor, kind in found:
+        for a, b, actor, kind in found:
             if kind == "foreign" and num_end < a < clause[1] and a - num_end < 90:
                 if _IN_TO.search(text, max(num_end, a - 12), a):
+                    if _ANOTHER_PARTNER.match(text, b) and any(
+                        k == "foreign" and b < x < b + 12 for x, _y, _z, k in found
+                    ):
+                        break  # "studying in Japan and Germany": several hosts, the nation's
                     return "national", actor
     # 1b'. Chinese people a host country counts or holds ("Germany is home to some 37,000
     # Chinese students", "UK universities counted 87,895 Chinese students"): as 1b (a body of

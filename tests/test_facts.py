@@ -1292,6 +1292,14 @@ def _mentions_plain(text, start, end):
         for a, b, name, kind in _find_partners_plain(text[start:end])
     ]
     for i, (a, b, name, kind) in enumerate(out):
+        # ("China on American campuses": the first name ends before "on" or "in")
+        for m in re.finditer(r" (?:on|in) ", text[a:b]):
+            if any(f[0] == a + m.end() for f in foreign):
+                if name in text[a : a + m.start()]:
+                    out[i] = (a, a + m.start(), name, kind)
+                break
+    taken = [(a, b) for a, b, _, _ in out]
+    for i, (a, b, name, kind) in enumerate(out):
         if kind in ("agency", "programme") and classify._JOINT.search(name):
             out[i] = (a, b, name, "programme")
         elif any(a <= f[0] < b for f in foreign) and (

@@ -2315,3 +2315,50 @@ def test_a_body_spending_another_countrys_currency_is_that_countrys(
 )
 def test_the_capital_in_a_headline_is_no_local_subject(title, want):
     assert classify.document_subject(title) == want
+
+
+# session 34: the students of the nation in one partner's colleges are that partner's line,
+# when the partner stands after "attended" or after a name the capitals ran into ("from China
+# on American campuses": two names, not one); several partners, the nation's
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("A record 194,029 Chinese students attended U.S. colleges in academic year 2010/11.",
+         "194,029", ("foreign", "United States")),
+        ("The Institute of International Education counted 369,548 students from China on "
+         "American campuses in 2018/19.", "369,548", ("foreign", "United States")),
+        ("Some 3,000 Chinese students attended colleges in Japan and Germany.", "Some 3,000",
+         ("national", "")),
+    ],
+)  # fmt: skip
+def test_students_in_one_partners_colleges_are_its_line(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+def test_on_between_two_names_ends_the_first():
+    text = "Officials counted 300 students from China on American campuses."
+    got = [(text[a:b], actor, kind) for a, b, actor, kind in classify.mentions(text, 0, len(text))]
+    assert got == [("China", "China", "national"), ("American", "United States", "foreign")]
+    text = "The Committee on Science and Technology met in May."
+    assert [x[2] for x in classify.mentions(text, 0, len(text))] == [
+        "Committee on Science and Technology"
+    ]
+
+
+# session 34: a share of a region's countries is the nation's line of that region ("seven of
+# the eight South Asian countries"; "15 of the 16 countries of the region", the region named
+# before)
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("Nationally, China has signed intergovernmental S&T cooperation agreements with seven "
+         "of the eight South Asian countries.", "seven", ("foreign", "South Asia")),
+        ("The forum brought Central Asian ministers to Urumqi. China now has intergovernmental "
+         "agreements on scientific and technological cooperation with 15 of the 16 countries "
+         "of the region.", "15", ("foreign", "Central Asia")),
+        ("China now has intergovernmental S&T cooperation agreements with 15 of the 16 "
+         "countries it borders.", "15", ("national", "")),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_regions_countries_is_its_line(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
