@@ -2181,7 +2181,7 @@ _PARTNER_VERB = re.compile(
 )
 # a partner's demonym between a figure and its counted noun, a few adjectives before it
 # ("10,000 Soviet specialists", "1,500 young African scientists"), no other people's after it
-# ("300 European and Chinese scientists": both sides')
+# ("300 European and Chinese scientists": both sides', read by :func:`_people_pair`)
 # ("300-odd British researchers": about 300)
 _DEMONYM_GAP = re.compile(
     r"(?:[-–]odd)?\s+(?:(?:more|young|senior|visiting|leading|other|further)\s+){0,2}"
@@ -2316,6 +2316,12 @@ def _national_line(text: str, num_start: int, num_end: int, noun_end: int, claus
         # Union signed three agreements": both sides' dealings, a line of the nation's
         # figure by its one partner
         return partner
+    partner = _people_pair(text, clause, num_end, noun_end)
+    if partner:
+        # "some 130 Chinese and Italian specialists exchanged visits", "Chinese and New
+        # Zealand researchers published about 1,100 joint papers": the people or bodies of
+        # both sides, a line by the one partner (as "The two countries now have ...")
+        return partner
     partner = _with_lead(text, clause, num_start, found)
     if partner:
         # "With Hungary we have built 5 joint laboratories", "and with the UK alone we now run
@@ -2437,6 +2443,42 @@ _BOTH_SIDES = re.compile(
     r"|\b(?P<china>China|Beijing)\s+and\s+(?:the\s+)?(?=[A-Z])"
 )
 _BETWEEN = re.compile(r"\bbetween\s+$")
+# the people or bodies of China and one partner: "Chinese and Italian specialists", "Chinese
+# and EU-based researchers", "Yugoslav and Chinese institutes"
+_CHINESE_AND = re.compile(r"\bChinese\s+and\s+(?:the\s+)?(?=[A-Z])")
+_AND_CHINESE = re.compile(r"\s+and\s+Chinese\b")
+_PAIR_NOUN = re.compile(r"(?:-based)?\s+(?:[a-z-]+\s+){0,2}?[a-z]+")
+_PAIR_REACH = 100  # how far after its figure the people a figure counts may be named
+
+
+def _people_pair(text: str, clause, num_end: int, noun_end: int) -> str:
+    """The one partner whose people or bodies are named with China's ("Chinese and Italian
+    specialists", "Yugoslav and Chinese institutes") as the clause's subject before the
+    figure or in what it counts after it, or ""."""
+    if text.find("Chinese", clause[0], clause[1]) < 0:
+        return ""  # (a fast test: most clauses name no Chinese people)
+    if "respectively" in text[clause[0] : clause[1]]:
+        return ""  # ("Chinese and Indian students numbered 694,000 and 189,000 respectively")
+    end = min(clause[1], max(num_end, noun_end) + _PAIR_REACH)
+    found = _foreign(text, clause[0], end)
+    for i, (a, b, name, kind) in enumerate(found):
+        if kind != "foreign" or not _place_word(text[a:b]):
+            continue
+        if _BETWEEN.search(text, max(0, a - 40), a):
+            continue
+        pair = _CHINESE_AND.search(text, max(clause[0], a - 20), a + 1)
+        if pair is not None and pair.end() == a:
+            if _ANOTHER_PARTNER.match(text, b) and any(x[0] < b + 12 for x in found[i + 1 :]):
+                return ""  # ("Chinese and French and German experts": several partners)
+            if _PAIR_NOUN.match(text, b):
+                return name
+        elif (m := _AND_CHINESE.match(text, b)) and _PAIR_NOUN.match(text, m.end()):
+            if i > 0 and _ANOTHER_PARTNER.match(text, found[i - 1][1]):
+                return ""
+            return name
+    return ""
+
+
 _BILATERAL_BACK = 1500  # how far back the partner of "the two countries" is looked for
 
 

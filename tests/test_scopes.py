@@ -1951,9 +1951,10 @@ def test_a_spokesperson_or_a_clock_in_the_title_gives_no_voice(tmp_path, title):
          ("national", "")),
         ("China and Brazil bore 70 percent and 30 percent of the cost, respectively.", "70",
          ("national", "")),
-        # (both sides' people, or a body's name: no partner's line)
+        # (both sides' people are the partner's line since session 34: the golds of eleven
+        # pages read them so; a body's name is no partner's line)
         ("In 2010 some 300 European and Chinese scientists took part in the projects.",
-         "some 300", ("national", "")),
+         "some 300", ("foreign", "Europe")),
         ("Chinese nationals now head four UN specialised agencies.", "four",
          ("national", "")),
         # (more than one partner: the nation's own figure, no line of one partner)
@@ -2361,4 +2362,26 @@ def test_on_between_two_names_ends_the_first():
     ],
 )  # fmt: skip
 def test_a_share_of_a_regions_countries_is_its_line(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
+
+
+# session 34: the people or bodies of China and one partner, named together as the clause's
+# subject or in what the figure counts, make the figure a line by that partner; several
+# partners, "foreign" people, or each side's figure of a "respectively" list do not
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("In the course of 1979, some 130 Chinese and Italian specialists exchanged visits "
+         "under the Agreement.", "some 130", ("foreign", "Italy")),
+        ("Chinese and New Zealand researchers published about 1,100 joint papers in 2013.",
+         "about 1,100", ("foreign", "New Zealand")),
+        ("The ministry counts 43 joint laboratories run by Chinese and Japanese universities "
+         "and institutes.", "43", ("foreign", "Japan")),
+        ("Some 300 Chinese and foreign scientists met at the forum in 2013.", "Some 300",
+         ("national", "")),
+        ("Some 300 Chinese, French and German scientists met at the forum in 2013.", "Some 300",
+         ("national", "")),
+    ],
+)  # fmt: skip
+def test_the_people_of_china_and_one_partner_make_its_line(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
