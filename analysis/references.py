@@ -305,6 +305,8 @@ def _inherit(
                 _money_a_change_reached(text, sent, num, earlier, low)
         if f["indicator"] == UNCLASSIFIED and earlier:
             _base_of_reached(text, num, earlier[-1])
+        if f["indicator"] == UNCLASSIFIED and earlier:
+            _average_of(text, num, earlier)
         if f["indicator"] == UNCLASSIFIED and not (subgroup and f["unit"] == "count"):
             _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, (back, upto))
         elif f["indicator"] == UNCLASSIFIED and prev_first:
@@ -479,6 +481,38 @@ _CHANGE_TO = re.compile(
     r"(?:\s+(?:in|on|over|during|from|compared\s+with|against)\s+[^,;.]{1,40}?)?,?\s+to\s+"
     r"(?:(?:about|some|around|nearly|over|more\s+than|almost|roughly|approximately)\s+)?"
 )
+
+
+# "..., an average of about 320 a year": the yearly mean of the running total before it
+_AVERAGE_BEFORE = re.compile(
+    r"[,;(]\s*(?:(?:that\s+is|or)\s+)?(?:an\s+average\s+of|averaging|on\s+average)\s+"
+    r"(?:(?:about|some|around|nearly|roughly|almost|over|more\s+than)\s+)?$",
+    re.I,
+)
+_A_YEAR_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+year\b|\s+annually\b", re.I)
+_AVERAGE_REACH = 250  # how far before its average the running total may stand
+
+
+def _average_of(text: str, num: _Num, earlier: list[_Num]) -> None:
+    """A yearly average after a running total of its sentence ("Some 3,200 scientists ...
+    have been trained in China since 1996, an average of about 320 a year") counts what the
+    total counts, and is the same owner's: the last figure before it of the same unit."""
+    f = num.fact
+    if not _AVERAGE_BEFORE.search(text, max(0, num.start - 40), num.start):
+        return
+    if not _A_YEAR_AFTER.match(text, num.end):
+        return
+    same = (n.fact for n in reversed(earlier) if n.fact and n.fact["unit"] == f["unit"])
+    total = next(same, None)
+    if (
+        total is None
+        or total["indicator"] == UNCLASSIFIED
+        or total.get("derived_from")
+        or num.start - total["end"] > _AVERAGE_REACH
+    ):
+        return
+    f["indicator"] = total["indicator"]
+    f["scope"], f["actor"] = total["scope"], total["actor"]
 
 
 def _after_change(text: str, num: _Num, before: _Num) -> None:

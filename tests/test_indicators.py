@@ -3127,3 +3127,23 @@ def test_researchers_to_be_exchanged_count_exchanges(sentence, figure):
 )  # fmt: skip
 def test_a_share_of_a_projects_cost(tmp_path, body, figure, want):
     assert indicators_of(tmp_path, body, figure) == [want]
+
+
+# session 34: a yearly average after a running total counts what the total counts, and is
+# the same owner's; an average with no total before it, or a total of no indicator, stays
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        ("Some 3,200 scientists and engineers from ASEAN countries have been trained in China "
+         "since 1996 under a government programme, an average of about 320 a year.", "about 320",
+         ("personnel_exchanges", "foreign", "ASEAN")),
+        ("China has trained more than 3,000 rice technicians from developing countries since "
+         "1981, an average of about 200 a year.", "about 200",
+         ("personnel_exchanges", "national", "")),
+        ("The park has held 40 trade fairs since 2001, an average of about 200 visitors a "
+         "day.", "about 200", ("unclassified", "local", "park")),
+    ],
+)  # fmt: skip
+def test_a_yearly_average_counts_what_its_total_counts(tmp_path, body, figure, want):
+    r = row_of(rows_listed(tmp_path, body), figure)
+    assert (r["indicator"], r["scope"], r["actor"] or "") == want
