@@ -311,11 +311,15 @@ _TURNS_AFTER = re.compile(
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,|\baged)\s$")
 _AGE_AFTER = re.compile(r",(?!\d)")
 # ... or after a person's post, before a comma or the sentence's stop ("says the ministry's
-# deputy secretary-general, 52.", "a professor, 45, who")
+# deputy secretary-general, 52.", "a professor, 45, who", "The author, 54, is", "a Filipino
+# farmer, 52, who")
 _AGE_POST_BEFORE = re.compile(
     r"\b(?:director|minister|secretary|secretary-general|president|chairman|chairwoman|"
     r"professor|dean|spokesman|spokeswoman|ambassador|founder|adviser|advisor|economist|"
-    r"physicist|chemist|biologist|engineer|scientist|researcher),\s$",
+    r"physicist|chemist|biologist|engineer|scientist|researcher|author|writer|farmer|teacher|"
+    r"doctor|official|diplomat|expert|manager|executive|editor|lecturer|historian|analyst|"
+    r"consultant|entrepreneur|agronomist|geologist|mathematician|technician|student|"
+    r"graduate|veteran|woman|man),\s$",
     re.I,
 )
 _AGE_POST_AFTER = re.compile(r",(?!\d)|\.(?=\s|$)")

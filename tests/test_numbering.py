@@ -239,6 +239,8 @@ def test_a_capitalised_number_word_inside_a_name(tmp_path: Path, body: str, kept
         # ... or after a person's post, before a comma or the sentence's stop
         ("The centre trained 140 engineers, says its deputy director, 61.", [140]),
         ("A physicist, 45, who runs the lab said 30 projects are under way.", [30]),
+        ("The author, 54, is a professor who has led 12 joint projects.", [12]),
+        ("A Filipino farmer, 52, who switched to a Chinese hybrid, said 30 villages did.", [30]),
         # (a place's figure after a comma stays: "Kenya, 12.")
         ("Joint labs in 2010: Kenya, 12. Ghana, 14.", [12, 14]),
         ("In the spring, aged 49, she led 12 delegations abroad.", [12]),
