@@ -181,7 +181,11 @@ _OF_PARTS_BEFORE = re.compile(r"(?<![\d/])\d{1,3}/$")
 # a date written with slashes, its first field: "11/17/98", "3/4/2001"
 _SLASH_DATE_AFTER = re.compile(r"/\d{1,2}/(?:\d{4}|\d{2})(?!\d)")
 # a page cited after its author and year: "(Deng 1984: 102)", "Lampton et al. 1986: 23-4)"
-_CITE_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d[a-z]?\s*:\s*$")
+# (or after a comma inside the citation's brackets: "(Liu and Sato 2006, 77)")
+_CITE_BEFORE = re.compile(
+    r"\b[A-Z][\w.'’-]*(?:\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d[a-z]?\s*:\s*$"
+    r"|\([^()\n]{0,60}?\b[A-Z][\w.'’-]*(?:\s+et\s+al\.?)?\s+(?:1[5-9]|20)\d\d[a-z]?,\s*$"
+)
 _CITE_AFTER = re.compile(r"(?:\s*[-–]\s*\d{1,4})?\s*[);]")
 # a journal's volume and page before the issue's date: "Nature 543, 601 (30 March 2017)",
 # "Science 312, 1234-1236 (2006)"
@@ -455,7 +459,7 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if after[:1] == "/" and _SLASH_DATE_AFTER.match(text, end, s_end):
         return True
-    if before.endswith((": ", ":")) and _CITE_BEFORE.search(before):
+    if before.endswith((": ", ":", ", ", ",")) and _CITE_BEFORE.search(before):
         if _CITE_AFTER.match(text, end, s_end):
             return True
     if after[:1] == "," and _VOLUME_AFTER.match(text, end, s_end) and _VOLUME_BEFORE.search(before):

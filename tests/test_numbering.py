@@ -258,6 +258,9 @@ def test_a_capitalised_number_word_inside_a_name(tmp_path: Path, body: str, kept
         # a floor's number; a book's pages and a page reference
         ("Registration opens on Level 3 for the 500 delegates.", [500]),
         ("The book (xii + 310 pp.) counts 9,000 scholars, as the table on p. 45 shows.", [9000]),
+        # a page cited after its author and year, a comma between them inside the brackets
+        ("Some 86,000 items had been recovered (Liu and Sato 2006, 77) by 2018.", [86000]),
+        ("In May 2006, 77 scientists visited the institute.", [77]),
     ],
 )  # fmt: skip
 def test_session8_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:
