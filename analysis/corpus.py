@@ -2629,19 +2629,27 @@ def _title_frame_cut(title: str) -> str:
 _AROUND = re.compile(
     r"<([A-Za-z][\w:-]*)(?:\s[^<>]*)?>\s*(.*?)\s*</\1\s*>|(=+)\s*(.*?)\s*\3"
     r"|#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?"  # a Markdown heading: "# Chinese medical teams abroad"
-    r"|\^[ \t]*(.*?)[ \t]*[@<]",  # a wire's marked headline: "^China sends first ... mail@"
+    r"|\^[ \t]*(.*?)[ \t]*[@<]"  # a wire's marked headline: "^China sends first ... mail@"
+    r"|(\*\*|__)[ \t]*(.*?)[ \t]*\7",  # Markdown's strong emphasis around all of it
     re.S,
 )
+# a transcript's label before the title it gives ("Transcript: Press conference on ...",
+# "TRANSCRIPT: \"Bridges for brains\" - returnees ..."): the form, not the title
+_TRANSCRIPT_LABEL = re.compile(r"(?:TRANSCRIPT|Transcript)[ \t]*[:：][ \t]*")
 
 
 def _title_marks_cut(title: str) -> str:
-    """``title`` without a markup's tag pair, wiki heading marks around all of it, a Markdown
-    heading's marks before it or a wire's marks at its ends;
+    """``title`` without a transcript's label, a markup's tag pair, wiki heading marks or
+    Markdown's strong emphasis around all of it, a Markdown heading's marks before it or a
+    wire's marks at its ends;
     ``title`` itself when nothing of two words would be left."""
+    label = _TRANSCRIPT_LABEL.match(title.strip())
+    if label is not None and len(title.strip()[label.end() :].split()) >= 2:
+        title = title.strip()[label.end() :]
     m = _AROUND.fullmatch(title.strip())
     if m is None:
         return title
-    cut = next(g for g in (m.group(2), m.group(4), m.group(5), m.group(6)) if g is not None)
+    cut = next(g for g in m.group(2, 4, 5, 6, 8) if g is not None)
     return cut if len(cut.split()) >= 2 else title
 
 

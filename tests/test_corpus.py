@@ -3715,3 +3715,20 @@ def test_a_wrapped_caption_ending_on_its_stories_page_or_credit_is_furniture(
     page = "Dams and Laboratories\n\n" + english(4) + "\n\n" + caption + "\n\n" + own + "\n\n"
     page += english(4) + "\n"
     _assert_cleaned(tmp_path, page, ["26 generating units"], ["12 of them stay a year"])
+
+
+@pytest.mark.parametrize(
+    ("first", "want"),
+    [
+        # Markdown's strong emphasis around the whole title, a transcript's label before it
+        ("**Chinese science bodies in international organisations, 2000-2019**",
+         "Chinese science bodies in international organisations, 2000-2019"),
+        ("Transcript: Press conference on China's international science cooperation",
+         "Press conference on China's international science cooperation"),
+        # (emphasis inside the title, a label alone, stay)
+        ("The **new** rules for foreign experts", "The **new** rules for foreign experts"),
+    ],
+)  # fmt: skip
+def test_a_titles_emphasis_and_transcript_label_are_cut(tmp_path: Path, first, want) -> None:
+    page = first + "\n\n" + english(4) + "\n\nIn 2019 some 40 scholars came.\n"
+    assert _head_of(tmp_path, page)[0] == want
