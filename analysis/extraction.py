@@ -1722,7 +1722,7 @@ def _spoken_year(e, pub: int | None) -> int | None:
 
 
 _WITHIN_YEARS = re.compile(
-    r"\b(?:within|over|in)\s+(?:(?:about|some)\s+|the\s+first\s+)?"
+    r"\b(?:within|over|in)\s+(?:(?:about|some)\s+|the\s+first\s+|the\s+)?"
     r"(?:(?P<a>\w+)\s+(?:to|or|-)\s+)?(?P<n>\w+)\s+years\b",
     re.I,
 )

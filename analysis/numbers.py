@@ -268,6 +268,13 @@ def grammar() -> _Grammar:
             |(?:over|during|throughout)\s+the)\s+
             (?:(?P<rel_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<decade>decade))\b
             (?!\s+(?:to|until|through|ending)\s))
+      # a span named by its length and its last year: "in the two decades to 1998", "over
+      # the five years to 2021"
+      | (?P<spanto>\b(?:in|over|during|for|throughout)\s+the\s+
+            (?:(?P<st_n>\d{{1,2}}|{_alt(period_words)})\s+years|(?P<st_d>(?:{_alt(period_words)})\s+)?
+            (?P<st_decade>decades?))
+            \s+(?:to|until|through|up\s+to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?
+            (?P<st_y>{_Y}))
       | (?P<fromlast>\bfrom\s+(?P<fl1>{_Y})\s+(?:to|until|through)\s+(?:the\s+end\s+of\s+)?
             last\s+year\b)
       | (?P<fromto>\bfrom\s+(?P<ft1>{_Y})\s*,[^,;.\d]{{1,80}},\s*(?:to|until|through)\s+
@@ -1040,6 +1047,15 @@ def _year_exprs(
                 out.append(_YearExpr(m.start(), m.end(), "range", told - years + 1, told))
             else:
                 out.append(_YearExpr(m.start(), m.end(), kind, None, years))
+        elif kind == "spanto":
+            n = m.group("st_n")
+            if m.group("st_decade"):
+                d = m.group("st_d")
+                years = 10 * (g.period_words[d.strip().lower()] if d else 1)
+            else:
+                years = int(n) if n.isdigit() else g.period_words[n.lower()]
+            y = int(m.group("st_y"))
+            out.append(_YearExpr(m.start(), m.end(), "range", y - years + 1, y))
         elif kind == "fromlast":
             # "from 1978 to the end of last year": a period ending the year before the page
             out.append(_YearExpr(m.start(), m.end(), "range_last", int(m.group("fl1"))))
@@ -1505,6 +1521,11 @@ _LAST_YEAR_BASE = re.compile(
 )
 
 
+# a span named by its length and its last year ("over the five years to 2021": the years
+# expression ``spanto``)
+_SPAN_TO = re.compile(r"(?:in|over|during|for|throughout)\s+the\s", re.I)
+
+
 # a comparison base: "up from 1,800 in 2001", "against fewer than 200 in 2000": the year
 # belongs to the base figure, not to the figure it is compared with
 _BASE_BEFORE = re.compile(
@@ -1828,6 +1849,10 @@ def _when(
             return None, None, None, "period"
         return pub + best.y2, pub, pub + best.y2, "period"
     if best.kind == "range":
+        if pub is not None and best.y1 < pub < best.y2 and _SPAN_TO.match(text, best.start):
+            # "for the five years to 2021" on a page of 2019: a span that runs on past the
+            # page's date is a goal's, told by its end (as "by 2021")
+            return best.y2, None, best.y2, "cumulative"
         return best.y2, best.y1, best.y2, "period"
     if best.kind == "range_last":
         if pub is None:

@@ -2377,3 +2377,18 @@ def test_last_year_as_a_changes_base_dates_the_figures_to_this_year(tmp_path):
     assert r["year"] == 2007
     r = row(tmp_path, "The centre signed 38 contracts last year.", "38")
     assert r["year"] == 2009
+
+
+def test_a_span_named_by_its_length_and_last_year(tmp_path):
+    # (a past span is a period, its running total over it; one running on past the page's
+    # date is a goal's, told by its end)
+    body = "In the two decades to 1998 China signed about 26,000 technology import contracts."
+    r = row(tmp_path, body, "about 26,000")
+    assert (r["measure"], r["year"], r["period_start"]) == ("cumulative", 1998, 1979)
+    r = row(tmp_path, "Over the five years to 2008 China sent 5,000 scholars abroad.", "5,000")
+    assert (r["measure"], r["year"], r["period_start"]) == ("cumulative", 2008, 2004)
+    body = (
+        "Britain will spend 200 million pounds on research with China over the five years to 2012."
+    )
+    r = row(tmp_path, body, "200 million")
+    assert (r["measure"], r["year"]) == ("target", 2012)
