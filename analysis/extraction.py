@@ -2771,6 +2771,14 @@ def _goal_multiple(text: str, num: _Num) -> bool:
     )
 
 
+# the words between a figure and the base it is compared with ("..., compared with only ",
+# ", up from just ", " against ")
+_BASE_BETWEEN = re.compile(
+    r"[^;:]{0,80}?(?:,\s*|\s+)(?:(?:up|down|rising|falling)\s+)?(?:from|compared\s+(?:with|to)|"
+    r"against|versus)\s+(?:(?:only|just|some|about|around|nearly|a\s+mere)\s+)?"
+)
+
+
 def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) -> list[dict]:
     """Pair each run of multiples with the figures before it; add derived baseline rows."""
     derived: list[dict] = []
@@ -2788,6 +2796,17 @@ def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) ->
         if len(run) > len(figures):
             pairs = list(zip(figures, run[: len(figures)], strict=True))
         base = next((e.y1 for e in exprs if e.kind == "compare" and e.start >= run[0].start), None)
+        stated_base = None
+        if (
+            len(run) == 1
+            and len(figures) >= 2
+            and _BASE_BETWEEN.fullmatch(doc.text, figures[-2].end, figures[-1].start)
+        ):
+            # "funded 612 projects in 1996, compared with only 86 in 1987 -- a seven-fold
+            # increase": the multiple moves the figure the base is compared with, from the
+            # base's year (stated, so none derived)
+            stated_base = figures[-1]
+            pairs = [(figures[-2], run[0])]
         for fig, mult in pairs:
             if multiple_verb().fullmatch(doc.text, mult.start, mult.end) and _CLAUSE_BREAK.search(
                 doc.text, fig.end, mult.start
@@ -2800,6 +2819,10 @@ def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) ->
                 # "in 1995 ... twice that of 1998": a base year after the figure's is no
                 # growth period (a typo or a forecast); the multiple keeps no base, none derived
                 base = None
+            if stated_base is not None and stated_base.fact is not None:
+                base = stated_base.fact["year"]
+                if base is None or f["year"] is None or base >= f["year"]:
+                    base = None
             mrow["indicator"] = f["indicator"]
             mrow["measure"] = "change"
             mrow["scope"], mrow["actor"] = f["scope"], f["actor"]
@@ -2808,7 +2831,7 @@ def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) ->
             mrow["period_end"] = f["year"]
             mrow["period_start"] = base
             mrow["year_basis"] = "period" if base is not None else f["year_basis"]
-            if base is None or not mult.value:
+            if base is None or not mult.value or stated_base is not None:
                 continue
             derived.append(
                 _row(

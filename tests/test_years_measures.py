@@ -2392,3 +2392,16 @@ def test_a_span_named_by_its_length_and_last_year(tmp_path):
     )
     r = row(tmp_path, body, "200 million")
     assert (r["measure"], r["year"]) == ("target", 2012)
+
+
+def test_a_multiple_after_a_stated_base_moves_the_figure_compared(tmp_path):
+    body = (
+        "In 1996 the Foundation funded 612 international cooperation projects, compared with "
+        "only 86 in 1987 -- a seven-fold increase."
+    )
+    got = rows(tmp_path, body, "12 March 1997")
+    r = got["seven-fold"]
+    assert (r["year"], r["period_start"], r["indicator"]) == (1996, 1987, "coop_projects")
+    # (the base is stated: no baseline row is derived from the multiple)
+    rows_all = facts.extract_facts(corpus.read_document(tmp_path / "one" / "doc.txt"))
+    assert sum(1 for r in rows_all if r["derived_from"]) == 0
