@@ -2444,7 +2444,8 @@ _BOTH_SIDES = re.compile(
 )
 _BETWEEN = re.compile(r"\bbetween\s+$")
 # the people or bodies of China and one partner: "Chinese and Italian specialists", "Chinese
-# and EU-based researchers", "Yugoslav and Chinese institutes"
+# and New Zealand researchers", "Yugoslav and Chinese institutes" (a country's or region's
+# name or demonym; not a bloc's, "Chinese and EU-based researchers")
 _CHINESE_AND = re.compile(r"\bChinese\s+and\s+(?:the\s+)?(?=[A-Z])")
 _AND_CHINESE = re.compile(r"\s+and\s+Chinese\b")
 _PAIR_NOUN = re.compile(r"(?:-based)?\s+(?:[a-z-]+\s+){0,2}?[a-z]+")

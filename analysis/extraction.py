@@ -2777,6 +2777,11 @@ _BASE_BETWEEN = re.compile(
     r"[^;:]{0,80}?(?:,\s*|\s+)(?:(?:up|down|rising|falling)\s+)?(?:from|compared\s+(?:with|to)|"
     r"against|versus)\s+(?:(?:only|just|some|about|around|nearly|a\s+mere)\s+)?"
 )
+# ... and the base's own year right after it ("86 in 1987", "just 23 in 1985"; not "from 40
+# countries": where from, no base)
+_BASE_YEAR_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,3}?(?:in|at\s+the\s+(?:end|start)\s+of)\s+(?:fiscal\s+)?(?:19|20)\d\d\b"
+)
 
 
 def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) -> list[dict]:
@@ -2801,6 +2806,7 @@ def _multiples(doc, sent_text: str, nums: list[_Num], exprs: list[_YearExpr]) ->
             len(run) == 1
             and len(figures) >= 2
             and _BASE_BETWEEN.fullmatch(doc.text, figures[-2].end, figures[-1].start)
+            and _BASE_YEAR_AFTER.match(doc.text, figures[-1].end, run[0].start)
         ):
             # "funded 612 projects in 1996, compared with only 86 in 1987 -- a seven-fold
             # increase": the multiple moves the figure the base is compared with, from the

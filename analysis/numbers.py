@@ -940,6 +940,8 @@ class _YearExpr:
     # lastyear | by_last (by the end of last year) | next (the next n years) | thisyear |
     # nextyear (next year: the page's year + 1) |
     # range_last (from y1 to the end of last year) | since_last (since ... last year) |
+    # (base_last: "last year" as a change's base, only while a sentence is read: it leaves
+    # as thisyear, or as compare when the sentence names its year)
     # since_clause (the first year of a sentence opening "Since") | since_then ("since then",
     # "has since", "... since.": from a time told before to the page's date)
     kind: str

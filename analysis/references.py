@@ -269,7 +269,8 @@ def _inherit(
     * "up 3.9 percent", "an increase of 7.7 percent": the figure before it in its sentence;
     * "accounted for 38.7 percent of the contract value": the last money figure before it
       (its scope too: a source's share of China's total is China's figure);
-    * "In 1985 there were fewer than 50.": the first figure of the sentence before.
+    * "In 1985 there were fewer than 50.": the first figure of the sentence before;
+    * "..., an average of about 320 a year": the running total before it in its sentence.
     """
     text = doc.text
     recent = context[4] if context is not None and len(context) > 4 else []
