@@ -1010,6 +1010,10 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
         # "Chinese Academy of Sciences' Hundred Talents Program")
         return "programme", bare
     head = lex.heads.search(bare)
+    if head and _PLACE_RANK.search(bare):
+        # "Provincial Science and Technology Department", "Qingdao Municipal Science and
+        # Technology Bureau": a province's or city's own government body, the place's
+        return "local", bare
     if head:
         return lex.kinds[f"head:{head.group(1)}"], bare
     for word in bare.split():
@@ -1026,6 +1030,8 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
 
 
 _CHINA_POSSESSIVE = re.compile(r"China['’]s\s")
+# the rank of a place's own government in a body's name
+_PLACE_RANK = re.compile(r"\b(?:Provincial|Municipal|Prefectural|County)\b")
 _PROGRAMME_END = re.compile(r"\s(?:Programme|Program|Project|Initiative|Scheme|Plan)$")
 # the nation's five-year plans, by their number ("Ninth", "10th") or none
 _FIVE_YEAR_PLAN = re.compile(

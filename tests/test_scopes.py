@@ -2385,3 +2385,23 @@ def test_a_share_of_a_regions_countries_is_its_line(tmp_path, body, quote_start,
 )  # fmt: skip
 def test_the_people_of_china_and_one_partner_make_its_line(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+# session 34: a province's or city's own government body, by the rank its name gives or by a
+# reference to it, is the place's
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        ("Over 2011-2015 the Provincial Science and Technology Department funded 210 "
+         "international cooperation projects.", "210", "local"),
+        ("The Qingdao Municipal Science and Technology Bureau will contribute RMB 5 million.",
+         "RMB 5 million", "local"),
+        ("In Yunnan, the provincial government set aside RMB 60 million for cross-border "
+         "cooperation this year.", "RMB 60 million", "local"),
+        # (a ministry's department stays an agency's)
+        ("The Department of International Cooperation of the ministry funded 210 projects.",
+         "210", "agency"),
+    ],
+)  # fmt: skip
+def test_a_places_own_government_body_is_the_places(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start)[0] == want
