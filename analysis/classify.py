@@ -579,11 +579,31 @@ def _item_label(text, before, after, sent) -> tuple[int, int] | None:
     if not _WORDLESS.match(text, *after):
         return None
     start = max(sent[0], text.rfind("\n", sent[0], colon) + 1)
+    wrapped = _wrapped_item(text, sent, start)
     m = _ITEM_START.match(text, start, colon)
     at = m.end() if m else start
+    if wrapped is not None:
+        at = wrapped
     if not _WORD_START.search(text, at, colon):
         return None
     return at, colon
+
+
+# a list item's first line: its bullet, then words without a colon or a digit to its end
+_ITEM_FIRST_LINE = re.compile(r"[^\S\n]*[-–•▪■●◦►*][^\S\n]+([A-Za-z][^\n:\d]*)\n")
+_CONTINUED = re.compile(r"[^\S\n]*[a-z(]")
+
+
+def _wrapped_item(text, sent, start) -> int | None:
+    """Where the label of a list item that a hard wrap broke starts: its first word on the
+    line above when the label's line goes on in lower case under a bulleted line of words
+    alone ("- Joint research projects funded by the JST (JST)" / "  with Chinese partners
+    since 2003: 142"); else None."""
+    if start <= sent[0] or not _CONTINUED.match(text, start):
+        return None
+    above = text.rfind("\n", sent[0], start - 1) + 1 or sent[0]
+    m = _ITEM_FIRST_LINE.fullmatch(text, above, start)
+    return m.start(1) if m else None
 
 
 # a flattened fact box's label: a line of words, no digit or stop ("Intergovernmental S&T
@@ -893,13 +913,19 @@ def actor_lexicon() -> _Actors:
         rf"|{_literal_alternation(fixed)})(?![\w&])"
     )
     words = sorted(heads, key=len, reverse=True)
-    lower_heads = "|".join(re.escape(w.lower()) for w in words if w[:1].isupper())
+    capitalised = set(lex.get("capitalised_heads", []))
+    lower_heads = "|".join(
+        re.escape(w.lower()) for w in words if w[:1].isupper() and w not in capitalised
+    )
     return _Actors(
         mention=mention,
         kinds=kinds,
         heads=re.compile(rf"\b({'|'.join(map(re.escape, words))})s?\b"),
         not_subject=re.compile(
-            rf"\b(?:{_alt_words(lex['not_subject_after'])})\s+(?:the\s+|its\s+|their\s+)?$",
+            rf"\b(?:{_alt_words(lex['not_subject_after'])})\s+(?:the\s+|its\s+|their\s+)?"
+            # (an occasion's recurrence before its name: "host of the annual China-ASEAN Expo";
+            # not a year: "in 2008 China")
+            rf"(?:{_OCCASION_ORDINAL}\s+)?$",
             re.I,
         ),
         # (through a bracketed short name: "The Ministry of Foreign Trade (MOFTEC) said")
@@ -1778,6 +1804,8 @@ def mentions_part(sentence: str) -> bool:
     return any(kind != "national" for *_, kind in mentions(sentence, 0, len(sentence)))
 
 
+# (not an ordinal: "under the 11th Five-Year Plan" is the plan the clause stands under)
+_OCCASION_ORDINAL = r"(?:annual|biennial|yearly)"
 _CLAUSE_OPEN = re.compile(r"(?:^|[,;:]|\band|\bwhile|\bwhereas|\bbut)\s*$")
 
 
@@ -3617,9 +3645,14 @@ def _possessive_object(text: str, clause_start: int, a: int, b: int) -> bool:
         return False  # "China's technology parks earned ...": the clause's subject
     if _OBJECTIVE.match(lead):
         return True  # "To upgrade, through ..., China's level": a plan's objective
-    return not _CLAUSE_OPEN.search(text, max(clause_start, a - 12), a)
+    lead_in = max(clause_start, a - 16)
+    # (a reported clause's subject: "the minister said (that) China's exports reached")
+    return not (_CLAUSE_OPEN.search(text, lead_in, a) or _REPORT_OPEN.search(text, lead_in, a))
 
 
+_REPORT_OPEN = re.compile(
+    r"\b(?:that|said|says|announced|reported|noted|added|stated|estimated|showed|shows)\s*$"
+)
 _CLAUSE_STOP_BEFORE = re.compile(r"[,;:()]")
 # a partner named after "followed by" and its figure after "with" or in brackets
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)?$")

@@ -624,7 +624,14 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     removed: dict[int, str] = {}
     # "headers": the names running headers carry, with whether the header is dated
     # "revised": the dates of stamps that say the page was changed ("Updated", "Last modified")
-    evidence: dict[str, Any] = {"dates": [], "publisher": "", "headers": [], "revised": []}
+    # "signed": the dates of signing lines ("Done at Tokyo on 28 May 1980"), the text's own
+    evidence: dict[str, Any] = {
+        "dates": [],
+        "publisher": "",
+        "headers": [],
+        "revised": [],
+        "signed": [],
+    }
     section = False  # the publisher so far is a navigation trail's first step
     dated: list[tuple[int, str, str]] = []  # (line, date, strength)
     filled = [i for i, line in enumerate(lines) if line]
@@ -653,6 +660,8 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
                     date_kind = "copyright_head"
                 if date_kind == "strong" and _REVISED.search(s):
                     evidence["revised"].append(date)  # "Updated 23.4.2019": not the first
+                if rule == "signing":
+                    evidence["signed"].append(date)
                 dated.append((i, date, date_kind))
             elif i in top:
                 # a masthead a dateless rule took (a bar of fields: "South China Morning Post |

@@ -503,8 +503,13 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         return found[0]
 
     stamps = sorted(d for d, kind in _evidence_dates(evidence) if kind == "strong")
-    # a page published on one day and updated on a later one dates from the first
+    # a page published on one day and updated on a later one dates from the first; a signing
+    # line dates the agreement a page reproduces, not a page stamped in a later year ("Last
+    # updated: 28 May 2018" over an extract "Done at Tokyo on 28 May 1980")
     revised = {parse_date(raw) for raw in evidence.get("revised", [])}
+    signed = {parse_date(raw) for raw in evidence.get("signed", [])}
+    later = max((d[:4] for d in stamps if d not in signed), default="")
+    stamps = [d for d in stamps if d not in signed or d[:4] >= later]
     stamps = [d for d in stamps if d not in revised] or stamps
     copyright_years = sorted(
         d for d, kind in _evidence_dates(evidence) if kind in ("copyright", "copyright_head")

@@ -564,6 +564,26 @@ def test_signing_lines_and_version_stamps_date_a_page(
     assert "two copies" not in doc.text
 
 
+def test_an_agreements_signing_line_does_not_date_a_page_stamped_later(tmp_path: Path) -> None:
+    # an embassy page updated in 2018 that reproduces an agreement signed in 1980: the page's
+    # stamp dates it, the signing line the agreement (and the page's "the 38th anniversary")
+    page = (
+        "Japan-China Cooperation in Science and Technology\nLast updated: 28 May 2018\n\n"
+        + english(3)
+        + "\n\nArticle 1\nThe Parties shall promote cooperation.\n\n"
+        "Done at Tokyo on 28 May 1980, in duplicate, in the Japanese and Chinese languages.\n"
+    )
+    doc = _doc(tmp_path, page)
+    assert (doc.published, doc.published_basis) == ("2018-05-28", "stamp")
+    # a stamp of the signing's own year gives way to the signing line's day
+    page = (
+        "TREATY SERIES · Vol. 26 (1979)\n\nJoint Communiqué of the First Session\n\n"
+        + english(3)
+        + "\n\nDone at Beijing on 28 November 1979, in duplicate.\n"
+    )
+    assert _doc(tmp_path, page).published == "1979-11-28"
+
+
 def test_a_wires_transmission_line_with_a_hyphened_short_date_dates_it(tmp_path: Path) -> None:
     assert dating.parse_date("03-MAR-81") == "1981-03-03"
     page = (

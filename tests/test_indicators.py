@@ -3147,3 +3147,25 @@ def test_a_share_of_a_projects_cost(tmp_path, body, figure, want):
 def test_a_yearly_average_counts_what_its_total_counts(tmp_path, body, figure, want):
     r = row_of(rows_listed(tmp_path, body), figure)
     assert (r["indicator"], r["scope"], r["actor"] or "") == want
+
+
+def test_a_key_facts_box_keeps_its_figures_and_a_wrapped_items_whole_label(tmp_path) -> None:
+    # "Key facts", "At a glance", "In numbers" head the page's own figures, not a list of
+    # other stories; an item's label wrapped onto the next line counts the figure
+    for heading in ("Key facts", "At a glance", "In numbers", "Fact box"):
+        rows = rows_listed(
+            tmp_path,
+            f"{heading}\n"
+            "- Joint research projects funded by the Japan Science and Technology Agency\n"
+            "  with Chinese partners since 2003: 142\n"
+            "- Science attachés at the Embassy: 5\n",
+        )
+        assert row_of(rows, "142")["indicator"] == "coop_projects", heading
+        assert row_of(rows, "5")["indicator"] == "st_diplomats", heading
+    # a line that opens in capitals under the bullet is no wrapped label of it
+    rows = rows_listed(
+        tmp_path,
+        "Key facts\n- Joint research projects funded by the Japan Science and Technology Agency\n"
+        "  Partner universities: 142\n- Science attachés at the Embassy: 5\n",
+    )
+    assert row_of(rows, "142")["indicator"] == "unclassified"

@@ -2405,3 +2405,60 @@ def test_the_people_of_china_and_one_partner_make_its_line(tmp_path, body, quote
 )  # fmt: skip
 def test_a_places_own_government_body_is_the_places(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start)[0] == want
+
+
+@pytest.mark.parametrize(
+    "title, body, quote_start, want",
+    [
+        # a trade fair's own figures: its deals and exhibitors, the fair's ("programme")
+        (
+            "Hi-Tech Fair closes with deals",
+            "The Ninth China Hi-Tech Fair closed on Wednesday "
+            "with deals totalling US$14.3 billion.",
+            "US$14.3",
+            ("programme", "Ninth China Hi-Tech Fair"),
+        ),
+        # ... but a reported clause under it names its own owner ("said that China's")
+        (
+            "Hi-Tech Fair closes with deals",
+            "The Ninth China Hi-Tech Fair closed on Wednesday. "
+            "A vice-minister said that China's software outsourcing exports reached US$1.4 "
+            "billion in 2006.",
+            "US$1.4",
+            ("national", ""),
+        ),
+        (
+            "Hi-Tech Fair closes with deals",
+            "The Ninth China Hi-Tech Fair closed on Wednesday. "
+            "A vice-minister said China's software outsourcing exports reached US$1.4 billion "
+            "in 2006.",
+            "US$1.4",
+            ("national", ""),
+        ),
+        (
+            "Yunnan Science Department: Work in 2010",
+            "The director said that China's technology exports reached US$13.6 billion in 2010.",
+            "US$13.6",
+            ("national", ""),
+        ),
+        # a place's fair in lower case is the place's ("at Kunming fair")
+        (
+            "Tech transfer centre signs 38 deals at Kunming fair",
+            "Some 41 technology transfer agreements were signed with enterprises of six countries.",
+            "Some 41",
+            ("local", "Kunming"),
+        ),
+        # the annual occasion a host is named for stands in its appositive, not the subject
+        (
+            "Technology trade tops 5 bln",
+            "Guangxi Zhuang Autonomous Region, host of the annual "
+            "China-ASEAN Expo, signed 146 technology export contracts in the first ten months.",
+            "146",
+            ("local", "Guangxi Zhuang Autonomous Region"),
+        ),
+    ],
+)
+def test_an_occasions_figures_and_the_clauses_beside_it(
+    tmp_path: Path, title: str, body: str, quote_start: str, want: tuple[str, str]
+) -> None:
+    assert scope(tmp_path, body, quote_start, title=title) == want
