@@ -3054,7 +3054,9 @@ def _kicker(
         return False
     if n_lines == 1:
         return _headline(nxt, len(nxt.split(None, cfg.title["max_words"] + 1)), cfg)
-    return _title_block(nxt, cfg) == "wrapped"
+    # (a headline wrapped, or over its deck: "BUSINESS: TECHNOLOGY" over "Torch Bearers" /
+    # "Beijing's high-tech zones are wooing foreign partners, and some are biting")
+    return _title_block(nxt, cfg) in ("wrapped", "deck")
 
 
 # a section's code before its name: "A3. ", "4. ", "IV. "
@@ -3148,6 +3150,10 @@ def _title_block(para: str, cfg: _Settings) -> str:
     ):
         # a name in capitals over its tagline in lower case ("SEA TURTLES & SEAWEED" / "notes
         # from a returnee in Hangzhou"): a blog's or a column's name, no headline run on
+        return ""
+    if joined.endswith(":"):
+        # an address to the notice's recipients ("To the science and technology bureaus of
+        # all cities, ... concerned:"), a lead-in to what follows: no headline
         return ""
     wrapped = all(
         a.rsplit(None, 1)[-1].lower() in _WRAP_WORDS

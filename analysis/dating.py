@@ -305,6 +305,13 @@ def _edge_lines(text: str, n: int) -> list[str]:
         size *= 4
 
 
+# a notes' or references' heading on its own line near a page's foot
+_NOTES_HEADING = re.compile(
+    r"^[ \t]*(?:notes|references|sources|bibliography|footnotes|endnotes)[ \t]*:?[ \t]*$",
+    re.I | re.M,
+)
+_NOTES_REACH = 4096
+
 _PLACE = r"(?:[A-Z][A-Za-z.' -]{1,40})"
 # a place in a dateline, perhaps with its country ("Nairobi, Kenya"), then a comma or a dash
 _PLACE_SEP = rf"{_PLACE}(?:,\s*{_PLACE})?(?:,|\s+[-–—])"
@@ -523,7 +530,12 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         doc.published, doc.published_year = stamps[-1], int(stamps[-1][:4])
         doc.published_basis = "stamp"
         return
+    notes = _NOTES_HEADING.search(doc.text, max(0, len(doc.text) - _NOTES_REACH))
     for line in _edge_lines(doc.text, 4):
+        if notes is not None and doc.text.rfind(line) > notes.start():
+            # a source's date in the notes at a page's foot ("Notes" / "[3] Yomiuri Shimbun,
+            # 7 February 1981."): the source's, no dateline
+            continue
         for pattern in DATELINES:
             m = pattern.match(line)
             if not m or _CLOCK_AFTER.match(line, m.end()):
@@ -666,8 +678,8 @@ def _head_date(text: str) -> str:
         if not line.strip():
             continue
         seen += 1
-        if seen > _HEAD_DATE_LINES:
-            break
+        if seen > _HEAD_DATE_LINES or _NOTES_HEADING.match(line):
+            break  # (a short page's notes: their sources' dates)
         if is_date_line(line) and not _runs_on(line, lines[i + 1] if i + 1 < len(lines) else ""):
             return day_dates(line)[0][0]
     return ""

@@ -3732,3 +3732,24 @@ def test_a_wrapped_caption_ending_on_its_stories_page_or_credit_is_furniture(
 def test_a_titles_emphasis_and_transcript_label_are_cut(tmp_path: Path, first, want) -> None:
     page = first + "\n\n" + english(4) + "\n\nIn 2019 some 40 scholars came.\n"
     assert _head_of(tmp_path, page)[0] == want
+
+
+def test_a_magazines_section_over_a_headline_and_its_deck_and_a_notices_address(
+    tmp_path: Path,
+) -> None:
+    # a section's name in capitals over the headline and its deck: the headline
+    page = (
+        "FAR EASTERN REVIEW   March 28, 1996   Page 58\n\nBUSINESS: TECHNOLOGY\n\n"
+        "Torch Bearers\nBeijing's high-tech zones are wooing foreign partners, and some are "
+        "biting\n\nBy Peter Hollis in Beijing\n\n" + english(3)
+    )
+    assert _head_of(tmp_path, page)[0] == "Torch Bearers"
+    # a notice's address to its recipients ends on a colon: never the title
+    page = (
+        "Notice on the Approval of the Fourth Batch of Provincial International\n"
+        "Science and Technology Cooperation Bases\n\n"
+        "To the science and technology bureaus of all cities, prefectures and\n"
+        "autonomous prefectures, and the universities and research institutes concerned:\n\n"
+        + english(3)
+    )
+    assert _head_of(tmp_path, page)[0].startswith("Notice on the Approval")

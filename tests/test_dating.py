@@ -822,3 +822,20 @@ def test_goals_and_deadlines_do_not_date_a_page(tmp_path: Path) -> None:
         "31 May 2020.\n",
     )
     assert (doc.published, doc.published_basis) == ("2019", "latest_year")
+
+
+def test_a_sources_date_in_the_notes_at_a_pages_foot_is_no_dateline(tmp_path: Path) -> None:
+    # a textbook chapter's notes cite a paper of 1981: the chapter is not dated by it
+    page = (
+        "CHAPTER 7\nTECHNOLOGY IMPORTS IN THE REFORM ERA\n\n"
+        "Between 1979 and 1990 China signed a total of 4,860 technology import contracts. "
+        + english(3)
+        + "\n\nNotes\n[1] Chen Huiqin, Plant Imports (Beijing, 1986), p. 77.\n"
+        "[2] Yomiuri Shimbun, 7 February 1981.\n"
+    )
+    doc = _doc(tmp_path, page)
+    assert doc.published_basis != "dateline"
+    assert doc.published != "1981-02-07"
+    # a letter's place and date at its foot still date it
+    page = "A Letter on Exchanges\n\n" + english(3) + "\n\nShanghai, 12 March 2004.\n"
+    assert _doc(tmp_path, page).published == "2004-03-12"
