@@ -186,7 +186,7 @@ def review(df):
     for r in stated.to_dict("records"):
         reason = ""
         if r["indicator"] == "unclassified":
-            if r["unit"] in ("percent", "fraction", "multiple", "m", "km"):
+            if r["unit"] in ("percent", "fraction", "multiple", "m", "km", "points"):
                 continue  # shares and lengths: not counts an indicator takes
             reason = "unclassified"
             line = correction_line(r, indicator="FILL_IN")

@@ -334,6 +334,8 @@ def _gold_unit(unit: Any) -> str:
     u = str(unit)
     if u in _MULTIPLE_UNITS:
         return "multiple"
+    if u in ("percentage points", "points"):
+        return "points"
     if u in _NOT_COUNTS or (len(u) == 3 and u.isupper()):
         return u  # (a currency's ISO code)
     return "count"

@@ -2545,8 +2545,8 @@ def _measure_read(
     none of whose required words stands in their window."""
     if qualifier == "target":
         return "target"
-    if num.unit == "multiple":
-        return "change"
+    if num.unit in ("multiple", "points"):
+        return "change"  # (a share's change in percentage points is a change too)
     if (
         num.unit not in ("percent", "fraction")
         and _may(_PLANNED_AFTER, low, num.end, num.end + 120)

@@ -147,7 +147,7 @@ def _bloc_members(text: str, start: int, end: int, s_start: int, s_end: int) -> 
 
 _PAIR_BEFORE = re.compile(r"\b(?:the|our|their|its|these|those|both|all)\s+$", re.I)
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b", re.I)
-_MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction"))
+_MEASURES = frozenset(("count", "percent", "multiple", "m", "km", "fraction", "points"))
 # (a month in capitals too, as headers and wires set it: "MONDAY, 18 OCTOBER", "12 DEC")
 # (and the last day of a span after its month: "June 6 to 10", "March 3-5")
 _DAY_BEFORE = re.compile(
@@ -226,7 +226,7 @@ def grammar() -> _Grammar:
         if bad:
             raise InputError(
                 f"{path}: {key}: {', '.join(bad)}: not a unit (count, percent, multiple, "
-                "m, km, fraction) nor a currency's ISO 4217 code"
+                "m, km, fraction, points) nor a currency's ISO 4217 code"
             )
     number = re.compile(
         rf"""

@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 
 # the units of measure; the table's schema allows these and every currency code
-MEASURE_UNITS = ("count", "percent", "multiple", "m", "km", "fraction")
+# ("points": a change of a share in percentage points, "up 3.5 percentage points")
+MEASURE_UNITS = ("count", "percent", "multiple", "m", "km", "fraction", "points")
 # the currencies the seeds' briefs name most, first in listings (the schema takes any code)
 COMMON_CURRENCIES = ("USD", "CNY", "EUR", "GBP", "CHF", "JPY", "AUD")
 

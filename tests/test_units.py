@@ -84,3 +84,26 @@ def test_a_bare_scaled_figure_after_money_is_that_money(tmp_path: Path, body, wa
 def test_a_code_that_spells_a_word_in_capitals_is_no_currency(tmp_path: Path) -> None:
     body = "TOP 10 PARTNERS. ALL 12 AGREEMENTS WERE SIGNED IN 1985 WITH EUROPEAN STATES."
     assert sorted(units_of(tmp_path, body)) == [(10, "count"), (12, "count")]
+
+
+def test_a_shares_change_in_percentage_points_is_its_own_unit_and_a_change(
+    tmp_path: Path,
+) -> None:
+    # "3.5 percentage points" is no count and no percent: a change of a share, told in points
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "A Report on Cooperation\n\nIn 2010 joint papers rose 3.5 percentage points to 21 "
+        "percent of the total, and the share of imports from Japan fell 2 pct points.\n",
+        encoding="utf-8",
+    )
+    rows = {r["quote"].split()[0]: r for r in facts.extract_facts(corpus.read_document(path))}
+    assert (rows["3.5"]["unit"], rows["3.5"]["measure"], rows["3.5"]["value"]) == (
+        "points",
+        "change",
+        3.5,
+    )
+    assert (rows["2"]["unit"], rows["2"]["measure"]) == ("points", "change")
+    assert (rows["21"]["unit"], rows["21"]["measure"]) == ("percent", "share")
+    from analysis.report.values import value_text
+
+    assert value_text({**rows["3.5"], "derived_from": ""}) == "3.5 percentage points"

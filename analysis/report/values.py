@@ -60,6 +60,8 @@ def _unit(unit: str, text: str, value: float) -> str:
         return text + "%"
     if unit == "multiple":
         return text + " times"
+    if unit == "points":
+        return text + " percentage points"
     if unit == "fraction":
         return f"{value:.0%}"
     if unit == "m":
