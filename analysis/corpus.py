@@ -2340,6 +2340,11 @@ _LABELLED_FIGURE = re.compile(
 )
 
 
+# a LaTeX tabular row's marks, cut from the text later (boilerplate.yaml `inline` latex):
+# "Returnees & 25,100 & 34,987 \\" is a row of figures, apart by blanks
+_LATEX_ROW = re.compile(r"[ \t]+&[ \t]+|[ \t]*\\\\[ \t]*$")
+
+
 def _mark_link_blocks(
     lines: list[str], removed: dict[int, str], cfg: _Settings, dated: set[int] = frozenset()
 ) -> None:
@@ -2403,7 +2408,7 @@ def _mark_link_blocks(
             ):
                 continue
         texts = [lines[i].strip() for i in candidates]
-        rows = tables.figure_rows([lines[i] for i in sorted(candidates)])
+        rows = tables.figure_rows([_LATEX_ROW.sub("   ", lines[i]) for i in sorted(candidates)])
         # (or a box of labelled figures: "Joint laboratories: 23", "Joint funding: RMB 300
         # million")
         rows += sum(1 for i in candidates if _LABELLED_FIGURE.fullmatch(lines[i].strip()))
@@ -2712,6 +2717,13 @@ def _first_line_title(text: str, publisher: str) -> str:
     for line in lines[:_FIRST_TITLE_LINES]:
         if _NOT_TITLE_LINE.match(line):
             continue
+        tex = _TEX_COMMAND.fullmatch(line)
+        if tex:
+            # a LaTeX source's line: "\title{Statistical Summary of ... S\&T ...}" is its
+            # words, unescaped; "\documentclass{article}" names no title
+            if tex["command"] != "title":
+                continue
+            line = _TEX_ESCAPE.sub("", tex["words"])
         if "|" in line:
             parts = [p.strip() for p in line.split("|")]
             parts = [p for p in parts if p and p != publisher and not _GENERIC_PART.fullmatch(p)]
@@ -2725,6 +2737,8 @@ def _first_line_title(text: str, publisher: str) -> str:
     return ""
 
 
+_TEX_COMMAND = re.compile(r"\\(?P<command>[a-z]+)\*?(?:\[[^\]]*\])?\{(?P<words>.*)\}")
+_TEX_ESCAPE = re.compile(r"\\(?=[%$&#_])")
 _LETTER_WORD = re.compile(r"[^\W\d_][^\W\d_'’&.-]*(?:['’&.-][^\W\d_]+)*[.,:;'’]?")
 
 

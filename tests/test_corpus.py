@@ -3753,3 +3753,32 @@ def test_a_magazines_section_over_a_headline_and_its_deck_and_a_notices_address(
         + english(3)
     )
     assert _head_of(tmp_path, page)[0].startswith("Notice on the Approval")
+
+
+def test_a_text_exported_from_latex_reads_as_its_words_and_its_table(tmp_path: Path) -> None:
+    from analysis import facts
+
+    page = (
+        "\\documentclass{article}\n"
+        "\\title{Statistical Summary of International S\\&T Cooperation, 2005}\n"
+        "\\begin{document}\n\\maketitle\n\\section{Overview}\n"
+        "In 2005 China signed 12 new intergovernmental agreements on science and technology "
+        "cooperation \\cite{most2006}, bringing the total to 96. Technology imports reached "
+        "US\\$19.0 billion, up 29.5\\% on 2004.\n\n\\section{Exchanges}\n"
+        "\\begin{tabular}{lrr}\nIndicator & 2004 & 2005 \\\\\n\\hline\n"
+        "Students sent abroad & 114,700 & 118,500 \\\\\nReturnees & 25,100 & 34,987 \\\\\n"
+        "\\end{tabular}\n\\end{document}\n"
+    )
+    write(tmp_path, "h.txt", page)
+    doc = corpus.load_corpus(tmp_path).get("h")
+    assert doc.title == "Statistical Summary of International S&T Cooperation, 2005"
+    assert "\\" not in doc.text and "&" not in doc.text.replace("S&T", "")
+    rows = {r["value"]: r for r in facts.extract_facts(doc)}
+    assert (rows[19.0e9]["unit"], rows[29.5]["unit"], rows[29.5]["measure"]) == (
+        "USD",
+        "percent",
+        "change",
+    )
+    assert rows[118500.0]["indicator"] == "students_abroad"
+    assert rows[34987.0]["indicator"] == "returnees"
+    assert 2006.0 not in rows  # the citation's key is no figure
