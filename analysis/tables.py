@@ -658,7 +658,14 @@ def cell_indicator(cell: Cell, unit: str) -> str:
     if got == UNCLASSIFIED:
         return got
     if money and not (count and unit in ("count", "percent") and "value" not in header.lower()):
-        return lex.worth.get(got, got)
+        if got in lex.worth:
+            return lex.worth[got]
+        # money on a row of counted things that have no worth of their own ("Joint
+        # laboratories   320" in RMB 10,000): what the words say of money, never the count's
+        return next(
+            (m for m in (_phrase_indicator(p, "USD") for p in phrases) if m != UNCLASSIFIED),
+            UNCLASSIFIED,
+        )
     if count:
         return lex.counted_by.get(got, got)
     return got

@@ -604,3 +604,21 @@ def test_rows_of_a_main_indicators_table_read_by_their_labels(tmp_path):
     assert (got["123"]["indicator"], got["123"]["measure"]) == ("partner_countries", "level")
     assert got["27,900"]["indicator"] == "personnel_exchanges"
     assert (got["2,950"]["indicator"], got["2,950"]["year"]) == ("students_abroad", 1990)
+
+
+def test_money_on_a_row_of_counted_things_is_not_their_count(tmp_path):
+    # a budget table in RMB 10,000: the row "Joint laboratories" holds money spent on them,
+    # never a count of joint laboratories; technology imports' money is their value
+    page = (
+        "International Office at a Glance\n\nThe university now has 210 partner institutions "
+        "in 45 countries.\n\nTable: International cooperation budget (unit: RMB 10,000)\n"
+        "Item                         2017     2018     2019\n"
+        "Joint laboratories            320      410      455\n"
+        "Technology imports            150      180      200\n"
+    )
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    rows = {r["quote"]: r for r in facts.extract_facts(corpus.read_document(path))}
+    assert (rows["455"]["value"], rows["455"]["unit"]) == (4550000.0, "CNY")
+    assert rows["455"]["indicator"] == "unclassified"
+    assert rows["200"]["indicator"] == "tech_import_value"
