@@ -3782,3 +3782,15 @@ def test_a_text_exported_from_latex_reads_as_its_words_and_its_table(tmp_path: P
     assert rows[118500.0]["indicator"] == "students_abroad"
     assert rows[34987.0]["indicator"] == "returnees"
     assert 2006.0 not in rows  # the citation's key is no figure
+
+
+def test_a_qa_sites_question_is_its_title_not_the_answers_author_line(tmp_path: Path) -> None:
+    page = (
+        "AskAround  >  Science  >  International scientific unions\n\n"
+        "How many Chinese scientists hold leadership posts in international unions?\n"
+        "Follow 214 · Request answer · 9 answers\n\n"
+        "Answer by Wei_Radio_Physics · PhD in radio physics, 8 years at an observatory\n"
+        "Answered Mar 14, 2019 · 1.2K upvotes\n\n" + english(3)
+    )
+    title = _head_of(tmp_path, page)[0]
+    assert title == "How many Chinese scientists hold leadership posts in international unions?"
