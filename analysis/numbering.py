@@ -339,6 +339,12 @@ _AGE_LIMIT_BEFORE = re.compile(
     r"(?:\b(?:be|are|is)\s+|(?P<bracket>\(\s*))(?:under|over|below|above)\s$"
 )
 _OF_AGE = re.compile(r"\bage\b|\baged\b|years\s+old")
+_AGED_BEFORE = re.compile(r"\baged\s$")  # (not "has engaged 40 of them")
+_OR_YOUNGER = re.compile(r"\s+(?:or|and)\s+(?:under|younger|below|less)\b")
+# a language test's name, perhaps with "score (of)", before its score
+_TEST_SCORE_BEFORE = re.compile(
+    r"\b(?:IELTS|TOEFL|TOEIC|GRE|GMAT|HSK|WSK)(?:\s+(?:\w+\s+)?(?:score|band)(?:\s+of)?)?\s$"
+)
 # a record's place among the records found, as a database writes it: "Record 3 of 17",
 # "Document 13 of 27"
 _RECORD_BEFORE = re.compile(r"\b(?:Record|Document|Result|Entry|Hit)\s(?:\d{1,5}\sof\s)?$")
@@ -563,6 +569,18 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         before
     ):
         return True
+    if end - start == 2 and (
+        (before.endswith("aged ") and _AGED_BEFORE.search(before))
+        or _OR_YOUNGER.match(text, end, s_end)
+        and _OF_AGE.search(text, s_start, start)
+    ):
+        # an age after "aged" whatever follows ("aged 45 or under", "aged 40 (35 for ...)"),
+        # or a bound "N or under" where the sentence speaks of age ("(counsellor posts: 50
+        # or under)")
+        if _AGE_BOUND_AFTER.match(text, end, s_end):
+            return True
+    if before.endswith(("S ", "T ", "E ", "K ", "f ")) and _TEST_SCORE_BEFORE.search(before):
+        return True  # a language test's score: "IELTS 6.5 or above", "a TOEFL score of 90"
     if end - start == 2 and _AGE_BOUND_BEFORE.search(before):
         if _AGE_BOUND_AFTER.match(text, end, s_end):
             return True

@@ -244,6 +244,12 @@ def test_a_capitalised_number_word_inside_a_name(tmp_path: Path, body: str, kept
         # (a place's figure after a comma stays: "Kenya, 12.")
         ("Joint labs in 2010: Kenya, 12. Ghana, 14.", [12, 14]),
         ("In the spring, aged 49, she led 12 delegations abroad.", [12]),
+        # an age limit a posting sets, and a language test's score
+        ("Applicants must be aged 45 or under (counsellor posts: 50 or under) and have led "
+         "12 projects.", [12]),
+        ("Candidates need IELTS 6.5 or above, or a TOEFL score of 90, and have led 3 projects.", [3]),
+        # (not a verb ending on "aged": "has engaged 40 of them")
+        ("Peking University alone has engaged 40 of them.", [40]),
         ("The scheme, for scientists under 35, brought 600 of them home.", [600]),
         # a North American telephone number; a ZIP code after a state written with points
         ("Write to the office, Washington, D.C. 20005, or call (202) 555-0143 about the 30 "
