@@ -339,6 +339,9 @@ _AGE_LIMIT_BEFORE = re.compile(
     r"(?:\b(?:be|are|is)\s+|(?P<bracket>\(\s*))(?:under|over|below|above)\s$"
 )
 _OF_AGE = re.compile(r"\bage\b|\baged\b|years\s+old")
+# a ranking's head, not a count: "the three largest sources", "the top 10 universities"
+_SUPERLATIVE_AFTER = re.compile(r"\s(?:largest|biggest|smallest|highest|lowest)\b")
+_TOP_BEFORE = re.compile(r"\b(?:the|The)\s+top\s$")
 _AGED_BEFORE = re.compile(r"\baged\s$")  # (not "has engaged 40 of them")
 _OR_YOUNGER = re.compile(r"\s+(?:or|and)\s+(?:under|younger|below|less)\b")
 # a language test's name, perhaps with "score (of)", before its score
@@ -569,6 +572,10 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         before
     ):
         return True
+    if after[:1] == " " and _SUPERLATIVE_AFTER.match(text, end, s_end):
+        return True  # the size of a ranking's head: "the three largest sources", "five biggest"
+    if before.endswith("top ") and _TOP_BEFORE.search(before):
+        return True  # "the top five provinces", "ranked among the top 10 universities"
     if end - start == 2 and (
         (before.endswith("aged ") and _AGED_BEFORE.search(before))
         or _OR_YOUNGER.match(text, end, s_end)

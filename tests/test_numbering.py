@@ -248,6 +248,10 @@ def test_a_capitalised_number_word_inside_a_name(tmp_path: Path, body: str, kept
         ("Applicants must be aged 45 or under (counsellor posts: 50 or under) and have led "
          "12 projects.", [12]),
         ("Candidates need IELTS 6.5 or above, or a TOEFL score of 90, and have led 3 projects.", [3]),
+        # the size of a ranking's head is no count
+        ("Japan, Germany and the United States were the three largest sources, supplying "
+         "1,200 contracts.", [1200]),
+        ("The top five provinces signed 48 agreements; Hohai ranks among the top 10.", [48]),
         # (not a verb ending on "aged": "has engaged 40 of them")
         ("Peking University alone has engaged 40 of them.", [40]),
         ("The scheme, for scientists under 35, brought 600 of them home.", [600]),
