@@ -348,6 +348,8 @@ def _inherit(
         if f["indicator"] == UNCLASSIFIED and is_money(f["unit"]) and index > 0:
             _given_in_context(text, sent, nums, i, doc.sentences[max(0, index - 2)].start)
         _subgroup_owner(text, num, earlier)
+        if not earlier:
+            _partitive_lead_owner(text, sent, num, recent)
         _partner_kept(text, num, earlier, recent, sent.end)
         earlier.append(num)
     _shared_noun(text, nums)
@@ -830,6 +832,32 @@ def _subgroup_owner(text: str, num: _Num, earlier: list[_Num]) -> None:
     for n in reversed(earlier):
         g = n.fact
         if g and not g.get("derived_from") and g["unit"] == f["unit"]:
+            if g["scope"] != "national":
+                f["scope"], f["actor"] = g["scope"], g["actor"]
+            return
+
+
+# a sentence that opens on the whole its first figure is a part of, named by its noun: "Of
+# the contracts signed in the year, 141 were for licences", "Among the visitors, 1,310 ..."
+_OF_THE_LEAD = re.compile(
+    r"\W*(?:Of|Among)\s+the\s+(?P<noun>[a-z][\w-]*)\b[^,;:.\d]{0,60},\s*"
+    r"(?:(?:some|about|around|nearly|over|roughly|more\s+than|only|just)\s+)?$"
+)
+
+
+def _partitive_lead_owner(text: str, sent, num: _Num, recent: list[dict]) -> None:
+    """ "In 1986 CNTIC signed 312 contracts ... Of the contracts signed in the year, 141 were
+    for licences": a part of the whole a recent figure counts (its counted words hold the
+    lead's noun) belongs to that figure's owner, unless its own clause named a part."""
+    f = num.fact
+    if f is None or f["scope"] != "national" or f.get("derived_from"):
+        return
+    m = _OF_THE_LEAD.match(text, sent.start, num.start)
+    if m is None:
+        return
+    noun = m["noun"].lower()
+    for g in reversed(recent):
+        if g["unit"] == f["unit"] and noun in (g.get("counted") or "").lower().split():
             if g["scope"] != "national":
                 f["scope"], f["actor"] = g["scope"], g["actor"]
             return

@@ -2462,3 +2462,25 @@ def test_an_occasions_figures_and_the_clauses_beside_it(
     tmp_path: Path, title: str, body: str, quote_start: str, want: tuple[str, str]
 ) -> None:
     assert scope(tmp_path, body, quote_start, title=title) == want
+
+
+def test_a_sentence_opening_on_the_whole_its_figure_is_part_of_keeps_its_owner(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "In 1986 the China National Technical Import Corporation signed 312 contracts with "
+        "foreign companies. Of the contracts signed in the year, 23 were for complete plants."
+    )
+    assert scope(tmp_path, body, "23") == ("agency", "China National Technical Import Corporation")
+    body = (
+        "In 2010 Zhejiang University received 900 foreign visitors. Of the visitors, 300 came "
+        "for stays of a month or more."
+    )
+    assert scope(tmp_path, body, "300") == ("local", "Zhejiang University")
+    # a whole of the nation's keeps the part the nation's; a lead naming no recent whole too
+    body = (
+        "In 2010 China signed 900 technology import contracts. Of the contracts, 300 were for "
+        "licences. Of the universities, 40 hosted foreign experts."
+    )
+    assert scope(tmp_path, body, "300") == ("national", "")
+    assert scope(tmp_path, body, "40") == ("national", "")
