@@ -886,7 +886,9 @@ _SP = r"(?:(?!\n[^\S\n]*\n)\s)+"  # blanks, never across an empty line
 # (a name's "Science, Technology and Innovation": the comma of that fixed phrase joins, never
 # a list's, "China, Japan and South Korea")
 _NAME = (
-    rf"{_CAP}(?:(?:{_SP}(?:(?:of|for|and|on|the|in){_SP})*"
+    # ("the" joins only after another joiner, "Ministry of the Interior": "... China Scheme
+    # the British Council" is two names)
+    rf"{_CAP}(?:(?:{_SP}(?:(?:of|for|and|on|in){_SP}(?:the{_SP})?)*"
     rf"|(?:(?<=Science)|(?<=Scientific)),{_SP}(?=Techn)){_CAP})*"
 )
 

@@ -2484,3 +2484,14 @@ def test_a_sentence_opening_on_the_whole_its_figure_is_part_of_keeps_its_owner(
     )
     assert scope(tmp_path, body, "300") == ("national", "")
     assert scope(tmp_path, body, "40") == ("national", "")
+
+
+def test_a_bare_the_joins_no_two_names(tmp_path: Path) -> None:
+    # "... under the Academic Links with China Scheme the British Council has supported":
+    # the scheme and the council are two names; the council is the clause's subject
+    body = (
+        "Under the Academic Links with China Scheme the British Council has supported some "
+        "120 links between British and Chinese universities since 1985."
+    )
+    assert scope(tmp_path, body, "some 120")[1] == "British Council"
+    assert "British Council" in [m[2] for m in classify.mentions(body, 0, len(body))]
