@@ -586,7 +586,9 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         # or under)")
         if _AGE_BOUND_AFTER.match(text, end, s_end):
             return True
-    if before.endswith(("S ", "T ", "E ", "K ", "f ")) and _TEST_SCORE_BEFORE.search(before):
+    if before.endswith(("S ", "L ", "C ", "E ", "T ", "K ", "f ", "e ", "d ")) and (
+        _TEST_SCORE_BEFORE.search(before)
+    ):
         return True  # a language test's score: "IELTS 6.5 or above", "a TOEFL score of 90"
     if end - start == 2 and _AGE_BOUND_BEFORE.search(before):
         if _AGE_BOUND_AFTER.match(text, end, s_end):

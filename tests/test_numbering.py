@@ -248,6 +248,7 @@ def test_a_capitalised_number_word_inside_a_name(tmp_path: Path, body: str, kept
         ("Applicants must be aged 45 or under (counsellor posts: 50 or under) and have led "
          "12 projects.", [12]),
         ("Candidates need IELTS 6.5 or above, or a TOEFL score of 90, and have led 3 projects.", [3]),
+        ("Applicants need TOEFL 90 or an HSK band 5 and have led 4 projects.", [4]),
         # the size of a ranking's head is no count
         ("Japan, Germany and the United States were the three largest sources, supplying "
          "1,200 contracts.", [1200]),
