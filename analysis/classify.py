@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from analysis import scan
 from analysis.config import InputError, load_lexicon
 from analysis.dictionary import spellings
-from analysis.numbers import list_head, respectively
+from analysis.numbers import clause_words, list_head, respectively
 from analysis.units import is_money
 
 UNCLASSIFIED = "unclassified"
@@ -3648,13 +3648,21 @@ def _possessive_object(text: str, clause_start: int, a: int, b: int) -> bool:
     if _OBJECTIVE.match(lead):
         return True  # "To upgrade, through ..., China's level": a plan's objective
     lead_in = max(clause_start, a - 16)
-    # (a reported clause's subject: "the minister said (that) China's exports reached")
-    return not (_CLAUSE_OPEN.search(text, lead_in, a) or _REPORT_OPEN.search(text, lead_in, a))
+    if _CLAUSE_OPEN.search(text, lead_in, a):
+        return False
+    # (a reported clause's subject: "the minister said (that) China's exports reached"; the
+    # reporting verbs are numbers.yaml's ``clause.reporting_verbs``, in every form)
+    word = _LAST_WORD.search(text, lead_in, a)
+    return not (word and (word[1] == "that" or _reporting_verb(word[1].lower())))
 
 
-_REPORT_OPEN = re.compile(
-    r"\b(?:that|said|says|announced|reported|noted|added|stated|estimated|showed|shows)\s*$"
-)
+_LAST_WORD = re.compile(r"\b([A-Za-z]+)\s*$")
+
+
+def _reporting_verb(word: str) -> bool:
+    return any(kind == "reporting" for kind, _f, _p in clause_words().verbs.get(word, ()))
+
+
 _CLAUSE_STOP_BEFORE = re.compile(r"[,;:()]")
 # a partner named after "followed by" and its figure after "with" or in brackets
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)?$")

@@ -2441,6 +2441,13 @@ def test_a_places_own_government_body_is_the_places(tmp_path, body, quote_start,
             "US$13.6",
             ("national", ""),
         ),
+        # (any reporting verb of numbers.yaml, in any form: "revealed")
+        (
+            "Yunnan Science Department: Work in 2010",
+            "The director revealed China's technology exports reached US$13.6 billion in 2010.",
+            "US$13.6",
+            ("national", ""),
+        ),
         # a place's fair in lower case is the place's ("at Kunming fair")
         (
             "Tech transfer centre signs 38 deals at Kunming fair",
