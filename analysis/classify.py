@@ -1003,6 +1003,15 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
         # nation's plan, no programme of its own (a province's, "Jiangsu's Eleventh
         # Five-Year Plan", keeps its possessor: the name is no bare plan's)
         return "national", "China"
+    plan = _FIVE_YEAR_PLAN.search(bare)
+    if (
+        plan is not None
+        and plan.end() == len(bare)
+        and _PLAN_DOCUMENT.search(bare, 0, plan.start())
+    ):
+        # "Review of the Eleventh Five-Year Plan", "Outline of the 12th Five-Year Plan": a
+        # text about the nation's plan names the plan, no programme of its own
+        return "national", "China"
     if _GENERIC_PLAN.fullmatch(bare):
         # "Summary of Work in 2015 and Work Plan for 2016": a body's plan for its year, named
         # by its kind only, is no programme of its own
@@ -1013,7 +1022,12 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
         # for, a programme (whoever's name opens them)
         return "programme", bare
     owned = _OWNED.search(bare)
-    if owned is not None and not _FIVE_YEAR_PLAN.fullmatch(owned.group(1)):
+    if owned is not None and _FIVE_YEAR_PLAN.fullmatch(owned.group(1)):
+        # "Review of Jiangsu's Eleventh Five-Year Plan": a place's plan is the place's
+        owner = _kind_of_plain(_PLAN_DOCUMENT_LEAD.sub("", bare[: owned.start()]), lex)
+        if owner is not None and owner[0] == "local":
+            return owner
+    elif owned is not None:
         # "National Natural Science Foundation of China's Research Fund for ...": the name
         # after the possessive is the body's own; a fund a body owns is its programme
         got = _kind_of_plain(owned.group(1), lex)
@@ -1064,7 +1078,14 @@ _PROGRAMME_END = re.compile(r"\s(?:Programme|Program|Project|Initiative|Scheme|P
 # the nation's five-year plans, by their number ("Ninth", "10th") or none
 _FIVE_YEAR_PLAN = re.compile(
     r"(?:(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+)?Five[-\s]Year\s+(?:Plan|Programme)"
+    # the nation's plan for one field ("Five-Year Plan for International Science and
+    # Technology Cooperation")
+    r"(?:\s+(?:for|on)\s+[A-Z][\w\s&,-]*)?"
 )
+# the words between a text's name and the nation's plan it is about ("Outline of the ")
+_PLAN_DOCUMENT = re.compile(r"\S\s+(?:of|for|on)\s+the\s+$")
+# a text's name before a place's plan ("Review of " Jiangsu's ...)
+_PLAN_DOCUMENT_LEAD = re.compile(r"^.*?\s(?:of|for|on)\s+(?:the\s+)?(?=[A-Z])")
 _GENERIC_PLAN = re.compile(r"(?:(?:Annual|Work|Working|Implementation)\s+)+Plan")
 _AWARDS = re.compile(r"\b(?:Scholarships?|Fellowships?|Actions)$")  # a name's last word
 _AWARD_FOR = re.compile(
@@ -3193,6 +3214,10 @@ def _scope_of(
             lex.not_subject.search(text, max(clause[0], a - 20), a)
             and not _AND_CLAUSE.search(text, max(clause[0], a - 12), a)
             and not _AND_OPENS.fullmatch(text, clause[0], a)
+            and not (
+                _AND_AFTER_WORD.search(text, max(clause[0], a - 40), a)
+                and _FINITE_AFTER.match(text, b, num_start)
+            )
         ):
             continue
         if a > 0 and text[a - 1] in "-‐–" and kind == "foreign":
@@ -4910,6 +4935,15 @@ _IN_CHINA = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?(?:China|PRC|People's\
 # China", opens a clause whose subject the name is)
 _AND_CLAUSE = re.compile(r",\s*and\s+(?:the\s+)?$")
 _AND_OPENS = re.compile(r"\W{0,3}And\s+(?:the\s+)?")
+# a coordinate clause opened by "and" without a comma, after a common word ("China set up 50
+# bases and the Torch Program supported 700 projects"): the name a new subject when a finite
+# verb follows it (not "between China and Japan", "with Japan and Korea")
+_AND_AFTER_WORD = re.compile(r"\b(?-i:[a-z0-9][\w,.-]*)\s+and\s+(?:the\s+|its\s+)?$")
+_FINITE_AFTER = re.compile(
+    r"\s+(?:(?:also|alone|itself|now|then|in\s+turn)\s+)?(?:(?:has|have|had|will|would)\s+"
+    r"(?:also\s+)?)?(?-i:[a-z]{2,}ed|funds|supports|runs|hosts|sends|sent|spent|set|built|"
+    r"gave|took|made|brought|won|signed|spends|invests|will|has|had)\b"
+)
 
 
 def _national_subject(text, num_start, clause, found, lex) -> bool:

@@ -218,14 +218,29 @@ def _sentence_facts(
             and (basis != "period" or (p_start is not None and p_start >= pub))
             and num.unit not in ("m", "km")
         )
+        # a goal whose year the narrative named ("targets have been set for 2015: (1) ...
+        # will reach about 400"): that year, whatever the page reviews or counts stand at
+        goal = (
+            basis == "publication"
+            and borrowed is not None
+            and pub is not None
+            and borrowed > pub
+            # in the figure's own words ("China already takes part in more than 30 ..., and
+            # we will support ...": the goal is another clause's)
+            and (
+                g.target_markers.search(text, s_start, num.start) is not None
+                or g.target_markers.search(text, num.end, after[1]) is not None
+            )
+        )
         if (
             basis == "publication"
             or (basis == "period" and p_end == pub)
             # "gained a base this year" under "... achieves new results in 2011" (of 2012)
             or (basis == "relative" and year == pub and p_start is None)
         ) and pub is not None:
-            # "Review of Work in 2015" over a page of 2016: its "now" is the end of 2015
-            reviewed = _review_year(doc, index, pub, context)
+            # "Review of Work in 2015" over a page of 2016: its "now" is the end of 2015 (not
+            # a goal's)
+            reviewed = None if goal else _review_year(doc, index, pub, context)
             if (
                 reviewed is None
                 and basis == "publication"
@@ -267,6 +282,7 @@ def _sentence_facts(
             )
             and (
                 indicator_lexicon().measures.get(indicator, "annual") != "level"
+                or goal
                 or _THE_YEAR.search(text, s_start, s_end)
                 # "There were 122 S&T staff ...": a standing count told in the past is the
                 # narrative year's

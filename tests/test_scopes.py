@@ -2502,3 +2502,65 @@ def test_a_bare_the_joins_no_two_names(tmp_path: Path) -> None:
     )
     assert scope(tmp_path, body, "some 120")[1] == "British Council"
     assert "British Council" in [m[2] for m in classify.mentions(body, 0, len(body))]
+
+
+@pytest.mark.parametrize(
+    "title, want",
+    [
+        # a text about the nation's plan names the plan, which is the nation's
+        ("Review of the Eleventh Five-Year Plan period", None),
+        ("Outline of the 12th Five-Year Plan for Science and Technology", None),
+        ("Targets of the Twelfth Five-Year Plan (2011-2015)", None),
+        # a province's plan stays the province's; a named plan stays a programme
+        ("Review of Jiangsu's Eleventh Five-Year Plan", ("local", "Jiangsu")),
+        (
+            "Young Scientists Exchange Plan lifts visits",
+            ("programme", "Young Scientists Exchange Plan"),
+        ),
+    ],
+)
+def test_a_text_about_the_nations_five_year_plan_is_no_programme(title, want):
+    assert classify.document_subject(title) == want
+
+
+def test_figures_under_a_plan_reviews_heading_are_the_nations(tmp_path):
+    body = (
+        "By the end of 2010 China had signed 104 intergovernmental agreements. Some 135 "
+        "science and technology diplomats were posted in 46 countries."
+    )
+    title = "Review of the Eleventh Five-Year Plan period"
+    assert scope(tmp_path, body, "Some 135", title=title) == ("national", "")
+    assert scope(tmp_path, body, "104", title=title) == ("national", "")
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # "and" without a comma opens a clause whose own subject owns its figure, when a
+        # finite verb follows the name
+        (
+            "In 2013 China set up 50 bases and the Torch Program supported some 700 projects.",
+            "some 700",
+            ("programme", "Torch Program"),
+        ),
+        (
+            "In 2013 Jiangsu set up 50 bases and the Torch Program supported some 800 projects.",
+            "some 800",
+            ("programme", "Torch Program"),
+        ),
+        (
+            "In 2013 the number of bases grew to 50 and the Torch Program has supported 900 "
+            "projects.",
+            "900",
+            ("programme", "Torch Program"),
+        ),
+        # a name joined to another name stays no subject of its own
+        (
+            "Agreements between China and the Torch Program countries covered 600 projects.",
+            "600",
+            ("national", ""),
+        ),
+    ],
+)
+def test_and_opens_a_clause_with_its_own_subject(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want

@@ -2414,3 +2414,31 @@ def test_a_multiple_after_a_stated_base_moves_the_figure_compared(tmp_path):
     got = rows(tmp_path, body, "12 March 1997")
     assert got["fourfold"]["counted"] == got["40"]["counted"]
     assert got["fourfold"]["period_start"] is None
+
+
+def test_a_goal_list_takes_the_year_its_lead_sets(tmp_path):
+    # the items name no year; the sentence leading into them does: each goal is that year's,
+    # not the page's, nor the year the review before it spoke of
+    body = (
+        "By the end of 2010 China had signed 104 intergovernmental agreements.\n\n"
+        "Targets of the Twelfth Five-Year Plan\n\n"
+        "The following targets have been set for 2015:\n\n"
+        "  (1) the number of national international cooperation bases will reach about 400;\n"
+        "  (2) the number of intergovernmental agreements will rise to 115."
+    )
+    got = rows(tmp_path, body, date="March 2011")
+    assert got["about 400"]["measure"] == "target"
+    assert got["about 400"]["year"] == 2015
+    assert got["115"]["year"] == 2015
+    assert got["104 intergovernmental"]["year"] == 2010
+
+
+def test_a_standing_count_beside_a_goal_keeps_the_pages_year(tmp_path):
+    # the goal is the other clause's: "takes part in" is told of the page's date
+    got = rows(
+        tmp_path,
+        "In 2016 the ministry set its goals for 2020. China already takes part in more than "
+        "30 international marine organisations, and we will support island scientists in them.",
+        date="5 May 2017",
+    )
+    assert got["more than"]["year"] == 2017
