@@ -1603,6 +1603,10 @@ def _mark_issuer_line(
             continue
         if not _organisation_name(s, cfg) or any(c.isdigit() for c in s):
             continue
+        if i > 0 and (i - 1) not in removed and _wraps_on(lines[i - 1]):
+            # the second line of a headline the line above began ("Speech by ... at the Third
+            # China-Latin" / "America and the Caribbean ... Forum" / the dateline): no issuer
+            continue
         before = i - 1 if i > 0 else None
         after = i + 1 if i + 1 < n else None
         for near, other in ((before, after), (after, before)):
@@ -3086,7 +3090,19 @@ _DIVISION = re.compile(r"(?:chapter|section|part)\s+(?:\d{1,3}|[IVXLC]{1,6})\b[.
 _WRAP_WORDS = frozenset(
     "a an and the of in on for with to at by from as or nor into over under between among "
     "its their his her our new".split()
+    # ... nor on a modifier that needs its noun ("... of Hubei Provincial International" /
+    # "Science and Technology Cooperation Bases", "... at the Third China-Latin" / "America
+    # and the Caribbean ...": the last part of a compound read)
+    + "international national provincial municipal scientific technological technical joint "
+    "bilateral multilateral intergovernmental latin".split()
 )
+
+
+def _wraps_on(line: str) -> bool:
+    """Whether a headline's line stops on a word a headline does not end on (the last part of
+    a compound read: "China-Latin"), so that it runs on into the next line."""
+    words = line.split()
+    return bool(words) and words[-1].lower().rsplit("-", 1)[-1] in _WRAP_WORDS
 
 
 _TITLE_BROKEN_TAIL = re.compile(r"[A-Za-z]+")
@@ -3106,6 +3122,29 @@ def _title_word_broken(head: str, line: str) -> bool | None:
 
     a, b = first.group(1).lower(), second.group(0).lower()
     return is_word(a + b) or not is_word(b)
+
+
+def _headline_cut(para: str, cfg: _Settings) -> int:
+    """Where a headline over its deck ends in its block: after its first line, or after the
+    second when the first stops on a word a headline does not end on and the two read as
+    one headline ("Notice on the Approval of the Fourth Batch of Hubei Provincial
+    International" / "Science and Technology Cooperation Bases" / "E Ke Ji Fa [2016] No. 37")."""
+    cut = para.index("\n")
+    first = para[:cut].strip()
+    nxt = para.find("\n", cut + 1)
+    nxt = len(para) if nxt < 0 else nxt
+    second = para[cut + 1 : nxt].strip()
+    if (
+        first
+        and nxt < len(para)
+        and second[:1].isupper()
+        and _wraps_on(first)
+        and not _SENT_END.search(second)
+    ):
+        joined = f"{first} {second}"
+        if _headline(joined, len(joined.split(None, cfg.title["max_words"] + 1)), cfg):
+            return nxt
+    return cut
 
 
 def _title_lines(para: str, cfg: _Settings) -> list[str]:
@@ -3170,7 +3209,7 @@ def _title_block(para: str, cfg: _Settings) -> str:
         # all cities, ... concerned:"), a lead-in to what follows: no headline
         return ""
     wrapped = all(
-        a.rsplit(None, 1)[-1].lower() in _WRAP_WORDS
+        _wraps_on(a)
         or a.endswith((",", ":", "-", "–", "—"))
         or b[0].islower()
         or b.split(None, 1)[0].lower() in _RUN_ON_OPENERS
@@ -3372,8 +3411,8 @@ def structure(
                     spans.extend([(a, b, "body") for a, b in split_sentences(text, s + cut + 1, e)])
                     continue
                 if kind == "deck":  # the headline's line is the title, the lines under it its deck
-                    cut = para.index("\n")
-                    title = para[:cut].strip()
+                    cut = _headline_cut(para, cfg)
+                    title = " ".join(para[:cut].split())
                     subtitle = " ".join(para[cut:].split())
                     spans.append((s, s + cut, "title"))
                     spans.append((s + cut + 1, e, "heading"))

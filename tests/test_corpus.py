@@ -3794,3 +3794,41 @@ def test_a_qa_sites_question_is_its_title_not_the_answers_author_line(tmp_path: 
     )
     title = _head_of(tmp_path, page)[0]
     assert title == "How many Chinese scientists hold leadership posts in international unions?"
+
+
+def test_a_headline_wrapped_after_a_modifier_runs_on_into_its_next_line(tmp_path):
+    # the first line stops on a word that needs its noun: the second line is the headline's,
+    # neither an issuer's name nor a deck
+    speech = (
+        "Speech by Vice Minister Huang Wei at the Third China-Latin\n"
+        "America and the Caribbean Science and Technology Innovation Forum\n"
+        "Panama City, 27 November 2018\n\n"
+        "Distinguished guests,\n\n" + english(3)
+    )
+    for sub in "abc":
+        (tmp_path / sub).mkdir()
+    title, publisher, _ = _head_of(tmp_path / "a", speech)
+    assert title == (
+        "Speech by Vice Minister Huang Wei at the Third China-Latin America and the "
+        "Caribbean Science and Technology Innovation Forum"
+    )
+    assert "Caribbean" not in publisher
+    notice = (
+        "Notice on the Approval of the Fourth Batch of Hubei Provincial International\n"
+        "Science and Technology Cooperation Bases\n"
+        "E Ke Ji Fa [2016] No. 37          Date of issue: 2016-06-21\n\n" + english(3)
+    )
+    title, _, published = _head_of(tmp_path / "b", notice)
+    assert title == (
+        "Notice on the Approval of the Fourth Batch of Hubei Provincial International "
+        "Science and Technology Cooperation Bases"
+    )
+    assert published == "2016-06-21"
+    # a headline over its deck keeps its one line
+    feature = (
+        "Torch Bearers of the High-Tech Zones\n"
+        "How a small programme remade the parks\n"
+        "By Li Ming\n\n" + english(3)
+    )
+    title, _, _ = _head_of(tmp_path / "c", feature)
+    assert title == "Torch Bearers of the High-Tech Zones"
