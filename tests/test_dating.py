@@ -839,3 +839,15 @@ def test_a_sources_date_in_the_notes_at_a_pages_foot_is_no_dateline(tmp_path: Pa
     # a letter's place and date at its foot still date it
     page = "A Letter on Exchanges\n\n" + english(3) + "\n\nShanghai, 12 March 2004.\n"
     assert _doc(tmp_path, page).published == "2004-03-12"
+
+
+def test_a_breadcrumbs_stamp_before_a_view_count_two_blanks_apart_dates_the_page(tmp_path):
+    page = (
+        "Shaanxi Provincial Department of Science and Technology\n"
+        "Home > News > Notices                                  2016-03-18  Views: 1,482\n\n"
+        "Call for Proposals: 2016 International Cooperation Projects\n\n"
+        "The department invites applications for the 2016 round. " + english(3)
+    )
+    doc = _doc(tmp_path, page)
+    assert doc.published == "2016-03-18"
+    assert "Views" not in doc.text
