@@ -378,6 +378,7 @@ BASIS_TEXT = {
     "latest_year": "latest year the text reports",
     "edition": "the reference work's edition year at the page's head",
     "title_period": "start of the period in the title",
+    "as_of": "the month the page's figures stand at, in its head",
     "boilerplate (weak)": "page date only (weak)",
     "unknown": "not found",
 }
@@ -620,6 +621,13 @@ def date_document(doc, evidence: dict, catalog_date: str = "", checked: bool = F
         year = int(evidence["edition"])
         doc.published, doc.published_year, doc.published_basis = str(year), year, "edition"
         return
+    as_of = _head_as_of(doc.original)
+    if as_of is not None and (latest_past is None or as_of[0] >= latest_past):
+        # "DUT at a glance (as of May 2019)": a page that states the date its figures stand at
+        # dates no earlier (a month's precision; an earlier one is its figures' date only)
+        doc.published, doc.published_year = iso(*as_of), as_of[0]
+        doc.published_basis = "as_of"
+        return
     reviewed = _reviewed_year(doc)
     if reviewed is not None:
         # "In 2008 China's international ... cooperation ... By the end of the year China had
@@ -667,6 +675,31 @@ def is_date_line(line: str) -> bool:
 
 
 _RECORDED = re.compile(r"\s*(?:Recorded|Broadcast|Aired|Taped|Filmed|Delivered)\b")
+
+
+# the date a page's figures stand at, in its head: "(as of May 2019)", "(data as of 31 December
+# 2018)", "Figures as of December 2019"
+_AS_OF_HEAD = re.compile(
+    rf"\bas\s+(?:of|at)\s+(?:(?:the\s+)?end(?:\s+of|-)\s*)?(?:\d{{1,2}}\s+)?(?P<month>{MONTH_RE})\s+"
+    rf"(?P<year>{YEAR_RE})\b",
+    re.I,
+)
+
+
+def _head_as_of(original: str) -> tuple[int, int] | None:
+    """(year, month) of the date a page's first lines say its figures stand at (in the file's
+    text: a note cleaning cut still dates the page), else None."""
+    seen = 0
+    for line in original[:4000].splitlines():
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _HEAD_DATE_LINES:
+            break
+        m = _AS_OF_HEAD.search(line)
+        if m is not None:
+            return int(m.group("year")), month_number(m.group("month").rstrip(".").lower())
+    return None
 
 
 def _head_date(text: str) -> str:

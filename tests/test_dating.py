@@ -851,3 +851,21 @@ def test_a_breadcrumbs_stamp_before_a_view_count_two_blanks_apart_dates_the_page
     doc = _doc(tmp_path, page)
     assert doc.published == "2016-03-18"
     assert "Views" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("head", "body_year", "published"),
+    [
+        # the month the figures stand at dates a page that says no more of its date
+        ("DUT at a glance (as of May 2019)", 2018, "2019-05"),
+        ("INTERNATIONAL OFFICE AT A GLANCE (figures as of December 2019)", 2019, "2019-12"),
+        # a later year the text reports wins over an earlier as-of date
+        ("AT A GLANCE (as of December 2017)", 2019, "2019"),
+    ],
+)
+def test_a_heads_as_of_date_dates_an_otherwise_undated_page(tmp_path, head, body_year, published):
+    page = (
+        f"{head}\n\nPartner universities ........ 236\nForeign experts .......... 610\n\n"
+        f"In {body_year} the university sent 1,420 students abroad. " + english(3)
+    )
+    assert _doc(tmp_path, page).published == published
