@@ -3832,3 +3832,19 @@ def test_a_headline_wrapped_after_a_modifier_runs_on_into_its_next_line(tmp_path
     )
     title, _, _ = _head_of(tmp_path / "c", feature)
     assert title == "Torch Bearers of the High-Tech Zones"
+
+
+def test_a_corrections_superseded_figure_is_cut_and_the_correct_one_kept(tmp_path):
+    page = (
+        "Consortium grows to 54 members\n\n12 May 2012\n\n"
+        "The consortium of twin universities now has 54 members. An earlier version of this "
+        "story said 45; the correct figure is 54. " + english(2) + "\n\n"
+        "Eds: United Press International incorrectly said that 300 American mathematicians "
+        "had lectured in China this year. The correct figure is 30.\n\n" + english(2)
+    )
+    _assert_cleaned(
+        tmp_path,
+        page,
+        gone=["said 45", "300 American mathematicians"],
+        kept=["the correct figure is 54", "The correct figure is 30", "now has 54 members"],
+    )
