@@ -2564,3 +2564,17 @@ def test_figures_under_a_plan_reviews_heading_are_the_nations(tmp_path):
 )
 def test_and_opens_a_clause_with_its_own_subject(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a firm named by its head word, and "the company" after it, own the firm's figures
+        ("China Railway Engineering Company has built 12 training centres in Africa.", "12",
+         ("agency", "China Railway Engineering Company")),
+        ("The ZTE Corporation opened a research centre in Seoul in 2009. The company now "
+         "employs 400 researchers abroad.", "400", ("agency", "ZTE Corporation")),
+    ],
+)
+def test_a_company_and_the_company_own_its_figures(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
