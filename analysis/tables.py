@@ -14,6 +14,7 @@ or the unit line. A page with no line of cells costs one regex search.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -90,12 +91,32 @@ _CURRENCY = (
     (re.compile(r"€|\bEUR\b|\beuros?\b", re.I), "EUR"),
     (re.compile(r"£|\bGBP\b", re.I), "GBP"),
 )
+
+
+@functools.cache
+def _lexicon_currencies() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every other currency ``numbers.yaml`` names, before or after a number ("HK$", "NT$",
+    "DM", "Swiss francs"): a pattern of them, longest first, and the code of each (lower
+    case). One letter ("R") names none in a header: it is too often a word's."""
+    from analysis.config import load_lexicon
+    from analysis.units import is_money
+
+    lex = load_lexicon("numbers")
+    codes = {**lex["currencies_before"], **lex["units_after"]}
+    # (money only: "times" of "(person-times)" is a multiple's word)
+    codes = {k.lower(): v for k, v in codes.items() if len(k) >= 2 and is_money(v)}
+    alt = "|".join(re.escape(k) for k in sorted(codes, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])", re.I), codes
+
+
 _SCALES = (
     (re.compile(r"\b100\s*million\b", re.I), 1e8),
     (re.compile(r"\b10[ ,]?000\b|\bten\s+thousand\b", re.I), 1e4),
     (re.compile(r"\b(?:billion|bn|bln)\b", re.I), 1e9),
     (re.compile(r"\b(?:million|mn|mln)\b", re.I), 1e6),
     (re.compile(r"\b(?:thousand|000s?)\b", re.I), 1e3),
+    # ("HK$ m", "US$ m": "m" alone beside a currency)
+    (re.compile(r"(?<![\w.])m(?![\w.])"), 1e6),
 )
 _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.I)
 _LABEL_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")
@@ -533,13 +554,18 @@ def table_cells(doc) -> list[tuple[int, int, Cell]]:
 def scale_of(words: str) -> tuple[str, float] | None:
     """(currency, factor) a header or unit cell gives money cells in ("US$ 100 million",
     "10 000 USD", "USD million"); None when it names no currency."""
-    for pattern, code in _CURRENCY:
-        if pattern.search(words):
-            for sp, factor in _SCALES:
-                if sp.search(words):
-                    return code, factor
-            return code, 1.0
-    return None
+    code = next((code for pattern, code in _CURRENCY if pattern.search(words)), None)
+    other = _lexicon_currencies()[0].search(words) if code is None or "$" in words else None
+    if other is not None and (code is None or len(other.group(0)) > 1 + (code == "USD")):
+        # (a currency the four above leave out, "HK$ m", "NT$ million": the lexicon's; a
+        # bare "$" stays the US dollar)
+        code = _lexicon_currencies()[1][other.group(0).lower()]
+    if code is None:
+        return None
+    for sp, factor in _SCALES:
+        if sp.search(words):
+            return code, factor
+    return code, 1.0
 
 
 def caption_subject(caption: str) -> str:

@@ -2570,10 +2570,17 @@ def test_and_opens_a_clause_with_its_own_subject(tmp_path, body, quote_start, wa
     "body, quote_start, want",
     [
         # a firm named by its head word, and "the company" after it, own the firm's figures
-        ("China Railway Engineering Company has built 12 training centres in Africa.", "12",
-         ("agency", "China Railway Engineering Company")),
-        ("The ZTE Corporation opened a research centre in Seoul in 2009. The company now "
-         "employs 400 researchers abroad.", "400", ("agency", "ZTE Corporation")),
+        (
+            "China Railway Engineering Company has built 12 training centres in Africa.",
+            "12",
+            ("agency", "China Railway Engineering Company"),
+        ),
+        (
+            "The ZTE Corporation opened a research centre in Seoul in 2009. The company now "
+            "employs 400 researchers abroad.",
+            "400",
+            ("agency", "ZTE Corporation"),
+        ),
     ],
 )
 def test_a_company_and_the_company_own_its_figures(tmp_path, body, quote_start, want):

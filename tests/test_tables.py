@@ -622,3 +622,22 @@ def test_money_on_a_row_of_counted_things_is_not_their_count(tmp_path):
     assert (rows["455"]["value"], rows["455"]["unit"]) == (4550000.0, "CNY")
     assert rows["455"]["indicator"] == "unclassified"
     assert rows["200"]["indicator"] == "tech_import_value"
+
+
+def test_a_row_labels_currency_is_any_the_lexicon_knows(tmp_path):
+    # "(HK$ m)", "(NT$ million)": money in that currency, scaled; a person-times row stays a
+    # count of people
+    page = (
+        "Foundation grants and visits\n\n"
+        "| Indicator                                    | 2000 | 2005 | 2010 |\n"
+        "|----------------------------------------------|-----:|-----:|-----:|\n"
+        "| Foundation grants for visits abroad (HK$ m)  |  8.5 | 12.0 | 15.2 |\n"
+        "| Cross-strait project funds (NT$ million)     |   40 |   55 |   72 |\n"
+        "| Personnel exchanges (person-times)           | 2350 | 2780 | 3100 |\n\n"
+        + "The foundation has supported exchanges since 1988. "
+        * 3
+    )
+    got = _rows(tmp_path, page)
+    assert (got["15.2"]["value"], got["15.2"]["unit"]) == (15_200_000, "HKD")
+    assert (got["72"]["value"], got["72"]["unit"]) == (72_000_000, "TWD")
+    assert (got["3100"]["value"], got["3100"]["unit"]) == (3100, "count")
