@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 # a line that may be a table row: words or a figure, wide blanks (or "|"), a figure
-_HINT = re.compile(r"\S(?:[^\S\n]{2,}|[^\S\n]*\|[^\S\n]*)[+\-−]?\d[\d,. ]*[^\S\n]*(?:[a-z*]\b)?")
+_HINT = re.compile(r"\S(?:[^\S\n]{2,}|\t|[^\S\n]*\|[^\S\n]*)[+\-−]?\d[\d,. ]*[^\S\n]*(?:[a-z*]\b)?")
 # ... or a row set out with a dot leader ("1991 ......... 3.46", "Countries with S&T ties
 # ..... 135"), looked for only where a text holds "..." (a second pattern, not an
 # alternative of the first: that would try it at every character of every page)

@@ -641,3 +641,22 @@ def test_a_row_labels_currency_is_any_the_lexicon_knows(tmp_path):
     assert (got["15.2"]["value"], got["15.2"]["unit"]) == (15_200_000, "HKD")
     assert (got["72"]["value"], got["72"]["unit"]) == (72_000_000, "TWD")
     assert (got["3100"]["value"], got["3100"]["unit"]) == (3100, "count")
+
+
+def test_a_tab_separated_table_is_read_by_its_rows_and_columns(tmp_path):
+    # a table copied from a spreadsheet: one tab between cells
+    page = (
+        "Main indicators of cooperation\n\n"
+        "Table 1  Main indicators, 2015-2017\n"
+        "Indicator\t2015\t2016\t2017\n"
+        "Central funding for cooperation projects (RMB million)\t86.5\t104.2\t131.0\n"
+        "Intergovernmental S&T agreements in force\t104\t108\t111\n\n"
+        + "The ministry reports these figures each year. " * 3
+    )
+    got = _rows(tmp_path, page)
+    assert (got["131.0"]["value"], got["131.0"]["unit"], got["131.0"]["year"]) == (
+        131_000_000,
+        "CNY",
+        2017,
+    )
+    assert (got["108"]["indicator"], got["108"]["year"]) == ("intergov_agreements", 2016)
