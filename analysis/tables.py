@@ -127,6 +127,7 @@ _VALUE_ONLY = re.compile(
     r"(?:(?:contract|total)\s+)?(?:value|worth|amount)(?:\s+of\s+contracts)?(?:\s*\([^()]{1,30}\))?",
     re.I,
 )
+_VALUE_OF = re.compile(r"\s*(?:value|worth|amount)\s+of\s+(.+)$", re.I)
 _LEAD = re.compile(r"^(?:number|value|amount|total|volume)\s+of\s+", re.I)
 _HEADER_LINES = 5
 _CAPTION_LINES = 10
@@ -645,6 +646,11 @@ def cell_indicator(cell: Cell, unit: str) -> str:
             # (number)" / "  Contract value (US$ 100 million)"): what those things are worth
             got = _phrase_indicator(_LABEL_UNIT.sub("", cell.parent).strip(), "count")
             return lex.worth.get(got, UNCLASSIFIED) if got != UNCLASSIFIED else got
+        if (worth := _VALUE_OF.match(cell.label)) is not None and unit not in ("count", "percent"):
+            # ... or that names what it is the value of ("Technology export contracts signed
+            # (number)" / "  Value of technology export contracts", in US$ 10,000)
+            got = _phrase_indicator(_LABEL_UNIT.sub("", worth.group(1)).strip(), "count")
+            return lex.worth.get(got, UNCLASSIFIED) if got != UNCLASSIFIED else got
         return UNCLASSIFIED  # a row set in under its whole ("  Licensing of technology")
     subject = lead_word(cell.label) if own else caption_subject(cell.caption)
     money = unit not in ("count", "percent") or bool(
@@ -791,6 +797,8 @@ def cell_value(cell: Cell) -> tuple[float, str]:
         money_head = lex.column_money is not None and lex.column_money.search(cell.header)
         if len(money) == 1 and (money_head or len(parts) == 1):
             got = money[0]
+    if got is None and cell.caption:
+        got = _caption_kind_scale(cell.caption, cell.label)
     if got is None and label_unit and (people := _PEOPLE_SCALE.match(label_unit.strip())):
         from analysis.numbers import _scaled
 
@@ -804,6 +812,27 @@ def cell_value(cell: Cell) -> tuple[float, str]:
     from analysis.numbers import _scaled
 
     return _scaled(value, factor), code  # (256.4 US$ 100 million is 25640000000 exactly)
+
+
+# a caption's last bracket giving each kind of row its unit: "(value: US$ 10,000; personnel:
+# persons)"
+_KIND_UNITS = re.compile(r"\(([^()]*:[^()]*)\)\s*$")
+
+
+def _caption_kind_scale(caption: str, label: str) -> tuple[str, float] | None:
+    """(currency, factor) a caption's bracket gives the rows of one kind, when the row's
+    label holds that kind's word and its unit is money ("Value of technology export
+    contracts" under "(value: US$ 10,000; personnel: persons)"); None else."""
+    m = _KIND_UNITS.search(caption)
+    if m is None:
+        return None
+    words = set(re.findall(r"[a-z]+", label.lower()))
+    for part in m.group(1).split(";"):
+        kind, _, unit = part.partition(":")
+        kind = kind.strip().lower()
+        if kind and unit and kind in words and (got := scale_of(unit)) is not None:
+            return got
+    return None
 
 
 def _in_label_unit(text: str, rows, starts, by_start, a: int, cell: Cell) -> list[int]:

@@ -651,7 +651,8 @@ def test_a_tab_separated_table_is_read_by_its_rows_and_columns(tmp_path):
         "Indicator\t2015\t2016\t2017\n"
         "Central funding for cooperation projects (RMB million)\t86.5\t104.2\t131.0\n"
         "Intergovernmental S&T agreements in force\t104\t108\t111\n\n"
-        + "The ministry reports these figures each year. " * 3
+        + "The ministry reports these figures each year. "
+        * 3
     )
     got = _rows(tmp_path, page)
     assert (got["131.0"]["value"], got["131.0"]["unit"], got["131.0"]["year"]) == (
@@ -660,3 +661,30 @@ def test_a_tab_separated_table_is_read_by_its_rows_and_columns(tmp_path):
         2017,
     )
     assert (got["108"]["indicator"], got["108"]["year"]) == ("intergov_agreements", 2016)
+
+
+def test_a_captions_units_by_kind_and_a_value_row_under_its_count_row(tmp_path):
+    # "(value: US$ 10,000; personnel: persons)": the value rows are money in that scale; a
+    # row set in under a count row, "Value of ...", is what those things are worth
+    page = (
+        "Cooperation with Russia\n\n"
+        "17-9  Scientific and Technological Cooperation with Russia (1994-1996)\n"
+        "      (value: US$ 10,000; personnel: persons)\n\n"
+        "Item                                               1994      1995      1996\n"
+        "---------------------------------------------------------------------------\n"
+        "Technology export contracts signed (number)          74        91       118\n"
+        "  Value of technology export contracts            1,860     2,475     3,302\n"
+        "Russian experts invited                             535       620       704\n\n"
+        + "The province's cooperation with Russia continued to recover. "
+        * 3
+    )
+    got = _rows(tmp_path, page)
+    value = got["3,302"]
+    assert (value["value"], value["unit"], value["indicator"], value["year"]) == (
+        33_020_000,
+        "USD",
+        "tech_export_value",
+        1996,
+    )
+    assert (got["118"]["unit"], got["118"]["indicator"]) == ("count", "tech_export_contracts")
+    assert (got["704"]["value"], got["704"]["unit"]) == (704, "count")
