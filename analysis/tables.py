@@ -127,6 +127,13 @@ _VALUE_ONLY = re.compile(
     r"(?:(?:contract|total)\s+)?(?:value|worth|amount)(?:\s+of\s+contracts)?(?:\s*\([^()]{1,30}\))?",
     re.I,
 )
+# a row label naming only the value of what the row above counts ("Contract value of imports
+# (US$ bln)", "Value (US$ million)", "Total value of contracts")
+_VALUE_OF_ABOVE = re.compile(
+    r"\s*(?:(?:contract|total)\s+)?(?:value|worth|amount)(?:\s+of\s+(?:the\s+)?"
+    r"(?:(im|ex)ports|contracts|them|these))?(?:\s*\([^()]{1,30}\))?\s*",
+    re.I,
+)
 _VALUE_OF = re.compile(r"\s*(?:value|worth|amount)\s+of\s+(.+)$", re.I)
 _LEAD = re.compile(r"^(?:number|value|amount|total|volume)\s+of\s+", re.I)
 _HEADER_LINES = 5
@@ -264,6 +271,7 @@ class Cell:
     row_key: int  # the row's line start
     table_key: int = 0  # the table's first row's line start
     parent: str = ""  # the label of the row above set in less than this row's, if any
+    previous: str = ""  # the label of the row right above, if any
 
 
 def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
@@ -387,12 +395,14 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
     least = min(_row_indent(r) for r in block)
     out = []
     above: list[tuple[int, str]] = []  # (indent, label) of the rows above, each less set in
+    previous = ""
     for r in block:
         indent = _row_indent(r)
         while above and above[-1][0] >= indent:
             above.pop()
         parent = above[-1][1] if above else ""
         above.append((indent, r.label.strip()))
+        row_previous, previous = previous, r.label.strip()
         shift = width - len(r.cells)  # a short row's cells are its last columns
         for n, (a, b, number, pct) in enumerate(r.cells):
             if not number:
@@ -416,6 +426,7 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
                     row_key=r.start,
                     table_key=block[0].start,
                     parent=parent,
+                    previous=row_previous,
                 )
             )
     return out
@@ -652,6 +663,16 @@ def cell_indicator(cell: Cell, unit: str) -> str:
             got = _phrase_indicator(_LABEL_UNIT.sub("", worth.group(1)).strip(), "count")
             return lex.worth.get(got, UNCLASSIFIED) if got != UNCLASSIFIED else got
         return UNCLASSIFIED  # a row set in under its whole ("  Licensing of technology")
+    if own and cell.previous and unit not in ("count", "percent"):
+        worth = _VALUE_OF_ABOVE.fullmatch(cell.label)
+        if worth is not None:
+            # a row of the value of the things the row right above counts ("Technology import
+            # contracts (number)" / "Contract value of imports (US$ bln)")
+            got = _phrase_indicator(_LABEL_UNIT.sub("", cell.previous).strip(), "count")
+            got = lex.worth.get(got, UNCLASSIFIED) if got != UNCLASSIFIED else got
+            side = worth.group(1)
+            if got != UNCLASSIFIED and (side is None or side[:2].lower() in got):
+                return got  # ("imports" under an import row, "exports" under an export row)
     subject = lead_word(cell.label) if own else caption_subject(cell.caption)
     money = unit not in ("count", "percent") or bool(
         lex.column_money is not None and lex.column_money.search(header + " " + cell.label)

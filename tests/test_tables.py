@@ -688,3 +688,21 @@ def test_a_captions_units_by_kind_and_a_value_row_under_its_count_row(tmp_path):
     )
     assert (got["118"]["unit"], got["118"]["indicator"]) == ("count", "tech_export_contracts")
     assert (got["704"]["value"], got["704"]["unit"]) == (704, "count")
+
+
+def test_a_value_row_under_a_count_row_is_what_those_things_are_worth(tmp_path):
+    page = (
+        "Technology trade\n\n"
+        "Main indicators of technology import and export, 2008-2010\n\n"
+        "  Indicator                                  2008      2009      2010\n"
+        "  Technology import contracts (number)     10,170     9,964    11,253\n"
+        "  Contract value of imports (US$ bln)       27.13     21.57     25.64\n"
+        "  Technology export contracts (number)      8,020     7,560     8,415\n"
+        "  Contract value of exports (US$ bln)       14.91     13.16     16.87\n\n"
+        + "Registration takes effect on the date of issue of the certificate. "
+        * 3
+    )
+    got = _rows(tmp_path, page)
+    assert (got["25.64"]["indicator"], got["25.64"]["unit"]) == ("tech_import_value", "USD")
+    assert (got["13.16"]["indicator"], got["13.16"]["year"]) == ("tech_export_value", 2009)
+    assert got["7,560"]["indicator"] == "tech_export_contracts"
