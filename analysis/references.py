@@ -334,6 +334,8 @@ def _inherit(
                 # about 2,800 went to the United States and 420 to Britain": more lines
                 end = stop.start() if stop else upto
                 _gapped_name(text, num, earlier, end) or _breakdown(text, num, earlier, end)
+        if f["indicator"] == UNCLASSIFIED and f["unit"] == "percent" and i + 1 < len(nums):
+            _change_to_next(text, num, nums[i + 1])
         if f["indicator"] == UNCLASSIFIED and f["unit"] == "percent":
             _moved_subject(text, sent, num, earlier, back, low)
         if f["indicator"] == UNCLASSIFIED and (f["unit"] == "count" or is_money(f["unit"])):
@@ -481,7 +483,8 @@ def _moved_subject(text, sent, num, earlier, back, low) -> None:
 
 # between a change and the level it reached ("rose 20 percent in 2007 to RMB 600 million")
 _CHANGE_TO = re.compile(
-    r"(?:\s+(?:in|on|over|during|from|compared\s+with|against)\s+[^,;.]{1,40}?)?,?\s+to\s+"
+    r"(?:\s+(?:in|on|over|during|from|compared\s+with|against)\s+[^,;.]{1,40}?"
+    r"|\s+(?:last|this)\s+year|\s+year[- ]on[- ]year)?,?\s+to\s+"
     r"(?:(?:about|some|around|nearly|over|more\s+than|almost|roughly|approximately)\s+)?"
 )
 
@@ -871,6 +874,22 @@ _PARTITIVE_NUMBER = re.compile(
     r"(?:(?:some|about|around|nearly|over|roughly)\s+)?",
     re.I,
 )
+
+
+def _change_to_next(text: str, num: _Num, nxt: _Num) -> None:
+    """A percent change whose clause goes on to the figure it reached ("China's purchases of
+    foreign technology rose 40 percent last year to $1.6 billion"): it changes what that
+    figure counts."""
+    f, g = num.fact, nxt.fact
+    if (
+        f["measure"] == "change"
+        and g
+        and not g.get("derived_from")
+        and g["indicator"] != UNCLASSIFIED
+        and g["unit"] != "percent"
+        and _CHANGE_TO.fullmatch(text, num.end, nxt.start)
+    ):
+        f["indicator"] = g["indicator"]
 
 
 def _part_of_next(text: str, sent, num: _Num, nxt: _Num, lo: int, low) -> None:

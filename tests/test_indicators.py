@@ -3169,3 +3169,30 @@ def test_a_key_facts_box_keeps_its_figures_and_a_wrapped_items_whole_label(tmp_p
         "  Partner universities: 142\n- Science attachés at the Embassy: 5\n",
     )
     assert row_of(rows, "142")["indicator"] == "unclassified"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a change whose clause goes on to the sum it reached counts what that sum counts
+        (
+            "China's purchases of foreign technology rose 40 percent last year to $1.6 billion, "
+            "the vice minister said.",
+            "40 percent",
+            "tech_import_value",
+        ),
+        (
+            "Technology exports rose 12 percent year-on-year to US$3.4 billion.",
+            "12 percent",
+            "tech_export_value",
+        ),
+        # a change the clause does not carry on to a figure stays its own
+        (
+            "Visitors rose 40 percent last year, to the delight of the hosts.",
+            "40 percent",
+            "unclassified",
+        ),
+    ],
+)
+def test_a_change_takes_what_the_figure_it_reached_counts(tmp_path, body, figure, want):
+    assert row_of(rows_listed(tmp_path, body), figure)["indicator"] == want
