@@ -248,7 +248,7 @@ def score(gold: dict[str, dict], corpus: Any, facts: Any, timeline: Any = None) 
             hit = [
                 i
                 for i, span in enumerate(spans)
-                if any(_overlap(span, a) for a in _all(text, read_scan_digits(s)))
+                if any(_overlap(span, a) for a in _figure_spans(text, read_scan_digits(s)))
             ]
             metrics["furniture_clean"].add(origin, not hit)
             if hit:
@@ -295,6 +295,26 @@ def _missing(v: Any) -> bool:
         return v is None or bool(v != v) or str(v) == "<NA>"
     except (TypeError, ValueError):
         return False
+
+
+def _figure_spans(text: str, not_fact: str) -> list[tuple[int, int]]:
+    """Where a not-fact's figure stands in ``text``: each occurrence narrowed to its digits
+    when it has any ("returned.2" is the note mark "2", not the word a figure's row ends on),
+    whole when it has none ("three districts")."""
+    figures = [m.span() for m in _FIGURE_WORD.finditer(not_fact)]
+    if not any(c.isdigit() for c in not_fact) or not figures:
+        return _all(text, not_fact)
+    lo, hi = figures[0][0], figures[-1][1]
+    return [(a + lo, a + hi) for a, _b in _all(text, not_fact)]
+
+
+# a figure's digits or a number's word ("Ep. 81 — ... at forty", "3. Two channels")
+_FIGURE_WORD = re.compile(
+    r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|"
+    r"half|third|quarter)\b",
+    re.I,
+)
 
 
 def _row_span(doc: Any, row: dict) -> tuple[int, int] | None:

@@ -188,3 +188,33 @@ def test_a_gold_word_for_what_is_counted_is_a_count(tiny):
     ]
     res = _score(tiny, rows)
     assert res.score("unit") == 0.5  # "countries" is a count; USD is no count
+
+
+def test_a_not_facts_figure_is_its_digits_or_number_words(tmp_path):
+    # "countries.3" names the note mark "3": a row ending on "countries" reads no furniture;
+    # "Ep. 81 - ... at forty" names its words too: a row of "forty" does
+    text = (
+        "Science ties grow\n\nUpdated: 2009-06-12 14:35\n\n"
+        "China has cooperative relations with 152 countries.3 Its podcast, Ep. 81 - the "
+        "agreement at forty, aired.\n"
+    )
+    gold = GOLD.split("facts:")[0] + (
+        'facts:\n  - {quote: "152 countries", value: 152, unit: count, indicator: '
+        "partner_countries, scope: national, measure: level, year: 2009}\n"
+        'not_facts: ["countries.3", "Ep. 81 - the agreement at forty"]\n'
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "gold").mkdir()
+    shutil.copy(CORPUS / "gold.schema.yaml", tmp_path)
+    (tmp_path / "docs" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "gold" / "a.yaml").write_text(gold, encoding="utf-8")
+    res = _score(tmp_path, [lambda d: _row(d, "152 countries", 152)])
+    assert res.wrong("furniture") == 0
+    res = _score(
+        tmp_path,
+        [
+            lambda d: _row(d, "152 countries", 152),
+            lambda d: _row(d, "forty", 40, indicator="unclassified"),
+        ],
+    )
+    assert res.wrong("furniture") == 1
