@@ -123,6 +123,13 @@ def test_a_source_is_not_the_owner(tmp_path, body, quote_start, want):
         # (its description on its own page, no name before it)
         ("The ministry accredited 84 new national international S&T cooperation bases in "
          "2012.", "84", ("national", "")),
+        # ... and what only the central government designates, named without "national"
+        ("MOST has designated 38 international S&T cooperation bases at universities, "
+         "institutes and enterprises.", "38", ("national", "")),
+        ("Jiangsu has 41 of them; nationwide the Ministry of Science and Technology has "
+         "recognised 355 such bases.", "355", ("national", "")),
+        ("The Ministry of Agriculture has designated 12 international cooperation bases.",
+         "12", ("agency", "Ministry of Agriculture")),
         # its own work, nothing national counted, stays its own
         ("The Ministry of Agriculture has designated 12 cooperation bases with partners.",
          "12", ("agency", "Ministry of Agriculture")),
