@@ -1308,11 +1308,17 @@ def _furniture(original: str, segments: list[tuple[int, int, int]]) -> str:
 _ICP_MARK = re.compile(r"\s*[\u4e00-\u9fff]?\s*ICP\s*(?:备|证|No\.?|Bei)?\s*[\d-]{5,}\s*号?")
 
 
+_NOTE_MARK_AFTER = re.compile(r"(?<=[A-Za-z)])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+|†|‡)\s*$")
+
+
 def _publisher_name(raw: str) -> str:
     """A publisher as a reader writes it: "CHINA DAILY" -> "China Daily"; a sender's address
     left out ("EU-China S&T Newsletter <newsletter@example.eu>")."""
     raw = re.sub(r"<[^<>@\s]+@[^<>\s]+>", "", raw)
     raw = _ICP_MARK.sub("", raw)  # (a Chinese site's licence number after its name)
+    # (a note's mark set after the name: "Source: MOST Department of International
+    # Cooperation¹", "Xinhua*")
+    raw = _NOTE_MARK_AFTER.sub("", raw)
     name = " ".join(raw.split()).strip(" .,;:-—–")
     while name[:1] == "(" and name.count("(") > name.count(")"):
         name = name[1:].strip()

@@ -3848,3 +3848,14 @@ def test_a_corrections_superseded_figure_is_cut_and_the_correct_one_kept(tmp_pat
         gone=["said 45", "300 American mathematicians"],
         kept=["the correct figure is 54", "The correct figure is 30", "now has 54 members"],
     )
+
+
+def test_a_note_mark_after_a_source_line_is_no_part_of_the_publisher(tmp_path):
+    page = (
+        "International Science and Technology Cooperation\n\n"
+        "In 2017 China signed 12 new intergovernmental agreements. " + english(3) + "\n\n"
+        "Source: MOST Department of International Cooperation\u00b9\n\n"
+        "\u00b9 Figures are provisional.\n"
+    )
+    _title, publisher, _ = _head_of(tmp_path, page)
+    assert publisher == "MOST Department of International Cooperation"
