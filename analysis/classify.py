@@ -2477,12 +2477,24 @@ def _paired_partner(text: str, num_end: int, noun_end: int) -> str:
     return named.pop() if len(named) == 1 else ""
 
 
+# a label's dash right before its figure, on the figure's line ("... in Norway — 1,024"; a
+# table's empty cell, a dash between wide blanks, is none)
+_LABEL_DASH = re.compile(
+    r"(?<=\S)[ \t](?:--?|[–—])[ \t]{1,2}(?:(?:about|some|around|nearly|over|more\s+than)[ \t]+)?"
+    r"(?=[^\n]{0,3}$)"
+)
+
+
 def _colon_partner(text: str, num_start: int, clause) -> str:
     """The one country or region the clause before a colon names, when the figure stands
     in the clause after it and that clause names no party of its own ("The United States
     took the largest share: roughly 14,000 Chinese students and scholars were there"); ""
     otherwise."""
     colon = text.rfind(": ", clause[0], num_start)
+    if colon < 0:
+        # (or a label's dash: "Chinese students in Norway — 1,024")
+        dash = _LABEL_DASH.search(text, clause[0], num_start)
+        colon = dash.start() if dash is not None else -1
     if colon < 0 or _foreign(text, colon, num_start):
         return ""
     named = [x for x in _foreign(text, clause[0], colon) if x[3] == "foreign"]

@@ -2592,3 +2592,26 @@ def test_and_opens_a_clause_with_its_own_subject(tmp_path, body, quote_start, wa
 )
 def test_a_company_and_the_company_own_its_figures(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a label naming the one partner before a dash, as before a colon
+        ("Chinese students in Norway — 1,024", "1,024", ("foreign", "Norway")),
+        ("Chinese students in Belgium - 2,600 (up 12 percent)", "2,600", ("foreign", "Belgium")),
+        ("Chinese students in Germany: 30,000", "30,000", ("foreign", "Germany")),
+        # a table's empty cell is no label's dash
+        (
+            "Indicator                                      Baseline(2001)  Target(2006)  "
+            "Achieved(2006)\n"
+            "Monitoring wells on the real-time network           120            600            645\n"
+            "Chinese staff trained in Canada (persons)            -              90            104\n"
+            "Joint scientific papers published                    2              15             21",
+            "104",
+            ("national", ""),
+        ),
+    ],
+)
+def test_a_labels_partner_before_a_dash_owns_the_line(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
