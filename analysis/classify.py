@@ -1121,6 +1121,14 @@ _COUNT_LEAD = re.compile(
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\s+(?=[A-Z])",
     re.I,
 )
+# an office before the body it is held in ("Vice-Minister of the ...", "Director of the ...")
+_OFFICE_LEAD = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:Vice|Deputy|Assistant|Executive)[- ])?(?:Minister|Director|Chairman|"
+    r"Chairwoman|Chair|President|Secretary|Commissioner|Head|Governor|Mayor)(?:-General)?\s+of\s+"
+    r"(?:the\s+)?"
+    r"(?=[A-Z])"
+)
+_OFFICE_INITIALS = frozenset("VDAEMCPSHGTt")
 # (the words' first letters, so that most names skip the regex: a speed-up only; the plain
 # twin in tests/test_facts.py tries the regex on every name)
 _COUNT_INITIALS = frozenset("TFSENBMDHtfsenbmdh")
@@ -1139,6 +1147,10 @@ def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
         a, b = m.span()
         if name[0] in _COUNT_INITIALS and (lead := _COUNT_LEAD.match(name)):
             # "Thirty-five Academy scientists": a count opening its sentence is no name's word
+            name, a = name[lead.end() :], a + lead.end()
+        if name[0] in _OFFICE_INITIALS and (lead := _OFFICE_LEAD.match(name)):
+            # "Vice-Minister of the State Science and Technology Commission": the office's
+            # holder speaks for the body named after it
             name, a = name[lead.end() :], a + lead.end()
         got = memo.get(name, _NO_MEMO)  # :func:`_kind_of`, its remembered answer inlined
         if got is _NO_MEMO:

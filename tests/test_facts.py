@@ -1268,6 +1268,9 @@ def _mentions_plain(text, start, end):
         lead = classify._COUNT_LEAD.match(name)  # (a count in words opening the sentence)
         if lead:
             name, a = name[lead.end() :], a + lead.end()
+        lead = classify._OFFICE_LEAD.match(name)  # (an office before the body it is held in)
+        if lead:
+            name, a = name[lead.end() :], a + lead.end()
         got = classify._kind_of_plain(name, lex)
         bare = re.sub(r"^[Tt]he ", "", name)
         if got is None and re.fullmatch(r"[A-Z][A-Z&]{1,5}", bare):

@@ -2615,3 +2615,15 @@ def test_a_company_and_the_company_own_its_figures(tmp_path, body, quote_start, 
 )
 def test_a_labels_partner_before_a_dash_owns_the_line(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+def test_an_office_holder_speaks_for_the_body_named_after_the_office():
+    # the office is no part of the body's name: a central body's own speech is the nation's
+    title = (
+        "Speech by Zhou Shaoxiong, Vice-Minister of the State Science and Technology "
+        "Commission, at the opening of the Sino-GDR Symposium"
+    )
+    assert classify.document_subject(title) is None
+    text = "The Director of the Chinese Academy of Agricultural Sciences said 62 partners"
+    got = [(name, kind) for _a, _b, name, kind in classify.mentions(text, 0, len(text))]
+    assert got == [("Chinese Academy of Agricultural Sciences", "agency")]
