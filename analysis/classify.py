@@ -4142,7 +4142,7 @@ def _bare_partner_share(text: str, b: int, num_start: int, num_end: int, clause)
 # of ...", "under the programme's ...", "under the Programme X")
 _UNDER_HEAD = re.compile(
     r"\b[Uu]nder\s+(?:the|this|that)\s+(scheme|programme|program|initiative|plan|fellowship|"
-    r"fund)\b(?!['’]|\s+(?:of|for)\b|\s+[A-Z\d])"
+    r"fund|commission|committee)\b(?!['’]|\s+(?:of|for)\b|\s+[A-Z\d])"
 )
 _ANY_PROGRAMME = frozenset({"scheme", "programme", "program", "initiative"})
 _UNDER_BACK = 1500  # how far back the programme "the scheme" stands for is looked for

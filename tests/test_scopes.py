@@ -1292,6 +1292,11 @@ def test_partners_share_of_a_told_whole(tmp_path, body, quote_start, want):
         # (with no programme named before, the clause's own owner)
         ("Under the scheme, the Wuhan government gave 300 grants.", "300",
          ("local", "Wuhan")),
+        # a joint commission named before, by its kind's word
+        ("The Sino-Czechoslovak Commission for Scientific and Technical Cooperation first met "
+         "in 1953. Under the commission more than 3,200 sets of technical documents were "
+         "handed over.", "more than 3,200",
+         ("programme", "Sino-Czechoslovak Commission for Scientific and Technical Cooperation")),
     ],
 )  # fmt: skip
 def test_under_the_scheme_is_the_programme_named_before(tmp_path, body, quote_start, want):
