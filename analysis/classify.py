@@ -3964,6 +3964,8 @@ def _subject_lexicon() -> _Subjects:
             r"(?:(?:19|20)\d\d(?:s\b|(?:/\d\d(?:\d\d)?)?(?:\s+(?:academic|fiscal|financial|school)"
             r"\s+year)?)|(?:past|last|next|first)\s+(?:\w+\s+)?(?:years?|decades?))\b"
             r"|(?:Last|This|That|Each|Next)\s+(?:year|month|week)\b|In\s+the\s+same\s+year\b"
+            # (a span of years, a semicolon's clause too: "...; from 1985 to 1989 it approved")
+            r"|[FfBb](?:rom|etween)\s+(?:19|20)\d\d\s*(?:to|and|-|–|until)\s*(?:(?:19|20)?\d\d)\b"
             r"|(?:Meanwhile|Now|Today|So\s+far|Together|Altogether|In\s+all|Since\s+then|"
             r"However|Moreover|In\s+addition|Besides|Also|Then)\b"
             rf"|(?:{_FRONT_LEAD}|{subordinators})\b[^,;:\n]{{1,160}}?,"
@@ -5017,6 +5019,16 @@ class ReferenceIndex:
                 if head in f_found[k].split():
                     return f_found[k], "foreign"
                 k -= 1
+        if head and kind == "agency":
+            # ... or a joint body named after it whose name holds that word ("The
+            # Sino-Czechoslovak commission ... The commission resumed work"): the programme
+            p_starts, p_found = self.by_kind.get("programme", ((), ()))
+            k = bisect.bisect_left(p_starts, at) - 1
+            low = head.lower()
+            while k >= 0 and (j < 0 or p_starts[k] > starts[j]):
+                if low in p_found[k].lower().split():
+                    return p_found[k], "programme"
+                k -= 1
         return got
 
 
@@ -5033,6 +5045,8 @@ def resolve_reference(text: str, at: int, actor: str, kind: str, names=None) -> 
         names = mentions(text, 0, at)
     if not isinstance(names, ReferenceIndex):
         names = ReferenceIndex(names)
-    head = actor.split()[-1].capitalize() if actor.split()[0].lower() == "the" else ""
+    words = actor.split()
+    # (the reference's head word, also when a sentence's "The" was cut from it: "commission")
+    head = words[-1].capitalize() if words[0].lower() == "the" or actor.islower() else ""
     found = names.last(at, kind, head)
     return (kind, actor) if found is None else (found[1], found[0])

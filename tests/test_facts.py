@@ -1327,15 +1327,22 @@ def _resolve_reference_plain(text, at, actor, kind, names):
     lex = classify.actor_lexicon()
     if actor not in lex.references:
         return kind, actor
-    head = actor.split()[-1].capitalize() if actor.split()[0].lower() == "the" else ""
-    for a, _b, name, k in reversed(names):
-        if a >= at or name in lex.references:
-            continue
+    words = actor.split()
+    head = words[-1].capitalize() if words[0].lower() == "the" or actor.islower() else ""
+    before = [(name, k) for a, _b, name, k in names if a < at and name not in lex.references]
+    since = []  # the names after the last one of the reference's kind
+    for name, k in reversed(before):
         if k == kind:
-            return kind, name
-        if head and k == "foreign" and head in name.split():
+            break
+        since.append((name, k))
+    for name, k in since:  # another country's body holding the head word, the latest first
+        if head and kind != "foreign" and k == "foreign" and head in name.split():
             return "foreign", name
-    return kind, actor
+    for name, k in since:  # ... else a joint body holding it, for an agency's reference
+        if head and kind == "agency" and k == "programme" and head.lower() in name.lower().split():
+            return "programme", name
+    last = [name for name, k in before if k == kind]
+    return (kind, last[-1]) if last else (kind, actor)
 
 
 def _twin_texts():

@@ -2632,3 +2632,33 @@ def test_an_office_holder_speaks_for_the_body_named_after_the_office():
     text = "The Director of the Chinese Academy of Agricultural Sciences said 62 partners"
     got = [(name, kind) for _a, _b, name, kind in classify.mentions(text, 0, len(text))]
     assert got == [("Chinese Academy of Agricultural Sciences", "agency")]
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a span of years fronting a pronoun subject, without a comma, a semicolon's clause too
+        (
+            "The Sino-Czechoslovak Commission for Scientific and Technical Cooperation first met "
+            "in 1953. The commission resumed work in 1984; from 1985 to 1989 it approved an "
+            "average of 40 joint projects a year.",
+            "40",
+            ("programme", "Sino-Czechoslovak Commission for Scientific and Technical Cooperation"),
+        ),
+        # "the commission" is the joint commission named after the last agency
+        (
+            "The Ministry of Agriculture met in May. The Sino-Czechoslovak commission met in "
+            "1953. The commission approved 40 projects.",
+            "40",
+            ("programme", "Sino-Czechoslovak commission"),
+        ),
+        # (with no such joint body, the agency named before)
+        (
+            "The State Planning Commission met in May. The commission approved 40 projects.",
+            "40",
+            ("agency", "State Planning Commission"),
+        ),
+    ],
+)
+def test_the_commission_and_it_after_a_span_of_years(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
