@@ -97,14 +97,20 @@ _CURRENCY = (
 def _lexicon_currencies() -> tuple[re.Pattern[str], dict[str, str]]:
     """Every other currency ``numbers.yaml`` names, before or after a number ("HK$", "NT$",
     "DM", "Swiss francs"): a pattern of them, longest first, and the code of each (lower
-    case). One letter ("R") names none in a header: it is too often a word's."""
+    case). One letter ("R") names none in a header, nor one lower-case word ("won"): they are
+    too often words."""
     from analysis.config import load_lexicon
     from analysis.units import is_money
 
     lex = load_lexicon("numbers")
     codes = {**lex["currencies_before"], **lex["units_after"]}
-    # (money only: "times" of "(person-times)" is a multiple's word)
-    codes = {k.lower(): v for k, v in codes.items() if len(k) >= 2 and is_money(v)}
+    # (money only: "times" of "(person-times)" is a multiple's word; and no lower-case word
+    # alone, "won", "rand", "pounds": a header's words may be those)
+    codes = {
+        k.lower(): v
+        for k, v in codes.items()
+        if len(k) >= 2 and is_money(v) and (k != k.lower() or " " in k or not k.isalpha())
+    }
     alt = "|".join(re.escape(k) for k in sorted(codes, key=len, reverse=True))
     return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])", re.I), codes
 
@@ -567,11 +573,13 @@ def scale_of(words: str) -> tuple[str, float] | None:
     """(currency, factor) a header or unit cell gives money cells in ("US$ 100 million",
     "10 000 USD", "USD million"); None when it names no currency."""
     code = next((code for pattern, code in _CURRENCY if pattern.search(words)), None)
-    other = _lexicon_currencies()[0].search(words) if code is None or "$" in words else None
-    if other is not None and (code is None or len(other.group(0)) > 1 + (code == "USD")):
-        # (a currency the four above leave out, "HK$ m", "NT$ million": the lexicon's; a
-        # bare "$" stays the US dollar)
-        code = _lexicon_currencies()[1][other.group(0).lower()]
+    other = _lexicon_currencies()[0].search(words)
+    if other is not None:
+        # (a currency the four above leave out or read too short, "HK$ m", "NT$ million",
+        # "Hong Kong dollars": the lexicon's longer name; a bare "$" stays the US dollar)
+        got = _lexicon_currencies()[1][other.group(0).lower()]
+        if code is None or (got != code and len(other.group(0)) > 3):
+            code = got
     if code is None:
         return None
     for sp, factor in _SCALES:

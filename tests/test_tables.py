@@ -706,3 +706,14 @@ def test_a_value_row_under_a_count_row_is_what_those_things_are_worth(tmp_path):
     assert (got["25.64"]["indicator"], got["25.64"]["unit"]) == ("tech_import_value", "USD")
     assert (got["13.16"]["indicator"], got["13.16"]["year"]) == ("tech_export_value", 2009)
     assert got["7,560"]["indicator"] == "tech_export_contracts"
+
+
+def test_a_header_names_a_currency_by_its_code_sign_or_full_name_never_a_bare_word():
+    from analysis.tables import scale_of
+
+    assert scale_of("Hong Kong dollars, million") == ("HKD", 1e6)
+    assert scale_of("(NT$ million)") == ("TWD", 1e6)
+    assert scale_of("(US$ billion)") == ("USD", 1e9)
+    # "won", "rand" as a header's words name no money
+    assert scale_of("Awards won (number)") is None
+    assert scale_of("Rand Corporation visits") is None
