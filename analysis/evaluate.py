@@ -298,8 +298,9 @@ def _missing(v: Any) -> bool:
 
 
 def _figure_spans(text: str, not_fact: str) -> list[tuple[int, int]]:
-    """Where a not-fact's figure stands in ``text``: each occurrence narrowed to its digits
-    when it has any ("returned.2" is the note mark "2", not the word a figure's row ends on),
+    """Where a not-fact's figure stands in ``text``: each occurrence narrowed to the span from
+    its first to its last digits or number word when it has digits ("returned.2" is the note
+    mark "2", not the word a figure's row ends on; "Ep. 81 - ... at forty" runs to "forty"),
     whole when it has none ("three districts")."""
     figures = [m.span() for m in _FIGURE_WORD.finditer(not_fact)]
     if not any(c.isdigit() for c in not_fact) or not figures:
