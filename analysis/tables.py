@@ -128,14 +128,10 @@ _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.I)
 _LABEL_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")
 _TOTAL = re.compile(r"(?:total|sum|all|cumulative)\b", re.I)
 _BY = re.compile(r"\s+by\s+.*$|\s*[,(]\s*(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\)?\s*$", re.I)
-# a label naming only a value, of what the row above counts ("Contract value (US$ 100 million)")
+# a label naming only a value, of what the row above or the row it is set in under counts
+# ("Contract value (US$ 100 million)", "Contract value of imports (US$ bln)", "Total value of
+# contracts"; group 1 the side a trade's value names)
 _VALUE_ONLY = re.compile(
-    r"(?:(?:contract|total)\s+)?(?:value|worth|amount)(?:\s+of\s+contracts)?(?:\s*\([^()]{1,30}\))?",
-    re.I,
-)
-# a row label naming only the value of what the row above counts ("Contract value of imports
-# (US$ bln)", "Value (US$ million)", "Total value of contracts")
-_VALUE_OF_ABOVE = re.compile(
     r"\s*(?:(?:contract|total)\s+)?(?:value|worth|amount)(?:\s+of\s+(?:the\s+)?"
     r"(?:(im|ex)ports|contracts|them|these))?(?:\s*\([^()]{1,30}\))?\s*",
     re.I,
@@ -648,6 +644,17 @@ def _phrase_indicator(phrase: str, unit: str) -> str:
     return got
 
 
+def _worth(words: str, side: str | None = None) -> str:
+    """What the things a label counts are worth ("Technology import contracts (number)":
+    tech_import_value), or unclassified; ``side`` ("im", "ex"), when the value's label names
+    a trade's side, must be the things' side ("imports" under an import row)."""
+    from analysis.classify import UNCLASSIFIED, indicator_lexicon
+
+    got = _phrase_indicator(_LABEL_UNIT.sub("", words).strip(), "count")
+    got = indicator_lexicon().worth.get(got, UNCLASSIFIED) if got != UNCLASSIFIED else got
+    return got if side is None or side.lower() in got else UNCLASSIFIED
+
+
 def cell_indicator(cell: Cell, unit: str) -> str:
     """A cell's indicator: its row label's (its caption's when the rows are years, totals or
     partners), turned by its column header (indicators.yaml ``columns``, ``worth``)."""
@@ -659,28 +666,23 @@ def cell_indicator(cell: Cell, unit: str) -> str:
     if cols.get("part") is not None and cols["part"].search(header):
         return UNCLASSIFIED  # "Of which: equipment": a part of the row's whole
     own = not (cell.year_rows or cell.partner_rows or _TOTAL.match(cell.label))
+    value_only = _VALUE_ONLY.fullmatch(cell.label) if own else None
     if own and cell.indent > 0 and not cell.year_rows:
-        if cell.parent and _VALUE_ONLY.fullmatch(cell.label):
+        if cell.parent and value_only is not None:
             # a row of the value of the row it is set in under ("Technology import contracts
             # (number)" / "  Contract value (US$ 100 million)"): what those things are worth
-            got = _phrase_indicator(_LABEL_UNIT.sub("", cell.parent).strip(), "count")
-            return lex.worth.get(got, UNCLASSIFIED) if got != UNCLASSIFIED else got
+            return _worth(cell.parent, value_only.group(1))
         if (worth := _VALUE_OF.match(cell.label)) is not None and unit not in ("count", "percent"):
             # ... or that names what it is the value of ("Technology export contracts signed
             # (number)" / "  Value of technology export contracts", in US$ 10,000)
-            got = _phrase_indicator(_LABEL_UNIT.sub("", worth.group(1)).strip(), "count")
-            return lex.worth.get(got, UNCLASSIFIED) if got != UNCLASSIFIED else got
+            return _worth(worth.group(1))
         return UNCLASSIFIED  # a row set in under its whole ("  Licensing of technology")
-    if own and cell.previous and unit not in ("count", "percent"):
-        worth = _VALUE_OF_ABOVE.fullmatch(cell.label)
-        if worth is not None:
-            # a row of the value of the things the row right above counts ("Technology import
-            # contracts (number)" / "Contract value of imports (US$ bln)")
-            got = _phrase_indicator(_LABEL_UNIT.sub("", cell.previous).strip(), "count")
-            got = lex.worth.get(got, UNCLASSIFIED) if got != UNCLASSIFIED else got
-            side = worth.group(1)
-            if got != UNCLASSIFIED and (side is None or side[:2].lower() in got):
-                return got  # ("imports" under an import row, "exports" under an export row)
+    if value_only is not None and cell.previous and unit not in ("count", "percent"):
+        # ... and so is one right under the row of those things ("Technology import contracts
+        # (number)" / "Contract value of imports (US$ bln)")
+        got = _worth(cell.previous, value_only.group(1))
+        if got != UNCLASSIFIED:
+            return got
     subject = lead_word(cell.label) if own else caption_subject(cell.caption)
     money = unit not in ("count", "percent") or bool(
         lex.column_money is not None and lex.column_money.search(header + " " + cell.label)
