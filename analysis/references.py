@@ -1366,12 +1366,16 @@ def _refer(text, sent, num, earlier, recent, prev_first, prev_start, low, reach)
                 return
             if (
                 prev_first
+                and not any(n.fact and n.fact["unit"] == unit for n in earlier)
                 and _NO_NOUN.match(text, num.end, sent.end)
                 and prev_first[0]["unit"] == unit
                 and prev_first[0]["indicator"] != UNCLASSIFIED
                 and not _counted_subject(text, lo, num.start)
             ):
-                f["indicator"] = prev_first[0]["indicator"]  # "In 1985 there were fewer than 50."
+                # "In 1985 there were fewer than 50.": the first count of the sentence before,
+                # when its own sentence holds none ("... had only 12 partner institutes; today
+                # it has 48" is no count of the sentence before)
+                f["indicator"] = prev_first[0]["indicator"]
         return
     # (its own "imports from" first: "... reached US$3.4 billion, while imports from the bloc
     # stood at US$1.7 billion" is no gapped line of the exports)
@@ -1464,19 +1468,27 @@ def _counted_subject(text: str, lo: int, at: int) -> bool:
 def _it_does(text, sent, num, lo, end, prev_start, low) -> bool:
     """A clause whose subject is "it" ("The Thousand Talents Plan began in 2008. Officials
     say it has recruited 7,000 people") reads the sentence before as what "it" is."""
-    if prev_start < sent.start and _IT_DOES.search(
-        text, max(sent.start, num.start - 60), num.start
-    ):
+    it = _IT_DOES.search(text, max(sent.start, num.start - 60), num.start)
+    if it is None:
+        return False
+    # ("... the centre had only 12 partner institutes; today it has 48": "it" after a clause
+    # of its own sentence is that clause's subject, read in it, not the sentence before)
+    context = (
+        (sent.start, it.start()) if _CLAUSE_BEFORE.search(text, sent.start, it.start()) else None
+    )
+    if context is None and prev_start < sent.start:
+        context = (prev_start, sent.end)
+    if context is not None:
         f = num.fact
-        got, _end = _classify(
-            text, f["unit"], (lo, num.start), (num.end, end), (prev_start, sent.end), low
-        )
+        got, _end = _classify(text, f["unit"], (lo, num.start), (num.end, end), context, low)
         if got != UNCLASSIFIED:
             f["indicator"] = got
             return True
     return False
 
 
+# a clause ended before "it" in its sentence ("...; today it has 48", "..., and it now has")
+_CLAUSE_BEFORE = re.compile(r"[;:]\s*|,\s+(?:and|but|while|whereas)\s+")
 _IT_DOES = re.compile(
     r"\b(?-i:it|It)\s+(?:(?:has|had|have|will|would)\s+)?(?:(?:also|already|now|so\s+far)\s+)?"
     r"[a-z]+\s+(?:(?:in|back|out|up)\s+)?(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
@@ -1486,6 +1498,13 @@ _IT_DOES = re.compile(
 
 # a count whose noun is left out after its own preposition: "agreements with 47 countries
 # and relations with 106"
+# (its year may end it: "300 joint laboratories by 2015 and 500 by 2020", "with 40
+# countries in 1990 and with 96 in 2005")
+_GAP_TAIL = re.compile(
+    r"\s*(?:(?:in|by|until|before)\s+(?:the\s+end\s+of\s+)?\d{4}|"
+    r"(?:a|each|every|this|next|last)\s+year)?\s*[.!?]?\s*$",
+    re.I,
+)
 _GAP_LEAD = re.compile(
     r"\b(?:with|in|to|from|and)\s+(?:(?:some|about|around|over|nearly|almost|"
     r"(?:more|fewer|less)\s+than)\s+)?$",
@@ -1495,13 +1514,14 @@ _GAP_LEAD = re.compile(
 
 def _gapped(text, num, earlier, lo, end, sent, low) -> bool:
     """ "has agreements with 47 countries and relations with 106": a count with nothing after
-    it in its clause, after a preposition, counts the noun of the count before it in its
-    sentence, read with its own words before it. True when the figure took an indicator."""
+    it in its clause but its year ("... by 2015 and 500 by 2020"), after a preposition or
+    "and", counts the noun of the count before it in its sentence, read with its own words
+    before it. True when the figure took an indicator."""
     f = num.fact
     g = earlier[-1].fact
     if not g or g["unit"] != f["unit"] or g["end"] <= earlier[-1].end:
         return False
-    if not _NO_NOUN.match(text, num.end, end) or not _GAP_LEAD.search(text, lo, num.start):
+    if not _GAP_TAIL.match(text, num.end, end) or not _GAP_LEAD.search(text, lo, num.start):
         return False
     got = _classify_span(text, f["unit"], (lo, num.start), (earlier[-1].end, g["end"]), sent, low)
     if got:

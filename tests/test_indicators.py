@@ -3196,3 +3196,51 @@ def test_a_key_facts_box_keeps_its_figures_and_a_wrapped_items_whole_label(tmp_p
 )
 def test_a_change_takes_what_the_figure_it_reached_counts(tmp_path, body, figure, want):
     assert row_of(rows_listed(tmp_path, body), figure)["indicator"] == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a figure whose clause after "and" holds only its year counts the noun before it
+        (
+            "The ministry plans to set up 300 joint laboratories by 2015 and 500 by 2020.",
+            "500",
+            "joint_research_centers",
+        ),
+        (
+            "By 2005 China had signed agreements with 96 countries and had relations with 152 "
+            "in 2005.",
+            "152",
+            "partner_countries",
+        ),
+        # a word after it that is no year keeps it apart
+        (
+            "The ministry set up 300 joint laboratories and 500 smaller desks.",
+            "500",
+            "unclassified",
+        ),
+    ],
+)
+def test_a_figure_with_only_its_year_after_and_counts_the_noun_before(tmp_path, body, figure, want):
+    assert row_of(rows_listed(tmp_path, body), figure)["indicator"] == want
+
+
+def test_a_bare_figure_after_a_clause_of_its_own_sentence_takes_nothing_from_the_one_before(
+    tmp_path,
+):
+    # "it" after a clause of its own sentence is that clause's subject, and a figure ending
+    # a sentence that holds a count of its own is no count of the sentence before
+    rows = rows_listed(
+        tmp_path,
+        "Chinese students in Switzerland numbered 2,100 in 2011.\n\n"
+        "The academy has signed cooperation agreements with many foreign academies, and it "
+        "has sent 300 since 2000.\n\n"
+        "Chinese students in Norway numbered 900 in 2011.\n\n"
+        "Five years ago the centre had only 12 partner institutes; today it has 48.\n\n"
+        "Joint laboratories numbered 30 in 2000. In 1985 there were fewer than 5.",
+    )
+    assert row_of(rows, "2,100")["indicator"] == "students_abroad"
+    assert row_of(rows, "300")["indicator"] == "unclassified"
+    assert row_of(rows, "48")["indicator"] == "unclassified"
+    # (a sentence of its figure alone still reads the one before)
+    assert row_of(rows, "fewer than 5")["indicator"] == "joint_research_centers"
