@@ -307,12 +307,14 @@ def _sentence_facts(
         ):
             year, basis = borrowed, (context[7] if len(context) > 7 else None) or "explicit"
         if not own_year or basis == "relative":
-            year, basis = _year_before(text, s_start, num, rows, year, basis, lowered, borrowed)
+            year, basis = _year_before(
+                text, s_start, num, rows, year, basis, lowered, borrowed, pub
+            )
         elif basis == "explicit" and (
             "year" in text[num.end : num.end + 48] or "decade" in text[num.end : num.end + 48]
         ):
             # "420 enrolled in 2007/08, against 90 five years earlier": the base's own
-            back, how = _year_before(text, s_start, num, rows, None, basis, lowered)
+            back, how = _year_before(text, s_start, num, rows, None, basis, lowered, pub=pub)
             if back is not None:
                 year, basis = back, how
         if basis == "publication" and pub is not None and _previous_year_only(text, sent, exprs):
@@ -696,6 +698,11 @@ _BASE_YEAR_BEFORE = re.compile(
 # "Ten years earlier the number ... stood at 14 and 40": a span back opening the sentence,
 # counted from the year the narrative has told
 _SPAN_BACK_OPENS = re.compile(r"\s*" + _SPAN_BACK + r"\b\s*,?", re.I)
+_AGO = re.compile(r"\bago\b", re.I)  # a span back from the page's date, not a year told
+_THAN = re.compile(r"\bthan\b", re.I)  # "17 more than five years ago": a change, of now
+# what ends the reach of a span back opening a sentence: a new clause, or "now" ("Five years
+# ago the centre had 12 partner institutes; today it has 48")
+_AGO_ENDS = re.compile(r"[;:]|\b(?:now|today|currently|at\s+present|since\s+then)\b", re.I)
 # "The figures for the year before were 2,050 and 2,700": the year before told as the subject
 _SUBJECT_YEAR_BEFORE = re.compile(
     r"\b(?:for|of|in)\s+(?:the\s+(?:year\s+before|previous\s+year|preceding\s+year))\b",
@@ -815,7 +822,7 @@ def _years_back(m: re.Match[str]) -> int:
     return n * 10 if m.group("decade") else n
 
 
-def _year_before(text, s_start, num, rows, year, basis, low, borrowed=None) -> tuple:
+def _year_before(text, s_start, num, rows, year, basis, low, borrowed=None, pub=None) -> tuple:
     """(year, basis) of a figure told of "the year before" without a year of its own: a
     base compared with the figure before it ("numbered 66,672 last year, down from 70,540
     the previous year") is of the year before that figure's, and one "a decade ago" or "five
@@ -838,10 +845,24 @@ def _year_before(text, s_start, num, rows, year, basis, low, borrowed=None) -> t
         if told and _BASE_WORD.search(lead):
             # ("against 90 five years earlier": that many years before)
             return told[-1] - _years_back(back), "relative"
+        said = back.group(0)
+        if pub is not None and _AGO.search(said) and not _THAN.search(said) and "\n" not in said:
+            # "had agreements with 30 countries ten years ago": so many years before the
+            # page's date, whatever year the narrative told
+            return pub - _years_back(back), "relative"
         return year, basis
-    if borrowed is not None and basis == "publication":
-        opens = _SPAN_BACK_OPENS.match(text, s_start, num.start)
-        if opens is not None:
+    opens = _SPAN_BACK_OPENS.match(text, s_start, num.start)
+    if (
+        opens is not None
+        and pub is not None
+        and _AGO.search(opens.group(0))
+        and not _AGO_ENDS.search(text, opens.end(), num.start)
+    ):
+        # "Five years ago the centre had only 12 partner institutes" (not "...; today it
+        # has 48")
+        return pub - _years_back(opens), "relative"
+    if basis == "publication":
+        if opens is not None and borrowed is not None:
             # "... numbered 112. Ten years earlier the number ... stood at 14 and 40"
             return borrowed - _years_back(opens), "relative"
     if year is not None:

@@ -13,8 +13,8 @@ eras of partners and themes). Its date phrases:
   the day or month (the nearest such date, but one more than a month after the page is
   last year's unless the sentence speaks of the future), else from the document;
 - relative dates ("last year", "the previous year", "on Monday", "last October", "next
-  month", "this spring") resolve against the publication date (the previous year against a
-  year just named, when there is one).
+  month", "this spring", "five years ago", "a decade ago") resolve against the publication
+  date (the previous year against a year just named, when there is one).
 """
 
 from __future__ import annotations
@@ -275,12 +275,61 @@ def _make(kind: str, m: re.Match, text: str) -> Date | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Ago:
+    """A span counted back from the page's date ("five years ago", "a decade ago"): its
+    pattern, the years of each span word (``corpus.yaml`` ``dating.years_ago``) and the
+    values of the count words (``numbers.yaml`` ``words``, ``compound_units``)."""
+
+    pattern: re.Pattern[str]
+    spans: dict[str, int]
+    counts: dict[str, int]
+    units: dict[str, int]
+
+    def years(self, m: re.Match) -> int:
+        """How many years back a match of :attr:`pattern` is ("twenty-five years ago": 25)."""
+        n = m.group("n").lower()
+        if n.isdigit():
+            value = int(n)
+        elif n in self.counts:
+            value = self.counts[n]
+        else:  # "twenty-five", "thirty five"
+            ten, unit = re.split(r"[- ]", n)
+            value = self.counts[ten] + self.units[unit]
+        return value * self.spans[m.group("span").lower()]
+
+
+@functools.cache
+def _years_ago() -> _Ago | None:
+    """:class:`_Ago` of the lexicons, or None when they name no span."""
+    from analysis.config import load_lexicon
+
+    spans = load_lexicon("corpus")["dating"].get("years_ago") or {}
+    if not spans:
+        return None
+    spans = {k.lower(): int(v) for k, v in spans.items()}
+    nums = load_lexicon("numbers")
+    counts = {"a": 1, "an": 1, "one": 1}
+    counts.update({k.lower(): int(v) for k, v in nums["words"].items() if " " not in k})
+    units = {k.lower(): int(v) for k, v in nums["compound_units"].items()}
+    tens = "|".join(w for w, v in counts.items() if v % 10 == 0 and v >= 20)
+    words = "|".join(sorted(counts, key=len, reverse=True))
+    pattern = re.compile(
+        rf"\b(?P<n>\d{{1,3}}|(?:{tens})[- ](?:{'|'.join(units)})|{words})\s+"
+        rf"(?P<span>{'|'.join(sorted(spans, key=len, reverse=True))})\s+ago\b",
+        re.I,
+    )
+    return _Ago(pattern, spans, counts, units)
+
+
 @functools.cache
 def _date_literals() -> tuple[str, ...] | None:
     """Lower-case strings one of which every match of every date pattern holds (the
     patterns' required strings, :func:`scan.required_words`), each left out when it holds
     another ("april", "apr"); None when a pattern has none."""
     patterns = [p for _k, p in _PATTERNS] + [p for p, *_rest in settings().relative]
+    if (ago := _years_ago()) is not None:
+        patterns.append(ago.pattern)
     found: set[str] = set()
     for pattern in patterns:
         needs = scan.required_words(pattern)
@@ -314,12 +363,19 @@ def _find_dates(text: str) -> list[Date]:
         return all(b <= s or a >= e for s, e in taken)
 
     relative = [("relative", p, (u, o, an)) for p, u, o, an in settings().relative]
+    ago = _years_ago()
+    if ago is not None:
+        relative.append(("relative", ago.pattern, "ago"))
     for kind, pattern, rel in [(k, p, None) for k, p in _PATTERNS] + relative:
         for m in pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):
                 continue
-            if rel is not None:
+            if rel == "ago":
+                # "five years ago": so many years before the page's date
+                d = Date(a, b, a, "", 0, "year")
+                d.relative = ("year", -ago.years(m), "publication")
+            elif rel is not None:
                 d = Date(a, b, a, "", 0, rel[0] if rel[0] in ("day", "month") else "year")
                 d.relative = rel
             else:

@@ -869,3 +869,25 @@ def test_a_heads_as_of_date_dates_an_otherwise_undated_page(tmp_path, head, body
         f"In {body_year} the university sent 1,420 students abroad. " + english(3)
     )
     assert _doc(tmp_path, page).published == published
+
+
+@pytest.mark.parametrize(
+    ("phrase", "back"),
+    [
+        ("Five years ago", 5),
+        ("A decade ago", 10),
+        ("Twenty-three years ago", 23),
+        ("Two decades ago", 20),
+        ("20 years ago", 20),
+    ],
+)
+def test_a_span_counted_back_dates_its_sentence_so_many_years_before_the_page(
+    tmp_path, phrase, back
+):
+    doc = _doc(
+        tmp_path,
+        "Science Ties Deepen\n\nBeijing, 12 March 2012\n\n"
+        f"{phrase} the two academies signed their first agreement.\n",
+    )
+    got = [(d.year, d.basis) for _s, ds in sentencedates.sentence_dates(doc) for d in ds]
+    assert (2012 - back, "relative") in got

@@ -2442,3 +2442,19 @@ def test_a_standing_count_beside_a_goal_keeps_the_pages_year(tmp_path):
         date="5 May 2017",
     )
     assert got["more than"]["year"] == 2017
+
+
+@pytest.mark.parametrize(
+    ("body", "starts", "year"),
+    [
+        # a span back from the page's date, opening the figure's sentence or after its noun
+        ("Five years ago the centre had only 12 partner institutes.", "12 partner", 2005),
+        ("China had S&T agreements with 30 countries ten years ago.", "30 countries", 2000),
+        # ... is the page's year's count when it is a comparison's base ("more than") or
+        # a clause of "now" follows it
+        ("The society belongs to 232 organisations, 17 more than five years ago.", "17", 2010),
+        ("Five years ago the centre had 12 partner institutes; today it has 48.", "48", 2010),
+    ],
+)
+def test_a_span_back_from_the_page_dates_the_figure_it_governs(tmp_path, body, starts, year):
+    assert row(tmp_path, body, starts)["year"] == year
