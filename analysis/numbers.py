@@ -1512,6 +1512,18 @@ _INCLUDING = re.compile(
 )
 
 
+# a part of the figure set after it with its own figure: ", 84 of them last year", ", about
+# 640 of whom in 2012 alone" (no clause mark between)
+_PART_AFTER = re.compile(
+    r",\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?[\w.,-]*\d[\w.,-]*\s+"
+    r"of\s+(?:them|these|those|which|whom)\s+(?:(?!after\b|before\b|until\b)[a-z]+\s+)?$"
+)
+_PART_YEARS = ("explicit", "lastyear", "thisyear")  # the years a part's own words may give
+_OF_THEM_THEN = re.compile(
+    r"\s+of\s+(?:them|these|those|which|whom)\s+(?:(?!after\b|before\b|until\b)[a-z]+\s+)?"
+)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b")
+
 # "last year" as the base a change or a comparison is measured against ("up 49 percent on
 # last year", "300 more than last year", "an increase of 12% over last year", "compared with
 # last year"), no year of the figures near it
@@ -1697,6 +1709,26 @@ def _when(
             continue  # "has 14,000 abroad, and plans to send more next year": the later clause's
         if e.start >= num.end and _REPORTED.search(text, num.end, e.start):
             continue  # "a survey of 90 institutes shows that, since 1990, ...": not its year
+        if (
+            e.start >= num.end
+            and e.kind in _PART_YEARS
+            and _PART_AFTER.search(text, num.end, e.start)
+        ):
+            # "has approved 560 projects since 2001, 84 of them last year": the part's year
+            continue
+        if (
+            e.end <= num.start
+            and _OF_THEM.match(text, num.end)
+            and _COMMA_BLANK.search(text, e.end, num.start) is not None
+            and any(
+                o.start >= num.end
+                and o.kind in _PART_YEARS
+                and _OF_THEM_THEN.fullmatch(text, num.end, o.start)
+                for o in exprs
+            )
+        ):
+            # "..., 84 of them last year": a part dated by its own words, not the whole's
+            continue
         if e.start >= num.end and _INCLUDING.search(text, num.end, e.start):
             # "agreements with 36 countries, including the 1979 accord signed by ...": the
             # year of one member of the set counted, not the count's

@@ -2458,3 +2458,46 @@ def test_a_standing_count_beside_a_goal_keeps_the_pages_year(tmp_path):
 )
 def test_a_span_back_from_the_page_dates_the_figure_it_governs(tmp_path, body, starts, year):
     assert row(tmp_path, body, starts)["year"] == year
+
+
+@pytest.mark.parametrize(
+    ("body", "starts", "year", "measure"),
+    [
+        # a part set after its whole with a year of its own words: the part's, not the whole's
+        (
+            "Since 2001 the fund has approved 560 projects, 84 of them last year.",
+            "560",
+            2010,
+            "cumulative",
+        ),
+        (
+            "Since 2001 the fund has approved 560 projects, 84 of them last year.",
+            "84",
+            2009,
+            "annual",
+        ),
+        (
+            "The fund has approved 560 projects since 2001, 84 of them last year.",
+            "84",
+            2009,
+            "annual",
+        ),
+        (
+            "Some 2,700 African scientists have attended courses in China since 2004, 640 of them "
+            "in 2008 alone.",
+            "Some 2,700",
+            2010,
+            "cumulative",
+        ),
+        # (a part's later clause gives the whole no year of the part's: "after 2010" is none)
+        (
+            "Some 300 officials have been trained since 1995, nearly half of them after 2008.",
+            "Some 300",
+            2010,
+            "cumulative",
+        ),
+    ],
+)
+def test_a_part_after_its_whole_keeps_its_own_year(tmp_path, body, starts, year, measure):
+    got = row(tmp_path, body, starts)
+    assert (got["year"], got["measure"]) == (year, measure)
