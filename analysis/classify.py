@@ -882,7 +882,9 @@ _CAP_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:(?<=\b[A-Z])\.)?(?!\$)"
 _CAP = rf"(?:{_CAP_WORD}(?:–{_CAP_WORD})*|S&T|\d{{3,4}}(?=\s+Pro))"
 # capitalised words opening a sentence that open no name ("Under the X Plan" names X Plan)
 _LEAD = r"(?:Under|During|In|With|By|For|From|At|On|Of|As|After|Since|Across|Among|Between|Through)"
-_SP = r"(?:(?!\n[^\S\n]*\n)\s)+"  # blanks, never across an empty line
+# blanks, never across an empty line, nor a table's gap between cells (three blanks or a tab
+# on one line: "Projects    Funding" is two column headers, no name)
+_SP = r"(?:[^\S\n\t]{1,2}(?![^\S\n\t])|[^\S\n]*\n(?![^\S\n]*\n)[^\S\n]*)"
 # (a name's "Science, Technology and Innovation": the comma of that fixed phrase joins, never
 # a list's, "China, Japan and South Korea")
 _NAME = (
@@ -998,6 +1000,10 @@ def _kind_of_plain(name: str, lex: _Actors) -> tuple[str, str] | None:
     kind = lex.kinds.get(name) or lex.kinds.get(bare)
     if kind:
         return kind, bare
+    if bare[-1:] == "s" and lex.kinds.get(f"head:{bare[:-1]}") == "programme":
+        # a programme's head word in the plural alone ("Projects", "Centres" heading a
+        # table's column) names no one programme
+        return None
     if _FIVE_YEAR_PLAN.fullmatch(bare):
         # "the Ninth Five-Year Plan", "China's Eighth Five-Year Plan (1991-1995)": the
         # nation's plan, no programme of its own (a province's, "Jiangsu's Eleventh

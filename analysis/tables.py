@@ -757,6 +757,10 @@ def cell_measure(cell: Cell, unit: str, indicator: str, old: str) -> str:
         return old
     if cell.year_rows and _TOTAL.match(cell.label):
         return "cumulative"
+    if old in ("annual", "cumulative") and _spans_years(cell.label + " " + cell.header):
+        # a flow on a row or column of a span of years ("Eighth (1991-1995)", "2006-2010"):
+        # the span's total, at its end
+        return "cumulative"
     if cols.get("total") is not None and cols["total"].search(cell.header):
         return "cumulative"
     if cols.get("level") is not None and cols["level"].search(cell.caption + " " + words):
@@ -784,6 +788,20 @@ def cell_measure(cell: Cell, unit: str, indicator: str, old: str) -> str:
     if indicator == UNCLASSIFIED:
         return "annual"
     return lex.measures.get(indicator, "level")
+
+
+# a span of years in a label ("1991-1995", "2006–10"; not an academic year, "2003-04")
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d|\d\d)(?!\d)")
+
+
+def _spans_years(words: str) -> bool:
+    """True when ``words`` name a span of more than two years."""
+    for m in _YEAR_SPAN.finditer(words):
+        first, last = m.group(1), m.group(2)
+        end = int(last) if len(last) == 4 else int(first[:2] + last)
+        if end - int(first) >= 2:
+            return True
+    return False
 
 
 def cell_year(cell: Cell) -> int | None:

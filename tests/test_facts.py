@@ -2209,3 +2209,20 @@ def test_a_tenth_is_a_share_and_an_ordinal_before_its_noun(tmp_path):
     )
     shares = [(r["value"], r["unit"]) for r in rows if r["unit"] == "percent"]
     assert shares == [(10, "percent")]
+
+
+def test_a_name_crosses_no_gap_between_table_cells_and_a_bare_plural_programme_head_is_none():
+    def names(text):
+        return [name for *_x, name, _k in classify.mentions(text, 0, len(text))]
+
+    # a table's column headers, parted by wide blanks or a tab, are no one name
+    assert "Projects    Funding" not in names("Period    Projects    Funding (RMB million)")
+    assert "Academy\tFoundation" not in names("Academy\tFoundation")
+    # a name hard-wrapped over lines, or with two blanks inside, stays one
+    assert names("the Ministry of\n    Education said") == ["Ministry of\n    Education"]
+    assert names("the Ministry of  Education said") == ["Ministry of  Education"]
+    # a programme's head word alone in the plural names no programme ("Projects", "Centres")
+    assert names("Projects    Funding") == []
+    assert names("Centres opened in 2010") == []
+    # (in the singular, after "the", it still refers back: "the Programme")
+    assert names("Under the Programme, 40 projects were funded") == ["Programme"]

@@ -717,3 +717,30 @@ def test_a_header_names_a_currency_by_its_code_sign_or_full_name_never_a_bare_wo
     # "won", "rand" as a header's words name no money
     assert scale_of("Awards won (number)") is None
     assert scale_of("Rand Corporation visits") is None
+
+
+_PERIODS = """Statistical Yearbook of Science and Technology 2006
+
+Table 12-3  International cooperation projects by plan period
+
+Period                         Projects    Funding (RMB million)
+Sixth (1981-1985)                   410            120
+Seventh (1986-1990)               1,150            380
+Eighth (1991-1995)                2,300            960
+Ninth (1996-2000)                 3,870          2,140
+
+Table 12-4  Chinese students in the United Kingdom
+
+                         2003/04     2004/05     2005/06
+New entrants              14,200      16,950      17,390
+"""
+
+
+def test_a_flow_on_a_row_of_a_span_of_years_is_the_span_s_total(tmp_path):
+    got = _rows(tmp_path, _PERIODS)
+    for cell, year in (("410", 1985), ("960", 1995), ("2,140", 2000)):
+        assert (got[cell]["measure"], got[cell]["year"]) == ("cumulative", year), cell
+    # an academic year is one year, its flow that year's
+    assert (got["16,950"]["measure"], got["16,950"]["year"]) == ("annual", 2005)
+    # (column headers a table's gap parts are no body's name: the nation's funding)
+    assert (got["2,140"]["scope"], got["2,140"]["actor"]) == ("national", "")
