@@ -707,7 +707,9 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
             evidence["publisher"] = _masthead_name(s, cfg)
         if not found:
             header = (
-                None if _chapter_heading(lines, filled, i) else _running_header(s, i in edge, cfg)
+                None
+                if _chapter_heading(lines, filled, i) or _table_row_beside(lines, i)
+                else _running_header(s, i in edge, cfg)
             )
             if header is not None:
                 removed[i] = "running_header"
@@ -1124,6 +1126,20 @@ def _header_fields(s: str, cfg: _Settings) -> list[str] | None:
         if f.endswith(".") and not _TOKEN_BEFORE.search(f[-12:]):
             return None
     return fields
+
+
+# a table's row: a label, a wide gap and a figure ending the line ("Bangladesh     745")
+_ROW_SHAPE = re.compile(r"\S.*?\S(?:\s{2,}|\t)[-+−]?[\d][\d,.]*\s*$")
+
+
+def _table_row_beside(lines: list[str], i: int) -> bool:
+    """True when line ``i`` and a line right above or below it (no blank between) are both
+    shaped as a table's rows: a label, a wide gap and a figure ("United Arab Emirates
+    968" between "Indonesia   1,412" and "Bangladesh   745"), which a running header,
+    standing alone at a page's break, never is."""
+    if not _ROW_SHAPE.match(lines[i]):
+        return False
+    return any(0 <= j < len(lines) and _ROW_SHAPE.match(lines[j]) for j in (i - 1, i + 1))
 
 
 def _running_header(s: str, at_edge: bool, cfg: _Settings) -> str | None:

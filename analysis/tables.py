@@ -852,6 +852,10 @@ def cell_value(cell: Cell) -> tuple[float, str]:
         from analysis.numbers import _scaled
 
         return _scaled(value, 1e4 if people["tenk"] else 1e3), "count"
+    if got is None and (bracket := _LABEL_UNIT.search(cell.caption)) is not None:
+        # a caption's last bracket naming money ("Technology export value by destination,
+        # 2012 (US$ million)"): every cell's, where the row and column name none
+        got = scale_of(bracket.group(1))
     if got is None and cell.year_rows and "," in cell.caption:
         # a chart's caption: "Value of technology import contracts, US$ billion"
         got = caption_scale(cell.caption.rpartition(",")[2])

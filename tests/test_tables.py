@@ -744,3 +744,21 @@ def test_a_flow_on_a_row_of_a_span_of_years_is_the_span_s_total(tmp_path):
     assert (got["16,950"]["measure"], got["16,950"]["year"]) == ("annual", 2005)
     # (column headers a table's gap parts are no body's name: the nation's funding)
     assert (got["2,140"]["scope"], got["2,140"]["actor"]) == ("national", "")
+
+
+def test_a_caption_s_last_bracket_of_money_scales_a_table_by_partner_whose_rows_stay(tmp_path):
+    # (a row of a label and a page-number-like figure between rows of that shape is no
+    # running header: "United Arab Emirates    968")
+    page = (
+        "Technology Trade Review\n\n"
+        "Table 2  Technology export value by destination, 2012 (US$ million)\n\n"
+        "Destination                       Value\n"
+        "Indonesia                         1,412\n"
+        "United Arab Emirates                968\n"
+        "Bangladesh                          745\n"
+        "Total, all destinations          28,764\n"
+    )
+    got = _rows(tmp_path, page)
+    assert (got["968"]["value"], got["968"]["unit"]) == (968_000_000, "USD")
+    assert (got["968"]["scope"], got["968"]["actor"]) == ("foreign", "United Arab Emirates")
+    assert (got["28,764"]["value"], got["28,764"]["scope"]) == (28_764_000_000, "national")
