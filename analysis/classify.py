@@ -2416,10 +2416,11 @@ def _national_line(text: str, num_start: int, num_end: int, noun_end: int, claus
 
 # "the region" as the one partner of a clause ("agreements with 16 countries in the region",
 # "with 15 of the 16 countries of the region",
-# "received 1,050 scientists from the region", "Trade between China and the region"; not "the
-# region's own": a place's)
+# "received 1,050 scientists from the region", "Trade between China and the region", "imports
+# from the bloc", "technicians from the continent"; not "the region's own": a place's)
 _THE_REGION = re.compile(
-    r"\b(?:with|in|from|to|and|(?:countries|states|nations)\s+of)\s+the\s+region\b(?!['’])"
+    r"\b(?:with|in|from|to|and|(?:countries|states|nations)\s+of)\s+the\s+"
+    r"(?:region|continent|bloc)\b(?!['’])"
 )
 _REGION_REACH = 3000  # how far back the region "the region" names may have been named
 
@@ -2429,7 +2430,7 @@ def _the_region(text: str, num_start: int, noun_end: int, clause) -> str:
     figure (indicators.yaml ``words.regions``, by its demonym or its name: "China–Latin
     America and the Caribbean Science ... Forum", "African countries"), or ""."""
     end = min(clause[1], max(noun_end, num_start) + 80)
-    if text.find("the region", clause[0], end) < 0 or not _THE_REGION.search(text, clause[0], end):
+    if not _THE_REGION.search(text, clause[0], end):
         return ""
     pattern, named = _region_names()
     found = pattern.findall(text, max(0, clause[0] - _REGION_REACH), clause[0])

@@ -2662,3 +2662,26 @@ def test_an_office_holder_speaks_for_the_body_named_after_the_office():
 )
 def test_the_commission_and_it_after_a_span_of_years(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "quote_start", "want"),
+    [
+        # "the bloc", "the continent" refer back to the region named before, as "the region"
+        (
+            "China and ASEAN held a forum in Nanning. China's technology exports to ASEAN "
+            "members reached US$3.4 billion in 2012, while imports from the bloc stood at "
+            "US$1.7 billion.",
+            "US$1.7",
+            ("foreign", "ASEAN"),
+        ),
+        (
+            "Africa is a growing partner. Last year China trained 2,000 technicians from the "
+            "continent.",
+            "2,000",
+            ("foreign", "Africa"),
+        ),
+    ],
+)
+def test_the_bloc_and_the_continent_are_the_region_named_before(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
