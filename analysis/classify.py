@@ -2414,6 +2414,15 @@ def _national_line(text: str, num_start: int, num_end: int, noun_end: int, claus
     return _region_after(text, num_end) or _the_region(text, num_start, noun_end, clause)
 
 
+# money named as that of a programme after it: "funding for the Program", "the budget of the
+# Dragon Programme"
+_MONEY_OF = re.compile(
+    r"\b(?:funding|funds|budget|budgets|spending|expenditure|allocations?|appropriations?)\s+"
+    r"(?:for|of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 # "the region" as the one partner of a clause ("agreements with 16 countries in the region",
 # "with 15 of the 16 countries of the region",
 # "received 1,050 scientists from the region", "Trade between China and the region", "imports
@@ -3243,6 +3252,9 @@ def _scope_of(
             return "national", actor  # "..., and the United States for about 15 percent"
         if (
             lex.not_subject.search(text, max(clause[0], a - 20), a)
+            # ("Central government funding for the Program reached RMB 420 million": the
+            # money of the name it is for, the clause's subject)
+            and not (kind == "programme" and _MONEY_OF.search(text, max(clause[0], a - 40), a))
             and not _AND_CLAUSE.search(text, max(clause[0], a - 12), a)
             and not _AND_OPENS.fullmatch(text, clause[0], a)
             and not (

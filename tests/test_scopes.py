@@ -2685,3 +2685,26 @@ def test_the_commission_and_it_after_a_span_of_years(tmp_path, body, quote_start
 )
 def test_the_bloc_and_the_continent_are_the_region_named_before(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "quote_start", "want"),
+    [
+        # money named as that of a programme after it ("funding for the Program") is the
+        # programme's, though the programme stands after a preposition
+        (
+            "The Sino-Swiss Science and Technology Cooperation Program began in 2004. Central "
+            "government funding for the Program reached RMB 420 million in 2008.",
+            "RMB 420",
+            ("programme", "Sino-Swiss Science and Technology Cooperation Program"),
+        ),
+        (
+            "The Sino-Swiss Science and Technology Cooperation Program began in 2004. The "
+            "budget of the programme was CHF 10 million in 2008.",
+            "CHF 10",
+            ("programme", "Sino-Swiss Science and Technology Cooperation Program"),
+        ),
+    ],
+)
+def test_money_named_for_a_programme_is_the_programme_s(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
