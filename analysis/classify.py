@@ -2423,6 +2423,13 @@ _MONEY_OF = re.compile(
 )
 
 
+# a number's subject naming the body its things are at: "The number of foreign scientists
+# working at the institute", "the number of foreign experts employed by the academy"
+_NUMBER_AT = re.compile(
+    r"\b[Tt]he\s+number\s+of\s+[^,;:()\d]{1,60}?\s(?:at|in|by)\s+(?:the\s+)?$"
+)
+
+
 # "the region" as the one partner of a clause ("agreements with 16 countries in the region",
 # "with 15 of the 16 countries of the region",
 # "received 1,050 scientists from the region", "Trade between China and the region", "imports
@@ -3255,6 +3262,12 @@ def _scope_of(
             # ("Central government funding for the Program reached RMB 420 million": the
             # money of the name it is for, the clause's subject)
             and not (kind == "programme" and _MONEY_OF.search(text, max(clause[0], a - 40), a))
+            # ("The number of foreign scientists working at the institute rose from a dozen":
+            # the number of people at a body, the body's)
+            and not (
+                kind in ("agency", "local", "programme")
+                and _NUMBER_AT.search(text, max(clause[0], a - 80), a)
+            )
             and not _AND_CLAUSE.search(text, max(clause[0], a - 12), a)
             and not _AND_OPENS.fullmatch(text, clause[0], a)
             and not (

@@ -2708,3 +2708,19 @@ def test_the_bloc_and_the_continent_are_the_region_named_before(tmp_path, body, 
 )
 def test_money_named_for_a_programme_is_the_programme_s(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+def test_the_number_of_people_at_a_body_is_the_body_s(tmp_path):
+    body = (
+        "The Lanzhou Institute of Desert Research was founded in 1959. The number of foreign "
+        "scientists working at the institute rose from a dozen in 1985 to more than 150 in "
+        "2008."
+    )
+    for figure in ("a dozen", "more than 150"):
+        assert scope(tmp_path, body, figure) == (
+            "agency",
+            "Lanzhou Institute of Desert Research",
+        )
+    # (another country the people are in keeps its line: the nation's students there)
+    body = "The number of Chinese students in Norway rose from 600 in 2003 to 1,900 in 2013."
+    assert scope(tmp_path, body, "1,900") == ("foreign", "Norway")
