@@ -2425,9 +2425,7 @@ _MONEY_OF = re.compile(
 
 # a number's subject naming the body its things are at: "The number of foreign scientists
 # working at the institute", "the number of foreign experts employed by the academy"
-_NUMBER_AT = re.compile(
-    r"\b[Tt]he\s+number\s+of\s+[^,;:()\d]{1,60}?\s(?:at|in|by)\s+(?:the\s+)?$"
-)
+_NUMBER_AT = re.compile(r"\b[Tt]he\s+number\s+of\s+[^,;:()\d]{1,60}?\s(?:at|in|by)\s+(?:the\s+)?$")
 
 
 # "the region" as the one partner of a clause ("agreements with 16 countries in the region",

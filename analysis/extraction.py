@@ -829,7 +829,10 @@ def _year_before(text, s_start, num, rows, year, basis, low, borrowed=None, pub=
     years earlier" that many years before; a sentence whose subject is of "the year before"
     ("The figures for the year before were 2,050 and 2,700") speaks of the year before the
     one the narrative spoke of, and one opening "Ten years earlier" that many years before
-    the narrative's year (``borrowed``). (``year``, ``basis``) otherwise."""
+    the narrative's year (``borrowed``); a span "ago" after the figure's noun or opening its
+    sentence ("Five years ago the centre had 12 partner institutes") counts back from the
+    page's year (``pub``), up to a new clause or "now", never after "than". (``year``,
+    ``basis``) otherwise."""
     if (
         low is not None
         and low.find("year", num.end, num.end + 30) < 0

@@ -1467,7 +1467,8 @@ def _counted_subject(text: str, lo: int, at: int) -> bool:
 
 def _it_does(text, sent, num, lo, end, prev_start, low) -> bool:
     """A clause whose subject is "it" ("The Thousand Talents Plan began in 2008. Officials
-    say it has recruited 7,000 people") reads the sentence before as what "it" is."""
+    say it has recruited 7,000 people") reads the sentence before as what "it" is, or, after
+    a clause of its own sentence ("..., and it has sent 300 since 2000"), that clause."""
     it = _IT_DOES.search(text, max(sent.start, num.start - 60), num.start)
     if it is None:
         return False
