@@ -1514,15 +1514,17 @@ _INCLUDING = re.compile(
 
 # a part of the figure set after it with its own figure: ", 84 of them last year", ", about
 # 640 of whom in 2012 alone" (no clause mark between)
+# ("of them", and at most one word before the part's year that is no "after" or "before")
+_OF_THEM_WORDS = r"\s+of\s+(?:them|these|those|which|whom)\b"
+_OF_THEM_THEN_WORDS = _OF_THEM_WORDS + r"\s+(?:(?!after\b|before\b|until\b)[a-z]+\s+)?"
 _PART_AFTER = re.compile(
-    r",\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?[\w.,-]*\d[\w.,-]*\s+"
-    r"of\s+(?:them|these|those|which|whom)\s+(?:(?!after\b|before\b|until\b)[a-z]+\s+)?$"
+    r",\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?[\w.,-]*\d[\w.,-]*"
+    + _OF_THEM_THEN_WORDS
+    + "$"
 )
 _PART_YEARS = ("explicit", "lastyear", "thisyear")  # the years a part's own words may give
-_OF_THEM_THEN = re.compile(
-    r"\s+of\s+(?:them|these|those|which|whom)\s+(?:(?!after\b|before\b|until\b)[a-z]+\s+)?"
-)
-_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b")
+_OF_THEM_THEN = re.compile(_OF_THEM_THEN_WORDS)
+_OF_THEM = re.compile(_OF_THEM_WORDS)
 
 # "last year" as the base a change or a comparison is measured against ("up 49 percent on
 # last year", "300 more than last year", "an increase of 12% over last year", "compared with
