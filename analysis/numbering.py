@@ -32,6 +32,7 @@ class _Numbering(NamedTuple):
     field: re.Pattern[str]  # a counter's label opening its field ("Visitors: 3,475,112")
     degrees: re.Pattern[str]  # right after the number: degrees, perhaps their scale
     weather: re.Pattern[str]  # a word of the weather before a number of degrees
+    weather_clause: re.Pattern[str]  # "it is" right before a number of degrees
     journal: re.Pattern[str]  # a journal's name before its volume (and issue)
     marks: frozenset[str]  # the marks of a post's counters ("♡", "⟲", "💬")
     mark_line: re.Pattern[str]  # a line of only such marks, each with its count
@@ -77,10 +78,15 @@ def numbering() -> _Numbering:
     field_words = words(cfg.get("field_counters") or []) or r"(?!)"
     field = re.compile(rf"(?:^|\s{{2,}}|[|·•]\s*)(?:{field_words})\s*[:：]\s*$", re.I | re.M)
     scales = words(cfg.get("temperature_scales") or []) or r"(?!)"
+    # (a scale's letter alone too, with the weather before it: "Wx ...: clear, high 15 C.")
     degrees = re.compile(
-        rf"\s?°\s?(?P<sign>{scales})\b|\s+degrees?\b(?:\s+(?P<scale>{scales})\b)?", re.I
+        rf"\s?°\s?(?P<sign>{scales})\b|\s+degrees?\b(?:\s+(?P<scale>{scales})\b)?"
+        r"|\s(?-i:[CF])(?![\w'’&-])",
+        re.I,
     )
     weather = re.compile(rf"\b(?:{words(cfg.get('weather') or []) or '(?!)'})\b", re.I)
+    clauses = words(cfg.get("weather_clauses") or []) or "(?!)"
+    weather_clause = re.compile(rf"\b(?:{clauses})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
     journal = re.compile(
         rf"\b(?:{words(cfg.get('journal_words') or []) or '(?!)'})\s(?:\d{{1,4}}:)?$", re.I
     )
@@ -101,6 +107,7 @@ def numbering() -> _Numbering:
         field,
         degrees,
         weather,
+        weather_clause,
         journal,
         frozenset(marks),
         mark_line,
@@ -143,7 +150,8 @@ def _words_before(before: str) -> list[str]:
 # a clock's hour or minute beside the number: "16:42", "00:00:05", "10.00 a.m.", "9 pm",
 # "7 o'clock"
 # (Hansard's "3.7 p.m." writes its minutes with one digit; "07.00 GMT" names its zone)
-_ZONES = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|BJT|JST|KST|HKT)"
+# (an American wire's "ET" and "PT" too, and a programme schedule's "gmt": "at 0930 gmt")
+_ZONES = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|CST|CDT|PST|PDT|PT|BJT|JST|KST|HKT|gmt|utc)"
 _CLOCK_AFTER = re.compile(
     r"(?::[0-5]\d(?!\d)|\.[0-5]?\d\s*[ap]\.?\s?m\b|\s*[ap]\.?\s?m\.?(?!\w)"
     rf"|\.[0-5]\d\s*{_ZONES}\b"
@@ -243,6 +251,8 @@ def _bare_section_number(text: str, start: int, end: int) -> bool:
 
 # a volume and its issue: "11(3)"; a duration in brackets: "[2 min]"
 _ISSUE_AFTER = re.compile(r"\(\d{1,3}\)")
+_MINUTES_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\s?min\.?\s$")
+_SECONDS_AFTER = re.compile(r"\s?(?:s|sec|secs)\b(?!['’])")
 _BRACKET_DURATION = re.compile(r"\s*(?:min|mins|minutes|sec|secs|seconds)\.?\s*\]", re.I)
 # telephone numbers: "+31 70 344 0640", "(010) 6559 2800": digit groups apart by single
 # blanks, hyphens or brackets; a North American one has its area code in brackets: "(202)
@@ -342,7 +352,8 @@ _OF_AGE = re.compile(r"\bage\b|\baged\b|years\s+old")
 # a ranking's head, not a count: "the three largest sources", "the top 10 universities"
 _SUPERLATIVE_AFTER = re.compile(r"\s(?:largest|biggest|smallest|highest|lowest)\b")
 _TOP_BEFORE = re.compile(r"\b(?:the|The)\s+top\s$")
-_AGED_BEFORE = re.compile(r"\baged\s$")  # (not "has engaged 40 of them")
+# (not "has engaged 40 of them"; the second of two ages too: "aged 71 and 68")
+_AGED_BEFORE = re.compile(r"\baged\s(?:\d\d\s(?:and|or|to)\s)?$")
 _OR_YOUNGER = re.compile(r"\s+(?:or|and)\s+(?:under|younger|below|less)\b")
 # a language test's name, perhaps with "score (of)", before its score
 _TEST_SCORE_BEFORE = re.compile(
@@ -383,7 +394,13 @@ def _temperature(
         return False
     if m.group("sign") or m.group("scale"):
         return True
-    return cfg.weather.search(text, max(s_start, start - _WEATHER_BACK), start) is not None
+    lo = max(s_start, start - _WEATHER_BACK)
+    return cfg.weather.search(text, lo, start) is not None or (
+        # (a temperature's two digits at most: "it is now 300 degrees a year" counts)
+        "degree" in m.group()
+        and end - start <= 2
+        and cfg.weather_clause.search(text, lo, start) is not None
+    )
 
 
 @functools.cache
@@ -442,7 +459,7 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if (
         end - start == 4
-        and after[:1] in " GUECPBJKH"
+        and after[:1] in " GUECPBJKHgu"
         and text[start : start + 2] <= "23"
         and text[start + 2 : start + 4] <= "59"
         and _ZONE_AFTER.match(text, end, s_end)
@@ -493,6 +510,13 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True
     if before.endswith("[") and _BRACKET_DURATION.match(text, end, s_end):
         return True
+    if before.endswith("(:") and end - start == 2 and after[:1] == ")":
+        return True  # a broadcast cut's running time: "CUT 7 (:19)", "tag out (:04)"
+    if before.endswith(("min ", "min. ")) and _MINUTES_BEFORE.search(before):
+        if _SECONDS_AFTER.match(text, end, s_end):
+            return True  # the seconds of a running time: "7 min 20 s"
+    if before.endswith("<age>"):
+        return True  # a record's age field: "<employer>...</employer><age>63</age>"
     line_start = max(s_start, text.rfind("\n", s_start, start) + 1)
     if after[:1] == "." and not text[line_start:start].strip():
         if _SECTION_AT_LINE_START.match(text, end, s_end):
@@ -577,7 +601,7 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     if before.endswith("top ") and _TOP_BEFORE.search(before):
         return True  # "the top five provinces", "ranked among the top 10 universities"
     if end - start == 2 and (
-        (before.endswith("aged ") and _AGED_BEFORE.search(before))
+        ("aged " in before[-12:] and _AGED_BEFORE.search(before))
         or _OR_YOUNGER.match(text, end, s_end)
         and _OF_AGE.search(text, s_start, start)
     ):

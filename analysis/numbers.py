@@ -115,6 +115,8 @@ _SCALE_UNIT = re.compile(
 )
 _UNIT_LEAD = re.compile(r"(?:\bunits?\s*[:：]|\()\s*$", re.I)
 _CELLS_AFTER = re.compile(r"[ \t]{2,}[+\-−]?\d")
+# the numbers after the first of a range or a size's sides, before their unit
+_SIZE_CHAIN = re.compile(r"(?:\s*(?:to|-|–|x|×)\s*\d[\d,.]*){1,2}")
 _PLUS_MINUS = re.compile(r"\s*±")
 _PLUS_MINUS_BEFORE = re.compile(r"±\s*$")
 # an exchange rate after its number ("1.98 to the dollar", "8.28 yuan per US dollar")
@@ -921,8 +923,12 @@ def _parse(
         return None  # "20 ± 0.5°C": a measurement and its tolerance
     if _EXCHANGE_RATE.match(text, end, s_end):
         return None  # "the yuan stood at 1.98 to the dollar": an exchange rate
-    if g.physical is not None and unit == "count" and g.physical.match(text, end, s_end):
-        return None  # "13 million tonnes", "400 MW", "125 petaflops": a physical quantity
+    if g.physical is not None and unit == "count":
+        if g.physical.match(text, end, s_end):
+            return None  # "13 million tonnes", "400 MW", "125 petaflops": a physical quantity
+        chain = _SIZE_CHAIN.match(text, end, s_end)
+        if chain is not None and g.physical.match(text, chain.end(), s_end):
+            return None  # "3 to 5 GeV", "18 × 12 × 8 mm": the first of its numbers
     if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:
         if g.price_rate.match(text, end, s_end):
             return None  # "$69 per month", "a stipend of $650 a month": a price or a wage

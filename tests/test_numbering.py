@@ -608,3 +608,46 @@ def test_a_day_beside_a_month_in_capitals_is_no_figure(
     tmp_path: Path, body: str, kept: list[float]
 ) -> None:
     assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a broadcast script's running times, a wire's clock with its zone, a schedule's gmt
+        ("SOUNDBITE (:22) The deputy director said China had sent 300 scientists abroad.", [300]),
+        ("The feed ran at 0700 ET; the programme is repeated at 0930 gmt. 20 projects were "
+         "approved.", [20]),
+        ("The line covers the distance in about 7 min 20 s. Germany trained 40 engineers.", [40]),
+        # the weather: a scale's letter alone after a word of it, or "it is ... degrees"
+        ("Wx for Beijing Monday: clear, high 15 C. China signed 12 agreements.", [12]),
+        ("I know it is 29 degrees outside. We hosted 45 scientists.", [45]),
+        ("It was 14 degrees and raining when 45 scientists arrived.", [45]),
+        # a machine's energy, a thing's size, also after a range or a size's other sides
+        ("The collider runs at 2.2 billion electron volts in the 3 to 5 GeV range; China "
+         "sent 150 physicists abroad.", [150]),
+        ("The tunnel is 240 metres (787 feet) around, the box 18 × 12 × 8 mm; 30 experts "
+         "came.", [240, 30]),
+        # ages: the second of two, and a record's field
+        ("The craftsmen, aged 71 and 68, showed their looms to 30 visiting experts.", [30]),
+        ("<record><employer>Xiamen University</employer><age>63</age></record>\n\nThe "
+         "university hosted 12 visiting scholars.", [12]),
+    ],
+)  # fmt: skip
+def test_s38_running_times_weather_sizes_and_ages_give_no_row(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # degrees a university awards, and a clause of "it is" that counts
+        ("It is now 300 degrees a year that the university awards to Chinese students.", [300]),
+        ("The university awarded 120 degrees to Chinese students.", [120]),
+        # a range of counts, and an area planted, stay
+        ("China sent 3 to 5 experts to each of 12 sites on 250,000 hectares.", [3, 12, 250000]),
+    ],
+)  # fmt: skip
+def test_s38_counts_beside_such_words_stay(tmp_path: Path, body: str, kept: list[float]) -> None:
+    assert values(tmp_path, body) == kept
