@@ -3545,6 +3545,16 @@ _UNDER_NAMED_KIND = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:programme|program|scheme|initiative|[Aa]greement|accord))"
     r"(?:\s+of\s+[^,;.]{0,80}?)?\s*,\s*"
 )
+_UNDER_NAMED_KIND_BARE = re.compile(_UNDER_NAMED_KIND.pattern.removesuffix(r"\s*,\s*") + r"\s+")
+# (without its comma, the figure right after the phrase: "under the X agreement thirty-six
+# joint projects are now under way")
+_QUALIFIER = re.compile(
+    r"(?:(?:some|about|around|over|nearly|almost|more\s+than|a\s+total\s+of)\s+)?"
+)
+
+
+# a coordinate clause opening on the phrase ("..., and under the X agreement 36 projects")
+_AND_LEAD = re.compile(r"(?:(?<=[,;]\s)|(?<=[,;]\n))(?:and|but|while)\s+(?=[Uu]nder\s)")
 
 
 def _under_named_kind(text: str, num_start: int, clause, found) -> str | None:
@@ -3555,9 +3565,14 @@ def _under_named_kind(text: str, num_start: int, clause, found) -> str | None:
     q = clause[0]
     while q < num_start and not text[q].isalnum():
         q += 1
+    joined = max(_AND_LEAD.finditer(text, q, num_start), key=lambda m: m.start(), default=None)
+    if joined is not None:
+        q = joined.end()
     m = _UNDER_NAMED_KIND.match(text, q, num_start)
     if m is None:
-        return None
+        m = _UNDER_NAMED_KIND_BARE.match(text, q, num_start)
+        if m is None or not _QUALIFIER.fullmatch(text, m.end(), num_start):
+            return None
     if any(m.end() <= a < num_start and kind != "national" for a, _b, _actor, kind in found):
         return None
     return " ".join(m.group(1).split())

@@ -341,6 +341,13 @@ def test_an_item_of_a_list_a_meeting_agreed_is_its_programmes(tmp_path):
         ("Under the Dragon 3 programme of the European Space Agency and the National Remote "
          "Sensing Center, 51 joint projects are under way.", "51",
          ("programme", "Dragon 3 programme")),
+        # ... with no comma after it, the figure right after the phrase; in a coordinate
+        # clause of its own ("..., and under the ...")
+        ("China invited 1,200 foreign specialists this year, and under the Sino-West German "
+         "cooperation agreement thirty-six joint projects are now under way.", "thirty-six",
+         ("programme", "Sino-West German cooperation agreement")),
+        ("Under the Sino-Italian exchange programme some 50 scientists went to Italy in "
+         "1985.", "some 50", ("programme", "Sino-Italian exchange programme")),
     ],
 )  # fmt: skip
 def test_a_fronted_under_phrase_naming_a_programme_by_its_kind(tmp_path, body, quote_start, want):
