@@ -1831,6 +1831,13 @@ _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
+# a verb of change and "by" before the first number: "rose by", "increased by", "was up by"
+_CHANGE_BY_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|rising|increased|increases|increasing|grew|grown|grows|growing|"
+    r"climbed|jumped|expanded|fell|fallen|dropped|declined|decreased|up|down)\s+by\s+"
+    r"(?:(?:about|some|nearly|almost|over|more\s+than|around|roughly)\s+)?$",
+    re.I,
+)
 
 
 def _word_ranges(text: str, nums: list[_Num]) -> list[_Num]:
@@ -1867,7 +1874,16 @@ def _word_ranges(text: str, nums: list[_Num]) -> list[_Num]:
             and 0 < a.value < b.value < a.value * 100
         ):
             before = text[max(0, a.start - 10) : a.start]
-            to = _RANGE_TO.match(text, a.end, b.start) and not _FROM_BEFORE.search(before)
+            to = (
+                _RANGE_TO.match(text, a.end, b.start)
+                and not _FROM_BEFORE.search(before)
+                # ("rose by 71 to 346": a change and the level it reached; "grew by 20 to 30
+                # percent", ends close together, is a range of the change)
+                and not (
+                    b.value > 2 * a.value
+                    and _CHANGE_BY_BEFORE.search(text, max(0, a.start - 24), a.start)
+                )
+            )
             between = _RANGE_BETWEEN.match(text, a.end, b.start) and _BETWEEN_BEFORE.search(before)
             # "two or three fellows", "30 or 40 researchers": an estimate between close figures
             either = b.value <= 2 * a.value and _RANGE_OR.match(text, a.end, b.start)
@@ -2599,6 +2615,10 @@ def _measure_read(
         return "change"  # "+19% y-o-y", a "Change (%)" column's "+9.8": a signed figure
     if worth_before(text, max(before[0], num.start - 80), num.start):
         return "level"  # "a joint fund worth 300 million dollars": the size of the fund
+    if num.unit not in ("percent", "fraction") and _CHANGE_BY_BEFORE.search(
+        text, max(before[0], num.start - 24), num.start
+    ):
+        return "change"  # "rose by 71 during the year to 355": the count's change
     if num.unit in ("percent", "fraction"):
         upto = num.start
         if _PERCENT_LIST.fullmatch(text, before[0], num.start) and before[0] > 0:

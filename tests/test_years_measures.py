@@ -2501,3 +2501,33 @@ def test_a_span_back_from_the_page_dates_the_figure_it_governs(tmp_path, body, s
 def test_a_part_after_its_whole_keeps_its_own_year(tmp_path, body, starts, year, measure):
     got = row(tmp_path, body, starts)
     assert (got["year"], got["measure"]) == (year, measure)
+
+
+# ------------------------------------------------------------ a count's change and its level
+@pytest.mark.parametrize(
+    "body, starts, want",
+    [
+        # "by" after a verb of change: the count's change; the level it reached stands apart
+        (
+            "The number of national international S&T cooperation bases rose by 71 to 346 in 2009.",
+            "71",
+            ("change", None),
+        ),
+        (
+            "The number of national international S&T cooperation bases rose by 71 to 346 in 2009.",
+            "346",
+            ("level", None),
+        ),
+        (
+            "The number of joint projects increased by some 40 during the year to 210.",
+            "some 40",
+            ("change", None),
+        ),
+        # ends close together after "by" are a range of the change
+        ("Technology exports grew by 20 to 30 percent in 2009.", "20 to", ("change", 30)),
+    ],
+)
+def test_a_count_after_a_verb_of_change_and_by_is_its_change(tmp_path, body, starts, want):
+    got = row(tmp_path, body, starts)
+    high = got.get("high")
+    assert (got["measure"], None if high is None or high != high else high) == want
