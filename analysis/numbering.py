@@ -515,6 +515,8 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     if before.endswith(("min ", "min. ")) and _MINUTES_BEFORE.search(before):
         if _SECONDS_AFTER.match(text, end, s_end):
             return True  # the seconds of a running time: "7 min 20 s"
+    if before.endswith("^") and end - start <= 2:
+        return True  # a footnote's mark raised by a caret: "... a year.^2 (See also"
     if before.endswith("<age>"):
         return True  # a record's age field: "<employer>...</employer><age>63</age>"
     line_start = max(s_start, text.rfind("\n", s_start, start) + 1)

@@ -631,6 +631,9 @@ def test_a_day_beside_a_month_in_capitals_is_no_figure(
         ("The craftsmen, aged 71 and 68, showed their looms to 30 visiting experts.", [30]),
         ("<record><employer>Xiamen University</employer><age>63</age></record>\n\nThe "
          "university hosted 12 visiting scholars.", [12]),
+        # a footnote's mark raised by a caret
+        ("Central funding came to about 330 million yuan a year.^2 China hosted 40 scholars.",
+         [330000000, 40]),
     ],
 )  # fmt: skip
 def test_s38_running_times_weather_sizes_and_ages_give_no_row(
