@@ -288,6 +288,9 @@ def settings() -> _Settings:
     title = dict(cs["title"])
     title["section_set"] = frozenset(w.lower() for w in title["section_words"])
     title["page_kind_set"] = frozenset(w.lower() for w in title.get("page_kinds", []))
+    title["kicker_name_set"] = frozenset(
+        " ".join(w.lower().split()) for w in title.get("kicker_names", [])
+    )
     title["label_re"] = re.compile(
         r"(?:" + "|".join(re.escape(w) for w in title["labels"]) + r")(?:\s+[\w.-]{1,8})?\.?",
         re.I,
@@ -3214,6 +3217,8 @@ def _title_block(para: str, cfg: _Settings) -> str:
         and not _SENT_END.search(lines[0])
     ):
         return "named"  # a body's or an event's name over its page's kind
+    if len(lines) == 2 and _kicked_line(lines, cfg):
+        return "labelled"  # a section's name in capitals right over the headline
     if _kind_label(lines[0], cfg) and not lines[1].startswith(_DECK_DASHES):
         rest = " ".join(lines[1:])
         if not any(ln.isupper() for ln in lines[1:]) and _headline(rest, len(rest.split()), cfg):
@@ -3268,6 +3273,25 @@ def _title_block(para: str, cfg: _Settings) -> str:
     ):
         return "deck"
     return ""
+
+
+def _kicked_line(lines: list[str], cfg: _Settings) -> bool:
+    """Whether the first of two lines is a section's name in capitals (at most
+    ``title.kicker_words`` words) set right over a headline not in capitals, at least twice its
+    length and at most ``title.kicker_headline_words`` words ("COVER STORY" / "Ten Years, 8,300
+    Graduates: XJTLU Looks Back"): the kicker rule of :func:`_kicker`, no blank line between."""
+    head, nxt = lines
+    words, nxt_words = len(head.split()), len(nxt.split())
+    t = cfg.title
+    return (
+        head.isupper()
+        and " ".join(head.lower().split()) in t.get("kicker_name_set", ())
+        and words <= t.get("kicker_words", 0)
+        and not nxt.isupper()
+        and 2 * words <= nxt_words <= t.get("kicker_headline_words", 0)
+        and not _SENT_END.search(nxt)
+        and _headline(nxt, nxt_words, cfg)
+    )
 
 
 _DECK_DASHES = ("—", "–", "--")  # "— Delivered at ...", "-- Remarks by ..."

@@ -3859,3 +3859,27 @@ def test_a_note_mark_after_a_source_line_is_no_part_of_the_publisher(tmp_path):
     )
     _title, publisher, _ = _head_of(tmp_path, page)
     assert publisher == "MOST Department of International Cooperation"
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # a magazine section's name set right over the headline, no blank line between
+        (
+            "LINK  |  The Alumni Magazine  |  Issue 12  |  Autumn 2016         p. 6\n\n"
+            "COVER STORY\nTen Years, 8,300 Graduates: The University Looks Back\n\n"
+            "When the first students arrived in September 2006 the campus was two buildings "
+            "and a lot of mud, and there were 164 of them in the first intake.\n",
+            "Ten Years, 8,300 Graduates: The University Looks Back",
+        ),
+        # a headline in capitals over its deck in lower case is the headline still
+        (
+            "SHANGHAI-BUILT JET FLIES\nFirst of 25 jets rolls off co-assembly line\n\n"
+            "SHANGHAI, July 1 (UPI) -- The first airliner assembled in China took off from "
+            "Dachang airfield today on a test flight, officials said.\n",
+            "SHANGHAI-BUILT JET FLIES",
+        ),
+    ],
+)
+def test_a_kicker_right_over_its_headline_is_no_title(tmp_path: Path, page: str, title: str):
+    assert _head_of(tmp_path, page)[0] == title
