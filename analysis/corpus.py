@@ -2825,6 +2825,8 @@ def _headline(para: str, words: int, cfg: _Settings, first: bool = False) -> boo
         return False
     if t["label_re"].fullmatch(para) or t["not_title_re"].fullmatch(para):
         return False
+    if ":" in para and _counter_field().search(para):
+        return False  # a blog's or a forum's bar: "Blog of ...  |  Posts: 214  |  Visits: 86,402"
     if _CLOCK_OPENING.match(para) or _DAY_ALONE.fullmatch(para) or _STAMPED.search(para):
         # a programme's slot or its day: "08:30-09:15  Registration (Foyer, Level 2)",
         # "MONDAY, 18 OCTOBER"
@@ -2832,6 +2834,16 @@ def _headline(para: str, words: int, cfg: _Settings, first: bool = False) -> boo
     # (a headline in title case may hold two: "Analysis: China Is Buying Less Know-How. Can It
     # Make Its Own?")
     return not _two_sentences(para, cfg.abbreviations) or _title_case(para)
+
+
+@functools.cache
+def _counter_field() -> re.Pattern[str]:
+    """A site counter's field in a line of fields: its label (``boilerplate.yaml``
+    ``numbering.field_counters``) after the line's start, a bar or a wide blank, a colon and
+    its number ("|  Posts: 214", "Visitors: 3,475,112")."""
+    words = load_lexicon("boilerplate")["numbering"].get("field_counters") or []
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"(?:^|\s{{2,}}|[|·•]\s*)(?:{alt})\s*[:：]\s*\d", re.I)
 
 
 def _title_case(line: str) -> bool:

@@ -3872,6 +3872,15 @@ def test_a_note_mark_after_a_source_line_is_no_part_of_the_publisher(tmp_path):
             "and a lot of mud, and there were 164 of them in the first intake.\n",
             "Ten Years, 8,300 Graduates: The University Looks Back",
         ),
+        # a blog's bar of counters over the post's headline
+        (
+            "You are here: Home > Blogs > Lin Haitao's Blog\n\n"
+            "Blog of Lin Haitao (technology broker, Nanning)  |  Posts: 214  |  Visits: 86,402\n\n"
+            "Expo week in review: 56 technology deals, and what the numbers hide\n\n"
+            "The expo closed on Saturday, and as usual the organisers put out their figures "
+            "before the booths were even dismantled, with 56 agreements signed in all.\n",
+            "Expo week in review: 56 technology deals, and what the numbers hide",
+        ),
         # a headline in capitals over its deck in lower case is the headline still
         (
             "SHANGHAI-BUILT JET FLIES\nFirst of 25 jets rolls off co-assembly line\n\n"

@@ -631,6 +631,11 @@ def test_a_day_beside_a_month_in_capitals_is_no_figure(
         ("The craftsmen, aged 71 and 68, showed their looms to 30 visiting experts.", [30]),
         ("<record><employer>Xiamen University</employer><age>63</age></record>\n\nThe "
          "university hosted 12 visiting scholars.", [12]),
+        # a blog's or a forum's bar of counters
+        ("Blog of Lin Haitao (technology broker)  |  Posts: 214  |  Visits: 86,402\n\n"
+         "At the expo 56 technology transfer agreements were signed.", [56]),
+        ("Online now: 1,873 users | Your last visit: yesterday\n\nThe university has 251 "
+         "partner universities.", [251]),
         # a footnote's mark raised by a caret
         ("Central funding came to about 330 million yuan a year.^2 China hosted 40 scholars.",
          [330000000, 40]),
