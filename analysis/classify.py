@@ -1476,9 +1476,18 @@ def _document_subject_plain(title: str) -> tuple[str, str] | None:
     totals, ``actors.yaml`` ``publishers`` ``national``, is no subject: "How many students
     went abroad? (MOE numbers)" gives the nation's figures.)"""
     central = _publisher_lexicon().national
+    capitals = title.isupper()
+    if capitals:
+        # a title in capitals ("FINAL REPORT OF THE SINO-JAPANESE COOPERATION PROJECT ON
+        # RADAR METEOROLOGY ..."): read in title case, the names the lexicon knows
+        # capitalised as it writes them; every word is capitalised then, so only a specific
+        # name counts (not "Talent Programmes and ...", "Expo", "State Commission")
+        title = _title_cased(title)
     for a, b, actor, kind in mentions(title, 0, len(title)):
         if kind == "agency":
             actor = _title_body(actor)
+        if capitals and not _specific_name(actor):
+            continue
         if kind == "agency" and central.fullmatch(actor):
             continue
         if _HEAD_AS_VERB.match(title, b) and actor.endswith("s"):
@@ -1500,6 +1509,51 @@ def _document_subject_plain(title: str) -> tuple[str, str] | None:
         if kind in ("programme", "local", "agency") and actor not in actor_lexicon().references:
             return kind, actor
     return None
+
+
+# words that name no body of their own beside a head word ("State Commission", "Joint
+# Programme", "National Centre")
+_GENERIC_WORDS = frozenset(
+    "state national joint international central bilateral the of and for new general".split()
+)
+
+
+def _specific_name(name: str) -> bool:
+    """Whether a name read from a title in capitals names one body, place or programme: no
+    head word in the plural ("Talent Programmes and ...", "WHO Centres"), and a word of its
+    own beside its head word and the generic ones ("State Commission" names none)."""
+    kinds = actor_lexicon().kinds
+    own = False
+    for w in name.split():
+        if f"head:{w}" in kinds:
+            continue
+        if w.endswith("s") and (f"head:{w[:-1]}" in kinds or f"head:{w[:-2]}" in kinds):
+            return False
+        if w.lower() not in _GENERIC_WORDS:
+            own = True
+    return own
+
+
+# the words a title in title case leaves in lower case
+_SMALL_WORDS = frozenset("a an and at by for from in of on the to with".split())
+_WORD_OR_GAP = re.compile(r"(\s+)")
+
+
+def _title_cased(title: str) -> str:
+    """A title in capitals in title case, of the same length: each word (and each part of a
+    hyphenated one) capitalised, the small words after the first in lower case, acronyms
+    the lexicon knows kept ("CAS", "ITER")."""
+    kinds = actor_lexicon().kinds
+    out = []
+    for part in _WORD_OR_GAP.split(title):
+        bare = part.strip("()[],.:;\"'“”‘’")
+        if not part.strip() or bare in kinds:
+            out.append(part)
+        elif out and part.lower() in _SMALL_WORDS:
+            out.append(part.lower())
+        else:
+            out.append("-".join(w[:1].upper() + w[1:].lower() for w in part.split("-")))
+    return "".join(out)
 
 
 _TIME_ZONE = re.compile(r"\s+time\b", re.I)

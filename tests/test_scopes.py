@@ -2731,3 +2731,45 @@ def test_the_number_of_people_at_a_body_is_the_body_s(tmp_path):
     # (another country the people are in keeps its line: the nation's students there)
     body = "The number of Chinese students in Norway rose from 600 in 2003 to 1,900 in 2013."
     assert scope(tmp_path, body, "1,900") == ("foreign", "Norway")
+
+
+@pytest.mark.parametrize(
+    "title, body, quote_start, want",
+    [
+        # a title in capitals names the page's programme, place or body: read in title case
+        (
+            "FINAL REPORT OF THE SINO-JAPANESE COOPERATION PROJECT ON RADAR METEOROLOGY "
+            "(1984-1988)",
+            "Training exceeded its target: 46 technicians spent three months in Japan.",
+            "46",
+            "programme",
+        ),
+        (
+            "JAPAN-KOREA SCIENTIFIC COOPERATION PROGRAM",
+            "Twenty-seven joint research projects were under way during the year.",
+            "Twenty-seven",
+            "programme",
+        ),
+        (
+            "DEQING COUNTY GAZETTEER (1986-2005)",
+            "In 1995 some 120 foreign visitors came to study silk weaving.",
+            "some 120",
+            "local",
+        ),
+        # ... but a head word with a generic word only, or in the plural, names none
+        (
+            "STATE COMMISSION REVIEWS 1986 COOPERATION WITH FOREIGN COUNTRIES",
+            "In 1986 China signed 9 new intergovernmental agreements.",
+            "9",
+            "national",
+        ),
+        (
+            "TALENT PROGRAMMES AND INTERNATIONAL COOPERATION, 2006-2014",
+            "In 2011 some 1,750 scientists returned from abroad.",
+            "some 1,750",
+            "national",
+        ),
+    ],
+)
+def test_a_title_in_capitals_names_the_pages_owner(tmp_path, title, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start, title=title)[0] == want
