@@ -1481,12 +1481,14 @@ def _document_subject_plain(title: str) -> tuple[str, str] | None:
         # a title in capitals ("FINAL REPORT OF THE SINO-JAPANESE COOPERATION PROJECT ON
         # RADAR METEOROLOGY ..."): read in title case, the names the lexicon knows
         # capitalised as it writes them; every word is capitalised then, so only a specific
-        # name counts (not "Talent Programmes and ...", "Expo", "State Commission")
+        # name counts (not "Expo", "State Commission"); in any title, a head word in the
+        # plural names no one programme or body ("Results of the 2017 ... Call: 126 Projects
+        # Funded", "Talent Programmes and ...")
         title = _title_cased(title)
     for a, b, actor, kind in mentions(title, 0, len(title)):
         if kind == "agency":
             actor = _title_body(actor)
-        if capitals and not _specific_name(actor):
+        if not _specific_name(actor, generic=capitals):
             continue
         if kind == "agency" and central.fullmatch(actor):
             continue
@@ -1518,10 +1520,11 @@ _GENERIC_WORDS = frozenset(
 )
 
 
-def _specific_name(name: str) -> bool:
-    """Whether a name read from a title in capitals names one body, place or programme: no
-    head word in the plural ("Talent Programmes and ...", "WHO Centres"), and a word of its
-    own beside its head word and the generic ones ("State Commission" names none)."""
+def _specific_name(name: str, generic: bool = True) -> bool:
+    """Whether a name read from a title names one body, place or programme: no head word in
+    the plural ("126 Projects Funded", "Talent Programmes and ...", "WHO Centres"), and, for
+    a title in capitals (``generic``), a word of its own beside its head word and the
+    generic ones ("State Commission" names none)."""
     kinds = actor_lexicon().kinds
     own = False
     for w in name.split():
@@ -1531,7 +1534,7 @@ def _specific_name(name: str) -> bool:
             return False
         if w.lower() not in _GENERIC_WORDS:
             own = True
-    return own
+    return own or not generic
 
 
 # the words a title in title case leaves in lower case

@@ -2763,6 +2763,13 @@ def test_the_number_of_people_at_a_body_is_the_body_s(tmp_path):
             "9",
             "national",
         ),
+        # (in any title: a count of projects in a headline names no programme)
+        (
+            "Results of the 2017 Provincial S&T Cooperation Call: 126 Projects Funded",
+            "A total of 412 applications were received, so the success rate was 30.6 percent.",
+            "30.6",
+            "national",
+        ),
         (
             "TALENT PROGRAMMES AND INTERNATIONAL COOPERATION, 2006-2014",
             "In 2011 some 1,750 scientists returned from abroad.",
