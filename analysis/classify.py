@@ -4741,6 +4741,12 @@ def _previous_subject(
     start = _sentence_start_before(text, lo, end)
     while start < end and text[start].isspace():
         start += 1
+    if not singular:
+        places = _THERE_ARE_PLACES.match(text, start, end)
+        if places is not None:
+            # "Nationwide there are 53 state-level high-tech zones. Together they earned ...":
+            # the places the sentence before counted, their own figure
+            return "local", " ".join(places.group(1).split())
     subject = _subject_at(text, start, end, lex, default)
     if subject.what in ("singular", "plural"):
         subject = _Subject(None, "", subject.start, subject.end, ())
@@ -4762,6 +4768,15 @@ def _previous_subject(
             return None
         return kind, actor
     return None
+
+
+# a sentence counting places that a plural pronoun after it stands for ("Nationwide there are
+# 53 state-level high-tech industrial development zones.")
+_THERE_ARE_PLACES = re.compile(
+    r"(?:[A-Z][a-z]+,?\s+)?there\s+(?:are|were)\s+(?:(?:some|about|around|over|more\s+than)\s+)?"
+    r"[\d,]+\s+((?:[\w-]+\s+){0,5}?(?:zones|parks|cities|provinces|universities))\b",
+    re.I,
+)
 
 
 @functools.cache

@@ -2780,3 +2780,17 @@ def test_the_number_of_people_at_a_body_is_the_body_s(tmp_path):
 )
 def test_a_title_in_capitals_names_the_pages_owner(tmp_path, title, body, quote_start, want):
     assert scope(tmp_path, body, quote_start, title=title)[0] == want
+
+
+def test_they_after_a_count_of_places_is_those_places(tmp_path):
+    body = (
+        "Nationwide there are 53 state-level high-tech industrial development zones. Together "
+        "they earned export revenue of 111.6 billion U.S. dollars in 2005."
+    )
+    assert scope(tmp_path, body, "111.6") == (
+        "local",
+        "state-level high-tech industrial development zones",
+    )
+    # (a count of things that are no places gives the pronoun no owner of their own)
+    body = "There are 53 joint laboratories. Together they received 40 visiting scholars in 2005."
+    assert scope(tmp_path, body, "40")[0] == "national"
