@@ -1611,6 +1611,17 @@ def page_voice(doc) -> tuple[str, str] | None:
             return None
         return got
     text = getattr(doc, "text", "") or ""
+    if not title.isupper():
+        lex = actor_lexicon()
+        for m in _TITLE_ACRONYM.finditer(title):
+            acronym = m.group()
+            if acronym in lex.kinds or f"({acronym})" not in text:
+                continue
+            # "Ten Years, 8,300 Graduates: XJTLU Looks Back": the body the text names in full
+            # before the acronym in brackets
+            got = _defined_acronym(text, acronym, lex)
+            if got is not None:
+                return got
     if publisher and _joint(publisher) and _kind_of(publisher, actor_lexicon()) is not None:
         # "China–Italy Joint Commission for ... Cooperation" publishing its minutes: the
         # joint body's (a programme, neither side's)
@@ -1623,6 +1634,9 @@ def page_voice(doc) -> tuple[str, str] | None:
         if _is_body(name) and not media.search(name.split(" | ", 1)[0]):
             return publisher_voice(name, title, text)
     return _place_publication(getattr(doc, "publisher", "") or "")
+
+
+_TITLE_ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z0-9&]{1,7}(?![\w&-])")
 
 
 # a document's name around its body's: "Report of the State Science and Technology

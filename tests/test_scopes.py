@@ -2794,3 +2794,15 @@ def test_they_after_a_count_of_places_is_those_places(tmp_path):
     # (a count of things that are no places gives the pronoun no owner of their own)
     body = "There are 53 joint laboratories. Together they received 40 visiting scholars in 2005."
     assert scope(tmp_path, body, "40")[0] == "national"
+
+
+def test_an_acronym_in_the_title_defined_in_the_text_names_the_pages_owner(tmp_path):
+    body = (
+        "Xi'an Jiaotong-Liverpool University (XJTLU) opened in Suzhou in 2006.\n\n"
+        "In the 2015-16 academic year some 1,620 students went on to study abroad."
+    )
+    title = "Ten Years, 8,300 Graduates: XJTLU Looks Back"
+    assert scope(tmp_path, body, "some 1,620", title=title) == ("local", "XJTLU")
+    # (an acronym the text never defines names no owner)
+    body = "The university opened in Suzhou in 2006.\n\nIn 2015 some 1,620 students went abroad."
+    assert scope(tmp_path, body, "some 1,620", title=title)[0] == "national"
