@@ -2806,3 +2806,18 @@ def test_an_acronym_in_the_title_defined_in_the_text_names_the_pages_owner(tmp_p
     # (an acronym the text never defines names no owner)
     body = "The university opened in Suzhou in 2006.\n\nIn 2015 some 1,620 students went abroad."
     assert scope(tmp_path, body, "some 1,620", title=title)[0] == "national"
+
+
+@pytest.mark.parametrize(
+    "publisher",
+    [
+        "Consulate-General of the Kingdom of the Netherlands in Shanghai",
+        "Consulate General of the Kingdom of the Netherlands in Shanghai",
+        "Embassy of the Kingdom of the Netherlands in China",
+    ],
+)
+def test_a_foreign_consulate_general_speaks_for_its_country(publisher):
+    assert classify.publisher_voice(publisher, "Netherlands - China: science in figures") == (
+        "foreign",
+        "Netherlands",
+    )
