@@ -34,6 +34,7 @@ from analysis.nearcopies import (  # noqa: F401 - re-exported
     signature,
     similarity_matrix,
 )
+from analysis.numbering import numbering
 
 # the fast-scan helpers under the names facts.py imported them by (analysis.scan)
 _FOLD_SPECIAL = scan.FOLD_SPECIAL
@@ -2825,7 +2826,7 @@ def _headline(para: str, words: int, cfg: _Settings, first: bool = False) -> boo
         return False
     if t["label_re"].fullmatch(para) or t["not_title_re"].fullmatch(para):
         return False
-    if ":" in para and _counter_field().search(para):
+    if ":" in para and numbering().field_line.search(para):
         return False  # a blog's or a forum's bar: "Blog of ...  |  Posts: 214  |  Visits: 86,402"
     if _CLOCK_OPENING.match(para) or _DAY_ALONE.fullmatch(para) or _STAMPED.search(para):
         # a programme's slot or its day: "08:30-09:15  Registration (Foyer, Level 2)",
@@ -2834,16 +2835,6 @@ def _headline(para: str, words: int, cfg: _Settings, first: bool = False) -> boo
     # (a headline in title case may hold two: "Analysis: China Is Buying Less Know-How. Can It
     # Make Its Own?")
     return not _two_sentences(para, cfg.abbreviations) or _title_case(para)
-
-
-@functools.cache
-def _counter_field() -> re.Pattern[str]:
-    """A site counter's field in a line of fields: its label (``boilerplate.yaml``
-    ``numbering.field_counters``) after the line's start, a bar or a wide blank, a colon and
-    its number ("|  Posts: 214", "Visitors: 3,475,112")."""
-    words = load_lexicon("boilerplate")["numbering"].get("field_counters") or []
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-    return re.compile(rf"(?:^|\s{{2,}}|[|·•]\s*)(?:{alt})\s*[:：]\s*\d", re.I)
 
 
 def _title_case(line: str) -> bool:

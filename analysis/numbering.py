@@ -30,6 +30,7 @@ class _Numbering(NamedTuple):
     counted: re.Pattern[str]  # a counter's label before the number ("Subscribers: 3,412")
     bar: re.Pattern[str]  # a counter's label and a bar's dot before the number ("Like · 24")
     field: re.Pattern[str]  # a counter's label opening its field ("Visitors: 3,475,112")
+    field_line: re.Pattern[str]  # such a field anywhere in a line, its number after it
     degrees: re.Pattern[str]  # right after the number: degrees, perhaps their scale
     weather: re.Pattern[str]  # a word of the weather before a number of degrees
     weather_clause: re.Pattern[str]  # "it is" right before a number of degrees
@@ -77,6 +78,8 @@ def numbering() -> _Numbering:
     bar = re.compile(rf"(?<![\w-])(?:{words(cfg['counters'])})\s*[·•]\s*$", re.I)
     field_words = words(cfg.get("field_counters") or []) or r"(?!)"
     field = re.compile(rf"(?:^|\s{{2,}}|[|·•]\s*)(?:{field_words})\s*[:：]\s*$", re.I | re.M)
+    # (read forwards: a blog's bar "Blog of ...  |  Posts: 214  |  Visits: 86,402" is no headline)
+    field_line = re.compile(rf"(?:^|\s{{2,}}|[|·•]\s*)(?:{field_words})\s*[:：]\s*\d", re.I | re.M)
     scales = words(cfg.get("temperature_scales") or []) or r"(?!)"
     # (a scale's letter alone too, with the weather before it: "Wx ...: clear, high 15 C.")
     degrees = re.compile(
@@ -105,6 +108,7 @@ def numbering() -> _Numbering:
         counted,
         bar,
         field,
+        field_line,
         degrees,
         weather,
         weather_clause,
