@@ -801,6 +801,7 @@ def clean(original: str) -> tuple[str, list[tuple[int, int, int]], list[Removed]
     else:
         text = "".join([original[o : o + n] for _c, o, n in segments])
     text = tables.blank_leaders(text)  # a fact box's row read by its label
+    text = tables.bar_csv(text)  # a spreadsheet's rows read as a table's
     return text, segments, gone, evidence
 
 

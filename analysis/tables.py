@@ -71,6 +71,57 @@ def blank_leaders(text: str) -> str:
     return LABELLED_LEADER_ROW.sub(_leader_blanks, text)
 
 
+# a spreadsheet's export pasted into a page: a line of fields set apart by commas with no blank
+# beside them ("Technology import contracts,contracts,142,156,171"), a quoted field's commas
+# its own ("\"1,200\"")
+_CSV_COMMA = re.compile(r'"[^"\n]*"|(?<! ),(?! )')
+_CSV_FIGURE = re.compile(r'(?:^|,)"?[+\-−]?\d[\d.,]*"?(?:,|$)')
+
+
+def _csv_commas(line: str) -> list[int]:
+    """The offsets of the commas that set a CSV line's fields apart ([] for a line with a
+    comma beside a blank, prose, or with wide blanks, an aligned table's row)."""
+    inner = line.strip()
+    if ", " in line or " ," in line or "  " in inner or "\t" in inner:
+        return []  # (an aligned table's thousands: "Returned students    34,987   42,000")
+    return [m.start() for m in _CSV_COMMA.finditer(line) if m.group() == ","]
+
+
+def bar_csv(text: str) -> str:
+    """``text`` with the field commas of a CSV block as "|", and the underscores of its field
+    names and the quotes of its quoted fields as blanks, every offset kept: three lines or
+    more in a row with the same number (two or more) of field commas, two of them holding a
+    figure, are a table whose cells are read as a table's set apart by "|" (why not the csv
+    module: it gives the fields, not where their commas stand, and the offsets must hold)."""
+    if text.count(",") < 6:
+        return text
+    lines = text.split("\n")
+    commas = [_csv_commas(ln) for ln in lines]
+    out = list(text)
+    i, pos = 0, 0
+    starts = []
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    while i < len(lines):
+        n = len(commas[i])
+        j = i
+        while j < len(lines) and n >= 2 and len(commas[j]) == n:
+            j += 1
+        figures = sum(1 for k in range(i, j) if _CSV_FIGURE.search(lines[k]))
+        if j - i >= 3 and figures >= 2:
+            for k in range(i, j):
+                for c in commas[k]:
+                    out[starts[k] + c] = "|"
+                for m in re.finditer(r"(?<=[A-Za-z])_(?=[A-Za-z])", lines[k]):
+                    out[starts[k] + m.start()] = " "  # a field's machine name: "new_joint_projects"
+                for m in _CSV_COMMA.finditer(lines[k]):
+                    if m.group() != ",":  # a quoted field's quotes: '"1,200"' reads as 1,200
+                        out[starts[k] + m.start()] = out[starts[k] + m.end() - 1] = " "
+        i = max(j, i + 1)
+    return "".join(out)
+
+
 # the scale a caption gives counts after its last comma ("..., thousands", "(in thousands)")
 _COUNT_SCALE = (
     (re.compile(r"^\(?(?:in\s+)?(?:thousands?|'000s?|000s)\)?$", re.I), 1e3),
@@ -283,6 +334,7 @@ def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
         "..." in original and _LEADER_HINT.search(original) is not None
     ):
         return []  # (the cleaned text has a fact box's leader dots as blanks: the file's own)
+    original = bar_csv(original)
     lines, starts = [], []
     pos = 0
     for ln in original.split("\n"):
@@ -382,8 +434,17 @@ def _block_cells(lines: list[str], first: int, block: list[_Line], prev_end: int
         default=0,
     )
     heads: list[list[str]] = [[] for _ in range(width + 1)]  # [0]: the label column
+    fields = {len(list(_seg_iter(r.text))) for r in block}
     for hl in header_lines:
-        for seg in _seg_iter(hl):
+        segs = list(_seg_iter(hl))
+        if "|" in hl and fields == {len(segs)}:
+            # a header of fields set apart by "|" over rows of as many fields, unaligned (a
+            # spreadsheet's export, bar_csv): each field heads the column of its place
+            for n, seg in enumerate(segs):
+                col = n - (len(segs) - width - 1)
+                heads[col if col > 0 else 0].append(hl[seg.a : seg.b])
+            continue
+        for seg in segs:
             col = _column_of(seg.a, seg.b, spans, label_end)
             heads[col].append(hl[seg.a : seg.b])
     head = [" ".join(h) for h in heads]

@@ -762,3 +762,52 @@ def test_a_caption_s_last_bracket_of_money_scales_a_table_by_partner_whose_rows_
     assert (got["968"]["value"], got["968"]["unit"]) == (968_000_000, "USD")
     assert (got["968"]["scope"], got["968"]["actor"]) == ("foreign", "United Arab Emirates")
     assert (got["28,764"]["value"], got["28,764"]["scope"]) == (28_764_000_000, "national")
+
+
+_CSV = """Provincial S&T Statistics
+
+Fuzhou, 26 April 2016
+
+In 2015 the province's international cooperation grew steadily, and the bureau's main figures
+for the last three years, exported from its spreadsheet, are given below for the reader.
+
+indicator,unit,2013,2014,2015
+International S&T cooperation projects,projects,86,94,112
+Technology import contracts,contracts,142,156,171
+Technology import value,USD million,310.5,"287.2",342.8
+
+year,new_joint_projects,funding_usd
+2013,9,1200000
+2014,12,1800000
+
+The figures were compiled from the reports of the cities, 2,100 pages in all, and the bureau
+thanks 12 of them, 3 in the north, for their help.
+"""
+
+
+def test_a_spreadsheets_rows_pasted_as_csv_read_by_their_labels_and_header_fields(tmp_path):
+    got = _rows(tmp_path, _CSV)
+    cells = {q: (r["indicator"], r["year"]) for q, r in got.items()}
+    assert cells["86"] == ("coop_projects", 2013)
+    assert cells["112"] == ("coop_projects", 2015)
+    assert cells["156"] == ("tech_import_contracts", 2014)
+    assert (got["310.5"]["unit"], got["310.5"]["value"]) == ("USD", 310.5e6)
+    assert cells["287.2"] == ("tech_import_value", 2014)  # (a quoted field)
+    # (a machine's field name read as words, its year from its row)
+    assert cells["9"] == ("coop_projects", 2013)
+    assert (got["1800000"]["indicator"], got["1800000"]["year"]) == ("coop_funding", 2014)
+
+
+def test_prose_with_commas_and_an_aligned_tables_thousands_are_no_csv():
+    from analysis.tables import bar_csv
+
+    prose = "We met 12,13 and 14 times.\nThey came, went, and came back.\nA, B and C.\n"
+    assert bar_csv(prose) == prose
+    aligned = (
+        "Students going abroad     118,515   134,000\n"
+        "Returned students          34,987    42,000\n"
+        "State-sponsored             3,979     5,580\n"
+    )
+    assert bar_csv(aligned) == aligned
+    csv = "item,2013,2014\nProjects,86,94\nExperts,5230,5480\n"
+    assert bar_csv(csv) == "item|2013|2014\nProjects|86|94\nExperts|5230|5480\n"
