@@ -3244,3 +3244,23 @@ def test_a_bare_figure_after_a_clause_of_its_own_sentence_takes_nothing_from_the
     assert row_of(rows, "48")["indicator"] == "unclassified"
     # (a sentence of its figure alone still reads the one before)
     assert row_of(rows, "fewer than 5")["indicator"] == "joint_research_centers"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # people a body trained, no word of where they came from: exchanged people
+        ("By 2021 China will train 5,000 scientists, engineers and managers and build 50 "
+         "joint laboratories.", "5,000", "personnel_exchanges"),
+        ("Set up in 2014, the joint laboratory has since trained about 120 young researchers.",
+         "about 120", "personnel_exchanges"),
+        ("The university has trained 230 engineers of the state railway.", "230",
+         "personnel_exchanges"),
+        # ... but not farmers, students or a body's own staff at home
+        ("The county trained 20,000 farmers in new rice varieties in 2015.", "20,000",
+         "unclassified"),
+        ("The institute trained 310 local technicians last year.", "310", "unclassified"),
+    ],
+)  # fmt: skip
+def test_people_a_body_trained_are_exchanged_people_unless_at_home(tmp_path, body, figure, want):
+    assert row_of(rows_listed(tmp_path, body), figure)["indicator"] == want
