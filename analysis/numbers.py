@@ -103,6 +103,10 @@ class _Grammar:
     # a count of a physical quantity's units ("13 million tonnes", "400 MW", "125 petaflops";
     # ``numbers.yaml`` ``physical_units``): no figure
     physical: re.Pattern[str] | None = None
+    # a count of a body's own establishment, its staff and its rooms ("the office has 6 staff in
+    # two rooms"; ``numbers.yaml`` ``establishment_nouns``) when no verb sends, trains or
+    # receives them and nothing after says where they go or come from: no figure
+    establishment: re.Pattern[str] | None = None
     # the parties named before, counted again after a determiner ("the two countries";
     # ``numbers.yaml`` ``pair_nouns``): the nouns after the number, the determiner before it
     pair_after: re.Pattern[str] | None = None
@@ -117,6 +121,21 @@ _UNIT_LEAD = re.compile(r"(?:\bunits?\s*[:：]|\()\s*$", re.I)
 _CELLS_AFTER = re.compile(r"[ \t]{2,}[+\-−]?\d")
 # the numbers after the first of a range or a size's sides, before their unit
 _SIZE_CHAIN = re.compile(r"(?:\s*(?:to|-|–|x|×)\s*\d[\d,.]*){1,2}")
+# a verb that sends, trains, receives, exchanges, recruits or employs people, up to a few words
+# before a count of staff ("sent 74 staff", "trained some 40 to 60 of its staff", "had recruited
+# 1,300 staff", "which employs 600 staff"): people moved or engaged, a figure
+_MOVES_PEOPLE = re.compile(
+    r"\b(?:sen[dt]s?|sending|dispatch\w*|train\w*|exchang\w*|receiv\w*|host\w*|invit\w*|"
+    r"second\w*|post(?:s|ed)?|assign\w*|recruit\w*|hire[sd]?|hiring|employ(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+# ... or a mission's science staff ("the section at the Chinese Embassy in Stockholm, which has
+# 3 staff", "the UK's Science and Innovation Network has 18 staff in four offices"): its S&T
+# diplomats, a figure
+_MISSION_BEFORE = re.compile(
+    r"\b(?:embass(?:y|ies)|consulates?(?:-general)?|missions?|network|counsell?ors?|attach[eé]s?)\b",
+    re.I,
+)
 _PLUS_MINUS = re.compile(r"\s*±")
 _PLUS_MINUS_BEFORE = re.compile(r"±\s*$")
 # an exchange rate after its number ("1.98 to the dollar", "8.28 yuan per US dollar")
@@ -344,9 +363,16 @@ def grammar() -> _Grammar:
     physical = "|".join(
         re.escape(w) for w in sorted(lex.get("physical_units") or [], key=len, reverse=True)
     )
+    own = "|".join(re.escape(w) for w in lex.get("establishment_nouns") or [])
     return _Grammar(
         pair_after=re.compile(rf"\s+(?:{pairs})\b", re.I) if pairs else None,
         physical=re.compile(rf"\s?(?:{physical})(?![\w-])(?!\s+per\b)") if physical else None,
+        establishment=re.compile(
+            rf" (?:(?:academic|administrative|full-time|permanent|support|office)\s+)?"
+            rf"(?:{own})\b(?!\s+(?:from|abroad|overseas|sent|trained|working|serving|serve|went|were|had)\b)"
+        )
+        if own
+        else None,
         duration=re.compile(
             rf"(?:\s+(?:to|or|and)\s+[\w.,]+)?\s+(?:(?:working|business|calendar)\s+)?"
             rf"(?:{spans})s?\b(?![-‐–])",
@@ -929,6 +955,14 @@ def _parse(
         chain = _SIZE_CHAIN.match(text, end, s_end)
         if chain is not None and g.physical.match(text, chain.end(), s_end):
             return None  # "3 to 5 GeV", "18 × 12 × 8 mm": the first of its numbers
+    if (
+        g.establishment is not None
+        and unit == "count"
+        and g.establishment.match(text, end, s_end)
+        and not _MOVES_PEOPLE.search(text, max(s_start, start - 48), start)
+        and not _MISSION_BEFORE.search(text, s_start, start)
+    ):
+        return None  # "an office of 6 staff", "52 staff in 4 sections", "640 rooms"
     if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:
         if g.price_rate.match(text, end, s_end):
             return None  # "$69 per month", "a stipend of $650 a month": a price or a wage

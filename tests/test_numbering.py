@@ -659,3 +659,28 @@ def test_s38_running_times_weather_sizes_and_ages_give_no_row(
 )  # fmt: skip
 def test_s38_counts_beside_such_words_stay(tmp_path: Path, body: str, kept: list[float]) -> None:
     assert values(tmp_path, body) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a speed, a distance in miles, an area in square kilometres: no figure of cooperation
+        ("The train reached 431 km/h on the line, and 25 German engineers took part.", [25]),
+        ("The reserve covers 50 square kilometres; 12 Chinese experts work there.", [12]),
+        ("The two cities are 300 miles apart and run 9 joint projects.", [9]),
+        # an area planted stays a figure
+        ("Chinese hybrid rice was grown on 20,000 hectares in 2001.", [20000]),
+        # a body's own staff and rooms: no figure
+        ("The office's science division has 6 staff in two rooms and hosted 40 scholars.", [40]),
+        ("The Office of Global Engagement has 52 staff; it signed 12 agreements.", [12]),
+        ("The station has 63 employees and two berths; 540 trainees have attended.", [540]),
+        # ... but staff sent, trained or from abroad, and a mission's science staff, are figures
+        ("The Academy sent 74 staff abroad and trained 60 of its own staff in Japan.", [74, 60]),
+        ("ITER has 600 staff from the seven members.", [600, 7]),
+        ("The section at the Chinese Embassy in Stockholm has 3 staff.", [3]),
+    ],
+)  # fmt: skip
+def test_s39_distances_speeds_and_a_bodys_staff_give_no_row(
+    tmp_path: Path, body: str, kept: list[float]
+) -> None:
+    assert values(tmp_path, body) == kept
