@@ -3254,8 +3254,11 @@ def test_a_bare_figure_after_a_clause_of_its_own_sentence_takes_nothing_from_the
          "joint laboratories.", "5,000", "personnel_exchanges"),
         ("Set up in 2014, the joint laboratory has since trained about 120 young researchers.",
          "about 120", "personnel_exchanges"),
-        ("The university has trained 230 engineers of the state railway.", "230",
-         "personnel_exchanges"),
+        ("Under a joint programme the university has trained 230 engineers of the state "
+         "railway.", "230", "personnel_exchanges"),
+        # ... with no partner in the sentence: training at home
+        ("China has trained about 600 fusion scientists and engineers, most of them at the "
+         "Institute of Plasma Physics.", "about 600", "unclassified"),
         # ... but not farmers, students or a body's own staff at home
         ("The county trained 20,000 farmers in new rice varieties in 2015.", "20,000",
          "unclassified"),
