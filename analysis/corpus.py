@@ -2846,6 +2846,9 @@ def _title_case(line: str) -> bool:
 
 
 _LONG_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}")
+# a line whose every word of four letters or more is capitalised, a headline's run-on ("Cooperation
+# of Fujian Province, 2015")
+_TITLE_CASE_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ ,]+(?:[A-Z][\w'’-]*|[a-z]{1,3}|\d{4}|&))*")
 
 
 _DAY_ALONE = re.compile(
@@ -3239,16 +3242,31 @@ def _title_block(para: str, cfg: _Settings) -> str:
         # an address to the notice's recipients ("To the science and technology bureaus of
         # all cities, ... concerned:"), a lead-in to what follows: no headline
         return ""
-    wrapped = all(
-        _wraps_on(a)
-        or a.endswith((",", ":", "-", "–", "—"))
-        or b[0].islower()
-        or b.split(None, 1)[0].lower() in _RUN_ON_OPENERS
-        for a, b in zip(lines, lines[1:], strict=False)
-    ) or (
-        # a headline in capitals set the width of its column ("OPENING THE LABORATORY DOOR: THE
-        # POLITICS OF CHINA'S INTERNATIONAL" / "SCIENTIFIC AND TECHNOLOGICAL COOPERATION, ...")
-        joined.isupper() and len(lines[0].split()) >= 6 and not cfg.organisation_re.search(joined)
+    wrapped = (
+        all(
+            _wraps_on(a)
+            or a.endswith((",", ":", "-", "–", "—"))
+            or b[0].islower()
+            or b.split(None, 1)[0].lower() in _RUN_ON_OPENERS
+            for a, b in zip(lines, lines[1:], strict=False)
+        )
+        or (
+            # a headline in title case hard-wrapped at a page's width, its second line still in
+            # title case ("Statistical Communique on International and Cross-Strait Science and
+            # Technology" / "Cooperation of Fujian Province, 2015")
+            len(lines) == 2
+            and len(lines[0]) >= 60
+            and _title_case(lines[0])
+            and _TITLE_CASE_RUN.fullmatch(lines[1]) is not None
+            and not _organisation_name(lines[1], cfg)  # (a department's line under its headline)
+        )
+        or (
+            # a headline in capitals set the width of its column ("OPENING THE LABORATORY DOOR: THE
+            # POLITICS OF CHINA'S INTERNATIONAL" / "SCIENTIFIC AND TECHNOLOGICAL COOPERATION, ...")
+            joined.isupper()
+            and len(lines[0].split()) >= 6
+            and not cfg.organisation_re.search(joined)
+        )
     )
     if wrapped:
         # a label run on into its words ("Answer / of the Federal Government") is no headline

@@ -3892,3 +3892,28 @@ def test_a_note_mark_after_a_source_line_is_no_part_of_the_publisher(tmp_path):
 )
 def test_a_kicker_right_over_its_headline_is_no_title(tmp_path: Path, page: str, title: str):
     assert _head_of(tmp_path, page)[0] == title
+
+
+def test_a_headline_in_title_case_hard_wrapped_at_the_pages_width_is_one_title(tmp_path):
+    body = (
+        "\n\nIn 2015 the province carried out 112 international cooperation projects, 19.1 "
+        "percent more than in 2014, and 40 of them were with partners in Taiwan.\n"
+    )
+    page = (
+        "Statistical Communique on International and Cross-Strait Science and Technology\n"
+        "Cooperation of Fujian Province, 2015\n\n(released 26 April 2016)" + body
+    )
+    (tmp_path / "a").mkdir()
+    title, _publisher, _published = _head_of(tmp_path / "a", page)
+    assert title == (
+        "Statistical Communique on International and Cross-Strait Science and Technology "
+        "Cooperation of Fujian Province, 2015"
+    )
+    # a headline over its department's line is no wrapped title
+    page = (
+        "International Science and Technology Cooperation in 2012: A Year-End Review\n"
+        "Department of International Cooperation\nDate: 2013-01-21" + body
+    )
+    (tmp_path / "b").mkdir()
+    title, _publisher, _published = _head_of(tmp_path / "b", page)
+    assert title == "International Science and Technology Cooperation in 2012: A Year-End Review"
