@@ -104,8 +104,9 @@ class _Grammar:
     # ``numbers.yaml`` ``physical_units``): no figure
     physical: re.Pattern[str] | None = None
     # a count of a body's own establishment, its staff and its rooms ("the office has 6 staff in
-    # two rooms"; ``numbers.yaml`` ``establishment_nouns``) when no verb sends, trains or
-    # receives them and nothing after says where they go or come from: no figure
+    # two rooms"; ``numbers.yaml`` ``establishment_nouns``) when no verb moves or engages them
+    # (:data:`_MOVES_PEOPLE`), nothing after says where they go, come from or serve and the
+    # sentence names no mission (:data:`_MISSION_BEFORE`): no figure
     establishment: re.Pattern[str] | None = None
     # the parties named before, counted again after a determiner ("the two countries";
     # ``numbers.yaml`` ``pair_nouns``): the nouns after the number, the determiner before it

@@ -330,11 +330,11 @@ class Cell:
 def find_cells(original: str, hint_text: str | None = None) -> list[Cell]:
     """The cells of the tables of ``original``; [] at once when ``hint_text`` (the cleaned
     text, else ``original``) holds no line that may be a row."""
+    original = bar_csv(original)  # (a CSV block's commas as bars, as the cleaned text has them)
     if not _hinted(hint_text if hint_text is not None else original) and not (
         "..." in original and _LEADER_HINT.search(original) is not None
     ):
         return []  # (the cleaned text has a fact box's leader dots as blanks: the file's own)
-    original = bar_csv(original)
     lines, starts = [], []
     pos = 0
     for ln in original.split("\n"):

@@ -811,3 +811,10 @@ def test_prose_with_commas_and_an_aligned_tables_thousands_are_no_csv():
     assert bar_csv(aligned) == aligned
     csv = "item,2013,2014\nProjects,86,94\nExperts,5230,5480\n"
     assert bar_csv(csv) == "item|2013|2014\nProjects|86|94\nExperts|5230|5480\n"
+    # (read as a table on its own too, its cells by their rows and header fields)
+    assert [(c.number, c.label, c.header) for c in find_cells(csv)] == [
+        ("86", "Projects", "2013"),
+        ("94", "Projects", "2014"),
+        ("5230", "Experts", "2013"),
+        ("5480", "Experts", "2014"),
+    ]
