@@ -3894,26 +3894,28 @@ def test_a_kicker_right_over_its_headline_is_no_title(tmp_path: Path, page: str,
     assert _head_of(tmp_path, page)[0] == title
 
 
-def test_a_headline_in_title_case_hard_wrapped_at_the_pages_width_is_one_title(tmp_path):
-    body = (
-        "\n\nIn 2015 the province carried out 112 international cooperation projects, 19.1 "
-        "percent more than in 2014, and 40 of them were with partners in Taiwan.\n"
-    )
-    page = (
-        "Statistical Communique on International and Cross-Strait Science and Technology\n"
-        "Cooperation of Fujian Province, 2015\n\n(released 26 April 2016)" + body
-    )
-    (tmp_path / "a").mkdir()
-    title, _publisher, _published = _head_of(tmp_path / "a", page)
-    assert title == (
-        "Statistical Communique on International and Cross-Strait Science and Technology "
-        "Cooperation of Fujian Province, 2015"
-    )
-    # a headline over its department's line is no wrapped title
-    page = (
-        "International Science and Technology Cooperation in 2012: A Year-End Review\n"
-        "Department of International Cooperation\nDate: 2013-01-21" + body
-    )
-    (tmp_path / "b").mkdir()
-    title, _publisher, _published = _head_of(tmp_path / "b", page)
-    assert title == "International Science and Technology Cooperation in 2012: A Year-End Review"
+_WRAPPED_BODY = (
+    "\n\nIn 2015 the province carried out 112 international cooperation projects, 19.1 "
+    "percent more than in 2014, and 40 of them were with partners in Taiwan.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # a headline in title case hard-wrapped at the page's width: one title
+        ("Statistical Communique on International and Cross-Strait Science and Technology\n"
+         "Cooperation of Fujian Province, 2015\n\n(released 26 April 2016)",
+         "Statistical Communique on International and Cross-Strait Science and Technology "
+         "Cooperation of Fujian Province, 2015"),
+        # a headline over its department's line is no wrapped title
+        ("International Science and Technology Cooperation in 2012: A Year-End Review\n"
+         "Department of International Cooperation\nDate: 2013-01-21",
+         "International Science and Technology Cooperation in 2012: A Year-End Review"),
+    ],
+)  # fmt: skip
+def test_a_headline_in_title_case_hard_wrapped_at_the_pages_width_is_one_title(
+    tmp_path, head, want
+):
+    title, _publisher, _published = _head_of(tmp_path, head + _WRAPPED_BODY)
+    assert title == want
