@@ -319,6 +319,16 @@ def _classify(
     if label is not None:
         # a cell of a table row ("Students sent abroad   3786   3329   2950"): the row's label
         got = _classify(text, unit, (label[0], label[0]), label, sent, low)
+        if got[0] == UNCLASSIFIED:
+            # a row named by a partner, a year or nothing that counts: the column's header
+            # says what its cells count ("Partner   Projects   Trainees" / "Vietnam   21
+            # 1,960")
+            header = _column_header_span(text, before[1], after[0])
+            if header is not None:
+                # (the header alone: no other cell of its line is its label)
+                by_header = _classify(text, unit, (header[0], header[0]), header, header, low)
+                if by_header[0] != UNCLASSIFIED:
+                    return by_header[0], -1
         return _column_turn(text, label, before[1], after[0], got[0], sent, low), -1
     bullet = _BULLET.search(text, *after)
     if bullet is not None:
@@ -635,9 +645,17 @@ _HAS_DIGIT = re.compile(r"\d")
 
 
 def _column_header(text: str, start: int, end: int) -> str | None:
-    """The header of the table column a cell at ``text[start:end]`` stands in: the cell
-    above it (overlapping its columns, else the nearest) in the nearest line above made of
-    two or more cells set apart by wide blanks, none of them a bare number."""
+    """The header of the table column a cell at ``text[start:end]`` stands in
+    (:func:`_column_header_span`), or None."""
+    span = _column_header_span(text, start, end)
+    return None if span is None else text[span[0] : span[1]]
+
+
+def _column_header_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The (start, end) of the header of the table column a cell at ``text[start:end]``
+    stands in: the cell above it (overlapping its columns, else the nearest) in the nearest
+    line above made of two or more cells set apart by wide blanks, none of them a bare
+    number."""
     line = text.rfind("\n", 0, start) + 1
     col = (start - line, end - line)
     at = line - 1
@@ -659,7 +677,7 @@ def _column_header(text: str, start: int, end: int) -> str | None:
                 abs((c.start() + c.end()) / 2 - (col[0] + col[1]) / 2),
             ),
         )
-        return best.group()
+        return top + best.start(), top + best.end()
     return None
 
 

@@ -174,6 +174,16 @@ def _sentence_facts(
         before = (nums[i - 1].end if i else s_start, num.start)
         after_end = nums[i + 1].start if i + 1 < len(nums) else s_end
         stop = _CLAUSE_STOP.search(text, num.end, after_end)
+        if (
+            stop is not None
+            and text[stop.start()] == ","
+            and _NOUNS_BEFORE_LIST.fullmatch(text, num.end, stop.start())
+        ):
+            # a list of the nouns a figure counts runs past its commas ("2,700 African
+            # scientists, engineers and managers have attended courses")
+            listed = _NOUN_LIST.match(text, stop.start(), after_end)
+            if listed is not None:
+                stop = _CLAUSE_STOP.search(text, listed.end(), after_end)
         after = (num.end, stop.start() if stop else after_end)
         if text.find("\n", num.end, after[1]) >= 0:
             # a list's next item ends the words after a figure ("in 46 countries and regions
@@ -643,6 +653,16 @@ def _sentence_facts(
 
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\b", re.I)
 # a line opening the next item of a list (a bullet or an item's number)
+# the words between a figure and a comma that may open a list of counted nouns: a plural noun,
+# perhaps after a word or two ("African scientists", "young researchers")
+_NOUNS_BEFORE_LIST = re.compile(r"[ \t]+(?:[A-Za-z][\w-]*[ \t]+){0,2}[a-z][\w-]*s")
+# ... and the list, closed by "and" or "or": plural nouns, the last perhaps after a word
+# (", engineers and managers", ", technicians, doctors and nurses", ", engineers and farm
+# managers")
+_NOUN_LIST = re.compile(
+    r",[ \t]+(?:[a-z][\w-]*s,[ \t]+){0,3}[a-z][\w-]*s,?[ \t]+(?:and|or)[ \t]+"
+    r"(?:[a-z][\w-]*[ \t]+)?[a-z][\w-]*s\b"
+)
 _NEXT_ITEM = re.compile(
     r"\n[ \t]*(?:[-•▪■●◦►*–]|\d{1,2}[.)])[ \t]+"
     # or a fact box's next row, its label and its leader's blanks before the figure

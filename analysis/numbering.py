@@ -17,6 +17,7 @@ import re
 from typing import NamedTuple
 
 from analysis.config import load_lexicon
+from analysis.sentencedates import calendar_eras
 
 
 class _Numbering(NamedTuple):
@@ -352,6 +353,12 @@ _AGE_BOUND_AFTER = re.compile(r"(?!\s*(?:%|per\s*cent|percent))")
 _AGE_LIMIT_BEFORE = re.compile(
     r"(?:\b(?:be|are|is)\s+|(?P<bracket>\(\s*))(?:under|over|below|above)\s$"
 )
+# a person's age after its words: "at the age of 78", "from the age of seven", "at age 40"
+_AGE_OF_BEFORE = re.compile(
+    r"\b(?:(?:at|from|by|until|till|to|of|under|over|before|after)\s+(?:the\s+)?age\s+of"
+    r"|\b(?:at|from)\s+age)\s$",
+    re.I,
+)
 _OF_AGE = re.compile(r"\bage\b|\baged\b|years\s+old")
 # a ranking's head, not a count: "the three largest sources", "the top 10 universities"
 _SUPERLATIVE_AFTER = re.compile(r"\s(?:largest|biggest|smallest|highest|lowest)\b")
@@ -405,6 +412,17 @@ def _temperature(
         and end - start <= 2
         and cfg.weather_clause.search(text, lo, start) is not None
     )
+
+
+@functools.cache
+def _era_before() -> re.Pattern[str] | None:
+    """An era of another calendar right before a number (the eras
+    :func:`analysis.sentencedates.calendar_eras` dates by), or None."""
+    eras = calendar_eras()
+    if eras is None:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(eras.first_years, key=len, reverse=True))
+    return re.compile(rf"\b(?:{names})\s$")
 
 
 @functools.cache
@@ -523,6 +541,11 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
         return True  # a footnote's mark raised by a caret: "... a year.^2 (See also"
     if before.endswith("<age>"):
         return True  # a record's age field: "<employer>...</employer><age>63</age>"
+    if before.endswith((" of ", "ge ")) and _AGE_OF_BEFORE.search(before):
+        return True  # a person's age: "died at the age of 78", "at age 40"
+    if end - start <= 2 and before.endswith(" ") and (era := _era_before()) is not None:
+        if era.search(before):
+            return True  # a year of another calendar's era: "Showa 55 (1980)", "Heisei 4"
     line_start = max(s_start, text.rfind("\n", s_start, start) + 1)
     if after[:1] == "." and not text[line_start:start].strip():
         if _SECTION_AT_LINE_START.match(text, end, s_end):

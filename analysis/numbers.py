@@ -24,6 +24,7 @@ from analysis.sentencedates import (
     PLAN_ORDINAL,
     SCHOOL_YEAR_AFTER,
     SCHOOL_YEAR_BEFORE,
+    calendar_eras,
     plan_span,
 )
 from analysis.units import currencies as all_currencies
@@ -108,6 +109,9 @@ class _Grammar:
     # (:data:`_MOVES_PEOPLE`), nothing after says where they go, come from or serve and the
     # sentence names no mission (:data:`_MISSION_BEFORE`): no figure
     establishment: re.Pattern[str] | None = None
+    # a count of a person's family ("survived by two sons"; ``numbers.yaml`` ``family_nouns``):
+    # no figure
+    family: re.Pattern[str] | None = None
     # the parties named before, counted again after a determiner ("the two countries";
     # ``numbers.yaml`` ``pair_nouns``): the nouns after the number, the determiner before it
     pair_after: re.Pattern[str] | None = None
@@ -365,7 +369,9 @@ def grammar() -> _Grammar:
         re.escape(w) for w in sorted(lex.get("physical_units") or [], key=len, reverse=True)
     )
     own = "|".join(re.escape(w) for w in lex.get("establishment_nouns") or [])
+    kin = "|".join(re.escape(w) for w in lex.get("family_nouns") or [])
     return _Grammar(
+        family=re.compile(rf" (?:{kin})\b") if kin else None,
         pair_after=re.compile(rf"\s+(?:{pairs})\b", re.I) if pairs else None,
         physical=re.compile(rf"\s?(?:{physical})(?![\w-])(?!\s+per\b)") if physical else None,
         establishment=re.compile(
@@ -964,6 +970,8 @@ def _parse(
         and not _MISSION_BEFORE.search(text, s_start, start)
     ):
         return None  # "an office of 6 staff", "52 staff in 4 sections", "640 rooms"
+    if g.family is not None and unit == "count" and g.family.match(text, end, s_end):
+        return None  # "survived by two sons": a person's family
     if g.price_rate is not None and (cur or unit_w) and unit not in _MEASURES:
         if g.price_rate.match(text, end, s_end):
             return None  # "$69 per month", "a stipend of $650 a month": a price or a wage
@@ -1186,6 +1194,13 @@ def _year_exprs(
             continue
         for m in pattern.finditer(text, s_start, s_end):
             out.append(_YearExpr(m.start(), m.end(), "anchor", year))
+    eras = calendar_eras()
+    if eras is not None and not _absent(lowered, eras.needs, s_start, s_end):
+        for m in eras.pattern.finditer(text, s_start, s_end):
+            if year := eras.year(m):
+                # "in Heisei 4", "since Heisei 4" (as a year in figures, below)
+                since = _SINCE_BEFORE.search(text, max(s_start, m.start() - 100), m.start())
+                out.append(_YearExpr(m.start(), m.end(), "since" if since else "explicit", year))
     if lowered is None or lowered.find("since", s_start, s_end) >= 0:
         for m in _SINCE_THEN.finditer(text, s_start, s_end):
             out.append(_YearExpr(m.start(), m.end(), "since_then", None))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis import scan
 from analysis.dating import (
@@ -322,6 +323,41 @@ def _years_ago() -> _Ago | None:
     return _Ago(pattern, spans, counts, units)
 
 
+class Eras(NamedTuple):
+    """Years counted in another calendar's eras ("Showa 55 (1980)", "Heisei 4", "Minguo 36";
+    ``corpus.yaml`` ``dating.calendar_eras``)."""
+
+    pattern: re.Pattern[str]  # an era's name and its year, perhaps the Gregorian in brackets
+    first_years: dict[str, int]  # each era's first year
+    needs: tuple[str, ...] | None  # strings one of which every match holds (a prefilter)
+
+    def year(self, m: re.Match) -> int | None:
+        """The Gregorian year of a match: its bracketed year where the page gives it, else
+        the era's first year plus its number less one; None for a year 0."""
+        n = int(m.group("n"))
+        if n < 1:
+            return None
+        if m.group("year"):
+            return int(m.group("year"))
+        return self.first_years[m.group("era")] + n - 1
+
+
+@functools.cache
+def calendar_eras() -> Eras | None:
+    """The :class:`Eras` of the lexicon, or None when it names no era."""
+    from analysis.config import load_lexicon
+
+    eras = load_lexicon("corpus")["dating"].get("calendar_eras") or {}
+    if not eras:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(eras, key=len, reverse=True))
+    pattern = re.compile(
+        rf"\b(?P<era>{names})\s+(?P<n>\d{{1,2}})\b(?![.,]\d)"
+        rf"(?:\s*\(\s*(?P<year>{YEAR_RE})\s*\))?"
+    )
+    return Eras(pattern, {k: int(v) for k, v in eras.items()}, scan.required_words(pattern))
+
+
 @functools.cache
 def _date_literals() -> tuple[str, ...] | None:
     """Lower-case strings one of which every match of every date pattern holds (the
@@ -330,6 +366,8 @@ def _date_literals() -> tuple[str, ...] | None:
     patterns = [p for _k, p in _PATTERNS] + [p for p, *_rest in settings().relative]
     if (ago := _years_ago()) is not None:
         patterns.append(ago.pattern)
+    if (eras := calendar_eras()) is not None:
+        patterns.append(eras.pattern)
     found: set[str] = set()
     for pattern in patterns:
         needs = scan.required_words(pattern)
@@ -366,12 +404,18 @@ def _find_dates(text: str) -> list[Date]:
     ago = _years_ago()
     if ago is not None:
         relative.append(("relative", ago.pattern, "ago"))
-    for kind, pattern, rel in [(k, p, None) for k, p in _PATTERNS] + relative:
+    # (an era's year first: its bracketed Gregorian year is part of it)
+    eras = calendar_eras()
+    first = [("era", eras.pattern, "era")] if eras is not None else []
+    for kind, pattern, rel in first + [(k, p, None) for k, p in _PATTERNS] + relative:
         for m in pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):
                 continue
-            if rel == "ago":
+            if rel == "era":
+                year = eras.year(m)
+                d = Date(a, b, a, iso(year), year, "year") if year else None
+            elif rel == "ago":
                 # "five years ago": so many years before the page's date
                 d = Date(a, b, a, "", 0, "year")
                 d.relative = ("year", -ago.years(m), "publication")

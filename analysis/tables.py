@@ -758,8 +758,11 @@ def cell_indicator(cell: Cell, unit: str) -> str:
     at = subject.lower().find(header.strip().lower()) if subject and header.strip() else -1
     if not own and at > 0:
         # a caption naming its columns ("Students and scholars sent abroad and returned",
-        # columns "Sent abroad", "Returned"): a column is the caption's words up to its head
+        # columns "Sent abroad", "Returned"): a column is the caption's words up to its head,
+        # unless its head names what it counts by itself ("Hybrid rice demonstration
+        # projects and trainees ..., by partner", columns "Projects", "Trainees")
         phrases.insert(0, subject[:at] + header.strip())
+        phrases.insert(0, header)
     elif not own and header.strip():
         # a header that names what its column counts by itself outranks the caption's words
         # for the whole table: "Import contracts (number)" under "Technology import and
@@ -822,6 +825,11 @@ def cell_measure(cell: Cell, unit: str, indicator: str, old: str) -> str:
         # a flow on a row or column of a span of years ("Eighth (1991-1995)", "2006-2010"):
         # the span's total, at its end
         return "cumulative"
+    if _span_total_year(cell) is not None and "annual" in (old, lex.measures.get(indicator)):
+        # ... or a flow in a table of partners whose caption names a span and whose rows and
+        # columns name no year ("Projects and trainees received in China, by partner,
+        # 1979-2013" / "Partner   Projects   Trainees")
+        return "cumulative"
     if cols.get("total") is not None and cols["total"].search(cell.header):
         return "cumulative"
     if cols.get("level") is not None and cols["level"].search(cell.caption + " " + words):
@@ -851,6 +859,8 @@ def cell_measure(cell: Cell, unit: str, indicator: str, old: str) -> str:
     return lex.measures.get(indicator, "level")
 
 
+# a year anywhere in a label or a header
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a span of years in a label ("1991-1995", "2006–10"; not an academic year, "2003-04")
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d|\d\d)(?!\d)")
 
@@ -865,6 +875,17 @@ def _spans_years(words: str) -> bool:
     return False
 
 
+def _span_total_year(cell: Cell) -> int | None:
+    """The end of the span of years a table of partners totals: its caption ends in a span
+    of more than two years ("..., by partner, 1979-2013") and its row and column name no
+    year; else None."""
+    if not cell.partner_rows or cell.year is not None or not cell.header.strip():
+        return None
+    if _A_YEAR.search(cell.label + " " + cell.header) or not _spans_years(cell.caption):
+        return None
+    return caption_year(cell.caption)[1]
+
+
 def cell_year(cell: Cell) -> int | None:
     """A cell's year: its row's, its column header's, or its caption's."""
     if cell.year is not None:
@@ -872,6 +893,8 @@ def cell_year(cell: Cell) -> int | None:
     ys = list(re.finditer(r"(?<!\d)((?:19|20)\d\d)(?:/((?:19|20)?\d\d))?(?!\d)", cell.header))
     if len(ys) == 1:
         return _year_of(ys[0])
+    if (end := _span_total_year(cell)) is not None:
+        return end
     one, end = caption_year(cell.caption)
     if cell.year_rows and _TOTAL.match(cell.label):
         return cell.last_year or end

@@ -601,6 +601,16 @@ def test_a_bimonthlys_issue_dates_from_its_first_month() -> None:
     assert dating.parse_date("June 1984") == "1984-06"
 
 
+def test_a_year_of_another_calendars_era_is_a_date() -> None:
+    found = sentencedates.find_dates("The programme began in Heisei 4 with 12 fellows.")
+    assert [(d.date, d.precision) for d in found] == [("1992", "year")]
+    # the Gregorian year in brackets is the era's, one date
+    found = sentencedates.find_dates("It was signed in Showa 55 (1980) in Tokyo.")
+    assert [d.date for d in found] == ["1980"]
+    assert [d.date for d in sentencedates.find_dates("Founded in Minguo 36.")] == ["1947"]
+    assert sentencedates.find_dates("He joined Heisei Construction as its 4th engineer.") == []
+
+
 def test_r2_a_founding_year_before_1940_is_an_event() -> None:
     found = sentencedates.find_dates("The college, founded in 1926, hosted 30 scholars in 1985.")
     assert [d.date for d in found] == ["1926", "1985"]

@@ -3267,3 +3267,20 @@ def test_a_bare_figure_after_a_clause_of_its_own_sentence_takes_nothing_from_the
 )  # fmt: skip
 def test_people_a_body_trained_are_exchanged_people_unless_at_home(tmp_path, body, figure, want):
     assert row_of(rows_listed(tmp_path, body), figure)["indicator"] == want
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "want"),
+    [
+        # a list of the nouns a figure counts, past its commas: the whole list is what it
+        # counts, and the clause after the list says what they did
+        ("Some 2,700 African scientists, engineers and managers have attended courses in "
+         "China since 2009.", "Some 2,700", "personnel_exchanges"),
+        ("Over the past five years some 1,650 scientists, technicians and engineers from "
+         "Kazakhstan have attended training in Xinjiang.", "some 1,650", "personnel_exchanges"),
+    ],
+)  # fmt: skip
+def test_a_list_of_counted_nouns_runs_past_its_commas(tmp_path, body, figure, want):
+    row = row_of(rows_listed(tmp_path, body), figure)
+    assert row["indicator"] == want
+    assert "engineers" in row["counted"]

@@ -110,6 +110,17 @@ def values(tmp_path: Path, body: str) -> list[float]:
         ("Orleans, Journal of Northeast Asian Studies 4:4 (1982), counted 90 visits.", [90]),
         ("Goldman (ed.), Science in Post-Mao China (Cambridge, MA, 1989), 45-76.", []),
         ("Students sent in 2010: Germany 450 (2010) and France 120 (2010).", [450, 120]),
+        # a person's age after "the age of", "at age"; a person's family
+        ("Professor Lin, who died at the age of 78, trained 40 technicians from Nigeria.", [40]),
+        ("From the age of seven she lived in Hunan; at age 30 she led 12 joint projects.", [12]),
+        ("She is survived by her husband, two sons and 3 grandchildren; 60 experts attended.",
+         [60]),
+        # a year of another calendar's era (dated by it: tests/test_years_measures.py)
+        ("In Showa 55 (1980) the society sent 12 researchers, and in Heisei 4 it hosted 8 "
+         "fellows; the works, founded in Minguo 36, trained 40 engineers.", [12, 8, 40]),
+        # a line or a row of a page or a table
+        ("Page 2, paragraph 3, line 4: for 340 joint projects read 430.", [340, 430]),
+        ("In row 5 of the table the ministry counts 52 agreements.", [52]),
     ],
 )  # fmt: skip
 def test_numbering_gives_no_row(tmp_path: Path, body: str, kept: list[float]) -> None:

@@ -818,3 +818,51 @@ def test_prose_with_commas_and_an_aligned_tables_thousands_are_no_csv():
         ("5230", "Experts", "2013"),
         ("5480", "Experts", "2014"),
     ]
+
+
+_BY_PARTNER = """Seeds across borders: hybrid rice abroad
+
+Working Paper No. 2014/07, June 2014
+
+Chinese seed firms and research institutes have run demonstration projects with partners
+abroad for more than three decades, and have trained their technicians in China.
+
+Table 1. Demonstration projects and trainees received in China, by partner, 1979-2013
+-----------------------------------------------------------------
+Partner                    Projects      Trainees
+-----------------------------------------------------------------
+Vietnam                       21          1,960
+Philippines                   17          1,240
+Bangladesh                    12            870
+-----------------------------------------------------------------
+"""
+
+
+def test_a_column_header_naming_its_noun_outranks_the_captions_words_and_a_caption_span_totals(
+    tmp_path,
+):
+    got = _rows(tmp_path, _BY_PARTNER)
+    # "Trainees" counts people exchanged though the caption names projects first
+    assert got["1,960"]["indicator"] == "personnel_exchanges"
+    assert got["21"]["indicator"] == "coop_projects"
+    # rows of partners under a caption's span of years: each cell the span's total, at its end
+    assert (got["1,960"]["measure"], got["1,960"]["year"]) == ("cumulative", 2013)
+    assert got["17"]["measure"] == "cumulative"
+    # a caption of one year gives no running total
+    one_year = _BY_PARTNER.replace("by partner, 1979-2013", "by partner, 2013")
+    assert _rows(tmp_path, one_year)["1,960"]["measure"] != "cumulative"
+
+
+def test_a_row_that_counts_nothing_takes_its_columns_header(tmp_path):
+    page = """Provincial international cooperation projects, 2018
+
+The province approved 113 new international cooperation projects this year.
+
+Projects funded by field:
+
+  Field                               Projects   Funding (RMB 10,000)
+  Modern agriculture                      28          880
+  Advanced manufacturing                  22          810
+"""
+    got = _rows(tmp_path, page)
+    assert (got["28"]["indicator"], got["28"]["measure"]) == ("coop_projects", "annual")

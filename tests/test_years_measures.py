@@ -701,6 +701,22 @@ def test_a_span_back_in_years_or_decades_dates_a_base_that_many_years_before(tmp
     assert row(tmp_path, body, "40")["year"] != 1998
 
 
+def test_a_year_of_another_calendars_era_dates_a_figure(tmp_path):
+    # the era's first year plus its number less one, or the Gregorian year in brackets
+    body = "In Heisei 4 the foundation invited 12 Chinese blood-bank specialists to Osaka."
+    assert row(tmp_path, body, "12")["year"] == 1992
+    body = "In Minguo 36 the works trained 40 engineers from Japan."
+    assert row(tmp_path, body, "40")["year"] == 1947
+    body = "In Showa 58 (1983) the university sent 14 soil scientists to Xi'an."
+    assert row(tmp_path, body, "14")["year"] == 1983
+    # "since" an era's year opens a period, as a year in figures does
+    r = row(tmp_path, "The fund has awarded 286 fellowships since Heisei 4.", "286")
+    assert (r["year"], r["period_start"], r["measure"]) == (2010, 1992, "cumulative")
+    # an era's name needs its number: "Showa" alone dates nothing
+    body = "In 1985 the Showa Memorial Institute received 9 Chinese geologists."
+    assert row(tmp_path, body, "9")["year"] == 1985
+
+
 def test_a_goal_joined_by_and_keeps_its_words_to_its_own_clause(tmp_path):
     body = (
         "Guangxi has set up 11 joint laboratories with ASEAN partners and aims to host 20 "
