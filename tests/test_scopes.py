@@ -2821,3 +2821,21 @@ def test_a_foreign_consulate_general_speaks_for_its_country(publisher):
         "foreign",
         "Netherlands",
     )
+
+
+@pytest.mark.parametrize(
+    "body, quote_start, want",
+    [
+        # a state or province of another country speaks for that country's side (partners.yaml
+        # aliases), as its capital does
+        ("Queensland contributed A$3.2 million to the joint irrigation project with Chinese "
+         "partners.",
+         "A$3.2 million", ("foreign", "Australia")),
+        ("Bavaria, which has received upward of 160 Chinese trainees at its technical "
+         "colleges since 1983, opened a liaison office in Shandong.", "160", ("foreign", "Germany")),
+        ("Ontario's contribution to the Ontario-Jiangsu Industrial R&D Fund was set at "
+         "C$1.2 million in 2011.", "C$1.2 million", ("foreign", "Canada")),
+    ],
+)  # fmt: skip
+def test_a_region_of_another_country_is_its_countrys_side(tmp_path, body, quote_start, want):
+    assert scope(tmp_path, body, quote_start) == want
