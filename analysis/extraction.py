@@ -74,6 +74,7 @@ from analysis.references import (
     _BASE_REST,
     _OF_THESE,
     _SPAN_BACK,
+    _SPAN_ON,
     _inherit,
     base_multiple,
     multiple_verb,
@@ -652,7 +653,6 @@ def _sentence_facts(
 
 
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\b", re.I)
-# a line opening the next item of a list (a bullet or an item's number)
 # the words between a figure and a comma that may open a list of counted nouns: a plural noun,
 # perhaps after a word or two ("African scientists", "young researchers")
 _NOUNS_BEFORE_LIST = re.compile(r"[ \t]+(?:[A-Za-z][\w-]*[ \t]+){0,2}[a-z][\w-]*s")
@@ -663,6 +663,7 @@ _NOUN_LIST = re.compile(
     r",[ \t]+(?:[a-z][\w-]*s,[ \t]+){0,3}[a-z][\w-]*s,?[ \t]+(?:and|or)[ \t]+"
     r"(?:[a-z][\w-]*[ \t]+)?[a-z][\w-]*s\b"
 )
+# a line opening the next item of a list (a bullet or an item's number)
 _NEXT_ITEM = re.compile(
     r"\n[ \t]*(?:[-•▪■●◦►*–]|\d{1,2}[.)])[ \t]+"
     # or a fact box's next row, its label and its leader's blanks before the figure
@@ -718,6 +719,9 @@ _BASE_YEAR_BEFORE = re.compile(
 # "Ten years earlier the number ... stood at 14 and 40": a span back opening the sentence,
 # counted from the year the narrative has told
 _SPAN_BACK_OPENS = re.compile(r"\s*" + _SPAN_BACK + r"\b\s*,?", re.I)
+# "In 1982 ... Two years later the Joint Commission ... approved 30 projects": a span on
+# opening the sentence, counted from the year the narrative has told
+_SPAN_ON_OPENS = re.compile(r"\s*" + _SPAN_ON + r"\b\s*,?", re.I)
 _AGO = re.compile(r"\bago\b", re.I)  # a span back from the page's date, not a year told
 _THAN = re.compile(r"\bthan\b", re.I)  # "17 more than five years ago": a change, of now
 # what ends the reach of a span back opening a sentence: a new clause, or "now" ("Five years
@@ -835,8 +839,8 @@ def _previous_year_only(text: str, sent, exprs: list[_YearExpr]) -> bool:
 
 
 def _years_back(m: re.Match[str]) -> int:
-    """How many years a span back (:data:`_SPAN_BACK`) counts: "a year earlier" 1, "five
-    years earlier" 5, "a decade ago" 10."""
+    """How many years a span back or on (:data:`_SPAN_BACK`, :data:`_SPAN_ON`) counts: "a
+    year earlier" 1, "five years earlier" 5, "a decade ago" 10, "two years later" 2."""
     word = (m.group("n") or "a").lower()
     n = 1 if word in ("a", "one") else int(word) if word.isdigit() else grammar().words[word]
     return n * 10 if m.group("decade") else n
@@ -874,6 +878,10 @@ def _year_before(text, s_start, num, rows, year, basis, low, borrowed=None, pub=
             # page's date, whatever year the narrative told
             return pub - _years_back(back), "relative"
         return year, basis
+    on = _SPAN_ON_OPENS.match(text, s_start, num.start) if borrowed is not None else None
+    if on is not None:
+        # "In 1982 ... Two years later the Joint Commission ... approved 30 projects"
+        return borrowed + _years_back(on), "relative"
     opens = _SPAN_BACK_OPENS.match(text, s_start, num.start)
     if (
         opens is not None
@@ -955,6 +963,13 @@ def _measure_of_whole(
             _may(_IN_THE_YEAR, low, num.end, after[1])
             and _IN_THE_YEAR.search(text, num.end, after[1])
         ):
+            if prev["measure"] == "cumulative" and year is not None and measure == "level":
+                own = _figure_clause(text, num, num.start, after[1], low)[0]
+                if own is None or not own.kind:
+                    # a running total's part in a year of its own, with no verb of its own
+                    # ("has sent some 3,400 engineers ..., 520 of them in 2008 alone"): that
+                    # year's flow
+                    return "annual"
             return measure
         r = _figure_clause(text, num, 0, after[1], low)[0]
         if r is not None and r.kind == "state" and r.aspect == "present" and r.subject:

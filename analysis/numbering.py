@@ -414,6 +414,9 @@ def _temperature(
     )
 
 
+_ERA_BACK = 12  # characters: an era's name and its blank before its number
+
+
 @functools.cache
 def _era_before() -> re.Pattern[str] | None:
     """An era of another calendar right before a number (the eras
@@ -544,7 +547,7 @@ def numbering_at(text: str, start: int, end: int, s_start: int, s_end: int) -> b
     if before.endswith((" of ", "ge ")) and _AGE_OF_BEFORE.search(before):
         return True  # a person's age: "died at the age of 78", "at age 40"
     if end - start <= 2 and before.endswith(" ") and (era := _era_before()) is not None:
-        if era.search(before):
+        if era.search(before, max(0, len(before) - _ERA_BACK)):
             return True  # a year of another calendar's era: "Showa 55 (1980)", "Heisei 4"
     line_start = max(s_start, text.rfind("\n", s_start, start) + 1)
     if after[:1] == "." and not text[line_start:start].strip():

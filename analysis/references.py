@@ -2361,12 +2361,15 @@ _GOAL_OF_PRO_FORM = re.compile(
     r"(?:(?:some|about|around|over|nearly|almost|(?:fewer|more|less)\s+than)\s+)?$",
     re.I,
 )
-# a span back in years or decades from a year told: "five years earlier", "a decade ago",
-# "two decades before" (`n`: how many, "a"/"one" one; `decade`: tens of years)
-_SPAN_BACK = (
+# a span in years or decades (`n`: how many, "a"/"one" one; `decade`: tens of years) ...
+_SPAN = (
     r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-    r"\s+(?:years?|(?P<decade>decades?))\s+(?:earlier|before|ago)"
+    r"\s+(?:years?|(?P<decade>decades?))"
 )
+# ... back from a year told: "five years earlier", "a decade ago", "two decades before"
+_SPAN_BACK = _SPAN + r"\s+(?:earlier|before|ago)"
+# ... or on from it: "two years later", "a decade afterwards"
+_SPAN_ON = _SPAN + r"\s+(?:later|afterwards)"
 _BASE_REST = re.compile(
     # ("against 46,990 in 1989/90", "in the whole of 1978", "in India's case")
     r"(?:\s+(?:for|in|at|by|during)\s+(?:the\s+)?(?:(?:start|end|beginning|whole)\s+of\s+(?:the\s+)?)?"

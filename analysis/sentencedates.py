@@ -78,8 +78,10 @@ SCHOOL_YEAR_BEFORE = re.compile(r"\b(?:academic|school|fiscal|financial)\s+year\
 SCHOOL_YEAR_AFTER = re.compile(r"\s+(?:academic|school)\s+year\b", re.I)
 _DASH = r"\s*(?:-|–|—|~|to)\s*"
 _ORD = r"(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+# (a month "That September" too: of the year just told)
 _BARE_LEAD = (
-    r"(?:\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate)\s+|\b[Mm]id-|\()"
+    r"(?:\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Tt]hat)\s+"
+    r"|\b[Mm]id-|\()"
 )
 # (kind, pattern) in priority order: a later pattern never overlaps an earlier hit.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -278,9 +280,10 @@ def _make(kind: str, m: re.Match, text: str) -> Date | None:
 
 @dataclass(frozen=True)
 class _Ago:
-    """A span counted back from the page's date ("five years ago", "a decade ago"): its
-    pattern, the years of each span word (``corpus.yaml`` ``dating.years_ago``) and the
-    values of the count words (``numbers.yaml`` ``words``, ``compound_units``)."""
+    """A span counted back from the page's date ("five years ago", "a decade ago"), or on or
+    back from the year just told ("two years later", "a decade earlier"): its pattern, the
+    years of each span word (``corpus.yaml`` ``dating.years_ago``) and the values of the
+    count words (``numbers.yaml`` ``words``, ``compound_units``)."""
 
     pattern: re.Pattern[str]
     spans: dict[str, int]
@@ -315,9 +318,12 @@ def _years_ago() -> _Ago | None:
     units = {k.lower(): int(v) for k, v in nums["compound_units"].items()}
     tens = "|".join(w for w, v in counts.items() if v % 10 == 0 and v >= 20)
     words = "|".join(sorted(counts, key=len, reverse=True))
+    # "five years ago" (from the page's date); "two years later", "three years earlier" (from
+    # the year just told)
     pattern = re.compile(
         rf"\b(?P<n>\d{{1,3}}|(?:{tens})[- ](?:{'|'.join(units)})|{words})\s+"
-        rf"(?P<span>{'|'.join(sorted(spans, key=len, reverse=True))})\s+ago\b",
+        rf"(?P<span>{'|'.join(sorted(spans, key=len, reverse=True))})\s+"
+        rf"(?P<way>ago|later|earlier|afterwards)\b",
         re.I,
     )
     return _Ago(pattern, spans, counts, units)
@@ -416,9 +422,15 @@ def _find_dates(text: str) -> list[Date]:
                 year = eras.year(m)
                 d = Date(a, b, a, iso(year), year, "year") if year else None
             elif rel == "ago":
-                # "five years ago": so many years before the page's date
+                # "five years ago": so many years before the page's date; "two years later",
+                # "three years earlier": so many years after or before the year just told
                 d = Date(a, b, a, "", 0, "year")
-                d.relative = ("year", -ago.years(m), "publication")
+                way = m.group("way").lower()
+                if way == "ago":
+                    d.relative = ("year", -ago.years(m), "publication")
+                else:
+                    sign = 1 if way in ("later", "afterwards") else -1
+                    d.relative = ("year", sign * ago.years(m), "context")
             elif rel is not None:
                 d = Date(a, b, a, "", 0, rel[0] if rel[0] in ("day", "month") else "year")
                 d.relative = rel
@@ -484,6 +496,11 @@ def _resolve(d: Date, doc, context_year: int | None, ahead: bool = False) -> boo
                 d.year = int(d.date[:4])
             elif anchor == "context" and d.basis == "inherited" and unit == "year":
                 d.year = context_year + offset
+                d.date = iso(d.year)
+            elif anchor == "context" and d.basis == "inherited" and unit in ("month", "week"):
+                # "The following month", "a week later": of the year just told (its month is
+                # not kept: a year's precision)
+                d.year, d.precision = context_year, "year"
                 d.date = iso(d.year)
             elif anchor == "context" and offset == 0:
                 return False  # "in the same year" with no year named before it: none

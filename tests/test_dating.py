@@ -601,6 +601,36 @@ def test_a_bimonthlys_issue_dates_from_its_first_month() -> None:
     assert dating.parse_date("June 1984") == "1984-06"
 
 
+def test_a_span_a_month_or_a_week_on_from_the_year_just_told(tmp_path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text(
+        "Museum annual report\n\nPublished 3 May 2019\n\n"
+        "In July 2018 the museum hosted 300 students from Kazakhstan. The following month its "
+        "touring exhibition opened in Almaty.\n\n"
+        "In 2016 the two universities opened a joint institute. That September the first "
+        "120 students enrolled.\n\n"
+        "In 1982 the two governments signed an agreement. Two years later the Joint "
+        "Commission met for the first time. A decade earlier contacts had been rare.\n\n"
+        "In 1998 the ministry reorganised its department. Six new agreements were concluded "
+        "during the year.\n",
+        encoding="utf-8",
+    )
+    doc = corpus.read_document(page)
+    got = {
+        s.text.split()[0] + " " + s.text.split()[1]: [d.year for d in ds]
+        for s, ds in sentencedates.sentence_dates(doc)
+    }
+    assert got["The following"] == [2018]
+    assert got["That September"] == [2016]
+    assert got["Two years"] == [1984]
+    assert got["A decade"] == [1974]  # (a decade before the year just told, 1984)
+    assert got["Six new"] == [1998]
+    # "ago" still counts back from the page's date
+    assert [d.relative for d in sentencedates.find_dates("Two years ago it opened.")] == [
+        ("year", -2, "publication")
+    ]
+
+
 def test_a_year_of_another_calendars_era_is_a_date() -> None:
     found = sentencedates.find_dates("The programme began in Heisei 4 with 12 fellows.")
     assert [(d.date, d.precision) for d in found] == [("1992", "year")]

@@ -717,6 +717,32 @@ def test_a_year_of_another_calendars_era_dates_a_figure(tmp_path):
     assert row(tmp_path, body, "9")["year"] == 1985
 
 
+def test_a_span_on_opening_a_sentence_counts_from_the_year_told(tmp_path):
+    body = (
+        "In 1982 the two governments signed an agreement. Two years later the Joint "
+        "Commission met for the first time and approved 30 joint projects."
+    )
+    assert row(tmp_path, body, "30")["year"] == 1984
+    # a span back still counts back
+    body = (
+        "By the end of 2008 China had 112 science diplomats. "
+        "Ten years earlier the number of science diplomats stood at 40."
+    )
+    assert row(tmp_path, body, "40")["year"] == 1998
+
+
+def test_a_running_totals_part_in_a_year_of_its_own_is_that_years_flow(tmp_path):
+    body = (
+        "Since 1998 the company has sent some 3,400 engineers to work in its centres abroad, "
+        "520 of them in 2008 alone."
+    )
+    whole, part = row(tmp_path, body, "3,400"), row(tmp_path, body, "520")
+    assert (whole["measure"], part["measure"], part["year"]) == ("cumulative", "annual", 2008)
+    # a part of a standing count stays a standing count
+    body = "By 2008 the ministry had 160 joint laboratories, 40 of them in Beijing."
+    assert row(tmp_path, body, "40")["measure"] == "level"
+
+
 def test_a_goal_joined_by_and_keeps_its_words_to_its_own_clause(tmp_path):
     body = (
         "Guangxi has set up 11 joint laboratories with ASEAN partners and aims to host 20 "
