@@ -2839,3 +2839,12 @@ def test_a_foreign_consulate_general_speaks_for_its_country(publisher):
 )  # fmt: skip
 def test_a_region_of_another_country_is_its_countrys_side(tmp_path, body, quote_start, want):
     assert scope(tmp_path, body, quote_start) == want
+
+
+def test_a_museum_is_a_body_whose_figures_are_its_own(tmp_path):
+    # ("Museum" heads a body's name, as "Academy" or "Foundation" does: actors.yaml heads)
+    body = (
+        "The China Science and Technology Museum received 4.1 million visitors and hosted "
+        "300 students from Belt and Road countries at its summer camp."
+    )
+    assert scope(tmp_path, body, "300") == ("agency", "China Science and Technology Museum")
