@@ -3284,3 +3284,19 @@ def test_a_list_of_counted_nouns_runs_past_its_commas(tmp_path, body, figure, wa
     row = row_of(rows_listed(tmp_path, body), figure)
     assert row["indicator"] == want
     assert "engineers" in row["counted"]
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        # a joint laboratory of one kind with its partners named after it
+        ("By 2020 China will set up three joint ocean laboratories with island partners.",
+         "three"),
+        # joint stations for monitoring or testing
+        ("China and Mongolia run three joint monitoring stations along the border.", "three"),
+        ("Chinese breeders have worked at four joint seed-testing stations in Laos since 2004.",
+         "four"),
+    ],
+)  # fmt: skip
+def test_joint_laboratories_and_stations_of_a_kind(tmp_path, body, figure):
+    assert row_of(rows_listed(tmp_path, body), figure)["indicator"] == "joint_research_centers"
