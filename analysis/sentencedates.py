@@ -502,8 +502,9 @@ def _resolve(d: Date, doc, context_year: int | None, ahead: bool = False) -> boo
                 # not kept: a year's precision)
                 d.year, d.precision = context_year, "year"
                 d.date = iso(d.year)
-            elif anchor == "context" and offset == 0:
-                return False  # "in the same year" with no year named before it: none
+            elif anchor == "context":
+                # "in the same year", "Two years later" with no year named before it: none
+                return False
             elif published:
                 d.date, d.year, d.precision = shift(published, unit, offset)
             else:

@@ -625,6 +625,13 @@ def test_a_span_a_month_or_a_week_on_from_the_year_just_told(tmp_path) -> None:
     assert got["Two years"] == [1984]
     assert got["A decade"] == [1974]  # (a decade before the year just told, 1984)
     assert got["Six new"] == [1998]
+    # a span on with no year told before it dates nothing (not the page's date shifted)
+    alone = tmp_path / "alone.txt"
+    alone.write_text(
+        "Museum note\n\nPublished 3 May 2019\n\nTwo years later the commission met again.\n",
+        encoding="utf-8",
+    )
+    assert [ds for _s, ds in sentencedates.sentence_dates(corpus.read_document(alone)) if ds] == []
     # "ago" still counts back from the page's date
     assert [d.relative for d in sentencedates.find_dates("Two years ago it opened.")] == [
         ("year", -2, "publication")
