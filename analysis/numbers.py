@@ -1001,6 +1001,13 @@ class _YearExpr:
 # "since" opening a phrase that ends in a year, no clause mark or figure between ("since
 # its opening in 2000", "Since the Beijing Summit of November 2006")
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;:.()\d]{0,90}$", re.I)
+
+
+def _since_before(text: str, s_start: int, at: int) -> bool:
+    """True when "since" opens the phrase that ends at ``at`` (:data:`_SINCE_BEFORE`)."""
+    return _SINCE_BEFORE.search(text, max(s_start, at - 100), at) is not None
+
+
 # the publication's own year: "this year", "this academic year"
 _THIS_YEAR = re.compile(r"\bthis\s+(?:(?:academic|fiscal|calendar|school)\s+)?year\b", re.I)
 
@@ -1120,7 +1127,7 @@ def _year_exprs(
         elif kind == "decades":
             # "In the 1950s": the decade's years, a period ("since the 1990s": from its start)
             d1 = int(m.group("d1"))
-            if _SINCE_BEFORE.search(text, max(s_start, m.start() - 100), m.start()):
+            if _since_before(text, s_start, m.start()):
                 out.append(_YearExpr(m.start(), m.end(), "since", d1))
             else:
                 out.append(_YearExpr(m.start(), m.end(), "range", d1, d1 + 9))
@@ -1176,9 +1183,7 @@ def _year_exprs(
         elif _names_year(g, text, s_start, m.start()):
             continue  # "Horizon 2020 projects": a name, no year of a figure
         else:
-            since = text[m.end() : m.end() + 1] != "s" and _SINCE_BEFORE.search(
-                text, max(s_start, m.start() - 100), m.start()
-            )
+            since = text[m.end() : m.end() + 1] != "s" and _since_before(text, s_start, m.start())
             if since:
                 # "since its opening in 2000", "Since the first joint call in 2006": the
                 # year opens a period, whatever words name its event ("the mid-2000s": none)
@@ -1199,7 +1204,7 @@ def _year_exprs(
         for m in eras.pattern.finditer(text, s_start, s_end):
             if year := eras.year(m):
                 # "in Heisei 4", "since Heisei 4" (as a year in figures, below)
-                since = _SINCE_BEFORE.search(text, max(s_start, m.start() - 100), m.start())
+                since = _since_before(text, s_start, m.start())
                 out.append(_YearExpr(m.start(), m.end(), "since" if since else "explicit", year))
     if lowered is None or lowered.find("since", s_start, s_end) >= 0:
         for m in _SINCE_THEN.finditer(text, s_start, s_end):
