@@ -18,7 +18,7 @@ from analysis import scan
 from analysis.config import InputError, load_lexicon
 from analysis.dictionary import spellings
 from analysis.numbers import clause_words, list_head, respectively
-from analysis.units import is_money
+from analysis.units import MEASURE_UNITS, is_money
 
 UNCLASSIFIED = "unclassified"
 _required = scan.required_words  # the pattern's required strings (scan.py)
@@ -65,6 +65,9 @@ class _Indicators:
     table_columns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # indicators of the state's own network: an agency's figure of them is the nation's
     national: frozenset[str] = frozenset()
+    # (unit, indicator, counted phrase): counts of groups in a unit of their own
+    # ("delegations"), never joined to the people their indicator counts
+    group_units: tuple[tuple[str, str, re.Pattern[str]], ...] = ()
 
 
 _CLASS_REF = re.compile(r"\{([a-z_]+)\}")
@@ -252,6 +255,18 @@ def indicator_lexicon() -> _Indicators:
             subgroup = re.compile(_expand_classes(lex["subgroups"], classes, path), re.I)
         except re.error as exc:
             raise InputError(f"{path}: subgroups: bad pattern: {exc}") from exc
+    group_units = []
+    for i, gu in enumerate(lex.get("group_units") or ()):
+        where = f"{path}: group_units {i + 1}"
+        if gu["indicator"] not in labels:
+            raise InputError(f"{where}: unknown indicator {gu['indicator']!r}")
+        if gu["unit"] not in MEASURE_UNITS:
+            raise InputError(f"{where}: unit {gu['unit']!r} is none of {', '.join(MEASURE_UNITS)}")
+        try:
+            counted = re.compile(_expand_classes(gu["counted"], classes, where), re.I)
+        except re.error as exc:
+            raise InputError(f"{where}: bad pattern: {exc}") from exc
+        group_units.append((gu["unit"], gu["indicator"], counted))
     return _Indicators(
         tuple(ids),
         labels,
@@ -267,6 +282,7 @@ def indicator_lexicon() -> _Indicators:
         topics=topics,
         table_columns=_table_columns(columns, path),
         national=frozenset(ind["id"] for ind in lex["indicators"] if ind.get("national")),
+        group_units=tuple(group_units),
     )
 
 
@@ -283,6 +299,38 @@ def _table_columns(columns: dict, path) -> dict[str, re.Pattern[str]]:
             except re.error as exc:
                 raise InputError(f"{path}: columns {key}: bad pattern: {exc}") from exc
     return out
+
+
+# a subject that a verb of counting gives the figure of, or that "the number of" names,
+# ending right before the figure ("the delegations received numbered 35", "the number of
+# delegations sent abroad reached 88"): as :data:`_COUNTED_SUBJECT_BODY` reads a subject
+_GROUP_SUBJECT_VERB = (
+    r"[^.;:\d]{0,80}?\b(?:(?:has|have|had)\s+)?(?:numbers?|numbered|totall?ed|totals?|came\s+to"
+    r"|amounted\s+to|reached|stood\s+at|stands?\s+at|(?:rose|risen|grew|grown|increased|climbed)"
+    r"\s+from)\s+(?:(?:some|about|over|nearly|just\s+over|more\s+than)\s+)?$"
+)
+
+
+def group_unit(indicator: str, counted: str, text: str, lo: int, start: int) -> str | None:
+    """The unit of a count of groups (indicators.yaml ``group_units``: "delegations") of a
+    figure of ``indicator`` at ``start`` in ``text``, whose clause opens at ``lo`` and whose
+    counted phrase is ``counted``: the group named after it ("1,400 scientific and technical
+    delegations") or as the subject of its verb of counting ("the delegations numbered 35").
+    None: a count of whatever it counts."""
+    for unit, ind, pattern in indicator_lexicon().group_units:
+        if ind != indicator:
+            continue
+        if pattern.match(counted):
+            return unit
+        for m in _group_subject(pattern.pattern).finditer(text, lo, start):
+            if m.end() == start:
+                return unit
+    return None
+
+
+@functools.cache
+def _group_subject(counted: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:(?<=\bthe\s)numbers?\s+of\s+)?(?:{counted}){_GROUP_SUBJECT_VERB}", re.I)
 
 
 def indicator_ids() -> list[str]:

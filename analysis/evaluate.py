@@ -346,7 +346,7 @@ def _value_matches(row: dict, fact: dict) -> bool:
 
 # units a gold file may name for what a count counts ("countries", "people"): rows say "count"
 _MULTIPLE_UNITS = frozenset({"times", "multiple", "fold"})
-_NOT_COUNTS = frozenset({"percent", "m", "km", "count"})
+_NOT_COUNTS = frozenset({"percent", "m", "km", "count", "delegations"})
 
 
 def _gold_unit(unit: Any) -> str:

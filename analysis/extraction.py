@@ -35,6 +35,7 @@ from analysis.classify import (
     _first_end,
     actor_lexicon,
     central_count,
+    group_unit,
     indicator_lexicon,
     mentions,
     page_voice,
@@ -3025,4 +3026,12 @@ def extract_facts(doc) -> list[dict]:
             # is recorded as the partner's line, foreign with that actor, so it is never a
             # point of the national series (DESIGN.md, "a line of the nation's figure")
             r["scope"] = "foreign"
+    for r in rows:
+        if r["unit"] == "count" and r["indicator"] != UNCLASSIFIED:
+            # "sent 1,400 scientific and technical delegations", "the delegations numbered
+            # 35": groups, counted in a unit of their own, never a point of the people
+            # exchanged (DESIGN.md)
+            k = max(0, bisect.bisect_right(starts, r["start"]) - 1)
+            lo = min(sentences[k].start, r["start"])
+            r["unit"] = group_unit(r["indicator"], r["counted"], text, lo, r["start"]) or "count"
     return rows

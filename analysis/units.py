@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 
 # the units of measure; the table's schema allows these and every currency code
-# ("points": a change of a share in percentage points, "up 3.5 percentage points")
-MEASURE_UNITS = ("count", "percent", "multiple", "m", "km", "fraction", "points")
+# ("points": a change of a share in percentage points, "up 3.5 percentage points";
+# "delegations": a count of groups, never of the people in them, indicators.yaml
+# ``group_units``)
+MEASURE_UNITS = ("count", "percent", "multiple", "m", "km", "fraction", "points", "delegations")
 # the currencies the seeds' briefs name most, first in listings (the schema takes any code)
 COMMON_CURRENCIES = ("USD", "CNY", "EUR", "GBP", "CHF", "JPY", "AUD")
 

@@ -136,6 +136,34 @@ def test_parts_are_no_conflict_but_a_difference_of_definition(tmp_path):
     assert series.growth(s).empty  # two series of one point each: no growth across them
 
 
+def test_delegations_are_no_conflict_with_the_people_exchanged(tmp_path):
+    """A count of delegations is no count of people: in its own unit, it is never compared
+    with the people a page says were sent in the same year."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Exchanges in 1985\n\nIn 1985 China sent 2,300 scientists and engineers abroad on "
+        "exchange visits.\n"
+    )
+    (folder / "b.txt").write_text(
+        "Delegations in 1985\n\nIn 1985 China sent 410 scientific and technical delegations "
+        "abroad.\n"
+    )
+    df = facts.facts_table(corpus.load_corpus(folder))
+    s = series.indicator_series(df)
+    pe = s[s.indicator == "personnel_exchanges"]
+    got = sorted(zip(pe.unit, pe.value, strict=True))
+    assert got == [("count", 2300), ("delegations", 410)]
+    # the brief names the unit: a reader never takes 410 for people
+    from analysis.report.values import value_text
+
+    row = df[df.unit == "delegations"].iloc[0].to_dict()
+    assert value_text(row) == "410 delegations"
+    assert series.conflicts(df).empty
+    assert series.definition_differences(df).empty
+    assert series.growth(s).empty
+
+
 def test_a_partners_line_of_the_nations_figure_is_no_conflict(tmp_path):
     """ "The EU remained the largest source ..., with contracts worth US$16.1 billion" is a
     part of China's imports, its partner its actor: never compared with another page's

@@ -66,6 +66,8 @@ def _unit(unit: str, text: str, value: float) -> str:
         return f"{value:.0%}"
     if unit == "m":
         return text + " m"
+    if unit == "delegations":
+        return text + " delegations"
     return text
 
 
