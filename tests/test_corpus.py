@@ -690,7 +690,7 @@ def test_outside_folder_is_the_plain_check(tmp_path: Path) -> None:
         # a bar of labelled shares: a chart's or a slide's figures, not links
         ("European Union 37% | Japan 19% | United States 18% | Republic of Korea 6%", False, None),
         ("Central budget 68% | Local governments 13% | Partner governments 19%", True, None),
-        ("Home | Rankings | Top 10% | Contact", True, "link_bar"),
+        ("Home | Rankings: top 10% of campuses | Contact", True, "link_bar"),
         ("Home   About   Archive   Subscribe", True, "link_bar"),
         ("Students sent abroad     3786     3329     2950", True, None),
         # telephone numbers at a page's edge / a count with spaces in it
