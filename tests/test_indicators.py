@@ -196,6 +196,21 @@ def test_general_forms(sentence, figure, want):
             "EUR",
             "coop_funding",
         ),
+        # money lent or borrowed for science, research or education
+        (
+            "Since 1981 China has borrowed about 1.2 billion from the World Bank for education "
+            "and science projects.",
+            "1.2",
+            "USD",
+            "coop_funding",
+        ),
+        (
+            "A 2.4 million loan from the Islamic Development Bank will build 500 biogas "
+            "digesters with Chinese technology.",
+            "2.4",
+            "USD",
+            "coop_funding",
+        ),
     ],
 )
 def test_money_of_cooperation(sentence, figure, unit, want):
@@ -321,6 +336,9 @@ def test_money_by_verb_and_head_noun(sentence, figure, unit, want):
         # equipment supplied, technology licensed to no Chinese firm
         ("Chinese firms supplied equipment worth 40 million to Kenya.", "40", "USD"),
         ("Its own know-how licensed to Kenyan firms was worth 40 million in 2010.", "40", "USD"),
+        # loans for ports and railways: no science in the sentence
+        ("Japan extended 470 billion in yen loans for railways and ports.", "470", "JPY"),
+        ("The bank has lent the province 300 million for roads since 1990.", "300", "USD"),
     ],
 )  # fmt: skip
 def test_money_without_those_words_stays_unclassified(sentence, figure, unit):
