@@ -3920,4 +3920,3 @@ def test_a_headline_in_title_case_hard_wrapped_at_the_pages_width_is_one_title(
 ):
     title, _publisher, _published = _head_of(tmp_path, head + _WRAPPED_BODY)
     assert title == want
-
