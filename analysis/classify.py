@@ -322,15 +322,22 @@ def group_unit(indicator: str, counted: str, text: str, lo: int, start: int) -> 
             continue
         if pattern.match(counted):
             return unit
-        for m in _group_subject(pattern.pattern).finditer(text, lo, start):
+        subject, needs = _group_subject(pattern.pattern)
+        if needs is not None and not any(w in text[lo:start].lower() for w in needs):
+            continue  # (no word the group's name needs before the figure: no search)
+        for m in subject.finditer(text, lo, start):
             if m.end() == start:
                 return unit
     return None
 
 
 @functools.cache
-def _group_subject(counted: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:(?<=\bthe\s)numbers?\s+of\s+)?(?:{counted}){_GROUP_SUBJECT_VERB}", re.I)
+def _group_subject(counted: str) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """The pattern of a group named as a figure's subject, and the words it needs."""
+    subject = re.compile(
+        rf"(?:(?<=\bthe\s)numbers?\s+of\s+)?(?:{counted}){_GROUP_SUBJECT_VERB}", re.I
+    )
+    return subject, _required(subject)
 
 
 def indicator_ids() -> list[str]:

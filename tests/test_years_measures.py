@@ -330,7 +330,7 @@ def test_a_number_after_a_hash_names_an_item_and_is_no_figure() -> None:
     named = "In 2004, 1,200 foreign experts came to work in China [see: item #3]."
     assert quotes(named) == ["1,200 foreign experts"]
     counted = "In 2004, 1,200 foreign experts and 3 delegations came to work in China."
-    assert quotes(counted)[1:] == ["3"]  # a count, not an item
+    assert quotes(counted)[1:] == ["3 delegations"]  # a count, not an item
 
 
 # ---------------------------------------------------------------- the aspect of the verb
