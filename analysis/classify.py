@@ -301,43 +301,33 @@ def _table_columns(columns: dict, path) -> dict[str, re.Pattern[str]]:
     return out
 
 
-# a subject that a verb of counting gives the figure of, or that "the number of" names,
-# ending right before the figure ("the delegations received numbered 35", "the number of
-# delegations sent abroad reached 88"): as :data:`_COUNTED_SUBJECT_BODY` reads a subject
-_GROUP_SUBJECT_VERB = (
-    r"[^.;:\d]{0,80}?\b(?:(?:has|have|had)\s+)?(?:numbers?|numbered|totall?ed|totals?|came\s+to"
-    r"|amounted\s+to|reached|stood\s+at|stands?\s+at|(?:rose|risen|grew|grown|increased|climbed)"
-    r"\s+from)\s+(?:(?:some|about|over|nearly|just\s+over|more\s+than)\s+)?$"
-)
-
-
 def group_unit(indicator: str, counted: str, text: str, lo: int, start: int) -> str | None:
     """The unit of a count of groups (indicators.yaml ``group_units``: "delegations") of a
     figure of ``indicator`` at ``start`` in ``text``, whose clause opens at ``lo`` and whose
     counted phrase is ``counted``: the group named after it ("1,400 scientific and technical
-    delegations") or as the subject of its verb of counting ("the delegations numbered 35").
-    None: a count of whatever it counts."""
+    delegations") or as the subject of its verb of counting ("the delegations numbered 35",
+    "the number of delegations sent abroad reached 88"; the subject as :func:`_classify`
+    reads it). None: a count of whatever it counts."""
     for unit, ind, pattern in indicator_lexicon().group_units:
         if ind != indicator:
             continue
         if pattern.match(counted):
             return unit
-        subject, needs = _group_subject(pattern.pattern)
+        needs = _group_needs(pattern)
         if needs is not None and not any(w in text[lo:start].lower() for w in needs):
-            continue  # (no word the group's name needs before the figure: no search)
-        for m in subject.finditer(text, lo, start):
-            if m.end() == start:
+            continue  # (no word the group's name needs before the figure: no subject to read)
+        m = _COUNTED_SUBJECT.search(text, lo, start) or _COUNTED_SUBJECT_OPENING.match(
+            text, lo, start
+        )
+        if m is not None:
+            of = _THE_NUMBER_OF.match(m.group(1))
+            if pattern.match(m.group(1), of.end() if of else 0):
                 return unit
     return None
 
 
-@functools.cache
-def _group_subject(counted: str) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
-    """The pattern of a group named as a figure's subject, and the words it needs."""
-    subject = re.compile(
-        rf"(?:(?<=\bthe\s)numbers?\s+of\s+)?(?:{counted}){_GROUP_SUBJECT_VERB}", re.I
-    )
-    return subject, _required(subject)
+_THE_NUMBER_OF = re.compile(r"the\s+numbers?\s+of\s+", re.I)
+_group_needs = functools.cache(_required)  # (a group's pattern is read once)
 
 
 def indicator_ids() -> list[str]:
