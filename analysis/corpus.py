@@ -2362,15 +2362,6 @@ def _wrapped_head(lines: list[str], candidates: list[int], gone: list[int], cfg:
     return _headline(joined, len(joined.split()), cfg)
 
 
-# a line that labels one figure: "Joint laboratories: 23", "Partner countries — 47",
-# "Joint funding: RMB 300 million", "Chinese students (2012): c. 1,500"
-_LABELLED_FIGURE = re.compile(
-    r"[^\W\d][^:\n]{1,60}(?::|\s[—–-])\s*(?:c\.\s*|about\s+|some\s+)?"
-    r"(?:US\$|\$|€|£|¥|RMB|CNY|EUR|USD)?\s?[+\-−]?\d[\d,.]*"
-    r"(?:\s*(?:million|billion|bln|mln|percent|per\s+cent|%))?(?:\s*\([^)\n]{1,20}\))?"
-)
-
-
 # a LaTeX tabular row's marks, cut from the text later (boilerplate.yaml `inline` latex):
 # "Returnees & 25,100 & 34,987 \\" is a row of figures, apart by blanks
 _LATEX_ROW = re.compile(r"[ \t]+&[ \t]+|[ \t]*\\\\[ \t]*$")
@@ -2442,7 +2433,7 @@ def _mark_link_blocks(
         rows = tables.figure_rows([_LATEX_ROW.sub("   ", lines[i]) for i in sorted(candidates)])
         # (or a box of labelled figures: "Joint laboratories: 23", "Joint funding: RMB 300
         # million")
-        rows += sum(1 for i in candidates if _LABELLED_FIGURE.fullmatch(lines[i].strip()))
+        rows += sum(1 for i in candidates if tables.LABELLED_FIGURE.fullmatch(lines[i].strip()))
         if rows >= 2 and rows * 2 >= len(candidates):
             continue  # a table's rows of figures at the page's head or foot, no links
         mean = sum(map(len, texts)) / len(texts)
@@ -3512,6 +3503,11 @@ def structure(
                     s += number.end()
                 spans.append((s, e, "heading"))
                 continue
+        if n_lines > 1:
+            lines = _labelled_lines(text, s, e, cfg)
+            if lines is not None:
+                spans.extend(lines)
+                continue
         got = split_sentences(text, s, e)
         if (
             got
@@ -3527,6 +3523,71 @@ def structure(
             got[0] = (a, got[0][1])
         spans.extend([(a, b, "body") for a, b in got])
     return title, subtitle, _sentences(text, spans)
+
+
+def _labelled_lines(text: str, s: int, e: int, cfg: _Settings) -> list[tuple[int, int, str]] | None:
+    """The spans of a box of labelled figures, one line each ("Partner institutions: 186" /
+    "Joint research centres — 14" / "Students sent abroad in 2016: 962"), or None when the
+    block is no such box (fewer than two such lines, or fewer than half its lines). Its lines
+    carry no sentence's end, so the splitter would run them into one sentence, and a line's
+    bracketed year or its label would pass to the next line's figure. A short line without
+    figures over the box is its heading ("HUMS AT A GLANCE"); other lines are prose."""
+    marks = text.count(":", s, e) + text.count(" —", s, e) + text.count(" –", s, e)
+    if marks + text.count(" -", s, e) < 2:
+        return None  # (two labels at least: most paragraphs are passed over here)
+    lines = []
+    a = s
+    while a < e:
+        b = text.find("\n", a, e)
+        b = e if b < 0 else b
+        if text[a:b].strip():
+            lines.append((a, b))
+        a = b + 1
+    labelled = [_labelled_line(text[a:b].strip()) for a, b in lines]
+    if sum(labelled) < 2 or sum(labelled) * 2 < len(lines):
+        return None
+    out: list[tuple[int, int, str]] = []
+    run: tuple[int, int] | None = None  # prose lines between labelled ones
+    for (a, b), is_label in zip(lines, labelled, strict=True):
+        if not is_label:
+            run = (run[0] if run else a, b)
+            continue
+        if run:
+            out.extend(_prose_or_heading(text, *run, cfg, first=not out))
+            run = None
+        out.append(_trimmed(text, a, b)[:2] + ("body",))
+    if run:
+        out.extend(_prose_or_heading(text, *run, cfg, first=False))
+    return out
+
+
+def _labelled_line(line: str) -> bool:
+    """A line of a box of labelled figures: a label and its figure, perhaps run on a little
+    ("Partner universities and institutes: 251, in 46 countries and regions"), one phrase
+    long (no sentence ends inside it)."""
+    if len(line) > _BOX_LINE_CHARS or _INNER_END.search(line):
+        return False
+    return tables.LABELLED_FIGURE.match(line) is not None
+
+
+_BOX_LINE_CHARS = 100
+
+
+def _prose_or_heading(text: str, a: int, b: int, cfg: _Settings, first: bool):
+    a, b, n_lines = _trimmed(text, a, b)
+    line = text[a:b]
+    if (
+        first
+        and n_lines == 1
+        and len(line.split()) <= cfg.heading["max_words"]
+        and not _SENT_END.search(line)
+        and not any(c.isdigit() for c in _BRACKETED.sub("", line))
+    ):
+        return [(a, b, "heading")]
+    return [(x, y, "body") for x, y in split_sentences(text, a, b)]
+
+
+_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 def _sentences(source: str, spans: list[tuple[int, int, str]]) -> list[Sentence]:

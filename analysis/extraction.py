@@ -81,7 +81,7 @@ from analysis.references import (
     multiple_verb,
 )
 from analysis.scan import required_words
-from analysis.tables import read_tables
+from analysis.tables import LABELLED_FIGURE, read_tables
 from analysis.units import is_money
 
 # a body's plan of its own work before a figure: "plans to send another", "intends to invite"
@@ -1573,6 +1573,17 @@ def _borrowed_year(
     _duration_end(doc, sent, context)
     last, year = context[:2]
     pub = doc.published_year
+    if _box_line(doc, index):
+        # a box of labelled figures under its lead-in ("(figures as of end-2014):" /
+        # "Students sent abroad, 2018: 905" / "Joint research centres: 14"): a line's own
+        # year dates its figure only; a line without one has the box's, the year of the
+        # sentence over the box
+        box_year = _frame_year(doc, sent.start, pub, context) if pub is not None else None
+        if box_year is None and last == index - 1:
+            box_year = year
+        context[:2] = [index, box_year]
+        own = any(e.kind in _SPOKEN_KINDS for e in exprs)
+        return None if own else box_year
     if last != index - 1:
         # sentences without figures stood between: a sentence told in the past ("There
         # were 122 staff", "Japan followed with ...") goes on with the year they, or the
@@ -1658,6 +1669,26 @@ def _borrowed_year(
         context[7] = "explicit"
     context[:2] = [index, year]
     return year
+
+
+def _box_line(doc, index: int) -> bool:
+    """True when sentence ``index`` is one line of a box of labelled figures: a line that
+    opens as :data:`analysis.tables.LABELLED_FIGURE` does, with a line of its paragraph (a
+    sentence of one line) right above or below it."""
+    text, sentences = doc.text, doc.sentences
+    sent = sentences[index]
+    if text.find("\n", sent.start, sent.end) >= 0:
+        return False
+    if not LABELLED_FIGURE.match(text, sent.start, sent.end):
+        return False  # (a line may run on past its figure: "251, in 46 countries and regions")
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(sentences):
+            other = sentences[k]
+            a, b = (other.end, sent.start) if k < index else (sent.end, other.start)
+            gap = text[a:b]
+            if gap.count("\n") == 1 and gap.isspace() and "\n" not in text[other.start : other.end]:
+                return True
+    return False
 
 
 # how far back (in sentences) a sentence told in the past looks for the year it goes on with

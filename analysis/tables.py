@@ -18,6 +18,17 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+# a line that labels one figure: "Joint laboratories: 23", "Partner countries — 47",
+# "Joint funding: RMB 300 million", "Chinese students (2012): c. 1,500" (a box of such lines
+# is one sentence a line, analysis/corpus.py; no line's year passes to the next's figure,
+# analysis/extraction.py)
+LABELLED_FIGURE = re.compile(
+    r"[^\W\d][^:\n]{1,60}(?::|\s[—–-])\s*(?:c\.\s*|about\s+|some\s+)?"
+    r"(?:US\$|\$|€|£|¥|RMB|CNY|EUR|USD)?\s?[+\-−]?\d[\d,.]*"
+    r"(?:\s*(?:million|billion|bln|mln|percent|per\s+cent|%))?(?:\s*\([^)\n]{1,20}\))?"
+)
+
+
 # a line that may be a table row: words or a figure, wide blanks (or "|"), a figure
 _HINT = re.compile(r"\S(?:[^\S\n]{2,}|\t|[^\S\n]*\|[^\S\n]*)[+\-−]?\d[\d,. ]*[^\S\n]*(?:[a-z*]\b)?")
 # ... or a row set out with a dot leader ("1991 ......... 3.46", "Countries with S&T ties

@@ -3920,3 +3920,31 @@ def test_a_headline_in_title_case_hard_wrapped_at_the_pages_width_is_one_title(
 ):
     title, _publisher, _published = _head_of(tmp_path, head + _WRAPPED_BODY)
     assert title == want
+
+
+def test_a_box_of_labelled_figures_is_one_sentence_a_line(tmp_path):
+    # lines without a sentence's end: run together, one line's label or year would be read
+    # with the next line's figure
+    path = tmp_path / "box.txt"
+    lines = [
+        "Partner institutions: 186",
+        "Countries and regions - 41",
+        "Partner universities and institutes: 251, in 46 countries and regions",
+        "Students sent abroad in 2016: 962",
+    ]
+    path.write_text(
+        "International Office Report\n\n12 March 2017\n\nAT A GLANCE\n"
+        + "\n".join(lines)
+        + "\n\nThe office was founded in 1981 and\nnow has 12 staff: 4 of them\nwork abroad.\n",
+        encoding="utf-8",
+    )
+    doc = corpus.read_document(path)
+    got = [(s.kind, doc.text[s.start : s.end]) for s in doc.sentences]
+    assert ("heading", "AT A GLANCE") in got
+    for line in lines:
+        assert ("body", line) in got
+    # (prose wrapped over lines, one of them shaped like a label, is one sentence still)
+    assert (
+        "body",
+        "The office was founded in 1981 and\nnow has 12 staff: 4 of them\nwork abroad.",
+    ) in got

@@ -2573,3 +2573,36 @@ def test_a_count_after_a_verb_of_change_and_by_is_its_change(tmp_path, body, sta
     got = row(tmp_path, body, starts)
     high = got.get("high")
     assert (got["measure"], None if high is None or high != high else high) == want
+
+
+# ---------------------------------------------------------------- a box of labelled figures
+def test_a_box_lines_take_the_period_of_the_boxs_heading(tmp_path):
+    # each line of the box is a sentence of its own, dated by the period its heading names
+    body = (
+        " -------------------------------------------\n"
+        "| SCIENCE EXCHANGES IN FIGURES, 1978-1990   |\n"
+        "|                                           |\n"
+        "| Scientists sent abroad: about 4,200       |\n"
+        "| Joint research projects: 85               |\n"
+        "| Partner academies abroad: 23              |\n"
+        " -------------------------------------------"
+    )
+    got = rows(tmp_path, body, date="5 March 1991")
+    assert {got[q]["year"] for q in ("about 4,200", "85", "23")} == {1990}
+    # (running totals over the period; a line's figure is not the next line's label's)
+    assert (got["about 4,200"]["measure"], got["85"]["measure"]) == ("cumulative", "cumulative")
+    assert got["85"]["scope"] == "national"
+
+
+def test_a_box_lines_year_dates_its_own_figure_only(tmp_path):
+    # a line without a year is a standing count at the box's date, whatever year the line
+    # before it names ("(2014): 420")
+    body = (
+        "Copied from the office's page (figures as of end-2014):\n"
+        "Partner universities: 251\n"
+        "Exchange students from Taiwan (2014): 420\n"
+        "Foreign experts and teachers on campus: 280"
+    )
+    got = rows(tmp_path, body, date="5 March 2015")
+    assert (got["420"]["year"], got["280"]["year"]) == (2014, 2014)
+    assert got["280"]["measure"] == "level"
