@@ -2729,6 +2729,29 @@ def _body_by_title(head: str, title: str, cfg: _Settings) -> str:
     return ""
 
 
+def _masthead_line(head: str, title: str, cfg: _Settings) -> str:
+    """The body a page's first line names, over a title that stands lower on the page: its
+    masthead ("THE NATURAL HISTORY MUSEUM, LONDON" over an exhibition's name and its panel's
+    headline; "ROYAL TYRRELL MUSEUM OF PALAEONTOLOGY" over the bulletin's line and the
+    story's headline); "" when the first line is the title or names no body."""
+    first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
+    field = _FIELD_SPLIT.split(first)[0].strip()
+    if (
+        not title
+        or not field
+        or normalise_name(title).startswith(normalise_name(field))
+        or any(c.isdigit() for c in field)
+        or len(field.split()) > _MASTHEAD_WORDS
+        or cfg.title["label_re"].fullmatch(field)
+        or not _organisation_name(field, cfg)
+    ):
+        return ""
+    return _publisher_name(field)
+
+
+_MASTHEAD_WORDS = 8
+
+
 def _first_line_title(text: str, publisher: str) -> str:
     """A page's title when nothing else names one: its first line that reads as one (2 to 16
     words, no date, clock, speaker's turn, column gap or sentence's stop), a masthead's bar-
@@ -3728,7 +3751,8 @@ def _read(path: Path, meta: dict | None = None) -> tuple[Document, str]:
                 or _agency(text)
                 or _meeting_body(title, cfg)
                 or _book_header(evidence, title)
-                or _body_by_title(head, title, cfg),
+                or _body_by_title(head, title, cfg)
+                or _masthead_line(head, title, cfg),
                 cfg,
             ),
             text,

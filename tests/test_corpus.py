@@ -3948,3 +3948,23 @@ def test_a_box_of_labelled_figures_is_one_sentence_a_line(tmp_path):
         "body",
         "The office was founded in 1981 and\nnow has 12 staff: 4 of them\nwork abroad.",
     ) in got
+
+
+def test_a_museums_masthead_publishes_the_page_and_the_headline_under_it_titles_it(tmp_path):
+    # the body's name on the first line, an exhibition's name and dates under it, then the
+    # panel's headline: the museum publishes, its figures are its own (a foreign body's)
+    path = tmp_path / "panel.txt"
+    path.write_text(
+        "THE ROYAL MUSEUM OF GEOLOGY, EDINBURGH\n"
+        "Stones of the East: Fossils from China\n"
+        "North Gallery, 3 May - 30 September 2004\n\n"
+        "Bones across borders: the fossil exchanges with Beijing since 1985\n\n"
+        "Since its first exchange with the Institute of Vertebrate Paleontology in 1985, "
+        "the Museum has exchanged some 1,400 casts with Chinese institutes.\n",
+        encoding="utf-8",
+    )
+    doc = corpus.read_document(path)
+    assert doc.title == "Bones across borders: the fossil exchanges with Beijing since 1985"
+    assert doc.publisher == "The Royal Museum of Geology, Edinburgh"
+    (row,) = [r for r in facts.extract_facts(doc) if "1,400" in doc.text[r["start"] : r["end"]]]
+    assert row["scope"] == "foreign"
