@@ -1803,14 +1803,27 @@ class _Publishers:
 def spent_abroad(actor: str, unit: str) -> bool:
     """True when a sum in ``unit`` is another country's money: a currency none of China's own
     bodies spends (``actors.yaml`` ``home_currencies``), its owner ``actor`` a body whose name
-    names no Chinese place or body ("The ministry will spend 4.5 billion won")."""
+    says nothing of China ("The ministry will spend 4.5 billion won"; a central body's name
+    other countries' ministries share, "Ministry of Science and Technology", decides nothing)."""
     from analysis.units import is_money
 
     lex = load_lexicon("actors")
     if not is_money(unit) or unit in (lex.get("home_currencies") or ()):
         return False
     pub = _publisher_lexicon()
-    return not (pub.chinese.search(actor) or pub.national.search(actor))
+    return not pub.chinese.search(actor)
+
+
+def money_country(unit: str) -> str | None:
+    """The country whose money a sum in ``unit`` is, when none of China's own bodies spends
+    that currency (``actors.yaml`` ``home_currencies``): "C$62 million", "50 billion yen"
+    are Canada's and Japan's (:func:`analysis.partners.currency_country`); None otherwise."""
+    from analysis.partners import currency_country
+    from analysis.units import is_money
+
+    if not is_money(unit) or unit in (load_lexicon("actors").get("home_currencies") or ()):
+        return None
+    return currency_country(unit)
 
 
 def central_count(indicator: str, actor: str) -> bool:

@@ -38,6 +38,7 @@ from analysis.classify import (
     group_unit,
     indicator_lexicon,
     mentions,
+    money_country,
     page_voice,
     resolve_reference,
     scope_of,
@@ -439,6 +440,12 @@ def _sentence_facts(
             scope, actor = resolve_reference(text, s_start, actor, scope, names)
         if scope == "agency" and spent_abroad(actor, num.unit):
             scope = "foreign"  # "The ministry will spend 4.5 billion won": Korea's ministry
+        elif scope == "national" and not actor:
+            # "The whole China program, at C$62 million", "loans of 470 billion yen": a sum
+            # in another country's currency is that country's, not the nation's
+            country = money_country(num.unit)
+            if country is not None:
+                scope, actor = "foreign", country
         if (
             scope == "agency"
             and central_count(indicator, actor)

@@ -270,6 +270,24 @@ def _name_hits_in(m: _Matcher, text: str, start: int, end: int):
             yield hit
 
 
+@functools.cache
+def currency_country(code: str) -> str | None:
+    """The partner whose currency ``code`` is (ISO 4217: its first two letters are the
+    country's ISO 3166 code, "KRW" Korea's won, "DEM" Germany's mark), named as the partner
+    lexicon names it; None for a code of no one country ("XDR", "EUR")."""
+    import pycountry
+
+    if len(code) != 3 or code.startswith("X"):
+        return None
+    country = pycountry.countries.get(alpha_2=code[:2])
+    if country is None:
+        return None
+    default = getattr(country, "common_name", None) or country.name
+    if ", " in default:
+        default = getattr(country, "official_name", None) or default
+    return load_lexicon("partners")["canonical"].get(country.alpha_3, default)
+
+
 def partner_names(text: str) -> list[str]:
     """The canonical partner names of ``text``, each once, in order of first mention."""
     return list(dict.fromkeys(p[2] for p in find_partners(text)))

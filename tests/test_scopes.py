@@ -2308,11 +2308,21 @@ def test_what_stands_inside_the_things_counted_before_is_their_owners(
          "4.5", ("foreign", "ministry")),
         ("The department said it had set aside 1.2 billion pesos for its hybrid rice programme.",
          "1.2", ("foreign", "The department")),
+        # ... and so is one whose name China's central bodies share, on another's page
+        ("The Ministry of Science and Technology will spend 4.5 billion won this year on "
+         "joint projects with China.", "4.5", ("foreign", "Ministry of Science and Technology")),
+        # a sum in another country's currency that no owner claims is that country's
+        ("Yen loans for such projects totalled 470 billion yen by 1989.", "470",
+         ("foreign", "Japan")),
+        ("The whole programme, at C$62 million this fiscal year, is up 40 percent.", "C$62",
+         ("foreign", "Canada")),
         # (yuan, and a Chinese body's name, stay the body's own)
         ("The ministry will spend 30 million yuan this year on joint projects with Korea.",
          "30", ("agency", "ministry")),
         ("The Chinese Academy of Sciences will spend 2 million Swiss francs on the project.",
          "2", ("agency", "Chinese Academy of Sciences")),
+        ("Exports of the machines brought in 300 million yuan in 1989.", "300",
+         ("national", "")),
     ],
 )  # fmt: skip
 def test_a_body_spending_another_countrys_currency_is_that_countrys(
