@@ -3053,6 +3053,11 @@ def extract_facts(doc) -> list[dict]:
     rows = read_tables(doc, rows, _row, voice=context[5])
     national = indicator_lexicon().national
     for r in rows:
+        if r["scope"] == "national" and not r["actor"]:
+            # a table's cell in another country's currency ("(SEK million)"), as a clause's
+            country = money_country(r["unit"])
+            if country is not None:
+                r["scope"], r["actor"] = "foreign", country
         if r["scope"] == "agency" and r["indicator"] in national:
             # "The Ministry's network abroad now comprises 65 S&T sections": the state's
             # network a ministry runs, the nation's figure (indicators.yaml ``national``)

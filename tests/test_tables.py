@@ -866,3 +866,26 @@ Projects funded by field:
 """
     got = _rows(tmp_path, page)
     assert (got["28"]["indicator"], got["28"]["measure"]) == ("coop_projects", "annual")
+
+
+def test_a_tables_cells_in_another_countrys_currency_are_that_countrys(tmp_path):
+    # a partner's statistics office counts in its own currency: the cells are its money,
+    # never the nation's (in dollars they stay the nation's)
+    page = """Licence payments from abroad, 2015-2017
+
+20 March 2018
+
+Table 2. Receipts for the use of intellectual property, by partner country, 2015-2017 (NOK million)
+
+Year     China     India     Brazil
+2015     3 870     1 020     640
+2016     4 410     1 150     610
+2017     5 530     1 240     590
+"""
+    got = _rows(tmp_path, page)
+    assert got["3 870"]["value"] == 3870000000
+    assert {(got[q]["scope"], got[q]["actor"]) for q in ("3 870", "4 410", "5 530")} == {
+        ("foreign", "Norway")
+    }
+    got = _rows(tmp_path, page.replace("(NOK million)", "(US$ million)"))
+    assert {got[q]["scope"] for q in ("3 870", "4 410", "5 530")} == {"national"}
