@@ -20,10 +20,10 @@ COMMON_CURRENCIES = ("USD", "CNY", "EUR", "GBP", "CHF", "JPY", "AUD")
 # withdrawn codes (ISO 4217's list of historic denominations) that older pages count in:
 # the Deutsche Mark, French franc, lira, guilder, Belgian franc, peseta, schilling, markka,
 # drachma, escudo, Irish pound, Slovak koruna, litas, kuna, lev (pycountry's list has dropped
-# the last two), the Soviet rouble and the Czechoslovak koruna
+# the last two), the Soviet rouble, the Czechoslovak koruna and the GDR's mark
 HISTORIC_CURRENCIES = (
     "DEM", "FRF", "ITL", "NLG", "BEF", "ESP", "ATS", "FIM", "GRD", "PTE", "IEP", "SKK", "LTL",
-    "HRK", "BGN", "SUR", "CSK",
+    "HRK", "BGN", "SUR", "CSK", "DDM",
 )  # fmt: skip
 
 

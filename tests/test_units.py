@@ -34,6 +34,14 @@ def units_of(tmp_path: Path, body: str) -> list[tuple[float, str]]:
         ("Qatar put 50 million riyals into the joint fund.", (5e7, "QAR")),
         ("Tunisia spent 4 million dinars on the joint laboratory.", (4e6, "TND")),
         ("Kenya budgeted 80 million shillings for the joint centre.", (8e7, "KES")),
+        (
+            "The institute has allocated KD 1.5 million for joint desalination studies.",
+            (1.5e6, "KWD"),
+        ),
+        # the mark: the Deutsche Mark, the GDR's or Finland's by the country named before it
+        ("Bonn has supported the project with some 1.5 million marks.", (1.5e6, "DEM")),
+        ("Our GDR partners will provide some 3.2 million marks for the protocol.", (3.2e6, "DDM")),
+        ("Finnish funds of 2 million marks went to the joint laboratory.", (2e6, "FIM")),
         # any ISO 4217 code before its number, withdrawn ones too
         ("The fund has committed BGN 1.5 million to joint calls since 2016.", (1.5e6, "BGN")),
         ("Croatia put HRK 20 million into the joint fund in 2010.", (2e7, "HRK")),
