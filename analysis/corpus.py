@@ -3596,7 +3596,12 @@ def _labelled_line(line: str) -> bool:
 _BOX_LINE_CHARS = 100
 
 
-def _prose_or_heading(text: str, a: int, b: int, cfg: _Settings, first: bool):
+def _prose_or_heading(
+    text: str, a: int, b: int, cfg: _Settings, first: bool
+) -> list[tuple[int, int, str]]:
+    """The spans of the lines ``text[a:b]`` of a box that label no figure: a short line
+    without figures (but in brackets) over the box's first labelled line is its heading
+    ("HUMS AT A GLANCE (2016/17)"); other lines are sentences."""
     a, b, n_lines = _trimmed(text, a, b)
     line = text[a:b]
     if (

@@ -54,10 +54,7 @@ def matcher() -> _Matcher:
     skip = set(lex["skip_names"])
     canonical_of: dict[str, str] = {}
     for country in pycountry.countries:
-        default = getattr(country, "common_name", None) or country.name
-        if ", " in default:  # "Virgin Islands, British": the official name reads better
-            default = getattr(country, "official_name", None) or default
-        canonical = lex["canonical"].get(country.alpha_3, default)
+        canonical = _canonical(country, lex)
         canonical_of[country.alpha_3] = canonical
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)
@@ -280,12 +277,16 @@ def currency_country(code: str) -> str | None:
     if len(code) != 3 or code.startswith("X"):
         return None
     country = pycountry.countries.get(alpha_2=code[:2])
-    if country is None:
-        return None
+    return None if country is None else _canonical(country, load_lexicon("partners"))
+
+
+def _canonical(country, lex: dict) -> str:
+    """A pycountry country's name as the partner lexicon names it (``canonical``), else its
+    common name, else its name ("Virgin Islands, British": the official name reads better)."""
     default = getattr(country, "common_name", None) or country.name
     if ", " in default:
         default = getattr(country, "official_name", None) or default
-    return load_lexicon("partners")["canonical"].get(country.alpha_3, default)
+    return lex["canonical"].get(country.alpha_3, default)
 
 
 def partner_names(text: str) -> list[str]:
