@@ -1805,13 +1805,7 @@ def spent_abroad(actor: str, unit: str) -> bool:
     bodies spends (``actors.yaml`` ``home_currencies``), its owner ``actor`` a body whose name
     says nothing of China ("The ministry will spend 4.5 billion won"; a central body's name
     other countries' ministries share, "Ministry of Science and Technology", decides nothing)."""
-    from analysis.units import is_money
-
-    lex = load_lexicon("actors")
-    if not is_money(unit) or unit in (lex.get("home_currencies") or ()):
-        return False
-    pub = _publisher_lexicon()
-    return not pub.chinese.search(actor)
+    return _foreign_money(unit) and not _publisher_lexicon().chinese.search(actor)
 
 
 def money_country(unit: str) -> str | None:
@@ -1819,11 +1813,16 @@ def money_country(unit: str) -> str | None:
     that currency (``actors.yaml`` ``home_currencies``): "C$62 million", "50 billion yen"
     are Canada's and Japan's (:func:`analysis.partners.currency_country`); None otherwise."""
     from analysis.partners import currency_country
+
+    return currency_country(unit) if _foreign_money(unit) else None
+
+
+def _foreign_money(unit: str) -> bool:
+    """True when ``unit`` is a currency none of China's own bodies spends (``actors.yaml``
+    ``home_currencies``)."""
     from analysis.units import is_money
 
-    if not is_money(unit) or unit in (load_lexicon("actors").get("home_currencies") or ()):
-        return None
-    return currency_country(unit)
+    return is_money(unit) and unit not in (load_lexicon("actors").get("home_currencies") or ())
 
 
 def central_count(indicator: str, actor: str) -> bool:

@@ -1442,7 +1442,7 @@ _DATED_ITEM = re.compile(
     r"[(\[]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*[)\]]$"
 )
 
-_INNER_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
+_INNER_END = tables.INNER_END
 
 
 def _RUNS_ON(line: str, following: str) -> bool:  # noqa: N802 - reads as a predicate
@@ -3566,7 +3566,7 @@ def _labelled_lines(text: str, s: int, e: int, cfg: _Settings) -> list[tuple[int
         if text[a:b].strip():
             lines.append((a, b))
         a = b + 1
-    labelled = [_labelled_line(text[a:b].strip()) for a, b in lines]
+    labelled = [tables.labelled_line(text[a:b].strip()) for a, b in lines]
     if sum(labelled) < 2 or sum(labelled) * 2 < len(lines):
         return None
     out: list[tuple[int, int, str]] = []
@@ -3582,18 +3582,6 @@ def _labelled_lines(text: str, s: int, e: int, cfg: _Settings) -> list[tuple[int
     if run:
         out.extend(_prose_or_heading(text, *run, cfg, first=False))
     return out
-
-
-def _labelled_line(line: str) -> bool:
-    """A line of a box of labelled figures: a label and its figure, perhaps run on a little
-    ("Partner universities and institutes: 251, in 46 countries and regions"), one phrase
-    long (no sentence ends inside it)."""
-    if len(line) > _BOX_LINE_CHARS or _INNER_END.search(line):
-        return False
-    return tables.LABELLED_FIGURE.match(line) is not None
-
-
-_BOX_LINE_CHARS = 100
 
 
 def _prose_or_heading(

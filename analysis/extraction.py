@@ -82,7 +82,7 @@ from analysis.references import (
     multiple_verb,
 )
 from analysis.scan import required_words
-from analysis.tables import LABELLED_FIGURE, read_tables
+from analysis.tables import labelled_line, read_tables
 from analysis.units import is_money
 
 # a body's plan of its own work before a figure: "plans to send another", "intends to invite"
@@ -1679,15 +1679,15 @@ def _borrowed_year(
 
 
 def _box_line(doc, index: int) -> bool:
-    """True when sentence ``index`` is one line of a box of labelled figures: a line that
-    opens as :data:`analysis.tables.LABELLED_FIGURE` does, with a line of its paragraph (a
-    sentence of one line) right above or below it."""
+    """True when sentence ``index`` is one line of a box of labelled figures
+    (:func:`analysis.tables.labelled_line`), with a line of its paragraph (a sentence of one
+    line) right above or below it."""
     text, sentences = doc.text, doc.sentences
     sent = sentences[index]
     if text.find("\n", sent.start, sent.end) >= 0:
         return False
-    if not LABELLED_FIGURE.match(text, sent.start, sent.end):
-        return False  # (a line may run on past its figure: "251, in 46 countries and regions")
+    if not labelled_line(text[sent.start : sent.end].strip()):
+        return False
     for k in (index - 1, index + 1):
         if 0 <= k < len(sentences):
             other = sentences[k]

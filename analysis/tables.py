@@ -27,6 +27,17 @@ LABELLED_FIGURE = re.compile(
     r"(?:US\$|\$|€|£|¥|RMB|CNY|EUR|USD)?\s?[+\-−]?\d[\d,.]*"
     r"(?:\s*(?:million|billion|bln|mln|percent|per\s+cent|%))?(?:\s*\([^)\n]{1,20}\))?"
 )
+_BOX_LINE_CHARS = 100
+INNER_END = re.compile(r"[a-z][.!?]\s+[A-Z]")  # a sentence's end inside a line ("regions. Some")
+
+
+def labelled_line(line: str) -> bool:
+    """A line of a box of labelled figures: a label and its figure (:data:`LABELLED_FIGURE`),
+    perhaps run on a little ("Partner universities and institutes: 251, in 46 countries and
+    regions"), one phrase long (no sentence ends inside it)."""
+    if len(line) > _BOX_LINE_CHARS or INNER_END.search(line):
+        return False
+    return LABELLED_FIGURE.match(line) is not None
 
 
 # a line that may be a table row: words or a figure, wide blanks (or "|"), a figure
